@@ -1,0 +1,70 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { hasRole, ROLES } from '../../src/access/roles'
+import { adminOrSelf } from './access/adminOrSelf'
+import { keepLastAdminOnChange, keepLastAdminOnDelete } from './hooks/keepLastAdmin'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+const roleLabels: Record<(typeof ROLES)[number], { de: string; en: string }> = {
+  admin: { de: 'Administration', en: 'Administrator' },
+  editor: { de: 'Redaktion (Koordinierungsstelle)', en: 'Editor (coordination office)' },
+  'municipality-editor': { de: 'Redaktion Kommune', en: 'Municipality editor' },
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    create: isAdmin,
+    delete: isAdmin,
+    read: adminOrSelf,
+    unlock: isAdmin,
+    update: adminOrSelf,
+  },
+  admin: {
+    defaultColumns: ['name', 'email', 'role', 'updatedAt'],
+    group: { de: 'Verwaltung', en: 'Administration' },
+    useAsTitle: 'email',
+  },
+  auth: {
+    cookies: {
+      sameSite: 'Lax',
+      secure: process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https://'),
+    },
+    lockTime: 15 * 60 * 1000,
+    maxLoginAttempts: 5,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      label: { de: 'Name', en: 'Name' },
+      maxLength: 200,
+    },
+    {
+      name: 'role',
+      type: 'select',
+      access: {
+        // Nobody raises their own role: only admins set roles. Without any user (the first
+        // registration) the value is forced to admin by makeFirstUserAdmin.
+        create: ({ req: { user } }) => !user || hasRole(user, 'admin'),
+        update: isAdminField,
+      },
+      defaultValue: 'editor',
+      label: { de: 'Rolle', en: 'Role' },
+      options: ROLES.map((value) => ({ label: roleLabels[value], value })),
+      required: true,
+      saveToJWT: true,
+    },
+  ],
+  hooks: {
+    beforeChange: [makeFirstUserAdmin, keepLastAdminOnChange],
+    beforeDelete: [keepLastAdminOnDelete],
+  },
+  labels: {
+    plural: { de: 'Benutzer', en: 'Users' },
+    singular: { de: 'Benutzer', en: 'User' },
+  },
+}

@@ -1,0 +1,55 @@
+/**
+ * Runs Payload's CLI (migrate, migrate:create, generate:types, generate:importmap, jobs:run …)
+ * with our environment: the embedded PostgreSQL when DATABASE_URL is unset, and a secret.
+ *
+ * `npx payload` can exit 0 having done nothing on Node 20 (payloadcms/payload#16381): here the
+ * config is imported first and Payload's bin is imported by path and awaited. Payload's bin
+ * ends with process.exit(); we stop the embedded cluster we started before the exit happens.
+ */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { prepareEnvironment } from '../src/runtime/prepareEnvironment'
+
+const require = createRequire(import.meta.url)
+
+// Generating types or the import map reads the config only; no database is needed.
+const needsDatabase = !(process.argv[2] ?? '').startsWith('generate:')
+
+const main = async () => {
+  if (!needsDatabase) {
+    process.env.DATABASE_URL ||= 'postgres://unused@127.0.0.1:1/unused'
+  }
+  const { stopDatabase } = await prepareEnvironment({
+    isProduction: process.env.NODE_ENV === 'production',
+    log: (message) => console.info(message),
+  })
+
+  const exit = process.exit.bind(process)
+  let isExiting = false
+  process.exit = ((code?: number) => {
+    if (isExiting) {
+      return exit(code)
+    }
+    isExiting = true
+    void stopDatabase().finally(() => exit(code ?? 0))
+    return undefined as never
+  }) as typeof process.exit
+
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
+  // Fail here, loudly, if the config cannot be loaded, instead of inside Payload's bin.
+  await import('../payload.config')
+
+  // payload's package.json is not exported: resolve its entry (dist/index.js) and go from there.
+  const payloadDist = path.dirname(require.resolve('payload'))
+  const { bin } = (await import(pathToFileURL(path.join(payloadDist, 'bin/index.js')).href)) as {
+    bin: () => Promise<void>
+  }
+  await bin()
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

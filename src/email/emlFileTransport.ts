@@ -1,0 +1,49 @@
+/**
+ * A nodemailer transport that writes each message as an .eml file instead of sending it,
+ * so that nothing leaves the machine by accident in development.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { SentMessageInfo, Transport } from 'nodemailer'
+import type MailMessage from 'nodemailer/lib/mailer/mail-message.js'
+
+type EmlFileTransportArgs = {
+  directory: string
+  log: (message: string) => void
+}
+
+const addressesOf = (value: unknown): string => {
+  if (!value) {
+    return ''
+  }
+  const list = Array.isArray(value) ? value : [value]
+  return list
+    .map((entry) => (typeof entry === 'string' ? entry : (entry as { address?: string }).address ?? ''))
+    .join(', ')
+}
+
+export const createEmlFileTransport = ({ directory, log }: EmlFileTransportArgs): Transport<SentMessageInfo> => ({
+  name: 'eml-file',
+  version: '1.0.0',
+  send(mail: MailMessage, callback: (err: Error | null, info: SentMessageInfo) => void) {
+    const envelope = mail.message.getEnvelope()
+    const messageId = mail.message.messageId()
+    mail.message.build((buildError, message) => {
+      if (buildError) {
+        callback(buildError, undefined)
+        return
+      }
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+      const file = path.join(directory, `${stamp}-${crypto.randomBytes(4).toString('hex')}.eml`)
+      fs.mkdir(directory, { recursive: true })
+        .then(() => fs.writeFile(file, message))
+        .then(() => {
+          log(`E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file} — an: ${addressesOf(mail.data.to)} — Betreff: ${String(mail.data.subject ?? '')}`)
+          callback(null, { envelope, messageId, path: file })
+        })
+        .catch((err: Error) => callback(err, undefined))
+    })
+  },
+})

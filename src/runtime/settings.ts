@@ -1,0 +1,95 @@
+/**
+ * Settings read from the environment, with their defaults. `.env.example` documents each one.
+ * Invalid values stop the start with a message naming the variable.
+ */
+import path from 'node:path'
+
+import { dataDir } from './paths'
+
+export type Settings = {
+  /** Requests per window and client on login, forgot-password and first-register. */
+  authRateLimitMax: number
+  authRateLimitWindowMs: number
+  /** Origins (scheme://host[:port]) allowed to read the API from a browser. */
+  corsOrigins: string[]
+  dataDir: string
+  databasePoolSize: number
+  host: string
+  /** Largest accepted JSON/form body in bytes (uploads have their own limit). */
+  jsonBodyMaxBytes: number
+  mailFromAddress: string
+  mailFromName: string
+  mediaDir: string
+  port: number
+  serverUrl: string
+  smtpUrl: string | undefined
+  /** express `trust proxy`: false, true, a hop count or a list of addresses/subnets. */
+  trustProxy: boolean | number | string[]
+  uploadMaxBytes: number
+}
+
+const integer = (name: string, fallback: number, { min = 0 }: { min?: number } = {}): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') {
+    return fallback
+  }
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} muss eine ganze Zahl ≥ ${min} sein, ist aber "${raw}".`)
+  }
+  return value
+}
+
+const list = (name: string): string[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+
+const parseTrustProxy = (raw: string | undefined): Settings['trustProxy'] => {
+  if (raw === undefined || raw === '' || raw === 'false') {
+    return false
+  }
+  if (raw === 'true') {
+    return true
+  }
+  if (/^\d+$/.test(raw)) {
+    return Number(raw)
+  }
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean)
+}
+
+const origins = (name: string): string[] =>
+  list(name).map((origin) => {
+    try {
+      const url = new URL(origin)
+      if (url.origin !== origin.replace(/\/$/, '')) {
+        throw new Error('not an origin')
+      }
+      return url.origin
+    } catch {
+      throw new Error(`${name}: "${origin}" ist kein Origin (erwartet z. B. https://www.essen.de).`)
+    }
+  })
+
+export const readSettings = (): Settings => {
+  const port = integer('PORT', 3000, { min: 0 })
+  const base = dataDir()
+  return {
+    authRateLimitMax: integer('AUTH_RATE_LIMIT_MAX', 10, { min: 1 }),
+    authRateLimitWindowMs: integer('AUTH_RATE_LIMIT_WINDOW_MS', 15 * 60 * 1000, { min: 1000 }),
+    corsOrigins: origins('CORS_ORIGINS'),
+    dataDir: base,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, { min: 1 }),
+    host: process.env.HOST || '0.0.0.0',
+    jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
+    mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',
+    mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',
+    mediaDir: process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(base, 'media'),
+    port,
+    serverUrl: (process.env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    smtpUrl: process.env.SMTP_URL || undefined,
+    trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+    uploadMaxBytes: integer('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, { min: 1024 }),
+  }
+}

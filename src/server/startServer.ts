@@ -1,0 +1,112 @@
+/**
+ * The one server: express in front of Next, which serves Payload's admin, REST and GraphQL.
+ * express adds what Payload leaves to the host: security headers, health checks, body limits,
+ * rate limits on the auth routes and a graceful shutdown.
+ */
+import type { Server } from 'node:http'
+import type { Payload } from 'payload'
+
+import http from 'node:http'
+
+import express from 'express'
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { closePool, poolOf } from '../db/closePool'
+import { committedMigrations } from '../db/committedMigrations'
+import { ensureDemoAdmin } from '../runtime/demoAdmin'
+import { projectRoot } from '../runtime/paths'
+import { readSettings } from '../runtime/settings'
+import { bodyLimits } from './bodyLimits'
+import { mountHealthRoutes } from './health'
+import { authRateLimit } from './rateLimits'
+import { securityHeaders } from './securityHeaders'
+
+export type StartServerArgs = {
+  /** Create a demo admin (printed once) when there is no user yet. */
+  hasDemoAdmin?: boolean
+  host?: string
+  isDev: boolean
+  /** 0 picks a free port. */
+  port?: number
+}
+
+export type RunningServer = {
+  payload: Payload
+  port: number
+  /** Drains open requests (up to `timeoutMs`), then closes the HTTP server and the database pool. */
+  stop: (args?: { timeoutMs?: number }) => Promise<void>
+  url: string
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+
+export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: StartServerArgs): Promise<RunningServer> => {
+  const settings = readSettings()
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config, cron: true })
+  const pool = poolOf(payload)
+  // Without a listener, an idle connection that the database drops would crash the process.
+  pool?.on('error', (err: Error & { code?: string }) =>
+    payload.logger.warn({ code: err.code, msg: `PostgreSQL connection lost (${err.message}); the pool reconnects on demand.` }),
+  )
+
+  // The committed migrations, imported as modules (Payload's own file scan cannot load .ts
+  // outside tsx, e.g. under vitest).
+  await payload.db.migrate({ migrations: committedMigrations })
+  if (hasDemoAdmin) {
+    await ensureDemoAdmin({ payload, serverUrl: settings.serverUrl })
+  }
+
+  const nextApp = next({ customServer: true, dev: isDev, dir: projectRoot, hostname: host ?? settings.host, port: port ?? settings.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  let isShuttingDown = false
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', settings.trustProxy)
+  app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
+  mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
+  app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
+  app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
+  app.use((req, res) => {
+    void handle(req, res)
+  })
+
+  const server = http.createServer(app)
+  if (isDev) {
+    // Hot reload of the admin in development runs over a WebSocket that Next answers.
+    const upgrade = nextApp.getUpgradeHandler()
+    server.on('upgrade', (req, socket, head) => {
+      void upgrade(req, socket, head)
+    })
+  }
+  const boundPort = await listen(server, port ?? settings.port, host ?? settings.host)
+  const url = `http://localhost:${boundPort}`
+
+  const stop = async ({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}) => {
+    if (isShuttingDown) {
+      return
+    }
+    isShuttingDown = true
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs)
+    await closed
+    clearTimeout(timer)
+    await nextApp.close().catch(() => undefined)
+    await payload.destroy()
+    await closePool(pool)
+  }
+
+  return { payload, port: boundPort, stop, url }
+}

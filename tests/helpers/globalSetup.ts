@@ -1,0 +1,53 @@
+/**
+ * Once per `vitest run`: a PostgreSQL cluster (embedded unless TEST_DATABASE_URL or
+ * DATABASE_URL names a server), a template database with every migration applied, and a
+ * production build for the tests that talk HTTP. Test files copy the template
+ * (tests/helpers/perFileDatabase.ts), so no file sees another's data.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { buildNext } from '../../scripts/buildNext'
+import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import { projectRoot } from '../../src/runtime/paths'
+import { createDatabase, databaseUrl, dropDatabase } from './cluster'
+
+const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
+
+const migrate = async (url: string) =>
+  new Promise<void>((resolve, reject) => {
+    let output = ''
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', 'migrate'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', PAYLOAD_SECRET: TEST_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate failed (${code}):\n${output}`))))
+  })
+
+export default async function globalSetup() {
+  const started = Date.now()
+  const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
+  const cluster = external
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(projectRoot, '.test-data', 'postgres'), isDurable: false })
+  const adminUrl = external ?? cluster!.urlFor('postgres')
+  const template = `qn_template_${process.pid}`
+
+  await dropDatabase(adminUrl, template)
+  await createDatabase(adminUrl, template)
+  await Promise.all([migrate(databaseUrl(adminUrl, template)), buildNext({ isVerbose: false, log: () => undefined })])
+
+  process.env.QN_TEST_ADMIN_URL = adminUrl
+  process.env.QN_TEST_TEMPLATE = template
+  process.env.PAYLOAD_SECRET = TEST_SECRET
+  process.env.NEXT_TELEMETRY_DISABLED = '1'
+  console.info(`Test database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${external ? 'external server' : 'embedded PostgreSQL'}).`)
+
+  return async () => {
+    await dropDatabase(adminUrl, template).catch(() => undefined)
+    await cluster?.stop()
+  }
+}

@@ -1,0 +1,193 @@
+import type { RunningServer } from '../../src/server/startServer'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { login, requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+const PASSWORD = 'Richtiges-Passwort-2026'
+
+let server: RunningServer
+
+beforeAll(async () => {
+  // This file logs in often; the rate limit has its own test file.
+  process.env.AUTH_RATE_LIMIT_MAX = '1000'
+  server = await startTestServer()
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const createUser = async (email: string, role: 'admin' | 'editor' | 'municipality-editor') =>
+  server.payload.create({ collection: 'users', data: { email, password: PASSWORD, role }, overrideAccess: true })
+
+describe('health checks', () => {
+  it('should answer /healthz with 200', async () => {
+    const { body, status } = await requestJson(`${server.url}/healthz`)
+    expect(status).toBe(200)
+    expect(body).toEqual({ status: 'ok' })
+  })
+
+  it('should answer /readyz with 200 while the database is reachable', async () => {
+    const { body, status } = await requestJson(`${server.url}/readyz`)
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ database: 'ok' })
+  })
+
+  it('should set security headers', async () => {
+    const { headers } = await requestJson(`${server.url}/healthz`)
+    expect(headers.get('x-content-type-options')).toBe('nosniff')
+    expect(headers.get('content-security-policy')).toContain("object-src 'none'")
+    expect(headers.get('x-powered-by')).toBeNull()
+  })
+})
+
+describe('first admin and login', () => {
+  it('should create the first admin over HTTP, then log in with it', async () => {
+    const { totalDocs } = await server.payload.count({ collection: 'users' })
+    expect(totalDocs).toBe(0)
+
+    const registered = await requestJson<{ user?: { role?: string } }>(`${server.url}/api/users/first-register`, {
+      body: { email: 'erste@quartiersnetz.test', password: PASSWORD, role: 'editor' },
+      method: 'POST',
+    })
+    expect(registered.status).toBe(200)
+    // Whatever the form sends, the first account is an admin.
+    expect(registered.body.user?.role).toBe('admin')
+
+    const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
+    const me = await requestJson<{ user?: { email?: string } }>(`${server.url}/api/users/me`, { token })
+    expect(me.status).toBe(200)
+    expect(me.body.user?.email).toBe('erste@quartiersnetz.test')
+  })
+
+  it('should refuse a second first-register once a user exists', async () => {
+    const { status } = await requestJson(`${server.url}/api/users/first-register`, {
+      body: { email: 'zweite@quartiersnetz.test', password: PASSWORD },
+      method: 'POST',
+    })
+    expect(status).toBe(403)
+    const { totalDocs } = await server.payload.count({ collection: 'users', where: { email: { equals: 'zweite@quartiersnetz.test' } } })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('should lock the account after five wrong passwords', async () => {
+    await createUser('gesperrt@quartiersnetz.test', 'editor')
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { status } = await requestJson(`${server.url}/api/users/login`, {
+        body: { email: 'gesperrt@quartiersnetz.test', password: 'falsch' },
+        method: 'POST',
+      })
+      expect(status).toBe(401)
+    }
+    const locked = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/users/login`, {
+      body: { email: 'gesperrt@quartiersnetz.test', password: PASSWORD },
+      method: 'POST',
+    })
+    expect(locked.status).toBe(401)
+    expect(locked.body.errors?.[0]?.message).toMatch(/gesperrt/i)
+  })
+})
+
+describe('user management', () => {
+  it('should not let a municipality editor create users', async () => {
+    await createUser('kommune@quartiersnetz.test', 'municipality-editor')
+    const token = await login(server.url, 'kommune@quartiersnetz.test', PASSWORD)
+    const { status } = await requestJson(`${server.url}/api/users`, {
+      body: { email: 'neu@quartiersnetz.test', password: PASSWORD, role: 'admin' },
+      method: 'POST',
+      token,
+    })
+    expect(status).toBe(403)
+    const { totalDocs } = await server.payload.count({ collection: 'users', where: { email: { equals: 'neu@quartiersnetz.test' } } })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('should not let a municipality editor raise their own role', async () => {
+    const user = await createUser('aufstieg@quartiersnetz.test', 'municipality-editor')
+    const token = await login(server.url, 'aufstieg@quartiersnetz.test', PASSWORD)
+    await requestJson(`${server.url}/api/users/${user.id}`, { body: { role: 'admin' }, method: 'PATCH', token })
+    const after = await server.payload.findByID({ collection: 'users', id: user.id })
+    expect(after.role).toBe('municipality-editor')
+  })
+
+  it("should not let a municipality editor change another user's role", async () => {
+    const other = await createUser('andere@quartiersnetz.test', 'editor')
+    const token = await login(server.url, 'kommune@quartiersnetz.test', PASSWORD)
+    const { status } = await requestJson(`${server.url}/api/users/${other.id}`, { body: { role: 'municipality-editor' }, method: 'PATCH', token })
+    expect(status).toBeGreaterThanOrEqual(400)
+    expect(status).toBeLessThan(500)
+    const after = await server.payload.findByID({ collection: 'users', id: other.id })
+    expect(after.role).toBe('editor')
+  })
+
+  it('should not let an editor read other accounts', async () => {
+    await createUser('redaktion@quartiersnetz.test', 'editor')
+    const token = await login(server.url, 'redaktion@quartiersnetz.test', PASSWORD)
+    const { body, status } = await requestJson<{ docs: { email: string }[] }>(`${server.url}/api/users?limit=100`, { token })
+    expect(status).toBe(200)
+    expect(body.docs.map((doc) => doc.email)).toEqual(['redaktion@quartiersnetz.test'])
+  })
+
+  it('should let an admin change roles', async () => {
+    const target = await createUser('befoerdert@quartiersnetz.test', 'municipality-editor')
+    const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
+    const { status } = await requestJson(`${server.url}/api/users/${target.id}`, { body: { role: 'editor' }, method: 'PATCH', token })
+    expect(status).toBe(200)
+    const after = await server.payload.findByID({ collection: 'users', id: target.id })
+    expect(after.role).toBe('editor')
+  })
+})
+
+describe('media uploads', () => {
+  const upload = async (token: string, filename: string, type: string, content: Buffer | string) => {
+    const form = new FormData()
+    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), filename)
+    form.append('_payload', JSON.stringify({ alt: 'Test' }))
+    const response = await fetch(`${server.url}/api/media`, {
+      body: form,
+      headers: { 'Accept-Language': 'de-DE', Authorization: `JWT ${token}` },
+      method: 'POST',
+    })
+    return { body: (await response.json()) as { doc?: { mimeType?: string }; errors?: { data?: unknown; message: string }[] }, status: response.status }
+  }
+
+  it('should reject an SVG upload with a clear message', async () => {
+    const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    const { body, status } = await upload(token, 'logo.svg', 'image/svg+xml', svg)
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toMatch(/SVG-, XML- und HTML-Dateien sind nicht erlaubt/)
+    const { totalDocs } = await server.payload.count({ collection: 'media' })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('should reject an SVG that claims to be a PNG', async () => {
+    const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    const { body, status } = await upload(token, 'logo.png', 'image/png', svg)
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toMatch(/nicht erlaubt/)
+    const { totalDocs } = await server.payload.count({ collection: 'media' })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('should accept a PNG image', async () => {
+    const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
+    // A 1×1 transparent PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    const { body, status } = await upload(token, 'punkt.png', 'image/png', png)
+    expect(status).toBe(201)
+    expect(body.doc?.mimeType).toBe('image/png')
+  })
+
+  it('should refuse a body larger than the limit before reading it', async () => {
+    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/users/login`, {
+      body: { email: 'x@quartiersnetz.test', password: 'x'.repeat(2 * 1024 * 1024) },
+      method: 'POST',
+    })
+    expect(status).toBe(413)
+    expect(body.errors?.[0]?.message).toMatch(/zu groß/)
+  })
+})
