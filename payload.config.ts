@@ -8,9 +8,22 @@ import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import nodemailer from 'nodemailer'
 import { buildConfig } from 'payload'
+import pinoPretty from 'pino-pretty'
 
+import { EventSeries } from './collections/EventSeries'
+import { Events } from './collections/Events'
+import { FieldsOfAction } from './collections/FieldsOfAction'
 import { Media } from './collections/Media'
-import { Users } from './collections/Users/index'
+import { Modules } from './collections/Modules'
+import { Municipalities } from './collections/Municipalities'
+import { Organisations } from './collections/Organisations'
+import { People } from './collections/People'
+import { ProgramAreas } from './collections/ProgramAreas'
+import { Programmes } from './collections/Programmes'
+import { Projects } from './collections/Projects'
+import { Publications } from './collections/Publications'
+import { TargetGroups } from './collections/TargetGroups'
+import { Users } from './collections/Users'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
 import { readSettings } from './src/runtime/settings'
 
@@ -25,12 +38,31 @@ export default buildConfig({
     importMap: {
       baseDir: path.resolve(dirname),
     },
+    timezones: {
+      defaultTimezone: 'Europe/Berlin',
+      supportedTimezones: [{ label: 'Europa/Berlin', value: 'Europe/Berlin' }],
+    },
     meta: {
       titleSuffix: ' – Quartiersnetz',
     },
     user: Users.slug,
   },
-  collections: [Users, Media],
+  collections: [
+    Organisations,
+    People,
+    Municipalities,
+    ProgramAreas,
+    FieldsOfAction,
+    Projects,
+    Modules,
+    Events,
+    EventSeries,
+    Programmes,
+    Publications,
+    TargetGroups,
+    Media,
+    Users,
+  ],
   cors: settings.corsOrigins,
   db: postgresAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -57,10 +89,18 @@ export default buildConfig({
         }),
     ),
   }),
+  // Websites get what they link to, not whole object graphs: depth 1 unless asked, never deeper than 3.
+  defaultDepth: 1,
+  maxDepth: 3,
   graphQL: {
+    disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
+    maxComplexity: 1000,
   },
+  // Readable logs in development, JSON lines (for log collectors) in production.
   logger: {
+    destination:
+      process.env.NODE_ENV === 'production' ? undefined : pinoPretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
     options: { level: process.env.LOG_LEVEL || 'info' },
   },
   // Wrong passwords and refused input are the client's mistake, not ours: no stack traces.

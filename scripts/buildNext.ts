@@ -7,7 +7,7 @@ import { projectRoot } from '../src/runtime/paths'
 
 /** What the production build is made from; a change in any of it makes the build stale. */
 const SOURCES = ['src', 'collections', 'plugins', 'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
-const HASH_FILE = path.join(projectRoot, '.next', 'quartiersnetz-source-hash')
+const distDir = () => path.join(projectRoot, process.env.NEXT_DIST_DIR || '.next')
 
 const listFiles = (entry: string): string[] => {
   const full = path.join(projectRoot, entry)
@@ -41,10 +41,9 @@ type BuildArgs = {
 
 export const buildNext = async ({ isForced = false, isVerbose = true, log = console.info }: BuildArgs = {}) => {
   const hash = sourceHash()
+  const hashFile = path.join(distDir(), 'quartiersnetz-source-hash')
   const isFresh =
-    fs.existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) &&
-    fs.existsSync(HASH_FILE) &&
-    fs.readFileSync(HASH_FILE, 'utf8') === hash
+    fs.existsSync(path.join(distDir(), 'BUILD_ID')) && fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8') === hash
   if (isFresh && !isForced) {
     log('Produktions-Build ist aktuell.')
     return
@@ -69,5 +68,5 @@ export const buildNext = async ({ isForced = false, isVerbose = true, log = cons
     child.once('error', reject)
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})\n${output}`))))
   })
-  fs.writeFileSync(HASH_FILE, hash)
+  fs.writeFileSync(hashFile, hash)
 }

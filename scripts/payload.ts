@@ -10,12 +10,19 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { closePool, poolOf } from '../src/db/closePool'
 import { prepareEnvironment } from '../src/runtime/prepareEnvironment'
 
 const require = createRequire(import.meta.url)
 
 // Generating types or the import map reads the config only; no database is needed.
 const needsDatabase = !(process.argv[2] ?? '').startsWith('generate:')
+
+/** Payload's bin keeps its instance in getPayload's process-wide cache. */
+const closeCachedPayloadPools = async () => {
+  const cache = (globalThis as { _payload?: Map<string, { payload?: { db: unknown } | null }> })._payload
+  await Promise.all([...(cache?.values() ?? [])].map((entry) => (entry.payload ? closePool(poolOf(entry.payload)) : undefined)))
+}
 
 const main = async () => {
   if (!needsDatabase) {
@@ -33,7 +40,17 @@ const main = async () => {
       return exit(code)
     }
     isExiting = true
-    void stopDatabase().finally(() => exit(code ?? 0))
+    // Connections that PostgreSQL closes while we stop it are expected now, not a failure.
+    process.on('uncaughtException', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') {
+        console.error(err)
+        exit(1)
+      }
+    })
+    // Close Payload's pool before PostgreSQL stops, or its idle connections error out.
+    void closeCachedPayloadPools()
+      .then(stopDatabase)
+      .finally(() => exit(code ?? 0))
     return undefined as never
   }) as typeof process.exit
 

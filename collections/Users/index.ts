@@ -58,6 +58,21 @@ export const Users: CollectionConfig = {
       required: true,
       saveToJWT: true,
     },
+    {
+      name: 'municipality',
+      type: 'relationship',
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        condition: (data) => data?.role === 'municipality-editor',
+        description: { de: 'Die Kommune, deren Profil, Programmgebiete und Projekte diese Person pflegt.', en: 'The municipality whose profile, program areas and projects this user keeps.' },
+      },
+      label: { de: 'Kommune', en: 'Municipality' },
+      maxDepth: 0,
+      relationTo: 'municipalities',
+      saveToJWT: true,
+      validate: (value: unknown, { siblingData }: { siblingData: Partial<{ role: string }> }) =>
+        siblingData.role !== 'municipality-editor' || Boolean(value) || 'Redaktion Kommune: bitte die Kommune wählen.',
+    },
   ],
   hooks: {
     beforeChange: [makeFirstUserAdmin, keepLastAdminOnChange],

@@ -64,6 +64,11 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   await payload.db.migrate({ migrations: committedMigrations })
   if (hasDemoAdmin) {
     await ensureDemoAdmin({ payload, serverUrl: settings.serverUrl })
+    // The first `npm run dev` fills an empty database with the demo content.
+    const { hasContent, seed } = await import('../seed')
+    if (!(await hasContent(payload))) {
+      await seed({ log: (message) => payload.logger.info(message), payload })
+    }
   }
 
   const nextApp = next({ customServer: true, dev: isDev, dir: projectRoot, hostname: host ?? settings.host, port: port ?? settings.port })

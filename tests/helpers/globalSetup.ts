@@ -12,6 +12,9 @@ import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { projectRoot } from '../../src/runtime/paths'
 import { createDatabase, databaseUrl, dropDatabase } from './cluster'
 
+/** QN_TEST_DATA_DIR lets two test runs on one machine keep separate clusters. */
+const testDataDir = path.resolve(projectRoot, process.env.QN_TEST_DATA_DIR || '.test-data')
+
 const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
 
 const migrate = async (url: string) =>
@@ -32,13 +35,18 @@ export default async function globalSetup() {
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
   const cluster = external
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(projectRoot, '.test-data', 'postgres'), isDurable: false })
+    : await startEmbeddedPostgres({ dataDir: path.join(testDataDir, 'postgres'), isDurable: false })
   const adminUrl = external ?? cluster!.urlFor('postgres')
   const template = `qn_template_${process.pid}`
 
-  await dropDatabase(adminUrl, template)
-  await createDatabase(adminUrl, template)
-  await Promise.all([migrate(databaseUrl(adminUrl, template)), buildNext({ isVerbose: false, log: () => undefined })])
+  try {
+    await dropDatabase(adminUrl, template)
+    await createDatabase(adminUrl, template)
+    await Promise.all([migrate(databaseUrl(adminUrl, template)), buildNext({ isVerbose: false, log: () => undefined })])
+  } catch (err) {
+    await cluster?.stop()
+    throw err
+  }
 
   process.env.QN_TEST_ADMIN_URL = adminUrl
   process.env.QN_TEST_TEMPLATE = template

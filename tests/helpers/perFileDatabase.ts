@@ -32,7 +32,7 @@ process.env.DATABASE_URL = databaseUrl(adminUrl, database)
 process.env.PORT = String(port)
 process.env.SERVER_URL = `http://localhost:${port}`
 process.env.HOST = '127.0.0.1'
-process.env.DATA_DIR = `.test-data/files/${database}`
+process.env.DATA_DIR = `${process.env.QN_TEST_DATA_DIR || '.test-data'}/files/${database}`
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 process.env.LOG_LEVEL ||= 'warn'
 

@@ -19,8 +19,19 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const createUser = async (email: string, role: 'admin' | 'editor' | 'municipality-editor') =>
-  server.payload.create({ collection: 'users', data: { email, password: PASSWORD, role }, overrideAccess: true })
+let municipalityId: number | undefined
+
+const createUser = async (email: string, role: 'admin' | 'editor' | 'municipality-editor') => {
+  if (role === 'municipality-editor' && municipalityId === undefined) {
+    const city = await server.payload.create({ collection: 'municipalities', data: { name: 'Teststadt', state: 'NW' }, overrideAccess: true })
+    municipalityId = city.id
+  }
+  return server.payload.create({
+    collection: 'users',
+    data: { email, municipality: role === 'municipality-editor' ? municipalityId : undefined, password: PASSWORD, role },
+    overrideAccess: true,
+  })
+}
 
 describe('health checks', () => {
   it('should answer /healthz with 200', async () => {

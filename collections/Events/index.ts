@@ -1,0 +1,245 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { isEditor } from '../../src/access/isEditor'
+import { hasRole } from '../../src/access/roles'
+import { EVENT_FORMATS, EVENT_KINDS, EVENT_TIME_ZONE } from '../../src/domain/eventKinds'
+import { coordinatesField } from '../../src/fields/coordinates'
+import { urlValidate } from '../../src/fields/links'
+import { dayOnlyDate } from '../../src/fields/period'
+import { slugField } from '../../src/fields/slug'
+import { groups, publicContent } from '../shared/publicContent'
+
+const dateTime = {
+  date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' as const, timeFormat: 'HH:mm', timeIntervals: 15 },
+}
+
+export const eventTimezone = {
+  defaultTimezone: EVENT_TIME_ZONE,
+  supportedTimezones: [{ label: 'Europa/Berlin', value: EVENT_TIME_ZONE }],
+}
+
+/** The online access link goes to confirmed registrants only; no visitor or website reads it. */
+const isCoordinationOffice: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
+const coordinationOfficeOnly = { create: isCoordinationOffice, read: isCoordinationOffice, update: isCoordinationOffice }
+
+export const AUDIENCES = [
+  { label: { de: 'Mitglieder der AG', en: 'Members of the working group' }, value: 'members' },
+  { label: { de: 'Kommunen des Netzwerks', en: 'Municipalities of the network' }, value: 'network-municipalities' },
+  { label: { de: 'Fachöffentlichkeit', en: 'Professionals' }, value: 'professionals' },
+  { label: { de: 'Öffentlichkeit', en: 'General public' }, value: 'public' },
+]
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  ...publicContent({ access: { create: isEditor, delete: isEditor, update: isEditor } }),
+  admin: {
+    defaultColumns: ['title', 'kind', 'start', 'format', '_status'],
+    group: groups.events,
+    listSearchableFields: ['title', 'theme'],
+    useAsTitle: 'title',
+  },
+  defaultPopulate: { end: true, format: true, kind: true, slug: true, start: true, title: true },
+  defaultSort: 'start',
+  fields: [
+    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    slugField(),
+    {
+      type: 'row',
+      fields: [
+        { name: 'kind', type: 'select', index: true, label: { de: 'Art', en: 'Kind' }, options: EVENT_KINDS, required: true },
+        { name: 'format', type: 'select', defaultValue: 'on-site', label: { de: 'Format', en: 'Format' }, options: EVENT_FORMATS, required: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'series', type: 'relationship', index: true, label: { de: 'Reihe', en: 'Series' }, maxDepth: 1, relationTo: 'event-series' },
+        { name: 'episodeNumber', type: 'number', label: { de: 'Folge Nr.', en: 'Episode no.' }, min: 1 },
+      ],
+    },
+    { name: 'theme', type: 'text', label: { de: 'Thema', en: 'Theme' }, maxLength: 300 },
+    { name: 'teaser', type: 'textarea', label: { de: 'Kurzbeschreibung', en: 'Teaser' }, maxLength: 1000 },
+    { name: 'description', type: 'richText', label: { de: 'Beschreibung', en: 'Description' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'start', type: 'date', admin: dateTime, index: true, label: { de: 'Beginn', en: 'Start' }, required: true, timezone: eventTimezone },
+        {
+          name: 'end',
+          type: 'date',
+          admin: dateTime,
+          label: { de: 'Ende', en: 'End' },
+          timezone: eventTimezone,
+          validate: (value: Date | null | string | undefined, { siblingData }: { siblingData: Partial<{ start: Date | string }> }) =>
+            !value || !siblingData.start || new Date(value) >= new Date(siblingData.start) || 'Das Ende liegt vor dem Beginn.',
+        },
+      ],
+    },
+    { name: 'isCancelled', type: 'checkbox', admin: { position: 'sidebar' }, label: { de: 'Abgesagt', en: 'Cancelled' } },
+    {
+      name: 'venue',
+      type: 'group',
+      admin: { condition: (data) => data?.format !== 'online' },
+      fields: [
+        { name: 'name', type: 'text', label: { de: 'Ort', en: 'Venue' }, maxLength: 300 },
+        { name: 'address', type: 'textarea', label: { de: 'Adresse', en: 'Address' }, maxLength: 1000 },
+        { name: 'municipality', type: 'relationship', label: { de: 'Kommune', en: 'Municipality' }, maxDepth: 1, relationTo: 'municipalities' },
+        coordinatesField(),
+      ],
+      label: { de: 'Veranstaltungsort', en: 'Venue' },
+    },
+    {
+      name: 'accessLink',
+      type: 'text',
+      access: coordinationOfficeOnly,
+      admin: {
+        condition: (data) => data?.format !== 'on-site',
+        description: {
+          de: 'Wird nie öffentlich angezeigt; nur bestätigte Angemeldete erhalten ihn per E-Mail.',
+          en: 'Never shown publicly; only confirmed registrants receive it by e-mail.',
+        },
+      },
+      label: { de: 'Zugangslink (online)', en: 'Access link (online)' },
+      maxLength: 2000,
+      validate: urlValidate,
+    },
+    {
+      name: 'destinations',
+      type: 'array',
+      admin: { condition: (data) => data?.kind === 'excursion' || data?.kind === 'study-trip' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'place', type: 'text', label: { de: 'Ort', en: 'Place' }, maxLength: 200, required: true },
+            { name: 'country', type: 'text', label: { de: 'Land', en: 'Country' }, maxLength: 100 },
+          ],
+        },
+        { name: 'note', type: 'text', label: { de: 'Programm', en: 'Programme' }, maxLength: 500 },
+      ],
+      label: { de: 'Reiseziele', en: 'Destinations' },
+    },
+    {
+      name: 'speakers',
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'person', type: 'relationship', label: { de: 'Person', en: 'Person' }, maxDepth: 1, relationTo: 'people' },
+            { name: 'name', type: 'text', label: { de: 'Name (ohne Personeneintrag)', en: 'Name (without person entry)' }, maxLength: 200 },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'role',
+              type: 'select',
+              label: { de: 'Rolle', en: 'Role' },
+              options: [
+                { label: { de: 'Impulsgeber/in', en: 'Keynote' }, value: 'impulse' },
+                { label: { de: 'Moderation', en: 'Moderation' }, value: 'moderation' },
+                { label: { de: 'Koordination', en: 'Coordination' }, value: 'coordination' },
+                { label: { de: 'Referent/in', en: 'Speaker' }, value: 'speaker' },
+              ],
+              required: true,
+            },
+            { name: 'affiliation', type: 'text', label: { de: 'Institution', en: 'Affiliation' }, maxLength: 300 },
+          ],
+        },
+      ],
+      label: { de: 'Mitwirkende', en: 'Speakers' },
+      labels: { plural: { de: 'Mitwirkende', en: 'Speakers' }, singular: { de: 'Mitwirkende/r', en: 'Speaker' } },
+      validate: (value: unknown) => {
+        const rows = (Array.isArray(value) ? value : []) as { name?: string; person?: unknown }[]
+        return rows.every((row) => row.person || row.name) || 'Jede/r Mitwirkende braucht eine Person oder einen Namen.'
+      },
+    },
+    { name: 'organiser', type: 'relationship', label: { de: 'Veranstalter', en: 'Organiser' }, maxDepth: 1, relationTo: 'organisations' },
+    {
+      name: 'partners',
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 300, required: true },
+            { name: 'role', type: 'text', label: { de: 'Rolle', en: 'Role' }, maxLength: 300 },
+          ],
+        },
+      ],
+      label: { de: 'Partner', en: 'Partners' },
+    },
+    {
+      name: 'fee',
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'isFree', type: 'checkbox', defaultValue: true, label: { de: 'Kostenfrei', en: 'Free of charge' } },
+            { name: 'amount', type: 'number', admin: { condition: (_, sibling) => !sibling?.isFree }, label: { de: 'Betrag (EUR)', en: 'Amount (EUR)' }, min: 0 },
+          ],
+        },
+        { name: 'note', type: 'text', label: { de: 'Hinweis', en: 'Note' }, maxLength: 500 },
+      ],
+      label: { de: 'Teilnahmegebühr', en: 'Fee' },
+    },
+    {
+      name: 'cpd',
+      type: 'group',
+      fields: [
+        { name: 'isRecognised', type: 'checkbox', label: { de: 'Als Fortbildung anerkannt', en: 'Recognised as CPD' } },
+        {
+          type: 'row',
+          admin: { condition: (_, sibling) => Boolean(sibling?.isRecognised) },
+          fields: [
+            { name: 'chamber', type: 'text', label: { de: 'Kammer', en: 'Chamber' }, maxLength: 200 },
+            { name: 'subject', type: 'text', label: { de: 'Fachrichtung', en: 'Subject' }, maxLength: 200 },
+            { name: 'points', type: 'number', label: { de: 'Punkte / Unterrichtsstunden', en: 'Points' }, min: 0 },
+          ],
+        },
+      ],
+      label: { de: 'Fortbildungsanerkennung', en: 'CPD recognition' },
+    },
+    { name: 'audience', type: 'select', hasMany: true, label: { de: 'Zielgruppe', en: 'Audience' }, options: AUDIENCES },
+    {
+      name: 'registration',
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'hasLimitedSeats', type: 'checkbox', label: { de: 'Begrenzte Plätze', en: 'Limited seats' } },
+            { name: 'deadline', type: 'date', admin: dayOnlyDate, label: { de: 'Anmeldeschluss', en: 'Registration deadline' } },
+          ],
+        },
+        { name: 'contactEmail', type: 'email', label: { de: 'Anmeldung per E-Mail an', en: 'Register by e-mail to' } },
+        { name: 'note', type: 'textarea', label: { de: 'Hinweise zur Anmeldung', en: 'Registration notes' }, maxLength: 2000 },
+      ],
+      label: { de: 'Anmeldung', en: 'Registration' },
+    },
+    { name: 'municipalities', type: 'relationship', hasMany: true, index: true, label: { de: 'Beteiligte Kommunen', en: 'Municipalities involved' }, maxDepth: 1, relationTo: 'municipalities' },
+    { name: 'fieldsOfAction', type: 'relationship', hasMany: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
+    { name: 'relatedProjects', type: 'relationship', hasMany: true, label: { de: 'Projekte', en: 'Projects' }, maxDepth: 1, relationTo: 'projects' },
+    { name: 'publications', type: 'relationship', hasMany: true, label: { de: 'Publikationen', en: 'Publications' }, maxDepth: 1, relationTo: 'publications' },
+    { name: 'images', type: 'upload', hasMany: true, label: { de: 'Bilder', en: 'Images' }, relationTo: 'media' },
+    {
+      name: 'occurrenceKey',
+      type: 'text',
+      admin: {
+        description: { de: 'Von der Reihe erzeugter Termin (nicht ändern).', en: 'Occurrence generated by the series (do not edit).' },
+        position: 'sidebar',
+        readOnly: true,
+      },
+      index: true,
+      label: { de: 'Terminschlüssel', en: 'Occurrence key' },
+      unique: true,
+    },
+  ],
+  labels: {
+    plural: { de: 'Veranstaltungen', en: 'Events' },
+    singular: { de: 'Veranstaltung', en: 'Event' },
+  },
+}

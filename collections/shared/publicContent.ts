@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../../src/access/isEditor'
+import { publishedOrLoggedIn } from '../../src/access/publishedOrLoggedIn'
+import { publishedOnlyForVisitors } from '../../src/hooks/publishedOnlyForVisitors'
+
+type PublicContentArgs = {
+  access?: CollectionConfig['access']
+}
+
+/**
+ * What every public content collection shares: drafts and versions, visitors read published
+ * documents only, editors and admins write (unless `access` says otherwise).
+ */
+export const publicContent = ({ access }: PublicContentArgs = {}): Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> => ({
+  access: {
+    create: isEditor,
+    delete: isEditor,
+    read: publishedOrLoggedIn,
+    readVersions: ({ req: { user } }) => Boolean(user),
+    update: isEditor,
+    ...access,
+  },
+  hooks: {
+    beforeOperation: [publishedOnlyForVisitors],
+  },
+  versions: {
+    drafts: { schedulePublish: false },
+    maxPerDoc: 25,
+  },
+})
+
+export const groups = {
+  content: { de: 'Inhalte', en: 'Content' },
+  events: { de: 'Veranstaltungen', en: 'Events' },
+  network: { de: 'Netzwerk', en: 'Network' },
+  taxonomies: { de: 'Stammdaten', en: 'Reference data' },
+} as const

@@ -1,0 +1,65 @@
+import type { Access, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+
+import { APIError } from 'payload'
+
+import { localize } from '../i18n/localize'
+import { municipalityOf, relationId } from './municipalityOf'
+import { hasRole } from './roles'
+
+type ScopeArgs = {
+  /** The relationship field that names the owning municipality; `id` for the municipality itself. */
+  field: 'id' | 'municipality'
+  /** Whether municipality editors may create and delete such documents (not their profile itself). */
+  canCreateAndDelete: boolean
+}
+
+/**
+ * Admins and editors keep everything; a municipality editor only what belongs to their
+ * municipality. The where-constraints apply to reads in the admin, updates and deletes.
+ */
+export const municipalityScoped = ({ canCreateAndDelete, field }: ScopeArgs): NonNullable<CollectionConfig['access']> => {
+  const own: Access = ({ req: { user } }) => {
+    if (hasRole(user, 'admin', 'editor')) {
+      return true
+    }
+    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
+    if (municipality === undefined) {
+      return false
+    }
+    return { [field]: { equals: municipality } }
+  }
+  const create: Access = ({ data, req: { user } }) => {
+    if (hasRole(user, 'admin', 'editor')) {
+      return true
+    }
+    if (!canCreateAndDelete || !hasRole(user, 'municipality-editor')) {
+      return false
+    }
+    const municipality = municipalityOf(user)
+    // Without data (the admin asks whether to show "create"), answer for the user's own city.
+    return municipality !== undefined && (!data || relationId(data[field]) === undefined || relationId(data[field]) === municipality)
+  }
+  return { create, delete: canCreateAndDelete ? own : ({ req: { user } }) => hasRole(user, 'admin', 'editor'), update: own }
+}
+
+/** A municipality editor's documents always belong to their municipality; moving one away is refused. */
+export const keepOwnMunicipality: CollectionBeforeValidateHook = ({ data, req }) => {
+  const { user } = req
+  if (!data || !hasRole(user, 'municipality-editor')) {
+    return data
+  }
+  const own = municipalityOf(user)
+  const requested = relationId(data.municipality)
+  if (requested !== undefined && String(requested) !== String(own)) {
+    throw new APIError(
+      localize(req, {
+        de: 'Sie können nur Einträge Ihrer eigenen Kommune anlegen und bearbeiten.',
+        en: 'You can only create and edit entries of your own municipality.',
+      }),
+      403,
+      undefined,
+      true,
+    )
+  }
+  return { ...data, municipality: own }
+}

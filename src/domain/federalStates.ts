@@ -1,0 +1,18 @@
+export const FEDERAL_STATES = [
+  ['BW', 'Baden-Württemberg'],
+  ['BY', 'Bayern'],
+  ['BE', 'Berlin'],
+  ['BB', 'Brandenburg'],
+  ['HB', 'Bremen'],
+  ['HH', 'Hamburg'],
+  ['HE', 'Hessen'],
+  ['MV', 'Mecklenburg-Vorpommern'],
+  ['NI', 'Niedersachsen'],
+  ['NW', 'Nordrhein-Westfalen'],
+  ['RP', 'Rheinland-Pfalz'],
+  ['SL', 'Saarland'],
+  ['SN', 'Sachsen'],
+  ['ST', 'Sachsen-Anhalt'],
+  ['SH', 'Schleswig-Holstein'],
+  ['TH', 'Thüringen'],
+].map(([value, label]) => ({ label: label!, value: value! }))
