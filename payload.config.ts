@@ -25,6 +25,7 @@ import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
+import { generateSeriesOccurrencesTask, jobsAccess, nightlyAutoRun } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -47,6 +48,7 @@ export default buildConfig({
     },
     user: Users.slug,
   },
+  bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'scripts/seed.ts') }],
   collections: [
     Organisations,
     People,
@@ -67,7 +69,11 @@ export default buildConfig({
   db: postgresAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
     pool: {
-      connectionString: process.env.DATABASE_URL,
+      // Read when the pool is created, not when the config is imported: entry points and
+      // tests set DATABASE_URL (starting the embedded PostgreSQL) after importing the config.
+      get connectionString() {
+        return process.env.DATABASE_URL
+      },
       connectionTimeoutMillis: 5_000,
       max: settings.databasePoolSize,
     },
@@ -96,6 +102,12 @@ export default buildConfig({
     disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+  },
+  jobs: {
+    access: jobsAccess,
+    // The server process runs the nightly queue unless JOBS_AUTORUN=false (src/events/jobs.ts).
+    autoRun: nightlyAutoRun(),
+    tasks: [generateSeriesOccurrencesTask],
   },
   // Readable logs in development, JSON lines (for log collectors) in production.
   logger: {

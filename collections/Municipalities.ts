@@ -6,6 +6,7 @@ import { coordinatesField } from '../src/fields/coordinates'
 import { urlValidate } from '../src/fields/links'
 import { dayOnlyDate } from '../src/fields/period'
 import { slugField } from '../src/fields/slug'
+import { municipalityEventsFeed } from './Events/endpoints/municipalityFeed'
 import { groups, publicContent } from './shared/publicContent'
 
 export const Municipalities: CollectionConfig = {
@@ -19,6 +20,7 @@ export const Municipalities: CollectionConfig = {
   },
   defaultPopulate: { name: true, slug: true, state: true },
   defaultSort: 'name',
+  endpoints: [municipalityEventsFeed],
   fields: [
     { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 200, required: true },
     slugField('name'),

@@ -1,39 +1,23 @@
 /**
- * `npm run seed`: writes the demo content (idempotent) into the configured database, the
- * embedded one unless DATABASE_URL is set, after applying pending migrations.
+ * `npm run seed`: writes the demo content (idempotent) after applying pending migrations.
+ * It runs as a Payload bin script (`payload.config.ts` → `bin`) through scripts/payload.ts,
+ * which starts the embedded PostgreSQL when DATABASE_URL is unset and stops it afterwards.
  */
+import type { SanitizedConfig } from 'payload'
+
 import { getPayload } from 'payload'
 
-import { closePool, poolOf } from '../src/db/closePool'
 import { committedMigrations } from '../src/db/committedMigrations'
-import { prepareEnvironment } from '../src/runtime/prepareEnvironment'
+import { seed } from '../src/seed'
 
-const main = async () => {
-  const { stopDatabase } = await prepareEnvironment({
-    isProduction: process.env.NODE_ENV === 'production',
-    log: (message) => console.info(message),
-  })
+export const script = async (config: SanitizedConfig) => {
   try {
-    process.env.DISABLE_PAYLOAD_HMR = 'true'
-    const { default: config } = await import('../payload.config')
     const payload = await getPayload({ config })
-    try {
-      await payload.db.migrate({ migrations: committedMigrations })
-      const { seed } = await import('../src/seed')
-      await seed({ log: (message) => console.info(message), payload })
-    } finally {
-      await payload.destroy()
-      await closePool(poolOf(payload))
-    }
-  } finally {
-    await stopDatabase()
+    await payload.db.migrate({ migrations: committedMigrations })
+    await seed({ log: (message) => payload.logger.info(message), payload })
+  } catch (err) {
+    console.error(err)
+    // Payload's bin reports a failed script but exits 0; a failed seed must fail the command.
+    process.exit(1)
   }
 }
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err)
-    process.exit(1)
-  },
-)

@@ -1,20 +1,16 @@
 /**
- * Entry point of `npm run dev` and `npm start`: prepares the environment (embedded PostgreSQL
- * unless DATABASE_URL is set, a secret in development), starts the server, and shuts down in
- * order on SIGINT/SIGTERM: stop accepting, drain requests, close the pool, stop PostgreSQL.
+ * Entry point of `npm run dev` and `npm start`: the environment is prepared by the first import
+ * (embedded PostgreSQL unless DATABASE_URL is set, a secret in development); then the server
+ * starts, and shuts down in order on SIGINT/SIGTERM: stop accepting, drain requests, close the
+ * pool, stop PostgreSQL.
  */
-import { prepareEnvironment } from './runtime/prepareEnvironment'
+import { environment, isProduction } from './runtime/bootstrap'
+// Must stay below the bootstrap import (see its comment).
+import { startServer } from './server/startServer'
 
-const isProduction = process.env.NODE_ENV === 'production'
-process.env.NEXT_TELEMETRY_DISABLED = '1'
+const { isEmbedded, stopDatabase } = environment
 
 const main = async () => {
-  const { isEmbedded, stopDatabase } = await prepareEnvironment({
-    isProduction,
-    log: (message) => console.info(message),
-  })
-  const { startServer } = await import('./server/startServer')
-
   let server: Awaited<ReturnType<typeof startServer>> | undefined
   let shutdownStartedAt = 0
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -7,6 +7,8 @@ import { dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
 import { AUDIENCES } from '../Events'
 import { groups, publicContent } from '../shared/publicContent'
+import { seriesFeed } from './endpoints/feed'
+import { generateOccurrencesEndpoint } from './endpoints/generateOccurrences'
 
 /** An RRULE body such as FREQ=MONTHLY;BYDAY=+1TH (no DTSTART: the series has its own start). */
 export const validateRecurrenceRule = (value: null | string | undefined): string | true => {
@@ -35,6 +37,7 @@ export const EventSeries: CollectionConfig = {
     useAsTitle: 'title',
   },
   defaultPopulate: { kind: true, slug: true, title: true },
+  endpoints: [generateOccurrencesEndpoint, seriesFeed],
   fields: [
     { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
     slugField(),
@@ -134,7 +137,12 @@ export const EventSeries: CollectionConfig = {
           label: { de: 'Ausnahmen', en: 'Exceptions' },
           labels: { plural: { de: 'Ausnahmen', en: 'Exceptions' }, singular: { de: 'Ausnahme', en: 'Exception' } },
         },
-        { name: 'lastGeneratedAt', type: 'date', admin: { readOnly: true }, label: { de: 'Zuletzt erzeugt', en: 'Last generated' } },
+        { name: 'lastGeneratedAt', type: 'date', admin: { date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' }, readOnly: true }, label: { de: 'Zuletzt erzeugt', en: 'Last generated' } },
+        {
+          name: 'generateOccurrences',
+          type: 'ui',
+          admin: { components: { Field: '/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton' } },
+        },
       ],
       label: { de: 'Wiederholung', en: 'Recurrence' },
     },

@@ -8,6 +8,7 @@ import { urlValidate } from '../../src/fields/links'
 import { dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
 import { groups, publicContent } from '../shared/publicContent'
+import { eventsFeed } from './endpoints/feed'
 
 const dateTime = {
   date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' as const, timeFormat: 'HH:mm', timeIntervals: 15 },
@@ -40,6 +41,7 @@ export const Events: CollectionConfig = {
   },
   defaultPopulate: { end: true, format: true, kind: true, slug: true, start: true, title: true },
   defaultSort: 'start',
+  endpoints: [eventsFeed],
   fields: [
     { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
     slugField(),

@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../src/access/isEditor'
 import { publishedOrLoggedIn } from '../../src/access/publishedOrLoggedIn'
 import { publishedOnlyForVisitors } from '../../src/hooks/publishedOnlyForVisitors'
+import { refuseMalformedPaging } from '../../src/hooks/refuseMalformedPaging'
+import { refuseNestedQueriesIntoHiddenRelations } from '../../src/hooks/refuseNestedQueriesIntoHiddenRelations'
+import { refuseSortByHiddenRelations } from '../../src/hooks/refuseSortByHiddenRelations'
 
 type PublicContentArgs = {
   access?: CollectionConfig['access']
@@ -10,7 +13,8 @@ type PublicContentArgs = {
 
 /**
  * What every public content collection shares: drafts and versions, visitors read published
- * documents only, editors and admins write (unless `access` says otherwise).
+ * documents only (and can't sort or search them by drafts they link to), editors and admins
+ * write (unless `access` says otherwise).
  */
 export const publicContent = ({ access }: PublicContentArgs = {}): Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> => ({
   access: {
@@ -22,7 +26,7 @@ export const publicContent = ({ access }: PublicContentArgs = {}): Pick<Collecti
     ...access,
   },
   hooks: {
-    beforeOperation: [publishedOnlyForVisitors],
+    beforeOperation: [publishedOnlyForVisitors, refuseSortByHiddenRelations, refuseNestedQueriesIntoHiddenRelations, refuseMalformedPaging],
   },
   versions: {
     drafts: { schedulePublish: false },

@@ -36,8 +36,10 @@ export const municipalityScoped = ({ canCreateAndDelete, field }: ScopeArgs): No
       return false
     }
     const municipality = municipalityOf(user)
+    const requested = data ? relationId(data[field]) : undefined
     // Without data (the admin asks whether to show "create"), answer for the user's own city.
-    return municipality !== undefined && (!data || relationId(data[field]) === undefined || relationId(data[field]) === municipality)
+    // Ids compare as strings: a REST client may send "7" for 7.
+    return municipality !== undefined && (requested === undefined || String(requested) === String(municipality))
   }
   return { create, delete: canCreateAndDelete ? own : ({ req: { user } }) => hasRole(user, 'admin', 'editor'), update: own }
 }

@@ -6,6 +6,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import pg from 'pg'
+
 import { startEmbeddedPostgres } from '../db/embeddedPostgres'
 import { dataDir, projectRoot } from './paths'
 
@@ -56,7 +58,6 @@ const ensureDatabase = async ({ log }: { log: (message: string) => void }) => {
     return { isEmbedded: false, stopDatabase: async () => undefined }
   }
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), 'postgres'), log })
-  const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: cluster.urlFor('postgres') })
   await client.connect()
   try {

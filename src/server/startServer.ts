@@ -12,9 +12,11 @@ import express from 'express'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import config from '../../payload.config'
 import { closePool, poolOf } from '../db/closePool'
 import { committedMigrations } from '../db/committedMigrations'
 import { ensureDemoAdmin } from '../runtime/demoAdmin'
+import { hasContent, seed } from '../seed'
 import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { bodyLimits } from './bodyLimits'
@@ -51,7 +53,6 @@ const listen = (server: Server, port: number, host: string) =>
 
 export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: StartServerArgs): Promise<RunningServer> => {
   const settings = readSettings()
-  const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
   const pool = poolOf(payload)
   // Without a listener, an idle connection that the database drops would crash the process.
@@ -65,7 +66,6 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   if (hasDemoAdmin) {
     await ensureDemoAdmin({ payload, serverUrl: settings.serverUrl })
     // The first `npm run dev` fills an empty database with the demo content.
-    const { hasContent, seed } = await import('../seed')
     if (!(await hasContent(payload))) {
       await seed({ log: (message) => payload.logger.info(message), payload })
     }

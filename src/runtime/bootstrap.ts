@@ -1,0 +1,18 @@
+/**
+ * Imported first by the server entry: the environment (database URL, embedded PostgreSQL,
+ * secret) is ready before any later import evaluates the Payload config.
+ *
+ * A static import with top-level await, not a dynamic import(): on Node 20, tsx's off-thread
+ * loader can drop a pending dynamic import, and the process then exits 0 with nothing done
+ * (payloadcms/payload#17757; seen here about one start in five).
+ */
+import { prepareEnvironment } from './prepareEnvironment'
+
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+
+export const isProduction = process.env.NODE_ENV === 'production'
+
+export const environment = await prepareEnvironment({
+  isProduction,
+  log: (message) => console.info(message),
+})

@@ -1,0 +1,207 @@
+import type { RequiredDataFromCollectionSlug } from 'payload'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import ICAL from 'ical.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { login, requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+const PASSWORD = 'Richtiges-Passwort-2026'
+const SECRET_LINK = 'https://konferenz.example.org/raum/geheim-4711'
+
+let server: RunningServer
+let editorToken: string
+const created: { collection: 'event-series' | 'events' | 'municipalities'; id: number }[] = []
+
+beforeAll(async () => {
+  process.env.AUTH_RATE_LIMIT_MAX = '1000'
+  server = await startTestServer()
+  await server.payload.create({ collection: 'users', data: { email: 'redaktion@feeds.test', password: PASSWORD, role: 'editor' } })
+  editorToken = await login(server.url, 'redaktion@feeds.test', PASSWORD)
+})
+
+afterEach(async () => {
+  // Events first: they point at series and municipalities.
+  for (const { collection, id } of created.splice(0).sort((a, b) => Number(b.collection === 'events') - Number(a.collection === 'events'))) {
+    await server.payload.delete({ collection, id })
+  }
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+type FeedEvent = { end?: string; location: string; start: string; summary: string; uid: string }
+
+/** Fetches a feed and parses it with ical.js, an implementation independent of the one that wrote it. */
+const fetchFeed = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${server.url}${path}`, { headers })
+  const text = await response.text()
+  const parse = () => {
+    const calendar = new ICAL.Component(ICAL.parse(text))
+    return calendar.getAllSubcomponents('vevent').map((vevent): FeedEvent => {
+      const event = new ICAL.Event(vevent)
+      return {
+        end: event.endDate?.toJSDate().toISOString(),
+        location: event.location,
+        start: event.startDate.toJSDate().toISOString(),
+        summary: event.summary,
+        uid: event.uid,
+      }
+    })
+  }
+  return { headers: response.headers, parse, status: response.status, text }
+}
+
+const inDays = (days: number, hourUtc = 9) => {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+  date.setUTCHours(hourUtc, 0, 0, 0)
+  return date.toISOString()
+}
+
+const createEvent = async (data: Partial<RequiredDataFromCollectionSlug<'events'>> & { title: string }) => {
+  const event = await server.payload.create({
+    collection: 'events',
+    data: { _status: 'published', format: 'on-site', kind: 'workshop', start: inDays(10), start_tz: 'Europe/Berlin', ...data },
+  })
+  created.push({ collection: 'events', id: event.id })
+  return event
+}
+
+const createSeries = async (data: Partial<RequiredDataFromCollectionSlug<'event-series'>> & { slug: string }) => {
+  const series = await server.payload.create({ collection: 'event-series', data: { _status: 'published', kind: 'network-meeting', title: 'Reihe', ...data } })
+  created.push({ collection: 'event-series', id: series.id })
+  return series
+}
+
+const createMunicipality = async (slug: string) => {
+  const municipality = await server.payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Feedstadt', slug, state: 'NW' } })
+  created.push({ collection: 'municipalities', id: municipality.id })
+  return municipality
+}
+
+describe('events feed', () => {
+  it('should answer with text/calendar in UTF-8 and cache headers', async () => {
+    const { headers, status } = await fetchFeed('/api/events/feed.ics')
+    expect(status).toBe(200)
+    expect(headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    expect(headers.get('cache-control')).toMatch(/public, max-age=\d+/)
+    expect(headers.get('etag')).toBeTruthy()
+  })
+
+  it('should list an upcoming published event at its exact start and end', async () => {
+    const start = inDays(20, 9)
+    const end = inDays(20, 11)
+    const event = await createEvent({ end, start, title: 'Werkstatt Quartiersfonds', venue: { address: 'Marktplatz 1\n45127 Essen', name: 'Rathaus' } })
+    const events = (await fetchFeed('/api/events/feed.ics')).parse()
+    const entry = events.find((candidate) => candidate.summary === 'Werkstatt Quartiersfonds')
+    expect(entry).toMatchObject({ end, location: 'Rathaus, Marktplatz 1, 45127 Essen', start })
+    expect(entry?.uid).toContain(`event-${event.id}@`)
+  })
+
+  it('should keep an event in Berlin summer time at its instant', async () => {
+    // 10:00 Berlin in July is 08:00Z; the feed must say so, whatever the server's time zone.
+    const year = new Date().getUTCFullYear() + 1
+    await createEvent({ start: `${year}-07-02T08:00:00.000Z`, title: 'Sommertreffen' })
+    const entry = (await fetchFeed('/api/events/feed.ics')).parse().find((candidate) => candidate.summary === 'Sommertreffen')
+    expect(entry?.start).toBe(`${year}-07-02T08:00:00.000Z`)
+  })
+
+  it('should leave drafts out', async () => {
+    await createEvent({ _status: 'draft', title: 'Entwurf einer Tagung' })
+    const { parse, text } = await fetchFeed('/api/events/feed.ics')
+    expect(parse().map((event) => event.summary)).not.toContain('Entwurf einer Tagung')
+    expect(text).not.toContain('Entwurf')
+  })
+
+  it('should leave drafts out for a signed-in editor too', async () => {
+    await createEvent({ _status: 'draft', title: 'Entwurf für die Redaktion' })
+    const { parse } = await fetchFeed('/api/events/feed.ics', { Authorization: `JWT ${editorToken}` })
+    expect(parse().map((event) => event.summary)).not.toContain('Entwurf für die Redaktion')
+  })
+
+  it('should leave cancelled and past events out', async () => {
+    await createEvent({ isCancelled: true, title: 'Abgesagter Termin' })
+    await createEvent({ end: inDays(-30, 11), start: inDays(-30, 9), title: 'Vergangener Termin' })
+    await createEvent({ title: 'Kommender Termin' })
+    const summaries = (await fetchFeed('/api/events/feed.ics')).parse().map((event) => event.summary)
+    expect(summaries).toContain('Kommender Termin')
+    expect(summaries).not.toContain('Abgesagter Termin')
+    expect(summaries).not.toContain('Vergangener Termin')
+  })
+
+  it('should never contain the access link of an online event', async () => {
+    await createEvent({ accessLink: SECRET_LINK, format: 'online', kind: 'webinar', teaser: 'Online über unseren Konferenzraum.', title: 'Webinar Beteiligung' })
+    const { parse, text } = await fetchFeed('/api/events/feed.ics')
+    expect(parse().find((event) => event.summary === 'Webinar Beteiligung')?.location).toBe('Online')
+    expect(text).not.toContain('geheim-4711')
+    expect(text).not.toContain('konferenz.example.org')
+  })
+
+  it('should keep the UID of an event when its title and time change', async () => {
+    const event = await createEvent({ title: 'Netzwerktreffen Frühjahr' })
+    const before = (await fetchFeed('/api/events/feed.ics')).parse().find((entry) => entry.summary === 'Netzwerktreffen Frühjahr')
+    await server.payload.update({ collection: 'events', data: { start: inDays(12), title: 'Netzwerktreffen Frühling' }, id: event.id })
+    const after = (await fetchFeed('/api/events/feed.ics')).parse().find((entry) => entry.summary === 'Netzwerktreffen Frühling')
+    expect(before?.uid).toBeTruthy()
+    expect(after?.uid).toBe(before?.uid)
+  })
+
+  it('should answer 304 to a client that has the current version', async () => {
+    await createEvent({ title: 'Unverändert' })
+    const first = await fetchFeed('/api/events/feed.ics')
+    const second = await fetchFeed('/api/events/feed.ics', { 'If-None-Match': first.headers.get('etag')! })
+    expect(second.status).toBe(304)
+    expect(second.text).toBe('')
+  })
+})
+
+describe('series feed', () => {
+  it("should list only the series' upcoming published events", async () => {
+    const series = await createSeries({ slug: 'jour-fixe-feed', title: 'Jour fixe' })
+    const other = await createSeries({ slug: 'andere-reihe-feed', title: 'Andere Reihe' })
+    await createEvent({ series: series.id, start: inDays(7), title: 'Jour fixe März' })
+    await createEvent({ _status: 'draft', series: series.id, start: inDays(35), title: 'Jour fixe April (Entwurf)' })
+    await createEvent({ series: other.id, title: 'Andere Reihe Termin' })
+    const { parse, status } = await fetchFeed('/api/event-series/jour-fixe-feed/feed.ics')
+    expect(status).toBe(200)
+    expect(parse().map((event) => event.summary)).toEqual(['Jour fixe März'])
+  })
+
+  it('should answer 404 with a clear message for an unknown series', async () => {
+    const { body, headers, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/event-series/gibt-es-nicht/feed.ics`)
+    expect(status).toBe(404)
+    expect(headers.get('content-type')).toContain('application/json')
+    expect(body.errors?.[0]?.message).toBe('Die Veranstaltungsreihe „gibt-es-nicht“ gibt es nicht (oder sie ist nicht veröffentlicht).')
+  })
+
+  it('should answer 404 for a series that is only a draft', async () => {
+    await createSeries({ _status: 'draft', slug: 'geheime-reihe-feed' })
+    const { status } = await fetchFeed('/api/event-series/geheime-reihe-feed/feed.ics')
+    expect(status).toBe(404)
+  })
+})
+
+describe('municipality feed', () => {
+  it('should list events that involve the municipality or take place there', async () => {
+    const city = await createMunicipality('feedstadt')
+    const elsewhere = await createMunicipality('anderswo-feed')
+    await createEvent({ municipalities: [city.id, elsewhere.id], title: 'Beteiligt' })
+    await createEvent({ title: 'Vor Ort', venue: { municipality: city.id, name: 'Stadtteilzentrum' } })
+    await createEvent({ municipalities: [elsewhere.id], title: 'Anderswo' })
+    await createEvent({ _status: 'draft', municipalities: [city.id], title: 'Entwurf vor Ort' })
+    const { parse, status } = await fetchFeed('/api/municipalities/feedstadt/events.ics')
+    expect(status).toBe(200)
+    expect(parse().map((event) => event.summary).sort()).toEqual(['Beteiligt', 'Vor Ort'])
+  })
+
+  it('should answer 404 with a clear message for an unknown municipality, in English when asked', async () => {
+    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/municipalities/nirgendwo/events.ics`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(status).toBe(404)
+    expect(body.errors?.[0]?.message).toBe('There is no published municipality "nirgendwo".')
+  })
+})
