@@ -34,6 +34,8 @@ export interface Config {
     'target-groups': TargetGroup;
     media: Media;
     users: User;
+    ratings: Rating;
+    'rating-summaries': RatingSummary;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -56,6 +58,8 @@ export interface Config {
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    'rating-summaries': RatingSummariesSelect<false> | RatingSummariesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -793,6 +797,16 @@ export interface Module {
      */
     complexity?: number | null;
   };
+  ratingsLocked?: boolean | null;
+  ratingSummary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1056,6 +1070,123 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: number;
+  targetCollection: 'modules';
+  targetId: string;
+  values?: {
+    processPhase?: number | null;
+    timeEffort?: number | null;
+    staffEffort?: number | null;
+    financialEffort?: number | null;
+    participation?: number | null;
+    complexity?: number | null;
+  };
+  visitorHash: string;
+  clientHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-summaries".
+ */
+export interface RatingSummary {
+  id: number;
+  targetCollection: string;
+  targetId: string;
+  raterCount?: number | null;
+  processPhase?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  timeEffort?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  staffEffort?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  financialEffort?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  participation?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  complexity?: {
+    count?: number | null;
+    sum?: number | null;
+    mean?: number | null;
+    distribution?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1234,6 +1365,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
+      } | null)
+    | ({
+        relationTo: 'rating-summaries';
+        value: number | RatingSummary;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1560,6 +1699,8 @@ export interface ModulesSelect<T extends boolean = true> {
         participation?: T;
         complexity?: T;
       };
+  ratingsLocked?: T;
+  ratingSummary?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1798,6 +1939,87 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  values?:
+    | T
+    | {
+        processPhase?: T;
+        timeEffort?: T;
+        staffEffort?: T;
+        financialEffort?: T;
+        participation?: T;
+        complexity?: T;
+      };
+  visitorHash?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-summaries_select".
+ */
+export interface RatingSummariesSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  raterCount?: T;
+  processPhase?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  timeEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  staffEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  financialEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  participation?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  complexity?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

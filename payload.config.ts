@@ -24,6 +24,9 @@ import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
+import { ratingsPlugin } from './plugins/ratings'
+import { isEditor } from './src/access/isEditor'
+import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
 import { generateSeriesOccurrencesTask, jobsAccess, nightlyAutoRun } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
@@ -48,7 +51,10 @@ export default buildConfig({
     },
     user: Users.slug,
   },
-  bin: [{ key: 'seed', scriptPath: path.resolve(dirname, 'scripts/seed.ts') }],
+  bin: [
+    { key: 'seed', scriptPath: path.resolve(dirname, 'scripts/seed.ts') },
+    { key: 'ratings:recount', scriptPath: path.resolve(dirname, 'scripts/ratingsRecount.ts') },
+  ],
   collections: [
     Organisations,
     People,
@@ -126,6 +132,15 @@ export default buildConfig({
     fallbackLanguage: 'de',
     supportedLanguages: { de, en },
   },
+  plugins: [
+    ratingsPlugin({
+      canModerate: isEditor,
+      collections: ['modules'],
+      dimensions: [...RATING_DIMENSIONS],
+      editorialAssessmentField: 'editorialAssessment',
+      maxRatingsPerClientPerHour: settings.ratingsPerClientPerHour,
+    }),
+  ],
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: settings.serverUrl,
   telemetry: false,

@@ -1,6 +1,7 @@
 import * as migration_20261122_001754_initial from './20261122_001754_initial';
 import * as migration_20261122_003409_content_model from './20261122_003409_content_model';
 import * as migration_20261122_004156_jobs from './20261122_004156_jobs';
+import * as migration_20261122_011247_ratings from './20261122_011247_ratings';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_004156_jobs.up,
     down: migration_20261122_004156_jobs.down,
-    name: '20261122_004156_jobs'
+    name: '20261122_004156_jobs',
+  },
+  {
+    up: migration_20261122_011247_ratings.up,
+    down: migration_20261122_011247_ratings.down,
+    name: '20261122_011247_ratings'
   },
 ];

@@ -21,6 +21,8 @@ export type Settings = {
   mailFromName: string
   mediaDir: string
   port: number
+  /** Ratings one client may send per hour (0: no limit). */
+  ratingsPerClientPerHour: number
   serverUrl: string
   smtpUrl: string | undefined
   /** express `trust proxy`: false, true, a hop count or a list of addresses/subnets. */
@@ -87,6 +89,7 @@ export const readSettings = (): Settings => {
     mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',
     mediaDir: process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(base, 'media'),
     port,
+    ratingsPerClientPerHour: integer('RATINGS_PER_CLIENT_PER_HOUR', 120, { min: 0 }),
     serverUrl: (process.env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     smtpUrl: process.env.SMTP_URL || undefined,
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),

@@ -20,6 +20,7 @@ import { hasContent, seed } from '../seed'
 import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { bodyLimits } from './bodyLimits'
+import { passClientAddress } from './clientAddress'
 import { mountHealthRoutes } from './health'
 import { authRateLimit } from './rateLimits'
 import { securityHeaders } from './securityHeaders'
@@ -81,6 +82,7 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.set('trust proxy', settings.trustProxy)
   app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
   mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
+  app.use(passClientAddress)
   app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
   app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
   app.use((req, res) => {

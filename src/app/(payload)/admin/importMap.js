@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RatingsPanel as RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9 } from '../../../../plugins/ratings/components/RatingsPanel'
 import { GenerateOccurrencesButton as GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016 } from '../../../../collections/EventSeries/components/GenerateOccurrencesButton'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -49,6 +50,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugins/ratings/components/RatingsPanel#RatingsPanel": RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9,
   "/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton": GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

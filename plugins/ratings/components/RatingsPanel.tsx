@@ -1,0 +1,4 @@
+'use client'
+
+/** Placeholder until the admin panel lands. */
+export const RatingsPanel = () => null

@@ -1,0 +1,34 @@
+import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
+
+export const DEFAULT_SCALE = { max: 5, min: 1 }
+
+export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOptions => {
+  if (!options.collections?.length) {
+    throw new Error('ratingsPlugin: `collections` must name at least one collection.')
+  }
+  if (!options.dimensions?.length) {
+    throw new Error('ratingsPlugin: `dimensions` must name at least one dimension.')
+  }
+  for (const dimension of options.dimensions) {
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(dimension.key)) {
+      throw new Error(`ratingsPlugin: dimension key "${dimension.key}" must be camelCase letters and digits.`)
+    }
+  }
+  const scale = options.scale ?? DEFAULT_SCALE
+  if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max) || scale.max <= scale.min || scale.max - scale.min > 20) {
+    throw new Error('ratingsPlugin: `scale` needs whole numbers min < max (at most 21 steps).')
+  }
+  return {
+    canModerate: options.canModerate ?? (({ req: { user } }) => Boolean(user)),
+    collections: options.collections,
+    dimensions: options.dimensions,
+    disabled: options.disabled ?? false,
+    editorialAssessmentField: options.editorialAssessmentField,
+    hashSecret: options.hashSecret,
+    maxRatingsPerClientPerHour: options.maxRatingsPerClientPerHour ?? 120,
+    requirePublished: options.requirePublished ?? true,
+    scale,
+    slugs: { ratings: options.slugs?.ratings ?? 'ratings', summaries: options.slugs?.summaries ?? 'rating-summaries' },
+    visitorCookieName: options.visitorCookieName ?? 'rating_visitor',
+  }
+}

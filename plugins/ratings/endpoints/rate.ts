@@ -1,0 +1,179 @@
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import { z } from 'zod'
+
+import type { ResolvedRatingsOptions } from '../types'
+
+import { clientAddressOf } from '../../shared/clientAddress'
+import { keyedHash } from '../../shared/hashing'
+import { readJsonBody } from '../../shared/readJsonBody'
+import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
+import { lockTarget } from '../lib/lockTarget'
+import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, type StoredSummary } from '../lib/summary'
+import { loadSummary, saveSummary } from '../lib/summaryStore'
+
+const MAX_BODY_BYTES = 2048
+const TOKEN_HEADER = 'x-visitor-token'
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
+
+const bodySchema = z.object({ values: z.record(z.string(), z.unknown()) }).strict()
+
+type Translate = (key: string, vars?: Record<string, unknown>) => string
+const t = (req: PayloadRequest): Translate => req.t as unknown as Translate
+
+const fail = (status: number, message: string, headers?: HeadersInit) =>
+  Response.json({ errors: [{ message }] }, { headers, status })
+
+type ParsedValues = { ok: false; response: Response } | { ok: true; values: RatingValues }
+
+const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions): Promise<ParsedValues> => {
+  const translate = t(req)
+  const example = options.dimensions[0]!.key
+  const body = await readJsonBody(req, MAX_BODY_BYTES)
+  if (!body.ok) {
+    const message =
+      body.error === 'too-large'
+        ? translate('plugin-ratings:bodyTooLarge', { max: MAX_BODY_BYTES })
+        : body.error === 'invalid-json'
+          ? translate('plugin-ratings:invalidJson')
+          : translate('plugin-ratings:emptyBody', { example })
+    return { ok: false, response: fail(body.error === 'too-large' ? 413 : 400, message) }
+  }
+  const parsed = bodySchema.safeParse(body.value)
+  if (!parsed.success || Object.keys(parsed.data.values).length === 0) {
+    return { ok: false, response: fail(400, translate('plugin-ratings:emptyBody', { example })) }
+  }
+  const allowed = new Map(options.dimensions.map((dimension) => [dimension.key, dimension]))
+  const values: RatingValues = {}
+  for (const [key, value] of Object.entries(parsed.data.values)) {
+    if (!allowed.has(key)) {
+      return { ok: false, response: fail(400, translate('plugin-ratings:unknownDimension', { allowed: [...allowed.keys()].join(', '), key })) }
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < options.scale.min || value > options.scale.max) {
+      return { ok: false, response: fail(400, translate('plugin-ratings:valueOutOfRange', { key, max: options.scale.max, min: options.scale.min })) }
+    }
+    values[key] = value
+  }
+  return { ok: true, values }
+}
+
+/**
+ * POST /api/<collection>/:id/ratings — a visitor rates a document on one or more dimensions.
+ * One rating per visitor and document: the visitor is known by an opaque token (cookie, or the
+ * X-Visitor-Token header for other clients); rating again replaces the earlier rating.
+ */
+export const rateEndpoint = (options: ResolvedRatingsOptions, collection: CollectionSlug): Endpoint => ({
+  handler: async (req) => {
+    const translate = t(req)
+    if (options.disabled) {
+      return fail(503, translate('plugin-ratings:ratingsDisabled'))
+    }
+    const parsed = await parseValues(req, options)
+    if (!parsed.ok) {
+      return parsed.response
+    }
+    const targetId = String(req.routeParams?.id ?? '')
+    const target = (await req.payload
+      .findByID({
+        collection,
+        depth: 0,
+        disableErrors: true,
+        draft: false,
+        id: targetId,
+        overrideAccess: !options.requirePublished,
+        select: { ratingsLocked: true } as never,
+      })
+      .catch(() => null)) as { id: number | string; ratingsLocked?: boolean | null } | null
+    if (!target) {
+      return fail(404, translate('plugin-ratings:documentNotFound'))
+    }
+    if (target.ratingsLocked) {
+      return fail(409, translate('plugin-ratings:documentLocked'))
+    }
+
+    const secret = options.hashSecret ?? req.payload.secret
+    const presented = readCookie(req.headers.get('cookie'), options.visitorCookieName) ?? req.headers.get(TOKEN_HEADER) ?? undefined
+    const token = isVisitorToken(presented) ? presented : issueVisitorToken()
+    const visitorHash = keyedHash(secret, 'rating-visitor', token)
+    // The day is part of the hash: yesterday's entries can't be linked to today's address.
+    const clientHash = keyedHash(secret, `rating-client:${new Date().toISOString().slice(0, 10)}`, clientAddressOf(req))
+    const ratings = options.slugs.ratings as CollectionSlug
+
+    if (options.maxRatingsPerClientPerHour > 0) {
+      const { totalDocs } = await req.payload.count({
+        collection: ratings,
+        overrideAccess: true,
+        where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
+      })
+      if (totalDocs >= options.maxRatingsPerClientPerHour) {
+        return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
+      }
+    }
+
+    const idForSummary = String(target.id)
+    let summary: StoredSummary
+    let isNew = false
+    await initTransaction(req)
+    try {
+      await lockTarget({ collection, id: idForSummary, req })
+      const { docs } = await req.payload.find({
+        collection: ratings,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: idForSummary } }, { visitorHash: { equals: visitorHash } }] },
+      })
+      const previous = docs[0] as undefined | { id: number | string; values?: RatingValues }
+      // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
+      const values = Object.fromEntries(options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]))
+      if (previous) {
+        await req.payload.update({ collection: ratings, data: { clientHash, values } as never, depth: 0, id: previous.id, overrideAccess: true, req })
+      } else {
+        isNew = true
+        await req.payload.create({
+          collection: ratings,
+          data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash } as never,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      }
+      const stored =
+        (await loadSummary({ collection, options, req, targetId: idForSummary })) ??
+        ({
+          raterCount: 0,
+          targetCollection: collection,
+          targetId: idForSummary,
+          ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
+        } as StoredSummary)
+      summary = applyRatingChange({ after: values, before: previous?.values ?? null, options, summary: stored })
+      await saveSummary({ options, req, summary })
+      await commitTransaction(req)
+    } catch (err) {
+      await killTransaction(req)
+      throw err
+    }
+
+    const isSecure = (req.payload.config.serverURL ?? '').startsWith('https://')
+    const cookie = serializeCookie({
+      isSecure,
+      maxAgeSeconds: ONE_YEAR_SECONDS,
+      name: options.visitorCookieName,
+      path: `${req.payload.config.routes.api}/${collection}`,
+      value: token,
+    })
+    return Response.json(
+      {
+        rating: { values: parsed.values },
+        ratingSummary: presentSummary({ isLocked: false, language: req.i18n?.language ?? 'de', options, stored: summary, t: translate }),
+        visitorToken: token,
+      },
+      { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': cookie }, status: isNew ? 201 : 200 },
+    )
+  },
+  method: 'post',
+  path: '/:id/ratings',
+})

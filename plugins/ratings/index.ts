@@ -1,0 +1,69 @@
+import type { CollectionConfig, CollectionSlug, Config, Plugin } from 'payload'
+
+import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
+
+import { ratingSummariesCollection } from './collections/ratingSummaries'
+import { ratingsCollection } from './collections/ratings'
+import { resolveOptions } from './defaults'
+import { finderEndpoint } from './endpoints/finder'
+import { rateEndpoint } from './endpoints/rate'
+import { ratingFields } from './fields/ratingFields'
+import { attachSummaries } from './hooks/attachSummaries'
+import { translations } from './translations'
+
+export type { RatingDimension, RatingsPluginOptions, RatingSummary } from './types'
+export { recountRatings } from './lib/recount'
+
+/** Where the resolved options are kept in the config, for the recount command. */
+export const RATINGS_CONFIG_KEY = 'plugin-ratings'
+
+export const ratingsOptionsOf = (config: Pick<Config, 'custom'>): ResolvedRatingsOptions | undefined =>
+  (config.custom?.[RATINGS_CONFIG_KEY] as ResolvedRatingsOptions | undefined) ?? undefined
+
+const extendTarget = (collection: CollectionConfig, options: ResolvedRatingsOptions): CollectionConfig => ({
+  ...collection,
+  endpoints: [
+    ...(collection.endpoints || []),
+    rateEndpoint(options, collection.slug as CollectionSlug),
+    finderEndpoint(options, collection.slug as CollectionSlug),
+  ],
+  fields: [...(collection.fields ?? []), ...ratingFields(options)],
+  hooks: {
+    ...collection.hooks,
+    afterOperation: [...(collection.hooks?.afterOperation ?? []), attachSummaries(options)],
+  },
+})
+
+/**
+ * Visitors rate documents of the given collections on bipolar dimensions (one rating per
+ * visitor and document, no personal data), with aggregates kept exact in the same transaction
+ * and a finder by aggregated profile. Needs @payloadcms/db-postgres.
+ */
+export const ratingsPlugin =
+  (pluginOptions: RatingsPluginOptions): Plugin =>
+  (config) => {
+    const options = resolveOptions(pluginOptions)
+    const targets = new Set<string>(options.collections)
+    const missing = [...targets].filter((slug) => !(config.collections ?? []).some((collection) => collection.slug === slug))
+    if (missing.length) {
+      throw new Error(`ratingsPlugin: unknown collection(s) ${missing.join(', ')}.`)
+    }
+    const existingTranslations = config.i18n?.translations ?? {}
+    return {
+      ...config,
+      collections: [
+        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
+        ratingsCollection(options),
+        ratingSummariesCollection(options),
+      ],
+      custom: { ...config.custom, [RATINGS_CONFIG_KEY]: options },
+      i18n: {
+        ...config.i18n,
+        translations: {
+          ...existingTranslations,
+          de: { ...existingTranslations.de, ...translations.de },
+          en: { ...existingTranslations.en, ...translations.en },
+        },
+      },
+    }
+  }

@@ -1,0 +1,98 @@
+import type { Access, CollectionSlug } from 'payload'
+
+/** A text in the admin's languages; a plain string is used for every language. */
+export type LocalizedText = Record<string, string> | string
+
+export type RatingDimension = {
+  /** Field name in code, e.g. `financialEffort`. Letters and digits, starting with a letter. */
+  key: string
+  /** The dimension's name, e.g. { de: 'Finanzieller Aufwand', en: 'Financial effort' }. */
+  label: LocalizedText
+  /** What the lowest value means, e.g. "ist mit geringen Kosten verbunden". */
+  low: LocalizedText
+  /** What the highest value means, e.g. "ist sehr kostenintensiv". */
+  high: LocalizedText
+}
+
+export type RatingsPluginOptions = {
+  /**
+   * Who may list ratings in the admin, delete abusive ones and lock ratings of a document.
+   * @default any signed-in user of the admin
+   */
+  canModerate?: Access
+  /** The collections whose documents visitors rate, e.g. ['modules']. */
+  collections: CollectionSlug[]
+  /** The dimensions every rating may have a value on (at least one). */
+  dimensions: RatingDimension[]
+  /**
+   * Keep the collections and fields (schema stays stable) but refuse new ratings and skip the
+   * summary on reads.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * A field of the target documents holding an editorial assessment on the same dimensions
+   * (a group with one number per dimension key); the admin panel shows it beside the visitors' mean.
+   * @default undefined
+   */
+  editorialAssessmentField?: string
+  /**
+   * Secret for hashing visitor tokens and client addresses. Nothing is stored in clear.
+   * @default the Payload secret
+   */
+  hashSecret?: string
+  /**
+   * Ratings one client (by salted hash of its address) may send per hour, over all documents.
+   * 0 switches the limit off.
+   * @default 120
+   */
+  maxRatingsPerClientPerHour?: number
+  /**
+   * Only published documents can be rated (for collections with drafts).
+   * @default true
+   */
+  requirePublished?: boolean
+  /**
+   * The scale of every dimension.
+   * @default { max: 5, min: 1 }
+   */
+  scale?: { max: number; min: number }
+  /**
+   * Slugs of the collections the plugin adds.
+   * @default { ratings: 'ratings', summaries: 'rating-summaries' }
+   */
+  slugs?: { ratings?: string; summaries?: string }
+  /**
+   * Name of the cookie that carries the visitor's opaque token.
+   * @default 'rating_visitor'
+   */
+  visitorCookieName?: string
+}
+
+/** Options with every default applied. */
+export type ResolvedRatingsOptions = Required<Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'hashSecret' | 'slugs'>> & {
+  editorialAssessmentField?: string
+  hashSecret?: string
+  slugs: { ratings: string; summaries: string }
+}
+
+/** The aggregate of one dimension, as the API returns it with a document. */
+export type DimensionSummary = {
+  count: number
+  /** How many ratings gave each value, from scale.min to scale.max. */
+  distribution: number[]
+  label: string
+  /** The pole the mean is closer to: 'low', 'high', or 'balanced' in the middle. */
+  lean: 'balanced' | 'high' | 'low' | null
+  leanLabel: null | string
+  mean: null | number
+}
+
+/** What a rated document carries as `ratingSummary` in the API. */
+export type RatingSummary = {
+  dimensions: Record<string, DimensionSummary>
+  isLocked: boolean
+  raterCount: number
+  /** e.g. "Dieses Modul wurde bisher von 3 Nutzern bewertet." */
+  text: string
+}
