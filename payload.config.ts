@@ -127,6 +127,7 @@ export default buildConfig({
     APIError: 'info',
     AuthenticationError: 'info',
     LockedAuth: 'info',
+    QueryError: 'info',
   },
   i18n: {
     fallbackLanguage: 'de',

@@ -34,12 +34,15 @@ const main = async () => {
   })
 
   const exit = process.exit.bind(process)
-  let isExiting = false
+  let exitCode: number | undefined
   process.exit = ((code?: number) => {
-    if (isExiting) {
-      return exit(code)
+    if (exitCode !== undefined) {
+      // Payload's bin exits 0 after a script that already asked to exit: a failure must stay a
+      // failure. The shutdown under way exits when it is done.
+      exitCode ||= code ?? 0
+      return undefined as never
     }
-    isExiting = true
+    exitCode = code ?? 0
     // Connections that PostgreSQL closes while we stop it are expected now, not a failure.
     process.on('uncaughtException', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') {
@@ -50,7 +53,7 @@ const main = async () => {
     // Close Payload's pool before PostgreSQL stops, or its idle connections error out.
     void closeCachedPayloadPools()
       .then(stopDatabase)
-      .finally(() => exit(code ?? 0))
+      .finally(() => exit(exitCode))
     return undefined as never
   }) as typeof process.exit
 

@@ -3,6 +3,8 @@ import type { CollectionConfig, TextField } from 'payload'
 import type { ResolvedRatingsOptions } from '../types'
 
 import { adjustSummaryAfterDelete } from '../hooks/adjustSummaryAfterDelete'
+import { lockTargetBeforeDelete } from '../hooks/lockTargetBeforeDelete'
+import { skipEditLocksOnDelete } from '../hooks/skipEditLocksOnDelete'
 
 /** Hashes are for matching and abuse limits only: no person, not even an admin, reads them. */
 const hashField = (name: string): TextField => ({
@@ -60,6 +62,8 @@ export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionCo
   ],
   hooks: {
     afterDelete: [adjustSummaryAfterDelete(options)],
+    beforeDelete: [lockTargetBeforeDelete(options)],
+    beforeOperation: [skipEditLocksOnDelete],
   },
   indexes: [{ fields: ['targetCollection', 'targetId', 'visitorHash'], unique: true }],
   labels: {

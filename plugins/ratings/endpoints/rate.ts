@@ -9,7 +9,7 @@ import { clientAddressOf } from '../../shared/clientAddress'
 import { keyedHash } from '../../shared/hashing'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
-import { lockTarget } from '../lib/lockTarget'
+import { lockClient, lockTarget } from '../lib/lockTarget'
 import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, type StoredSummary } from '../lib/summary'
 import { loadSummary, saveSummary } from '../lib/summaryStore'
 
@@ -41,7 +41,14 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
     return { ok: false, response: fail(body.error === 'too-large' ? 413 : 400, message) }
   }
   const parsed = bodySchema.safeParse(body.value)
-  if (!parsed.success || Object.keys(parsed.data.values).length === 0) {
+  if (!parsed.success) {
+    const unexpected = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
+    const message = unexpected.length
+      ? translate('plugin-ratings:unexpectedField', { example, fields: unexpected.join(', ') })
+      : translate('plugin-ratings:emptyBody', { example })
+    return { ok: false, response: fail(400, message) }
+  }
+  if (Object.keys(parsed.data.values).length === 0) {
     return { ok: false, response: fail(400, translate('plugin-ratings:emptyBody', { example })) }
   }
   const allowed = new Map(options.dimensions.map((dimension) => [dimension.key, dimension]))
@@ -100,22 +107,25 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     const clientHash = keyedHash(secret, `rating-client:${new Date().toISOString().slice(0, 10)}`, clientAddressOf(req))
     const ratings = options.slugs.ratings as CollectionSlug
 
-    if (options.maxRatingsPerClientPerHour > 0) {
-      const { totalDocs } = await req.payload.count({
-        collection: ratings,
-        overrideAccess: true,
-        where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
-      })
-      if (totalDocs >= options.maxRatingsPerClientPerHour) {
-        return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
-      }
-    }
-
     const idForSummary = String(target.id)
     let summary: StoredSummary
     let isNew = false
     await initTransaction(req)
     try {
+      if (options.maxRatingsPerClientPerHour > 0) {
+        // Counted under the client's lock: parallel requests of one client are counted one by one.
+        await lockClient({ clientHash, req })
+        const { totalDocs } = await req.payload.count({
+          collection: ratings,
+          overrideAccess: true,
+          req,
+          where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
+        })
+        if (totalDocs >= options.maxRatingsPerClientPerHour) {
+          await killTransaction(req)
+          return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
+        }
+      }
       await lockTarget({ collection, id: idForSummary, req })
       const { docs } = await req.payload.find({
         collection: ratings,

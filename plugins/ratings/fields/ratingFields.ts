@@ -24,6 +24,8 @@ export const ratingFields = (options: ResolvedRatingsOptions): Field[] => [
     virtual: true,
   },
   {
+    // Read-only: the summary per dimension beside the editorial assessment
+    // (components/RatingsPanel, a server part that reads the summary and a client part that draws it).
     name: 'ratingsPanel',
     type: 'ui',
     admin: {
@@ -37,6 +39,7 @@ export const ratingFields = (options: ResolvedRatingsOptions): Field[] => [
           path: '/plugins/ratings/components/RatingsPanel#RatingsPanel',
         },
       },
+      disableListColumn: true,
     },
   },
 ]

@@ -1,9 +1,13 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
 import { snakeCase, tableName } from './columns'
+import { lockTarget, sessionOf } from './lockTarget'
 import { emptyDimension, type StoredDimension, type StoredSummary } from './summary'
+import { loadSummary } from './summaryStore'
 
 export type RecountDifference = {
   field: string
@@ -16,21 +20,21 @@ export type RecountDifference = {
 }
 
 type Row = Record<string, number | string | null>
+type Execute = (args: { db: unknown; raw: string }) => Promise<{ rows: Row[] }>
+type Target = { targetCollection: string; targetId: string }
 
-/**
- * Recomputes every summary from the ratings (one aggregate query in the database), reports
- * each difference and, with `shouldFix`, writes the recomputed values.
- */
-export const recountRatings = async ({
-  options,
-  payload,
-  shouldFix,
-}: {
-  options: ResolvedRatingsOptions
-  payload: Payload
-  shouldFix: boolean
-}): Promise<{ checked: number; differences: RecountDifference[] }> => {
-  const ratingsTable = tableName(options.slugs.ratings)
+/** A string as an SQL literal (standard_conforming_strings, PostgreSQL's default since 9.1). */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
+
+const emptySummary = ({ targetCollection, targetId }: Target, options: ResolvedRatingsOptions): StoredSummary => ({
+  raterCount: 0,
+  targetCollection,
+  targetId,
+  ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
+})
+
+/** The summaries the ratings add up to (one aggregate query), of every target or of one. */
+const aggregate = async ({ db, execute, options, target }: { db: unknown; execute: Execute; options: ResolvedRatingsOptions; target?: Target }) => {
   const steps = Array.from({ length: options.scale.max - options.scale.min + 1 }, (_, i) => options.scale.min + i)
   const columns = options.dimensions.flatMap(({ key }) => {
     const column = `values_${snakeCase(key)}`
@@ -41,11 +45,11 @@ export const recountRatings = async ({
     ]
   })
   const nonEmpty = options.dimensions.map(({ key }) => `"values_${snakeCase(key)}" IS NOT NULL`).join(' OR ')
-  const raw = `SELECT target_collection, target_id, count(*) FILTER (WHERE ${nonEmpty})::int AS rater_count, ${columns.join(', ')} FROM "${ratingsTable}" GROUP BY target_collection, target_id`
-  const db = payload.db as unknown as { drizzle: unknown; execute: (args: { db: unknown; raw: string }) => Promise<{ rows: Row[] }> }
-  const { rows } = await db.execute({ db: db.drizzle, raw })
+  const where = target ? `WHERE target_collection = ${literal(target.targetCollection)} AND target_id = ${literal(target.targetId)}` : ''
+  const raw = `SELECT target_collection, target_id, count(*) FILTER (WHERE ${nonEmpty})::int AS rater_count, ${columns.join(', ')} FROM "${tableName(options.slugs.ratings)}" ${where} GROUP BY target_collection, target_id`
+  const { rows } = await execute({ db, raw })
 
-  const actualByTarget = new Map<string, StoredSummary>()
+  const byTarget = new Map<string, StoredSummary>()
   for (const row of rows) {
     const summary: StoredSummary = {
       raterCount: Number(row.rater_count),
@@ -62,46 +66,86 @@ export const recountRatings = async ({
         sum,
       } satisfies StoredDimension
     }
-    actualByTarget.set(`${summary.targetCollection}:${summary.targetId}`, summary)
+    byTarget.set(`${summary.targetCollection}:${summary.targetId}`, summary)
   }
+  return byTarget
+}
+
+/** Where a stored summary differs from what the ratings say. */
+const compare = ({ actual, options, stored, target }: { actual: StoredSummary; options: ResolvedRatingsOptions; stored: null | StoredSummary | undefined; target: Target }) => {
+  const differences: RecountDifference[] = []
+  const check = (field: string, storedValue: unknown, actualValue: unknown) => {
+    if (JSON.stringify(storedValue ?? null) !== JSON.stringify(actualValue ?? null)) {
+      differences.push({ actual: actualValue, field, stored: storedValue, ...target })
+    }
+  }
+  check('raterCount', stored?.raterCount ?? 0, actual.raterCount)
+  for (const { key } of options.dimensions) {
+    const s = { ...emptyDimension(options.scale), ...((stored?.[key] ?? {}) as StoredDimension) }
+    const a = actual[key] as Required<StoredDimension>
+    check(`${key}.count`, s.count, a.count)
+    check(`${key}.sum`, s.sum, a.sum)
+    check(`${key}.mean`, s.mean, a.mean)
+    check(`${key}.distribution`, s.distribution, a.distribution)
+  }
+  return differences
+}
+
+/**
+ * Writes one target's summary as its ratings say, counted again under the target's lock: ratings
+ * that arrive while the recount runs are either in that count or wait for it, so a fix never
+ * overwrites them with an older count.
+ */
+const fixTarget = async ({ options, payload, target }: { options: ResolvedRatingsOptions; payload: Payload; target: Target }) => {
+  const req: PayloadRequest = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    await lockTarget({ collection: target.targetCollection, id: target.targetId, req })
+    const { db, execute } = await sessionOf(req)
+    const actual = (await aggregate({ db, execute: execute as Execute, options, target })).get(`${target.targetCollection}:${target.targetId}`) ?? emptySummary(target, options)
+    const stored = await loadSummary({ collection: target.targetCollection, options, req, targetId: target.targetId })
+    const { id: _ignored, ...data } = actual
+    const collection = options.slugs.summaries as CollectionSlug
+    if (stored?.id !== undefined) {
+      await payload.update({ collection, data: data as never, depth: 0, id: stored.id, overrideAccess: true, req })
+    } else {
+      await payload.create({ collection, data: data as never, depth: 0, overrideAccess: true, req })
+    }
+    await commitTransaction(req)
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+/**
+ * Recomputes every summary from the ratings (one aggregate query in the database), reports
+ * each difference and, with `shouldFix`, writes the recomputed values.
+ */
+export const recountRatings = async ({
+  options,
+  payload,
+  shouldFix,
+}: {
+  options: ResolvedRatingsOptions
+  payload: Payload
+  shouldFix: boolean
+}): Promise<{ checked: number; differences: RecountDifference[] }> => {
+  const adapter = payload.db as unknown as { drizzle: unknown; execute: Execute }
+  const actualByTarget = await aggregate({ db: adapter.drizzle, execute: adapter.execute.bind(adapter), options })
 
   const { docs } = await payload.find({ collection: options.slugs.summaries as CollectionSlug, depth: 0, limit: 0, overrideAccess: true, pagination: false })
   const storedByTarget = new Map((docs as unknown as StoredSummary[]).map((doc) => [`${doc.targetCollection}:${doc.targetId}`, doc]))
   const differences: RecountDifference[] = []
-  const targets = new Set([...actualByTarget.keys(), ...storedByTarget.keys()])
-  for (const target of targets) {
-    const stored = storedByTarget.get(target)
-    const [targetCollection, ...rest] = target.split(':')
-    const targetId = rest.join(':')
-    const actual = actualByTarget.get(target) ?? ({
-      raterCount: 0,
-      targetCollection: targetCollection!,
-      targetId,
-      ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
-    } as StoredSummary)
-    const compare = (field: string, storedValue: unknown, actualValue: unknown) => {
-      if (JSON.stringify(storedValue ?? null) !== JSON.stringify(actualValue ?? null)) {
-        differences.push({ actual: actualValue, field, stored: storedValue, targetCollection: targetCollection!, targetId })
-      }
-    }
-    compare('raterCount', stored?.raterCount ?? 0, actual.raterCount)
-    for (const { key } of options.dimensions) {
-      const s = { ...emptyDimension(options.scale), ...((stored?.[key] ?? {}) as StoredDimension) }
-      const a = actual[key] as Required<StoredDimension>
-      compare(`${key}.count`, s.count, a.count)
-      compare(`${key}.sum`, s.sum, a.sum)
-      compare(`${key}.mean`, s.mean, a.mean)
-      compare(`${key}.distribution`, s.distribution, a.distribution)
-    }
-    const hasDifference = differences.some((difference) => difference.targetCollection === targetCollection && difference.targetId === targetId)
-    if (shouldFix && hasDifference) {
-      const { id: _ignored, ...data } = actual
-      if (stored?.id !== undefined) {
-        await payload.update({ collection: options.slugs.summaries as CollectionSlug, data: data as never, id: stored.id, overrideAccess: true })
-      } else {
-        await payload.create({ collection: options.slugs.summaries as CollectionSlug, data: data as never, overrideAccess: true })
-      }
+  const keys = new Set([...actualByTarget.keys(), ...storedByTarget.keys()])
+  for (const key of keys) {
+    const [targetCollection, ...rest] = key.split(':')
+    const target = { targetCollection: targetCollection!, targetId: rest.join(':') }
+    const found = compare({ actual: actualByTarget.get(key) ?? emptySummary(target, options), options, stored: storedByTarget.get(key), target })
+    differences.push(...found)
+    if (shouldFix && found.length) {
+      await fixTarget({ options, payload, target })
     }
   }
-  return { checked: targets.size, differences }
+  return { checked: keys.size, differences }
 }

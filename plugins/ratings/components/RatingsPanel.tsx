@@ -1,4 +1,0 @@
-'use client'
-
-/** Placeholder until the admin panel lands. */
-export const RatingsPanel = () => null

@@ -1,0 +1,186 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { launchChromium } from '../helpers/browser'
+import { requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+// Several ratings come from this one test client: no per-client limit here.
+vi.hoisted(() => {
+  process.env.RATINGS_PER_CLIENT_PER_HOUR = '0'
+})
+
+const EDITOR = { email: 'redaktion-bewertungen@quartiersnetz.test', password: 'Panel-Test-2026' }
+
+/** Three visitors; the means are 5/3, 3, 11/3, 4/3, 13/3 and 5/3. */
+const RATINGS = [
+  { complexity: 1, financialEffort: 2, participation: 5, processPhase: 1, staffEffort: 3, timeEffort: 2 },
+  { complexity: 2, financialEffort: 1, participation: 4, processPhase: 2, staffEffort: 4, timeEffort: 2 },
+  { complexity: 2, financialEffort: 1, participation: 4, processPhase: 2, staffEffort: 4, timeEffort: 5 },
+]
+
+const EXPECTED = [
+  { editorial: '2', key: 'processPhase', label: 'Prozessphase', lean: 'eignet sich zur Analyse / Planung', mean: '1,7' },
+  { editorial: '3', key: 'timeEffort', label: 'Zeitaufwand', lean: 'ausgeglichen', mean: '3,0' },
+  { editorial: '4', key: 'staffEffort', label: 'Personalaufwand', lean: 'ist sehr personalintensiv', mean: '3,7' },
+  { editorial: '1', key: 'financialEffort', label: 'Finanzieller Aufwand', lean: 'ist mit geringen Kosten verbunden', mean: '1,3' },
+  { editorial: '5', key: 'participation', label: 'Partizipation', lean: 'hat einen hohen Beteiligungsgrad', mean: '4,3' },
+  // No editorial value on purpose: the panel says so.
+  { editorial: '–', key: 'complexity', label: 'Komplexität', lean: 'keine Vorkenntnisse erforderlich', mean: '1,7' },
+]
+
+let browser: Browser
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+  // The first account always becomes admin; the panel is tested as an editor.
+  await server.payload.create({
+    collection: 'users',
+    data: { email: 'admin-bewertungen@quartiersnetz.test', name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
+    overrideAccess: true,
+  })
+  await server.payload.create({
+    collection: 'users',
+    data: { email: EDITOR.email, name: 'Emil Redaktion', password: EDITOR.password, role: 'editor' },
+    overrideAccess: true,
+  })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const signIn = async (): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/login`)
+  await page.fill('input[name="email"]', EDITOR.email)
+  await page.fill('input[name="password"]', EDITOR.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+  return { context, page }
+}
+
+const createRatedModule = async (title: string) => {
+  const module = await server.payload.create({
+    collection: 'modules',
+    data: {
+      _status: 'published',
+      editorialAssessment: { financialEffort: 1, participation: 5, processPhase: 2, staffEffort: 4, timeEffort: 3 },
+      title,
+    },
+    overrideAccess: true,
+  })
+  for (const values of RATINGS) {
+    // No cookie is sent along, so every request is a new visitor.
+    const { body, status } = await requestJson(`${server.url}/api/modules/${module.id}/ratings`, { body: { values }, method: 'POST' })
+    expect(status, JSON.stringify(body)).toBe(201)
+  }
+  return module
+}
+
+describe('ratings in the admin', () => {
+  it('should show the visitors’ distribution, mean and lean beside the editorial assessment on the module', async () => {
+    const module = await createRatedModule('Stadtteilspaziergang (Bewertungen)')
+    const { context, page } = await signIn()
+
+    await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
+    const panel = page.locator('.ratings-panel')
+    await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    await expect(panel.locator('.ratings-panel__title').innerText()).resolves.toBe('Bewertungen der Nutzerinnen und Nutzer')
+
+    for (const expected of EXPECTED) {
+      const card = panel.locator(`[data-dimension="${expected.key}"]`)
+      expect(await card.locator('.ratings-panel__dimension-label').innerText()).toBe(expected.label)
+      expect(await card.locator('.ratings-panel__mean-value').innerText()).toBe(expected.mean)
+      expect(await card.locator('.ratings-panel__editorial-value').innerText()).toBe(expected.editorial)
+      expect(await card.locator('.ratings-panel__lean').innerText()).toBe(expected.lean)
+      expect(await card.locator('.ratings-panel__dimension-count').innerText()).toBe('3 Bewertungen')
+    }
+    // The bars: Finanzieller Aufwand got 1 twice and 2 once, nothing else.
+    const chart = panel.locator('[data-dimension="financialEffort"] svg[role="img"]')
+    expect(await chart.getAttribute('aria-label')).toBe('Verteilung der Bewertungen von 1 bis 5: 1: 2, 2: 1, 3: 0, 4: 0, 5: 0')
+    expect(await chart.locator('rect.ratings-panel__bar').count()).toBe(2)
+
+    await panel.scrollIntoViewIfNeeded()
+    await panel.screenshot({ path: '/tmp/ratings-panel.png' })
+    await context.close()
+  })
+
+  it('should show an editorial value typed into the form before and after it is saved', async () => {
+    const module = await createRatedModule('Zukunftswerkstatt (Bewertungen)')
+    const { context, page } = await signIn()
+
+    await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
+    const complexity = page.locator('.ratings-panel [data-dimension="complexity"] .ratings-panel__editorial-value')
+    await complexity.waitFor()
+    expect(await complexity.innerText()).toBe('–')
+
+    await page.getByRole('button', { exact: true, name: 'Einschätzung' }).click()
+    await page.fill('input[name="editorialAssessment.complexity"]', '4')
+    await expect.poll(() => complexity.innerText()).toBe('4')
+
+    // Saving re-renders the form; the panel stays, with the saved value.
+    await page.click('#action-save-draft')
+    await page.locator('.payload-toast-container').getByText(/gespeichert/i).first().waitFor()
+    await page.locator('.ratings-panel').getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    expect(await complexity.innerText()).toBe('4')
+    await context.close()
+  })
+
+  it('should say in the panel that ratings of a locked module are locked', async () => {
+    const module = await createRatedModule('Bürgerhaushalt (Bewertungen)')
+    await server.payload.update({ collection: 'modules', data: { ratingsLocked: true }, id: module.id, overrideAccess: true })
+    const { context, page } = await signIn()
+
+    await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
+    const panel = page.locator('.ratings-panel')
+    await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    expect(await panel.locator('.ratings-panel__locked').innerText()).toBe('Bewertungen für diesen Eintrag sind gesperrt.')
+    await context.close()
+  })
+
+  it('should say that there are no ratings yet on a new module', async () => {
+    const { context, page } = await signIn()
+
+    await page.goto(`${server.url}/admin/collections/modules/create`)
+    const panel = page.locator('.ratings-panel')
+    await panel.getByText('Noch keine Bewertungen.').waitFor()
+    expect(await panel.locator('[data-dimension]').count()).toBe(0)
+    expect(await panel.locator('.ratings-panel__locked').count()).toBe(0)
+    await context.close()
+  })
+
+  it('should list ratings under "Beteiligung" without any hash column or value', async () => {
+    await createRatedModule('Quartiersrat (Bewertungen)')
+    const { context, page } = await signIn()
+
+    await page.goto(`${server.url}/admin`)
+    const group = page.locator('.collections__group', { has: page.getByRole('heading', { exact: true, name: 'Beteiligung' }) })
+    await group.getByRole('heading', { exact: true, name: 'Bewertungen' }).waitFor()
+
+    await page.goto(`${server.url}/admin/collections/ratings`)
+    const table = page.locator('.table table')
+    await table.waitFor()
+    const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
+    expect(headers).toEqual(expect.arrayContaining(['Sammlung', 'Eintrag (ID)', 'Werte > Finanzieller Aufwand']))
+    expect(headers.join(' ')).not.toMatch(/hash/i)
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(3)
+    // Not even a hash-like value in a cell (the stored hashes are long hex strings).
+    const cells = await table.locator('tbody td').allInnerTexts()
+    expect(cells.filter((text) => /[0-9a-f]{32,}/i.test(text))).toEqual([])
+
+    // Nor among the columns one could switch on.
+    await page.click('#toggle-list-columns')
+    const columnChoices = page.locator('.list-controls__columns')
+    await columnChoices.getByText('Sammlung').waitFor()
+    expect(await columnChoices.innerText()).not.toMatch(/hash/i)
+    await context.close()
+  })
+})
