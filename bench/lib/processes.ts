@@ -1,0 +1,167 @@
+/**
+ * Child processes of a benchmark run: one-off scripts (migrate, recount) and the server. Each
+ * runs in its own process group, so a timeout or an interrupted run can end it with everything
+ * it started (tsx runs the script in a child of its own).
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/runtime/paths'
+
+const TSX_CLI = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+const OUTPUT_TAIL_CHARS = 6000
+
+const running = new Set<ChildProcess>()
+
+const tailOf = (text: string) => text.slice(-OUTPUT_TAIL_CHARS).trim()
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null
+
+const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  if (child.pid === undefined) {
+    return
+  }
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // The group is already gone.
+  }
+}
+
+const waitForExit = (child: ChildProcess, timeoutMs: number) =>
+  new Promise<boolean>((resolve) => {
+    if (hasExited(child)) {
+      resolve(true)
+      return
+    }
+    const timer = setTimeout(() => resolve(false), timeoutMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
+
+/** SIGTERM to the process (tsx passes it on to the script), SIGKILL to the group if it hangs. */
+const terminate = async (child: ChildProcess, { graceMs }: { graceMs: number }) => {
+  if (!hasExited(child) && child.pid !== undefined) {
+    child.kill('SIGTERM')
+    if (!(await waitForExit(child, graceMs))) {
+      killGroup(child, 'SIGKILL')
+      await waitForExit(child, 5_000)
+    }
+  }
+  // Whatever the script left behind in its group goes too.
+  killGroup(child, 'SIGKILL')
+  running.delete(child)
+}
+
+/** Ends every child this run started that is still running (for cleanup after a failure). */
+export const stopRunningChildren = async () => {
+  await Promise.all([...running].map((child) => terminate(child, { graceMs: 10_000 })))
+}
+
+const spawnTsx = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => {
+  const child = spawn(process.execPath, [TSX_CLI, ...args], {
+    cwd: projectRoot,
+    detached: true,
+    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  return child
+}
+
+/** Runs a TypeScript script with tsx to its end; rejects (with its output) on failure or timeout. */
+export const runScript = async ({
+  args,
+  env,
+  timeoutMs,
+}: {
+  args: string[]
+  env: NodeJS.ProcessEnv
+  timeoutMs: number
+}): Promise<{ exitCode: number; output: string }> => {
+  const child = spawnTsx(args, env)
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
+  const isDone = await waitForExit(child, timeoutMs)
+  if (!isDone) {
+    await terminate(child, { graceMs: 5_000 })
+    throw new Error(`\`${args.join(' ')}\` did not finish within ${timeoutMs / 1000} s:\n${tailOf(output)}`)
+  }
+  // The last output may still be in the pipes when the process has exited.
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))])
+  killGroup(child, 'SIGKILL')
+  return { exitCode: child.exitCode ?? 1, output }
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+
+export type ServerProcess = {
+  /** SIGTERM (the server drains and closes its pool), SIGKILL after a grace period. */
+  stop: () => Promise<void>
+  url: string
+}
+
+/**
+ * Starts src/server.ts in a process of its own (the load generator must not share its CPU
+ * time with the server's event loop) and waits until /readyz answers 200. Its output goes to
+ * `logFile`.
+ */
+export const startServerProcess = async ({
+  env,
+  logFile,
+  timeoutMs,
+}: {
+  env: NodeJS.ProcessEnv
+  logFile: string
+  timeoutMs: number
+}): Promise<ServerProcess> => {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawnTsx(['src/server.ts'], { ...env, HOST: '127.0.0.1', PORT: String(port), SERVER_URL: url })
+  const log = fs.createWriteStream(logFile)
+  let tail = ''
+  const keep = (chunk: Buffer) => {
+    log.write(chunk)
+    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const stop = async () => {
+    await terminate(child, { graceMs: 20_000 })
+    log.end()
+  }
+
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (hasExited(child)) {
+      await stop()
+      throw new Error(`The server exited during start (code ${child.exitCode}):\n${tailOf(tail)}`)
+    }
+    const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) })
+      .then((response) => response.status)
+      .catch(() => 0)
+    if (status === 200) {
+      return { stop, url }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await stop()
+  throw new Error(`The server was not ready within ${timeoutMs / 1000} s:\n${tailOf(tail)}`)
+}

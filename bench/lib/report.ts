@@ -1,0 +1,78 @@
+/** The table a run prints and writes to bench/results.md, with what is needed to compare runs. */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+
+export type TableRow = {
+  name: string
+  notes: string
+  p50Ms: number
+  p99Ms: number
+  requestsPerSecond: number
+}
+
+export type Machine = {
+  cpuModel: string
+  cpus: number
+  memoryGiB: number
+  node: string
+  postgres: string
+}
+
+export const describeMachine = (postgres: string): Machine => ({
+  cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+  cpus: os.availableParallelism(),
+  memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+  node: process.version,
+  postgres,
+})
+
+/** Load averages (1, 5, 15 min), to show how busy the machine was with other work. */
+export const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')
+
+export const formatMs = (ms: number): string => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1))
+
+export const formatRate = (perSecond: number): string => (perSecond < 100 ? perSecond.toFixed(1) : Math.round(perSecond).toString())
+
+export const markdownTable = (rows: TableRow[]): string =>
+  [
+    '| row | req/s | p50 ms | p99 ms | notes |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map((row) => `| ${row.name} | ${formatRate(row.requestsPerSecond)} | ${formatMs(row.p50Ms)} | ${formatMs(row.p99Ms)} | ${row.notes} |`),
+  ].join('\n')
+
+export const writeResults = async ({
+  file,
+  lines,
+  machine,
+  settings,
+  startedAt,
+  table,
+}: {
+  file: string
+  /** Further lines below the table (ratios, setup timings, load averages). */
+  lines: string[]
+  machine: Machine
+  settings: string
+  startedAt: Date
+  table: string
+}) => {
+  const text = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (see README.md); each run replaces this file.',
+    '',
+    `- date: ${startedAt.toISOString()}`,
+    `- machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+    `- settings: ${settings}`,
+    '',
+    table,
+    '',
+    ...lines.map((line) => `- ${line}`),
+    '',
+  ].join('\n')
+  await fs.writeFile(file, text)
+}
