@@ -34,6 +34,8 @@ export interface Config {
     'target-groups': TargetGroup;
     media: Media;
     users: User;
+    comments: Comment;
+    'comment-reports': CommentReport;
     ratings: Rating;
     'rating-summaries': RatingSummary;
     'payload-kv': PayloadKv;
@@ -58,6 +60,8 @@ export interface Config {
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
     ratings: RatingsSelect<false> | RatingsSelect<true>;
     'rating-summaries': RatingSummariesSelect<false> | RatingSummariesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -84,6 +88,8 @@ export interface Config {
   jobs: {
     tasks: {
       generateSeriesOccurrences: TaskGenerateSeriesOccurrences;
+      sendMail: TaskSendMail;
+      purgeUnconfirmedComments: TaskPurgeUnconfirmedComments;
       inline: {
         input: unknown;
         output: unknown;
@@ -588,6 +594,7 @@ export interface Project {
   images?: (number | Media)[] | null;
   relatedModules?: (number | Module)[] | null;
   publications?: (number | Publication)[] | null;
+  commentCount?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -797,6 +804,7 @@ export interface Module {
      */
     complexity?: number | null;
   };
+  commentCount?: number | null;
   ratingsLocked?: boolean | null;
   ratingSummary?:
     | {
@@ -1070,6 +1078,53 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  targetCollection: 'modules' | 'projects';
+  targetId: string;
+  /**
+   * Replies only: the comment replied to.
+   */
+  parent?: (number | null) | Comment;
+  authorName: string;
+  email?: string | null;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  isOfficialReply?: boolean | null;
+  isConfirmed?: boolean | null;
+  confirmExpiresAt?: string | null;
+  /**
+   * Hidden after reports until a moderator decides (save a status).
+   */
+  isHiddenByReports?: boolean | null;
+  reportCount?: number | null;
+  consent?: {
+    version?: string | null;
+    givenAt?: string | null;
+  };
+  notifyOnApproval?: boolean | null;
+  notifyOnOfficialReply?: boolean | null;
+  emailHash?: string | null;
+  confirmTokenHash?: string | null;
+  clientHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reports".
+ */
+export interface CommentReport {
+  id: number;
+  comment: number | Comment;
+  clientHash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "ratings".
  */
 export interface Rating {
@@ -1254,7 +1309,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateSeriesOccurrences';
+        taskSlug: 'inline' | 'generateSeriesOccurrences' | 'sendMail' | 'purgeUnconfirmedComments';
         taskID: string;
         input?:
           | {
@@ -1287,7 +1342,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateSeriesOccurrences') | null;
+  taskSlug?: ('inline' | 'generateSeriesOccurrences' | 'sendMail' | 'purgeUnconfirmedComments') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1365,6 +1420,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'comment-reports';
+        value: number | CommentReport;
       } | null)
     | ({
         relationTo: 'ratings';
@@ -1655,6 +1718,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   images?: T;
   relatedModules?: T;
   publications?: T;
+  commentCount?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1699,6 +1763,7 @@ export interface ModulesSelect<T extends boolean = true> {
         participation?: T;
         complexity?: T;
       };
+  commentCount?: T;
   ratingsLocked?: T;
   ratingSummary?: T;
   updatedAt?: T;
@@ -1942,6 +2007,47 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  parent?: T;
+  authorName?: T;
+  email?: T;
+  text?: T;
+  status?: T;
+  isOfficialReply?: T;
+  isConfirmed?: T;
+  confirmExpiresAt?: T;
+  isHiddenByReports?: T;
+  reportCount?: T;
+  consent?:
+    | T
+    | {
+        version?: T;
+        givenAt?: T;
+      };
+  notifyOnApproval?: T;
+  notifyOnOfficialReply?: T;
+  emailHash?: T;
+  confirmTokenHash?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reports_select".
+ */
+export interface CommentReportsSelect<T extends boolean = true> {
+  comment?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "ratings_select".
  */
 export interface RatingsSelect<T extends boolean = true> {
@@ -2145,6 +2251,28 @@ export interface TaskGenerateSeriesOccurrences {
     total: number;
     failed: number;
     invalid: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMail".
+ */
+export interface TaskSendMail {
+  input: {
+    to: string;
+    subject: string;
+    text: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeUnconfirmedComments".
+ */
+export interface TaskPurgeUnconfirmedComments {
+  input?: unknown;
+  output: {
+    deleted: number;
   };
 }
 /**

@@ -7,7 +7,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import nodemailer from 'nodemailer'
-import { buildConfig } from 'payload'
+import { buildConfig, type JobsConfig } from 'payload'
 import pinoPretty from 'pino-pretty'
 
 import { EventSeries } from './collections/EventSeries'
@@ -24,12 +24,16 @@ import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
+import { commentsPlugin } from './plugins/comments'
 import { ratingsPlugin } from './plugins/ratings'
+import { MAIL_QUEUE, sendMailTask } from './plugins/shared/sendMailTask'
 import { isEditor } from './src/access/isEditor'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
-import { generateSeriesOccurrencesTask, jobsAccess, nightlyAutoRun } from './src/events/jobs'
+import { generateSeriesOccurrencesTask, isJobsAutoRunEnabled, jobsAccess, NIGHTLY_QUEUE, nightlyAutoRun } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
+
+type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = readSettings()
@@ -111,9 +115,10 @@ export default buildConfig({
   },
   jobs: {
     access: jobsAccess,
-    // The server process runs the nightly queue unless JOBS_AUTORUN=false (src/events/jobs.ts).
-    autoRun: nightlyAutoRun(),
-    tasks: [generateSeriesOccurrencesTask],
+    // The server process runs the nightly queue and, every 10 seconds, the mail outbox
+    // (plugins/shared/sendMailTask.ts) unless JOBS_AUTORUN=false (src/events/jobs.ts).
+    autoRun: isJobsAutoRunEnabled() ? [...(nightlyAutoRun() as AutorunCronConfig[]), { cron: '*/10 * * * * *', limit: 20, queue: MAIL_QUEUE }] : undefined,
+    tasks: [generateSeriesOccurrencesTask, sendMailTask as never],
   },
   // Readable logs in development, JSON lines (for log collectors) in production.
   logger: {
@@ -134,6 +139,18 @@ export default buildConfig({
     supportedLanguages: { de, en },
   },
   plugins: [
+    commentsPlugin({
+      autoApproveKnownEmails: settings.commentsAutoApproveKnownEmails,
+      canModerate: isEditor,
+      collections: ['modules', 'projects'],
+      consentVersion: settings.commentsConsentVersion,
+      mailQueue: MAIL_QUEUE,
+      minSubmitSeconds: settings.commentsMinSubmitSeconds,
+      moderatorEmails: settings.commentsModeratorEmails,
+      // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
+      purgeQueue: NIGHTLY_QUEUE,
+      reportsToHide: settings.commentsReportsToHide,
+    }),
     ratingsPlugin({
       canModerate: isEditor,
       collections: ['modules'],

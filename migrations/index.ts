@@ -2,6 +2,7 @@ import * as migration_20261122_001754_initial from './20261122_001754_initial';
 import * as migration_20261122_003409_content_model from './20261122_003409_content_model';
 import * as migration_20261122_004156_jobs from './20261122_004156_jobs';
 import * as migration_20261122_011247_ratings from './20261122_011247_ratings';
+import * as migration_20261122_014701_comments from './20261122_014701_comments';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_011247_ratings.up,
     down: migration_20261122_011247_ratings.down,
-    name: '20261122_011247_ratings'
+    name: '20261122_011247_ratings',
+  },
+  {
+    up: migration_20261122_014701_comments.up,
+    down: migration_20261122_014701_comments.down,
+    name: '20261122_014701_comments'
   },
 ];

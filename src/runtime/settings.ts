@@ -10,6 +10,19 @@ export type Settings = {
   /** Requests per window and client on login, forgot-password and first-register. */
   authRateLimitMax: number
   authRateLimitWindowMs: number
+  /** Approve comments of addresses that already have an approved comment once they are confirmed. */
+  commentsAutoApproveKnownEmails: boolean
+  /** Version of the netiquette and privacy notice commenters agree to (stored with each consent). */
+  commentsConsentVersion: string
+  /** Seconds between opening the comment form and sending it, at least. */
+  commentsMinSubmitSeconds: number
+  /** Addresses that get a mail for each new confirmed comment. */
+  commentsModeratorEmails: string[]
+  /** New comments (and, counted separately, reports) one client may send per window (0: no limit). */
+  commentsRateLimitMax: number
+  commentsRateLimitWindowMs: number
+  /** Reports (one per client) after which a comment is hidden until a moderator decides. */
+  commentsReportsToHide: number
   /** Origins (scheme://host[:port]) allowed to read the API from a browser. */
   corsOrigins: string[]
   dataDir: string
@@ -48,6 +61,25 @@ const list = (name: string): string[] =>
     .map((entry) => entry.trim())
     .filter(Boolean)
 
+const boolean = (name: string, fallback: boolean): boolean => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') {
+    return fallback
+  }
+  if (raw !== 'true' && raw !== 'false') {
+    throw new Error(`${name} muss "true" oder "false" sein, ist aber "${raw}".`)
+  }
+  return raw === 'true'
+}
+
+const emails = (name: string): string[] =>
+  list(name).map((address) => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
+      throw new Error(`${name}: "${address}" ist keine E-Mail-Adresse.`)
+    }
+    return address
+  })
+
 const parseTrustProxy = (raw: string | undefined): Settings['trustProxy'] => {
   if (raw === undefined || raw === '' || raw === 'false') {
     return false
@@ -80,6 +112,13 @@ export const readSettings = (): Settings => {
   return {
     authRateLimitMax: integer('AUTH_RATE_LIMIT_MAX', 10, { min: 1 }),
     authRateLimitWindowMs: integer('AUTH_RATE_LIMIT_WINDOW_MS', 15 * 60 * 1000, { min: 1000 }),
+    commentsAutoApproveKnownEmails: boolean('COMMENTS_AUTO_APPROVE_KNOWN_EMAILS', false),
+    commentsConsentVersion: process.env.COMMENTS_CONSENT_VERSION || '2026-01',
+    commentsMinSubmitSeconds: integer('COMMENTS_MIN_SUBMIT_SECONDS', 3, { min: 0 }),
+    commentsModeratorEmails: emails('COMMENTS_MODERATOR_EMAILS'),
+    commentsRateLimitMax: integer('COMMENTS_RATE_LIMIT_MAX', 10, { min: 0 }),
+    commentsRateLimitWindowMs: integer('COMMENTS_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, { min: 1000 }),
+    commentsReportsToHide: integer('COMMENTS_REPORTS_TO_HIDE', 3, { min: 1 }),
     corsOrigins: origins('CORS_ORIGINS'),
     dataDir: base,
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, { min: 1 }),

@@ -22,7 +22,7 @@ import { readSettings } from '../runtime/settings'
 import { bodyLimits } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { mountHealthRoutes } from './health'
-import { authRateLimit } from './rateLimits'
+import { authRateLimit, commentsRateLimit } from './rateLimits'
 import { securityHeaders } from './securityHeaders'
 
 export type StartServerArgs = {
@@ -85,6 +85,9 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.use(passClientAddress)
   app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
   app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
+  if (settings.commentsRateLimitMax > 0) {
+    app.use(commentsRateLimit({ max: settings.commentsRateLimitMax, windowMs: settings.commentsRateLimitWindowMs }))
+  }
   app.use((req, res) => {
     void handle(req, res)
   })

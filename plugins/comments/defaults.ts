@@ -1,0 +1,37 @@
+import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
+
+export const resolveOptions = (options: CommentsPluginOptions): ResolvedCommentsOptions => {
+  if (!options.collections?.length) {
+    throw new Error('commentsPlugin: `collections` must name at least one collection.')
+  }
+  if (!options.consentVersion) {
+    throw new Error('commentsPlugin: `consentVersion` must name the version of the notice visitors agree to.')
+  }
+  const positive = (name: string, value: number | undefined, fallback: number) => {
+    const resolved = value ?? fallback
+    if (!Number.isFinite(resolved) || resolved < 0) {
+      throw new Error(`commentsPlugin: \`${name}\` must be a number ≥ 0.`)
+    }
+    return resolved
+  }
+  return {
+    autoApproveKnownEmails: options.autoApproveKnownEmails ?? false,
+    canModerate: options.canModerate ?? (({ req: { user } }) => Boolean(user)),
+    collections: options.collections,
+    confirmHours: positive('confirmHours', options.confirmHours, 72),
+    consentVersion: options.consentVersion,
+    disabled: options.disabled ?? false,
+    formTokenMaxAgeSeconds: positive('formTokenMaxAgeSeconds', options.formTokenMaxAgeSeconds, 7200),
+    hashSecret: options.hashSecret,
+    honeypotField: options.honeypotField ?? 'website',
+    mailQueue: options.mailQueue ?? 'mail',
+    maxLinks: positive('maxLinks', options.maxLinks, 2),
+    maxTextLength: Math.max(1, positive('maxTextLength', options.maxTextLength, 2000)),
+    minSubmitSeconds: positive('minSubmitSeconds', options.minSubmitSeconds, 3),
+    moderatorEmails: options.moderatorEmails ?? [],
+    purgeQueue: options.purgeQueue ?? 'default',
+    reportsToHide: Math.max(1, positive('reportsToHide', options.reportsToHide, 3)),
+    requirePublished: options.requirePublished ?? true,
+    slugs: { comments: options.slugs?.comments ?? 'comments', reports: options.slugs?.reports ?? 'comment-reports' },
+  }
+}

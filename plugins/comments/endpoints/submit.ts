@@ -1,0 +1,187 @@
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import { z } from 'zod'
+
+import type { ResolvedCommentsOptions, StoredComment } from '../types'
+
+import { clientAddressOf } from '../../shared/clientAddress'
+import { checkFormToken } from '../../shared/formToken'
+import { keyedHash } from '../../shared/hashing'
+import { readJsonBody } from '../../shared/readJsonBody'
+import { issueVisitorToken } from '../../shared/visitorToken'
+import { isModerator } from '../lib/access'
+import { PLUGIN_WRITE } from '../lib/context'
+import { queueConfirmationMail } from '../lib/mails'
+import { fail, translatorOf } from '../lib/translate'
+import { isPubliclyVisible } from '../lib/visibility'
+import { createAsModerator } from './createAsModerator'
+import { FORM_TOKEN_SCOPE } from './formToken'
+
+const MAX_BODY_BYTES = 16 * 1024
+const LINK_PATTERN = /\b(?:https?:\/\/|www\.)/gi
+
+export const emailHashOf = (secret: string, email: string) => keyedHash(secret, 'comment-email', email.trim().toLowerCase())
+export const confirmTokenHashOf = (secret: string, token: string) => keyedHash(secret, 'comment-confirm', token)
+
+const id = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()]).transform(String)
+
+type CommentInput = {
+  authorName: string
+  consent: boolean
+  email: string
+  formToken: string
+  notifyOnApproval?: boolean
+  notifyOnOfficialReply?: boolean
+  parent?: null | string
+  targetCollection: string
+  targetId: string
+  text: string
+}
+
+const schemaOf = (options: ResolvedCommentsOptions) =>
+  z
+    .object({
+      authorName: z.string().trim().min(1).max(80),
+      consent: z.boolean(),
+      email: z.string().trim().max(254).email(),
+      formToken: z.string().max(200),
+      notifyOnApproval: z.boolean().optional(),
+      notifyOnOfficialReply: z.boolean().optional(),
+      parent: id.optional().nullable(),
+      targetCollection: z.enum(options.collections as [string, ...string[]]),
+      targetId: id,
+      text: z.string().trim().min(1).max(options.maxTextLength),
+      [options.honeypotField]: z.unknown().optional(),
+    })
+    .strict()
+
+/**
+ * POST /api/comments — a visitor comments on a published document (or replies to a visible
+ * comment on it). Stored pending and unconfirmed; the confirmation mail is queued in the same
+ * transaction. Every refusal is a 4xx that stores nothing.
+ */
+export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
+  const schema = schemaOf(options)
+  return {
+    handler: async (req: PayloadRequest) => {
+      const t = translatorOf(req)
+      if (req.user && (await isModerator(options, req))) {
+        return createAsModerator(req, options)
+      }
+      if (options.disabled) {
+        return fail(503, t('plugin-comments:commentsDisabled'))
+      }
+      const body = await readJsonBody(req, MAX_BODY_BYTES)
+      if (!body.ok) {
+        return body.error === 'too-large'
+          ? fail(413, t('plugin-comments:bodyTooLarge', { max: MAX_BODY_BYTES }))
+          : fail(400, t(body.error === 'invalid-json' ? 'plugin-comments:invalidJson' : 'plugin-comments:emptyBody'))
+      }
+      if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value)) {
+        return fail(400, t('plugin-comments:emptyBody'))
+      }
+      // The honeypot first: a filled one needs no further explanation.
+      const honeypot = (body.value as Record<string, unknown>)[options.honeypotField]
+      if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
+        return fail(400, t('plugin-comments:honeypot'))
+      }
+      const parsed = schema.safeParse(body.value)
+      if (!parsed.success) {
+        const unexpected = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
+        if (unexpected.length) {
+          return fail(400, t('plugin-comments:unexpectedField', { fields: unexpected.join(', ') }))
+        }
+        const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '?'}: ${issue.message}`).join('; ')
+        return fail(400, t('plugin-comments:invalidField', { details }))
+      }
+      const input = parsed.data as unknown as CommentInput
+      if (input.consent !== true) {
+        return fail(400, t('plugin-comments:consentRequired'))
+      }
+      const secret = options.hashSecret ?? req.payload.secret
+      const formCheck = checkFormToken({
+        maxAgeMs: options.formTokenMaxAgeSeconds * 1000,
+        minAgeMs: options.minSubmitSeconds * 1000,
+        scope: FORM_TOKEN_SCOPE,
+        secret,
+        token: input.formToken,
+      })
+      if (formCheck !== 'ok') {
+        const key = formCheck === 'too-fast' ? 'plugin-comments:formTokenTooFast' : formCheck === 'expired' ? 'plugin-comments:formTokenExpired' : 'plugin-comments:formTokenInvalid'
+        return fail(400, t(key, { seconds: options.minSubmitSeconds }))
+      }
+      if ((input.text.match(LINK_PATTERN) ?? []).length > options.maxLinks) {
+        return fail(400, t('plugin-comments:tooManyLinks', { max: options.maxLinks }))
+      }
+      const target = (await req.payload
+        .findByID({
+          collection: input.targetCollection as CollectionSlug,
+          depth: 0,
+          disableErrors: true,
+          draft: false,
+          id: input.targetId,
+          overrideAccess: !options.requirePublished,
+          select: { id: true } as never,
+        })
+        .catch(() => null)) as { id: number | string } | null
+      if (!target) {
+        return fail(404, t('plugin-comments:targetNotFound'))
+      }
+      const comments = options.slugs.comments as CollectionSlug
+      if (input.parent) {
+        const parent = (await req.payload
+          .findByID({ collection: comments, depth: 0, disableErrors: true, id: input.parent, overrideAccess: true })
+          .catch(() => null)) as null | StoredComment
+        if (!parent || !isPubliclyVisible(parent) || parent.targetCollection !== input.targetCollection || parent.targetId !== String(target.id)) {
+          return fail(400, t('plugin-comments:parentInvalid'))
+        }
+        if (parent.parent) {
+          return fail(400, t('plugin-comments:parentIsReply'))
+        }
+      }
+
+      const token = issueVisitorToken()
+      const now = Date.now()
+      await initTransaction(req)
+      try {
+        const created = (await req.payload.create({
+          collection: comments,
+          context: { [PLUGIN_WRITE]: true },
+          data: {
+            authorName: input.authorName,
+            clientHash: keyedHash(secret, `comment-client:${new Date(now).toISOString().slice(0, 10)}`, clientAddressOf(req)),
+            confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
+            confirmTokenHash: confirmTokenHashOf(secret, token),
+            consent: { givenAt: new Date(now).toISOString(), version: options.consentVersion },
+            email: input.email,
+            emailHash: emailHashOf(secret, input.email),
+            isConfirmed: false,
+            isOfficialReply: false,
+            notifyOnApproval: input.notifyOnApproval ?? false,
+            notifyOnOfficialReply: input.notifyOnOfficialReply ?? false,
+            parent: input.parent ? (/^\d+$/.test(input.parent) ? Number(input.parent) : input.parent) : null,
+            status: 'pending',
+            targetCollection: input.targetCollection,
+            targetId: String(target.id),
+            text: input.text,
+          } as never,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })) as unknown as StoredComment
+        await queueConfirmationMail({ comment: created, options, req, token })
+        await commitTransaction(req)
+        return Response.json(
+          { comment: { id: created.id, status: 'pending' }, message: t('plugin-comments:submitted') },
+          { headers: { 'Cache-Control': 'no-store' }, status: 202 },
+        )
+      } catch (err) {
+        await killTransaction(req)
+        throw err
+      }
+    },
+    method: 'post',
+    path: '/',
+  }
+}

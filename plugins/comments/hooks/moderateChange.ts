@@ -1,0 +1,61 @@
+import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { ResolvedCommentsOptions, StoredComment } from '../types'
+
+import { isPluginWrite } from '../lib/context'
+import { translatorOf } from '../lib/translate'
+
+const idOf = (value: StoredComment['parent']) => (value && typeof value === 'object' ? value.id : value)
+
+/**
+ * Moderators' writes in the admin: replies of the editors are confirmed and take their target
+ * from the comment they answer (one level only); a reviewed comment doesn't go back to pending,
+ * an unconfirmed one isn't approved, and any decision lifts the hiding by reports.
+ */
+export const moderateChange =
+  (options: ResolvedCommentsOptions): CollectionBeforeChangeHook =>
+  async ({ context, data, operation, originalDoc, req }) => {
+    if (isPluginWrite(context)) {
+      return data
+    }
+    const t = translatorOf(req)
+    const parentId = idOf(data.parent as StoredComment['parent'])
+    if (parentId !== undefined && parentId !== null && parentId !== idOf((originalDoc as StoredComment | undefined)?.parent)) {
+      const parent = (await req.payload.findByID({
+        collection: options.slugs.comments as CollectionSlug,
+        depth: 0,
+        disableErrors: true,
+        id: parentId,
+        overrideAccess: true,
+        req,
+      })) as null | StoredComment
+      if (!parent || parent.status !== 'approved') {
+        throw new APIError(t('plugin-comments:parentInvalid'), 400, undefined, true)
+      }
+      if (idOf(parent.parent)) {
+        throw new APIError(t('plugin-comments:parentIsReply'), 400, undefined, true)
+      }
+      data.targetCollection = parent.targetCollection
+      data.targetId = parent.targetId
+    }
+    if (operation === 'create') {
+      // Written by a moderator in the admin: nothing to confirm or review (the default 'pending' is filled in before this hook).
+      return { ...data, isConfirmed: true, status: data.status && data.status !== 'pending' ? data.status : 'approved' }
+    }
+    const previous = originalDoc as StoredComment
+    const status = (data.status ?? previous.status) as StoredComment['status']
+    if (status === 'pending' && previous.status !== 'pending') {
+      throw new APIError(t('plugin-comments:noReturnToPending'), 400, undefined, true)
+    }
+    if (status === 'approved' && previous.status !== 'approved' && !previous.isConfirmed) {
+      throw new APIError(t('plugin-comments:unconfirmedCannotBeApproved'), 400, undefined, true)
+    }
+    const hasDecided = (data.status !== undefined && data.status !== previous.status) || data.isHiddenByReports === false
+    if (previous.isHiddenByReports && hasDecided) {
+      // Counting starts again; those who reported already can't report again (comment-reports).
+      return { ...data, isHiddenByReports: false, reportCount: 0 }
+    }
+    return data
+  }

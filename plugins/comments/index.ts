@@ -1,0 +1,69 @@
+import type { CollectionConfig, Plugin } from 'payload'
+
+import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
+
+import { commentReportsCollection } from './collections/commentReports'
+import { commentsCollection } from './collections/comments'
+import { resolveOptions } from './defaults'
+import { confirmEndpoint } from './endpoints/confirm'
+import { formTokenEndpoint } from './endpoints/formToken'
+import { reportEndpoint } from './endpoints/report'
+import { submitEndpoint } from './endpoints/submit'
+import { commentCountField } from './fields/commentCountField'
+import { attachCommentCounts } from './hooks/attachCommentCounts'
+import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
+import { translations } from './translations'
+
+export type { CommentsPluginOptions, CommentStatus } from './types'
+export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
+
+const extendTarget = (collection: CollectionConfig, options: ResolvedCommentsOptions): CollectionConfig => ({
+  ...collection,
+  fields: [...(collection.fields ?? []), commentCountField],
+  hooks: {
+    ...collection.hooks,
+    afterOperation: [...(collection.hooks?.afterOperation ?? []), attachCommentCounts(options)],
+  },
+})
+
+/**
+ * Moderated visitor comments on documents of the given collections: double opt-in by e-mail,
+ * spam defences (honeypot, signed form time, link limit), reports, moderation with mails to
+ * moderators and commenters through the jobs queue (the host registers `sendMailTask` from
+ * plugins/shared and runs the mail queue). Needs @payloadcms/db-postgres.
+ */
+export const commentsPlugin =
+  (pluginOptions: CommentsPluginOptions): Plugin =>
+  (config) => {
+    const options = resolveOptions(pluginOptions)
+    const targets = new Set<string>(options.collections)
+    const missing = [...targets].filter((slug) => !(config.collections ?? []).some((collection) => collection.slug === slug))
+    if (missing.length) {
+      throw new Error(`commentsPlugin: unknown collection(s) ${missing.join(', ')}.`)
+    }
+    const comments = commentsCollection(options)
+    const existingTranslations = config.i18n?.translations ?? {}
+    return {
+      ...config,
+      collections: [
+        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
+        {
+          ...comments,
+          endpoints: [submitEndpoint(options), formTokenEndpoint(options), confirmEndpoint(options), reportEndpoint(options)],
+        },
+        commentReportsCollection(options),
+      ],
+      i18n: {
+        ...config.i18n,
+        translations: {
+          ...existingTranslations,
+          de: { ...existingTranslations.de, ...translations.de },
+          en: { ...existingTranslations.en, ...translations.en },
+        },
+      },
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never],
+      },
+    }
+  }

@@ -1,0 +1,118 @@
+import type { Access, CollectionSlug } from 'payload'
+
+export type CommentsPluginOptions = {
+  /**
+   * A comment whose e-mail address already has an approved comment is approved as soon as it
+   * is confirmed, without waiting for a moderator.
+   * @default false
+   */
+  autoApproveKnownEmails?: boolean
+  /**
+   * Who moderates: reads every comment with its e-mail address, changes the status and writes
+   * official replies in the admin.
+   * @default any signed-in user of the admin
+   */
+  canModerate?: Access
+  /** The collections whose documents visitors comment on, e.g. ['modules', 'projects']. */
+  collections: CollectionSlug[]
+  /**
+   * How long the confirmation link is valid; unconfirmed comments are deleted after this.
+   * @default 72
+   */
+  confirmHours?: number
+  /** The version of the netiquette and privacy notice the visitor agrees to, stored with the consent. */
+  consentVersion: string
+  /**
+   * Keep the collections and fields (schema stays stable) but refuse new comments and reports.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Longest time a form token stays valid, in seconds.
+   * @default 7200
+   */
+  formTokenMaxAgeSeconds?: number
+  /**
+   * Secret for hashing e-mail addresses, confirmation tokens and client addresses.
+   * @default the Payload secret
+   */
+  hashSecret?: string
+  /**
+   * Name of the honeypot field in the submitted body; it must be missing or empty.
+   * @default 'website'
+   */
+  honeypotField?: string
+  /**
+   * Queue of the mail jobs (the `sendMail` task from plugins/shared, which the host registers).
+   * @default 'mail'
+   */
+  mailQueue?: string
+  /**
+   * Links (http://, https://, www.) a comment may contain.
+   * @default 2
+   */
+  maxLinks?: number
+  /**
+   * Longest comment in characters.
+   * @default 2000
+   */
+  maxTextLength?: number
+  /**
+   * Seconds between fetching the form token and submitting, at least.
+   * @default 3
+   */
+  minSubmitSeconds?: number
+  /**
+   * Addresses that get a mail for every new confirmed comment.
+   * @default []
+   */
+  moderatorEmails?: string[]
+  /**
+   * Queue of the hourly purge of unconfirmed comments (the host must run it with schedules).
+   * @default 'default'
+   */
+  purgeQueue?: string
+  /**
+   * Reports (one per client) after which a comment is hidden until a moderator decides.
+   * @default 3
+   */
+  reportsToHide?: number
+  /**
+   * Only published documents can be commented on (collections with drafts).
+   * @default true
+   */
+  requirePublished?: boolean
+  /**
+   * Slugs of the collections the plugin adds.
+   * @default { comments: 'comments', reports: 'comment-reports' }
+   */
+  slugs?: { comments?: string; reports?: string }
+}
+
+/** Options with every default applied. */
+export type ResolvedCommentsOptions = Required<Omit<CommentsPluginOptions, 'hashSecret' | 'slugs'>> & {
+  hashSecret?: string
+  slugs: { comments: string; reports: string }
+}
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
+export type CommentStatus = (typeof COMMENT_STATUSES)[number]
+
+/** A comment as the plugin reads it with overrideAccess. */
+export type StoredComment = {
+  authorName: string
+  email?: null | string
+  emailHash?: null | string
+  id: number | string
+  isConfirmed?: boolean | null
+  isHiddenByReports?: boolean | null
+  isOfficialReply?: boolean | null
+  notifyOnApproval?: boolean | null
+  notifyOnOfficialReply?: boolean | null
+  parent?: null | number | string | { id: number | string }
+  reportCount?: null | number
+  status: CommentStatus
+  targetCollection: string
+  targetId: string
+  text: string
+}

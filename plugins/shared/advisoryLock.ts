@@ -1,0 +1,36 @@
+import type { PayloadRequest } from 'payload'
+
+/** A stable 31-bit number for a string (FNV-1a), for PostgreSQL advisory lock keys. */
+const lockKey = (value: string): number => {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash & 0x7fffffff
+}
+
+type SqlAdapter = {
+  execute?: (args: { db: unknown; raw: string }) => Promise<unknown>
+  sessions?: Record<string, { db: unknown }>
+}
+
+/** The database session of the request's transaction (@payloadcms/db-postgres). */
+export const sessionOf = async (req: PayloadRequest): Promise<{ db: unknown; execute: NonNullable<SqlAdapter['execute']> }> => {
+  const adapter = req.payload.db as unknown as SqlAdapter
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  const session = transactionID !== undefined ? adapter.sessions?.[String(transactionID)] : undefined
+  if (!session || typeof adapter.execute !== 'function') {
+    throw new Error('This plugin needs a PostgreSQL adapter and a transaction on the request (@payloadcms/db-postgres, initTransaction).')
+  }
+  return { db: session.db, execute: adapter.execute.bind(adapter) }
+}
+
+/**
+ * pg_advisory_xact_lock on two numbers computed here, never on text from the request: serialises
+ * whatever runs under the same (namespace, value) for the rest of the request's transaction.
+ */
+export const lockForTransaction = async ({ namespace, req, value }: { namespace: string; req: PayloadRequest; value: string }) => {
+  const { db, execute } = await sessionOf(req)
+  await execute({ db, raw: `SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})` })
+}

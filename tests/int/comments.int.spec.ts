@@ -1,0 +1,683 @@
+/**
+ * The comments plugin (plugins/comments) as visitors, moderators and websites use it: real HTTP
+ * against the production build, a real PostgreSQL and a real SMTP receiver. Double opt-in from
+ * the link in the received mail, moderation, mails through the jobs queue (outbox), spam
+ * defences, reports, the purge of unconfirmed comments, and what the public never reads.
+ */
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import type { Comment } from '../../payload-types'
+import type { RunningServer } from '../../src/server/startServer'
+
+import { PURGE_UNCONFIRMED_TASK } from '../../plugins/comments'
+import { issueFormToken } from '../../plugins/shared/formToken'
+import { login, requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+type ReceivedMail = { body: string; raw: string; subject: string; to: string[] }
+
+// The config reads SMTP_URL and the comment settings when it is imported: the receiver must be
+// listening before that.
+const smtp = await vi.hoisted(async () => {
+  const { SMTPServer } = await import('smtp-server')
+  const received: { raw: string; to: string[] }[] = []
+  const refusedOnce = new Set<string>()
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    // A mailbox that is busy the first time: the mail job must be retried.
+    onRcptTo({ address }, _session, callback) {
+      if (address.startsWith('smtp-busy-') && !refusedOnce.has(address)) {
+        refusedOnce.add(address)
+        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
+        return
+      }
+      callback()
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map(({ address }) => address) })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+  process.env.COMMENTS_MODERATOR_EMAILS = 'moderation@comments.test'
+  process.env.COMMENTS_MIN_SUBMIT_SECONDS = '1'
+  process.env.COMMENTS_REPORTS_TO_HIDE = '3'
+  process.env.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = 'true'
+  // Reports count per client: X-Forwarded-For from loopback names the client here.
+  process.env.TRUST_PROXY = 'loopback'
+  return { received, server }
+})
+
+const PASSWORD = 'Richtiges-Passwort-2026'
+const HEX_HASH = /\b[0-9a-f]{64}\b/
+const CONFIRM_LINK = /http:\/\/localhost:\d+\/api\/comments\/confirm\?token=[A-Za-z0-9_-]{43}/
+
+type ErrorBody = { errors?: { message: string }[] }
+type SubmitBody = ErrorBody & { comment?: { id: number; status: string }; message?: string }
+type ListBody<T> = ErrorBody & { docs?: T[]; totalDocs?: number }
+type GraphQLBody = { data?: null | Record<string, unknown>; errors?: { message: string }[] }
+
+let server: RunningServer
+let payload: Payload
+const tokens = { editor: '', municipalityEditor: '' }
+let moduleId: number
+let counter = 0
+
+beforeAll(async () => {
+  process.env.AUTH_RATE_LIMIT_MAX = '1000'
+  server = await startTestServer()
+  payload = server.payload
+  const city = await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Kommentarstadt', state: 'NW' } })
+  const users = [
+    { email: 'redaktion@comments.test', key: 'editor', role: 'editor' },
+    { email: 'kommune@comments.test', key: 'municipalityEditor', role: 'municipality-editor' },
+  ] as const
+  for (const { email, key, role } of users) {
+    await payload.create({
+      collection: 'users',
+      data: { email, municipality: role === 'municipality-editor' ? city.id : undefined, password: PASSWORD, role },
+      overrideAccess: true,
+    })
+    tokens[key] = await login(server.url, email, PASSWORD)
+  }
+  moduleId = await createModule()
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+})
+
+beforeEach(() => {
+  smtp.received.length = 0
+})
+
+const createModule = async (status: 'draft' | 'published' = 'published') =>
+  (await payload.create({ collection: 'modules', data: { _status: status, title: `Kommentiertes Modul ${++counter}` }, draft: status === 'draft' })).id
+
+/** A form token as if the form had been opened `ageSeconds` ago (signed with the server's secret). */
+const formTokenAged = (ageSeconds: number) => issueFormToken({ issuedAt: Date.now() - ageSeconds * 1000, scope: 'comments', secret: payload.secret })
+
+const uniqueEmail = () => `besucherin-${++counter}-${Date.now()}@comments.test`
+
+const validBody = (overrides: Record<string, unknown> = {}) => ({
+  authorName: 'Erika Mustermann',
+  consent: true,
+  email: uniqueEmail(),
+  formToken: formTokenAged(10),
+  targetCollection: 'modules',
+  targetId: moduleId,
+  text: 'Wir haben das Modul im Quartier ausprobiert: sehr empfehlenswert.',
+  ...overrides,
+})
+
+let clientCounter = 0
+/** Each submission from its own client address, so that the server's per-client limit stays out of the way (it has its own test). */
+const nextClient = () => `10.${(++clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`
+
+const submit = (body: unknown, headers: Record<string, string> = {}) =>
+  requestJson<SubmitBody>(`${server.url}/api/comments`, { body, headers: { 'X-Forwarded-For': nextClient(), ...headers }, method: 'POST' })
+
+const submitRaw = async (body: string) => {
+  const response = await fetch(`${server.url}/api/comments`, {
+    body,
+    headers: { 'Accept-Language': 'de-DE', 'Content-Type': 'application/json', 'X-Forwarded-For': nextClient() },
+    method: 'POST',
+  })
+  return { body: (await response.json()) as ErrorBody, status: response.status }
+}
+
+const decodeQuotedPrintable = (text: string) =>
+  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+
+const decodeHeader = (value: string) =>
+  // Adjacent encoded words are one text: the whitespace between them is not part of it.
+  value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
+    encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+  )
+
+/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
+const deliverMails = async (): Promise<ReceivedMail[]> => {
+  await payload.jobs.run({ limit: 1000, queue: 'mail' })
+  return smtp.received.map(({ raw, to }) => {
+    const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
+    const unfolded = head.replace(/\r?\n[ \t]+/g, ' ')
+    const subject = decodeHeader(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '')
+    const isQuotedPrintable = /Content-Transfer-Encoding: quoted-printable/i.test(unfolded)
+    const isBase64 = /Content-Transfer-Encoding: base64/i.test(unfolded)
+    const encoded = rest.join('\n\n')
+    const body = isQuotedPrintable ? decodeQuotedPrintable(encoded) : isBase64 ? Buffer.from(encoded, 'base64').toString('utf8') : encoded
+    return { body, raw, subject, to }
+  })
+}
+
+const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
+
+const commentsStored = async () => (await payload.count({ collection: 'comments' })).totalDocs
+
+const mailJobsQueued = async () => (await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })).totalDocs
+
+const storedComment = async (id: number) => (await payload.findByID({ collection: 'comments', id })) as Comment
+
+/** Submits a comment and confirms it through the link in the mail; returns its id and address. */
+const submitAndConfirm = async (overrides: Record<string, unknown> = {}) => {
+  const body = validBody(overrides)
+  const response = await submit(body)
+  expect(response.status, JSON.stringify(response.body)).toBe(202)
+  const mails = await deliverMails()
+  const confirmation = mailsTo(mails, String(body.email)).find((mail) => mail.subject === 'Bitte bestätigen Sie Ihren Kommentar')
+  const link = CONFIRM_LINK.exec(confirmation?.body ?? '')?.[0]
+  expect(link, `confirmation link in the mail: ${JSON.stringify(mails.map((mail) => [mail.to, mail.subject]))}`).toBeDefined()
+  const confirmed = await requestJson<{ comment?: { status: string } }>(link!, { headers: { Accept: 'application/json' } })
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200)
+  smtp.received.length = 0
+  return { email: String(body.email), id: response.body.comment!.id }
+}
+
+const approve = async (id: number) => {
+  const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.editor })
+  expect(response.status, JSON.stringify(response.body)).toBe(200)
+}
+
+/** An approved, confirmed, visible comment. */
+const publishedComment = async (overrides: Record<string, unknown> = {}) => {
+  const created = await submitAndConfirm(overrides)
+  await approve(created.id)
+  smtp.received.length = 0
+  return created
+}
+
+const publicIds = async (targetId: number = moduleId) => {
+  const { body, status } = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?where[targetId][equals]=${targetId}&limit=100&depth=0`)
+  expect(status, JSON.stringify(body)).toBe(200)
+  return body.docs!.map((doc) => doc.id)
+}
+
+const commentCountOf = async (id: number) => {
+  const { body, status } = await requestJson<{ commentCount?: number }>(`${server.url}/api/modules/${id}?depth=0`)
+  expect(status, JSON.stringify(body)).toBe(200)
+  return body.commentCount
+}
+
+describe('double opt-in', () => {
+  it('should issue a signed form token and refuse a comment sent right after it', async () => {
+    const { body, status } = await requestJson<{ formToken?: string; minAgeSeconds?: number }>(`${server.url}/api/comments/form-token`)
+    expect(status).toBe(200)
+    expect(body.formToken).toMatch(/^\d+\.[0-9a-f]{64}$/)
+    expect(body.minAgeSeconds).toBe(1)
+    const before = await commentsStored()
+    const response = await submit(validBody({ formToken: body.formToken }))
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0]?.message).toContain('zu schnell')
+    expect(await commentsStored()).toBe(before)
+  })
+
+  it('should store a pending comment, mail the link after commit, confirm it, notify moderators and publish on approval', async () => {
+    const { body: tokenBody } = await requestJson<{ formToken: string }>(`${server.url}/api/comments/form-token`)
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const email = uniqueEmail()
+    const response = await submit(validBody({ email, formToken: tokenBody.formToken, notifyOnApproval: true }))
+    expect(response.status, JSON.stringify(response.body)).toBe(202)
+    expect(response.body.message).toContain('Bitte bestätigen Sie Ihren Kommentar')
+    const id = response.body.comment!.id
+
+    // Outbox: the mail is a queued job until the queue runs.
+    expect(smtp.received).toHaveLength(0)
+    expect(await storedComment(id)).toMatchObject({ isConfirmed: false, status: 'pending' })
+    expect(await publicIds()).not.toContain(id)
+
+    const mails = await deliverMails()
+    const [confirmation] = mailsTo(mails, email)
+    expect(confirmation?.subject).toBe('Bitte bestätigen Sie Ihren Kommentar')
+    const link = CONFIRM_LINK.exec(confirmation!.body)?.[0]
+    expect(link).toBeDefined()
+    expect(link!.startsWith(process.env.SERVER_URL!)).toBe(true)
+    // The token is stored only as a hash.
+    const token = new URL(link!).searchParams.get('token')!
+    const { rows } = await (payload.db as unknown as { pool: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).pool.query(
+      `SELECT * FROM comments WHERE id = ${Number(id)}`,
+    )
+    expect(JSON.stringify(rows)).not.toContain(token)
+    expect(rows[0]?.confirm_token_hash).toMatch(HEX_HASH)
+
+    const page = await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    expect(await page.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
+    expect(await storedComment(id)).toMatchObject({ isConfirmed: true, status: 'pending' })
+    expect(await publicIds()).not.toContain(id)
+
+    smtp.received.length = 0
+    const moderatorMails = mailsTo(await deliverMails(), 'moderation@comments.test')
+    expect(moderatorMails).toHaveLength(1)
+    expect(moderatorMails[0]!.subject).toBe('Neuer Kommentar zur Prüfung')
+    expect(moderatorMails[0]!.body).toContain(`/admin/collections/comments/${id}`)
+
+    const countBefore = await commentCountOf(moduleId)
+    smtp.received.length = 0
+    await approve(id)
+    expect(await publicIds()).toContain(id)
+    expect(await commentCountOf(moduleId)).toBe(countBefore! + 1)
+    const approvalMails = mailsTo(await deliverMails(), email)
+    expect(approvalMails.map((mail) => mail.subject)).toEqual(['Ihr Kommentar wurde freigeschaltet'])
+
+    // The link works once.
+    const again = await requestJson<ErrorBody>(link!, { headers: { Accept: 'application/json' } })
+    expect(again.status).toBe(404)
+  })
+
+  it('should answer the confirmation as JSON when asked and refuse an unknown token', async () => {
+    const unknown = await requestJson<ErrorBody>(`${server.url}/api/comments/confirm?token=${'A'.repeat(43)}`, { headers: { Accept: 'application/json' } })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.errors?.[0]?.message).toContain('ungültig')
+    const malformed = await fetch(`${server.url}/api/comments/confirm?token=%3Cscript%3E`)
+    expect(malformed.status).toBe(400)
+    expect(await malformed.text()).not.toContain('<script>')
+  })
+
+  it('should approve a confirmed comment of an address that already has an approved comment', async () => {
+    const { email } = await publishedComment({ notifyOnApproval: true })
+    const second = await submitAndConfirm({ email: email.toUpperCase(), text: 'Noch ein Gedanke dazu.' })
+    expect((await storedComment(second.id)).status).toBe('approved')
+    expect(await publicIds()).toContain(second.id)
+  })
+
+  it('should not send an approval mail to a commenter who did not opt in', async () => {
+    const { email, id } = await submitAndConfirm({ notifyOnApproval: false })
+    smtp.received.length = 0
+    await approve(id)
+    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+  })
+})
+
+describe('mail outbox', () => {
+  it('should retry a mail the SMTP server refused, after a backoff', async () => {
+    const email = `smtp-busy-${Date.now()}@comments.test`
+    expect((await submit(validBody({ email }))).status).toBe(202)
+    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    const { docs } = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] },
+    })
+    expect(docs).toHaveLength(1)
+    const job = docs[0]!
+    expect(job.totalTried).toBe(1)
+    expect(job.hasError).not.toBe(true)
+    expect(new Date(job.waitUntil!).getTime()).toBeGreaterThan(Date.now())
+    // Not before the backoff is over …
+    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    // … and then it is sent.
+    await payload.update({ collection: 'payload-jobs', data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, id: job.id })
+    expect(mailsTo(await deliverMails(), email).map((mail) => mail.subject)).toEqual(['Bitte bestätigen Sie Ihren Kommentar'])
+  })
+})
+
+describe('expiry', () => {
+  it('should refuse an expired link and purge unconfirmed comments whose link expired', async () => {
+    const email = uniqueEmail()
+    const expired = await submit(validBody({ email }))
+    const fresh = await submit(validBody())
+    expect([expired.status, fresh.status]).toEqual([202, 202])
+    const link = CONFIRM_LINK.exec(mailsTo(await deliverMails(), email)[0]!.body)![0]
+    const confirmed = await publishedComment()
+    await payload.update({
+      collection: 'comments',
+      data: { confirmExpiresAt: new Date(Date.now() - 60_000).toISOString() },
+      id: expired.body.comment!.id,
+      overrideAccess: true,
+    })
+    const response = await requestJson<ErrorBody>(link, { headers: { Accept: 'application/json' } })
+    expect(response.status).toBe(410)
+    expect(response.body.errors?.[0]?.message).toContain('abgelaufen')
+
+    await payload.jobs.queue({ queue: 'nightly', task: PURGE_UNCONFIRMED_TASK as never } as never)
+    await payload.jobs.run({ queue: 'nightly' })
+    const remaining = (await payload.find({ collection: 'comments', limit: 0, pagination: false, where: { id: { in: [expired.body.comment!.id, fresh.body.comment!.id, confirmed.id] } } })).docs.map(
+      (doc) => doc.id,
+    )
+    expect(remaining.sort()).toEqual([fresh.body.comment!.id, confirmed.id].sort())
+  })
+})
+
+describe('moderation', () => {
+  it.each(['approved', 'rejected', 'spam'] as const)('should move a confirmed pending comment to %s', async (status) => {
+    const { id } = await submitAndConfirm()
+    const response = await requestJson<ErrorBody & { doc?: Comment }>(`${server.url}/api/comments/${id}`, { body: { status }, method: 'PATCH', token: tokens.editor })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    expect((await storedComment(id)).status).toBe(status)
+    expect((await publicIds()).includes(id)).toBe(status === 'approved')
+  })
+
+  it('should let a moderator withdraw an approval (approved to rejected)', async () => {
+    const { id } = await publishedComment()
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'rejected' }, method: 'PATCH', token: tokens.editor })
+    expect(response.status).toBe(200)
+    expect(await publicIds()).not.toContain(id)
+  })
+
+  it('should refuse to set a reviewed comment back to pending', async () => {
+    const { id } = await publishedComment()
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'pending' }, method: 'PATCH', token: tokens.editor })
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0]?.message).toContain('ausstehend')
+    expect((await storedComment(id)).status).toBe('approved')
+  })
+
+  it('should refuse to approve a comment whose address is not confirmed', async () => {
+    const { body } = await submit(validBody())
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${body.comment!.id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.editor })
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0]?.message).toContain('unbestätigter')
+    expect((await storedComment(body.comment!.id)).status).toBe('pending')
+  })
+
+  it('should refuse moderation by visitors and municipality editors', async () => {
+    const { id } = await submitAndConfirm()
+    const asVisitor = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH' })
+    const asMunicipality = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.municipalityEditor })
+    expect([asVisitor.status, asMunicipality.status]).toEqual([403, 403])
+    const user = (await payload.find({ collection: 'users', where: { email: { equals: 'kommune@comments.test' } } })).docs[0]!
+    await expect(payload.update({ collection: 'comments', data: { status: 'approved' }, id, overrideAccess: false, user })).rejects.toThrow()
+    expect((await storedComment(id)).status).toBe('pending')
+  })
+
+  it('should apply a status to several comments at once (bulk edit)', async () => {
+    const ids = [(await submitAndConfirm()).id, (await submitAndConfirm()).id]
+    const response = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?where[id][in]=${ids.join(',')}`, {
+      body: { status: 'spam' },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    for (const id of ids) {
+      expect((await storedComment(id)).status).toBe('spam')
+    }
+  })
+
+  it('should list comments for moderators oldest first', async () => {
+    const first = await submitAndConfirm()
+    const second = await submitAndConfirm()
+    const { body } = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?limit=1000&depth=0`, { token: tokens.editor })
+    const order = body.docs!.map((doc) => doc.id)
+    expect(order.indexOf(first.id)).toBeLessThan(order.indexOf(second.id))
+    const createdAts = body.docs!.map((doc) => doc.createdAt)
+    expect([...createdAts].sort()).toEqual(createdAts)
+  })
+
+  it('should publish an official reply of the editors and mail the commenter who opted in', async () => {
+    const { email, id } = await publishedComment({ notifyOnOfficialReply: true })
+    const response = await requestJson<ErrorBody & { doc?: Comment }>(`${server.url}/api/comments`, {
+      body: { authorName: 'Redaktion', isOfficialReply: true, parent: id, text: 'Danke, wir nehmen das auf.' },
+      method: 'POST',
+      token: tokens.editor,
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    expect(response.body.doc).toMatchObject({ isConfirmed: true, isOfficialReply: true, status: 'approved', targetCollection: 'modules', targetId: String(moduleId) })
+    expect(await publicIds()).toContain(response.body.doc!.id)
+    const mails = mailsTo(await deliverMails(), email)
+    expect(mails.map((mail) => mail.subject)).toEqual(['Offizielle Antwort auf Ihren Kommentar'])
+    expect(mails[0]!.body).toContain('Danke, wir nehmen das auf.')
+  })
+
+  it('should not mail an official reply to a commenter who did not opt in', async () => {
+    const { email, id } = await publishedComment({ notifyOnOfficialReply: false })
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments`, {
+      body: { authorName: 'Redaktion', isOfficialReply: true, parent: id, text: 'Antwort ohne Benachrichtigung.' },
+      method: 'POST',
+      token: tokens.editor,
+    })
+    expect(response.status).toBe(201)
+    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+  })
+})
+
+describe('replies', () => {
+  it('should accept a visitor reply to a visible comment on the same entry', async () => {
+    const { id } = await publishedComment()
+    const response = await submit(validBody({ parent: id, text: 'Sehe ich genauso.' }))
+    expect(response.status, JSON.stringify(response.body)).toBe(202)
+    expect((await storedComment(response.body.comment!.id)).parent).toMatchObject({ id })
+  })
+
+  it('should refuse replies to replies, to other entries and to comments that are not public', async () => {
+    const { id } = await publishedComment()
+    const reply = await publishedComment({ parent: id, text: 'Eine Antwort.' })
+    const otherModule = await createModule()
+    const { body: pending } = await submit(validBody())
+    const before = await commentsStored()
+    const toReply = await submit(validBody({ parent: reply.id }))
+    const toOtherEntry = await submit(validBody({ parent: id, targetId: otherModule }))
+    const toPending = await submit(validBody({ parent: pending.comment!.id }))
+    const toMissing = await submit(validBody({ parent: 99_999_999 }))
+    expect([toReply.status, toOtherEntry.status, toPending.status, toMissing.status]).toEqual([400, 400, 400, 400])
+    expect(toReply.body.errors?.[0]?.message).toContain('Auf Antworten kann nicht geantwortet werden')
+    expect(await commentsStored()).toBe(before)
+  })
+})
+
+describe('refused input', () => {
+  const refusals: [string, () => Record<string, unknown> | string, number, string][] = [
+    ['a filled honeypot', () => validBody({ website: 'http://spam.example' }), 400, 'automatisch'],
+    ['an invalid form token', () => validBody({ formToken: '123.abc' }), 400, 'Formular-Token'],
+    ['a forged form token', () => validBody({ formToken: `${Date.now() - 10_000}.${'0'.repeat(64)}` }), 400, 'Formular-Token'],
+    ['a form token sent too fast', () => validBody({ formToken: formTokenAged(0) }), 400, 'zu schnell'],
+    ['an expired form token', () => validBody({ formToken: formTokenAged(3 * 3600) }), 400, 'abgelaufen'],
+    ['too many links', () => validBody({ text: 'Siehe https://a.example, http://b.example und www.c.example' }), 400, 'zu viele Links'],
+    ['a text that is too long', () => validBody({ text: 'x'.repeat(2001) }), 400, 'text'],
+    ['an empty text', () => validBody({ text: '   ' }), 400, 'text'],
+    ['missing consent', () => validBody({ consent: false }), 400, 'Netiquette'],
+    ['an invalid e-mail address', () => validBody({ email: 'keine-adresse' }), 400, 'email'],
+    ['an unknown field', () => validBody({ status: 'approved' }), 400, 'status'],
+    ['an unknown target collection', () => validBody({ targetCollection: 'users' }), 400, 'targetCollection'],
+    ['a target that does not exist', () => validBody({ targetId: 99_999_999 }), 404, 'nicht gefunden'],
+    ['invalid JSON', () => '{"authorName": ', 400, 'kein gültiges JSON'],
+    ['an empty body', () => '', 400, 'JSON'],
+  ]
+
+  it.each(refusals)('should refuse %s with a clear message and store nothing', async (_name, makeBody, status, message) => {
+    const before = { comments: await commentsStored(), jobs: await mailJobsQueued() }
+    const body = makeBody()
+    const response = typeof body === 'string' ? await submitRaw(body) : await submit(body)
+    expect(response.status, JSON.stringify(response.body)).toBe(status)
+    expect(response.body.errors?.[0]?.message).toContain(message)
+    expect({ comments: await commentsStored(), jobs: await mailJobsQueued() }).toEqual(before)
+  })
+
+  it('should answer in English when the client asks for it', async () => {
+    const response = await submit(validBody({ text: 'https://a.example https://b.example https://c.example' }), { 'Accept-Language': 'en-US,en;q=0.9' })
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0]?.message).toBe('The comment contains too many links (at most 2).')
+  })
+
+  it('should refuse a comment on a draft', async () => {
+    const draft = await createModule('draft')
+    const before = await commentsStored()
+    const response = await submit(validBody({ targetId: draft }))
+    expect(response.status).toBe(404)
+    expect(await commentsStored()).toBe(before)
+  })
+
+  it('should accept a comment on a project too', async () => {
+    const project = await payload.create({ collection: 'projects', data: { _status: 'published', title: `Kommentiertes Projekt ${++counter}` } as never })
+    const response = await submit(validBody({ targetCollection: 'projects', targetId: project.id }))
+    expect(response.status, JSON.stringify(response.body)).toBe(202)
+    const { body } = await requestJson<{ commentCount?: number }>(`${server.url}/api/projects/${project.id}?depth=0`)
+    expect(body.commentCount).toBe(0)
+  })
+})
+
+describe('plain text', () => {
+  it('should store script tags as given and return them as inert text', async () => {
+    const text = '<script>alert("x")</script> <img src=x onerror=alert(1)> & "Anführungszeichen"'
+    const { id } = await publishedComment({ authorName: '<b>Mallory</b>', text })
+    expect((await storedComment(id)).text).toBe(text)
+    const response = await fetch(`${server.url}/api/comments/${id}?depth=0`)
+    expect(response.headers.get('content-type')).toContain('application/json')
+    const doc = (await response.json()) as Comment
+    expect(doc.text).toBe(text)
+    expect(doc.authorName).toBe('<b>Mallory</b>')
+  })
+})
+
+describe('private data', () => {
+  it('should never return the e-mail address, hashes or consent to the public (REST, depth 0 to 3)', async () => {
+    const { email, id } = await publishedComment({ notifyOnApproval: true })
+    const reply = await publishedComment({ parent: id, text: 'Antwort mit Elternkommentar.' })
+    for (const depth of [0, 1, 2, 3]) {
+      for (const url of [`${server.url}/api/comments?depth=${depth}&limit=100`, `${server.url}/api/comments/${reply.id}?depth=${depth}`, `${server.url}/api/modules/${moduleId}?depth=${depth}`]) {
+        const response = await fetch(url)
+        const text = await response.text()
+        expect(response.status, url).toBe(200)
+        expect(text, url).not.toContain(email)
+        expect(text, url).not.toMatch(HEX_HASH)
+        expect(text, url).not.toContain('emailHash')
+        expect(text, url).not.toContain('consent')
+      }
+    }
+    const parentAsReplyParent = await requestJson<Comment>(`${server.url}/api/comments/${reply.id}?depth=1`)
+    expect(parentAsReplyParent.body.parent).toMatchObject({ id })
+    // The moderators do read the address (and still no hash).
+    const asEditor = await requestJson<Comment>(`${server.url}/api/comments/${id}?depth=0`, { token: tokens.editor })
+    expect(asEditor.body.email).toBe(email)
+    expect(JSON.stringify(asEditor.body)).not.toMatch(HEX_HASH)
+  })
+
+  it('should refuse public queries and sorting by private fields', async () => {
+    const { email } = await publishedComment()
+    for (const query of [
+      `where[email][equals]=${encodeURIComponent(email)}`,
+      `where[email][like]=comments.test`,
+      `where[emailHash][exists]=true`,
+      `where[clientHash][exists]=true`,
+      `where[confirmTokenHash][exists]=true`,
+      `where[consent.version][exists]=true`,
+      `sort=email`,
+      `sort=-emailHash`,
+      `sort=parent.email`,
+    ]) {
+      const response = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?${query}`)
+      expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+    }
+  })
+
+  it('should return no e-mail address over GraphQL and refuse filtering by it', async () => {
+    const { email } = await publishedComment()
+    const graphql = (query: string) => requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, method: 'POST' })
+    const list = await graphql('{ Comments(limit: 100) { docs { id text email parent { id email } } } }')
+    expect(JSON.stringify(list.body)).not.toContain(email)
+    const docs = (list.body.data?.Comments as { docs: { email: null | string }[] } | undefined)?.docs ?? []
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.every((doc) => doc.email === null)).toBe(true)
+    const filtered = await graphql(`{ Comments(where: { email: { equals: "${email}" } }) { docs { id } } }`)
+    expect(filtered.body.errors?.length ?? 0).toBeGreaterThan(0)
+    expect(JSON.stringify(filtered.body.data ?? {})).not.toContain('"id"')
+    const hashes = await graphql('{ Comments(limit: 100) { docs { id emailHash clientHash confirmTokenHash consent { version } } } }')
+    expect(JSON.stringify(hashes.body)).not.toMatch(HEX_HASH)
+    expect(JSON.stringify(hashes.body)).not.toContain('2026-01')
+  })
+
+  it('should show only approved, confirmed, unhidden comments to the public', async () => {
+    const { body: unconfirmed } = await submit(validBody())
+    const pending = await submitAndConfirm()
+    const visible = await publishedComment()
+    const ids = await publicIds()
+    expect(ids).toContain(visible.id)
+    expect(ids).not.toContain(unconfirmed.comment!.id)
+    expect(ids).not.toContain(pending.id)
+    const direct = await requestJson<ErrorBody>(`${server.url}/api/comments/${pending.id}`)
+    expect(direct.status).toBe(404)
+  })
+})
+
+describe('reports', () => {
+  const report = (id: number, client: string) =>
+    requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, { headers: { 'X-Forwarded-For': client }, method: 'POST' })
+
+  it('should hide a comment after three reports from different clients until a moderator decides', async () => {
+    const target = await createModule()
+    const { id } = await publishedComment({ targetId: target })
+    expect(await commentCountOf(target)).toBe(1)
+    expect((await report(id, '198.51.100.1')).status).toBe(202)
+    expect((await report(id, '198.51.100.2')).status).toBe(202)
+    expect(await publicIds(target)).toContain(id)
+    const third = await report(id, '198.51.100.3')
+    expect(third.status).toBe(202)
+    expect(third.body.message).toContain('Danke für Ihre Meldung')
+    expect(await publicIds(target)).not.toContain(id)
+    expect(await commentCountOf(target)).toBe(0)
+    expect(await storedComment(id)).toMatchObject({ isHiddenByReports: true, reportCount: 3, status: 'approved' })
+    // Hidden: nobody can report it any more.
+    expect((await report(id, '198.51.100.4')).status).toBe(404)
+
+    const decision = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { isHiddenByReports: false }, method: 'PATCH', token: tokens.editor })
+    expect(decision.status, JSON.stringify(decision.body)).toBe(200)
+    expect(await publicIds(target)).toContain(id)
+    expect(await commentCountOf(target)).toBe(1)
+  })
+
+  it('should count one report per client', async () => {
+    const { id } = await publishedComment()
+    expect((await report(id, '198.51.100.50')).status).toBe(202)
+    const again = await report(id, '198.51.100.50')
+    expect(again.status).toBe(409)
+    expect(again.body.errors?.[0]?.message).toContain('bereits gemeldet')
+    expect((await storedComment(id)).reportCount).toBe(1)
+  })
+
+  it('should count parallel reports of different clients exactly', async () => {
+    const { id } = await publishedComment()
+    const responses = await Promise.all([1, 2, 3, 4, 5].map((n) => report(id, `203.0.113.${n}`)))
+    // Three hide it; later ones find it hidden.
+    expect(responses.filter((response) => response.status === 202)).toHaveLength(3)
+    expect(responses.filter((response) => response.status === 404)).toHaveLength(2)
+    expect(await storedComment(id)).toMatchObject({ isHiddenByReports: true, reportCount: 3 })
+  })
+
+  it('should refuse reports of comments that are not public', async () => {
+    const { id } = await submitAndConfirm()
+    expect((await report(id, '198.51.100.60')).status).toBe(404)
+    expect((await report(99_999_999, '198.51.100.60')).status).toBe(404)
+  })
+})
+
+describe('rate limit', () => {
+  it('should answer 429 with Retry-After once a client sends more comments than the limit, and store nothing', async () => {
+    const client = '192.0.2.77'
+    for (let i = 0; i < 10; i++) {
+      expect((await submit(validBody(), { 'X-Forwarded-For': client })).status).toBe(202)
+    }
+    const before = await commentsStored()
+    const limited = await submit(validBody(), { 'X-Forwarded-For': client })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(limited.body.errors?.[0]?.message).toContain('Zu viele Kommentare')
+    expect(await commentsStored()).toBe(before)
+    // Other clients and the confirmation links are not affected.
+    expect((await submit(validBody())).status).toBe(202)
+    expect((await requestJson(`${server.url}/api/comments/confirm?token=${'B'.repeat(43)}`, { headers: { Accept: 'application/json', 'X-Forwarded-For': client } })).status).toBe(404)
+  })
+})
+
+describe('comment count', () => {
+  it('should count approved visible comments per document in a list', async () => {
+    const [a, b] = [await createModule(), await createModule()]
+    await publishedComment({ targetId: a })
+    await publishedComment({ targetId: a })
+    await submitAndConfirm({ targetId: a })
+    await publishedComment({ targetId: b })
+    const { body } = await requestJson<ListBody<{ commentCount?: number; id: number }>>(`${server.url}/api/modules?where[id][in]=${a},${b}&depth=0`)
+    const counts = Object.fromEntries(body.docs!.map((doc) => [doc.id, doc.commentCount]))
+    expect(counts).toEqual({ [a]: 2, [b]: 1 })
+  })
+})

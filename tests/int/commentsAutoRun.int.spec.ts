@@ -1,0 +1,76 @@
+/**
+ * The mail outbox as the server runs it: with JOBS_AUTORUN the server process sends the queued
+ * confirmation mail on its own (every 10 seconds), after the comment's transaction committed.
+ * Nothing here calls the jobs runner.
+ */
+import type { AddressInfo } from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { issueFormToken } from '../../plugins/shared/formToken'
+import { requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+const smtp = await vi.hoisted(async () => {
+  const { SMTPServer } = await import('smtp-server')
+  const received: { raw: string; to: string[] }[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map(({ address }) => address) })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+  // The tests' servers don't run jobs by default; this one does, as in production.
+  process.env.JOBS_AUTORUN = 'true'
+  return { received, server }
+})
+
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+})
+
+describe('mail outbox run by the server', () => {
+  it('should send the confirmation mail without anyone running the queue', async () => {
+    const payload = server.payload
+    const module = await payload.create({ collection: 'modules', data: { _status: 'published', title: 'Modul mit Postausgang' } })
+    const email = `autorun-${Date.now()}@comments.test`
+    const response = await requestJson(`${server.url}/api/comments`, {
+      body: {
+        authorName: 'Erika Mustermann',
+        consent: true,
+        email,
+        formToken: issueFormToken({ issuedAt: Date.now() - 10_000, scope: 'comments', secret: payload.secret }),
+        targetCollection: 'modules',
+        targetId: module.id,
+        text: 'Kommt die Mail von allein?',
+      },
+      method: 'POST',
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(202)
+    const deadline = Date.now() + 30_000
+    while (!smtp.received.some((mail) => mail.to.includes(email)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const mail = smtp.received.find((entry) => entry.to.includes(email))
+    expect(mail, 'confirmation mail sent by the server within 30 s').toBeDefined()
+    expect(mail!.raw.replace(/=\r?\n/g, '')).toMatch(/\/api\/comments\/confirm\?token=3D[A-Za-z0-9_-]{43}|\/api\/comments\/confirm\?token=[A-Za-z0-9_-]{43}/)
+  }, 45_000)
+})
