@@ -11,6 +11,7 @@ import { reportEndpoint } from './endpoints/report'
 import { submitEndpoint } from './endpoints/submit'
 import { commentCountField } from './fields/commentCountField'
 import { attachCommentCounts } from './hooks/attachCommentCounts'
+import { MODERATION_VIEW_PATH } from './lib/moderationQueue'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
 import { translations } from './translations'
 
@@ -43,8 +44,28 @@ export const commentsPlugin =
     }
     const comments = commentsCollection(options)
     const existingTranslations = config.i18n?.translations ?? {}
+    // Server-only props: the access rule decides who sees the queue and its link.
+    const moderationProps = { canModerate: options.canModerate, commentsSlug: options.slugs.comments }
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          afterNavLinks: [
+            ...(config.admin?.components?.afterNavLinks ?? []),
+            { path: '/plugins/comments/components/ModerationNavLink#ModerationNavLink', serverProps: moderationProps },
+          ],
+          views: {
+            ...config.admin?.components?.views,
+            commentsModeration: {
+              Component: { path: '/plugins/comments/components/ModerationQueue#ModerationQueue', serverProps: moderationProps },
+              exact: true,
+              path: MODERATION_VIEW_PATH,
+            },
+          },
+        },
+      },
       collections: [
         ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
         {

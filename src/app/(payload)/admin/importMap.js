@@ -23,6 +23,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RatingsPanel as RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9 } from '../../../../plugins/ratings/components/RatingsPanel'
 import { GenerateOccurrencesButton as GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016 } from '../../../../collections/EventSeries/components/GenerateOccurrencesButton'
+import { ModerationNavLink as ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4 } from '../../../../plugins/comments/components/ModerationNavLink'
+import { ModerationQueue as ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d } from '../../../../plugins/comments/components/ModerationQueue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/ratings/components/RatingsPanel#RatingsPanel": RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9,
   "/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton": GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016,
+  "/plugins/comments/components/ModerationNavLink#ModerationNavLink": ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4,
+  "/plugins/comments/components/ModerationQueue#ModerationQueue": ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

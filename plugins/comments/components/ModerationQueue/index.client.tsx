@@ -1,0 +1,224 @@
+'use client'
+
+import type { CommentsTranslationKey, translations } from '../../translations'
+import type { CommentStatus } from '../../types'
+
+import { getTranslation } from '@payloadcms/translations'
+import { Button, SetStepNav, toast, useConfig, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+
+import './index.css'
+
+export type QueuedComment = {
+  authorName: string
+  createdAt: string
+  id: number | string
+  isHiddenByReports: boolean
+  reportCount: number
+  targetCollection: string
+  targetId: string
+  text: string
+}
+
+type Props = {
+  comments: QueuedComment[]
+  commentsSlug: string
+  /** The server's clock when the list was read, so that server and browser render the same ages. */
+  now: number
+  total: number
+}
+
+type Decision = Exclude<CommentStatus, 'pending'>
+
+type Translations = (typeof translations)['de']
+
+const useCommentsTranslation = () => useTranslation<Translations, CommentsTranslationKey>()
+
+const DONE_MESSAGES: Record<Decision, CommentsTranslationKey> = {
+  approved: 'plugin-comments:moderationApproved',
+  rejected: 'plugin-comments:moderationRejected',
+  spam: 'plugin-comments:moderationSpammed',
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+]
+
+/** "vor 3 Stunden": the largest unit that fits, in the admin's language. */
+const formatAge = (createdAt: string, now: number, language: string) => {
+  const seconds = Math.max(0, (now - new Date(createdAt).getTime()) / 1000)
+  // Always numeric ("vor 2 Tagen", not "vorgestern"): ages in a queue are compared at a glance.
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always' })
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size) {
+      return format.format(-Math.floor(seconds / size), unit)
+    }
+  }
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(0, 'second')
+}
+
+const messageOf = (body: unknown, fallback: string) => {
+  const errors = (body as { errors?: { message?: string }[] } | null)?.errors
+  return errors?.map((error) => error.message).filter(Boolean).join(' ') || fallback
+}
+
+/** Decisions go through the REST API as the signed-in user, so the collection's hooks (mails, counts) run. */
+export const ModerationQueueClient = ({ comments, commentsSlug, now, total }: Props) => {
+  const { i18n, t } = useCommentsTranslation()
+  const { config, getEntityConfig } = useConfig()
+  const router = useRouter()
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [isBusy, setIsBusy] = useState(false)
+
+  const apiUrl = `${config.serverURL}${config.routes.api}/${commentsSlug}`
+  const adminRoute = config.routes.admin === '/' ? '' : config.routes.admin
+  const visibleIds = comments.map((comment) => String(comment.id))
+  const selectedIds = visibleIds.filter((id) => selected.has(id))
+  const isAllSelected = visibleIds.length > 0 && selectedIds.length === visibleIds.length
+
+  const decide = async (ids: string[], status: Decision) => {
+    if (!ids.length || isBusy) {
+      return
+    }
+    setIsBusy(true)
+    try {
+      // One comment by its id, several with a where on the ids (Payload's bulk update).
+      const query = new URLSearchParams(ids.map((id, index) => [`where[id][in][${index}]`, id]))
+      const url = ids.length === 1 ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}` : `${apiUrl}?${query.toString()}`
+      // Any decision lifts the hiding by reports (the collection's hook resets the count).
+      const response = await fetch(url, {
+        body: JSON.stringify({ isHiddenByReports: false, status }),
+        credentials: 'include',
+        headers: { 'Accept-Language': i18n.language, 'Content-Type': 'application/json' },
+        method: 'PATCH',
+      })
+      const body: unknown = await response.json().catch(() => null)
+      const failures = (body as { errors?: unknown[] } | null)?.errors ?? []
+      if (!response.ok || failures.length) {
+        toast.error(t('plugin-comments:moderationFailed', { message: messageOf(body, response.statusText) }))
+      }
+      const doneCount = ids.length === 1 ? (response.ok ? 1 : 0) : ((body as { docs?: unknown[] } | null)?.docs?.length ?? 0)
+      if (doneCount > 0) {
+        toast.success(t(DONE_MESSAGES[status], { count: doneCount }))
+      }
+      setSelected(new Set())
+      router.refresh()
+    } catch (err) {
+      toast.error(t('plugin-comments:moderationFailed', { message: err instanceof Error ? err.message : String(err) }))
+    } finally {
+      setIsBusy(false)
+    }
+  }
+
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous)
+      if (next.has(id)) {
+        next.delete(id)
+      } else {
+        next.add(id)
+      }
+      return next
+    })
+
+  const targetLabel = (slug: string) => {
+    const collection = getEntityConfig({ collectionSlug: slug })
+    return collection ? getTranslation(collection.labels.singular, i18n) : slug
+  }
+
+  const renderDecisionButtons = (ids: string[]) => (
+    <div className="moderation-queue__actions">
+      <Button buttonStyle="primary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'approved')} size="small">
+        {t('plugin-comments:moderationApprove')}
+      </Button>
+      <Button buttonStyle="secondary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'rejected')} size="small">
+        {t('plugin-comments:moderationReject')}
+      </Button>
+      <Button buttonStyle="secondary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'spam')} size="small">
+        {t('plugin-comments:moderationSpam')}
+      </Button>
+    </div>
+  )
+
+  return (
+    <div className="moderation-queue__content">
+      <SetStepNav nav={[{ label: t('plugin-comments:moderationTitle') }]} />
+      <h1 className="moderation-queue__title">{t('plugin-comments:moderationTitle')}</h1>
+      <p className="moderation-queue__intro">{t('plugin-comments:moderationIntro')}</p>
+      {comments.length === 0 ? (
+        <p className="moderation-queue__empty">{t('plugin-comments:moderationEmpty')}</p>
+      ) : (
+        <>
+          <div className="moderation-queue__bulk">
+            <span>{t('plugin-comments:moderationBulkLabel', { count: selectedIds.length })}</span>
+            {renderDecisionButtons(selectedIds)}
+          </div>
+          <table className="moderation-queue__table">
+            <thead>
+              <tr>
+                <th className="moderation-queue__select">
+                  <input
+                    aria-label={t('plugin-comments:moderationSelectAll')}
+                    checked={isAllSelected}
+                    onChange={() => setSelected(isAllSelected ? new Set() : new Set(visibleIds))}
+                    type="checkbox"
+                  />
+                </th>
+                <th>{t('plugin-comments:moderationAuthor')}</th>
+                <th>{t('plugin-comments:moderationTarget')}</th>
+                <th>{t('plugin-comments:moderationText')}</th>
+                <th>{t('plugin-comments:moderationAge')}</th>
+                <th>{t('plugin-comments:moderationReports')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {comments.map((comment) => {
+                const id = String(comment.id)
+                return (
+                  <tr className="moderation-queue__row" data-comment-id={id} key={id}>
+                    <td className="moderation-queue__select">
+                      <input
+                        aria-label={t('plugin-comments:moderationSelect', { name: comment.authorName })}
+                        checked={selected.has(id)}
+                        onChange={() => toggle(id)}
+                        type="checkbox"
+                      />
+                    </td>
+                    <td className="moderation-queue__author">
+                      <a href={`${adminRoute}/collections/${commentsSlug}/${encodeURIComponent(id)}`}>{comment.authorName}</a>
+                    </td>
+                    <td className="moderation-queue__target">
+                      <a href={`${adminRoute}/collections/${comment.targetCollection}/${encodeURIComponent(comment.targetId)}`}>
+                        {targetLabel(comment.targetCollection)} {comment.targetId}
+                      </a>
+                    </td>
+                    {/* Plain text from visitors: rendered as text, never as markup. */}
+                    <td className="moderation-queue__text">
+                      {comment.text}
+                      {comment.isHiddenByReports && <div className="moderation-queue__hidden">{t('plugin-comments:moderationHiddenByReports')}</div>}
+                    </td>
+                    <td className="moderation-queue__age" title={new Date(comment.createdAt).toLocaleString(i18n.language)}>
+                      {formatAge(comment.createdAt, now, i18n.language)}
+                    </td>
+                    <td className="moderation-queue__reports">{comment.reportCount}</td>
+                    <td>
+                      {renderDecisionButtons([id])}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+          {total > comments.length && <p className="moderation-queue__more">{t('plugin-comments:moderationMore', { shown: comments.length, total })}</p>}
+        </>
+      )}
+    </div>
+  )
+}

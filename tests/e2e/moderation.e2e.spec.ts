@@ -1,0 +1,148 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
+import { launchChromium } from '../helpers/browser'
+import { startTestServer } from '../helpers/server'
+
+const EDITOR = { email: 'redaktion-moderation@quartiersnetz.test', password: 'Moderation-Test-2026' }
+
+const HOUR = 3600_000
+
+let browser: Browser
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+  // The first account always becomes admin; the queue is tested as an editor.
+  await server.payload.create({
+    collection: 'users',
+    data: { email: 'admin-moderation@quartiersnetz.test', name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
+    overrideAccess: true,
+  })
+  await server.payload.create({
+    collection: 'users',
+    data: { email: EDITOR.email, name: 'Emil Redaktion', password: EDITOR.password, role: 'editor' },
+    overrideAccess: true,
+  })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const signIn = async ({ email, password }: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+  return { context, page }
+}
+
+/** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
+const createWaitingComment = async ({ ageMs, authorName, moduleId, text }: { ageMs: number; authorName: string; moduleId: number; text: string }) =>
+  server.payload.create({
+    collection: 'comments',
+    context: { [PLUGIN_WRITE]: true },
+    data: {
+      authorName,
+      createdAt: new Date(Date.now() - ageMs).toISOString(),
+      email: `${authorName.toLowerCase().replace(/\W+/g, '.')}@example.test`,
+      isConfirmed: true,
+      status: 'pending',
+      targetCollection: 'modules',
+      targetId: String(moduleId),
+      text,
+    },
+    overrideAccess: true,
+  })
+
+const statusOf = async (id: number) => (await server.payload.findByID({ collection: 'comments', id, overrideAccess: true })).status
+
+describe('moderation queue in the admin', () => {
+  it('should list waiting comments oldest first and let an editor approve one and reject others in bulk', async () => {
+    const module = await server.payload.create({
+      collection: 'modules',
+      data: { _status: 'published', title: 'Kiezgespräch (Moderation)' },
+      overrideAccess: true,
+    })
+    // Created newest first, so that only createdAt can explain the order.
+    const newest = await createWaitingComment({ ageMs: 0.5 * HOUR, authorName: 'Clara Neu', moduleId: module.id, text: 'Gute Idee, bin dabei.' })
+    const middle = await createWaitingComment({ ageMs: 3 * HOUR, authorName: 'Bernd Mittel', moduleId: module.id, text: '<script>alert(1)</script> Bitte mehr Bänke.' })
+    const oldest = await createWaitingComment({ ageMs: 50 * HOUR, authorName: 'Alma Alt', moduleId: module.id, text: 'Wann ist das nächste Treffen?' })
+
+    const { context, page } = await signIn(EDITOR)
+    const navLink = page.locator('#nav-moderation')
+    await navLink.waitFor()
+    expect((await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe('Moderation 3')
+
+    // The nav may be collapsed at this width: follow the link's address.
+    expect(await navLink.getAttribute('href')).toBe('/admin/moderation')
+    await page.goto(`${server.url}/admin/moderation`)
+    const rows = page.locator('.moderation-queue__row')
+    await expect.poll(() => rows.count()).toBe(3)
+    await expect(page.locator('.moderation-queue__title').innerText()).resolves.toBe('Moderation')
+    const headers = (await page.locator('.moderation-queue__table thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
+    expect(headers).toEqual(['Name', 'Eintrag', 'Text', 'Eingegangen', 'Meldungen'])
+
+    expect(await rows.locator('.moderation-queue__author').allInnerTexts()).toEqual(['Alma Alt', 'Bernd Mittel', 'Clara Neu'])
+    expect(await rows.locator('.moderation-queue__age').allInnerTexts()).toEqual(['vor 2 Tagen', 'vor 3 Stunden', 'vor 30 Minuten'])
+    expect(await rows.locator('.moderation-queue__reports').allInnerTexts()).toEqual(['0', '0', '0'])
+    const target = rows.first().locator('.moderation-queue__target a')
+    expect(await target.innerText()).toBe(`Beteiligungsmodul ${module.id}`)
+    expect(await target.getAttribute('href')).toBe(`/admin/collections/modules/${module.id}`)
+    // The script tag is shown as text and never becomes an element.
+    expect(await rows.nth(1).locator('.moderation-queue__text').innerText()).toBe('<script>alert(1)</script> Bitte mehr Bänke.')
+    expect(await page.locator('.moderation-queue script').count()).toBe(0)
+    for (const label of ['Freigeben', 'Ablehnen', 'Spam']) {
+      expect(await rows.first().getByRole('button', { exact: true, name: label }).count()).toBe(1)
+    }
+
+    await rows.first().getByRole('button', { exact: true, name: 'Freigeben' }).click()
+    await page.locator('.payload-toast-container').getByText('1 Kommentar(e) freigegeben.').waitFor()
+    await expect.poll(() => rows.locator('.moderation-queue__author').allInnerTexts()).toEqual(['Bernd Mittel', 'Clara Neu'])
+    expect(await statusOf(oldest.id)).toBe('approved')
+    await expect.poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe('Moderation 2')
+
+    await page.getByRole('checkbox', { name: 'Alle auswählen' }).check()
+    await expect(page.locator('.moderation-queue__bulk > span').innerText()).resolves.toBe('Auswahl (2):')
+    const bulkReject = page.locator('.moderation-queue__bulk').getByRole('button', { exact: true, name: 'Ablehnen' })
+    await expect.poll(() => bulkReject.isEnabled()).toBe(true)
+    // Let the buttons' colour transition finish, for the picture only.
+    await page.mouse.move(0, 0)
+    await page.waitForTimeout(300)
+    await page.screenshot({ fullPage: true, path: '/tmp/moderation.png' })
+
+    await bulkReject.click()
+    await page.locator('.payload-toast-container').getByText('2 Kommentar(e) abgelehnt.').waitFor()
+    await page.getByText('Keine Kommentare warten auf eine Entscheidung.').waitFor()
+    expect(await rows.count()).toBe(0)
+    expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['rejected', 'rejected'])
+    await expect.poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe('Moderation')
+    await context.close()
+  })
+
+  it('should refuse the queue and hide its link for a user who may not moderate', async () => {
+    const municipality = await server.payload.create({ collection: 'municipalities', data: { name: 'Musterstadt (Moderation)', state: 'BE' }, overrideAccess: true })
+    const visitor = { email: 'kommune-moderation@quartiersnetz.test', password: 'Kommune-Test-2026' }
+    await server.payload.create({
+      collection: 'users',
+      data: { ...visitor, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
+      overrideAccess: true,
+    })
+    const { context, page } = await signIn(visitor)
+    await page.goto(`${server.url}/admin/moderation`)
+    await page.getByRole('heading', { name: 'Keine Berechtigung' }).waitFor()
+    expect(await page.locator('.moderation-queue__row').count()).toBe(0)
+    expect(await page.locator('#nav-moderation').count()).toBe(0)
+    await context.close()
+  })
+})
