@@ -2,6 +2,7 @@ import type { CollectionConfig, Field, TextField } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
+import { targetFields } from '../../shared/targetFields'
 import { moderateChange } from '../hooks/moderateChange'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
 import { isModerator, moderatorsOnly, nobody } from '../lib/access'
@@ -22,20 +23,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
   // Personal data and moderation details: moderators read them, the public never does.
   const privateAccess = { create: moderators, read: moderators, update: moderators }
   const fields: Field[] = [
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'targetCollection',
-          type: 'select',
-          index: true,
-          label: { de: 'Sammlung', en: 'Collection' },
-          options: options.collections.map((slug) => ({ label: slug, value: slug })),
-          required: true,
-        },
-        { name: 'targetId', type: 'text', index: true, label: { de: 'Eintrag (ID)', en: 'Entry (ID)' }, required: true },
-      ],
-    },
+    targetFields(options.collections),
     {
       name: 'parent',
       type: 'relationship',

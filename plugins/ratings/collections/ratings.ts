@@ -2,6 +2,7 @@ import type { CollectionConfig, TextField } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
+import { targetFields } from '../../shared/targetFields'
 import { adjustSummaryAfterDelete } from '../hooks/adjustSummaryAfterDelete'
 import { lockTargetBeforeDelete } from '../hooks/lockTargetBeforeDelete'
 import { skipEditLocksOnDelete } from '../hooks/skipEditLocksOnDelete'
@@ -31,20 +32,7 @@ export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionCo
     useAsTitle: 'targetId',
   },
   fields: [
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'targetCollection',
-          type: 'select',
-          index: true,
-          label: { de: 'Sammlung', en: 'Collection' },
-          options: options.collections.map((slug) => ({ label: slug, value: slug })),
-          required: true,
-        },
-        { name: 'targetId', type: 'text', index: true, label: { de: 'Eintrag (ID)', en: 'Entry (ID)' }, required: true },
-      ],
-    },
+    targetFields(options.collections),
     {
       name: 'values',
       type: 'group',
