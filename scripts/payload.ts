@@ -57,6 +57,14 @@ const main = async () => {
     return undefined as never
   }) as typeof process.exit
 
+  // Fail closed: Payload's bin ends every command with an explicit exit. If the event loop
+  // drains first, a dynamic import was dropped (Node 20 + tsx, payloadcms/payload#17757) and
+  // nothing was done: say so and exit 1 instead of a silent 0.
+  process.once('beforeExit', () => {
+    console.error('Der Payload-Befehl endete, ohne ausgeführt zu werden (ein Modul-Import ging verloren). Bitte erneut ausführen.')
+    process.exit(1)
+  })
+
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   // Fail here, loudly, if the config cannot be loaded, instead of inside Payload's bin.
   await import('../payload.config')

@@ -15,6 +15,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import pg from 'pg'
+
 const execFileAsync = promisify(execFile)
 
 const USER = 'postgres'
@@ -187,6 +189,28 @@ const waitUntilReady = async (child: ReturnType<typeof spawn>, port: number) => 
 }
 
 /**
+ * The port accepts connections before PostgreSQL answers queries ("the database system is
+ * starting up"): wait until a query succeeds.
+ */
+const waitForQueries = async (url: string) => {
+  let lastError: unknown
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const client = new pg.Client({ connectionString: url })
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      return
+    } catch (err) {
+      lastError = err
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    } finally {
+      await client.end().catch(() => undefined)
+    }
+  }
+  throw new Error(`PostgreSQL did not answer queries: ${(lastError as Error)?.message}`)
+}
+
+/**
  * Starts (or reuses) the cluster in `dataDir`, initialising it on first use.
  * The returned `stop` only stops a cluster this call started.
  */
@@ -203,6 +227,7 @@ export const startEmbeddedPostgres = async ({
   const ownerFile = `${dataDir}.owner`
   const running = await readRunningCluster(dataDir)
   if (running && (await canConnect(running.port))) {
+    await waitForQueries(urlFor(running.port)('postgres'))
     // A cluster whose starter is still alive is shared (a CLI command beside the dev server);
     // one left behind by a process that died is adopted, so that it gets stopped again.
     const owner = Number(await fs.readFile(ownerFile, 'utf8').catch(() => ''))
@@ -252,6 +277,7 @@ export const startEmbeddedPostgres = async ({
     { ...ids, detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   await waitUntilReady(child, port)
+  await waitForQueries(urlFor(port)('postgres'))
   // Let this process exit without waiting for the cluster; stop() is explicit.
   child.stderr?.removeAllListeners('data')
   child.stderr?.destroy()

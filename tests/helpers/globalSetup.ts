@@ -10,14 +10,15 @@ import path from 'node:path'
 import { buildNext } from '../../scripts/buildNext'
 import { startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
 import { projectRoot } from '../../src/runtime/paths'
-import { createDatabase, databaseUrl, dropDatabase } from './cluster'
+import { committedMigrations } from '../../src/db/committedMigrations'
+import { createDatabase, databaseUrl, dropDatabase, withClient } from './cluster'
 
 /** QN_TEST_DATA_DIR lets two test runs on one machine keep separate clusters. */
 const testDataDir = path.resolve(projectRoot, process.env.QN_TEST_DATA_DIR || '.test-data')
 
 const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
 
-const migrate = async (url: string) =>
+const migrateOnce = async (url: string) =>
   new Promise<void>((resolve, reject) => {
     let output = ''
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', 'migrate'], {
@@ -29,6 +30,37 @@ const migrate = async (url: string) =>
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate failed (${code}):\n${output}`))))
   })
+
+const appliedMigrations = async (url: string): Promise<number> =>
+  withClient(url, async (client) => {
+    const { rows } = await client.query<{ count: string }>(
+      "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'payload_migrations'",
+    )
+    if (Number(rows[0]?.count) === 0) {
+      return 0
+    }
+    const result = await client.query<{ count: string }>('SELECT count(*) FROM payload_migrations WHERE batch > 0')
+    return Number(result.rows[0]?.count)
+  })
+
+/**
+ * Migrates the template and checks that every migration is recorded: the CLI can end without
+ * doing anything on Node 20 (a dropped dynamic import), so a run that did not migrate is retried.
+ */
+const migrate = async (url: string) => {
+  const expected = committedMigrations.length
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await migrateOnce(url).catch((err: unknown) => {
+      if (attempt === 3) {
+        throw err
+      }
+    })
+    if ((await appliedMigrations(url)) === expected) {
+      return
+    }
+  }
+  throw new Error(`The template database did not get all ${expected} migrations.`)
+}
 
 export default async function globalSetup() {
   const started = Date.now()
