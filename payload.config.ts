@@ -25,6 +25,7 @@ import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
 import { commentsPlugin } from './plugins/comments'
+import { eventRegistrationPlugin } from './plugins/event-registration'
 import { ratingsPlugin } from './plugins/ratings'
 import { MAIL_QUEUE, sendMailTask } from './plugins/shared/sendMailTask'
 import { isEditor } from './src/access/isEditor'
@@ -150,6 +151,15 @@ export default buildConfig({
       // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
       purgeQueue: NIGHTLY_QUEUE,
       reportsToHide: settings.commentsReportsToHide,
+    }),
+    eventRegistrationPlugin({
+      canManage: isEditor,
+      confirmHours: settings.eventRegistrationConfirmHours,
+      consentVersion: settings.eventRegistrationConsentVersion,
+      eventsCollection: 'events',
+      fields: { accessLink: 'accessLink', end: 'end', format: 'format', start: 'start', title: 'title' },
+      mailQueue: MAIL_QUEUE,
+      purgeQueue: NIGHTLY_QUEUE,
     }),
     ratingsPlugin({
       canModerate: isEditor,

@@ -3,6 +3,7 @@ import * as migration_20261122_003409_content_model from './20261122_003409_cont
 import * as migration_20261122_004156_jobs from './20261122_004156_jobs';
 import * as migration_20261122_011247_ratings from './20261122_011247_ratings';
 import * as migration_20261122_014701_comments from './20261122_014701_comments';
+import * as migration_20261122_022114_event_registration from './20261122_022114_event_registration';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_014701_comments.up,
     down: migration_20261122_014701_comments.down,
-    name: '20261122_014701_comments'
+    name: '20261122_014701_comments',
+  },
+  {
+    up: migration_20261122_022114_event_registration.up,
+    down: migration_20261122_022114_event_registration.down,
+    name: '20261122_022114_event_registration'
   },
 ];

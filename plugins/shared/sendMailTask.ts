@@ -8,18 +8,22 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 export const SEND_MAIL_TASK = 'sendMail'
 export const MAIL_QUEUE = 'mail'
 
-export type MailInput = { subject: string; text: string; to: string }
+/** A file attached to a mail, as text (e.g. an .ics calendar entry). */
+export type MailAttachment = { content: string; contentType?: string; filename: string }
+
+export type MailInput = { attachments?: MailAttachment[]; subject: string; text: string; to: string }
 
 export const sendMailTask: TaskConfig<{ input: MailInput; output: object }> = {
   slug: SEND_MAIL_TASK,
   handler: async ({ input, req }) => {
-    await req.payload.sendEmail({ subject: input.subject, text: input.text, to: input.to })
+    await req.payload.sendEmail({ attachments: input.attachments ?? undefined, subject: input.subject, text: input.text, to: input.to })
     return { output: {} }
   },
   inputSchema: [
     { name: 'to', type: 'text', required: true },
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea', required: true },
+    { name: 'attachments', type: 'json' },
   ],
   label: 'E-Mail senden / Send e-mail',
   retries: { attempts: 5, backoff: { delay: 30_000, type: 'exponential' } },

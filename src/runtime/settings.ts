@@ -27,6 +27,10 @@ export type Settings = {
   corsOrigins: string[]
   dataDir: string
   databasePoolSize: number
+  /** Version of the privacy notice event registrants agree to (stored with each consent). */
+  eventRegistrationConsentVersion: string
+  /** Hours the registration confirmation link stays valid; unconfirmed registrations are purged after this. */
+  eventRegistrationConfirmHours: number
   host: string
   /** Largest accepted JSON/form body in bytes (uploads have their own limit). */
   jsonBodyMaxBytes: number
@@ -122,6 +126,8 @@ export const readSettings = (): Settings => {
     corsOrigins: origins('CORS_ORIGINS'),
     dataDir: base,
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, { min: 1 }),
+    eventRegistrationConfirmHours: integer('EVENT_REGISTRATION_CONFIRM_HOURS', 72, { min: 1 }),
+    eventRegistrationConsentVersion: process.env.EVENT_REGISTRATION_CONSENT_VERSION || '2026-01',
     host: process.env.HOST || '0.0.0.0',
     jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
     mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ResolvedRatingsOptions } from '../types'
 
 import { clientAddressOf } from '../../shared/clientAddress'
+import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { keyedHash } from '../../shared/hashing'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
@@ -14,6 +15,9 @@ import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, t
 import { loadSummary, saveSummary } from '../lib/summaryStore'
 
 const MAX_BODY_BYTES = 2048
+
+/** Rating transactions running at once in this process (the pool has 10 connections by default). */
+const ratingWrites = createConcurrencyLimit(4)
 const TOKEN_HEADER = 'x-visitor-token'
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
 
@@ -108,63 +112,71 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     const ratings = options.slugs.ratings as CollectionSlug
 
     const idForSummary = String(target.id)
-    let summary: StoredSummary
+    let summary: StoredSummary | undefined
     let isNew = false
-    await initTransaction(req)
-    try {
-      if (options.maxRatingsPerClientPerHour > 0) {
-        // Counted under the client's lock: parallel requests of one client are counted one by one.
-        await lockClient({ clientHash, req })
-        const { totalDocs } = await req.payload.count({
-          collection: ratings,
-          overrideAccess: true,
-          req,
-          where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
-        })
-        if (totalDocs >= options.maxRatingsPerClientPerHour) {
-          await killTransaction(req)
-          return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
+    // Waiting for the per-document lock happens here, in memory, not while holding a pooled
+    // connection inside a transaction: a burst on one module can't exhaust the pool.
+    const refused = await ratingWrites(async (): Promise<Response | undefined> => {
+      await initTransaction(req)
+      try {
+        if (options.maxRatingsPerClientPerHour > 0) {
+          // Counted under the client's lock: parallel requests of one client are counted one by one.
+          await lockClient({ clientHash, req })
+          const { totalDocs } = await req.payload.count({
+            collection: ratings,
+            overrideAccess: true,
+            req,
+            where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
+          })
+          if (totalDocs >= options.maxRatingsPerClientPerHour) {
+            await killTransaction(req)
+            return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
+          }
         }
-      }
-      await lockTarget({ collection, id: idForSummary, req })
-      const { docs } = await req.payload.find({
-        collection: ratings,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: idForSummary } }, { visitorHash: { equals: visitorHash } }] },
-      })
-      const previous = docs[0] as undefined | { id: number | string; values?: RatingValues }
-      // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
-      const values = Object.fromEntries(options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]))
-      if (previous) {
-        await req.payload.update({ collection: ratings, data: { clientHash, values } as never, depth: 0, id: previous.id, overrideAccess: true, req })
-      } else {
-        isNew = true
-        await req.payload.create({
+        await lockTarget({ collection, id: idForSummary, req })
+        const { docs } = await req.payload.find({
           collection: ratings,
-          data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash } as never,
           depth: 0,
+          limit: 1,
           overrideAccess: true,
+          pagination: false,
           req,
+          where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: idForSummary } }, { visitorHash: { equals: visitorHash } }] },
         })
+        const previous = docs[0] as undefined | { id: number | string; values?: RatingValues }
+        // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
+        const values = Object.fromEntries(options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]))
+        if (previous) {
+          await req.payload.update({ collection: ratings, data: { clientHash, values } as never, depth: 0, id: previous.id, overrideAccess: true, req })
+        } else {
+          isNew = true
+          await req.payload.create({
+            collection: ratings,
+            data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash } as never,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+        }
+        const stored =
+          (await loadSummary({ collection, options, req, targetId: idForSummary })) ??
+          ({
+            raterCount: 0,
+            targetCollection: collection,
+            targetId: idForSummary,
+            ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
+          } as StoredSummary)
+        summary = applyRatingChange({ after: values, before: previous?.values ?? null, options, summary: stored })
+        await saveSummary({ options, req, summary })
+        await commitTransaction(req)
+        return undefined
+      } catch (err) {
+        await killTransaction(req)
+        throw err
       }
-      const stored =
-        (await loadSummary({ collection, options, req, targetId: idForSummary })) ??
-        ({
-          raterCount: 0,
-          targetCollection: collection,
-          targetId: idForSummary,
-          ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
-        } as StoredSummary)
-      summary = applyRatingChange({ after: values, before: previous?.values ?? null, options, summary: stored })
-      await saveSummary({ options, req, summary })
-      await commitTransaction(req)
-    } catch (err) {
-      await killTransaction(req)
-      throw err
+    })
+    if (refused) {
+      return refused
     }
 
     const isSecure = (req.payload.config.serverURL ?? '').startsWith('https://')
@@ -178,7 +190,7 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     return Response.json(
       {
         rating: { values: parsed.values },
-        ratingSummary: presentSummary({ isLocked: false, language: req.i18n?.language ?? 'de', options, stored: summary, t: translate }),
+        ratingSummary: presentSummary({ isLocked: false, language: req.i18n?.language ?? 'de', options, stored: summary ?? null, t: translate }),
         visitorToken: token,
       },
       { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': cookie }, status: isNew ? 201 : 200 },

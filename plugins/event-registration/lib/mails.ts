@@ -1,0 +1,123 @@
+import type { PayloadRequest } from 'payload'
+
+import ical from 'ical-generator'
+
+import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
+
+import { queueMail } from '../../shared/sendMailTask'
+import { endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
+import { translatorOf } from './respond'
+import { cancelTokenOf } from './tokens'
+
+type MailArgs = {
+  event: StoredEvent
+  options: ResolvedRegistrationOptions
+  registration: StoredRegistration
+  req: PayloadRequest
+}
+
+const apiBase = (req: PayloadRequest) => `${req.payload.config.serverURL}${req.payload.config.routes.api}`
+
+const cancelLink = ({ options, registration, req }: Omit<MailArgs, 'event'>) =>
+  `${apiBase(req)}/${options.slug}/cancel?token=${cancelTokenOf(options.hashSecret ?? req.payload.secret, registration.id)}`
+
+const varsOf = ({ event, options, registration, req }: MailArgs) => ({
+  name: registration.name,
+  start: startText(event, options, req.i18n?.language ?? 'de'),
+  title: titleOf(event, options),
+})
+
+const withCancelLine = (args: MailArgs, text: string) => `${text}\n\n${translatorOf(args.req)('plugin-event-registration:cancelLine', { link: cancelLink(args) })}`
+
+/** The double opt-in mail: the only one a pending registration gets. */
+export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
+  const t = translatorOf(args.req)
+  const link = `${apiBase(args.req)}/${args.options.slug}/confirm?token=${args.token}`
+  await queueMail({
+    mail: {
+      subject: t('plugin-event-registration:confirmMailSubject', varsOf(args)),
+      text: withCancelLine(
+        args,
+        t('plugin-event-registration:confirmMailText', {
+          ...varsOf(args),
+          hours: args.options.confirmHours,
+          link,
+        }),
+      ),
+      to: args.registration.email,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}
+
+const icsOf = ({ event, options, registration, req }: MailArgs) => {
+  const calendar = ical({
+    name: titleOf(event, options),
+    prodId: { company: 'Quartiersnetz', product: 'event-registration' },
+  })
+  calendar.createEvent({
+    description: isOnline(event, options) && fieldOf(event, options.fields.accessLink) ? String(fieldOf(event, options.fields.accessLink)) : undefined,
+    end: endOf(event, options),
+    id: `registration-${String(registration.id)}@${new URL(req.payload.config.serverURL || 'http://localhost').hostname}`,
+    start: startOf(event, options),
+    summary: titleOf(event, options),
+  })
+  return calendar.toString()
+}
+
+/** Confirmed (or promoted from the waiting list): the .ics and, for online events, the access link. */
+export const queueConfirmedMail = async (args: MailArgs & { isPromotion?: boolean }) => {
+  const t = translatorOf(args.req)
+  const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
+  const lines = [t('plugin-event-registration:confirmedMailText', varsOf(args))]
+  if (accessLink) {
+    lines.push(
+      t('plugin-event-registration:accessLinkLine', {
+        link: String(accessLink),
+      }),
+    )
+  }
+  await queueMail({
+    mail: {
+      attachments: [
+        {
+          content: icsOf(args),
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          filename: 'termin.ics',
+        },
+      ],
+      subject: t(args.isPromotion ? 'plugin-event-registration:promotedMailSubject' : 'plugin-event-registration:confirmedMailSubject', varsOf(args)),
+      text: withCancelLine(args, lines.join('\n\n')),
+      to: args.registration.email,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}
+
+export const queueWaitlistedMail = async (args: MailArgs) => {
+  const t = translatorOf(args.req)
+  await queueMail({
+    mail: {
+      subject: t('plugin-event-registration:waitlistedMailSubject', varsOf(args)),
+      text: withCancelLine(args, t('plugin-event-registration:waitlistedMailText', varsOf(args))),
+      to: args.registration.email,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}
+
+export const queueCancelledMail = async (args: MailArgs) => {
+  const t = translatorOf(args.req)
+  await queueMail({
+    mail: {
+      subject: t('plugin-event-registration:cancelMailSubject', varsOf(args)),
+      text: t('plugin-event-registration:cancelMailText', varsOf(args)),
+      to: args.registration.email,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}

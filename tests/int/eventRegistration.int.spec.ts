@@ -1,0 +1,508 @@
+/**
+ * The event registration plugin (plugins/event-registration) as visitors and websites use it:
+ * real HTTP against the production build, a real PostgreSQL and a real SMTP receiver. Double
+ * opt-in from the link in the received mail, seats and waiting list, promotion on cancel, the
+ * .ics read by an independent parser, a parallel burst of confirmations, refusals that store
+ * nothing, and the access link that only confirmed registrants ever see.
+ */
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+
+import ICAL from 'ical.js'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from '../../plugins/event-registration'
+import { confirmTokenHashOf } from '../../plugins/event-registration/lib/tokens'
+import { issueVisitorToken } from '../../plugins/shared/visitorToken'
+import { requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+// The config reads SMTP_URL when it is imported: the receiver must be listening before that.
+const smtp = await vi.hoisted(async () => {
+  const { SMTPServer } = await import('smtp-server')
+  const received: { raw: string; to: string[] }[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        received.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          to: session.envelope.rcptTo.map(({ address }) => address),
+        })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+  return { received, server }
+})
+
+const ACCESS_LINK = 'https://meet.registration.test/geheimer-raum-4711'
+const CONFIRM_LINK = /http:\/\/localhost:\d+\/api\/registrations\/confirm\?token=[A-Za-z0-9_-]{43}/
+const CANCEL_LINK = /http:\/\/localhost:\d+\/api\/registrations\/cancel\?token=[0-9a-f]{64}/
+
+type Part = { body: string; contentType: string; filename?: string }
+type ReceivedMail = {
+  parts: Part[]
+  raw: string
+  subject: string
+  text: string
+  to: string[]
+}
+type ErrorBody = { errors?: { message: string }[] }
+type RegisterBody = ErrorBody & {
+  message?: string
+  registration?: { id: number; status: string }
+}
+type LinkBody = ErrorBody & {
+  message?: string
+  promoted?: null | number
+  registration?: { id: number; status: string }
+}
+
+let server: RunningServer
+let payload: Payload
+let counter = 0
+
+beforeAll(async () => {
+  server = await startTestServer()
+  payload = server.payload
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+})
+
+beforeEach(() => {
+  smtp.received.length = 0
+})
+
+const decodeQuotedPrintable = (text: string) =>
+  Buffer.from(
+    text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8')
+
+const decodeHeader = (value: string) =>
+  value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    )
+
+/** The leaf parts of a MIME entity, decoded (enough MIME for what nodemailer writes). */
+const partsOf = (entity: string): { head: string; parts: Part[] } => {
+  const [rawHead = '', ...rest] = entity.split(/\r?\n\r?\n/)
+  const head = rawHead.replace(/\r?\n[ \t]+/g, ' ')
+  const body = rest.join('\r\n\r\n')
+  const contentType = /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1]
+  if (contentType.startsWith('multipart/') && boundary) {
+    const sections = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((section) => !section.startsWith('--'))
+    return {
+      head,
+      parts: sections.flatMap((section) => partsOf(section.replace(/^\r?\n/, '')).parts),
+    }
+  }
+  const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(head)?.[1]?.toLowerCase()
+  const decoded = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body
+  return {
+    head,
+    parts: [
+      {
+        body: decoded,
+        contentType,
+        filename: /filename="?([^";\r\n]+)"?/i.exec(head)?.[1],
+      },
+    ],
+  }
+}
+
+/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
+const deliverMails = async (): Promise<ReceivedMail[]> => {
+  await payload.jobs.run({ limit: 1000, queue: 'mail' })
+  return smtp.received.map(({ raw, to }) => {
+    const { head, parts } = partsOf(raw)
+    const subject = decodeHeader(/^Subject: (.*)$/im.exec(head)?.[1] ?? '')
+    const text = parts
+      .filter((part) => part.contentType === 'text/plain' && !part.filename)
+      .map((part) => part.body)
+      .join('\n')
+    return { parts, raw, subject, text, to }
+  })
+}
+
+const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
+
+const linkIn = (mail: ReceivedMail | undefined, pattern: RegExp) => {
+  const link = pattern.exec(mail?.text ?? '')?.[0]
+  if (!link) {
+    throw new Error(`no link ${String(pattern)} in mail: ${mail?.text ?? '(none)'}`)
+  }
+  return link.replace(/^http:\/\/localhost:\d+/, server.url)
+}
+
+const follow = (link: string) => requestJson<LinkBody>(link, { headers: { Accept: 'application/json' } })
+
+type EventOverrides = Record<string, unknown> & { draft?: boolean }
+
+const createEvent = async ({ draft = false, ...overrides }: EventOverrides = {}) =>
+  (
+    await payload.create({
+      collection: 'events',
+      data: {
+        _status: draft ? 'draft' : 'published',
+        accessLink: ACCESS_LINK,
+        capacity: 10,
+        end: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
+        format: 'online',
+        hasWaitingList: true,
+        kind: 'webinar',
+        registrationOpen: true,
+        start: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        title: `Anmeldeveranstaltung ${++counter}`,
+        ...overrides,
+      } as never,
+      draft,
+    })
+  ).id
+
+const register = (eventId: number | string, body: Record<string, unknown>) =>
+  requestJson<RegisterBody>(`${server.url}/api/events/${eventId}/registrations`, { body: { answers: {}, consent: true, ...body }, method: 'POST' })
+
+const registrationsOf = async (eventId: number | string) =>
+  (
+    await payload.find({
+      collection: 'registrations',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'createdAt',
+      where: { event: { equals: eventId } },
+    })
+  ).docs
+
+/** Registers and confirms through the links in the mails; returns the mails of the confirmation. */
+const registerAndConfirm = async (eventId: number | string, email: string, name: string) => {
+  expect((await register(eventId, { email, name })).status).toBe(202)
+  const confirmMail = mailsTo(await deliverMails(), email)[0]
+  smtp.received.length = 0
+  const confirmed = await follow(linkIn(confirmMail, CONFIRM_LINK))
+  const mails = mailsTo(await deliverMails(), email)
+  smtp.received.length = 0
+  return { confirmMail, confirmed, mails }
+}
+
+const icsOf = (mail: ReceivedMail | undefined) => {
+  const part = mail?.parts.find((candidate) => candidate.contentType === 'text/calendar')
+  if (!part) {
+    return undefined
+  }
+  return new ICAL.Event(new ICAL.Component(ICAL.parse(part.body)).getFirstSubcomponent('vevent')!)
+}
+
+describe('event registration: double opt-in, seats, waiting list', () => {
+  it('should confirm through the mailed link and send an .ics and the access link only to the confirmed', async () => {
+    const start = new Date(Date.now() + 20 * 86_400_000)
+    start.setUTCSeconds(0, 0)
+    const eventId = await createEvent({
+      capacity: 1,
+      customQuestions: [
+        {
+          key: 'organisation',
+          label: 'Organisation',
+          required: true,
+          type: 'text',
+        },
+      ],
+      start: start.toISOString(),
+    })
+
+    const missing = await register(eventId, {
+      email: 'anna@registration.test',
+      name: 'Anna',
+    })
+    expect(missing.status).toBe(400)
+
+    const registered = await register(eventId, {
+      answers: { organisation: 'Stadt Essen' },
+      email: 'Anna@Registration.test',
+      name: 'Anna',
+    })
+    expect(registered.status).toBe(202)
+    expect(registered.body.registration?.status).toBe('pending')
+    const [confirmMail] = mailsTo(await deliverMails(), 'anna@registration.test')
+    expect(confirmMail?.text).toMatch(CONFIRM_LINK)
+    expect(confirmMail?.raw).not.toContain(ACCESS_LINK)
+    smtp.received.length = 0
+
+    const confirmed = await follow(linkIn(confirmMail, CONFIRM_LINK))
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.body.registration?.status).toBe('confirmed')
+    const [confirmedMail] = mailsTo(await deliverMails(), 'anna@registration.test')
+    expect(confirmedMail?.text).toContain(ACCESS_LINK)
+    expect(confirmedMail?.text).toMatch(CANCEL_LINK)
+    const ics = icsOf(confirmedMail)
+    expect(ics?.summary).toBe(`Anmeldeveranstaltung ${counter}`)
+    expect(ics?.startDate.toJSDate().toISOString()).toBe(start.toISOString())
+
+    // The same link again: used up.
+    expect((await follow(linkIn(confirmMail, CONFIRM_LINK))).status).toBe(404)
+
+    const stored = (await registrationsOf(eventId))[0]
+    expect(stored).toMatchObject({
+      answers: { organisation: 'Stadt Essen' },
+      email: 'anna@registration.test',
+      status: 'confirmed',
+    })
+    expect(stored?.consent?.version).toBeTruthy()
+  })
+
+  it('should put the second person on the waiting list without the access link and promote them when a seat is freed', async () => {
+    const eventId = await createEvent({ capacity: 1 })
+    const first = await registerAndConfirm(eventId, 'erste@registration.test', 'Erste')
+    expect(first.confirmed.body.registration?.status).toBe('confirmed')
+
+    const second = await registerAndConfirm(eventId, 'zweite@registration.test', 'Zweite')
+    expect(second.confirmed.status).toBe(200)
+    expect(second.confirmed.body.registration?.status).toBe('waitlisted')
+    expect(second.mails).toHaveLength(1)
+    expect(second.mails[0]?.subject).toContain('Warteliste')
+    expect(second.mails[0]?.raw).not.toContain(ACCESS_LINK)
+    expect(icsOf(second.mails[0])).toBeUndefined()
+
+    const counts = await requestJson<{
+      seatsTaken?: number
+      waitingCount?: number
+    }>(`${server.url}/api/events/${eventId}`)
+    expect(counts.body).toMatchObject({ seatsTaken: 1, waitingCount: 1 })
+
+    const cancelled = await follow(linkIn(first.mails[0], CANCEL_LINK))
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body.registration?.status).toBe('cancelled')
+    const mails = await deliverMails()
+    const [promotedMail] = mailsTo(mails, 'zweite@registration.test')
+    expect(promotedMail?.subject).toContain('frei geworden')
+    expect(promotedMail?.text).toContain(ACCESS_LINK)
+    expect(icsOf(promotedMail)).toBeDefined()
+    expect(mailsTo(mails, 'erste@registration.test')).toHaveLength(1)
+    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual(['cancelled', 'confirmed'])
+  })
+
+  it('should refuse a confirmation with 409 when the event is full and has no waiting list', async () => {
+    const eventId = await createEvent({ capacity: 1, hasWaitingList: false })
+    await registerAndConfirm(eventId, 'platz@registration.test', 'Platz')
+    const late = await registerAndConfirm(eventId, 'zu-spaet@registration.test', 'Spät')
+    expect(late.confirmed.status).toBe(409)
+    expect(late.mails).toHaveLength(0)
+    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual(['confirmed', 'pending'])
+  })
+})
+
+describe('event registration: refusals store nothing', () => {
+  it.each([
+    ['closed', { registrationOpen: false }, 409],
+    [
+      'after the deadline',
+      {
+        onlineRegistrationDeadline: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      },
+      409,
+    ],
+    [
+      'a past event',
+      {
+        end: new Date(Date.now() - 3_600_000).toISOString(),
+        start: new Date(Date.now() - 7_200_000).toISOString(),
+      },
+      409,
+    ],
+    ['an unpublished event', { draft: true }, 404],
+  ] as const)('should refuse a registration for %s', async (_label, overrides, status) => {
+    const eventId = await createEvent(overrides as EventOverrides)
+    const response = await register(eventId, {
+      email: 'abgelehnt@registration.test',
+      name: 'Abgelehnt',
+    })
+    expect(response.status).toBe(status)
+    expect(response.body.errors?.[0]?.message).toBeTruthy()
+    expect(await registrationsOf(eventId)).toHaveLength(0)
+    expect(await deliverMails()).toHaveLength(0)
+  })
+
+  it('should accept a registration on the deadline day itself', async () => {
+    const eventId = await createEvent({
+      onlineRegistrationDeadline: new Date().toISOString(),
+    })
+    expect(
+      (
+        await register(eventId, {
+          email: 'heute@registration.test',
+          name: 'Heute',
+        })
+      ).status,
+    ).toBe(202)
+  })
+
+  it('should refuse an unknown event with 404 and a missing consent with 400', async () => {
+    expect((await register(999_999, { email: 'x@registration.test', name: 'X' })).status).toBe(404)
+    const eventId = await createEvent()
+    expect(
+      (
+        await register(eventId, {
+          consent: false,
+          email: 'x@registration.test',
+          name: 'X',
+        })
+      ).status,
+    ).toBe(400)
+    expect(await registrationsOf(eventId)).toHaveLength(0)
+  })
+
+  it('should refuse a second registration with the same e-mail for the same event with 409', async () => {
+    const eventId = await createEvent()
+    expect(
+      (
+        await register(eventId, {
+          email: 'doppelt@registration.test',
+          name: 'Doppelt',
+        })
+      ).status,
+    ).toBe(202)
+    const again = await register(eventId, {
+      email: 'DOPPELT@registration.test',
+      name: 'Doppelt',
+    })
+    expect(again.status).toBe(409)
+    expect(await registrationsOf(eventId)).toHaveLength(1)
+    expect(mailsTo(await deliverMails(), 'doppelt@registration.test')).toHaveLength(1)
+  })
+})
+
+describe('event registration: privacy', () => {
+  it('should never show the access link through the public REST or GraphQL API', async () => {
+    const eventId = await createEvent()
+    const single = await requestJson(`${server.url}/api/events/${eventId}?depth=3`)
+    expect(single.status).toBe(200)
+    expect(JSON.stringify(single.body)).not.toContain(ACCESS_LINK)
+    const selected = await requestJson(`${server.url}/api/events/${eventId}?select[accessLink]=true`)
+    expect(JSON.stringify(selected.body)).not.toContain(ACCESS_LINK)
+    const byLink = await requestJson<{ docs?: unknown[] }>(`${server.url}/api/events?where[accessLink][equals]=${encodeURIComponent(ACCESS_LINK)}&limit=100`)
+    expect(JSON.stringify(byLink.body)).not.toContain(ACCESS_LINK)
+    expect(byLink.body.docs ?? []).toHaveLength(0)
+    const graphql = await requestJson(`${server.url}/api/graphql`, {
+      body: { query: `{ Event(id: ${eventId}) { accessLink title } }` },
+      method: 'POST',
+    })
+    expect(JSON.stringify(graphql.body)).not.toContain(ACCESS_LINK)
+  })
+
+  it('should not let the public read registrations', async () => {
+    const eventId = await createEvent()
+    expect(
+      (
+        await register(eventId, {
+          email: 'privat@registration.test',
+          name: 'Privat',
+        })
+      ).status,
+    ).toBe(202)
+    const list = await requestJson(`${server.url}/api/registrations`)
+    expect(list.status).toBe(403)
+    expect(JSON.stringify(list.body)).not.toContain('privat@registration.test')
+    const graphql = await requestJson(`${server.url}/api/graphql`, {
+      body: { query: '{ Registrations { docs { email } } }' },
+      method: 'POST',
+    })
+    expect(JSON.stringify(graphql.body)).not.toContain('privat@registration.test')
+    const created = await requestJson(`${server.url}/api/registrations`, {
+      body: {
+        email: 'a@b.test',
+        event: eventId,
+        name: 'A',
+        status: 'confirmed',
+      },
+      method: 'POST',
+    })
+    expect(created.status).toBe(403)
+  })
+
+  it('should purge registrations left unconfirmed after the link expired', async () => {
+    const eventId = await createEvent()
+    const expired = await payload.create({
+      collection: 'registrations',
+      data: {
+        confirmExpiresAt: new Date(Date.now() - 60_000).toISOString(),
+        email: 'alt@registration.test',
+        event: eventId,
+        name: 'Alt',
+        status: 'pending',
+      } as never,
+    })
+    const fresh = await payload.create({
+      collection: 'registrations',
+      data: {
+        confirmExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        email: 'neu@registration.test',
+        event: eventId,
+        name: 'Neu',
+        status: 'pending',
+      } as never,
+    })
+    await payload.jobs.queue({
+      input: {},
+      queue: 'registration-purge-test',
+      task: PURGE_UNCONFIRMED_REGISTRATIONS_TASK as never,
+    } as never)
+    await payload.jobs.run({ queue: 'registration-purge-test' })
+    expect((await registrationsOf(eventId)).map((registration) => registration.id)).toEqual([fresh.id])
+    expect(expired.id).not.toBe(fresh.id)
+  })
+})
+
+describe('event registration: no overbooking', () => {
+  it('should end 1,000 parallel confirmations for 100 seats with exactly 100 confirmed and never a 5xx', async () => {
+    const eventId = await createEvent({ capacity: 100 })
+    const tokens = Array.from({ length: 1000 }, () => issueVisitorToken())
+    for (const [index, token] of tokens.entries()) {
+      await payload.create({
+        collection: 'registrations',
+        data: {
+          confirmExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          confirmTokenHash: confirmTokenHashOf(payload.secret, token),
+          email: `burst-${index}@registration.test`,
+          event: eventId,
+          name: `Burst ${index}`,
+          status: 'pending',
+        } as never,
+      })
+    }
+    const responses = await Promise.all(tokens.map((token) => follow(`${server.url}/api/registrations/confirm?token=${token}`)))
+    expect(responses.filter((response) => response.status >= 500)).toHaveLength(0)
+    expect(responses.every((response) => response.status === 200)).toBe(true)
+    const statuses = (await registrationsOf(eventId)).map((registration) => registration.status)
+    expect(statuses.filter((status) => status === 'confirmed')).toHaveLength(100)
+    expect(statuses.filter((status) => status === 'waitlisted')).toHaveLength(900)
+    const counts = await requestJson<{
+      seatsTaken?: number
+      waitingCount?: number
+    }>(`${server.url}/api/events/${eventId}`)
+    expect(counts.body).toMatchObject({ seatsTaken: 100, waitingCount: 900 })
+    // The burst's mails are not what this test is about.
+    await payload.delete({
+      collection: 'payload-jobs',
+      where: { queue: { equals: 'mail' } },
+    })
+  }, 120_000)
+})
