@@ -6,9 +6,9 @@ import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
 import { loadEvent } from '../lib/events'
 import { queueCancelledMail, queueConfirmedMail } from '../lib/mails'
+import { findRegistration, lockEvent, seatDecisions } from '../lib/seats'
 import { answerLink, translatorOf } from '../lib/respond'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
-import { lockEvent, seatDecisions } from './register'
 
 /**
  * GET /api/registrations/cancel?token=… — the link in every mail. Frees the seat and, under the
@@ -24,15 +24,7 @@ export const cancelEndpoint = (options: ResolvedRegistrationOptions): Endpoint =
       }
       const registrations = options.slug as CollectionSlug
       const tokenHash = cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token)
-      const { docs } = await req.payload.find({
-        collection: registrations,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        pagination: false,
-        where: { cancelTokenHash: { equals: tokenHash } },
-      })
-      const found = docs[0] as unknown as StoredRegistration | undefined
+      const found = await findRegistration({ options, req, where: { cancelTokenHash: { equals: tokenHash } } })
       if (!found) {
         return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
       }

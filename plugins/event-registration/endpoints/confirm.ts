@@ -7,9 +7,9 @@ import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 import { isVisitorToken } from '../../shared/visitorToken'
 import { loadEvent } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
+import { findRegistration, lockEvent, seatDecisions } from '../lib/seats'
 import { answerLink, translatorOf } from '../lib/respond'
 import { confirmTokenHashOf } from '../lib/tokens'
-import { lockEvent, seatDecisions } from './register'
 
 const eventIdOf = (registration: StoredRegistration) => (typeof registration.event === 'object' ? registration.event.id : registration.event)
 
@@ -28,17 +28,11 @@ export const confirmEndpoint = (options: ResolvedRegistrationOptions): Endpoint 
       }
       const registrations = options.slug as CollectionSlug
       const tokenHash = confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
-      const { docs } = await req.payload.find({
-        collection: registrations,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        pagination: false,
-        where: {
-          and: [{ confirmTokenHash: { equals: tokenHash } }, { status: { equals: 'pending' } }],
-        },
+      const found = await findRegistration({
+        options,
+        req,
+        where: { and: [{ confirmTokenHash: { equals: tokenHash } }, { status: { equals: 'pending' } }] },
       })
-      const found = docs[0] as unknown as StoredRegistration | undefined
       if (!found) {
         return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
       }

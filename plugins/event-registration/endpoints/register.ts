@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { CollectionSlug, Endpoint } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
@@ -6,7 +6,6 @@ import { z } from 'zod'
 import type { CustomQuestion, ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
-import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { eventsSlug, isAfterDeadline, startOf } from '../lib/events'
@@ -43,19 +42,6 @@ const checkAnswers = (questions: CustomQuestion[], answers: Record<string, strin
   }
   return { answers: checked }
 }
-
-/**
- * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
- * at most a few wait for it in the database, the rest here, so a burst never exhausts the pool.
- */
-export const seatDecisions = createConcurrencyLimit(3)
-
-export const lockEvent = (req: PayloadRequest, eventId: number | string) =>
-  lockForTransaction({
-    namespace: 'event-registration',
-    req,
-    value: String(eventId),
-  })
 
 /**
  * POST /api/<events>/:id/registrations — a visitor registers for a published event. Stored
