@@ -34,6 +34,7 @@ export interface Config {
     'target-groups': TargetGroup;
     media: Media;
     users: User;
+    'mail-keys': MailKey;
     comments: Comment;
     'comment-reports': CommentReport;
     registrations: Registration;
@@ -61,6 +62,7 @@ export interface Config {
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'mail-keys': MailKeysSelect<false> | MailKeysSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
@@ -93,6 +95,8 @@ export interface Config {
       sendMail: TaskSendMail;
       purgeUnconfirmedComments: TaskPurgeUnconfirmedComments;
       purgeUnconfirmedRegistrations: TaskPurgeUnconfirmedRegistrations;
+      sendRegistrationReminders: TaskSendRegistrationReminders;
+      anonymiseRegistrations: TaskAnonymiseRegistrations;
       inline: {
         input: unknown;
         output: unknown;
@@ -972,10 +976,6 @@ export interface Event {
   occurrenceKey?: string | null;
   registrationOpen?: boolean | null;
   capacity?: number | null;
-  /**
-   * Until the end of the day (Europe/Berlin)
-   */
-  onlineRegistrationDeadline?: string | null;
   hasWaitingList?: boolean | null;
   customQuestions?:
     | {
@@ -1105,6 +1105,18 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-keys".
+ */
+export interface MailKey {
+  id: number;
+  key: string;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
  */
 export interface Comment {
@@ -1156,9 +1168,9 @@ export interface CommentReport {
  */
 export interface Registration {
   id: number;
-  event: number | Event;
-  name: string;
-  email: string;
+  event?: (number | null) | Event;
+  name?: string | null;
+  email?: string | null;
   answers?:
     | {
         [k: string]: unknown;
@@ -1168,8 +1180,13 @@ export interface Registration {
     | number
     | boolean
     | null;
+  /**
+   * Change it in the event's registrations panel (which assigns seats and sends the mails).
+   */
   status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
   attended?: boolean | null;
+  confirmedAt?: string | null;
+  anonymisedAt?: string | null;
   confirmTokenHash?: string | null;
   confirmExpiresAt?: string | null;
   cancelTokenHash?: string | null;
@@ -1371,7 +1388,9 @@ export interface PayloadJob {
           | 'generateSeriesOccurrences'
           | 'sendMail'
           | 'purgeUnconfirmedComments'
-          | 'purgeUnconfirmedRegistrations';
+          | 'purgeUnconfirmedRegistrations'
+          | 'sendRegistrationReminders'
+          | 'anonymiseRegistrations';
         taskID: string;
         input?:
           | {
@@ -1411,6 +1430,8 @@ export interface PayloadJob {
         | 'sendMail'
         | 'purgeUnconfirmedComments'
         | 'purgeUnconfirmedRegistrations'
+        | 'sendRegistrationReminders'
+        | 'anonymiseRegistrations'
       )
     | null;
   queue?: string | null;
@@ -1490,6 +1511,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'mail-keys';
+        value: number | MailKey;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1934,7 +1959,6 @@ export interface EventsSelect<T extends boolean = true> {
   occurrenceKey?: T;
   registrationOpen?: T;
   capacity?: T;
-  onlineRegistrationDeadline?: T;
   hasWaitingList?: T;
   customQuestions?:
     | T
@@ -2102,6 +2126,17 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-keys_select".
+ */
+export interface MailKeysSelect<T extends boolean = true> {
+  key?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments_select".
  */
 export interface CommentsSelect<T extends boolean = true> {
@@ -2152,6 +2187,8 @@ export interface RegistrationsSelect<T extends boolean = true> {
   answers?: T;
   status?: T;
   attended?: T;
+  confirmedAt?: T;
+  anonymisedAt?: T;
   confirmTokenHash?: T;
   confirmExpiresAt?: T;
   cancelTokenHash?: T;
@@ -2389,8 +2426,11 @@ export interface TaskSendMail {
       | number
       | boolean
       | null;
+    idempotencyKey?: string | null;
   };
-  output?: unknown;
+  output: {
+    skipped?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2410,6 +2450,27 @@ export interface TaskPurgeUnconfirmedRegistrations {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRegistrationReminders".
+ */
+export interface TaskSendRegistrationReminders {
+  input?: unknown;
+  output: {
+    events: number;
+    queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnonymiseRegistrations".
+ */
+export interface TaskAnonymiseRegistrations {
+  input?: unknown;
+  output: {
+    anonymised: number;
   };
 }
 /**

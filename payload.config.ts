@@ -27,8 +27,9 @@ import { Users } from './collections/Users'
 import { commentsPlugin } from './plugins/comments'
 import { eventRegistrationPlugin } from './plugins/event-registration'
 import { ratingsPlugin } from './plugins/ratings'
-import { MAIL_QUEUE, sendMailTask } from './plugins/shared/sendMailTask'
+import { MAIL_QUEUE, mailKeysCollection, sendMailTask } from './plugins/shared/sendMailTask'
 import { isEditor } from './src/access/isEditor'
+import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
 import { generateSeriesOccurrencesTask, isJobsAutoRunEnabled, jobsAccess, NIGHTLY_QUEUE, nightlyAutoRun } from './src/events/jobs'
@@ -75,6 +76,7 @@ export default buildConfig({
     TargetGroups,
     Media,
     Users,
+    mailKeysCollection,
   ],
   cors: settings.corsOrigins,
   db: postgresAdapter({
@@ -156,10 +158,14 @@ export default buildConfig({
       canManage: isEditor,
       confirmHours: settings.eventRegistrationConfirmHours,
       consentVersion: settings.eventRegistrationConsentVersion,
+      cpdOf: cpdOfEvent,
       eventsCollection: 'events',
-      fields: { accessLink: 'accessLink', end: 'end', format: 'format', start: 'start', title: 'title' },
+      fields: { accessLink: 'accessLink', deadline: 'registration.deadline', end: 'end', format: 'format', start: 'start', title: 'title' },
       mailQueue: MAIL_QUEUE,
-      purgeQueue: NIGHTLY_QUEUE,
+      reminderHoursBefore: settings.eventRegistrationReminderHours,
+      retentionDays: settings.eventRegistrationRetentionDays,
+      // The nightly queue runs every five minutes and handles schedules.
+      scheduleQueue: NIGHTLY_QUEUE,
     }),
     ratingsPlugin({
       canModerate: isEditor,

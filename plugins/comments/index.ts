@@ -5,7 +5,7 @@ import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
 import { resolveOptions } from './defaults'
-import { confirmEndpoint } from './endpoints/confirm'
+import { confirmEndpoints } from './endpoints/confirm'
 import { formTokenEndpoint } from './endpoints/formToken'
 import { reportEndpoint } from './endpoints/report'
 import { submitEndpoint } from './endpoints/submit'
@@ -70,7 +70,7 @@ export const commentsPlugin =
         ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
         {
           ...comments,
-          endpoints: [submitEndpoint(options), formTokenEndpoint(options), confirmEndpoint(options), reportEndpoint(options)],
+          endpoints: [submitEndpoint(options), formTokenEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
         },
         commentReportsCollection(options),
       ],

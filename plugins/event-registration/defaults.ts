@@ -11,10 +11,23 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
   if (!Number.isFinite(confirmHours) || confirmHours <= 0) {
     throw new Error('eventRegistrationPlugin: `confirmHours` must be a number > 0.')
   }
+  const reminderHoursBefore = options.reminderHoursBefore ?? 24
+  if (!Number.isFinite(reminderHoursBefore) || reminderHoursBefore < 0) {
+    throw new Error('eventRegistrationPlugin: `reminderHoursBefore` must be a number >= 0 (0: no reminders).')
+  }
+  const retentionDays = options.retentionDays ?? 30
+  if (!Number.isInteger(retentionDays) || retentionDays < 0) {
+    throw new Error('eventRegistrationPlugin: `retentionDays` must be a whole number >= 0.')
+  }
+  const lockTimeoutMs = options.lockTimeoutMs ?? 5_000
+  if (!Number.isInteger(lockTimeoutMs) || lockTimeoutMs < 1) {
+    throw new Error('eventRegistrationPlugin: `lockTimeoutMs` must be a whole number of milliseconds >= 1.')
+  }
   return {
     canManage: options.canManage ?? (({ req: { user } }) => Boolean(user)),
     confirmHours,
     consentVersion: options.consentVersion,
+    cpdOf: options.cpdOf,
     disabled: options.disabled ?? false,
     eventsCollection: options.eventsCollection,
     fields: {
@@ -26,9 +39,12 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
       ...options.fields,
     },
     hashSecret: options.hashSecret,
+    lockTimeoutMs,
     mailQueue: options.mailQueue ?? 'mail',
     onlineFormats: options.onlineFormats ?? ['online', 'hybrid'],
-    purgeQueue: options.purgeQueue ?? 'default',
+    reminderHoursBefore,
+    retentionDays,
+    scheduleQueue: options.scheduleQueue ?? 'default',
     slug: options.slug ?? 'registrations',
     timeZone: options.timeZone ?? 'Europe/Berlin',
   }

@@ -4,23 +4,37 @@ import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from
 
 import { registrationsCollection } from './collections/registrations'
 import { resolveOptions } from './defaults'
-import { cancelEndpoint } from './endpoints/cancel'
-import { confirmEndpoint } from './endpoints/confirm'
+import { cancelEndpoints } from './endpoints/cancel'
+import { confirmEndpoints } from './endpoints/confirm'
+import { attendanceEndpoint, decideEndpoint, exportEndpoint, messageEndpoint } from './endpoints/manage'
 import { registerEndpoint } from './endpoints/register'
 import { registrationFields } from './fields/registrationFields'
 import { attachSeatCounts } from './hooks/attachSeatCounts'
+import { promoteOnMoreSeats, refuseDeletingHeldSeats } from './hooks/seatChanges'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
+import { remindersTask } from './tasks/reminders'
+import { retentionTask } from './tasks/retention'
 import { translations } from './translations'
 
-export type { EventRegistrationPluginOptions, RegistrationStatus } from './types'
+export type { CpdRecognition, EventRegistrationPluginOptions, RegistrationStatus } from './types'
 export { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from './tasks/purgeUnconfirmed'
+export { SEND_REGISTRATION_REMINDERS_TASK } from './tasks/reminders'
+export { ANONYMISE_REGISTRATIONS_TASK } from './tasks/retention'
 
 const extendEvents = (collection: CollectionConfig, options: ResolvedRegistrationOptions): CollectionConfig => ({
   ...collection,
-  endpoints: [...(collection.endpoints || []), registerEndpoint(options)],
-  fields: [...(collection.fields ?? []), registrationFields({ timeZone: options.timeZone })],
+  endpoints: [...(collection.endpoints || []), registerEndpoint(options), exportEndpoint(options), messageEndpoint(options), attendanceEndpoint(options)],
+  fields: [
+    ...(collection.fields ?? []),
+    registrationFields({
+      hasHostDeadline: Boolean(options.fields.deadline),
+      panelProps: { registrationsSlug: options.slug, eventsSlug: options.eventsCollection },
+      timeZone: options.timeZone,
+    }),
+  ],
   hooks: {
     ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), promoteOnMoreSeats(options)],
     afterOperation: [...(collection.hooks?.afterOperation ?? []), attachSeatCounts(options)],
   },
 })
@@ -45,7 +59,8 @@ export const eventRegistrationPlugin =
         ...(config.collections ?? []).map((collection) => (collection.slug === options.eventsCollection ? extendEvents(collection, options) : collection)),
         {
           ...registrationsCollection(options),
-          endpoints: [confirmEndpoint(options), cancelEndpoint(options)],
+          endpoints: [...confirmEndpoints(options), ...cancelEndpoints(options), decideEndpoint(options)],
+          hooks: { beforeDelete: [refuseDeletingHeldSeats(options)] },
         },
       ],
       i18n: {
@@ -58,7 +73,7 @@ export const eventRegistrationPlugin =
       },
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never],
+        tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never, remindersTask(options) as never, retentionTask(options) as never],
       },
     }
   }

@@ -1,5 +1,8 @@
 import type { Access, CollectionSlug } from 'payload'
 
+/** What an attendance confirmation (CPD) names besides the event and its date. */
+export type CpdRecognition = { chamber: string; points?: null | number; subject?: null | string }
+
 export type EventRegistrationPluginOptions = {
   /**
    * Who manages registrations in the admin (reads names and addresses, changes the status).
@@ -18,10 +21,17 @@ export type EventRegistrationPluginOptions = {
    * @default false
    */
   disabled?: boolean
+  /**
+   * Whether an event is recognised as continuing professional development (CPD), and by whom:
+   * attended registrants of such events can be sent an attendance confirmation. Without it,
+   * no event is recognised.
+   */
+  cpdOf?: (event: Record<string, unknown>) => CpdRecognition | null
   /** The events collection, e.g. 'events'. */
   eventsCollection: CollectionSlug
   /**
-   * Names of the host's event fields the plugin reads.
+   * Names of the host's event fields the plugin reads (`deadline` may be a dotted path into a
+   * group, e.g. 'registration.deadline'; without it the plugin adds its own deadline field).
    * @default { accessLink: 'accessLink', end: 'end', format: 'format', start: 'start', title: 'title' }
    */
   fields?: Partial<EventFieldNames>
@@ -41,10 +51,28 @@ export type EventRegistrationPluginOptions = {
    */
   onlineFormats?: string[]
   /**
-   * Queue of the hourly purge of unconfirmed registrations (the host must run it with schedules).
+   * How long before an event's start confirmed registrants get a reminder (with the access link
+   * for online events); 0 turns reminders off.
+   * @default 24
+   */
+  reminderHoursBefore?: number
+  /**
+   * Days after an event's end when its registrations' personal data (name, e-mail, answers)
+   * is erased; status and attendance stay for the counts.
+   * @default 30
+   */
+  retentionDays?: number
+  /**
+   * How long a seat decision waits for the event's lock before it gives up with a 409.
+   * @default 5000
+   */
+  lockTimeoutMs?: number
+  /**
+   * Queue of the plugin's scheduled tasks (purge, reminders, retention); the host must run it
+   * with schedules.
    * @default 'default'
    */
-  purgeQueue?: string
+  scheduleQueue?: string
   /**
    * Slug of the collection the plugin adds.
    * @default 'registrations'
@@ -59,13 +87,15 @@ export type EventRegistrationPluginOptions = {
 
 export type EventFieldNames = {
   accessLink: string
+  deadline?: string
   end: string
   format: string
   start: string
   title: string
 }
 
-export type ResolvedRegistrationOptions = Required<Omit<EventRegistrationPluginOptions, 'fields' | 'hashSecret'>> & {
+export type ResolvedRegistrationOptions = Required<Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret'>> & {
+  cpdOf?: EventRegistrationPluginOptions['cpdOf']
   fields: EventFieldNames
   hashSecret?: string
 }
@@ -92,10 +122,13 @@ export type StoredEvent = Record<string, unknown> & {
 }
 
 export type StoredRegistration = {
+  anonymisedAt?: null | string
+  attended?: boolean | null
+  confirmedAt?: null | string
   createdAt: string
-  email: string
-  event: number | string | { id: number | string }
+  email: null | string
+  event: null | number | string | { id: number | string }
   id: number | string
-  name: string
+  name: null | string
   status: RegistrationStatus
 }

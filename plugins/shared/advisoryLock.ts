@@ -10,6 +10,9 @@ const lockKey = (value: string): number => {
   return hash & 0x7fffffff
 }
 
+/** The two numbers `lockForTransaction` locks for (namespace, value), e.g. to hold the same lock elsewhere. */
+export const advisoryLockKeys = (namespace: string, value: string): [number, number] => [lockKey(namespace), lockKey(value)]
+
 type SqlAdapter = {
   execute?: (args: { db: unknown; raw: string }) => Promise<unknown>
   sessions?: Record<string, { db: unknown }>
@@ -30,7 +33,21 @@ export const sessionOf = async (req: PayloadRequest): Promise<{ db: unknown; exe
  * pg_advisory_xact_lock on two numbers computed here, never on text from the request: serialises
  * whatever runs under the same (namespace, value) for the rest of the request's transaction.
  */
-export const lockForTransaction = async ({ namespace, req, value }: { namespace: string; req: PayloadRequest; value: string }) => {
+export const lockForTransaction = async ({
+  namespace,
+  req,
+  timeoutMs,
+  value,
+}: {
+  namespace: string
+  req: PayloadRequest
+  /** Give up (PostgreSQL error 55P03) after waiting this long; for the rest of the transaction. */
+  timeoutMs?: number
+  value: string
+}) => {
   const { db, execute } = await sessionOf(req)
+  if (timeoutMs !== undefined) {
+    await execute({ db, raw: `SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}` })
+  }
   await execute({ db, raw: `SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})` })
 }

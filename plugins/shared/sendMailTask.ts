@@ -1,22 +1,122 @@
 /**
  * The mail outbox: plugins queue a `sendMail` job in the transaction of the change that causes
  * the mail, so the mail exists exactly when the change is committed; the jobs runner sends it
- * afterwards, with retries. The host registers the task once and runs the queue.
+ * afterwards, with retries. The host registers the task and `mailKeysCollection` once and runs
+ * the queue.
+ *
+ * Idempotency: a mail queued with an `idempotencyKey` (e.g. `registration:42:reminder`) is
+ * queued at most once per key (a unique row in `mail-keys`, inserted in the same transaction),
+ * and the runner claims the key before sending and marks it sent afterwards, so two runners or a
+ * retry after a success never send it twice. The SMTP Message-ID is derived from the key, so
+ * even the one case left (the process dies between the SMTP server's "250 OK" and the mark)
+ * reaches the recipient's mail client as the same message.
  */
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest, TaskConfig } from 'payload'
+
+import { createHash } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
+import { sessionOf } from './advisoryLock'
 
 export const SEND_MAIL_TASK = 'sendMail'
 export const MAIL_QUEUE = 'mail'
+export const MAIL_KEYS_SLUG = 'mail-keys'
+
+/** A claimed but unmarked key is considered abandoned (the runner died) after this. */
+const CLAIM_MINUTES = 10
 
 /** A file attached to a mail, as text (e.g. an .ics calendar entry). */
 export type MailAttachment = { content: string; contentType?: string; filename: string }
 
-export type MailInput = { attachments?: MailAttachment[]; subject: string; text: string; to: string }
+export type MailInput = {
+  attachments?: MailAttachment[]
+  idempotencyKey?: null | string
+  subject: string
+  text: string
+  to: string
+}
 
-export const sendMailTask: TaskConfig<{ input: MailInput; output: object }> = {
+type Rows = { rows: Record<string, unknown>[] }
+type Executor = { execute: (query: unknown) => Promise<Rows> }
+
+const drizzleOf = (req: PayloadRequest) => (req.payload.db as unknown as { drizzle: Executor }).drizzle
+
+/** Keys of mails queued with an idempotency key: nobody reads them over the API. */
+export const mailKeysCollection: CollectionConfig = {
+  slug: MAIL_KEYS_SLUG,
+  access: { create: () => false, delete: () => false, read: () => false, update: () => false },
+  admin: { hidden: true },
+  fields: [
+    { name: 'key', type: 'text', index: true, maxLength: 200, required: true, unique: true },
+    { name: 'claimedAt', type: 'date' },
+    { name: 'sentAt', type: 'date' },
+  ],
+  labels: {
+    plural: { de: 'Versandschlüssel', en: 'Mail keys' },
+    singular: { de: 'Versandschlüssel', en: 'Mail key' },
+  },
+  timestamps: true,
+}
+
+const messageIdOf = (req: PayloadRequest, key: string) => {
+  let host = 'localhost'
+  try {
+    host = new URL(req.payload.config.serverURL || 'http://localhost').hostname
+  } catch {
+    // serverURL is validated by the host; keep the fallback.
+  }
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${host}>`
+}
+
+/** Claims the key for this runner: 'send', 'sent' (skip) or 'busy' (another runner has it). */
+const claim = async (req: PayloadRequest, key: string): Promise<'busy' | 'send' | 'sent' | 'untracked'> => {
+  const drizzle = drizzleOf(req)
+  const claimed = await drizzle.execute(sql`
+    UPDATE "mail_keys" SET "claimed_at" = now(), "updated_at" = now()
+    WHERE "key" = ${key} AND "sent_at" IS NULL
+      AND ("claimed_at" IS NULL OR "claimed_at" < now() - make_interval(mins => ${CLAIM_MINUTES}))
+    RETURNING "id"`)
+  if (claimed.rows.length) {
+    return 'send'
+  }
+  const { rows } = await drizzle.execute(sql`SELECT "sent_at" FROM "mail_keys" WHERE "key" = ${key}`)
+  if (!rows.length) {
+    return 'untracked'
+  }
+  return rows[0]!.sent_at ? 'sent' : 'busy'
+}
+
+export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: boolean } }> = {
   slug: SEND_MAIL_TASK,
   handler: async ({ input, req }) => {
-    await req.payload.sendEmail({ attachments: input.attachments ?? undefined, subject: input.subject, text: input.text, to: input.to })
+    const key = input.idempotencyKey || undefined
+    const state = key ? await claim(req, key) : 'untracked'
+    if (state === 'sent') {
+      return { output: { skipped: true } }
+    }
+    if (state === 'busy') {
+      // Thrown, so the job is retried later; the other runner marks it sent meanwhile.
+      throw new Error(`Mail ${key} is being sent by another runner.`)
+    }
+    try {
+      await req.payload.sendEmail({
+        attachments: input.attachments ?? undefined,
+        messageId: key ? messageIdOf(req, key) : undefined,
+        subject: input.subject,
+        text: input.text,
+        to: input.to,
+      })
+    } catch (err) {
+      if (key) {
+        await drizzleOf(req).execute(sql`UPDATE "mail_keys" SET "claimed_at" = NULL WHERE "key" = ${key} AND "sent_at" IS NULL`)
+      }
+      throw err
+    }
+    if (key) {
+      await drizzleOf(req).execute(sql`UPDATE "mail_keys" SET "sent_at" = now(), "updated_at" = now() WHERE "key" = ${key}`)
+    }
     return { output: {} }
   },
   inputSchema: [
@@ -24,12 +124,47 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: object }> = {
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea', required: true },
     { name: 'attachments', type: 'json' },
+    { name: 'idempotencyKey', type: 'text' },
   ],
   label: 'E-Mail senden / Send e-mail',
-  retries: { attempts: 5, backoff: { delay: 30_000, type: 'exponential' } },
+  outputSchema: [{ name: 'skipped', type: 'checkbox' }],
+  // 30 s, 1, 2, 4 … min: ten attempts cover an SMTP outage of about eight and a half hours;
+  // after that the job stays in payload-jobs with its error and can be run again.
+  retries: { attempts: 10, backoff: { delay: 30_000, type: 'exponential' } },
 }
 
-/** Queues a mail in `req`'s transaction (pass the request of the change). */
-export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailInput; queue?: string; req: PayloadRequest }) => {
-  await req.payload.jobs.queue({ input: mail, queue, req, task: SEND_MAIL_TASK as never } as never)
+/**
+ * Queues a mail in `req`'s transaction (pass the request of the change; without a transaction
+ * on it, one is opened and committed here). With an `idempotencyKey`, a key that was queued
+ * before is skipped: returns false.
+ */
+export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailInput; queue?: string; req: PayloadRequest }): Promise<boolean> => {
+  const ownsTransaction = await initTransaction(req)
+  try {
+    if (mail.idempotencyKey) {
+      if (mail.idempotencyKey.length > 200) {
+        throw new Error('queueMail: idempotencyKey is longer than 200 characters.')
+      }
+      const { db } = await sessionOf(req)
+      const { rows } = await (db as Executor).execute(sql`
+        INSERT INTO "mail_keys" ("key", "updated_at", "created_at") VALUES (${mail.idempotencyKey}, now(), now())
+        ON CONFLICT ("key") DO NOTHING RETURNING "id"`)
+      if (!rows.length) {
+        if (ownsTransaction) {
+          await commitTransaction(req)
+        }
+        return false
+      }
+    }
+    await req.payload.jobs.queue({ input: mail, queue, req, task: SEND_MAIL_TASK as never } as never)
+    if (ownsTransaction) {
+      await commitTransaction(req)
+    }
+    return true
+  } catch (err) {
+    if (ownsTransaction) {
+      await killTransaction(req)
+    }
+    throw err
+  }
 }

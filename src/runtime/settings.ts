@@ -31,6 +31,13 @@ export type Settings = {
   eventRegistrationConsentVersion: string
   /** Hours the registration confirmation link stays valid; unconfirmed registrations are purged after this. */
   eventRegistrationConfirmHours: number
+  /** Hours before an event's start when confirmed registrants get a reminder (0: none). */
+  eventRegistrationReminderHours: number
+  /** Days after an event when its registrations' personal data is erased. */
+  eventRegistrationRetentionDays: number
+  /** Public registrations (POST) one client may send per window (0: no limit). */
+  eventRegistrationRateLimitMax: number
+  eventRegistrationRateLimitWindowMs: number
   host: string
   /** Largest accepted JSON/form body in bytes (uploads have their own limit). */
   jsonBodyMaxBytes: number
@@ -128,6 +135,10 @@ export const readSettings = (): Settings => {
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, { min: 1 }),
     eventRegistrationConfirmHours: integer('EVENT_REGISTRATION_CONFIRM_HOURS', 72, { min: 1 }),
     eventRegistrationConsentVersion: process.env.EVENT_REGISTRATION_CONSENT_VERSION || '2026-01',
+    eventRegistrationRateLimitMax: integer('EVENT_REGISTRATION_RATE_LIMIT_MAX', 10, { min: 0 }),
+    eventRegistrationRateLimitWindowMs: integer('EVENT_REGISTRATION_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, { min: 1000 }),
+    eventRegistrationReminderHours: integer('EVENT_REGISTRATION_REMINDER_HOURS', 24, { min: 0 }),
+    eventRegistrationRetentionDays: integer('EVENT_REGISTRATION_RETENTION_DAYS', 30, { min: 0 }),
     host: process.env.HOST || '0.0.0.0',
     jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
     mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',

@@ -78,3 +78,18 @@ export const commentsRateLimit = (args: RateLimitsArgs): RequestHandler =>
     }),
     route: COMMENT_WRITE_ROUTE,
   })
+
+/** The event registration plugin's public write: registering for an event. Links in mails are not limited. */
+export const REGISTRATION_WRITE_ROUTE = /^\/api\/events\/[^/]+\/registrations\/?$/
+
+/** Registrations per client and window: enough for a team signing up, not for filling an event with fakes. */
+export const registrationsRateLimit = (args: RateLimitsArgs): RequestHandler =>
+  postRateLimit({
+    ...args,
+    kindOf: () => 'registration',
+    message: (minutes) => ({
+      de: `Zu viele Anmeldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
+      en: `Too many registrations from this connection. Please try again in ${minutes} minute(s).`,
+    }),
+    route: REGISTRATION_WRITE_ROUTE,
+  })

@@ -22,7 +22,7 @@ import { readSettings } from '../runtime/settings'
 import { bodyLimits } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { mountHealthRoutes } from './health'
-import { authRateLimit, commentsRateLimit } from './rateLimits'
+import { authRateLimit, commentsRateLimit, registrationsRateLimit } from './rateLimits'
 import { securityHeaders } from './securityHeaders'
 
 export type StartServerArgs = {
@@ -87,6 +87,9 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
   if (settings.commentsRateLimitMax > 0) {
     app.use(commentsRateLimit({ max: settings.commentsRateLimitMax, windowMs: settings.commentsRateLimitWindowMs }))
+  }
+  if (settings.eventRegistrationRateLimitMax > 0) {
+    app.use(registrationsRateLimit({ max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs }))
   }
   app.use((req, res) => {
     void handle(req, res)

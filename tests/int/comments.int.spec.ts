@@ -250,7 +250,9 @@ describe('double opt-in', () => {
     expect(JSON.stringify(rows)).not.toContain(token)
     expect(rows[0]?.confirm_token_hash).toMatch(HEX_HASH)
 
-    const page = await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' } })
+    // A browser opens the page and presses its button (a POST to the same address).
+    expect(await (await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' } })).text()).toContain('Kommentar bestätigen</button>')
+    const page = await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' }, method: 'POST' })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toContain('text/html')
     expect(await page.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
@@ -274,6 +276,28 @@ describe('double opt-in', () => {
     // The link works once.
     const again = await requestJson<ErrorBody>(link!, { headers: { Accept: 'application/json' } })
     expect(again.status).toBe(404)
+  })
+
+  it('should change nothing when the link is merely opened in a browser (mail scanners), and confirm on the button', async () => {
+    const body = validBody({ email: 'scanner@comments.test' })
+    const response = await submit(body)
+    expect(response.status).toBe(202)
+    const confirmation = mailsTo(await deliverMails(), 'scanner@comments.test')[0]
+    const link = CONFIRM_LINK.exec(confirmation?.body ?? '')![0]
+    const page = await fetch(link, { headers: { Accept: 'text/html,*/*;q=0.8' } })
+    const html = await page.text()
+    expect(page.status).toBe(200)
+    expect(html).toContain('<form method="post" action="?token=')
+    expect(html).toContain('Kommentar bestätigen</button>')
+    const before = await payload.findByID({ collection: 'comments', id: response.body.comment!.id })
+    expect(before.isConfirmed).toBe(false)
+    const posted = await fetch(link, { body: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    expect(posted.status).toBe(200)
+    expect(await posted.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
+    expect((await payload.findByID({ collection: 'comments', id: response.body.comment!.id })).isConfirmed).toBe(true)
+    expect((await fetch(link)).status).toBe(404)
+    await deliverMails()
+    smtp.received.length = 0
   })
 
   it('should answer the confirmation as JSON when asked and refuse an unknown token', async () => {

@@ -449,7 +449,7 @@ describe('exact summaries under concurrency', () => {
       expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary(ratings))
     }
     expect(await recountDifferences(modules)).toEqual([])
-  })
+  }, 300_000)
 })
 
 describe('recount', () => {

@@ -5,35 +5,42 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
+import { answerLink, askToAct, linkEndpoints } from '../../shared/linkPage'
 import { isVisitorToken } from '../../shared/visitorToken'
 import { PLUGIN_WRITE } from '../lib/context'
 import { queueApprovedMail, queueModeratorMails } from '../lib/mails'
 import { translatorOf } from '../lib/translate'
 import { confirmTokenHashOf } from './submit'
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+const answer = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) =>
+  answerLink(req, { extra, message, status, title: translatorOf(req)('plugin-comments:confirmPageTitle') })
 
-/** A small page for the visitor who clicks the link; JSON for clients that ask for it. */
-const answer = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) => {
-  const headers = { 'Cache-Control': 'no-store' }
-  if ((req.headers.get('accept') ?? '').includes('application/json')) {
-    return Response.json(status < 400 ? { message, ...extra } : { errors: [{ message }] }, { headers, status })
-  }
-  const t = translatorOf(req)
-  const language = req.i18n?.language ?? 'de'
-  const title = escapeHtml(t('plugin-comments:confirmPageTitle'))
-  const html = `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5"><h1>${title}</h1><p>${escapeHtml(message)}</p></body></html>`
-  return new Response(html, { headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' }, status })
+type PendingComment = StoredComment & { confirmExpiresAt?: null | string }
+
+const isExpired = (comment: PendingComment) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
+
+/** The unconfirmed comment a token belongs to (read in the request's transaction, if any). */
+const unconfirmedOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, tokenHash: string) => {
+  const { docs } = await req.payload.find({
+    collection: options.slugs.comments as CollectionSlug,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { and: [{ confirmTokenHash: { equals: tokenHash } }, { isConfirmed: { equals: false } }] },
+  })
+  return docs[0] as unknown as PendingComment | undefined
 }
 
 /**
- * GET /api/comments/confirm?token=… — the double opt-in link from the mail. Confirms once; the
+ * Confirms (POST /api/comments/confirm?token=…, the double opt-in link from the mail) once; the
  * token is stored only as a hash and expires. With `autoApproveKnownEmails`, an address that
  * already has an approved comment is approved at once; otherwise the moderators get a mail.
  */
-export const confirmEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
-  handler: async (req) => {
+const confirm =
+  (options: ResolvedCommentsOptions): Endpoint['handler'] =>
+  async (req) => {
     const t = translatorOf(req)
     if (options.disabled) {
       return answer(req, 503, t('plugin-comments:commentsDisabled'))
@@ -49,21 +56,12 @@ export const confirmEndpoint = (options: ResolvedCommentsOptions): Endpoint => (
     try {
       // Two clicks at once confirm once.
       await lockForTransaction({ namespace: 'comments-confirm', req, value: tokenHash })
-      const { docs } = await req.payload.find({
-        collection: comments,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        where: { and: [{ confirmTokenHash: { equals: tokenHash } }, { isConfirmed: { equals: false } }] },
-      })
-      const comment = docs[0] as unknown as (StoredComment & { confirmExpiresAt?: null | string }) | undefined
+      const comment = await unconfirmedOf(options, req, tokenHash)
       if (!comment) {
         await killTransaction(req)
         return answer(req, 404, t('plugin-comments:confirmInvalid'))
       }
-      if (!comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()) {
+      if (isExpired(comment)) {
         await killTransaction(req)
         return answer(req, 410, t('plugin-comments:confirmExpired'))
       }
@@ -98,7 +96,30 @@ export const confirmEndpoint = (options: ResolvedCommentsOptions): Endpoint => (
       await killTransaction(req)
       throw err
     }
-  },
-  method: 'get',
-  path: '/confirm',
-})
+  }
+
+/** What the link opens in a browser: a question and a button (a GET changes nothing). */
+const preview =
+  (options: ResolvedCommentsOptions): Endpoint['handler'] =>
+  async (req) => {
+    const t = translatorOf(req)
+    if (options.disabled) {
+      return answer(req, 503, t('plugin-comments:commentsDisabled'))
+    }
+    const token = (req.query as Record<string, unknown> | undefined)?.token
+    if (!isVisitorToken(token)) {
+      return answer(req, 400, t('plugin-comments:confirmInvalid'))
+    }
+    const comment = await unconfirmedOf(options, req, confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token))
+    if (!comment) {
+      return answer(req, 404, t('plugin-comments:confirmInvalid'))
+    }
+    if (isExpired(comment)) {
+      return answer(req, 410, t('plugin-comments:confirmExpired'))
+    }
+    return askToAct(req, { button: t('plugin-comments:confirmButton'), message: t('plugin-comments:confirmQuestion'), title: t('plugin-comments:confirmPageTitle') })
+  }
+
+/** The double opt-in link. */
+export const confirmEndpoints = (options: ResolvedCommentsOptions): Endpoint[] =>
+  linkEndpoints({ act: confirm(options), path: '/confirm', preview: preview(options) })

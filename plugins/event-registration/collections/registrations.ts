@@ -1,10 +1,31 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedRegistrationOptions } from '../types'
+import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
 import { REGISTRATION_STATUSES } from '../types'
 
+export const STATUS_LABELS = {
+  cancelled: { de: 'Storniert', en: 'Cancelled' },
+  confirmed: { de: 'Bestätigt', en: 'Confirmed' },
+  pending: { de: 'Unbestätigt', en: 'Pending' },
+  waitlisted: { de: 'Warteliste', en: 'Waiting list' },
+} as const
+
 const hidden = { admin: { hidden: true, readOnly: true } } as const
+/** Changed only by the plugin's endpoints (which hold the event's lock and send the mails). */
+const byEndpointsOnly = { create: () => false, update: () => false }
+
+/** Check-in is for confirmed registrants (status can't change in the same save: only endpoints set it). */
+const validateAttended = (
+  value: unknown,
+  { data, previousValue, req }: { data: Partial<StoredRegistration>; previousValue?: unknown; req: { i18n?: { language?: string } } },
+) => {
+  // Only checking in is checked: a later cancellation or the erasure keeps what was recorded.
+  if (value && !previousValue && data?.status !== 'confirmed') {
+    return req.i18n?.language === 'en' ? 'Only confirmed registrations can be checked in.' : 'Nur bestätigte Anmeldungen können als anwesend markiert werden.'
+  }
+  return true
+}
 
 /** Registrations: never public; visitors write only through the plugin's endpoints. */
 export const registrationsCollection = (options: ResolvedRegistrationOptions): CollectionConfig => ({
@@ -16,36 +37,65 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
     update: options.canManage,
   },
   admin: {
-    defaultColumns: ['name', 'event', 'status', 'attended', 'createdAt'],
+    defaultColumns: ['name', 'email', 'event', 'status', 'attended', 'createdAt'],
+    listSearchableFields: ['name', 'email'],
     useAsTitle: 'name',
   },
+  defaultSort: 'createdAt',
   fields: [
     {
       name: 'event',
       type: 'relationship',
+      access: byEndpointsOnly,
+      admin: { readOnly: true },
       index: true,
       maxDepth: 0,
       relationTo: options.eventsCollection,
-      required: true,
     },
-    { name: 'name', type: 'text', maxLength: 120, required: true },
-    { name: 'email', type: 'email', index: true, required: true },
-    { name: 'answers', type: 'json' },
+    // Required by the endpoint; empty once anonymised (retentionDays after the event).
+    { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 120 },
+    { name: 'email', type: 'email', index: true, label: { de: 'E-Mail', en: 'E-mail' } },
+    { name: 'answers', type: 'json', access: byEndpointsOnly, admin: { readOnly: true }, label: { de: 'Antworten', en: 'Answers' } },
     {
       name: 'status',
       type: 'select',
+      access: byEndpointsOnly,
+      admin: {
+        description: {
+          de: 'Ändern über „Anmeldungen“ in der Veranstaltung (dort werden Plätze vergeben und E-Mails verschickt).',
+          en: "Change it in the event's registrations panel (which assigns seats and sends the mails).",
+        },
+        readOnly: true,
+      },
       defaultValue: 'pending',
       index: true,
-      options: [...REGISTRATION_STATUSES],
+      label: { de: 'Status', en: 'Status' },
+      options: REGISTRATION_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       required: true,
     },
-    { name: 'attended', type: 'checkbox', defaultValue: false },
+    {
+      name: 'attended',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { de: 'Anwesend (Check-in)', en: 'Attended (check-in)' },
+      validate: validateAttended as never,
+    },
+    { name: 'confirmedAt', type: 'date', access: byEndpointsOnly, admin: { readOnly: true }, label: { de: 'Bestätigt am', en: 'Confirmed at' } },
+    {
+      name: 'anonymisedAt',
+      type: 'date',
+      access: byEndpointsOnly,
+      admin: { readOnly: true },
+      index: true,
+      label: { de: 'Anonymisiert am', en: 'Anonymised at' },
+    },
     { name: 'confirmTokenHash', type: 'text', index: true, ...hidden },
     { name: 'confirmExpiresAt', type: 'date', index: true, ...hidden },
     { name: 'cancelTokenHash', type: 'text', index: true, ...hidden },
     {
       name: 'consent',
       type: 'group',
+      access: byEndpointsOnly,
       admin: { readOnly: true },
       fields: [
         { name: 'version', type: 'text' },

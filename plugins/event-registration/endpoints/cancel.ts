@@ -1,114 +1,100 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
-import { loadEvent } from '../lib/events'
-import { queueCancelledMail, queueConfirmedMail } from '../lib/mails'
-import { findRegistration, lockEvent, seatDecisions } from '../lib/seats'
-import { answerLink, translatorOf } from '../lib/respond'
+import { loadEvent, startText, titleOf } from '../lib/events'
+import { queueCancelledMail } from '../lib/mails'
+import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
+import { eventIdOf, findRegistration, lockEvent, LockTimeoutError, promoteFromWaitingList, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
 
+/** The registration the link's token belongs to, or the answer that refuses the link. */
+const registrationOf = async (options: ResolvedRegistrationOptions, req: PayloadRequest): Promise<Response | StoredRegistration> => {
+  const t = translatorOf(req)
+  const token = (req.query as Record<string, unknown> | undefined)?.token
+  if (!isCancelToken(token)) {
+    return answerLink(req, 400, t('plugin-event-registration:cancelInvalid'))
+  }
+  const tokenHash = cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token)
+  const found = await findRegistration({ options, req, where: { cancelTokenHash: { equals: tokenHash } } })
+  const eventId = found ? eventIdOf(found) : null
+  return found && eventId !== null && eventId !== undefined ? found : answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
+}
+
 /**
- * GET /api/registrations/cancel?token=… — the link in every mail. Frees the seat and, under the
- * event's lock, gives it to the first person on the waiting list (by registration time).
+ * Cancels (POST /api/registrations/cancel?token=…): frees the seat and, under the event's lock,
+ * gives it to the first person on the waiting list (by registration time).
  */
-export const cancelEndpoint = (options: ResolvedRegistrationOptions): Endpoint => ({
-  handler: async (req) => {
+const cancel =
+  (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
+  async (req) => {
     const t = translatorOf(req)
     return seatDecisions(async () => {
-      const token = (req.query as Record<string, unknown> | undefined)?.token
-      if (!isCancelToken(token)) {
-        return answerLink(req, 400, t('plugin-event-registration:cancelInvalid'))
+      const found = await registrationOf(options, req)
+      if (found instanceof Response) {
+        return found
       }
-      const registrations = options.slug as CollectionSlug
-      const tokenHash = cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token)
-      const found = await findRegistration({ options, req, where: { cancelTokenHash: { equals: tokenHash } } })
-      if (!found) {
-        return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
-      }
-      const eventId = typeof found.event === 'object' ? found.event.id : found.event
+      const eventId = eventIdOf(found)!
       await initTransaction(req)
       try {
-        await lockEvent(req, eventId)
-        const registration = (await req.payload.findByID({
-          collection: registrations,
-          depth: 0,
-          id: found.id,
-          overrideAccess: true,
-          req,
-        })) as unknown as StoredRegistration
+        await lockEvent(req, eventId, options)
+        const registration = await reloadRegistration({ id: found.id, options, req })
+        if (!registration) {
+          await killTransaction(req)
+          return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
+        }
         if (registration.status === 'cancelled') {
           await killTransaction(req)
           return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'), { registration: { id: registration.id, status: 'cancelled' } })
         }
+        const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
         const event = await loadEvent({ id: eventId, options, req })
-        const cancelled = (await req.payload.update({
-          collection: registrations,
-          data: {
-            confirmExpiresAt: null,
-            confirmTokenHash: null,
-            status: 'cancelled',
-          } as never,
-          depth: 0,
-          id: registration.id,
-          overrideAccess: true,
-          req,
-        })) as unknown as StoredRegistration
-        let promotedId: null | number | string = null
+        let promoted: (number | string)[] = []
         if (event) {
-          await queueCancelledMail({
-            event,
-            options,
-            registration: cancelled,
-            req,
-          })
+          await queueCancelledMail({ event, options, registration: cancelled, req })
           if (registration.status === 'confirmed') {
-            const { docs: waiting } = await req.payload.find({
-              collection: registrations,
-              depth: 0,
-              limit: 1,
-              overrideAccess: true,
-              pagination: false,
-              req,
-              sort: 'createdAt',
-              where: {
-                and: [{ event: { equals: eventId } }, { status: { equals: 'waitlisted' } }],
-              },
-            })
-            const next = waiting[0] as unknown as StoredRegistration | undefined
-            if (next) {
-              const promoted = (await req.payload.update({
-                collection: registrations,
-                data: { status: 'confirmed' } as never,
-                depth: 0,
-                id: next.id,
-                overrideAccess: true,
-                req,
-              })) as unknown as StoredRegistration
-              await queueConfirmedMail({
-                event,
-                isPromotion: true,
-                options,
-                registration: promoted,
-                req,
-              })
-              promotedId = promoted.id
-            }
+            promoted = await promoteFromWaitingList({ event, options, req })
           }
         }
         await commitTransaction(req)
         return answerLink(req, 200, t('plugin-event-registration:cancelled'), {
-          promoted: promotedId,
+          promoted: promoted[0] ?? null,
           registration: { id: registration.id, status: 'cancelled' },
         })
       } catch (err) {
         await killTransaction(req)
+        if (err instanceof LockTimeoutError) {
+          return answerLink(req, 409, t('plugin-event-registration:lockTimeout'))
+        }
         throw err
       }
     })
-  },
-  method: 'get',
-  path: '/cancel',
-})
+  }
+
+/** What the link opens in a browser: the event and a button. */
+const preview =
+  (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
+  async (req) => {
+    const t = translatorOf(req)
+    const registration = await registrationOf(options, req)
+    if (registration instanceof Response) {
+      return registration
+    }
+    const event = await loadEvent({ id: eventIdOf(registration)!, options, req })
+    if (!event) {
+      return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
+    }
+    if (registration.status === 'cancelled') {
+      return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'))
+    }
+    return askToAct(req, {
+      button: t('plugin-event-registration:cancelButton'),
+      message: t('plugin-event-registration:cancelQuestion', { start: startText(event, options, req.i18n?.language ?? 'de'), title: titleOf(event, options) }),
+    })
+  }
+
+/** The cancel link in every mail. */
+export const cancelEndpoints = (options: ResolvedRegistrationOptions): Endpoint[] =>
+  linkEndpoints({ act: cancel(options), path: '/cancel', preview: preview(options) })

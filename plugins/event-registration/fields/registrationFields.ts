@@ -9,8 +9,16 @@ const computed = (name: string, de: string, en: string): Field => ({
   virtual: true,
 })
 
+type Args = {
+  /** The host has its own deadline field (options.fields.deadline): don't add one. */
+  hasHostDeadline: boolean
+  /** Passed to the organisers' panel. */
+  panelProps: Record<string, unknown>
+  timeZone: string
+}
+
 /** Fields the plugin adds to each event; seatsTaken and waitingCount are filled on read. */
-export const registrationFields = ({ timeZone }: { timeZone: string }): Field => ({
+export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Args): Field => ({
   type: 'collapsible',
   admin: { initCollapsed: true },
   fields: [
@@ -29,7 +37,7 @@ export const registrationFields = ({ timeZone }: { timeZone: string }): Field =>
           label: { de: 'Plätze', en: 'Seats' },
           min: 0,
         },
-        {
+        ...(hasHostDeadline ? [] : [{
           name: 'onlineRegistrationDeadline',
           type: 'date',
           admin: {
@@ -43,7 +51,7 @@ export const registrationFields = ({ timeZone }: { timeZone: string }): Field =>
             de: 'Anmeldeschluss (online)',
             en: 'Registration deadline (online)',
           },
-        },
+        } satisfies Field]),
         {
           name: 'hasWaitingList',
           type: 'checkbox',
@@ -102,6 +110,18 @@ export const registrationFields = ({ timeZone }: { timeZone: string }): Field =>
     {
       type: 'row',
       fields: [computed('seatsTaken', 'Belegte Plätze', 'Seats taken'), computed('waitingCount', 'Warteliste', 'Waiting')],
+    },
+    {
+      // The organisers' desk: seats gauge, the registrations with their status, check-in,
+      // manual decisions, CSV export, a message to all confirmed, attendance confirmations.
+      name: 'registrationsPanel',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: { clientProps: panelProps, path: '/plugins/event-registration/components/RegistrationsPanel#RegistrationsPanel' },
+        },
+        disableListColumn: true,
+      },
     },
   ],
   label: { de: 'Online-Anmeldung', en: 'Online registration' },

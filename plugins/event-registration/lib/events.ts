@@ -15,7 +15,15 @@ export const loadEvent = async ({ id, options, req }: { id: number | string; opt
     })
     .catch(() => null)) as null | StoredEvent
 
-export const fieldOf = (event: StoredEvent, name: string): unknown => event[name]
+/** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
+export const fieldOf = (event: StoredEvent, name: string): unknown =>
+  name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), event)
+
+/** The registration deadline: the host's field when `fields.deadline` names one, else the plugin's. */
+export const deadlineOf = (event: StoredEvent, options: ResolvedRegistrationOptions): null | string => {
+  const value = fieldOf(event, options.fields.deadline ?? 'onlineRegistrationDeadline')
+  return typeof value === 'string' && value ? value : null
+}
 
 export const titleOf = (event: StoredEvent, options: ResolvedRegistrationOptions) => String(fieldOf(event, options.fields.title) ?? '')
 
@@ -38,8 +46,16 @@ const dayIn = (date: Date, timeZone: string) =>
   }).format(date)
 
 /** Registration closes at the end of the deadline day in the plugin's time zone. */
-export const isAfterDeadline = (event: StoredEvent, options: ResolvedRegistrationOptions, now = new Date()) =>
-  Boolean(event.onlineRegistrationDeadline) && dayIn(now, options.timeZone) > dayIn(new Date(event.onlineRegistrationDeadline!), options.timeZone)
+export const isAfterDeadline = (event: StoredEvent, options: ResolvedRegistrationOptions, now = new Date()) => {
+  const deadline = deadlineOf(event, options)
+  return Boolean(deadline) && dayIn(now, options.timeZone) > dayIn(new Date(deadline!), options.timeZone)
+}
+
+export const dateText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) =>
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: 'long',
+    timeZone: options.timeZone,
+  }).format(startOf(event, options))
 
 export const startText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {

@@ -5,7 +5,9 @@ import ical from 'ical-generator'
 import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
 import { queueMail } from '../../shared/sendMailTask'
-import { endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
+import type { CpdRecognition } from '../types'
+
+import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
 import { translatorOf } from './respond'
 import { cancelTokenOf } from './tokens'
 
@@ -18,11 +20,14 @@ type MailArgs = {
 
 const apiBase = (req: PayloadRequest) => `${req.payload.config.serverURL}${req.payload.config.routes.api}`
 
+/** One mail per registration and purpose, ever (plugins/shared/sendMailTask.ts). */
+const keyOf = (registration: StoredRegistration, purpose: string) => `registration:${String(registration.id)}:${purpose}`
+
 const cancelLink = ({ options, registration, req }: Omit<MailArgs, 'event'>) =>
   `${apiBase(req)}/${options.slug}/cancel?token=${cancelTokenOf(options.hashSecret ?? req.payload.secret, registration.id)}`
 
 const varsOf = ({ event, options, registration, req }: MailArgs) => ({
-  name: registration.name,
+  name: registration.name ?? '',
   start: startText(event, options, req.i18n?.language ?? 'de'),
   title: titleOf(event, options),
 })
@@ -44,7 +49,8 @@ export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
           link,
         }),
       ),
-      to: args.registration.email,
+      idempotencyKey: keyOf(args.registration, 'confirm-request'),
+      to: args.registration.email!,
     },
     queue: args.options.mailQueue,
     req: args.req,
@@ -87,9 +93,10 @@ export const queueConfirmedMail = async (args: MailArgs & { isPromotion?: boolea
           filename: 'termin.ics',
         },
       ],
+      idempotencyKey: keyOf(args.registration, 'confirmed'),
       subject: t(args.isPromotion ? 'plugin-event-registration:promotedMailSubject' : 'plugin-event-registration:confirmedMailSubject', varsOf(args)),
       text: withCancelLine(args, lines.join('\n\n')),
-      to: args.registration.email,
+      to: args.registration.email!,
     },
     queue: args.options.mailQueue,
     req: args.req,
@@ -100,22 +107,89 @@ export const queueWaitlistedMail = async (args: MailArgs) => {
   const t = translatorOf(args.req)
   await queueMail({
     mail: {
+      idempotencyKey: keyOf(args.registration, 'waitlisted'),
       subject: t('plugin-event-registration:waitlistedMailSubject', varsOf(args)),
       text: withCancelLine(args, t('plugin-event-registration:waitlistedMailText', varsOf(args))),
-      to: args.registration.email,
+      to: args.registration.email!,
     },
     queue: args.options.mailQueue,
     req: args.req,
   })
 }
 
-export const queueCancelledMail = async (args: MailArgs) => {
+export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolean }) => {
   const t = translatorOf(args.req)
   await queueMail({
     mail: {
+      idempotencyKey: keyOf(args.registration, 'cancelled'),
       subject: t('plugin-event-registration:cancelMailSubject', varsOf(args)),
-      text: t('plugin-event-registration:cancelMailText', varsOf(args)),
-      to: args.registration.email,
+      text: t(args.byOrganiser ? 'plugin-event-registration:cancelMailTextOrganiser' : 'plugin-event-registration:cancelMailText', varsOf(args)),
+      to: args.registration.email!,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}
+
+/**
+ * The reminder before the start, with the access link for online events. Keyed by the start
+ * time: if the event is moved, confirmed registrants are reminded of the new time.
+ */
+export const queueReminderMail = async (args: MailArgs) => {
+  const t = translatorOf(args.req)
+  const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
+  const lines = [t('plugin-event-registration:reminderMailText', varsOf(args))]
+  if (accessLink) {
+    lines.push(t('plugin-event-registration:accessLinkLine', { link: String(accessLink) }))
+  }
+  return queueMail({
+    mail: {
+      idempotencyKey: keyOf(args.registration, `reminder:${startOf(args.event, args.options).toISOString()}`),
+      subject: t('plugin-event-registration:reminderMailSubject', varsOf(args)),
+      text: withCancelLine(args, lines.join('\n\n')),
+      to: args.registration.email!,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+}
+
+/** The organisers' message to all confirmed; the same message is sent to each at most once. */
+export const queueMessageMail = async (args: MailArgs & { messageKey: string; subject: string; text: string }) =>
+  queueMail({
+    mail: {
+      idempotencyKey: keyOf(args.registration, `message:${args.messageKey}`),
+      subject: args.subject,
+      text: withCancelLine(args, `${translatorOf(args.req)('plugin-event-registration:messageGreeting', varsOf(args))}\n\n${args.text}`),
+      to: args.registration.email!,
+    },
+    queue: args.options.mailQueue,
+    req: args.req,
+  })
+
+/** The attendance confirmation for CPD: event, date, chamber, points; once per registration. */
+export const queueAttendanceMail = async (args: MailArgs & { cpd: CpdRecognition }) => {
+  const t = translatorOf(args.req)
+  const language = args.req.i18n?.language ?? 'de'
+  const lines = [
+    t('plugin-event-registration:attendanceMailText', {
+      ...varsOf(args),
+      date: dateText(args.event, args.options, language),
+    }),
+    t('plugin-event-registration:attendanceChamberLine', { chamber: args.cpd.chamber }),
+  ]
+  if (args.cpd.subject) {
+    lines.push(t('plugin-event-registration:attendanceSubjectLine', { subject: args.cpd.subject }))
+  }
+  if (args.cpd.points !== null && args.cpd.points !== undefined) {
+    lines.push(t('plugin-event-registration:attendancePointsLine', { points: String(args.cpd.points) }))
+  }
+  return queueMail({
+    mail: {
+      idempotencyKey: keyOf(args.registration, 'attendance'),
+      subject: t('plugin-event-registration:attendanceMailSubject', varsOf(args)),
+      text: lines.join('\n'),
+      to: args.registration.email!,
     },
     queue: args.options.mailQueue,
     req: args.req,

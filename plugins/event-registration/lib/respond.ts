@@ -2,24 +2,21 @@ import type { PayloadRequest } from 'payload'
 
 import type { RegistrationTranslationKey } from '../translations'
 
+import { answerLink as answerSharedLink, askToAct as askShared } from '../../shared/linkPage'
+
+export { linkEndpoints } from '../../shared/linkPage'
+
 export type Translate = (key: RegistrationTranslationKey, vars?: Record<string, unknown>) => string
 
 export const translatorOf = (req: PayloadRequest): Translate => req.t as unknown as Translate
 
 export const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { headers: { 'Cache-Control': 'no-store' }, status })
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+const titleOf = (req: PayloadRequest) => translatorOf(req)('plugin-event-registration:pageTitle')
 
 /** A small page for the visitor who clicks a link from a mail; JSON for clients that ask for it. */
-export const answerLink = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) => {
-  const headers = { 'Cache-Control': 'no-store' }
-  if ((req.headers.get('accept') ?? '').includes('application/json')) {
-    return Response.json(status < 400 ? { message, ...extra } : { errors: [{ message }] }, { headers, status })
-  }
-  const title = escapeHtml(translatorOf(req)('plugin-event-registration:pageTitle'))
-  const html = `<!doctype html><html lang="${escapeHtml(req.i18n?.language ?? 'de')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5"><h1>${title}</h1><p>${escapeHtml(message)}</p></body></html>`
-  return new Response(html, {
-    headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
-    status,
-  })
-}
+export const answerLink = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) =>
+  answerSharedLink(req, { extra, message, status, title: titleOf(req) })
+
+/** The page a mailed link opens in a browser: a question and a button that POSTs (plugins/shared/linkPage.ts). */
+export const askToAct = (req: PayloadRequest, args: { button: string; message: string }) => askShared(req, { ...args, title: titleOf(req) })

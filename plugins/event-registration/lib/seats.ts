@@ -1,9 +1,10 @@
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
+import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
+import { queueConfirmedMail } from './mails'
 
 /**
  * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
@@ -11,21 +12,50 @@ import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
  */
 export const seatDecisions = createConcurrencyLimit(3)
 
-export const lockEvent = (req: PayloadRequest, eventId: number | string) =>
-  lockForTransaction({
-    namespace: 'event-registration',
-    req,
-    value: String(eventId),
-  })
+/** Thrown when the event's lock wasn't granted within `lockTimeoutMs`; answered with 409. */
+export class LockTimeoutError extends Error {
+  constructor() {
+    super('The event is locked by other seat decisions; try again.')
+  }
+}
 
-/** The registration a mailed link points to (by the hash of its token), if any. */
+/** PostgreSQL's lock_not_available (55P03), also raised when lock_timeout expires. */
+const isLockTimeout = (err: unknown): boolean => {
+  for (let cause: unknown = err; cause && typeof cause === 'object'; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: unknown }).code === '55P03') {
+      return true
+    }
+  }
+  return false
+}
+
+/** Takes the event's lock for the rest of the request's transaction, waiting at most `lockTimeoutMs`. */
+export const lockEvent = async (req: PayloadRequest, eventId: number | string, options: ResolvedRegistrationOptions) => {
+  try {
+    await lockForTransaction({
+      namespace: 'event-registration',
+      req,
+      timeoutMs: options.lockTimeoutMs,
+      value: String(eventId),
+    })
+  } catch (err) {
+    throw isLockTimeout(err) ? new LockTimeoutError() : err
+  }
+}
+
+export const eventIdOf = (registration: StoredRegistration) =>
+  registration.event && typeof registration.event === 'object' ? registration.event.id : registration.event
+
+/** The first registration matching `where` (e.g. the hash of a mailed link's token), if any. */
 export const findRegistration = async ({
   options,
   req,
+  sort,
   where,
 }: {
   options: ResolvedRegistrationOptions
   req: PayloadRequest
+  sort?: string
   where: Where
 }): Promise<StoredRegistration | undefined> => {
   const { docs } = await req.payload.find({
@@ -34,7 +64,93 @@ export const findRegistration = async ({
     limit: 1,
     overrideAccess: true,
     pagination: false,
+    req,
+    sort,
     where,
   })
   return docs[0] as unknown as StoredRegistration | undefined
+}
+
+/** Reads a registration again inside the transaction (after taking the lock). */
+export const reloadRegistration = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
+  (await req.payload
+    .findByID({
+      collection: options.slug as CollectionSlug,
+      depth: 0,
+      disableErrors: true,
+      id,
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)) as (StoredRegistration & { confirmExpiresAt?: null | string }) | null
+
+export const countConfirmed = async ({ eventId, options, req }: { eventId: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
+  (
+    await req.payload.count({
+      collection: options.slug as CollectionSlug,
+      overrideAccess: true,
+      req,
+      where: { and: [{ event: { equals: eventId } }, { status: { equals: 'confirmed' } }] },
+    })
+  ).totalDocs
+
+export const hasFreeSeat = (event: StoredEvent, confirmed: number) => event.capacity === null || event.capacity === undefined || confirmed < event.capacity
+
+/** Sets a registration's status (under the event's lock, in the request's transaction). */
+export const setStatus = async ({
+  id,
+  options,
+  req,
+  status,
+}: {
+  id: number | string
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+  status: StoredRegistration['status']
+}) =>
+  (await req.payload.update({
+    collection: options.slug as CollectionSlug,
+    data: {
+      confirmExpiresAt: null,
+      confirmTokenHash: null,
+      status,
+      ...(status === 'confirmed' ? { confirmedAt: new Date().toISOString() } : {}),
+    } as never,
+    depth: 0,
+    id,
+    overrideAccess: true,
+    req,
+  })) as unknown as StoredRegistration
+
+/**
+ * After a confirmed seat was freed: while seats are free, the first on the waiting list (by
+ * registration time) moves up and is told by mail. Returns the ids promoted.
+ */
+export const promoteFromWaitingList = async ({
+  event,
+  options,
+  req,
+}: {
+  event: StoredEvent
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<(number | string)[]> => {
+  const promoted: (number | string)[] = []
+  let confirmed = await countConfirmed({ eventId: event.id, options, req })
+  while (hasFreeSeat(event, confirmed)) {
+    const next = await findRegistration({
+      options,
+      req,
+      sort: 'createdAt',
+      where: { and: [{ event: { equals: event.id } }, { status: { equals: 'waitlisted' } }] },
+    })
+    if (!next) {
+      break
+    }
+    const registration = await setStatus({ id: next.id, options, req, status: 'confirmed' })
+    await queueConfirmedMail({ event, isPromotion: true, options, registration, req })
+    promoted.push(registration.id)
+    confirmed++
+  }
+  return promoted
 }

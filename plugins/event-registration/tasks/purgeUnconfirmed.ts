@@ -33,5 +33,5 @@ export const purgeUnconfirmedTask = (options: ResolvedRegistrationOptions): Task
   label: 'Unbestätigte Anmeldungen löschen / Purge unconfirmed registrations',
   outputSchema: [{ name: 'deleted', type: 'number', required: true }],
   retries: { attempts: 3, backoff: { delay: 60_000, type: 'exponential' } },
-  schedule: [{ cron: '23 * * * *', queue: options.purgeQueue }],
+  schedule: [{ cron: '23 * * * *', queue: options.scheduleQueue }],
 })

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RatingsPanel as RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9 } from '../../../../plugins/ratings/components/RatingsPanel'
+import { RegistrationsPanel as RegistrationsPanel_5ea8e8e942e30f8365691d8fab69ccad } from '../../../../plugins/event-registration/components/RegistrationsPanel'
 import { GenerateOccurrencesButton as GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016 } from '../../../../collections/EventSeries/components/GenerateOccurrencesButton'
 import { ModerationNavLink as ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4 } from '../../../../plugins/comments/components/ModerationNavLink'
 import { ModerationQueue as ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d } from '../../../../plugins/comments/components/ModerationQueue'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/ratings/components/RatingsPanel#RatingsPanel": RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9,
+  "/plugins/event-registration/components/RegistrationsPanel#RegistrationsPanel": RegistrationsPanel_5ea8e8e942e30f8365691d8fab69ccad,
   "/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton": GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016,
   "/plugins/comments/components/ModerationNavLink#ModerationNavLink": ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4,
   "/plugins/comments/components/ModerationQueue#ModerationQueue": ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d,

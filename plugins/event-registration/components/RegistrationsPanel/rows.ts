@@ -1,0 +1,29 @@
+import type { RegistrationStatus, StoredRegistration } from '../../types'
+
+/** What the panel shows of a registration (no answers, token hashes or consent). */
+export type PanelRegistration = {
+  attended: boolean
+  createdAt: string
+  email: null | string
+  id: number | string
+  isAnonymised: boolean
+  name: null | string
+  status: RegistrationStatus
+}
+
+/** The list as the panel starts with it, or the message of the refusal to read it. */
+export type PanelData = {
+  capacity: null | number
+  error: null | string
+  registrations: PanelRegistration[]
+}
+
+export const toPanelRegistration = (doc: StoredRegistration): PanelRegistration => ({
+  attended: Boolean(doc.attended),
+  createdAt: doc.createdAt,
+  email: doc.email ?? null,
+  id: doc.id,
+  isAnonymised: Boolean(doc.anonymisedAt),
+  name: doc.name ?? null,
+  status: doc.status,
+})
