@@ -1129,6 +1129,10 @@ export interface Comment {
   parent?: (number | null) | Comment;
   authorName: string;
   email?: string | null;
+  /**
+   * The language of every mail to this person.
+   */
+  language?: ('de' | 'en') | null;
   text: string;
   status: 'pending' | 'approved' | 'rejected' | 'spam';
   isOfficialReply?: boolean | null;
@@ -1184,6 +1188,10 @@ export interface Registration {
    * Change it in the event's registrations panel (which assigns seats and sends the mails).
    */
   status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
+  /**
+   * The language of every mail to this person.
+   */
+  language?: ('de' | 'en') | null;
   attended?: boolean | null;
   confirmedAt?: string | null;
   anonymisedAt?: string | null;
@@ -2145,6 +2153,7 @@ export interface CommentsSelect<T extends boolean = true> {
   parent?: T;
   authorName?: T;
   email?: T;
+  language?: T;
   text?: T;
   status?: T;
   isOfficialReply?: T;
@@ -2186,6 +2195,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   email?: T;
   answers?: T;
   status?: T;
+  language?: T;
   attended?: T;
   confirmedAt?: T;
   anonymisedAt?: T;

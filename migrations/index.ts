@@ -5,6 +5,7 @@ import * as migration_20261122_011247_ratings from './20261122_011247_ratings';
 import * as migration_20261122_014701_comments from './20261122_014701_comments';
 import * as migration_20261122_022114_event_registration from './20261122_022114_event_registration';
 import * as migration_20261122_030643_registration_organisers from './20261122_030643_registration_organisers';
+import * as migration_20261122_035932_mail_language from './20261122_035932_mail_language';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_030643_registration_organisers.up,
     down: migration_20261122_030643_registration_organisers.down,
-    name: '20261122_030643_registration_organisers'
+    name: '20261122_030643_registration_organisers',
+  },
+  {
+    up: migration_20261122_035932_mail_language.up,
+    down: migration_20261122_035932_mail_language.down,
+    name: '20261122_035932_mail_language'
   },
 ];

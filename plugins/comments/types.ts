@@ -107,6 +107,8 @@ export type StoredComment = {
   isConfirmed?: boolean | null
   isHiddenByReports?: boolean | null
   isOfficialReply?: boolean | null
+  /** The language the commenter used; mails to them are written in it. */
+  language?: 'de' | 'en' | null
   notifyOnApproval?: boolean | null
   notifyOnOfficialReply?: boolean | null
   parent?: null | number | string | { id: number | string }

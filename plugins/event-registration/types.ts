@@ -129,6 +129,8 @@ export type StoredRegistration = {
   email: null | string
   event: null | number | string | { id: number | string }
   id: number | string
+  /** The language the registrant used; every mail to them is written in it. */
+  language?: 'de' | 'en' | null
   name: null | string
   status: RegistrationStatus
 }

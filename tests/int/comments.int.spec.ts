@@ -300,6 +300,21 @@ describe('double opt-in', () => {
     smtp.received.length = 0
   })
 
+  it("should write the commenter's mails in their language, also when a German moderator approves", async () => {
+    const body = validBody({ notifyOnApproval: true })
+    const response = await submit(body, { 'Accept-Language': 'en-GB,en;q=0.9' })
+    expect(response.status).toBe(202)
+    const [confirmation] = mailsTo(await deliverMails(), String(body.email))
+    expect(confirmation?.subject).toBe('Please confirm your comment')
+    const link = CONFIRM_LINK.exec(confirmation?.body ?? '')![0]
+    expect((await requestJson(link, { headers: { Accept: 'application/json' }, method: 'POST' })).status).toBe(200)
+    smtp.received.length = 0
+    await approve(response.body.comment!.id)
+    const subjects = mailsTo(await deliverMails(), String(body.email)).map((mail) => mail.subject)
+    expect(subjects).toEqual(['Your comment has been published'])
+    smtp.received.length = 0
+  })
+
   it('should answer the confirmation as JSON when asked and refuse an unknown token', async () => {
     const unknown = await requestJson<ErrorBody>(`${server.url}/api/comments/confirm?token=${'A'.repeat(43)}`, { headers: { Accept: 'application/json' } })
     expect(unknown.status).toBe(404)

@@ -353,6 +353,26 @@ describe('operations: reminders and retention', () => {
 })
 
 describe('mail outbox', () => {
+  it("should write every mail in the registrant's language, whoever causes it", async () => {
+    const event = await createEvent({ capacity: 5 })
+    const registered = await requestJson<{ registration?: { id: number } }>(`${server.url}/api/events/${event}/registrations`, {
+      body: { answers: {}, consent: true, email: 'english@organisers.test', name: 'Emma English' },
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+      method: 'POST',
+    })
+    expect(registered.status).toBe(202)
+    const [confirmMail] = await deliverMails()
+    expect(confirmMail?.subject).toMatch(/^Please confirm your registration: /)
+    smtp.received.length = 0
+    // The organiser works in the German admin; the mail is still English.
+    const id = registered.body.registration!.id
+    expect((await decide(id, { status: 'confirmed' })).status).toBe(200)
+    expect((await decide(id, { status: 'cancelled' })).status).toBe(200)
+    const subjects = (await deliverMails()).map((mail) => mail.subject).sort()
+    expect(subjects).toEqual([expect.stringMatching(/^Cancelled: /), expect.stringMatching(/^Registration confirmed: /)])
+    expect((await reload(id)) as unknown as { language: string }).toMatchObject({ language: 'en' })
+  })
+
   it('should accept registrations while SMTP is down and deliver every mail once when it is back', async () => {
     const event = await createEvent({ capacity: 5 })
     await smtp.stop()

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field, TextField } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
+import { languageField } from '../../shared/mailLanguage'
 import { targetFields } from '../../shared/targetFields'
 import { moderateChange } from '../hooks/moderateChange'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
@@ -34,6 +35,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     },
     { name: 'authorName', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 80, required: true },
     { name: 'email', type: 'email', access: privateAccess, label: { de: 'E-Mail', en: 'E-mail' } },
+    { ...languageField, access: { ...languageField.access, read: moderators } },
     {
       // Plain text, stored as sent; whoever shows it must escape it (it is never markup).
       name: 'text',

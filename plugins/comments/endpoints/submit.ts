@@ -8,6 +8,7 @@ import type { ResolvedCommentsOptions, StoredComment } from '../types'
 import { clientAddressOf } from '../../shared/clientAddress'
 import { checkFormToken } from '../../shared/formToken'
 import { keyedHash } from '../../shared/hashing'
+import { mailLanguageOf } from '../../shared/mailLanguage'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { isModerator } from '../lib/access'
@@ -158,6 +159,7 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
             emailHash: emailHashOf(secret, input.email),
             isConfirmed: false,
             isOfficialReply: false,
+            language: mailLanguageOf(req.i18n?.language),
             notifyOnApproval: input.notifyOnApproval ?? false,
             notifyOnOfficialReply: input.notifyOnOfficialReply ?? false,
             parent: input.parent ? (/^\d+$/.test(input.parent) ? Number(input.parent) : input.parent) : null,

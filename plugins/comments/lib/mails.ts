@@ -3,7 +3,14 @@ import type { PayloadRequest } from 'payload'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
 import { queueMail } from '../../shared/sendMailTask'
-import { translatorOf } from './translate'
+import { mailLanguageOf } from '../../shared/mailLanguage'
+import { translate } from '../translations'
+
+/** Mails to the commenter use their language; moderators (the coordination office) get German. */
+const translatorFor =
+  (language: unknown) =>
+  (...[key, vars]: [Parameters<typeof translate>[1], Record<string, unknown>?]) =>
+    translate(mailLanguageOf(language), key, vars)
 
 /** Mails are queued in `req`'s transaction (outbox) and sent by the jobs runner after commit. */
 type MailArgs = { comment: StoredComment; options: ResolvedCommentsOptions; req: PayloadRequest }
@@ -11,7 +18,7 @@ type MailArgs = { comment: StoredComment; options: ResolvedCommentsOptions; req:
 const serverUrlOf = (req: PayloadRequest) => (req.payload.config.serverURL ?? '').replace(/\/$/, '')
 
 export const queueConfirmationMail = async ({ comment, options, req, token }: MailArgs & { token: string }) => {
-  const t = translatorOf(req)
+  const t = translatorFor(comment.language)
   const link = `${serverUrlOf(req)}${req.payload.config.routes.api}/${options.slugs.comments}/confirm?token=${encodeURIComponent(token)}`
   await queueMail({
     mail: {
@@ -25,7 +32,7 @@ export const queueConfirmationMail = async ({ comment, options, req, token }: Ma
 }
 
 export const queueModeratorMails = async ({ comment, options, req }: MailArgs) => {
-  const t = translatorOf(req)
+  const t = translatorFor('de')
   const link = `${serverUrlOf(req)}${req.payload.config.routes.admin}/collections/${options.slugs.comments}/${comment.id}`
   for (const to of options.moderatorEmails) {
     await queueMail({
@@ -50,7 +57,7 @@ export const queueApprovedMail = async ({ comment, options, req }: MailArgs) => 
   if (!comment.notifyOnApproval || !comment.email) {
     return
   }
-  const t = translatorOf(req)
+  const t = translatorFor(comment.language)
   await queueMail({
     mail: {
       subject: t('plugin-comments:approvedMailSubject'),
@@ -66,7 +73,7 @@ export const queueOfficialReplyMail = async ({ comment, options, reply, req }: M
   if (!comment.notifyOnOfficialReply || !comment.email) {
     return
   }
-  const t = translatorOf(req)
+  const t = translatorFor(comment.language)
   await queueMail({
     mail: {
       subject: t('plugin-comments:officialReplyMailSubject'),

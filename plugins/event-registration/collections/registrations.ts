@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
+import { languageField } from '../../shared/mailLanguage'
 import { REGISTRATION_STATUSES } from '../types'
 
 export const STATUS_LABELS = {
@@ -73,6 +74,7 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
       options: REGISTRATION_STATUSES.map((value) => ({ label: STATUS_LABELS[value], value })),
       required: true,
     },
+    languageField,
     {
       name: 'attended',
       type: 'checkbox',

@@ -11,6 +11,7 @@ import { issueVisitorToken } from '../../shared/visitorToken'
 import { eventsSlug, isAfterDeadline, startOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
 import { fail, translatorOf } from '../lib/respond'
+import { mailLanguageOf } from '../translations'
 import { cancelTokenHashOf, cancelTokenOf, confirmTokenHashOf } from '../lib/tokens'
 
 const MAX_BODY_BYTES = 16 * 1024
@@ -144,6 +145,7 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
           },
           email,
           event: event.id,
+          language: mailLanguageOf(req.i18n?.language),
           name: input.name,
           status: 'pending',
         } as never,

@@ -8,7 +8,7 @@ import { queueMail } from '../../shared/sendMailTask'
 import type { CpdRecognition } from '../types'
 
 import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
-import { translatorOf } from './respond'
+import { type MailLanguage, mailLanguageOf, translate } from '../translations'
 import { cancelTokenOf } from './tokens'
 
 type MailArgs = {
@@ -26,17 +26,25 @@ const keyOf = (registration: StoredRegistration, purpose: string) => `registrati
 const cancelLink = ({ options, registration, req }: Omit<MailArgs, 'event'>) =>
   `${apiBase(req)}/${options.slug}/cancel?token=${cancelTokenOf(options.hashSecret ?? req.payload.secret, registration.id)}`
 
-const varsOf = ({ event, options, registration, req }: MailArgs) => ({
+/** The registrant's language (stored at registration), in which every later mail is written. */
+const languageOf = ({ registration }: Pick<MailArgs, 'registration'>): MailLanguage => mailLanguageOf(registration.language)
+
+const translatorOf =
+  (args: Pick<MailArgs, 'registration'>) =>
+  (key: Parameters<typeof translate>[1], vars?: Record<string, unknown>) =>
+    translate(languageOf(args), key, vars)
+
+const varsOf = ({ event, options, registration }: MailArgs) => ({
   name: registration.name ?? '',
-  start: startText(event, options, req.i18n?.language ?? 'de'),
+  start: startText(event, options, mailLanguageOf(registration.language)),
   title: titleOf(event, options),
 })
 
-const withCancelLine = (args: MailArgs, text: string) => `${text}\n\n${translatorOf(args.req)('plugin-event-registration:cancelLine', { link: cancelLink(args) })}`
+const withCancelLine = (args: MailArgs, text: string) => `${text}\n\n${translatorOf(args)('plugin-event-registration:cancelLine', { link: cancelLink(args) })}`
 
 /** The double opt-in mail: the only one a pending registration gets. */
 export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
-  const t = translatorOf(args.req)
+  const t = translatorOf(args)
   const link = `${apiBase(args.req)}/${args.options.slug}/confirm?token=${args.token}`
   await queueMail({
     mail: {
@@ -74,7 +82,7 @@ const icsOf = ({ event, options, registration, req }: MailArgs) => {
 
 /** Confirmed (or promoted from the waiting list): the .ics and, for online events, the access link. */
 export const queueConfirmedMail = async (args: MailArgs & { isPromotion?: boolean }) => {
-  const t = translatorOf(args.req)
+  const t = translatorOf(args)
   const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
   const lines = [t('plugin-event-registration:confirmedMailText', varsOf(args))]
   if (accessLink) {
@@ -104,7 +112,7 @@ export const queueConfirmedMail = async (args: MailArgs & { isPromotion?: boolea
 }
 
 export const queueWaitlistedMail = async (args: MailArgs) => {
-  const t = translatorOf(args.req)
+  const t = translatorOf(args)
   await queueMail({
     mail: {
       idempotencyKey: keyOf(args.registration, 'waitlisted'),
@@ -118,7 +126,7 @@ export const queueWaitlistedMail = async (args: MailArgs) => {
 }
 
 export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolean }) => {
-  const t = translatorOf(args.req)
+  const t = translatorOf(args)
   await queueMail({
     mail: {
       idempotencyKey: keyOf(args.registration, 'cancelled'),
@@ -136,7 +144,7 @@ export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolea
  * time: if the event is moved, confirmed registrants are reminded of the new time.
  */
 export const queueReminderMail = async (args: MailArgs) => {
-  const t = translatorOf(args.req)
+  const t = translatorOf(args)
   const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
   const lines = [t('plugin-event-registration:reminderMailText', varsOf(args))]
   if (accessLink) {
@@ -160,7 +168,7 @@ export const queueMessageMail = async (args: MailArgs & { messageKey: string; su
     mail: {
       idempotencyKey: keyOf(args.registration, `message:${args.messageKey}`),
       subject: args.subject,
-      text: withCancelLine(args, `${translatorOf(args.req)('plugin-event-registration:messageGreeting', varsOf(args))}\n\n${args.text}`),
+      text: withCancelLine(args, `${translatorOf(args)('plugin-event-registration:messageGreeting', varsOf(args))}\n\n${args.text}`),
       to: args.registration.email!,
     },
     queue: args.options.mailQueue,
@@ -169,8 +177,8 @@ export const queueMessageMail = async (args: MailArgs & { messageKey: string; su
 
 /** The attendance confirmation for CPD: event, date, chamber, points; once per registration. */
 export const queueAttendanceMail = async (args: MailArgs & { cpd: CpdRecognition }) => {
-  const t = translatorOf(args.req)
-  const language = args.req.i18n?.language ?? 'de'
+  const t = translatorOf(args)
+  const language = languageOf(args)
   const lines = [
     t('plugin-event-registration:attendanceMailText', {
       ...varsOf(args),
