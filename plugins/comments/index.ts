@@ -1,7 +1,8 @@
-import type { CollectionConfig, Plugin } from 'payload'
+import type { Plugin } from 'payload'
 
-import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
+import type { CommentsPluginOptions } from './types'
 
+import { assertCollections, extendCollection, withTranslations } from '../shared/pluginConfig'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
 import { resolveOptions } from './defaults'
@@ -18,15 +19,6 @@ import { translations } from './translations'
 export type { CommentsPluginOptions, CommentStatus } from './types'
 export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
 
-const extendTarget = (collection: CollectionConfig, options: ResolvedCommentsOptions): CollectionConfig => ({
-  ...collection,
-  fields: [...(collection.fields ?? []), commentCountField],
-  hooks: {
-    ...collection.hooks,
-    afterOperation: [...(collection.hooks?.afterOperation ?? []), attachCommentCounts(options)],
-  },
-})
-
 /**
  * Moderated visitor comments on documents of the given collections: double opt-in by e-mail,
  * spam defences (honeypot, signed form time, link limit), reports, moderation with mails to
@@ -38,12 +30,8 @@ export const commentsPlugin =
   (config) => {
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
-    const missing = [...targets].filter((slug) => !(config.collections ?? []).some((collection) => collection.slug === slug))
-    if (missing.length) {
-      throw new Error(`commentsPlugin: unknown collection(s) ${missing.join(', ')}.`)
-    }
+    assertCollections(config, [...targets], 'commentsPlugin')
     const comments = commentsCollection(options)
-    const existingTranslations = config.i18n?.translations ?? {}
     // Server-only props: the access rule decides who sees the queue and its link.
     const moderationProps = { canModerate: options.canModerate, commentsSlug: options.slugs.comments }
     return {
@@ -67,21 +55,16 @@ export const commentsPlugin =
         },
       },
       collections: [
-        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
+        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug)
+            ? extendCollection(collection, { fields: [commentCountField], hooks: { afterOperation: [attachCommentCounts(options)] } })
+            : collection)),
         {
           ...comments,
           endpoints: [submitEndpoint(options), formTokenEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
         },
         commentReportsCollection(options),
       ],
-      i18n: {
-        ...config.i18n,
-        translations: {
-          ...existingTranslations,
-          de: { ...existingTranslations.de, ...translations.de },
-          en: { ...existingTranslations.en, ...translations.en },
-        },
-      },
+      i18n: withTranslations(config, translations),
       jobs: {
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never],

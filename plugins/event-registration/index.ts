@@ -2,6 +2,7 @@ import type { CollectionConfig, Plugin } from 'payload'
 
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
+import { assertCollections, extendCollection, withTranslations } from '../shared/pluginConfig'
 import { registrationsCollection } from './collections/registrations'
 import { resolveOptions } from './defaults'
 import { cancelEndpoints } from './endpoints/cancel'
@@ -21,23 +22,18 @@ export { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from './tasks/purgeUnconfirmed'
 export { SEND_REGISTRATION_REMINDERS_TASK } from './tasks/reminders'
 export { ANONYMISE_REGISTRATIONS_TASK } from './tasks/retention'
 
-const extendEvents = (collection: CollectionConfig, options: ResolvedRegistrationOptions): CollectionConfig => ({
-  ...collection,
-  endpoints: [...(collection.endpoints || []), registerEndpoint(options), exportEndpoint(options), messageEndpoint(options), attendanceEndpoint(options)],
-  fields: [
-    ...(collection.fields ?? []),
-    registrationFields({
-      hasHostDeadline: Boolean(options.fields.deadline),
-      panelProps: { registrationsSlug: options.slug, eventsSlug: options.eventsCollection },
-      timeZone: options.timeZone,
-    }),
-  ],
-  hooks: {
-    ...collection.hooks,
-    afterChange: [...(collection.hooks?.afterChange ?? []), promoteOnMoreSeats(options)],
-    afterOperation: [...(collection.hooks?.afterOperation ?? []), attachSeatCounts(options)],
-  },
-})
+const extendEvents = (collection: CollectionConfig, options: ResolvedRegistrationOptions): CollectionConfig =>
+  extendCollection(collection, {
+    endpoints: [registerEndpoint(options), exportEndpoint(options), messageEndpoint(options), attendanceEndpoint(options)],
+    fields: [
+      registrationFields({
+        hasHostDeadline: Boolean(options.fields.deadline),
+        panelProps: { eventsSlug: options.eventsCollection, registrationsSlug: options.slug },
+        timeZone: options.timeZone,
+      }),
+    ],
+    hooks: { afterChange: [promoteOnMoreSeats(options)], afterOperation: [attachSeatCounts(options)] },
+  })
 
 /**
  * Registration for events: limited seats, double opt-in, waiting list with promotion on
@@ -49,28 +45,17 @@ export const eventRegistrationPlugin =
   (pluginOptions: EventRegistrationPluginOptions): Plugin =>
   (config) => {
     const options = resolveOptions(pluginOptions)
-    if (!(config.collections ?? []).some((collection) => collection.slug === options.eventsCollection)) {
-      throw new Error(`eventRegistrationPlugin: unknown collection ${options.eventsCollection}.`)
-    }
-    const existingTranslations = config.i18n?.translations ?? {}
+    assertCollections(config, [options.eventsCollection], 'eventRegistrationPlugin')
     return {
       ...config,
       collections: [
         ...(config.collections ?? []).map((collection) => (collection.slug === options.eventsCollection ? extendEvents(collection, options) : collection)),
-        {
-          ...registrationsCollection(options),
+        extendCollection(registrationsCollection(options), {
           endpoints: [...confirmEndpoints(options), ...cancelEndpoints(options), decideEndpoint(options)],
           hooks: { beforeDelete: [refuseDeletingHeldSeats(options)] },
-        },
+        }),
       ],
-      i18n: {
-        ...config.i18n,
-        translations: {
-          ...existingTranslations,
-          de: { ...existingTranslations.de, ...translations.de },
-          en: { ...existingTranslations.en, ...translations.en },
-        },
-      },
+      i18n: withTranslations(config, translations),
       jobs: {
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never, remindersTask(options) as never, retentionTask(options) as never],

@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Config, Plugin } from 'payload'
 
 import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
 
+import { assertCollections, extendCollection, withTranslations } from '../shared/pluginConfig'
 import { ratingSummariesCollection } from './collections/ratingSummaries'
 import { ratingsCollection } from './collections/ratings'
 import { resolveOptions } from './defaults'
@@ -20,20 +21,6 @@ export const RATINGS_CONFIG_KEY = 'plugin-ratings'
 export const ratingsOptionsOf = (config: Pick<Config, 'custom'>): ResolvedRatingsOptions | undefined =>
   (config.custom?.[RATINGS_CONFIG_KEY] as ResolvedRatingsOptions | undefined) ?? undefined
 
-const extendTarget = (collection: CollectionConfig, options: ResolvedRatingsOptions): CollectionConfig => ({
-  ...collection,
-  endpoints: [
-    ...(collection.endpoints || []),
-    rateEndpoint(options, collection.slug as CollectionSlug),
-    finderEndpoint(options, collection.slug as CollectionSlug),
-  ],
-  fields: [...(collection.fields ?? []), ...ratingFields(options)],
-  hooks: {
-    ...collection.hooks,
-    afterOperation: [...(collection.hooks?.afterOperation ?? []), attachSummaries(options)],
-  },
-})
-
 /**
  * Visitors rate documents of the given collections on bipolar dimensions (one rating per
  * visitor and document, no personal data), with aggregates kept exact in the same transaction
@@ -44,26 +31,21 @@ export const ratingsPlugin =
   (config) => {
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
-    const missing = [...targets].filter((slug) => !(config.collections ?? []).some((collection) => collection.slug === slug))
-    if (missing.length) {
-      throw new Error(`ratingsPlugin: unknown collection(s) ${missing.join(', ')}.`)
-    }
-    const existingTranslations = config.i18n?.translations ?? {}
+    assertCollections(config, [...targets], 'ratingsPlugin')
+    const extendTarget = (collection: CollectionConfig) =>
+      extendCollection(collection, {
+        endpoints: [rateEndpoint(options, collection.slug as CollectionSlug), finderEndpoint(options, collection.slug as CollectionSlug)],
+        fields: ratingFields(options),
+        hooks: { afterOperation: [attachSummaries(options)] },
+      })
     return {
       ...config,
       collections: [
-        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection, options) : collection)),
+        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection) : collection)),
         ratingsCollection(options),
         ratingSummariesCollection(options),
       ],
       custom: { ...config.custom, [RATINGS_CONFIG_KEY]: options },
-      i18n: {
-        ...config.i18n,
-        translations: {
-          ...existingTranslations,
-          de: { ...existingTranslations.de, ...translations.de },
-          en: { ...existingTranslations.en, ...translations.en },
-        },
-      },
+      i18n: withTranslations(config, translations),
     }
   }

@@ -41,7 +41,7 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     kind: 'institution',
     shortName: 'BBSR',
   })
-  const einsateam = await upsertBySlug(context, 'organisations', {
+  await upsertBySlug(context, 'organisations', {
     slug: 'einsateam',
     title: 'EINSATEAM',
     description: paragraphs('Koordiniert die Webinar-Reihe stadt:impuls. Anmeldung und weitere Informationen zu stadt:impuls #2 unter stadtimpuls@einsateam.de.'),

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
-import { launchChromium } from '../helpers/browser'
+import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
 import { startTestServer } from '../helpers/server'
 
 const EDITOR = { email: 'redaktion-moderation@quartiersnetz.test', password: 'Moderation-Test-2026' }
@@ -18,16 +18,7 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the queue is tested as an editor.
-  await server.payload.create({
-    collection: 'users',
-    data: { email: 'admin-moderation@quartiersnetz.test', name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
-    overrideAccess: true,
-  })
-  await server.payload.create({
-    collection: 'users',
-    data: { email: EDITOR.email, name: 'Emil Redaktion', password: EDITOR.password, role: 'editor' },
-    overrideAccess: true,
-  })
+  await createAccounts(server.payload, { accounts: [{ ...EDITOR, name: 'Emil Redaktion' }], adminEmail: 'admin-moderation@quartiersnetz.test' })
   browser = await launchChromium()
 })
 
@@ -36,16 +27,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = async ({ email, password }: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
-  return { context, page }
-}
+const signIn = (account: { email: string; password: string }) => signInWith(browser, { account, baseUrl: server.url })
 
 /** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
 const createWaitingComment = async ({ ageMs, authorName, moduleId, text }: { ageMs: number; authorName: string; moduleId: number; text: string }) =>

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -38,16 +38,7 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the panel is tested as an editor.
-  await server.payload.create({
-    collection: 'users',
-    data: { email: 'admin-bewertungen@quartiersnetz.test', name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
-    overrideAccess: true,
-  })
-  await server.payload.create({
-    collection: 'users',
-    data: { email: EDITOR.email, name: 'Emil Redaktion', password: EDITOR.password, role: 'editor' },
-    overrideAccess: true,
-  })
+  await createAccounts(server.payload, { accounts: [{ ...EDITOR, name: 'Emil Redaktion' }], adminEmail: 'admin-bewertungen@quartiersnetz.test' })
   browser = await launchChromium()
 })
 
@@ -56,16 +47,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', EDITOR.email)
-  await page.fill('input[name="password"]', EDITOR.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
-  return { context, page }
-}
+const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url })
 
 const createRatedModule = async (title: string) => {
   const module = await server.payload.create({

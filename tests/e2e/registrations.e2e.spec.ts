@@ -4,7 +4,7 @@
  * export, a message to all confirmed, attendance confirmations, and the refusal for a user who
  * may not manage registrations. Real server (production build), real PostgreSQL, Chromium.
  */
-import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core'
+import type { Browser, Dialog, Page } from 'playwright-core'
 
 import fs from 'node:fs/promises'
 
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { launchChromium } from '../helpers/browser'
+import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
 import { startTestServer } from '../helpers/server'
 
 const EDITOR = { email: 'redaktion-anmeldungen@quartiersnetz.test', password: 'Anmeldungen-Test-2026' }
@@ -28,21 +28,13 @@ let counter = 0
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the panel is tested as an editor.
-  await server.payload.create({
-    collection: 'users',
-    data: { email: 'admin-anmeldungen@quartiersnetz.test', name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
-    overrideAccess: true,
-  })
-  await server.payload.create({
-    collection: 'users',
-    data: { email: EDITOR.email, name: 'Emil Redaktion', password: EDITOR.password, role: 'editor' },
-    overrideAccess: true,
-  })
   const municipality = await server.payload.create({ collection: 'municipalities', data: { name: 'Musterstadt (Anmeldungen)', state: 'NW' }, overrideAccess: true })
-  await server.payload.create({
-    collection: 'users',
-    data: { ...CITY_EDITOR, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
-    overrideAccess: true,
+  await createAccounts(server.payload, {
+    accounts: [
+      { ...EDITOR, name: 'Emil Redaktion' },
+      { ...CITY_EDITOR, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
+    ],
+    adminEmail: 'admin-anmeldungen@quartiersnetz.test',
   })
   browser = await launchChromium()
 })
@@ -52,16 +44,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = async ({ email, password }: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE', viewport: { height: 900, width: 1280 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
-  return { context, page }
-}
+const signIn = (account: { email: string; password: string }) => signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
 

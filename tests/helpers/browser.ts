@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core'
+import type { Payload } from 'payload'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 
 import fs from 'node:fs'
 
@@ -28,4 +29,39 @@ export const launchChromium = async (): Promise<Browser> => {
     executablePath: CHROMIUM_PATH,
     headless: true,
   })
+}
+
+export type Account = { email: string; password: string }
+
+/**
+ * The accounts of a browser test: an admin first (the first account always becomes admin), then
+ * `accounts` (role editor unless given).
+ */
+export const createAccounts = async (
+  payload: Payload,
+  { accounts, adminEmail }: { accounts: (Account & { municipality?: number | string; name: string; role?: 'editor' | 'municipality-editor' })[]; adminEmail: string },
+) => {
+  await payload.create({
+    collection: 'users',
+    data: { email: adminEmail, name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
+    overrideAccess: true,
+  })
+  for (const { role = 'editor', ...account } of accounts) {
+    await payload.create({ collection: 'users', data: { ...account, role } as never, overrideAccess: true })
+  }
+}
+
+/** Signs in through the admin's login form in a fresh German context (1280×900). */
+export const signIn = async (
+  browser: Browser,
+  { account, baseUrl, contextOptions = {} }: { account: Account; baseUrl: string; contextOptions?: BrowserContextOptions },
+): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 }, ...contextOptions })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', account.email)
+  await page.fill('input[name="password"]', account.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+  return { context, page }
 }
