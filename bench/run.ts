@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: the ratings benchmark (issue 4) against the production build.
+ * `npm run bench`: the public API against the floor (issue 7) and the ratings rows (issue 4),
+ * against the production build.
  *
- * An embedded PostgreSQL under bench/.work/, a freshly migrated database, the production build
- * (.next-bench, reused while the sources are unchanged) and the real server in a process of
- * its own; then autocannon in this process measures each row, and the table is printed and
- * written to bench/results.md. Everything started here is stopped again, on failure, Ctrl-C
+ * An embedded PostgreSQL under bench/.work/, a freshly migrated database filled with the
+ * generated data set (lib/dataset.ts), the production build (.next-bench, reused while the
+ * sources are unchanged), the real server and the floor (floor.ts) in processes of their own;
+ * then autocannon in this process measures each row, and the table is printed and written to
+ * bench/results.md. Everything started here is stopped again, on failure, Ctrl-C
  * and after BENCH_TIMEOUT_MINUTES too. Only loopback addresses are used.
  *
  * Run as `node --import tsx bench/run.ts`, not through the tsx CLI: the CLI SIGKILLs its child
@@ -16,23 +18,26 @@ import type autocannon from 'autocannon'
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 
 import { buildNext } from '../scripts/buildNext'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { projectRoot } from '../src/runtime/paths'
 import {
+  confirmTokensOf,
   createAdmin,
-  createModules,
+  createBurstEvent,
   dropDatabase,
-  insertRatings,
   postgresVersion,
   randomRatingBody,
   ratingsTableScans,
   rateThroughApi,
   readRaterCount,
   recreateDatabase,
+  registrationStatuses,
 } from './lib/fixtures'
-import { type Measurement, measure, median, type RunResult, type Scenario } from './lib/load'
+import { generateDataset } from './lib/dataset'
+import { type Measurement, measure, median, type RunResult, runOnce, type Scenario, settle } from './lib/load'
 import { runScript, startServerProcess, stopRunningChildren } from './lib/processes'
 import { describeMachine, loadAverage, markdownTable, type TableRow, writeResults } from './lib/report'
 import { readBenchSettings } from './lib/settings'
@@ -42,8 +47,20 @@ const RESULTS_FILE = path.join(projectRoot, 'bench', 'results.md')
 const DATABASE = 'qn_bench'
 const DIST_DIR = '.next-bench'
 const RATING_CONNECTIONS = 50
-const READ_CONNECTIONS = [1, 32]
+const BURST_CONNECTIONS = 50
+const MIXED_CONNECTIONS = 16
+const RSS_SAMPLE_MS = 15_000
 const SMALL_RATINGS = 10
+const OPTIMISATIONS_FILE = path.join(projectRoot, 'bench', 'optimisations.md')
+/** "20 published modules with their Handlungsfelder": the floor's request, through Payload. */
+const MODULE_LIST_PATH = '/api/modules?limit=20&where[_status][equals]=published&depth=1'
+const MODULE_LIST_GRAPHQL = JSON.stringify({
+  query: `query { Modules(limit: 20, where: { _status: { equals: published } }) { docs { id title slug summary objective users
+    targetGroups { id title slug } targetGroupNote fieldsOfAction { id title slug order } implementation steps pitfalls assessment
+    contactsNote financing advice editorialAssessment { processPhase timeEffort staffEffort financialEffort participation complexity }
+    ratingsLocked commentCount ratingSummary updatedAt createdAt _status }
+    totalDocs limit page totalPages hasNextPage hasPrevPage nextPage prevPage pagingCounter } }`,
+})
 /** Backends report table statistics when idle within 10 s; wait a little longer. */
 const STATS_SETTLE_MS = 12_000
 
@@ -79,7 +96,7 @@ const pairedRatio = (big: Measurement, small: Measurement, figure: keyof Pick<Ru
 
 const describeErrors = (measurement: Measurement): string => {
   const non2xx = Object.entries(measurement.non2xx)
-  const parts = [non2xx.length ? `non-2xx: ${non2xx.map(([status, count]) => `${count}× ${status}`).join(', ')}` : 'non-2xx: 0']
+  const parts = [non2xx.length ? `unexpected status: ${non2xx.map(([status, count]) => `${count}× ${status}`).join(', ')}` : 'unexpected status: 0']
   if (measurement.errors) {
     parts.push(`connection errors/timeouts: ${measurement.errors}`)
   }
@@ -113,11 +130,41 @@ const recount = async ({ env, shouldFix }: { env: NodeJS.ProcessEnv; shouldFix: 
   return { checked: Number(summary[1]), differences: Number(summary[2]) }
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** Least-squares slope of (seconds, bytes) samples, in MB per minute. */
+const slopeMbPerMinute = (samples: { bytes: number; seconds: number }[]) => {
+  const n = samples.length
+  if (n < 2) {
+    return 0
+  }
+  const meanX = samples.reduce((sum, s) => sum + s.seconds, 0) / n
+  const meanY = samples.reduce((sum, s) => sum + s.bytes, 0) / n
+  const covariance = samples.reduce((sum, s) => sum + (s.seconds - meanX) * (s.bytes - meanY), 0)
+  const variance = samples.reduce((sum, s) => sum + (s.seconds - meanX) ** 2, 0)
+  return variance ? ((covariance / variance) * 60) / 1024 / 1024 : 0
+}
+
+/** A GET cycling through paths; `isUncached` makes every URL new (a cache miss, Payload's full path). */
+const cyclingGet = (paths: string[], { headers, isUncached = false }: { headers?: Record<string, string>; isUncached?: boolean } = {}): autocannon.Request => {
+  let next = 0
+  return {
+    headers,
+    method: 'GET',
+    setupRequest: (request) => {
+      const index = next++
+      const base = paths[index % paths.length]!
+      return { ...request, path: isUncached ? `${base}${base.includes('?') ? '&' : '?'}bench-miss=${index}` : base }
+    },
+  }
+}
+
 const main = async () => {
   const settings = readBenchSettings()
   const startedAt = new Date()
   const loadBefore = loadAverage()
   const timings: string[] = []
+  const notes: string[] = []
   await fs.mkdir(WORK_DIR, { recursive: true })
 
   const watchdog = setTimeout(() => {
@@ -139,6 +186,8 @@ const main = async () => {
   const env: NodeJS.ProcessEnv = {
     DATA_DIR: path.join(WORK_DIR, 'data'),
     DATABASE_URL: databaseUrl,
+    // The burst comes from one address: the per-client registration limit would refuse it.
+    EVENT_REGISTRATION_RATE_LIMIT_MAX: '0',
     JOBS_AUTORUN: 'false',
     LOG_LEVEL: 'warn',
     NEXT_DIST_DIR: DIST_DIR,
@@ -150,39 +199,44 @@ const main = async () => {
   // buildNext reads the dist dir from the environment and passes it on to next build.
   process.env.NEXT_DIST_DIR = DIST_DIR
   await Promise.all([
-    timed(timings, 'migrate', async () => {
-      const { exitCode, output } = await runScript({ args: ['scripts/payload.ts', 'migrate'], env: { ...env, LOG_LEVEL: 'info' }, timeoutMs: 5 * 60_000 })
-      if (exitCode !== 0) {
-        throw new Error(`migrate failed (exit code ${exitCode}):\n${output.slice(-4000)}`)
-      }
-    }),
+    (async () => {
+      await timed(timings, 'migrate', async () => {
+        const { exitCode, output } = await runScript({ args: ['scripts/payload.ts', 'migrate'], env: { ...env, LOG_LEVEL: 'info' }, timeoutMs: 5 * 60_000 })
+        if (exitCode !== 0) {
+          throw new Error(`migrate failed (exit code ${exitCode}):\n${output.slice(-4000)}`)
+        }
+      })
+    })(),
     timed(timings, `production build (${DIST_DIR}, reused when current)`, () =>
       buildNext({ isVerbose: false, log: (message) => log(message) }).finally(dropDistDirFromTsconfig),
     ),
   ])
+  const { dataset: size } = settings
+  const dataset = await timed(
+    timings,
+    `data set (${formatCount(size.municipalities)} municipalities, ${formatCount(size.projects)} projects, ${formatCount(size.modules)} modules, ${formatCount(size.events)} events, ${formatCount(size.ratings)} ratings) + VACUUM ANALYZE`,
+    () => generateDataset({ databaseUrl, size }),
+  )
 
   const server = await timed(timings, 'server start', () =>
     startServerProcess({ env, logFile: path.join(WORK_DIR, 'server.log'), timeoutMs: 3 * 60_000 }),
   )
   cleanups.push({ name: 'stop the server', run: server.stop })
   log(`server ready at ${server.url} (log: bench/.work/server.log)`)
+  const floor = await timed(timings, 'floor start', () =>
+    startServerProcess({ env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, logFile: path.join(WORK_DIR, 'floor.log'), readyPath: '/modules', script: 'bench/floor.ts', timeoutMs: 60_000 }),
+  )
+  cleanups.push({ name: 'stop the floor', run: floor.stop })
 
   const token = await createAdmin(server.url)
-  const ratingModuleIds = await createModules({
-    baseUrl: server.url,
-    titles: Array.from({ length: settings.ratingModules }, (_, i) => `Bewertungsmodul ${i + 1}`),
-    token,
-  })
-  const [smallId, bigId] = await createModules({ baseUrl: server.url, titles: ['Lesemodul klein', 'Lesemodul groß'], token })
-  await rateThroughApi({ baseUrl: server.url, count: SMALL_RATINGS, moduleId: smallId! })
-  await timed(timings, `INSERT of ${formatCount(settings.ratings)} ratings + VACUUM ANALYZE`, () =>
-    insertRatings({ count: settings.ratings, databaseUrl, moduleId: bigId! }),
-  )
+  const { bigModuleId, smallModuleId } = dataset
+  await rateThroughApi({ baseUrl: server.url, count: SMALL_RATINGS, moduleId: smallModuleId })
   const fixed = await timed(timings, 'ratings:recount --fix', () => recount({ env, shouldFix: true }))
   log(`recount: ${fixed.checked} summaries checked, ${fixed.differences} differences fixed`)
+  const bigRatings = Math.floor(size.ratings / 2)
   for (const [id, expected] of [
-    [smallId!, SMALL_RATINGS],
-    [bigId!, settings.ratings],
+    [smallModuleId, SMALL_RATINGS],
+    [bigModuleId, bigRatings],
   ] as const) {
     const raterCount = await readRaterCount({ baseUrl: server.url, moduleId: id })
     if (raterCount !== expected) {
@@ -190,10 +244,152 @@ const main = async () => {
     }
   }
 
+  // The floor must answer what Payload answers, or the ratio means nothing.
+  const [payloadList, floorList] = await Promise.all([
+    fetch(`${server.url}${MODULE_LIST_PATH}`).then((response) => response.json() as Promise<unknown>),
+    fetch(`${floor.url}/modules`).then((response) => response.json() as Promise<unknown>),
+  ])
+  const isFloorEqual = isDeepStrictEqual(payloadList, floorList)
+  const listBytes = Buffer.byteLength(JSON.stringify(payloadList))
+  notes.push(
+    `floor check: the floor's JSON ${isFloorEqual ? 'equals' : 'DIFFERS FROM'} Payload's for ${MODULE_LIST_PATH} (${formatCount(listBytes)} bytes, parsed and compared deeply)`,
+  )
+  if (!isFloorEqual) {
+    log('WARNING: the floor answers differently from Payload; see bench/results.md')
+  }
+  const listEtag = (await fetch(`${server.url}${MODULE_LIST_PATH}`)).headers.get('etag')
+  if (!listEtag) {
+    throw new Error('The module list has no ETag: is the HTTP cache on (HTTP_CACHE)?')
+  }
+
   const measureAll = (scenarios: Scenario[]) =>
     measure({ log, runs: settings.runs, scenarios, seconds: settings.seconds, url: server.url, warmupSeconds: settings.warmupSeconds })
+  const measureFloor = (scenarios: Scenario[]) =>
+    measure({ log, runs: settings.runs, scenarios, seconds: settings.seconds, url: floor.url, warmupSeconds: settings.warmupSeconds })
+  const { connections } = settings
+  const rows: TableRow[] = []
+  const rssAtStart = server.rssBytes()
 
-  log(`row 1: ratings at ${RATING_CONNECTIONS} connections over ${settings.ratingModules} modules`)
+  // Floor and the same request through Payload take turns run by run.
+  log(`rows: floor, REST and GraphQL at ${connections} connections`)
+  const floorScenario: Scenario = { connections, name: 'floor', requests: [{ method: 'GET', path: '/modules' }] }
+  const [floorResult] = await measureFloor([floorScenario])
+  const floorRate = floorResult!.median.requestsPerSecond
+  const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
+  const [restCached, restUncached, graphql] = await measureAll([
+    { connections, name: 'REST list (cache)', requests: [{ method: 'GET', path: MODULE_LIST_PATH }] },
+    { connections, name: 'REST list (uncached)', requests: [cyclingGet([MODULE_LIST_PATH], { isUncached: true })] },
+    {
+      connections,
+      name: 'GraphQL list',
+      requests: [{ body: MODULE_LIST_GRAPHQL, headers: { 'content-type': 'application/json' }, method: 'POST', path: '/api/graphql' }],
+    },
+  ])
+  rows.push(
+    { name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`, notes: `one SQL statement; ${describeErrors(floorResult!)}`, ratioToFloor: 1, ...floorResult!.median },
+    {
+      name: `REST \`${MODULE_LIST_PATH}\`, ${connections} conn., served from the cache`,
+      notes: `the same URL again and again (a member site's front page); ${describeErrors(restCached!)}`,
+      ratioToFloor: ratio(restCached!),
+      ...restCached!.median,
+    },
+    {
+      name: `… uncached (a new URL per request: Payload runs every time)`,
+      notes: `what every request cost before the cache; ${describeErrors(restUncached!)}`,
+      ratioToFloor: ratio(restUncached!),
+      ...restUncached!.median,
+    },
+    { name: `GraphQL, the same list and fields, ${connections} conn.`, notes: `POST, never cached; ${describeErrors(graphql!)}`, ratioToFloor: ratio(graphql!), ...graphql!.median },
+  )
+
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
+  const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
+  const eventPaths = dataset.eventMunicipalityIds.map(
+    (id) => `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
+  )
+  const projectPaths = dataset.fieldOfActionIds.map((id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`)
+  const slugPaths = dataset.projectSlugs.map((slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`)
+  const hotSlugPaths = slugPaths.slice(0, 50)
+  log(`rows: member-site lists and detail by slug at ${connections} connections`)
+  const [eventsCached, eventsUncached, projectsCached, projectsUncached, slugCached, slugUncached] = await measureAll([
+    { connections, name: 'events (cache)', requests: [cyclingGet(eventPaths)] },
+    { connections, name: 'events (uncached)', requests: [cyclingGet(eventPaths, { isUncached: true })] },
+    { connections, name: 'projects (cache)', requests: [cyclingGet(projectPaths)] },
+    { connections, name: 'projects (uncached)', requests: [cyclingGet(projectPaths, { isUncached: true })] },
+    { connections, name: 'slug (cache)', requests: [cyclingGet(hotSlugPaths)] },
+    { connections, name: 'slug (uncached)', requests: [cyclingGet(slugPaths, { isUncached: true })] },
+  ])
+  rows.push(
+    {
+      name: `events of a municipality in a date range (REST, depth 1), ${connections} conn., cache`,
+      notes: `cycling over ${dataset.eventMunicipalityIds.length} municipalities; ${describeErrors(eventsCached!)}`,
+      ratioToFloor: ratio(eventsCached!),
+      ...eventsCached!.median,
+    },
+    { name: '… uncached', notes: describeErrors(eventsUncached!), ratioToFloor: ratio(eventsUncached!), ...eventsUncached!.median },
+    {
+      name: `projects of a Handlungsfeld (REST, depth 1), ${connections} conn., cache`,
+      notes: `cycling over ${dataset.fieldOfActionIds.length} Handlungsfelder; ${describeErrors(projectsCached!)}`,
+      ratioToFloor: ratio(projectsCached!),
+      ...projectsCached!.median,
+    },
+    { name: '… uncached', notes: describeErrors(projectsUncached!), ratioToFloor: ratio(projectsUncached!), ...projectsUncached!.median },
+    {
+      name: `project by slug (REST, depth 1), ${connections} conn., cache`,
+      notes: `cycling over ${hotSlugPaths.length} projects; ${describeErrors(slugCached!)}`,
+      ratioToFloor: ratio(slugCached!),
+      ...slugCached!.median,
+    },
+    {
+      name: '… uncached',
+      notes: `cycling over all ${formatCount(slugPaths.length)} published projects; ${describeErrors(slugUncached!)}`,
+      ratioToFloor: ratio(slugUncached!),
+      ...slugUncached!.median,
+    },
+  )
+
+  log(`row: conditional GET (304) at ${connections} connections`)
+  const [notModified] = await measureAll([
+    { connections, expectedStatus: 304, name: '304', requests: [{ headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH }] },
+  ])
+  const notModifiedFactor = notModified!.median.requestsPerSecond / restUncached!.median.requestsPerSecond
+  rows.push({
+    name: `conditional GET of the REST list, matching ETag → 304, ${connections} conn.`,
+    notes: `${notModifiedFactor.toFixed(1)}× the uncached REST list (target ≥ 5×); ${describeErrors(notModified!)}`,
+    ratioToFloor: ratio(notModified!),
+    ...notModified!.median,
+  })
+
+  // Issue 4: a module's read must cost the same with 10 and with many ratings (uncached reads).
+  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS))
+  const scansBeforeReads = await ratingsTableScans(databaseUrl)
+  for (const readConnections of [1, connections]) {
+    log(`rows: module read (uncached) at ${readConnections} connection(s), ${SMALL_RATINGS} vs ${formatCount(bigRatings)} ratings`)
+    const [small, big] = await measureAll([
+      { connections: readConnections, name: `read, ${SMALL_RATINGS} ratings`, requests: [cyclingGet([`/api/modules/${smallModuleId}`], { isUncached: true })] },
+      { connections: readConnections, name: `read, ${formatCount(bigRatings)} ratings`, requests: [cyclingGet([`/api/modules/${bigModuleId}`], { isUncached: true })] },
+    ])
+    const paired = { p50: pairedRatio(big!, small!, 'p50Ms'), p99: pairedRatio(big!, small!, 'p99Ms'), rate: pairedRatio(big!, small!, 'requestsPerSecond') }
+    notes.push(
+      `read ${formatCount(bigRatings)} ÷ ${SMALL_RATINGS} ratings at ${readConnections} connection(s), median of the paired runs: p50 ×${paired.p50}, p99 ×${paired.p99}, req/s ×${paired.rate} (≈1 expected)`,
+    )
+    rows.push(
+      { name: `read a module (GET, uncached), ${SMALL_RATINGS} ratings, ${readConnections} conn.`, notes: describeErrors(small!), ratioToFloor: ratio(small!), ...small!.median },
+      {
+        name: `read a module (GET, uncached), ${formatCount(bigRatings)} ratings, ${readConnections} conn.`,
+        notes: `vs ${SMALL_RATINGS} ratings (paired runs): p50 ×${paired.p50}, req/s ×${paired.rate}; ${describeErrors(big!)}`,
+        ratioToFloor: ratio(big!),
+        ...big!.median,
+      },
+    )
+  }
+  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS))
+  notes.push(
+    `scans of the ratings table (pg_stat_user_tables) during the module reads: ${(await ratingsTableScans(databaseUrl)) - scansBeforeReads} (0 expected: a read uses the summary only)`,
+  )
+
+  log(`row: ratings at ${RATING_CONNECTIONS} connections over ${settings.ratingModules} modules`)
+  const ratingModuleIds = dataset.moduleIds.slice(2, 2 + settings.ratingModules)
   let nextModule = 0
   const rateRequest: autocannon.Request = {
     headers: { 'content-type': 'application/json' },
@@ -206,64 +402,176 @@ const main = async () => {
     }),
   }
   const [rating] = await measureAll([{ connections: RATING_CONNECTIONS, name: 'rate', requests: [rateRequest] }])
-  const rows: TableRow[] = [
-    {
-      name: `rate a module (POST), ${RATING_CONNECTIONS} connections`,
-      notes: `a new visitor per request over ${settings.ratingModules} modules; ${describeErrors(rating!)}`,
-      ...rating!.median,
-    },
-  ]
-
-  const ratios: string[] = []
-  // Independent of timing noise: reading a module must not touch its ratings at all.
-  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS))
-  const scansBeforeReads = await ratingsTableScans(databaseUrl)
-  for (const connections of READ_CONNECTIONS) {
-    log(`rows 2/3: module read at ${connections} connection(s), ${SMALL_RATINGS} vs ${formatCount(settings.ratings)} ratings`)
-    const [small, big] = await measureAll([
-      { connections, name: `read, ${SMALL_RATINGS} ratings`, requests: [{ method: 'GET', path: `/api/modules/${smallId}` }] },
-      { connections, name: `read, ${formatCount(settings.ratings)} ratings`, requests: [{ method: 'GET', path: `/api/modules/${bigId}` }] },
-    ])
-    const ratio = { p50: pairedRatio(big!, small!, 'p50Ms'), p99: pairedRatio(big!, small!, 'p99Ms'), rate: pairedRatio(big!, small!, 'requestsPerSecond') }
-    ratios.push(
-      `read ${formatCount(settings.ratings)} ÷ ${SMALL_RATINGS} ratings at ${connections} connection(s), median of the paired runs: p50 ×${ratio.p50}, p99 ×${ratio.p99}, req/s ×${ratio.rate} (≈1 expected)`,
-    )
-    rows.push(
-      { name: `read a module (GET), ${SMALL_RATINGS} ratings, ${connections} conn.`, notes: describeErrors(small!), ...small!.median },
-      {
-        name: `read a module (GET), ${formatCount(settings.ratings)} ratings, ${connections} conn.`,
-        notes: `vs ${SMALL_RATINGS} ratings (paired runs): p50 ×${ratio.p50}, req/s ×${ratio.rate}; ${describeErrors(big!)}`,
-        ...big!.median,
-      },
-    )
+  const ratingRow: TableRow = {
+    name: `rate a module (POST), ${RATING_CONNECTIONS} connections`,
+    notes: `a new visitor per request over ${ratingModuleIds.length} modules, ${formatCount(size.ratings)} ratings in the table; ${describeErrors(rating!)}`,
+    ratioToFloor: ratio(rating!),
+    ...rating!.median,
   }
+  rows.push(ratingRow)
 
-  await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS))
-  const readScans = (await ratingsTableScans(databaseUrl)) - scansBeforeReads
-  ratios.push(`scans of the ratings table (pg_stat_user_tables) during all read rows: ${readScans} (0 expected: a read uses the summary only)`)
+  log(`row: registration burst, ${formatCount(settings.burst.registrations)} for ${settings.burst.seats} seats`)
+  const eventId = await createBurstEvent({ baseUrl: server.url, seats: settings.burst.seats, token })
+  let registrant = 0
+  await settle(server.url)
+  const registered = await runOnce({
+    amount: settings.burst.registrations,
+    scenario: {
+      connections: BURST_CONNECTIONS,
+      name: 'register',
+      requests: [
+        {
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          path: `/api/events/${eventId}/registrations`,
+          setupRequest: (request) => {
+            const index = registrant++
+            return { ...request, body: JSON.stringify({ answers: {}, consent: true, email: `gast-${index}@anmeldung.test`, name: `Gast ${index}` }) }
+          },
+        },
+      ],
+    },
+    seconds: 0,
+    url: server.url,
+  })
+  const confirmTokens = await confirmTokensOf(databaseUrl)
+  let nextToken = 0
+  await settle(server.url)
+  const confirmed = await runOnce({
+    amount: confirmTokens.length,
+    scenario: {
+      connections: BURST_CONNECTIONS,
+      name: 'confirm',
+      requests: [
+        {
+          // The confirmation page's button: a POST to the link (a GET only shows the page).
+          headers: { accept: 'application/json' },
+          method: 'POST',
+          setupRequest: (request) => ({ ...request, path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}` }),
+        },
+      ],
+    },
+    seconds: 0,
+    url: server.url,
+  })
+  const statuses = await registrationStatuses(databaseUrl, eventId)
+  const seatsCheck = `afterwards ${Object.entries(statuses).map(([status, n]) => `${n} ${status}`).join(', ')} (expected ${settings.burst.seats} confirmed)`
+  const burstNotes = (result: RunResult) =>
+    `p95 ${result.p95Ms.toFixed(1)} ms; ${Object.keys(result.non2xx).length ? `non-2xx: ${Object.entries(result.non2xx).map(([status, n]) => `${n}× ${status}`).join(', ')}` : 'non-2xx: 0'}${result.errors ? `; errors: ${result.errors}` : ''}`
+  rows.push(
+    {
+      name: `registration burst: ${formatCount(settings.burst.registrations)} POST /api/events/:id/registrations, ${BURST_CONNECTIONS} conn.`,
+      notes: `${formatCount(registered.responses)} answered; ${burstNotes(registered)}`,
+      p50Ms: registered.p50Ms,
+      p99Ms: registered.p99Ms,
+      ratioToFloor: registered.requestsPerSecond / floorRate,
+      requestsPerSecond: registered.requestsPerSecond,
+    },
+    {
+      name: `… then the ${formatCount(confirmTokens.length)} confirmations (POST to the mailed links), ${BURST_CONNECTIONS} conn.`,
+      notes: `${seatsCheck}; ${burstNotes(confirmed)}`,
+      p50Ms: confirmed.p50Ms,
+      p99Ms: confirmed.p99Ms,
+      ratioToFloor: confirmed.requestsPerSecond / floorRate,
+      requestsPerSecond: confirmed.requestsPerSecond,
+    },
+  )
 
-  // The ratings of row 1 ran 50 at a time: their summaries must still equal a recount.
+  // Mixed load: what member sites and visitors do together, while the server's memory is watched.
+  log(`mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`)
+  const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
+  let mixedIndex = 0
+  const mixedPaths = () => {
+    const index = mixedIndex++
+    switch (index % 10) {
+      case 0:
+      case 1:
+        return MODULE_LIST_PATH
+      case 2:
+      case 3:
+        return eventPaths[index % eventPaths.length]!
+      case 4:
+        return projectPaths[index % projectPaths.length]!
+      case 5:
+      case 6:
+        // All 5,000 projects: mostly misses, which fill (and must not overflow) the cache.
+        return slugPaths[(index * 7) % slugPaths.length]!
+      default:
+        return modulePaths[index % modulePaths.length]!
+    }
+  }
+  const rssBefore = server.rssBytes()
+  const samples: { bytes: number; seconds: number }[] = [{ bytes: rssBefore, seconds: 0 }]
+  const mixedStarted = Date.now()
+  const sampler = setInterval(() => samples.push({ bytes: server.rssBytes(), seconds: (Date.now() - mixedStarted) / 1000 }), RSS_SAMPLE_MS)
+  await settle(server.url)
+  const mixed = await runOnce({
+    scenario: {
+      connections: MIXED_CONNECTIONS,
+      // The conditional GETs among them answer 304.
+      expectedStatus: 'ok',
+      name: 'mixed',
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+        { headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH },
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+        { body: MODULE_LIST_GRAPHQL, headers: { 'content-type': 'application/json' }, method: 'POST', path: '/api/graphql' },
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+        { ...rateRequest },
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+      ],
+    },
+    seconds: settings.mixedSeconds,
+    url: server.url,
+  })
+  clearInterval(sampler)
+  const rssAfter = server.rssBytes()
+  samples.push({ bytes: rssAfter, seconds: (Date.now() - mixedStarted) / 1000 })
+  const laterHalf = samples.filter((sample) => sample.seconds >= settings.mixedSeconds / 2)
+  const trend = slopeMbPerMinute(laterHalf)
+  rows.push({
+    name: `mixed load for ${formatCount(Math.round((settings.mixedSeconds / 60) * 10) / 10)} min, ${MIXED_CONNECTIONS} conn.: server RSS ${megabytes(rssBefore)} before → ${megabytes(rssAfter)} after`,
+    notes: `lists, details (all ${formatCount(slugPaths.length)} projects), 304s, GraphQL and ratings; RSS trend over the second half ${trend >= 0 ? '+' : ''}${trend.toFixed(1)} MB/min (samples: ${samples.map((sample) => Math.round(sample.bytes / 1024 / 1024)).join(', ')} MB); ${describeErrors({ ...mixed, connections: MIXED_CONNECTIONS, median: mixed, name: 'mixed', runs: [mixed] } as Measurement)}`,
+    p50Ms: mixed.p50Ms,
+    p99Ms: mixed.p99Ms,
+    ratioToFloor: mixed.requestsPerSecond / floorRate,
+    requestsPerSecond: mixed.requestsPerSecond,
+  })
+  notes.push(`server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`)
+
+  // The ratings of the rating row and the mixed load ran in parallel: their summaries must still equal a recount.
   const check = await timed(timings, 'ratings:recount (check)', () => recount({ env, shouldFix: false }))
-  rows[0]!.notes += `; recount afterwards: ${check.differences} differences in ${check.checked} summaries`
+  ratingRow.notes += `; recount after all rating rows: ${check.differences} differences in ${check.checked} summaries`
+
+  const restTargetMet = ratio(restCached!) >= 0.5 && restCached!.median.p99Ms <= 50
+  notes.unshift(
+    `targets (2 cores): REST list ≥ 0.5× floor and p99 ≤ 50 ms at ${connections} connections: ${restTargetMet ? 'met' : 'NOT met'} (${ratio(restCached!).toFixed(2)}×, p99 ${restCached!.median.p99Ms.toFixed(1)} ms; uncached ${ratio(restUncached!).toFixed(2)}×, p99 ${restUncached!.median.p99Ms.toFixed(0)} ms); ` +
+      `304 ≥ 5× uncached: ${notModifiedFactor >= 5 ? 'met' : 'NOT met'} (${notModifiedFactor.toFixed(1)}×); ` +
+      `no RSS growth trend: ${Math.abs(trend) < 5 ? 'met' : 'check'} (${trend.toFixed(1)} MB/min over the second half)`,
+  )
 
   const table = markdownTable(rows)
   const settingsLine = [
     `BENCH_SECONDS=${settings.seconds}`,
     `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`,
     `BENCH_RUNS=${settings.runs} (medians)`,
-    `BENCH_RATINGS=${settings.ratings}`,
-    `BENCH_RATING_MODULES=${settings.ratingModules}`,
+    `BENCH_CONNECTIONS=${connections}`,
+    `data set ${formatCount(size.municipalities)} / ${formatCount(size.projects)} / ${formatCount(size.modules)} / ${formatCount(size.events)} / ${formatCount(size.ratings)} (BENCH_MUNICIPALITIES / _PROJECTS / _MODULES / _EVENTS / _RATINGS)`,
+    `BENCH_MIXED_SECONDS=${settings.mixedSeconds}`,
+    `BENCH_BURST=${settings.burst.registrations} for BENCH_BURST_SEATS=${settings.burst.seats}`,
     `PostgreSQL ${settings.isDurable ? 'durable (fsync on)' : 'fsync and synchronous_commit off (BENCH_DURABLE=1 for on)'}`,
     `DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE || '10'}`,
-    'production build, LOG_LEVEL=warn, rate limit off, autocannon in the bench process on the same machine',
+    'production build, LOG_LEVEL=warn, rate limits off, HTTP cache on (default settings), autocannon in the bench process on the same machine',
   ].join(', ')
   const lines = [
-    ...ratios,
+    ...notes,
     `setup: ${timings.join(', ')}`,
     `load average (1/5/15 min) before: ${loadBefore}, after: ${loadAverage()}. Other work on the machine makes the figures noisy; compare ratios within a run, not absolute figures across runs.`,
   ]
+  const optimisations = await fs.readFile(OPTIMISATIONS_FILE, 'utf8').catch(() => '')
   console.info(`\n${table}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`)
-  await writeResults({ file: RESULTS_FILE, lines, machine, settings: settingsLine, startedAt, table })
+  await writeResults({ appendix: optimisations, file: RESULTS_FILE, lines, machine, settings: settingsLine, startedAt, table })
   log('written to bench/results.md')
 }
 

@@ -4,6 +4,7 @@ import * as migration_20261122_004156_jobs from './20261122_004156_jobs';
 import * as migration_20261122_011247_ratings from './20261122_011247_ratings';
 import * as migration_20261122_014701_comments from './20261122_014701_comments';
 import * as migration_20261122_022114_event_registration from './20261122_022114_event_registration';
+import * as migration_20261122_030000_http_cache from './20261122_030000_http_cache';
 import * as migration_20261122_030643_registration_organisers from './20261122_030643_registration_organisers';
 import * as migration_20261122_035932_mail_language from './20261122_035932_mail_language';
 
@@ -37,6 +38,11 @@ export const migrations = [
     up: migration_20261122_022114_event_registration.up,
     down: migration_20261122_022114_event_registration.down,
     name: '20261122_022114_event_registration',
+  },
+  {
+    up: migration_20261122_030000_http_cache.up,
+    down: migration_20261122_030000_http_cache.down,
+    name: '20261122_030000_http_cache',
   },
   {
     up: migration_20261122_030643_registration_organisers.up,

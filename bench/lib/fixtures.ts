@@ -1,7 +1,7 @@
 /**
- * The data the benchmark needs: a fresh database, an admin, published modules (created over
- * the real API), ratings through the rating endpoint, and the million ratings written straight
- * into the table with one INSERT … SELECT (then recounted, so the summary matches).
+ * What the benchmark needs beside the generated data set (dataset.ts): a fresh database, an
+ * admin, ratings and an event with seats created over the real API, the confirmation links of
+ * the queued mails, and a few checks read from the database.
  */
 import pg from 'pg'
 
@@ -10,7 +10,7 @@ import { RATING_DIMENSIONS } from '../../src/domain/ratingDimensions'
 const ADMIN_EMAIL = 'bench@quartiersnetz.test'
 const ADMIN_PASSWORD = 'Bench-Passwort-2026-lang'
 
-const withClient = async <T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> => {
+export const withClient = async <T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -72,21 +72,6 @@ export const createAdmin = async (baseUrl: string): Promise<string> => {
   return String(login.body.token)
 }
 
-/** Published modules with the given titles; their ids in the same order. */
-export const createModules = async ({ baseUrl, titles, token }: { baseUrl: string; titles: string[]; token: string }): Promise<number[]> => {
-  const ids: number[] = []
-  for (const title of titles) {
-    const created = await requestJson(`${baseUrl}/api/modules`, {
-      body: { _status: 'published', summary: `Ein Modul für den Benchmark: ${title}.`, title },
-      method: 'POST',
-      token,
-    })
-    expectStatus(`creating module "${title}"`, created, [201])
-    ids.push(Number((created.body.doc as { id: number }).id))
-  }
-  return ids
-}
-
 /** Random values 1..5 on every dimension, as a visitor sends them. */
 export const randomRatingBody = (): string =>
   JSON.stringify({ values: Object.fromEntries(RATING_DIMENSIONS.map(({ key }) => [key, 1 + Math.floor(Math.random() * 5)])) })
@@ -114,29 +99,6 @@ export const readRaterCount = async ({ baseUrl, moduleId }: { baseUrl: string; m
 }
 
 /**
- * `count` ratings of one module by distinct visitors, random values 1..5 on every dimension,
- * in one statement; then VACUUM ANALYZE, as autovacuum would eventually do on a live table.
- * The value columns are read from the table, so new dimensions need no change here.
- */
-export const insertRatings = async ({ count, databaseUrl, moduleId }: { count: number; databaseUrl: string; moduleId: number }) =>
-  withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'ratings' AND column_name LIKE 'values\\_%' ORDER BY ordinal_position`,
-    )
-    if (!rows.length) {
-      throw new Error('The ratings table has no values_* columns: did the migrations run?')
-    }
-    const columns = rows.map((row) => quote(row.column_name))
-    await client.query(
-      `INSERT INTO ratings (target_collection, target_id, visitor_hash, ${columns.join(', ')})
-       SELECT 'modules', $1::varchar, md5('bench-visitor:' || $1::varchar || ':' || g), ${columns.map(() => '1 + floor(random() * 5)::int').join(', ')}
-       FROM generate_series(1, $2::int) AS g`,
-      [String(moduleId), count],
-    )
-    await client.query('VACUUM (ANALYZE) ratings')
-  })
-
-/**
  * How often PostgreSQL has scanned the ratings table (sequential and index scans). Backends
  * report their counts when idle, within about 10 s (PGSTAT_IDLE_INTERVAL), so wait that long
  * after the last request before reading.
@@ -147,4 +109,44 @@ export const ratingsTableScans = async (databaseUrl: string): Promise<number> =>
       `SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) AS scans FROM pg_stat_user_tables WHERE relname = 'ratings'`,
     )
     return Number(rows[0]?.scans ?? 0)
+  })
+
+/** A published event 30 days ahead with `seats` seats and a waiting list, open for registration. */
+export const createBurstEvent = async ({ baseUrl, seats, token }: { baseUrl: string; seats: number; token: string }): Promise<number> => {
+  const start = Date.now() + 30 * 86_400_000
+  const created = await requestJson(`${baseUrl}/api/events`, {
+    body: {
+      _status: 'published',
+      capacity: seats,
+      end: new Date(start + 3 * 3_600_000).toISOString(),
+      format: 'on-site',
+      hasWaitingList: true,
+      kind: 'conference',
+      registrationOpen: true,
+      start: new Date(start).toISOString(),
+      title: 'Fachtagung Sozialer Zusammenhalt (Anmeldeansturm)',
+    },
+    method: 'POST',
+    token,
+  })
+  expectStatus('creating the burst event', created, [201])
+  return Number((created.body.doc as { id: number }).id)
+}
+
+/** The confirmation tokens in the queued (unsent) mails: the links registrants would click. */
+export const confirmTokensOf = async (databaseUrl: string): Promise<string[]> =>
+  withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ input: string }>(`SELECT input::text AS input FROM payload_jobs WHERE input::text LIKE '%/registrations/confirm?token=%'`)
+    const tokens = rows.flatMap(({ input }) => [...input.matchAll(/\/registrations\/confirm\?token=([A-Za-z0-9_-]{43})/g)].map((match) => match[1]!))
+    return [...new Set(tokens)]
+  })
+
+/** Registrations of an event by status. */
+export const registrationStatuses = async (databaseUrl: string, eventId: number): Promise<Record<string, number>> =>
+  withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ n: number; status: string }>(
+      `SELECT status::text AS status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY status`,
+      [eventId],
+    )
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]))
   })

@@ -7,6 +7,8 @@ import autocannon from 'autocannon'
 
 export type Scenario = {
   connections: number
+  /** The status every response should have (default: any 2xx), e.g. 304 for conditional GETs; 'ok' for 2xx or 304. */
+  expectedStatus?: 'ok' | number
   name: string
   /** autocannon request definitions (cycled); `setupRequest` may vary path and body. */
   requests: autocannon.Request[]
@@ -14,10 +16,11 @@ export type Scenario = {
 
 export type RunResult = {
   errors: number
-  /** Responses that were not 2xx, by status code. */
+  /** Responses other than expected (2xx unless the scenario says), by status code. */
   non2xx: Record<string, number>
-  /** Latency percentiles of the 2xx responses, in milliseconds (sub-millisecond resolution). */
+  /** Latency percentiles of the expected responses, in milliseconds (sub-millisecond resolution). */
   p50Ms: number
+  p95Ms: number
   p99Ms: number
   requestsPerSecond: number
   responses: number
@@ -29,7 +32,7 @@ export type Measurement = {
   /** Connection errors and timeouts over all measured runs. */
   errors: number
   /** Median over the measured runs, each figure on its own. */
-  median: Pick<RunResult, 'p50Ms' | 'p99Ms' | 'requestsPerSecond'>
+  median: Pick<RunResult, 'p50Ms' | 'p95Ms' | 'p99Ms' | 'requestsPerSecond'>
   name: string
   /** Non-2xx responses over all measured runs, by status code. */
   non2xx: Record<string, number>
@@ -48,36 +51,49 @@ export const median = (values: number[]): number => {
 const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : Number.NaN
 
-const runOnce = ({ scenario, seconds, url }: { scenario: Scenario; seconds: number; url: string }) =>
+const isExpected = ({ expectedStatus }: Scenario, status: number) =>
+  expectedStatus === undefined || expectedStatus === 'ok'
+    ? (status >= 200 && status < 300) || (expectedStatus === 'ok' && status === 304)
+    : status === expectedStatus
+
+/** One autocannon run: for `seconds`, or until `amount` requests are answered (a burst). */
+export const runOnce = ({ amount, scenario, seconds, url }: { amount?: number; scenario: Scenario; seconds: number; url: string }) =>
   new Promise<RunResult>((resolve, reject) => {
     // autocannon's own histogram counts whole milliseconds; we keep each response's time.
     const latencies: number[] = []
+    const statuses: Record<string, number> = {}
+    const startedAt = process.hrtime.bigint()
     const instance = autocannon(
-      { connections: scenario.connections, duration: seconds, requests: scenario.requests, timeout: REQUEST_TIMEOUT_SECONDS, url },
+      {
+        connections: scenario.connections,
+        ...(amount ? { amount } : { duration: seconds }),
+        requests: scenario.requests,
+        timeout: REQUEST_TIMEOUT_SECONDS,
+        url,
+      },
       (err: unknown, result) => {
         if (err) {
           reject(err instanceof Error ? err : new Error(String(err)))
           return
         }
         latencies.sort((a, b) => a - b)
-        const non2xx = Object.fromEntries(
-          Object.entries(result.statusCodeStats ?? {})
-            .filter(([status]) => !status.startsWith('2'))
-            .map(([status, { count }]) => [status, count ?? 0]),
-        )
+        const elapsedSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9
         resolve({
           errors: result.errors,
-          non2xx,
+          non2xx: Object.fromEntries(Object.entries(statuses).filter(([status]) => !isExpected(scenario, Number(status)))),
           p50Ms: percentile(latencies, 50),
+          p95Ms: percentile(latencies, 95),
           p99Ms: percentile(latencies, 99),
-          requestsPerSecond: result.requests.average,
+          // A burst is over within seconds: its rate is responses over the time it took.
+          requestsPerSecond: amount ? result.requests.total / elapsedSeconds : result.requests.average,
           responses: result.requests.total,
           timeouts: result.timeouts,
         })
       },
     )
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode >= 200 && statusCode < 300) {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1
+      if (isExpected(scenario, statusCode)) {
         latencies.push(responseTime)
       }
     })
@@ -86,6 +102,28 @@ const runOnce = ({ scenario, seconds, url }: { scenario: Scenario; seconds: numb
 const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [key, count] of Object.entries(from)) {
     into[key] = (into[key] ?? 0) + count
+  }
+}
+
+const SETTLE_MAX_MS = 20_000
+const SETTLED_RESPONSE_MS = 25
+
+/**
+ * Waits until the server has worked off what the last run left behind: autocannon stops
+ * sending at the end of a run, but the server still answers the requests in flight, and the
+ * next run must not pay for them. Settled: a trivial request answered within 25 ms.
+ */
+export const settle = async (url: string) => {
+  const deadline = Date.now() + SETTLE_MAX_MS
+  while (Date.now() < deadline) {
+    const started = Date.now()
+    await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(SETTLE_MAX_MS) })
+      .then((response) => response.arrayBuffer())
+      .catch(() => undefined)
+    if (Date.now() - started < SETTLED_RESPONSE_MS) {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }
 
@@ -109,6 +147,7 @@ export const measure = async ({
     for (const scenario of scenarios) {
       log(`  warm-up: ${scenario.name} (${warmupSeconds} s)`)
       await runOnce({ scenario, seconds: warmupSeconds, url })
+      await settle(url)
     }
   }
   const results = scenarios.map(() => [] as RunResult[])
@@ -117,6 +156,7 @@ export const measure = async ({
     const order = [...scenarios.entries()]
     for (const [index, scenario] of run % 2 ? order : order.reverse()) {
       const result = await runOnce({ scenario, seconds, url })
+      await settle(url)
       results[index]!.push(result)
       log(
         `  run ${run}/${runs}: ${scenario.name}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`,
@@ -132,6 +172,7 @@ export const measure = async ({
       errors: runResults.reduce((sum, result) => sum + result.errors, 0),
       median: {
         p50Ms: median(runResults.map((result) => result.p50Ms)),
+        p95Ms: median(runResults.map((result) => result.p95Ms)),
         p99Ms: median(runResults.map((result) => result.p99Ms)),
         requestsPerSecond: median(runResults.map((result) => result.requestsPerSecond)),
       },

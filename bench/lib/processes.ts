@@ -113,9 +113,37 @@ export const freePort = (): Promise<number> =>
   })
 
 export type ServerProcess = {
+  /** Resident memory of the process group's largest process (the server, not tsx's launcher), in bytes. */
+  rssBytes: () => number
   /** SIGTERM (the server drains and closes its pool), SIGKILL after a grace period. */
   stop: () => Promise<void>
   url: string
+}
+
+/** The largest resident set among the processes of a group (Linux /proc; 0 elsewhere). */
+const groupRssBytes = (groupId: number | undefined): number => {
+  if (groupId === undefined || !fs.existsSync('/proc')) {
+    return 0
+  }
+  let largest = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue
+    }
+    try {
+      // Fields after the command name (which may hold spaces): state ppid pgrp …
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== groupId) {
+        continue
+      }
+      const rssKb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]
+      largest = Math.max(largest, Number(rssKb ?? 0) * 1024)
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return largest
 }
 
 /**
@@ -126,15 +154,20 @@ export type ServerProcess = {
 export const startServerProcess = async ({
   env,
   logFile,
+  readyPath = '/readyz',
+  script = 'src/server.ts',
   timeoutMs,
 }: {
   env: NodeJS.ProcessEnv
   logFile: string
+  /** Answers 200 once the process serves requests. */
+  readyPath?: string
+  script?: string
   timeoutMs: number
 }): Promise<ServerProcess> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawnTsx(['src/server.ts'], { ...env, HOST: '127.0.0.1', PORT: String(port), SERVER_URL: url })
+  const child = spawnTsx([script], { ...env, HOST: '127.0.0.1', PORT: String(port), SERVER_URL: url })
   const log = fs.createWriteStream(logFile)
   let tail = ''
   const keep = (chunk: Buffer) => {
@@ -154,11 +187,11 @@ export const startServerProcess = async ({
       await stop()
       throw new Error(`The server exited during start (code ${child.exitCode}):\n${tailOf(tail)}`)
     }
-    const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) })
+    const status = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(2_000) })
       .then((response) => response.status)
       .catch(() => 0)
     if (status === 200) {
-      return { stop, url }
+      return { rssBytes: () => groupRssBytes(child.pid), stop, url }
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -7,6 +7,8 @@ export type TableRow = {
   notes: string
   p50Ms: number
   p99Ms: number
+  /** req/s divided by the floor's req/s (absent for rows where it means nothing). */
+  ratioToFloor?: number
   requestsPerSecond: number
 }
 
@@ -39,12 +41,16 @@ export const formatRate = (perSecond: number): string => (perSecond < 100 ? perS
 
 export const markdownTable = (rows: TableRow[]): string =>
   [
-    '| row | req/s | p50 ms | p99 ms | notes |',
-    '|---|---:|---:|---:|---|',
-    ...rows.map((row) => `| ${row.name} | ${formatRate(row.requestsPerSecond)} | ${formatMs(row.p50Ms)} | ${formatMs(row.p99Ms)} | ${row.notes} |`),
+    '| row | req/s | p50 ms | p99 ms | × floor | notes |',
+    '|---|---:|---:|---:|---:|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${formatRate(row.requestsPerSecond)} | ${formatMs(row.p50Ms)} | ${formatMs(row.p99Ms)} | ${row.ratioToFloor === undefined ? '–' : row.ratioToFloor.toFixed(2)} | ${row.notes} |`,
+    ),
   ].join('\n')
 
 export const writeResults = async ({
+  appendix = '',
   file,
   lines,
   machine,
@@ -52,6 +58,8 @@ export const writeResults = async ({
   startedAt,
   table,
 }: {
+  /** Markdown appended after the run's figures (bench/optimisations.md: before/after of the fixes). */
+  appendix?: string
   file: string
   /** Further lines below the table (ratios, setup timings, load averages). */
   lines: string[]
@@ -73,6 +81,7 @@ export const writeResults = async ({
     '',
     ...lines.map((line) => `- ${line}`),
     '',
+    ...(appendix ? [appendix.trim(), ''] : []),
   ].join('\n')
   await fs.writeFile(file, text)
 }

@@ -1,9 +1,16 @@
 /** What a benchmark run measures and how long, from BENCH_* environment variables. */
+import type { DatasetSize } from './dataset'
+
 export type BenchSettings = {
+  /** Registrations in the burst, and the seats of its event. */
+  burst: { registrations: number; seats: number }
+  /** Connections of the read rows (the targets are stated for 32). */
+  connections: number
+  dataset: DatasetSize
   /** Keep fsync and synchronous commit on in the benchmark's PostgreSQL. */
   isDurable: boolean
-  /** Ratings on the "big" module of the read rows. */
-  ratings: number
+  /** Length of the mixed-load phase whose server RSS is reported. */
+  mixedSeconds: number
   /** Modules the rating row spreads its requests over (each module's ratings are serialised). */
   ratingModules: number
   /** Measured runs per row; the table shows their medians. */
@@ -27,12 +34,24 @@ const integer = (name: string, fallback: number, min: number): number => {
   return value
 }
 
-export const readBenchSettings = (): BenchSettings => ({
-  isDurable: process.env.BENCH_DURABLE === '1' || process.env.BENCH_DURABLE === 'true',
-  ratings: integer('BENCH_RATINGS', 1_000_000, 10),
-  ratingModules: integer('BENCH_RATING_MODULES', 8, 1),
-  runs: integer('BENCH_RUNS', 3, 1),
-  seconds: integer('BENCH_SECONDS', 15, 1),
-  timeoutMinutes: integer('BENCH_TIMEOUT_MINUTES', 45, 1),
-  warmupSeconds: integer('BENCH_WARMUP_SECONDS', 5, 0),
-})
+export const readBenchSettings = (): BenchSettings => {
+  const seats = integer('BENCH_BURST_SEATS', 100, 1)
+  return {
+    burst: { registrations: integer('BENCH_BURST', 1000, 1), seats },
+    connections: integer('BENCH_CONNECTIONS', 32, 1),
+    dataset: {
+      events: integer('BENCH_EVENTS', 2000, 10),
+      modules: integer('BENCH_MODULES', 300, 30),
+      municipalities: integer('BENCH_MUNICIPALITIES', 400, 10),
+      projects: integer('BENCH_PROJECTS', 5000, 10),
+      ratings: integer('BENCH_RATINGS', 1_000_000, 10),
+    },
+    isDurable: process.env.BENCH_DURABLE === '1' || process.env.BENCH_DURABLE === 'true',
+    mixedSeconds: integer('BENCH_MIXED_SECONDS', 300, 10),
+    ratingModules: integer('BENCH_RATING_MODULES', 8, 1),
+    runs: integer('BENCH_RUNS', 3, 1),
+    seconds: integer('BENCH_SECONDS', 10, 1),
+    timeoutMinutes: integer('BENCH_TIMEOUT_MINUTES', 45, 1),
+    warmupSeconds: integer('BENCH_WARMUP_SECONDS', 3, 0),
+  }
+}

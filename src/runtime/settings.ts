@@ -39,6 +39,10 @@ export type Settings = {
   eventRegistrationRateLimitMax: number
   eventRegistrationRateLimitWindowMs: number
   host: string
+  /** Cache public GETs in memory and answer 304 for unchanged content (src/server/httpCache.ts). */
+  httpCache: boolean
+  /** Memory for cached answers in bytes (0: only ETags, i.e. 304s, no answers from memory). */
+  httpCacheMaxBytes: number
   /** Largest accepted JSON/form body in bytes (uploads have their own limit). */
   jsonBodyMaxBytes: number
   mailFromAddress: string
@@ -140,6 +144,8 @@ export const readSettings = (): Settings => {
     eventRegistrationReminderHours: integer('EVENT_REGISTRATION_REMINDER_HOURS', 24, { min: 0 }),
     eventRegistrationRetentionDays: integer('EVENT_REGISTRATION_RETENTION_DAYS', 30, { min: 0 }),
     host: process.env.HOST || '0.0.0.0',
+    httpCache: boolean('HTTP_CACHE', true),
+    httpCacheMaxBytes: integer('HTTP_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
     mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',
     mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',

@@ -21,7 +21,9 @@ import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { bodyLimits } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
+import { type ContentChanges, watchContentChanges } from './contentChanges'
 import { mountHealthRoutes } from './health'
+import { httpCache } from './httpCache'
 import { authRateLimit, commentsRateLimit, registrationsRateLimit } from './rateLimits'
 import { securityHeaders } from './securityHeaders'
 
@@ -76,6 +78,11 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  // Public GETs: ETag, 304 and answers from memory while content is unchanged (httpCache.ts).
+  const contentChanges: ContentChanges | undefined = settings.httpCache
+    ? await watchContentChanges({ connectionString: process.env.DATABASE_URL, logger: payload.logger })
+    : undefined
+
   let isShuttingDown = false
   const app = express()
   app.disable('x-powered-by')
@@ -90,6 +97,9 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   }
   if (settings.eventRegistrationRateLimitMax > 0) {
     app.use(registrationsRateLimit({ max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs }))
+  }
+  if (contentChanges) {
+    app.use(httpCache({ changes: contentChanges, maxBytes: settings.httpCacheMaxBytes, payload }))
   }
   app.use((req, res) => {
     void handle(req, res)
@@ -117,6 +127,7 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     await closed
     clearTimeout(timer)
     await nextApp.close().catch(() => undefined)
+    await contentChanges?.stop()
     await payload.destroy()
     await closePool(pool)
   }

@@ -30,12 +30,21 @@ export const attachSeatCounts =
     }
     const table = sql.raw(`"${options.slug.replace(/-/g, '_').replace(/"/g, '')}"`)
     const drizzle = (req.payload.db as unknown as { drizzle: DrizzleLike }).drizzle
+    // Numeric ids are compared as numbers, so the index on event_id is used (a cast of the
+    // column to text would scan every registration on every read of events).
+    const isNumeric = ids.every((id) => /^\d{1,15}$/.test(id))
+    const eventIn = isNumeric
+      ? sql`event_id IN (${sql.join(
+          ids.map((id) => sql`${Number(id)}`),
+          sql`, `,
+        )})`
+      : sql`event_id::text IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
     const { rows } = await drizzle.execute(sql`
       SELECT event_id::text AS event_id, status::text AS status, count(*)::int AS n FROM ${table}
-      WHERE event_id::text IN (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )}) AND status IN ('confirmed', 'waitlisted')
+      WHERE ${eventIn} AND status IN ('confirmed', 'waitlisted')
       GROUP BY event_id, status`)
     const counts = new Map(rows.map((row) => [`${String(row.event_id)}:${String(row.status)}`, Number(row.n)]))
     for (const doc of docs) {

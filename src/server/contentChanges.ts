@@ -1,0 +1,168 @@
+/**
+ * Knows when public content may have changed: one dedicated PostgreSQL connection LISTENs on
+ * the channel that the triggers of migration 20261122_030000_http_cache notify at every commit
+ * that wrote a content table, and counts a generation up for each notification. The HTTP cache
+ * (httpCache.ts) serves an answer only while the generation it was made in is still current.
+ *
+ * While the connection is down nothing can be known: `isListening()` is false (the cache then
+ * serves nothing from memory), the generation moves on, and the connection is retried with a
+ * growing pause. It is moved on again once listening resumes, since notifications sent in
+ * between were lost.
+ */
+import type { Payload } from 'payload'
+
+import pg from 'pg'
+
+export const CONTENT_CHANGED_CHANNEL = 'qn_content_changed'
+
+const RETRY_MIN_MS = 500
+const RETRY_MAX_MS = 15_000
+
+export type ContentChanges = {
+  /**
+   * Resolves once every change committed before the call has been counted: a round trip on the
+   * listening connection, which PostgreSQL answers only after delivering the notifications
+   * already queued for it. Concurrent callers share round trips. False when not listening.
+   */
+  catchUp: () => Promise<boolean>
+  generation: () => number
+  isListening: () => boolean
+  stop: () => Promise<void>
+}
+
+type WatchArgs = {
+  connectionString: string | undefined
+  logger: Payload['logger']
+}
+
+/**
+ * Attaches the notifying trigger to tables added since the migration (the function is
+ * idempotent); returns the tables still not watched (none, unless the DDL failed).
+ */
+const watchNewTables = async (client: pg.Client, logger: Payload['logger']): Promise<string[]> => {
+  try {
+    const { rows } = await client.query<{ added: number }>('SELECT qn_watch_content_tables() AS added')
+    if (rows[0]?.added) {
+      logger.info({ msg: `HTTP cache: change notifications added to ${rows[0].added} new table(s).` })
+    }
+  } catch (err) {
+    // Another process may have added the same trigger at the same moment; the check below decides.
+    logger.warn({ err, msg: 'HTTP cache: could not add change notifications to new tables.' })
+  }
+  try {
+    const { rows } = await client.query<{ name: string }>('SELECT qn_unwatched_content_tables() AS name')
+    return rows.map((row) => row.name)
+  } catch {
+    return ['(migration 20261122_030000_http_cache not applied)']
+  }
+}
+
+export const watchContentChanges = async ({ connectionString, logger }: WatchArgs): Promise<ContentChanges> => {
+  let generation = 0
+  let client: pg.Client | undefined
+  let isListening = false
+  let isStopped = false
+  let retryMs = RETRY_MIN_MS
+  let retryTimer: NodeJS.Timeout | undefined
+
+  const lose = (current: pg.Client, reason: string) => {
+    if (client !== current) {
+      return
+    }
+    client = undefined
+    isListening = false
+    generation++
+    current.removeAllListeners('notification')
+    void current.end().catch(() => undefined)
+    if (!isStopped) {
+      logger.warn({ msg: `HTTP cache: change notifications lost (${reason}); no cached answers until they are back, retry in ${retryMs} ms.` })
+      retryTimer = setTimeout(() => void connect(), retryMs)
+      retryTimer.unref()
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
+    }
+  }
+
+  const connect = async (): Promise<boolean> => {
+    const current = new pg.Client({ application_name: 'quartiersnetz-http-cache', connectionString })
+    client = current
+    current.on('notification', () => {
+      generation++
+    })
+    current.on('error', (err) => lose(current, err.message))
+    current.on('end', () => lose(current, 'connection closed'))
+    try {
+      await current.connect()
+      const unwatched = await watchNewTables(current, logger)
+      if (unwatched.length) {
+        // A write to such a table would go unnoticed: serve nothing from the cache (and retry).
+        logger.error({ msg: `HTTP cache off: tables without change notification: ${unwatched.join(', ')}` })
+        lose(current, 'tables without change notification')
+        return false
+      }
+      await current.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`)
+      if (client !== current) {
+        return false
+      }
+      generation++
+      isListening = true
+      retryMs = RETRY_MIN_MS
+      return true
+    } catch (err) {
+      lose(current, err instanceof Error ? err.message : String(err))
+      return false
+    }
+  }
+
+  const ping = async (): Promise<boolean> => {
+    const current = client
+    if (!current || !isListening) {
+      return false
+    }
+    try {
+      await current.query('SELECT 1')
+      return isListening && client === current
+    } catch {
+      return false
+    }
+  }
+
+  // A round trip proves only what was committed before it started: callers arriving while
+  // one is under way wait for the next, which all of them share.
+  let inFlight: Promise<boolean> | undefined
+  let queued: Promise<boolean> | undefined
+  const start = (): Promise<boolean> => {
+    const trip: Promise<boolean> = ping().finally(() => {
+      if (inFlight === trip) {
+        inFlight = undefined
+      }
+    })
+    inFlight = trip
+    return trip
+  }
+  const catchUp = (): Promise<boolean> => {
+    if (!inFlight) {
+      return start()
+    }
+    queued ??= inFlight.then(() => {
+      queued = undefined
+      return start()
+    })
+    return queued
+  }
+
+  await connect()
+
+  return {
+    catchUp,
+    generation: () => generation,
+    isListening: () => isListening,
+    stop: async () => {
+      isStopped = true
+      clearTimeout(retryTimer)
+      const current = client
+      client = undefined
+      isListening = false
+      await current?.end().catch(() => undefined)
+    },
+  }
+}
