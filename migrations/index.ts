@@ -7,6 +7,7 @@ import * as migration_20261122_022114_event_registration from './20261122_022114
 import * as migration_20261122_030000_http_cache from './20261122_030000_http_cache';
 import * as migration_20261122_030643_registration_organisers from './20261122_030643_registration_organisers';
 import * as migration_20261122_035932_mail_language from './20261122_035932_mail_language';
+import * as migration_20261122_043500_http_cache_bookkeeping from './20261122_043500_http_cache_bookkeeping';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261122_035932_mail_language.up,
     down: migration_20261122_035932_mail_language.down,
     name: '20261122_035932_mail_language'
+  },
+  {
+    up: migration_20261122_043500_http_cache_bookkeeping.up,
+    down: migration_20261122_043500_http_cache_bookkeeping.down,
+    name: '20261122_043500_http_cache_bookkeeping',
   },
 ];

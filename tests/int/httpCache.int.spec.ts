@@ -8,6 +8,7 @@
  */
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -15,6 +16,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import type { JsonResponse } from '../helpers/http'
 
 import { confirmTokenHashOf } from '../../plugins/event-registration/lib/tokens'
+import { queueMail } from '../../plugins/shared/sendMailTask'
 import { issueVisitorToken } from '../../plugins/shared/visitorToken'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
@@ -250,9 +252,20 @@ describe('HTTP cache: every change is seen at the next request', () => {
         `SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'qn_content_changed'`,
       )
       expect(watched.map((row) => row.name)).toEqual(expect.arrayContaining(['modules', 'modules_rels', 'events', 'ratings', 'rating_summaries', 'registrations', 'comments']))
+      // Bookkeeping that no public answer reads is not watched.
+      expect(watched.map((row) => row.name)).not.toContain('mail_keys')
     } finally {
       await client.end()
     }
+  })
+
+  it("should not count the mail outbox's bookkeeping as a change", async () => {
+    const id = await createModule({ title: 'Post unterwegs' })
+    const path = `/api/modules/${id}?depth=0`
+    const etag = await etagOfUnchanged(path)
+    await queueMail({ mail: { idempotencyKey: `cache-test:${id}`, subject: 'Test', text: 'Test', to: 'cache@cache.test' }, req: await createLocalReq({}, payload) })
+    await payload.jobs.run({ queue: 'mail' })
+    expect((await get(path, { 'If-None-Match': etag })).status).toBe(304)
   })
 })
 
