@@ -3,8 +3,6 @@
  * confirmation mail on its own (every 10 seconds), after the comment's transaction committed.
  * Nothing here calls the jobs runner.
  */
-import type { AddressInfo } from 'node:net'
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
@@ -14,26 +12,10 @@ import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
 const smtp = await vi.hoisted(async () => {
-  const { SMTPServer } = await import('smtp-server')
-  const received: { raw: string; to: string[] }[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map(({ address }) => address) })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+  const { startSmtpReceiver } = await import('../helpers/smtp')
   // The tests' servers don't run jobs by default; this one does, as in production.
   process.env.JOBS_AUTORUN = 'true'
-  return { received, server }
+  return startSmtpReceiver()
 })
 
 let server: RunningServer
@@ -44,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop()
-  await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+  await smtp.stop()
 })
 
 describe('mail outbox run by the server', () => {

@@ -17,6 +17,19 @@ const answer = (req: PayloadRequest, status: number, message: string, extra: Rec
 
 type PendingComment = StoredComment & { confirmExpiresAt?: null | string }
 
+/** The hash of the link's token, or the answer that refuses the link. */
+const tokenHashOf = (options: ResolvedCommentsOptions, req: PayloadRequest): Response | string => {
+  const t = translatorOf(req)
+  if (options.disabled) {
+    return answer(req, 503, t('plugin-comments:commentsDisabled'))
+  }
+  const token = (req.query as Record<string, unknown> | undefined)?.token
+  if (!isVisitorToken(token)) {
+    return answer(req, 400, t('plugin-comments:confirmInvalid'))
+  }
+  return confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
+}
+
 const isExpired = (comment: PendingComment) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
 
 /** The unconfirmed comment a token belongs to (read in the request's transaction, if any). */
@@ -42,15 +55,10 @@ const confirm =
   (options: ResolvedCommentsOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
-    if (options.disabled) {
-      return answer(req, 503, t('plugin-comments:commentsDisabled'))
+    const tokenHash = tokenHashOf(options, req)
+    if (tokenHash instanceof Response) {
+      return tokenHash
     }
-    const token = (req.query as Record<string, unknown> | undefined)?.token
-    if (!isVisitorToken(token)) {
-      return answer(req, 400, t('plugin-comments:confirmInvalid'))
-    }
-    const secret = options.hashSecret ?? req.payload.secret
-    const tokenHash = confirmTokenHashOf(secret, token)
     const comments = options.slugs.comments as CollectionSlug
     await initTransaction(req)
     try {
@@ -103,14 +111,11 @@ const preview =
   (options: ResolvedCommentsOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
-    if (options.disabled) {
-      return answer(req, 503, t('plugin-comments:commentsDisabled'))
+    const tokenHash = tokenHashOf(options, req)
+    if (tokenHash instanceof Response) {
+      return tokenHash
     }
-    const token = (req.query as Record<string, unknown> | undefined)?.token
-    if (!isVisitorToken(token)) {
-      return answer(req, 400, t('plugin-comments:confirmInvalid'))
-    }
-    const comment = await unconfirmedOf(options, req, confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token))
+    const comment = await unconfirmedOf(options, req, tokenHash)
     if (!comment) {
       return answer(req, 404, t('plugin-comments:confirmInvalid'))
     }
