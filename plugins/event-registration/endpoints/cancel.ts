@@ -1,27 +1,22 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
-
-import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
+import type { ResolvedRegistrationOptions } from '../types'
 
 import { loadEvent, startText, titleOf } from '../lib/events'
 import { queueCancelledMail } from '../lib/mails'
 import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
-import { eventIdOf, findRegistration, lockEvent, LockTimeoutError, promoteFromWaitingList, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
+import { eventIdOf, inEventTransaction, promoteFromWaitingList, registrationOfLink, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
 
 /** The registration the link's token belongs to, or the answer that refuses the link. */
-const registrationOf = async (options: ResolvedRegistrationOptions, req: PayloadRequest): Promise<Response | StoredRegistration> => {
-  const t = translatorOf(req)
-  const token = (req.query as Record<string, unknown> | undefined)?.token
-  if (!isCancelToken(token)) {
-    return answerLink(req, 400, t('plugin-event-registration:cancelInvalid'))
-  }
-  const tokenHash = cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token)
-  const found = await findRegistration({ options, req, where: { cancelTokenHash: { equals: tokenHash } } })
-  const eventId = found ? eventIdOf(found) : null
-  return found && eventId !== null && eventId !== undefined ? found : answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
-}
+const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
+  registrationOfLink({
+    invalid: translatorOf(req)('plugin-event-registration:cancelInvalid'),
+    isToken: isCancelToken,
+    options,
+    req,
+    where: (token) => ({ cancelTokenHash: { equals: cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }),
+  })
 
 /**
  * Cancels (POST /api/registrations/cancel?token=…): frees the seat and, under the event's lock,
@@ -31,45 +26,41 @@ const cancel =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
+    // The lookup too runs inside the limit: a burst of clicks never queues for the pool.
     return seatDecisions(async () => {
       const found = await registrationOf(options, req)
       if (found instanceof Response) {
         return found
       }
       const eventId = eventIdOf(found)!
-      await initTransaction(req)
-      try {
-        await lockEvent(req, eventId, options)
-        const registration = await reloadRegistration({ id: found.id, options, req })
-        if (!registration) {
-          await killTransaction(req)
-          return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
-        }
-        if (registration.status === 'cancelled') {
-          await killTransaction(req)
-          return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'), { registration: { id: registration.id, status: 'cancelled' } })
-        }
-        const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
-        const event = await loadEvent({ id: eventId, options, req })
-        let promoted: (number | string)[] = []
-        if (event) {
-          await queueCancelledMail({ event, options, registration: cancelled, req })
-          if (registration.status === 'confirmed') {
-            promoted = await promoteFromWaitingList({ event, options, req })
+      return inEventTransaction({
+        eventId,
+        onLockTimeout: () => answerLink(req, 409, t('plugin-event-registration:lockTimeout')),
+        options,
+        req,
+        work: async () => {
+          const registration = await reloadRegistration({ id: found.id, options, req })
+          if (!registration) {
+            return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
           }
-        }
-        await commitTransaction(req)
-        return answerLink(req, 200, t('plugin-event-registration:cancelled'), {
-          promoted: promoted[0] ?? null,
-          registration: { id: registration.id, status: 'cancelled' },
-        })
-      } catch (err) {
-        await killTransaction(req)
-        if (err instanceof LockTimeoutError) {
-          return answerLink(req, 409, t('plugin-event-registration:lockTimeout'))
-        }
-        throw err
-      }
+          if (registration.status === 'cancelled') {
+            return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'), { registration: { id: registration.id, status: 'cancelled' } })
+          }
+          const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
+          const event = await loadEvent({ id: eventId, options, req })
+          let promoted: (number | string)[] = []
+          if (event) {
+            await queueCancelledMail({ event, options, registration: cancelled, req })
+            if (registration.status === 'confirmed') {
+              promoted = await promoteFromWaitingList({ event, options, req })
+            }
+          }
+          return answerLink(req, 200, t('plugin-event-registration:cancelled'), {
+            promoted: promoted[0] ?? null,
+            registration: { id: registration.id, status: 'cancelled' },
+          })
+        },
+      })
     })
   }
 

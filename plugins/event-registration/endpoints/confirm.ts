@@ -1,6 +1,4 @@
-import type { Endpoint, PayloadRequest } from 'payload'
-
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
@@ -8,7 +6,7 @@ import { isVisitorToken } from '../../shared/visitorToken'
 import { loadEvent, startText, titleOf } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
 import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
-import { countConfirmed, eventIdOf, findRegistration, hasFreeSeat, lockEvent, LockTimeoutError, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
+import { countConfirmed, eventIdOf, hasFreeSeat, inEventTransaction, registrationOfLink, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
 import { confirmTokenHashOf } from '../lib/tokens'
 
 type PendingRegistration = StoredRegistration & { confirmExpiresAt?: null | string }
@@ -16,21 +14,16 @@ type PendingRegistration = StoredRegistration & { confirmExpiresAt?: null | stri
 const isExpired = (registration: PendingRegistration) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
 
 /** The pending registration the link's token belongs to, or the answer that refuses the link. */
-const pendingOf = async (options: ResolvedRegistrationOptions, req: PayloadRequest): Promise<PendingRegistration | Response> => {
-  const t = translatorOf(req)
-  const token = (req.query as Record<string, unknown> | undefined)?.token
-  if (!isVisitorToken(token)) {
-    return answerLink(req, 400, t('plugin-event-registration:confirmInvalid'))
-  }
-  const tokenHash = confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
-  const found = await findRegistration({
+const pendingOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
+  registrationOfLink({
+    invalid: translatorOf(req)('plugin-event-registration:confirmInvalid'),
+    isToken: isVisitorToken,
     options,
     req,
-    where: { and: [{ confirmTokenHash: { equals: tokenHash } }, { status: { equals: 'pending' } }] },
-  })
-  const eventId = found ? eventIdOf(found) : null
-  return found && eventId !== null && eventId !== undefined ? found : answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
-}
+    where: (token): Where => ({
+      and: [{ confirmTokenHash: { equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }, { status: { equals: 'pending' } }],
+    }),
+  }) as Promise<PendingRegistration | Response>
 
 /**
  * Confirms (POST /api/registrations/confirm?token=…): under the event's lock, in one
@@ -41,49 +34,43 @@ const confirm =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
+    // The lookup too runs inside the limit: a burst of clicks never queues for the pool.
     return seatDecisions(async () => {
       const found = await pendingOf(options, req)
       if (found instanceof Response) {
         return found
       }
       const eventId = eventIdOf(found)!
-      await initTransaction(req)
-      try {
-        await lockEvent(req, eventId, options)
-        // Read again under the lock: a second click may have confirmed it meanwhile.
-        const registration = await reloadRegistration({ id: found.id, options, req })
-        if (!registration || registration.status !== 'pending') {
-          await killTransaction(req)
-          return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
-        }
-        if (isExpired(registration)) {
-          await killTransaction(req)
-          return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
-        }
-        const event = await loadEvent({ id: eventId, options, req })
-        if (!event) {
-          await killTransaction(req)
-          return answerLink(req, 404, t('plugin-event-registration:eventNotFound'))
-        }
-        const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
-        if (!hasSeat && !event.hasWaitingList) {
-          await killTransaction(req)
-          return answerLink(req, 409, t('plugin-event-registration:eventFull'))
-        }
-        const status = hasSeat ? 'confirmed' : 'waitlisted'
-        const updated = await setStatus({ id: registration.id, options, req, status })
-        await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
-        await commitTransaction(req)
-        return answerLink(req, 200, t(hasSeat ? 'plugin-event-registration:confirmedPage' : 'plugin-event-registration:waitlistedPage'), {
-          registration: { id: registration.id, status },
-        })
-      } catch (err) {
-        await killTransaction(req)
-        if (err instanceof LockTimeoutError) {
-          return answerLink(req, 409, t('plugin-event-registration:lockTimeout'))
-        }
-        throw err
-      }
+      return inEventTransaction({
+        eventId,
+        onLockTimeout: () => answerLink(req, 409, t('plugin-event-registration:lockTimeout')),
+        options,
+        req,
+        work: async () => {
+          // Read again under the lock: a second click may have confirmed it meanwhile.
+          const registration = await reloadRegistration({ id: found.id, options, req })
+          if (!registration || registration.status !== 'pending') {
+            return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
+          }
+          if (isExpired(registration)) {
+            return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
+          }
+          const event = await loadEvent({ id: eventId, options, req })
+          if (!event) {
+            return answerLink(req, 404, t('plugin-event-registration:eventNotFound'))
+          }
+          const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
+          if (!hasSeat && !event.hasWaitingList) {
+            return answerLink(req, 409, t('plugin-event-registration:eventFull'))
+          }
+          const status = hasSeat ? 'confirmed' : 'waitlisted'
+          const updated = await setStatus({ id: registration.id, options, req, status })
+          await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
+          return answerLink(req, 200, t(hasSeat ? 'plugin-event-registration:confirmedPage' : 'plugin-event-registration:waitlistedPage'), {
+            registration: { id: registration.id, status },
+          })
+        },
+      })
     })
   }
 

@@ -3,11 +3,10 @@
  * up from the waiting list, cancel), export the attendees as CSV, write to all confirmed,
  * send attendance confirmations for CPD.
  */
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { createHash } from 'node:crypto'
 
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
 import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
@@ -18,7 +17,7 @@ import { fieldOf, loadEvent } from '../lib/events'
 import { mayManage, registrationsOf } from '../lib/manage'
 import { queueAttendanceMail, queueCancelledMail, queueConfirmedMail, queueMessageMail } from '../lib/mails'
 import { fail, translatorOf } from '../lib/respond'
-import { countConfirmed, eventIdOf, hasFreeSeat, lockEvent, LockTimeoutError, promoteFromWaitingList, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
+import { countConfirmed, eventIdOf, hasFreeSeat, inEventTransaction, promoteFromWaitingList, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
 
 const MAX_BODY_BYTES = 64 * 1024
 const isId = (value: unknown) => /^[A-Za-z0-9_-]{1,64}$/.test(String(value ?? ''))
@@ -31,27 +30,9 @@ const messageSchema = z
   })
   .strict()
 
-/** Runs `work` in one transaction under the event's lock; a lock timeout is a 409. */
-const underEventLock = async (req: Parameters<Endpoint['handler']>[0], eventId: number | string, options: ResolvedRegistrationOptions, work: () => Promise<Response>) =>
-  seatDecisions(async () => {
-    await initTransaction(req)
-    try {
-      await lockEvent(req, eventId, options)
-      const response = await work()
-      if (response.ok) {
-        await commitTransaction(req)
-      } else {
-        await killTransaction(req)
-      }
-      return response
-    } catch (err) {
-      await killTransaction(req)
-      if (err instanceof LockTimeoutError) {
-        return fail(409, translatorOf(req)('plugin-event-registration:lockTimeout'))
-      }
-      throw err
-    }
-  })
+/** Runs `work` as a seat decision under the event's lock; a lock timeout is a 409. */
+const underEventLock = (req: PayloadRequest, eventId: number | string, options: ResolvedRegistrationOptions, work: () => Promise<Response>) =>
+  seatDecisions(() => inEventTransaction({ eventId, onLockTimeout: () => fail(409, translatorOf(req)('plugin-event-registration:lockTimeout')), options, req, work }))
 
 /**
  * POST /api/registrations/:id/status — `{ "status": "confirmed" }` confirms a pending or
@@ -195,7 +176,7 @@ export const exportEndpoint = (options: ResolvedRegistrationOptions): Endpoint =
 })
 
 /** Reads the event for an organisers' POST, or the response that refuses it. */
-const eventForPost = async (options: ResolvedRegistrationOptions, req: Parameters<Endpoint['handler']>[0]): Promise<Response | StoredEvent> => {
+const eventForPost = async (options: ResolvedRegistrationOptions, req: PayloadRequest): Promise<Response | StoredEvent> => {
   const t = translatorOf(req)
   if (!(await mayManage(options, req))) {
     return fail(req.user ? 403 : 401, t('plugin-event-registration:forbidden'))

@@ -2,9 +2,12 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { queueConfirmedMail } from './mails'
+import { answerLink } from './respond'
 
 /**
  * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
@@ -41,6 +44,69 @@ export const lockEvent = async (req: PayloadRequest, eventId: number | string, o
   } catch (err) {
     throw isLockTimeout(err) ? new LockTimeoutError() : err
   }
+}
+
+/**
+ * Runs `work` in its own transaction under the event's lock. An answer that is not ok rolls the
+ * transaction back; a lock timeout rolls back and answers `onLockTimeout()`. Callers run it
+ * inside `seatDecisions` (not nested: the limit is not reentrant).
+ */
+export const inEventTransaction = async ({
+  eventId,
+  onLockTimeout,
+  options,
+  req,
+  work,
+}: {
+  eventId: number | string
+  onLockTimeout: () => Response
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+  work: () => Promise<Response>
+}) => {
+  await initTransaction(req)
+  try {
+    await lockEvent(req, eventId, options)
+    const response = await work()
+    if (response.ok) {
+      await commitTransaction(req)
+    } else {
+      await killTransaction(req)
+    }
+    return response
+  } catch (err) {
+    await killTransaction(req)
+    if (err instanceof LockTimeoutError) {
+      return onLockTimeout()
+    }
+    throw err
+  }
+}
+
+/**
+ * The registration a mailed link's token belongs to (one with an event), or the answer that
+ * refuses the link (400 malformed, 404 unknown), with `invalid` as the message.
+ */
+export const registrationOfLink = async ({
+  invalid,
+  isToken,
+  options,
+  req,
+  where,
+}: {
+  invalid: string
+  isToken: (value: unknown) => value is string
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+  where: (token: string) => Where
+}): Promise<Response | StoredRegistration> => {
+  const token = (req.query as Record<string, unknown> | undefined)?.token
+  if (!isToken(token)) {
+    return answerLink(req, 400, invalid)
+  }
+  const found = await findRegistration({ options, req, where: where(token) })
+  const eventId = found ? eventIdOf(found) : null
+  return found && eventId !== null && eventId !== undefined ? found : answerLink(req, 404, invalid)
 }
 
 export const eventIdOf = (registration: StoredRegistration) =>
