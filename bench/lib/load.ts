@@ -7,7 +7,7 @@ import autocannon from 'autocannon'
 
 export type Scenario = {
   connections: number
-  /** The status every response should have (default: any 2xx), e.g. 304 for conditional GETs; 'ok' for 2xx or 304. */
+  /** The status every response should have (default: every 2xx), e.g. 304 for conditional GETs; 'ok' for 2xx or 304. */
   expectedStatus?: 'ok' | number
   name: string
   /** autocannon request definitions (cycled); `setupRequest` may vary path and body. */

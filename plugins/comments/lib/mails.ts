@@ -53,34 +53,46 @@ export const queueModeratorMails = async ({ comment, options, req }: MailArgs) =
   }
 }
 
-export const queueApprovedMail = async ({ comment, options, req }: MailArgs) => {
-  if (!comment.notifyOnApproval || !comment.email) {
+/** A notice to the commenter, if they opted in to it, in their language. */
+const queueCommenterNotice = async ({
+  comment,
+  optedIn,
+  options,
+  req,
+  subjectKey,
+  text,
+  textKey,
+}: MailArgs & {
+  optedIn: boolean | null | undefined
+  subjectKey: Parameters<typeof translate>[1]
+  text: string
+  textKey: Parameters<typeof translate>[1]
+}) => {
+  if (!optedIn || !comment.email) {
     return
   }
   const t = translatorFor(comment.language)
   await queueMail({
-    mail: {
-      subject: t('plugin-comments:approvedMailSubject'),
-      text: t('plugin-comments:approvedMailText', { name: comment.authorName, text: comment.text }),
-      to: comment.email,
-    },
+    mail: { subject: t(subjectKey), text: t(textKey, { name: comment.authorName, text }), to: comment.email },
     queue: options.mailQueue,
     req,
   })
 }
 
-export const queueOfficialReplyMail = async ({ comment, options, reply, req }: MailArgs & { reply: StoredComment }) => {
-  if (!comment.notifyOnOfficialReply || !comment.email) {
-    return
-  }
-  const t = translatorFor(comment.language)
-  await queueMail({
-    mail: {
-      subject: t('plugin-comments:officialReplyMailSubject'),
-      text: t('plugin-comments:officialReplyMailText', { name: comment.authorName, text: reply.text }),
-      to: comment.email,
-    },
-    queue: options.mailQueue,
-    req,
+export const queueApprovedMail = async (args: MailArgs) =>
+  queueCommenterNotice({
+    ...args,
+    optedIn: args.comment.notifyOnApproval,
+    subjectKey: 'plugin-comments:approvedMailSubject',
+    text: args.comment.text,
+    textKey: 'plugin-comments:approvedMailText',
   })
-}
+
+export const queueOfficialReplyMail = async ({ reply, ...args }: MailArgs & { reply: StoredComment }) =>
+  queueCommenterNotice({
+    ...args,
+    optedIn: args.comment.notifyOnOfficialReply,
+    subjectKey: 'plugin-comments:officialReplyMailSubject',
+    text: reply.text,
+    textKey: 'plugin-comments:officialReplyMailText',
+  })

@@ -5,7 +5,7 @@ import type { ResolvedRegistrationOptions } from '../types'
 import { loadEvent, startText, titleOf } from '../lib/events'
 import { queueCancelledMail } from '../lib/mails'
 import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
-import { eventIdOf, inEventTransaction, promoteFromWaitingList, registrationOfLink, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
+import { decideByLink, eventIdOf, promoteFromWaitingList, registrationOfLink, reloadRegistration, setStatus } from '../lib/seats'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
 
 /** The registration the link's token belongs to, or the answer that refuses the link. */
@@ -26,41 +26,32 @@ const cancel =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
-    // The lookup too runs inside the limit: a burst of clicks never queues for the pool.
-    return seatDecisions(async () => {
-      const found = await registrationOf(options, req)
-      if (found instanceof Response) {
-        return found
-      }
-      const eventId = eventIdOf(found)!
-      return inEventTransaction({
-        eventId,
-        onLockTimeout: () => answerLink(req, 409, t('plugin-event-registration:lockTimeout')),
-        options,
-        req,
-        work: async () => {
-          const registration = await reloadRegistration({ id: found.id, options, req })
-          if (!registration) {
-            return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
+    return decideByLink({
+      lookup: () => registrationOf(options, req),
+      options,
+      req,
+      work: async (found, eventId) => {
+        const registration = await reloadRegistration({ id: found.id, options, req })
+        if (!registration) {
+          return answerLink(req, 404, t('plugin-event-registration:cancelInvalid'))
+        }
+        if (registration.status === 'cancelled') {
+          return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'), { registration: { id: registration.id, status: 'cancelled' } })
+        }
+        const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
+        const event = await loadEvent({ id: eventId, options, req })
+        let promoted: (number | string)[] = []
+        if (event) {
+          await queueCancelledMail({ event, options, registration: cancelled, req })
+          if (registration.status === 'confirmed') {
+            promoted = await promoteFromWaitingList({ event, options, req })
           }
-          if (registration.status === 'cancelled') {
-            return answerLink(req, 200, t('plugin-event-registration:cancelledAlready'), { registration: { id: registration.id, status: 'cancelled' } })
-          }
-          const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
-          const event = await loadEvent({ id: eventId, options, req })
-          let promoted: (number | string)[] = []
-          if (event) {
-            await queueCancelledMail({ event, options, registration: cancelled, req })
-            if (registration.status === 'confirmed') {
-              promoted = await promoteFromWaitingList({ event, options, req })
-            }
-          }
-          return answerLink(req, 200, t('plugin-event-registration:cancelled'), {
-            promoted: promoted[0] ?? null,
-            registration: { id: registration.id, status: 'cancelled' },
-          })
-        },
-      })
+        }
+        return answerLink(req, 200, t('plugin-event-registration:cancelled'), {
+          promoted: promoted[0] ?? null,
+          registration: { id: registration.id, status: 'cancelled' },
+        })
+      },
     })
   }
 

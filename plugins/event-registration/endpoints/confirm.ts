@@ -6,7 +6,7 @@ import { isVisitorToken } from '../../shared/visitorToken'
 import { loadEvent, startText, titleOf } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
 import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
-import { countConfirmed, eventIdOf, hasFreeSeat, inEventTransaction, registrationOfLink, reloadRegistration, seatDecisions, setStatus } from '../lib/seats'
+import { countConfirmed, decideByLink, eventIdOf, hasFreeSeat, registrationOfLink, reloadRegistration, setStatus } from '../lib/seats'
 import { confirmTokenHashOf } from '../lib/tokens'
 
 type PendingRegistration = StoredRegistration & { confirmExpiresAt?: null | string }
@@ -34,43 +34,34 @@ const confirm =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
   async (req) => {
     const t = translatorOf(req)
-    // The lookup too runs inside the limit: a burst of clicks never queues for the pool.
-    return seatDecisions(async () => {
-      const found = await pendingOf(options, req)
-      if (found instanceof Response) {
-        return found
-      }
-      const eventId = eventIdOf(found)!
-      return inEventTransaction({
-        eventId,
-        onLockTimeout: () => answerLink(req, 409, t('plugin-event-registration:lockTimeout')),
-        options,
-        req,
-        work: async () => {
-          // Read again under the lock: a second click may have confirmed it meanwhile.
-          const registration = await reloadRegistration({ id: found.id, options, req })
-          if (!registration || registration.status !== 'pending') {
-            return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
-          }
-          if (isExpired(registration)) {
-            return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
-          }
-          const event = await loadEvent({ id: eventId, options, req })
-          if (!event) {
-            return answerLink(req, 404, t('plugin-event-registration:eventNotFound'))
-          }
-          const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
-          if (!hasSeat && !event.hasWaitingList) {
-            return answerLink(req, 409, t('plugin-event-registration:eventFull'))
-          }
-          const status = hasSeat ? 'confirmed' : 'waitlisted'
-          const updated = await setStatus({ id: registration.id, options, req, status })
-          await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
-          return answerLink(req, 200, t(hasSeat ? 'plugin-event-registration:confirmedPage' : 'plugin-event-registration:waitlistedPage'), {
-            registration: { id: registration.id, status },
-          })
-        },
-      })
+    return decideByLink({
+      lookup: () => pendingOf(options, req),
+      options,
+      req,
+      work: async (found, eventId) => {
+        // Read again under the lock: a second click may have confirmed it meanwhile.
+        const registration = await reloadRegistration({ id: found.id, options, req })
+        if (!registration || registration.status !== 'pending') {
+          return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
+        }
+        if (isExpired(registration)) {
+          return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
+        }
+        const event = await loadEvent({ id: eventId, options, req })
+        if (!event) {
+          return answerLink(req, 404, t('plugin-event-registration:eventNotFound'))
+        }
+        const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
+        if (!hasSeat && !event.hasWaitingList) {
+          return answerLink(req, 409, t('plugin-event-registration:eventFull'))
+        }
+        const status = hasSeat ? 'confirmed' : 'waitlisted'
+        const updated = await setStatus({ id: registration.id, options, req, status })
+        await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
+        return answerLink(req, 200, t(hasSeat ? 'plugin-event-registration:confirmedPage' : 'plugin-event-registration:waitlistedPage'), {
+          registration: { id: registration.id, status },
+        })
+      },
     })
   }
 

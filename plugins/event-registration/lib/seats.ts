@@ -7,7 +7,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { queueConfirmedMail } from './mails'
-import { answerLink } from './respond'
+import { answerLink, translatorOf } from './respond'
 
 /**
  * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
@@ -82,6 +82,37 @@ export const inEventTransaction = async ({
     throw err
   }
 }
+
+/**
+ * A visitor's link acting on a registration: the lookup and the decision both run inside the
+ * per-process limit (a burst of clicks never queues for the pool), the decision in one
+ * transaction under the event's lock; a lock timeout answers 409 "try again".
+ */
+export const decideByLink = <T extends StoredRegistration>({
+  lookup,
+  options,
+  req,
+  work,
+}: {
+  lookup: () => Promise<Response | T>
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+  work: (found: T, eventId: number | string) => Promise<Response>
+}) =>
+  seatDecisions(async () => {
+    const found = await lookup()
+    if (found instanceof Response) {
+      return found
+    }
+    const eventId = eventIdOf(found)!
+    return inEventTransaction({
+      eventId,
+      onLockTimeout: () => answerLink(req, 409, translatorOf(req)('plugin-event-registration:lockTimeout')),
+      options,
+      req,
+      work: () => work(found, eventId),
+    })
+  })
 
 /**
  * The registration a mailed link's token belongs to (one with an event), or the answer that
