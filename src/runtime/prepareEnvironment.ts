@@ -25,6 +25,14 @@ type PrepareArgs = {
 
 const EMBEDDED_DATABASE = 'quartiersnetz'
 
+/** A setting is missing or wrong: the message says which and how to fix it. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SettingsError'
+  }
+}
+
 const loadDotEnv = () => {
   const file = path.join(projectRoot, '.env')
   if (fs.existsSync(file)) {
@@ -36,12 +44,12 @@ const loadDotEnv = () => {
 const ensureSecret = ({ isProduction }: { isProduction: boolean }) => {
   if (process.env.PAYLOAD_SECRET) {
     if (isProduction && process.env.PAYLOAD_SECRET.length < 32) {
-      throw new Error('PAYLOAD_SECRET ist zu kurz: in Produktion mindestens 32 Zeichen (z. B. `openssl rand -hex 32`).')
+      throw new SettingsError('PAYLOAD_SECRET ist zu kurz: in Produktion mindestens 32 Zeichen (z. B. `openssl rand -hex 32`).')
     }
     return
   }
   if (isProduction) {
-    throw new Error(
+    throw new SettingsError(
       'PAYLOAD_SECRET fehlt. In Produktion muss PAYLOAD_SECRET gesetzt sein (mindestens 32 Zeichen, z. B. `openssl rand -hex 32`); siehe .env.example.',
     )
   }

@@ -7,8 +7,13 @@ export type Tally = {
   updated: number
 }
 
-/** Passed to every area: the Local API, the seed's transaction, and the area's tally. */
+/** Passed to every area: the Local API, the seed's transaction, its clock, and the area's tally. */
 export type SeedContext = {
+  /**
+   * The moment the seed runs: the demo's upcoming dates are relative to its day in Berlin.
+   * One value for the whole run, so every area agrees on "today".
+   */
+  now: Date
   payload: Payload
   req: PayloadRequest
   tally: Tally

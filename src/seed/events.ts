@@ -18,6 +18,10 @@ type EventsArgs = {
   publications: PublicationIds
 }
 
+export type EventSeriesIds = {
+  netzwerktreffen: number
+}
+
 const WEBINAR_MINUTES = 30
 
 /** Seed 002's list of the five stadt:impuls dates, all "Immer dienstags. Immer um 12 Uhr." */
@@ -33,7 +37,7 @@ const STADT_IMPULS = [
  * Seed 000 (the monthly Netzwerktreffen, the August 2024 Tagung) and seed 002 (the webinar
  * series stadt:impuls of the BBSR, its five dates, and the announcement of #2 in full).
  */
-export const seedEvents = async (context: SeedContext, { fieldsOfAction, municipalities, network, projects, publications }: EventsArgs): Promise<void> => {
+export const seedEvents = async (context: SeedContext, { fieldsOfAction, municipalities, network, projects, publications }: EventsArgs): Promise<EventSeriesIds> => {
   const bbsr = await upsertBySlug(context, 'organisations', {
     slug: 'bbsr',
     title: 'Bundesinstitut für Bau-, Stadt- und Raumforschung',
@@ -147,7 +151,7 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
 
   const netzwerktreffenDescription =
     'Jeden 1. Donnerstag im Monat lädt die AG Soziale Stadt zum monatlichen Netzwerktreffen ein: eine Austauschrunde zu einem bestimmten Themenschwerpunkt, digital und vor Ort zugleich. Die Treffen bestehen in der Regel aus einem themenspezifischen Impuls aus der Wissenschaft und Forschung oder aus einer Mitgliedskommune und bieten anschließend die Möglichkeit zu einem offenen Erfahrungsaustausch der Anwesenden. Im Rahmen einzelner Termine finden Besuche von Mitgliedskommunen statt, um Einblicke in Programmgebiete in NRW zu erhalten.'
-  await upsertBySlug(context, 'event-series', {
+  const netzwerktreffen = await upsertBySlug(context, 'event-series', {
     slug: 'netzwerktreffen-ag-soziale-stadt',
     title: 'Monatliches Netzwerktreffen der AG Soziale Stadt',
     audience: ['members', 'network-municipalities'],
@@ -156,7 +160,8 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     kind: 'network-meeting',
     organiser: network.agSozialeStadt,
     // Every first Thursday. The page gives no time, length or start date: the collection's
-    // defaults (10:00, 120 minutes) stand until the coordination office sets them.
+    // defaults (10:00, 120 minutes, 180 days ahead) stand until the coordination office sets
+    // them. The dates themselves are generated in src/seed/upcomingEvents.ts.
     recurrence: { rule: 'FREQ=MONTHLY;BYDAY=+1TH' },
   })
 
@@ -178,4 +183,6 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     teaser: 'Tagung der AG Soziale Stadt im August 2024 zu einem aktuellen Thema des Programms „Sozialer Zusammenhalt“.',
     theme: 'Gesundheit im Quartier',
   })
+
+  return { netzwerktreffen }
 }

@@ -5,6 +5,8 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { SeedContext, Tally } from './context'
 
 import { seedBadenWuerttemberg } from './badenWuerttemberg'
+import { seedDemoComments } from './demoComments'
+import { seedDemoRatings } from './demoRatings'
 import { seedEvents } from './events'
 import { seedFieldsOfAction } from './fieldsOfAction'
 import { seedModules } from './modules'
@@ -13,9 +15,12 @@ import { seedNetwork } from './network'
 import { seedProjects } from './projects'
 import { seedPublications } from './publications'
 import { seedTaxonomies } from './taxonomies'
+import { seedUpcomingEvents } from './upcomingEvents'
 
 export type SeedArgs = {
   log?: (message: string) => void
+  /** The seed's clock: the demo's upcoming dates are relative to this day. Tests pass a later one. */
+  now?: Date
   payload: Payload
 }
 
@@ -24,18 +29,22 @@ export type SeedReport = ({ area: string } & Tally)[]
 
 /**
  * Demo content from the seed texts (shared/seeds, described in shared/DOMAIN.md), all
- * published. Idempotent: documents are matched by slug and only written when they differ
- * from what the seed wants, so a second run changes nothing. Runs as one transaction, so a
- * failure leaves the database as it was.
+ * published; and, in the areas marked "(Beispieldaten)", what the texts can't give but the
+ * features need to show something: upcoming dates with online registration (relative to the
+ * day of the run), visitors' ratings and comments, each marked as demo data. Idempotent:
+ * documents are matched by slug (ratings and comments by their demo author) and only written
+ * when they differ from what the seed wants, so a second run on the same day changes nothing;
+ * what a run on a later day does is described in src/seed/upcomingEvents.ts. Runs as one
+ * transaction, so a failure leaves the database as it was.
  */
-export const seed = async ({ log = () => undefined, payload }: SeedArgs): Promise<SeedReport> => {
+export const seed = async ({ log = () => undefined, now = new Date(), payload }: SeedArgs): Promise<SeedReport> => {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   const report: SeedReport = []
 
   const area = async <T>(name: string, run: (context: SeedContext) => Promise<T>): Promise<T> => {
     const tally: Tally = { created: 0, unchanged: 0, updated: 0 }
-    const result = await run({ payload, req, tally })
+    const result = await run({ now, payload, req, tally })
     report.push({ area: name, ...tally })
     log(`Demo-Inhalte ${name}: ${tally.created} angelegt, ${tally.updated} aktualisiert, ${tally.unchanged} unverändert`)
     return result
@@ -48,9 +57,12 @@ export const seed = async ({ log = () => undefined, payload }: SeedArgs): Promis
     const network = await area('Netzwerk Stadtentwicklung NRW', (context) => seedNetwork(context, { municipalities, taxonomies }))
     const publications = await area('Publikationen', (context) => seedPublications(context, fieldsOfAction))
     const projects = await area('Projekte', (context) => seedProjects(context, { fieldsOfAction, municipalities, publications, taxonomies }))
-    await area('Beteiligungsmodule', (context) => seedModules(context, projects))
-    await area('Veranstaltungen', (context) => seedEvents(context, { fieldsOfAction, municipalities, network, projects, publications }))
+    const modules = await area('Beteiligungsmodule', (context) => seedModules(context, { fieldsOfAction, projects, taxonomies }))
+    const series = await area('Veranstaltungen', (context) => seedEvents(context, { fieldsOfAction, municipalities, network, projects, publications }))
     await area('Baden-Württemberg', (context) => seedBadenWuerttemberg(context, taxonomies))
+    await area('kommende Termine (Beispieldaten)', (context) => seedUpcomingEvents(context, { fieldsOfAction, municipalities, series }))
+    await area('Bewertungen (Beispieldaten)', (context) => seedDemoRatings(context, modules))
+    await area('Kommentare (Beispieldaten)', (context) => seedDemoComments(context, { modules, projects }))
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)

@@ -1,31 +1,56 @@
 import type { SeedContext } from './context'
+import type { FieldOfActionIds } from './fieldsOfAction'
 import type { ProjectIds } from './projects'
+import type { TaxonomyIds } from './taxonomies'
 
 import { paragraphs } from './richText'
 import { upsertBySlug } from './upsertBySlug'
 
+export type ModuleIds = {
+  charrette: number
+  stadtteilkonferenz: number
+  zukunftswerkstatt: number
+}
+
+type ModulesArgs = {
+  fieldsOfAction: FieldOfActionIds
+  projects: ProjectIds
+  taxonomies: TaxonomyIds
+}
+
 /**
  * Seed 003, the module Stadtteilkonferenz of the Modulbaukasten, and the two modules it points
- * to. Sections the page leaves empty (Anwenderinnen und Anwender, Zielgruppe, Handlungsfelder,
- * Finanzierungsansätze) stay empty. Comments and visitor ratings are the visitors' own: the
- * page shows none ("0 Nutzern", "noch keine Kommentare"), so none are seeded.
+ * to. Sections the page leaves empty as text (Anwenderinnen und Anwender, Finanzierungsansätze)
+ * stay empty. Its headings Zielgruppe and Handlungsfelder carry no entries on the page either;
+ * the links to target groups and Handlungsfelder below are derived from each module's own text
+ * (each says why), so that filtering modules by Handlungsfeld finds them. Visitors' comments and
+ * ratings are not facts of the page ("0 Nutzern", "noch keine Kommentare"): the clearly marked
+ * demo ones come from src/seed/demoRatings.ts and src/seed/demoComments.ts.
  */
-export const seedModules = async (context: SeedContext, projects: ProjectIds): Promise<void> => {
+export const seedModules = async (context: SeedContext, { fieldsOfAction, projects, taxonomies }: ModulesArgs): Promise<ModuleIds> => {
+  const { targetGroups } = taxonomies
   // Only named on the Stadtteilkonferenz page; their summaries are short general descriptions.
   const charrette = await upsertBySlug(context, 'modules', {
     slug: 'charrette-verfahren',
     title: 'Charrette-Verfahren',
+    // "Lösungen für einen Ort oder ein Quartier entwickeln", "gemeinsam mit Bürgerinnen und Bürgern":
+    // planning the built district, with its residents.
+    fieldsOfAction: [fieldsOfAction['staedtebau-und-wohnumfeld']],
     summary:
       'Kooperatives Planungsverfahren, in dem Fachleute gemeinsam mit Bürgerinnen und Bürgern und weiteren Beteiligten in kurzer Zeit und in offenen Arbeitsrunden Lösungen für einen Ort oder ein Quartier entwickeln.',
+    targetGroups: [targetGroups.bewohnerschaft],
   })
   const zukunftswerkstatt = await upsertBySlug(context, 'modules', {
     slug: 'zukunftswerkstatt',
     title: 'Zukunftswerkstatt',
+    // The participants themselves develop ideas for their concern: activation and engagement.
+    fieldsOfAction: [fieldsOfAction['soziale-netze-und-buergerschaftliches-engagement']],
     summary:
       'Beteiligungsmethode nach Robert Jungk, in der die Teilnehmenden in einer Kritik-, einer Fantasie- und einer Verwirklichungsphase gemeinsam Ideen und Lösungen für ihr Anliegen erarbeiten.',
+    targetGroups: [targetGroups.bewohnerschaft],
   })
 
-  await upsertBySlug(context, 'modules', {
+  const stadtteilkonferenz = await upsertBySlug(context, 'modules', {
     slug: 'stadtteilkonferenz',
     title: 'Stadtteilkonferenz',
     advice: paragraphs('Beratungsstellen, die auch bei der Vermittlung von Moderatoren behilflich sein können, sind in vielen Städten vorhanden.'),
@@ -35,6 +60,10 @@ export const seedModules = async (context: SeedContext, projects: ProjectIds): P
     contactsNote: paragraphs('Es gibt in vielen Städten Büros und Selbständige, die sich auf entsprechende Moderationen spezialisiert haben.'),
     // The page shows the high pole on all six dimensions; 4 leans there without claiming the extreme.
     editorialAssessment: { complexity: 4, financialEffort: 4, participation: 4, processPhase: 4, staffEffort: 4, timeEffort: 4 },
+    // "Vernetzung verschiedener Organisationen", a platform for "engagierte Einzelpersonen",
+    // "regelmäßig stattfindende Mitgliederversammlungen": the Handlungsfeld of seed 001 in its own
+    // words (soziale Netze, Bürgerschaft in die Steuerungsstrukturen der Stadtteilarbeit einbeziehen).
+    fieldsOfAction: [fieldsOfAction['soziale-netze-und-buergerschaftliches-engagement']],
     implementation: paragraphs(
       'Die Aufgaben einer Stadtteilkonferenz können von einer Bestandsanalyse bis hin zur Ausformulierung von Maßnahmenplänen reichen. Die Stadtteilkonferenzen sollen einen Austausch zwischen allen Akteurinnen und Akteuren im Stadtteil über ihre aktuellen Tätigkeiten ermöglichen. Im Rahmen dieser Veranstaltungen soll nicht nur die Vernetzung verschiedener Organisationen begünstigt werden. Auch soll engagierten Einzelpersonen eine Plattform geboten werden, Veränderungen im Stadtteil anzuregen und die für eine Durchführung notwendigen Personen kennenzulernen und Kontakte herzustellen. Geschehen kann dies im Rahmen regelmäßig stattfindender Mitgliederversammlungen. Diese können in wechselnden Lokalisationen der Mitglieder organisiert werden. So soll eine Überlastung der einzelnen Teilnehmenden vermieden werden.',
     ),
@@ -56,5 +85,9 @@ export const seedModules = async (context: SeedContext, projects: ProjectIds): P
       'Handlungsbedarf besteht, wenn Äußerungen oder der Wunsch nach Hilfestellung aus dem Stadtteil oder im Einzelfall von Seiten der Stadt selbst zu verzeichnen sind. Sodann ist es notwendig, ein Konzept zu entwickeln, gegebenenfalls die Beteiligten einzugrenzen und im Verlauf die Sitzungen zu organisieren. Dazu gehört es, die Verantwortlichkeiten abzuklären, Räumlichkeiten und Moderation zu organisieren sowie Einladungen zu verschicken etc. Es ist sinnvoll, einen Kontakt zu der Stadt herzustellen, um bestenfalls eine Finanzierung zu erwirken, mithilfe derer Lösungsansätze verwirklicht werden können.',
     ),
     summary: 'Die Entwicklung eines Quartiers in einem Gruppenprozess mit unterschiedlichen lokalen Akteurinnen und Akteuren positiv beeinflussen.',
+    // "zusammen mit Betroffenen und Bürgerinnen und Bürgern", "engagierte Einzelpersonen".
+    targetGroups: [targetGroups.bewohnerschaft],
   })
+
+  return { charrette, stadtteilkonferenz, zukunftswerkstatt }
 }

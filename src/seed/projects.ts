@@ -9,6 +9,7 @@ import { paragraphs } from './richText'
 import { upsertBySlug } from './upsertBySlug'
 
 export type ProjectIds = {
+  arnsbergerSeniorenNetzwerk: number
   haverkamp: number
   patchWorkCity: number
 }
@@ -43,7 +44,7 @@ export const seedProjects = async (
     targetGroups: [targetGroups.kinderUndJugendliche],
     teaser: 'Studenten bieten im Stadtteil ehrenamtlich eine kostenlose Lern- und Hausaufgabenbetreuung für sozial benachteiligte Kinder und Jugendliche an.',
   })
-  await upsertBySlug(context, 'projects', {
+  const arnsbergerSeniorenNetzwerk = await upsertBySlug(context, 'projects', {
     slug: 'arnsberger-senioren-netzwerk',
     title: 'Arnsberger-Senioren-Netzwerk',
     awards: [{ name: PREIS_SOZIALE_STADT, year: 2004 }],
@@ -136,5 +137,5 @@ export const seedProjects = async (
       'Pilotprojekt der Nationalen Stadtentwicklungspolitik (2017 bis 2019): Wie können Ankunftsgebiete erfolgreich gestärkt werden, und welche Rolle spielt die Zusammenarbeit von Verwaltung und Anwohnerschaft dabei?',
   })
 
-  return { haverkamp, patchWorkCity }
+  return { arnsbergerSeniorenNetzwerk, haverkamp, patchWorkCity }
 }

@@ -8,7 +8,7 @@ type BodyLimitsArgs = {
 }
 
 /** Room for the multipart framing and the other form fields around an upload. */
-const MULTIPART_OVERHEAD_BYTES = 1024 * 1024
+export const MULTIPART_OVERHEAD_BYTES = 1024 * 1024
 
 /**
  * Refuses oversized request bodies before they reach Next, from the declared length. Payload

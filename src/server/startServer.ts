@@ -19,12 +19,16 @@ import { ensureDemoAdmin } from '../runtime/demoAdmin'
 import { hasContent, seed } from '../seed'
 import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
-import { bodyLimits } from './bodyLimits'
+import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
+import { apiCors } from './apiCors'
+import { guardApiInput, requestForNext } from './apiInput'
+import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { type ContentChanges, watchContentChanges } from './contentChanges'
 import { mountHealthRoutes } from './health'
 import { httpCache } from './httpCache'
 import { authRateLimit, commentsRateLimit, registrationsRateLimit } from './rateLimits'
+import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
 
 export type StartServerArgs = {
@@ -47,7 +51,9 @@ export type RunningServer = {
 const listen = (server: Server, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, host, () => {
+    // A burst of visitors opens many connections at once: a deep accept queue keeps the kernel
+    // from resetting them while the process is busy (Linux caps it at net.core.somaxconn).
+    server.listen({ backlog: 4096, host, port }, () => {
       server.off('error', reject)
       const address = server.address()
       resolve(typeof address === 'object' && address ? address.port : port)
@@ -62,6 +68,14 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   pool?.on('error', (err: Error & { code?: string }) =>
     payload.logger.warn({ code: err.code, msg: `PostgreSQL connection lost (${err.message}); the pool reconnects on demand.` }),
   )
+  // The pool listens for errors of idle connections only. A connection that is checked out but
+  // idle (inside an open transaction, between two queries) and dies with the database would
+  // throw its error at the process; the transaction's next query fails instead (answered 503).
+  pool?.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) =>
+      payload.logger.warn({ code: err.code, msg: `PostgreSQL connection lost while in use (${err.message}).` }),
+    )
+  })
 
   // The committed migrations, imported as modules (Payload's own file scan cannot load .ts
   // outside tsx, e.g. under vitest).
@@ -89,7 +103,9 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.set('trust proxy', settings.trustProxy)
   app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
   mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
+  app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
   app.use(passClientAddress)
+  app.use(apiCors({ payload }))
   app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
   app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
   if (settings.commentsRateLimitMax > 0) {
@@ -98,11 +114,19 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   if (settings.eventRegistrationRateLimitMax > 0) {
     app.use(registrationsRateLimit({ max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs }))
   }
+  app.use(
+    guardApiInput({
+      apiRoute: payload.config.routes.api,
+      jsonBodyMaxBytes: settings.jsonBodyMaxBytes,
+      multipartBodyMaxBytes: settings.uploadMaxBytes + MULTIPART_OVERHEAD_BYTES,
+    }),
+  )
   if (contentChanges) {
     app.use(httpCache({ changes: contentChanges, maxBytes: settings.httpCacheMaxBytes, payload }))
   }
   app.use((req, res) => {
-    void handle(req, res)
+    // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
+    void handle(requestForNext(req), res)
   })
 
   const server = http.createServer(app)

@@ -8,8 +8,12 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 
 export type MailPart = { body: string; contentType: string; filename?: string }
+/** The MIME structure of a message: each entity's content type, containers with their children. */
+export type MimeEntity = { children: MimeEntity[]; contentType: string }
 export type ReceivedMail = {
   head: string
+  /** The HTML alternative (not an attachment), decoded; '' when the mail has none. */
+  html: string
   parts: MailPart[]
   raw: string
   subject: string
@@ -128,7 +132,29 @@ export const parseMail = ({ raw, to }: { raw: string; to: string[] }): ReceivedM
     .filter((part) => part.contentType === 'text/plain' && !part.filename)
     .map((part) => part.body)
     .join('\n')
-  return { head, parts, raw, subject, text, to }
+  const html = parts
+    .filter((part) => part.contentType === 'text/html' && !part.filename)
+    .map((part) => part.body)
+    .join('\n')
+  return { head, html, parts, raw, subject, text, to }
+}
+
+/** The tree of content types, e.g. multipart/mixed > (multipart/alternative > text/plain, text/html), text/calendar. */
+export const mimeTreeOf = (entity: string): MimeEntity => {
+  const [rawHead = '', ...rest] = entity.split(/\r?\n\r?\n/)
+  const head = rawHead.replace(/\r?\n[ \t]+/g, ' ')
+  const contentType = /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1]
+  if (!contentType.startsWith('multipart/') || !boundary) {
+    return { children: [], contentType }
+  }
+  const children = rest
+    .join('\r\n\r\n')
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((section) => !section.startsWith('--'))
+    .map((section) => mimeTreeOf(section.replace(/^\r?\n/, '')))
+  return { children, contentType }
 }
 
 export const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))

@@ -15,6 +15,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import { PURGE_UNCONFIRMED_TASK } from '../../plugins/comments'
 import { issueFormToken } from '../../plugins/shared/formToken'
 import { login, requestJson } from '../helpers/http'
+import { parseMail } from '../helpers/smtp'
 import { startTestServer } from '../helpers/server'
 
 type ReceivedMail = { body: string; raw: string; subject: string; to: string[] }
@@ -137,28 +138,10 @@ const submitRaw = async (body: string) => {
   return { body: (await response.json()) as ErrorBody, status: response.status }
 }
 
-const decodeQuotedPrintable = (text: string) =>
-  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
-
-const decodeHeader = (value: string) =>
-  // Adjacent encoded words are one text: the whitespace between them is not part of it.
-  value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
-    encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-  )
-
 /** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
 const deliverMails = async (): Promise<ReceivedMail[]> => {
   await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  return smtp.received.map(({ raw, to }) => {
-    const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
-    const unfolded = head.replace(/\r?\n[ \t]+/g, ' ')
-    const subject = decodeHeader(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '')
-    const isQuotedPrintable = /Content-Transfer-Encoding: quoted-printable/i.test(unfolded)
-    const isBase64 = /Content-Transfer-Encoding: base64/i.test(unfolded)
-    const encoded = rest.join('\n\n')
-    const body = isQuotedPrintable ? decodeQuotedPrintable(encoded) : isBase64 ? Buffer.from(encoded, 'base64').toString('utf8') : encoded
-    return { body, raw, subject, to }
-  })
+  return smtp.received.map(parseMail).map(({ raw, subject, text, to }) => ({ body: text, raw, subject, to }))
 }
 
 const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
@@ -512,12 +495,14 @@ describe('refused input', () => {
     ['a form token sent too fast', () => validBody({ formToken: formTokenAged(0) }), 400, 'zu schnell'],
     ['an expired form token', () => validBody({ formToken: formTokenAged(3 * 3600) }), 400, 'abgelaufen'],
     ['too many links', () => validBody({ text: 'Siehe https://a.example, http://b.example und www.c.example' }), 400, 'zu viele Links'],
-    ['a text that is too long', () => validBody({ text: 'x'.repeat(2001) }), 400, 'text'],
-    ['an empty text', () => validBody({ text: '   ' }), 400, 'text'],
+    ['a text that is too long', () => validBody({ text: 'x'.repeat(2001) }), 400, '„Kommentar“ ist zu lang (höchstens 2000 Zeichen)'],
+    ['an empty text', () => validBody({ text: '   ' }), 400, 'Bitte geben Sie „Kommentar“ an'],
     ['missing consent', () => validBody({ consent: false }), 400, 'Netiquette'],
-    ['an invalid e-mail address', () => validBody({ email: 'keine-adresse' }), 400, 'email'],
+    ['an invalid e-mail address', () => validBody({ email: 'keine-adresse' }), 400, 'gültige E-Mail-Adresse'],
     ['an unknown field', () => validBody({ status: 'approved' }), 400, 'status'],
-    ['an unknown target collection', () => validBody({ targetCollection: 'users' }), 400, 'targetCollection'],
+    ['an unknown target collection', () => validBody({ targetCollection: 'users' }), 400, '„Bereich“ hat keinen der zulässigen Werte'],
+    ['a NUL character in the text', () => validBody({ text: 'Guter\u0000Vorschlag' }), 400, 'Nullzeichen'],
+    ['a lone surrogate in the name', () => validBody({ authorName: 'Anna \ud800' }), 400, 'Unicode'],
     ['a target that does not exist', () => validBody({ targetId: 99_999_999 }), 404, 'nicht gefunden'],
     ['invalid JSON', () => '{"authorName": ', 400, 'kein gültiges JSON'],
     ['an empty body', () => '', 400, 'JSON'],
@@ -530,6 +515,34 @@ describe('refused input', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(status)
     expect(response.body.errors?.[0]?.message).toContain(message)
     expect({ comments: await commentsStored(), jobs: await mailJobsQueued() }).toEqual(before)
+  })
+
+  it('should name each refused field in data.errors, so a form can show the message beside it', async () => {
+    const response = await submit(validBody({ authorName: '', email: 'keine-adresse' }))
+    expect(response.status).toBe(400)
+    const errors = (response.body.errors?.[0] as { data?: { errors?: { message: string; path: string }[] } } | undefined)?.data?.errors
+    expect(errors).toEqual([
+      { message: 'Bitte geben Sie „Name“ an.', path: 'authorName' },
+      { message: 'Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an.', path: 'email' },
+    ])
+  })
+
+  it('should name a thousand unknown fields in a short message', async () => {
+    const body = validBody(Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`feld${index}`, 'x'])))
+    const response = await submit(body)
+    expect(response.status).toBe(400)
+    const message = response.body.errors?.[0]?.message ?? ''
+    expect(message).toContain('feld0')
+    expect(message).toContain('und 995 weitere')
+    expect(message.length).toBeLessThan(300)
+  })
+
+  it('should refuse a body that is not sent as JSON (415) and store nothing', async () => {
+    const before = await commentsStored()
+    const response = await fetch(`${server.url}/api/comments`, { body: JSON.stringify(validBody()), headers: { 'Content-Type': 'text/plain' }, method: 'POST' })
+    expect(response.status).toBe(415)
+    expect(((await response.json()) as ErrorBody).errors?.[0]?.message).toMatch(/application\/json/)
+    expect(await commentsStored()).toBe(before)
   })
 
   it('should answer in English when the client asks for it', async () => {

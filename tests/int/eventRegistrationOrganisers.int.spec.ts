@@ -300,7 +300,7 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     expect(mail?.text).toContain('Architektenkammer NRW')
     expect(mail?.text).toContain('Fortbildungspunkte / Unterrichtsstunden: 4')
     expect(mail?.text).toContain('Fachrichtung: Stadtplanung')
-    expect(mail?.text).toMatch(/am \d{1,2}\. \w+ \d{4}/)
+    expect(mail?.text).toMatch(/am \d{1,2}\. \p{L}+ \d{4}/u)
     const plain = await createEvent()
     const refused = await requestJson<ErrorBody>(`${server.url}/api/events/${plain}/registrations/attendance-confirmations`, { method: 'POST', token: editorToken })
     expect(refused.status).toBe(409)

@@ -7,6 +7,7 @@ import type { ResolvedCommentsOptions, StoredComment } from '../types'
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { clientAddressOf } from '../../shared/clientAddress'
 import { keyedHash } from '../../shared/hashing'
+import { isPossibleId } from '../../shared/ids'
 import { PLUGIN_WRITE } from '../lib/context'
 import { fail, translatorOf } from '../lib/translate'
 import { isPubliclyVisible } from '../lib/visibility'
@@ -22,7 +23,7 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       return fail(503, t('plugin-comments:commentsDisabled'))
     }
     const id = String(req.routeParams?.id ?? '')
-    if (!/^\d{1,18}$/.test(id)) {
+    if (!isPossibleId(req.payload, options.slugs.comments, id)) {
       return fail(404, t('plugin-comments:commentNotFound'))
     }
     const comments = options.slugs.comments as CollectionSlug

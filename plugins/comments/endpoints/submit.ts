@@ -9,7 +9,9 @@ import { clientAddressOf } from '../../shared/clientAddress'
 import { checkFormToken } from '../../shared/formToken'
 import { keyedHash } from '../../shared/hashing'
 import { mailLanguageOf } from '../../shared/mailLanguage'
+import { describeIssues, type FieldLabels, invalidFields, languageOf, summaryOf } from '../../shared/publicInput'
 import { readJsonBody } from '../../shared/readJsonBody'
+import { isPossibleId } from '../../shared/ids'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { isModerator } from '../lib/access'
 import { PLUGIN_WRITE } from '../lib/context'
@@ -38,6 +40,20 @@ type CommentInput = {
   targetCollection: string
   targetId: string
   text: string
+}
+
+/** The comment form's fields in words, for messages about them. */
+const FIELD_LABELS: FieldLabels = {
+  authorName: { de: 'Name', en: 'Name' },
+  consent: { de: 'Einwilligung', en: 'Consent' },
+  email: { de: 'E-Mail-Adresse', en: 'E-mail address' },
+  formToken: { de: 'Formular-Kennung', en: 'Form token' },
+  notifyOnApproval: { de: 'Benachrichtigung bei Freigabe', en: 'Notice on approval' },
+  notifyOnOfficialReply: { de: 'Benachrichtigung bei offizieller Antwort', en: 'Notice on an official reply' },
+  parent: { de: 'Antwort auf', en: 'Reply to' },
+  targetCollection: { de: 'Bereich', en: 'Section' },
+  targetId: { de: 'Seite', en: 'Page' },
+  text: { de: 'Kommentar', en: 'Comment' },
 }
 
 const schemaOf = (options: ResolvedCommentsOptions) =>
@@ -74,6 +90,9 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
         return fail(503, t('plugin-comments:commentsDisabled'))
       }
       const body = await readJsonBody(req, MAX_BODY_BYTES)
+      if (!body.ok && 'message' in body) {
+        return fail(body.status, body.message)
+      }
       if (!body.ok) {
         return body.error === 'too-large'
           ? fail(413, t('plugin-comments:bodyTooLarge', { max: MAX_BODY_BYTES }))
@@ -89,12 +108,8 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       }
       const parsed = schema.safeParse(body.value)
       if (!parsed.success) {
-        const unexpected = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
-        if (unexpected.length) {
-          return fail(400, t('plugin-comments:unexpectedField', { fields: unexpected.join(', ') }))
-        }
-        const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '?'}: ${issue.message}`).join('; ')
-        return fail(400, t('plugin-comments:invalidField', { details }))
+        const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
+        return invalidFields(t('plugin-comments:invalidField', { details: summaryOf(errors) }), errors)
       }
       const input = parsed.data as unknown as CommentInput
       if (input.consent !== true) {
@@ -115,25 +130,25 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       if ((input.text.match(LINK_PATTERN) ?? []).length > options.maxLinks) {
         return fail(400, t('plugin-comments:tooManyLinks', { max: options.maxLinks }))
       }
-      const target = (await req.payload
-        .findByID({
-          collection: input.targetCollection as CollectionSlug,
-          depth: 0,
-          disableErrors: true,
-          draft: false,
-          id: input.targetId,
-          overrideAccess: !options.requirePublished,
-          select: { id: true } as never,
-        })
-        .catch(() => null)) as { id: number | string } | null
+      const target = isPossibleId(req.payload, input.targetCollection, input.targetId)
+        ? ((await req.payload.findByID({
+            collection: input.targetCollection as CollectionSlug,
+            depth: 0,
+            disableErrors: true,
+            draft: false,
+            id: input.targetId,
+            overrideAccess: !options.requirePublished,
+            select: { id: true } as never,
+          })) as { id: number | string } | null)
+        : null
       if (!target) {
         return fail(404, t('plugin-comments:targetNotFound'))
       }
       const comments = options.slugs.comments as CollectionSlug
       if (input.parent) {
-        const parent = (await req.payload
-          .findByID({ collection: comments, depth: 0, disableErrors: true, id: input.parent, overrideAccess: true })
-          .catch(() => null)) as null | StoredComment
+        const parent = isPossibleId(req.payload, comments, input.parent)
+          ? ((await req.payload.findByID({ collection: comments, depth: 0, disableErrors: true, id: input.parent, overrideAccess: true })) as null | StoredComment)
+          : null
         if (!parent || !isPubliclyVisible(parent) || parent.targetCollection !== input.targetCollection || parent.targetId !== String(target.id)) {
           return fail(400, t('plugin-comments:parentInvalid'))
         }

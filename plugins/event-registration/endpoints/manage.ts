@@ -51,6 +51,9 @@ export const decideEndpoint = (options: ResolvedRegistrationOptions): Endpoint =
       return fail(404, t('plugin-event-registration:registrationNotFound'))
     }
     const body = await readJsonBody(req, MAX_BODY_BYTES)
+    if (!body.ok && 'message' in body) {
+      return fail(body.status, body.message)
+    }
     const parsed = body.ok ? decisionSchema.safeParse(body.value) : null
     if (!parsed?.success) {
       return fail(400, t('plugin-event-registration:decisionInvalid'))
@@ -199,6 +202,9 @@ export const messageEndpoint = (options: ResolvedRegistrationOptions): Endpoint 
       return event
     }
     const body = await readJsonBody(req, MAX_BODY_BYTES)
+    if (!body.ok && 'message' in body) {
+      return fail(body.status, body.message)
+    }
     const parsed = body.ok ? messageSchema.safeParse(body.value) : null
     if (!parsed?.success) {
       return fail(body.ok || body.error !== 'too-large' ? 400 : 413, t('plugin-event-registration:messageInvalid'))

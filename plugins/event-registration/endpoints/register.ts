@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
@@ -6,6 +6,10 @@ import { z } from 'zod'
 import type { CustomQuestion, ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
+import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
+import { withinLimit } from '../../shared/overloaded'
+import { describeIssues, type FieldLabels, invalidFields, languageOf, summaryOf } from '../../shared/publicInput'
+import { isPossibleId } from '../../shared/ids'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { eventsSlug, isAfterDeadline, startOf } from '../lib/events'
@@ -15,6 +19,20 @@ import { mailLanguageOf } from '../translations'
 import { cancelTokenHashOf, cancelTokenOf, confirmTokenHashOf } from '../lib/tokens'
 
 const MAX_BODY_BYTES = 16 * 1024
+
+/**
+ * Registrations doing database work at once in this process. A burst (hundreds of visitors
+ * the minute registration opens) waits here, in order, instead of for pooled connections,
+ * which would time out as errors; what can't wait is answered 503 with Retry-After.
+ */
+const registrationWrites = createConcurrencyLimit(4)
+
+const FIELD_LABELS: FieldLabels = {
+  answers: { de: 'Antworten', en: 'Answers' },
+  consent: { de: 'Einwilligung', en: 'Consent' },
+  email: { de: 'E-Mail-Adresse', en: 'E-mail address' },
+  name: { de: 'Name', en: 'Name' },
+}
 
 const schema = z
   .object({
@@ -56,133 +74,143 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
       return fail(503, t('plugin-event-registration:disabled'))
     }
     const id = String(req.routeParams?.id ?? '')
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+    if (!isPossibleId(req.payload, options.eventsCollection, id)) {
       return fail(404, t('plugin-event-registration:eventNotFound'))
     }
     const body = await readJsonBody(req, MAX_BODY_BYTES)
-    const parsed = body.ok ? schema.safeParse(body.value) : null
-    if (!body.ok || !parsed?.success) {
-      const details = parsed && !parsed.success ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '?'}: ${issue.message}`).join('; ') : body.ok ? '' : body.error
-      return fail(body.ok || body.error !== 'too-large' ? 400 : 413, t('plugin-event-registration:bodyInvalid', { details }))
+    if (!body.ok && 'message' in body) {
+      return fail(body.status, body.message)
+    }
+    if (!body.ok) {
+      const details = { de: { empty: 'die Anfrage war leer', 'invalid-json': 'kein gültiges JSON', 'too-large': 'zu groß' }, en: { empty: 'the request was empty', 'invalid-json': 'not valid JSON', 'too-large': 'too large' } }[languageOf(req)][body.error]
+      return fail(body.error === 'too-large' ? 413 : 400, t('plugin-event-registration:bodyInvalid', { details }))
+    }
+    const parsed = schema.safeParse(body.value)
+    if (!parsed.success) {
+      const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
+      return invalidFields(summaryOf(errors), errors)
     }
     const input = parsed.data
     if (input.consent !== true) {
-      return fail(400, t('plugin-event-registration:consentRequired'))
+      return invalidFields(t('plugin-event-registration:consentRequired'), [{ message: t('plugin-event-registration:consentRequired'), path: 'consent' }])
     }
-    // Read as the public would: unpublished events don't exist for visitors.
-    const visible = await req.payload
-      .findByID({
-        collection: eventsSlug(options),
-        depth: 0,
-        disableErrors: true,
-        draft: false,
-        id,
-        overrideAccess: false,
-        select: { id: true } as never,
-      })
-      .catch(() => null)
-    if (!visible) {
-      return fail(404, t('plugin-event-registration:eventNotFound'))
-    }
-    const event = (await req.payload.findByID({
-      collection: eventsSlug(options),
-      depth: 0,
-      id,
-      overrideAccess: true,
-    })) as unknown as StoredEvent
-    if (!event.registrationOpen) {
-      return fail(409, t('plugin-event-registration:registrationClosed'))
-    }
-    if (startOf(event, options).getTime() <= Date.now()) {
-      return fail(409, t('plugin-event-registration:eventPast'))
-    }
-    if (isAfterDeadline(event, options)) {
-      return fail(409, t('plugin-event-registration:deadlinePassed'))
-    }
-    const checked = checkAnswers(event.customQuestions ?? [], input.answers ?? {})
-    if ('failed' in checked) {
-      return fail(
-        400,
-        t('plugin-event-registration:answerInvalid', {
-          label: checked.failed.label,
-        }),
-      )
-    }
-    const email = input.email.toLowerCase()
-    const registrations = options.slug as CollectionSlug
-    const secret = options.hashSecret ?? req.payload.secret
-    const token = issueVisitorToken()
-    const now = Date.now()
-    await initTransaction(req)
-    try {
-      // Two submits at once for the same address: one registration.
-      await lockForTransaction({
-        namespace: 'event-registration-email',
-        req,
-        value: `${id}:${email}`,
-      })
-      const { totalDocs } = await req.payload.count({
-        collection: registrations,
-        overrideAccess: true,
-        req,
-        where: {
-          and: [{ event: { equals: event.id } }, { email: { equals: email } }, { status: { not_equals: 'cancelled' } }],
-        },
-      })
-      if (totalDocs > 0) {
-        await killTransaction(req)
-        return fail(409, t('plugin-event-registration:duplicate'))
-      }
-      const created = (await req.payload.create({
-        collection: registrations,
-        data: {
-          answers: checked.answers,
-          confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
-          confirmTokenHash: confirmTokenHashOf(secret, token),
-          consent: {
-            givenAt: new Date(now).toISOString(),
-            version: options.consentVersion,
-          },
-          email,
-          event: event.id,
-          language: mailLanguageOf(req.i18n?.language),
-          name: input.name,
-          status: 'pending',
-        } as never,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })) as unknown as StoredRegistration
-      await req.payload.update({
-        collection: registrations,
-        data: {
-          cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
-        } as never,
-        depth: 0,
-        id: created.id,
-        overrideAccess: true,
-        req,
-      })
-      await queueConfirmMail({
-        event,
-        options,
-        registration: created,
-        req,
-        token,
-      })
-      await commitTransaction(req)
-      return Response.json(
-        {
-          message: t('plugin-event-registration:registered'),
-          registration: { id: created.id, status: 'pending' },
-        },
-        { headers: { 'Cache-Control': 'no-store' }, status: 202 },
-      )
-    } catch (err) {
-      await killTransaction(req)
-      throw err
-    }
+    return withinLimit(registrationWrites, req, () => register({ id, input, options, req }))
   },
   method: 'post',
   path: '/:id/registrations',
 })
+
+type RegistrationInput = z.infer<typeof schema>
+
+/** The registration itself, run within `registrationWrites`. */
+const register = async ({ id, input, options, req }: { id: string; input: RegistrationInput; options: ResolvedRegistrationOptions; req: PayloadRequest }): Promise<Response> => {
+  const t = translatorOf(req)
+  // Read as the public would: unpublished events don't exist for visitors. A database error
+  // is not "not found": it propagates and is answered 503 (the host's error hook).
+  const visible = await req.payload.findByID({
+    collection: eventsSlug(options),
+    depth: 0,
+    disableErrors: true,
+    draft: false,
+    id,
+    overrideAccess: false,
+    select: { id: true } as never,
+  })
+  if (!visible) {
+    return fail(404, t('plugin-event-registration:eventNotFound'))
+  }
+  const event = (await req.payload.findByID({
+    collection: eventsSlug(options),
+    depth: 0,
+    id,
+    overrideAccess: true,
+  })) as unknown as StoredEvent
+  if (!event.registrationOpen) {
+    return fail(409, t('plugin-event-registration:registrationClosed'))
+  }
+  if (startOf(event, options).getTime() <= Date.now()) {
+    return fail(409, t('plugin-event-registration:eventPast'))
+  }
+  if (isAfterDeadline(event, options)) {
+    return fail(409, t('plugin-event-registration:deadlinePassed'))
+  }
+  const checked = checkAnswers(event.customQuestions ?? [], input.answers ?? {})
+  if ('failed' in checked) {
+    const message = t('plugin-event-registration:answerInvalid', { label: checked.failed.label })
+    return invalidFields(message, [{ message, path: `answers.${checked.failed.key}` }])
+  }
+  const email = input.email.toLowerCase()
+  const registrations = options.slug as CollectionSlug
+  const secret = options.hashSecret ?? req.payload.secret
+  const token = issueVisitorToken()
+  const now = Date.now()
+  await initTransaction(req)
+  try {
+    // Two submits at once for the same address: one registration.
+    await lockForTransaction({
+      namespace: 'event-registration-email',
+      req,
+      value: `${id}:${email}`,
+    })
+    const { totalDocs } = await req.payload.count({
+      collection: registrations,
+      overrideAccess: true,
+      req,
+      where: {
+        and: [{ event: { equals: event.id } }, { email: { equals: email } }, { status: { not_equals: 'cancelled' } }],
+      },
+    })
+    if (totalDocs > 0) {
+      await killTransaction(req)
+      return fail(409, t('plugin-event-registration:duplicate'))
+    }
+    const created = (await req.payload.create({
+      collection: registrations,
+      data: {
+        answers: checked.answers,
+        confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
+        confirmTokenHash: confirmTokenHashOf(secret, token),
+        consent: {
+          givenAt: new Date(now).toISOString(),
+          version: options.consentVersion,
+        },
+        email,
+        event: event.id,
+        language: mailLanguageOf(req.i18n?.language),
+        name: input.name,
+        status: 'pending',
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as unknown as StoredRegistration
+    await req.payload.update({
+      collection: registrations,
+      data: {
+        cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
+      } as never,
+      depth: 0,
+      id: created.id,
+      overrideAccess: true,
+      req,
+    })
+    await queueConfirmMail({
+      event,
+      options,
+      registration: created,
+      req,
+      token,
+    })
+    await commitTransaction(req)
+    return Response.json(
+      {
+        message: t('plugin-event-registration:registered'),
+        registration: { id: created.id, status: 'pending' },
+      },
+      { headers: { 'Cache-Control': 'no-store' }, status: 202 },
+    )
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}

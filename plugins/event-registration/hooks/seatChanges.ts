@@ -36,9 +36,14 @@ export const promoteOnMoreSeats =
 export const refuseDeletingHeldSeats =
   (options: ResolvedRegistrationOptions): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    const registration = (await req.payload
-      .findByID({ collection: options.slug as CollectionSlug, depth: 0, disableErrors: true, id, overrideAccess: true, req })
-      .catch(() => null)) as null | StoredRegistration
+    const registration = (await req.payload.findByID({
+      collection: options.slug as CollectionSlug,
+      depth: 0,
+      disableErrors: true,
+      id,
+      overrideAccess: true,
+      req,
+    })) as null | StoredRegistration
     if (registration && !registration.anonymisedAt && (registration.status === 'confirmed' || registration.status === 'waitlisted')) {
       throw new APIError(translatorOf(req)('plugin-event-registration:deleteRefused'), 409, null, true)
     }

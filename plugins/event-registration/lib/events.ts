@@ -2,18 +2,20 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
+import { isPossibleId } from '../../shared/ids'
+
 /** The event with every field (access link included), for the plugin's own use only. */
 export const loadEvent = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
-  (await req.payload
-    .findByID({
-      collection: options.eventsCollection,
-      depth: 0,
-      disableErrors: true,
-      id,
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)) as null | StoredEvent
+  (isPossibleId(req.payload, options.eventsCollection, id)
+    ? await req.payload.findByID({
+        collection: options.eventsCollection,
+        depth: 0,
+        disableErrors: true,
+        id,
+        overrideAccess: true,
+        req,
+      })
+    : null) as null | StoredEvent
 
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
 export const fieldOf = (event: StoredEvent, name: string): unknown =>

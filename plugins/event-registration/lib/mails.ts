@@ -2,13 +2,22 @@ import type { PayloadRequest } from 'payload'
 
 import ical from 'ical-generator'
 
-import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
+import type {
+  CpdRecognition,
+  ResolvedRegistrationOptions,
+  StoredEvent,
+  StoredRegistration,
+} from '../types'
 
-import { queueMail } from '../../shared/sendMailTask'
-import type { CpdRecognition } from '../types'
-
-import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
+import {
+  type MailContent,
+  type MailLink,
+  mailFooterOf,
+  renderMail,
+} from '../../shared/mailTemplate'
+import { type MailAttachment, queueMail } from '../../shared/sendMailTask'
 import { type MailLanguage, mailLanguageOf, translate } from '../translations'
+import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
 import { cancelTokenOf } from './tokens'
 
 type MailArgs = {
@@ -18,50 +27,115 @@ type MailArgs = {
   req: PayloadRequest
 }
 
-const apiBase = (req: PayloadRequest) => `${req.payload.config.serverURL}${req.payload.config.routes.api}`
+type Key = Parameters<typeof translate>[1]
+
+const apiBase = (req: PayloadRequest) =>
+  `${req.payload.config.serverURL}${req.payload.config.routes.api}`
 
 /** One mail per registration and purpose, ever (plugins/shared/sendMailTask.ts). */
-const keyOf = (registration: StoredRegistration, purpose: string) => `registration:${String(registration.id)}:${purpose}`
+const keyOf = (registration: StoredRegistration, purpose: string) =>
+  `registration:${String(registration.id)}:${purpose}`
 
 const cancelLink = ({ options, registration, req }: Omit<MailArgs, 'event'>) =>
   `${apiBase(req)}/${options.slug}/cancel?token=${cancelTokenOf(options.hashSecret ?? req.payload.secret, registration.id)}`
 
 /** The registrant's language (stored at registration), in which every later mail is written. */
-const languageOf = ({ registration }: Pick<MailArgs, 'registration'>): MailLanguage => mailLanguageOf(registration.language)
+const languageOf = ({ registration }: Pick<MailArgs, 'registration'>): MailLanguage =>
+  mailLanguageOf(registration.language)
 
-const translatorOf =
-  (args: Pick<MailArgs, 'registration'>) =>
-  (key: Parameters<typeof translate>[1], vars?: Record<string, unknown>) =>
-    translate(languageOf(args), key, vars)
+/**
+ * What every registration mail shares: the texts in the registrant's language, the event's
+ * title and dates, the event as details, the greeting, the footer and the cancel link.
+ * The title appears in subjects after a colon and in the body as a detail, never inside
+ * quotation marks, so titles with their own „…“ don't end up nested.
+ */
+const contextOf = (args: MailArgs) => {
+  const language = languageOf(args)
+  const t = (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars)
+  const vars = {
+    date: dateText(args.event, args.options, language),
+    name: args.registration.name ?? '',
+    start: startText(args.event, args.options, language),
+    title: titleOf(args.event, args.options),
+  }
+  const accessLink = isOnline(args.event, args.options)
+    ? fieldOf(args.event, args.options.fields.accessLink)
+    : undefined
+  return {
+    /** For online events: joining them is the mail's action (only confirmed registrants get it). */
+    accessAction: accessLink
+      ? ({
+          label: t('plugin-event-registration:mailAccessAction'),
+          url: String(accessLink),
+        } satisfies MailLink)
+      : undefined,
+    base: {
+      details: [
+        { label: t('plugin-event-registration:mailEvent'), value: vars.title },
+        { label: t('plugin-event-registration:mailStart'), value: vars.start },
+      ],
+      footer: mailFooterOf({
+        name: args.req.payload.email?.defaultFromName,
+        serverUrl: args.req.payload.config.serverURL,
+      }),
+      greeting: t('plugin-event-registration:mailGreeting', vars),
+      language,
+    },
+    cancel: {
+      hint: t('plugin-event-registration:mailCancelHint'),
+      link: {
+        label: t('plugin-event-registration:mailCancelLink'),
+        url: cancelLink(args),
+      } satisfies MailLink,
+    },
+    language,
+    t,
+    vars,
+  }
+}
 
-const varsOf = ({ event, options, registration }: MailArgs) => ({
-  name: registration.name ?? '',
-  start: startText(event, options, mailLanguageOf(registration.language)),
-  title: titleOf(event, options),
-})
-
-const withCancelLine = (args: MailArgs, text: string) => `${text}\n\n${translatorOf(args)('plugin-event-registration:cancelLine', { link: cancelLink(args) })}`
-
-/** The double opt-in mail: the only one a pending registration gets. */
-export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
-  const t = translatorOf(args)
-  const link = `${apiBase(args.req)}/${args.options.slug}/confirm?token=${args.token}`
-  await queueMail({
+const queue = (
+  args: MailArgs,
+  {
+    attachments,
+    content,
+    purpose,
+  }: { attachments?: MailAttachment[]; content: MailContent; purpose: string },
+) => {
+  const { html, subject, text } = renderMail(content)
+  return queueMail({
     mail: {
-      subject: t('plugin-event-registration:confirmMailSubject', varsOf(args)),
-      text: withCancelLine(
-        args,
-        t('plugin-event-registration:confirmMailText', {
-          ...varsOf(args),
-          hours: args.options.confirmHours,
-          link,
-        }),
-      ),
-      idempotencyKey: keyOf(args.registration, 'confirm-request'),
+      attachments,
+      html,
+      idempotencyKey: keyOf(args.registration, purpose),
+      subject,
+      text,
       to: args.registration.email!,
     },
     queue: args.options.mailQueue,
     req: args.req,
+  })
+}
+
+/** The double opt-in mail: the only one a pending registration gets. */
+export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
+  const { base, cancel, t, vars } = contextOf(args)
+  await queue(args, {
+    content: {
+      ...base,
+      action: {
+        label: t('plugin-event-registration:confirmMailAction'),
+        url: `${apiBase(args.req)}/${args.options.slug}/confirm?token=${args.token}`,
+      },
+      closing: [t('plugin-event-registration:confirmMailClosing')],
+      links: [cancel.link],
+      paragraphs: [
+        t('plugin-event-registration:confirmMailText', { hours: args.options.confirmHours }),
+      ],
+      subject: t('plugin-event-registration:confirmMailSubject', vars),
+      title: t('plugin-event-registration:confirmMailTitle'),
+    },
+    purpose: 'confirm-request',
   })
 }
 
@@ -71,7 +145,10 @@ const icsOf = ({ event, options, registration, req }: MailArgs) => {
     prodId: { company: 'Quartiersnetz', product: 'event-registration' },
   })
   calendar.createEvent({
-    description: isOnline(event, options) && fieldOf(event, options.fields.accessLink) ? String(fieldOf(event, options.fields.accessLink)) : undefined,
+    description:
+      isOnline(event, options) && fieldOf(event, options.fields.accessLink)
+        ? String(fieldOf(event, options.fields.accessLink))
+        : undefined,
     end: endOf(event, options),
     id: `registration-${String(registration.id)}@${new URL(req.payload.config.serverURL || 'http://localhost').hostname}`,
     start: startOf(event, options),
@@ -82,60 +159,65 @@ const icsOf = ({ event, options, registration, req }: MailArgs) => {
 
 /** Confirmed (or promoted from the waiting list): the .ics and, for online events, the access link. */
 export const queueConfirmedMail = async (args: MailArgs & { isPromotion?: boolean }) => {
-  const t = translatorOf(args)
-  const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
-  const lines = [t('plugin-event-registration:confirmedMailText', varsOf(args))]
-  if (accessLink) {
-    lines.push(
-      t('plugin-event-registration:accessLinkLine', {
-        link: String(accessLink),
-      }),
-    )
-  }
-  await queueMail({
-    mail: {
-      attachments: [
-        {
-          content: icsOf(args),
-          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-          filename: 'termin.ics',
-        },
-      ],
-      idempotencyKey: keyOf(args.registration, 'confirmed'),
-      subject: t(args.isPromotion ? 'plugin-event-registration:promotedMailSubject' : 'plugin-event-registration:confirmedMailSubject', varsOf(args)),
-      text: withCancelLine(args, lines.join('\n\n')),
-      to: args.registration.email!,
+  const { accessAction, base, cancel, t, vars } = contextOf(args)
+  const mail = args.isPromotion ? 'promotedMail' : 'confirmedMail'
+  await queue(args, {
+    attachments: [
+      {
+        content: icsOf(args),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        filename: 'termin.ics',
+      },
+    ],
+    content: {
+      ...base,
+      action: accessAction,
+      closing: [t('plugin-event-registration:confirmedMailClosing'), cancel.hint],
+      links: [cancel.link],
+      paragraphs: [t(`plugin-event-registration:${mail}Text`)],
+      subject: t(`plugin-event-registration:${mail}Subject`, vars),
+      title: t(`plugin-event-registration:${mail}Title`),
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: 'confirmed',
   })
 }
 
 export const queueWaitlistedMail = async (args: MailArgs) => {
-  const t = translatorOf(args)
-  await queueMail({
-    mail: {
-      idempotencyKey: keyOf(args.registration, 'waitlisted'),
-      subject: t('plugin-event-registration:waitlistedMailSubject', varsOf(args)),
-      text: withCancelLine(args, t('plugin-event-registration:waitlistedMailText', varsOf(args))),
-      to: args.registration.email!,
+  const { base, cancel, t, vars } = contextOf(args)
+  await queue(args, {
+    content: {
+      ...base,
+      closing: [t('plugin-event-registration:waitlistedMailClosing'), cancel.hint],
+      links: [cancel.link],
+      paragraphs: [t('plugin-event-registration:waitlistedMailText')],
+      subject: t('plugin-event-registration:waitlistedMailSubject', vars),
+      title: t('plugin-event-registration:waitlistedMailTitle'),
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: 'waitlisted',
   })
 }
 
 export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolean }) => {
-  const t = translatorOf(args)
-  await queueMail({
-    mail: {
-      idempotencyKey: keyOf(args.registration, 'cancelled'),
-      subject: t('plugin-event-registration:cancelMailSubject', varsOf(args)),
-      text: t(args.byOrganiser ? 'plugin-event-registration:cancelMailTextOrganiser' : 'plugin-event-registration:cancelMailText', varsOf(args)),
-      to: args.registration.email!,
+  const { base, t, vars } = contextOf(args)
+  await queue(args, {
+    content: {
+      ...base,
+      closing: args.byOrganiser ? [t('plugin-event-registration:cancelMailClosingOrganiser')] : [],
+      paragraphs: [
+        t(
+          args.byOrganiser
+            ? 'plugin-event-registration:cancelMailTextOrganiser'
+            : 'plugin-event-registration:cancelMailText',
+        ),
+      ],
+      subject: t('plugin-event-registration:cancelMailSubject', vars),
+      title: t(
+        args.byOrganiser
+          ? 'plugin-event-registration:cancelMailTitleOrganiser'
+          : 'plugin-event-registration:cancelMailTitle',
+      ),
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: 'cancelled',
   })
 }
 
@@ -144,62 +226,73 @@ export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolea
  * time: if the event is moved, confirmed registrants are reminded of the new time.
  */
 export const queueReminderMail = async (args: MailArgs) => {
-  const t = translatorOf(args)
-  const accessLink = isOnline(args.event, args.options) ? fieldOf(args.event, args.options.fields.accessLink) : undefined
-  const lines = [t('plugin-event-registration:reminderMailText', varsOf(args))]
-  if (accessLink) {
-    lines.push(t('plugin-event-registration:accessLinkLine', { link: String(accessLink) }))
-  }
-  return queueMail({
-    mail: {
-      idempotencyKey: keyOf(args.registration, `reminder:${startOf(args.event, args.options).toISOString()}`),
-      subject: t('plugin-event-registration:reminderMailSubject', varsOf(args)),
-      text: withCancelLine(args, lines.join('\n\n')),
-      to: args.registration.email!,
+  const { accessAction, base, cancel, t, vars } = contextOf(args)
+  return queue(args, {
+    content: {
+      ...base,
+      action: accessAction,
+      closing: [t('plugin-event-registration:reminderMailClosing'), cancel.hint],
+      links: [cancel.link],
+      paragraphs: [t('plugin-event-registration:reminderMailText')],
+      subject: t('plugin-event-registration:reminderMailSubject', vars),
+      title: t('plugin-event-registration:reminderMailTitle'),
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: `reminder:${startOf(args.event, args.options).toISOString()}`,
   })
 }
 
-/** The organisers' message to all confirmed; the same message is sent to each at most once. */
-export const queueMessageMail = async (args: MailArgs & { messageKey: string; subject: string; text: string }) =>
-  queueMail({
-    mail: {
-      idempotencyKey: keyOf(args.registration, `message:${args.messageKey}`),
+/**
+ * The organisers' message to all confirmed; the same message is sent to each at most once.
+ * Their subject is the heading; their text follows the greeting, a paragraph per blank line.
+ */
+export const queueMessageMail = async (
+  args: MailArgs & { messageKey: string; subject: string; text: string },
+) => {
+  const { base, cancel } = contextOf(args)
+  return queue(args, {
+    content: {
+      ...base,
+      closing: [cancel.hint],
+      links: [cancel.link],
+      paragraphs: args.text
+        .split(/(?:\r?\n[ \t]*){2,}/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean),
       subject: args.subject,
-      text: withCancelLine(args, `${translatorOf(args)('plugin-event-registration:messageGreeting', varsOf(args))}\n\n${args.text}`),
-      to: args.registration.email!,
+      title: args.subject,
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: `message:${args.messageKey}`,
   })
+}
 
 /** The attendance confirmation for CPD: event, date, chamber, points; once per registration. */
 export const queueAttendanceMail = async (args: MailArgs & { cpd: CpdRecognition }) => {
-  const t = translatorOf(args)
-  const language = languageOf(args)
-  const lines = [
-    t('plugin-event-registration:attendanceMailText', {
-      ...varsOf(args),
-      date: dateText(args.event, args.options, language),
-    }),
-    t('plugin-event-registration:attendanceChamberLine', { chamber: args.cpd.chamber }),
+  const { base, t, vars } = contextOf(args)
+  const details = [
+    { label: t('plugin-event-registration:mailEvent'), value: vars.title },
+    { label: t('plugin-event-registration:attendanceMailChamber'), value: args.cpd.chamber },
   ]
   if (args.cpd.subject) {
-    lines.push(t('plugin-event-registration:attendanceSubjectLine', { subject: args.cpd.subject }))
+    details.push({
+      label: t('plugin-event-registration:attendanceMailSubjectArea'),
+      value: args.cpd.subject,
+    })
   }
   if (args.cpd.points !== null && args.cpd.points !== undefined) {
-    lines.push(t('plugin-event-registration:attendancePointsLine', { points: String(args.cpd.points) }))
+    details.push({
+      label: t('plugin-event-registration:attendanceMailPoints'),
+      value: String(args.cpd.points),
+    })
   }
-  return queueMail({
-    mail: {
-      idempotencyKey: keyOf(args.registration, 'attendance'),
-      subject: t('plugin-event-registration:attendanceMailSubject', varsOf(args)),
-      text: lines.join('\n'),
-      to: args.registration.email!,
+  return queue(args, {
+    content: {
+      details,
+      footer: base.footer,
+      language: base.language,
+      paragraphs: [t('plugin-event-registration:attendanceMailText', vars)],
+      subject: t('plugin-event-registration:attendanceMailSubject', vars),
+      title: t('plugin-event-registration:attendanceMailTitle'),
     },
-    queue: args.options.mailQueue,
-    req: args.req,
+    purpose: 'attendance',
   })
 }

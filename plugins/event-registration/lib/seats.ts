@@ -6,6 +6,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
+import { isPossibleId } from '../../shared/ids'
 import { queueConfirmedMail } from './mails'
 import { answerLink, translatorOf } from './respond'
 
@@ -13,7 +14,12 @@ import { answerLink, translatorOf } from './respond'
  * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
  * at most a few wait for it in the database, the rest here, so a burst never exhausts the pool.
  */
-export const seatDecisions = createConcurrencyLimit(3)
+export const seatDecisions = createConcurrencyLimit(3, {
+  // The minutes after a mail to all registrants can bring a thousand clicks at once; each
+  // decision takes milliseconds, so they may wait longer than other requests before a 503.
+  maxWaiting: 5_000,
+  maxWaitMs: 180_000,
+})
 
 /** Thrown when the event's lock wasn't granted within `lockTimeoutMs`; answered with 409. */
 export class LockTimeoutError extends Error {
@@ -170,16 +176,16 @@ export const findRegistration = async ({
 
 /** Reads a registration again inside the transaction (after taking the lock). */
 export const reloadRegistration = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
-  (await req.payload
-    .findByID({
-      collection: options.slug as CollectionSlug,
-      depth: 0,
-      disableErrors: true,
-      id,
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)) as (StoredRegistration & { confirmExpiresAt?: null | string }) | null
+  (isPossibleId(req.payload, options.slug, id)
+    ? await req.payload.findByID({
+        collection: options.slug as CollectionSlug,
+        depth: 0,
+        disableErrors: true,
+        id,
+        overrideAccess: true,
+        req,
+      })
+    : null) as (StoredRegistration & { confirmExpiresAt?: null | string }) | null
 
 export const countConfirmed = async ({ eventId, options, req }: { eventId: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
   (

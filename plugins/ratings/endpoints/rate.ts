@@ -8,6 +8,8 @@ import type { ResolvedRatingsOptions } from '../types'
 import { clientAddressOf } from '../../shared/clientAddress'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { keyedHash } from '../../shared/hashing'
+import { isPossibleId } from '../../shared/ids'
+import { languageOf, namedKeys } from '../../shared/publicInput'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
 import { lockClient, lockTarget } from '../lib/lockTarget'
@@ -35,6 +37,9 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
   const translate = t(req)
   const example = options.dimensions[0]!.key
   const body = await readJsonBody(req, MAX_BODY_BYTES)
+  if (!body.ok && 'message' in body) {
+    return { ok: false, response: fail(body.status, body.message) }
+  }
   if (!body.ok) {
     const message =
       body.error === 'too-large'
@@ -48,7 +53,7 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
   if (!parsed.success) {
     const unexpected = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
     const message = unexpected.length
-      ? translate('plugin-ratings:unexpectedField', { example, fields: unexpected.join(', ') })
+      ? translate('plugin-ratings:unexpectedField', { example, fields: namedKeys(unexpected, languageOf(req)) })
       : translate('plugin-ratings:emptyBody', { example })
     return { ok: false, response: fail(400, message) }
   }
@@ -85,17 +90,17 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
       return parsed.response
     }
     const targetId = String(req.routeParams?.id ?? '')
-    const target = (await req.payload
-      .findByID({
-        collection,
-        depth: 0,
-        disableErrors: true,
-        draft: false,
-        id: targetId,
-        overrideAccess: !options.requirePublished,
-        select: { ratingsLocked: true } as never,
-      })
-      .catch(() => null)) as { id: number | string; ratingsLocked?: boolean | null } | null
+    const target = isPossibleId(req.payload, collection, targetId)
+      ? ((await req.payload.findByID({
+          collection,
+          depth: 0,
+          disableErrors: true,
+          draft: false,
+          id: targetId,
+          overrideAccess: !options.requirePublished,
+          select: { ratingsLocked: true } as never,
+        })) as { id: number | string; ratingsLocked?: boolean | null } | null)
+      : null
     if (!target) {
       return fail(404, translate('plugin-ratings:documentNotFound'))
     }

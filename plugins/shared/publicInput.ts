@@ -1,0 +1,101 @@
+/**
+ * Messages about a visitor's input that a person can act on, in the request's language, for
+ * the plugins' public endpoints: which field (in words, not keys), what is wrong with it.
+ * zod's own messages are written for developers ("Invalid input: expected string, received
+ * undefined"); these are written for the people filling in a form, and widgets show each next
+ * to its field (`data.errors[].path`).
+ */
+import type { PayloadRequest } from 'payload'
+import type { core } from 'zod'
+
+export type Language = 'de' | 'en'
+export type LocalizedText = { de: string; en: string }
+
+/** The plugins' messages are German unless the request's language is English. */
+export const languageOf = (req: Pick<PayloadRequest, 'i18n'> | undefined): Language => (req?.i18n?.language === 'en' ? 'en' : 'de')
+
+/** The words for a form's fields, keyed by the field's path (`email`, `answers.diet`). */
+export type FieldLabels = Record<string, LocalizedText>
+
+export type FieldError = { message: string; path: string }
+
+/** A long list of unknown keys is named by its first few. */
+const MAX_NAMED = 5
+
+/** Keys a client sent, for a message: the first few, then how many more (1,000 keys stay short). */
+export const namedKeys = (keys: string[], language: Language) => {
+  const named = keys.slice(0, MAX_NAMED).map((key) => key.slice(0, 40)).join(', ')
+  const more = keys.length - MAX_NAMED
+  return more > 0 ? `${named} ${language === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named
+}
+
+const labelOf = (path: string, labels: FieldLabels, language: Language) => labels[path]?.[language] ?? path
+
+const messageOf = (issue: core.$ZodIssue, label: string, language: Language): string => {
+  const de = language === 'de'
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? de
+          ? `Bitte geben Sie „${label}“ an.`
+          : `Please fill in "${label}".`
+        : de
+          ? `„${label}“ hat die falsche Form (erwartet: ${expectedWords(issue.expected, language)}).`
+          : `"${label}" has the wrong form (expected: ${expectedWords(issue.expected, language)}).`
+    case 'too_small':
+      return Number(issue.minimum) <= 1
+        ? de
+          ? `Bitte geben Sie „${label}“ an.`
+          : `Please fill in "${label}".`
+        : de
+          ? `„${label}“ ist zu kurz (mindestens ${issue.minimum} Zeichen).`
+          : `"${label}" is too short (at least ${issue.minimum} characters).`
+    case 'too_big':
+      return de ? `„${label}“ ist zu lang (höchstens ${issue.maximum} Zeichen).` : `"${label}" is too long (at most ${issue.maximum} characters).`
+    case 'invalid_format':
+      return issue.format === 'email'
+        ? de
+          ? `Bitte geben Sie bei „${label}“ eine gültige E-Mail-Adresse an.`
+          : `Please enter a valid e-mail address in "${label}".`
+        : de
+          ? `„${label}“ hat nicht das erwartete Format.`
+          : `"${label}" is not in the expected format.`
+    case 'invalid_value':
+      return de ? `„${label}“ hat keinen der zulässigen Werte.` : `"${label}" is not one of the allowed values.`
+    case 'unrecognized_keys':
+      return de ? `Unbekannte Angabe(n): ${namedKeys(issue.keys, language)}.` : `Unknown field(s): ${namedKeys(issue.keys, language)}.`
+    default:
+      return de ? `„${label}“ ist ungültig.` : `"${label}" is invalid.`
+  }
+}
+
+const EXPECTED: Record<string, LocalizedText> = {
+  boolean: { de: 'ja oder nein', en: 'true or false' },
+  number: { de: 'eine Zahl', en: 'a number' },
+  object: { de: 'ein Objekt', en: 'an object' },
+  string: { de: 'Text', en: 'text' },
+}
+
+const expectedWords = (expected: string, language: Language) => EXPECTED[expected]?.[language] ?? expected
+
+/** One message per field (the first issue of each), unknown keys as one entry. */
+export const describeIssues = (issues: readonly core.$ZodIssue[], labels: FieldLabels, language: Language): FieldError[] => {
+  const errors: FieldError[] = []
+  const seen = new Set<string>()
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.')
+    if (seen.has(path)) {
+      continue
+    }
+    seen.add(path)
+    errors.push({ message: messageOf(issue, labelOf(path, labels, language), language), path })
+  }
+  return errors
+}
+
+/** The field errors as one sentence, for clients that show only `message`. */
+export const summaryOf = (errors: FieldError[]) => errors.map((error) => error.message).join(' ')
+
+/** A 400 in Payload's error shape, with each field's message in `data.errors` for forms. */
+export const invalidFields = (message: string, errors: FieldError[]) =>
+  Response.json({ errors: [{ data: { errors }, message, name: 'ValidationError' }] }, { headers: { 'Cache-Control': 'no-store' }, status: 400 })

@@ -1,0 +1,79 @@
+/**
+ * Wraps Payload's Next route handlers (REST and GraphQL) so that error messages reach German
+ * clients in German: Payload writes some of its messages in English whatever the request's
+ * language (i18n/payloadMessages.ts). The client's language is the one Payload picks (the
+ * admin's language cookie, then Accept-Language, German by default); English clients get
+ * Payload's text unchanged.
+ */
+import type { SanitizedConfig } from 'payload'
+
+import { getRequestLanguage } from 'payload'
+
+import { germanFor } from '../i18n/payloadMessages'
+
+type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
+
+type ErrorEntry = { data?: { errors?: { message?: unknown }[] }; message?: unknown }
+
+const cookiesOf = (request: Request) =>
+  new Map(
+    (request.headers.get('cookie') ?? '')
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .filter(([name]) => name)
+      .map(([name, ...value]) => [name!, value.join('=')] as const),
+  )
+
+const translateEntry = (entry: ErrorEntry): ErrorEntry => ({
+  ...entry,
+  ...(typeof entry.message === 'string' ? { message: germanFor(entry.message) } : {}),
+  ...(entry.data?.errors
+    ? {
+        data: {
+          ...entry.data,
+          errors: entry.data.errors.map((error) => (typeof error.message === 'string' ? { ...error, message: germanFor(error.message) } : error)),
+        },
+      }
+    : {}),
+})
+
+/** `{ errors: [...] }` (REST and GraphQL) or `{ message }` (Payload's "not found" answers). */
+const translateBody = (body: unknown): unknown => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return body
+  }
+  const { errors, message } = body as { errors?: unknown; message?: unknown }
+  return {
+    ...body,
+    ...(Array.isArray(errors) ? { errors: errors.map((entry: ErrorEntry) => (entry && typeof entry === 'object' ? translateEntry(entry) : entry)) } : {}),
+    ...(typeof message === 'string' ? { message: germanFor(message) } : {}),
+  }
+}
+
+export const inClientLanguage =
+  <Context>(config: Promise<SanitizedConfig>, handler: RouteHandler<Context>): RouteHandler<Context> =>
+  async (request, context) => {
+    const response = await handler(request, context)
+    const isJson = (response.headers.get('content-type') ?? '').includes('application/json')
+    // Successful GraphQL answers can carry errors too; other successes have none.
+    const mayHaveErrors = response.status >= 400 || new URL(request.url).pathname.endsWith('/graphql')
+    if (!isJson || !mayHaveErrors || !response.body) {
+      return response
+    }
+    if (getRequestLanguage({ config: await config, cookies: cookiesOf(request), headers: request.headers }) !== 'de') {
+      return response
+    }
+    const text = await response.text()
+    if (response.status < 400 && !text.includes('"errors"')) {
+      return new Response(text, response)
+    }
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return new Response(text, response)
+    }
+    const headers = new Headers(response.headers)
+    headers.delete('content-length')
+    return new Response(JSON.stringify(translateBody(body)), { headers, status: response.status, statusText: response.statusText })
+  }

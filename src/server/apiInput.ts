@@ -1,0 +1,292 @@
+/**
+ * The express edge of the API: what no route should ever see is refused here, before Payload
+ * or a plugin runs, with a 4xx in the client's language.
+ *
+ * Payload parses request bodies itself, before any access check, and some of what it parses
+ * ends as a 500: a multipart `_payload` that is not JSON, a GraphQL body that is not JSON or
+ * whose fragments spread each other, and any text with a NUL character or a lone UTF-16
+ * surrogate, which PostgreSQL refuses. So every body sent to the API is read here (within the
+ * limits bodyLimits.ts already enforced), checked, and handed to Next as a replay of the same
+ * bytes (`requestForNext`). Bodies of other media types are refused with 415: Payload would
+ * ignore them, and a POST without a JSON content type needs no CORS preflight, so any website
+ * could make a visitor's browser send one.
+ */
+import type { Request, RequestHandler } from 'express'
+
+import { IncomingMessage } from 'node:http'
+
+import busboy from 'busboy'
+
+import type { LocalizedText } from '../i18n/localize'
+
+import { findTextProblem, type FoundTextProblem, textProblemOf } from '../../plugins/shared/textProblems'
+import { graphqlBodyProblem } from './graphqlDocument'
+import { sendError } from './sendError'
+
+type ApiInputArgs = {
+  /** Payload's API route, e.g. `/api`. */
+  apiRoute: string
+  jsonBodyMaxBytes: number
+  multipartBodyMaxBytes: number
+}
+
+type Refusal = { status: number; text: LocalizedText }
+
+const JSON_TYPES = new Set(['application/json'])
+const MULTIPART = 'multipart/form-data'
+const URLENCODED = 'application/x-www-form-urlencoded'
+const METHODS_WITH_BODY = new Set(['PATCH', 'POST', 'PUT'])
+
+/** Replays of the bodies read here, for the request handed to Next. */
+const replays = new WeakMap<IncomingMessage, IncomingMessage>()
+
+/** The request Next should handle: the replay of a body read at the edge, or the request itself. */
+export const requestForNext = (req: IncomingMessage): IncomingMessage => replays.get(req) ?? req
+
+/**
+ * A fresh IncomingMessage on the same socket, carrying the same request line and headers and
+ * the buffered body: Next reads the body from it as it would from the original.
+ */
+const replayOf = (req: IncomingMessage, body: Buffer): IncomingMessage => {
+  const replay = new IncomingMessage(req.socket)
+  replay.method = req.method
+  replay.url = req.url
+  replay.headers = req.headers
+  replay.rawHeaders = req.rawHeaders
+  replay.httpVersion = req.httpVersion
+  replay.httpVersionMajor = req.httpVersionMajor
+  replay.httpVersionMinor = req.httpVersionMinor
+  replay.complete = true
+  replay.push(body)
+  replay.push(null)
+  return replay
+}
+
+const textRefusal = ({ path, problem }: FoundTextProblem, where: LocalizedText): Refusal => {
+  const field = path ? { de: `Das Feld „${path}“`, en: `The field "${path}"` } : where
+  return {
+    status: 400,
+    text:
+      problem === 'nul'
+        ? {
+            de: `${field.de} enthält ein Nullzeichen (\\u0000), das nicht verarbeitet werden kann. Bitte entfernen Sie es.`,
+            en: `${field.en} contains a NUL character (\\u0000), which can't be processed. Please remove it.`,
+          }
+        : {
+            de: `${field.de} enthält ein ungültiges Unicode-Zeichen (ein einzelnes UTF-16-Surrogat). Bitte senden Sie gültigen Text.`,
+            en: `${field.en} contains an invalid Unicode character (a lone UTF-16 surrogate). Please send valid text.`,
+          },
+  }
+}
+
+const mediaTypeOf = (req: Request) => (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase()
+
+const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+
+/** Malformed percent-encoding, or a NUL in the path or in any query key or value. */
+const urlRefusal = (url: string): Refusal | undefined => {
+  const [path = '', query = ''] = url.split(/\?(.*)/s, 2)
+  let decodedPath: string
+  try {
+    decodedPath = decodeURIComponent(path)
+  } catch {
+    return {
+      status: 400,
+      text: { de: 'Die Adresse enthält eine ungültige Prozent-Kodierung.', en: 'The address contains invalid percent-encoding.' },
+    }
+  }
+  if (textProblemOf(decodedPath) === 'nul') {
+    return textRefusal({ path: '', problem: 'nul' }, { de: 'Die Adresse', en: 'The address' })
+  }
+  for (const [key, value] of new URLSearchParams(query)) {
+    const problem = textProblemOf(key) ?? textProblemOf(value)
+    if (problem) {
+      return textRefusal({ path: '', problem }, { de: `Der Parameter „${key.replace(/\u0000/g, '')}“`, en: `The parameter "${key.replace(/\u0000/g, '')}"` })
+    }
+  }
+  return undefined
+}
+
+const readBody = async (req: Request, maxBytes: number): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) {
+      return undefined
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, size)
+}
+
+const NOT_UTF8: Refusal = {
+  status: 400,
+  text: { de: 'Der Inhalt der Anfrage ist kein gültiger UTF-8-Text.', en: 'The request body is not valid UTF-8 text.' },
+}
+
+const decodeUtf8 = (body: Buffer): string | undefined => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    return undefined
+  }
+}
+
+const invalidJson = (err: unknown, what: LocalizedText): Refusal => {
+  const position = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1]
+  return {
+    status: 400,
+    text: {
+      de: `${what.de} ist kein gültiges JSON${position ? ` (Fehler an Zeichen ${Number(position) + 1})` : ''}.`,
+      en: `${what.en} is not valid JSON${position ? ` (error at character ${Number(position) + 1})` : ''}.`,
+    },
+  }
+}
+
+const jsonRefusal = (body: Buffer, { isGraphql }: { isGraphql: boolean }): Refusal | undefined => {
+  const text = decodeUtf8(body)
+  if (text === undefined) {
+    return NOT_UTF8
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    return invalidJson(err, { de: 'Der Inhalt der Anfrage', en: 'The request body' })
+  }
+  const problem = findTextProblem(value)
+  if (problem) {
+    return textRefusal(problem, { de: 'Der Inhalt der Anfrage', en: 'The request body' })
+  }
+  const graphqlProblem = isGraphql ? graphqlBodyProblem(value) : undefined
+  return graphqlProblem ? { status: 400, text: graphqlProblem } : undefined
+}
+
+const MALFORMED_MULTIPART: Refusal = {
+  status: 400,
+  text: {
+    de: 'Der mehrteilige Inhalt der Anfrage (multipart/form-data) ist fehlerhaft.',
+    en: 'The multipart/form-data request body is malformed.',
+  },
+}
+
+/** Field values (Payload's `_payload` as JSON) and file names; file contents are not read. */
+const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Refusal | undefined> =>
+  new Promise((resolve) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ defParamCharset: 'utf8', headers, limits: { fieldSize: body.length, fields: 1_000, parts: 2_000 } })
+    } catch {
+      resolve(MALFORMED_MULTIPART)
+      return
+    }
+    let refusal: Refusal | undefined
+    const refuse = (found: Refusal | undefined) => {
+      refusal ??= found
+    }
+    parser.on('field', (name, value) => {
+      const nameProblem = textProblemOf(name)
+      if (nameProblem) {
+        refuse(textRefusal({ path: '', problem: nameProblem }, { de: 'Ein Feldname', en: 'A field name' }))
+        return
+      }
+      if (name !== '_payload') {
+        const problem = textProblemOf(value)
+        refuse(problem ? textRefusal({ path: name, problem }, { de: '', en: '' }) : undefined)
+        return
+      }
+      let data: unknown
+      try {
+        data = JSON.parse(value)
+      } catch (err) {
+        refuse(invalidJson(err, { de: 'Das Formularfeld „_payload“', en: 'The form field "_payload"' }))
+        return
+      }
+      if (!data || typeof data !== 'object' || Array.isArray(data)) {
+        refuse({
+          status: 400,
+          text: { de: 'Das Formularfeld „_payload“ muss ein JSON-Objekt sein.', en: 'The form field "_payload" must be a JSON object.' },
+        })
+        return
+      }
+      const problem = findTextProblem(data)
+      refuse(problem ? textRefusal(problem, { de: '', en: '' }) : undefined)
+    })
+    parser.on('file', (_name, stream, info) => {
+      const problem = textProblemOf(info.filename ?? '')
+      refuse(problem ? textRefusal({ path: '', problem }, { de: 'Der Dateiname', en: 'The file name' }) : undefined)
+      stream.resume()
+    })
+    parser.on('error', () => resolve(refusal ?? MALFORMED_MULTIPART))
+    parser.on('close', () => resolve(refusal))
+    parser.end(body)
+  })
+
+const urlencodedRefusal = (body: Buffer): Refusal | undefined => {
+  const text = decodeUtf8(body)
+  return text === undefined ? NOT_UTF8 : urlRefusal(`?${text}`)
+}
+
+const unsupportedType = (type: string): Refusal => ({
+  status: 415,
+  text: {
+    de: `Der Inhaltstyp ${type ? `„${type}“` : '(keiner angegeben)'} wird nicht angenommen. Senden Sie application/json (Dateien als multipart/form-data).`,
+    en: `The content type ${type ? `"${type}"` : '(none given)'} is not accepted. Send application/json (files as multipart/form-data).`,
+  },
+})
+
+export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxBytes }: ApiInputArgs): RequestHandler => {
+  const graphqlPath = `${apiRoute}/graphql`
+  return async (req, res, next) => {
+    if (req.path !== apiRoute && !req.path.startsWith(`${apiRoute}/`)) {
+      next()
+      return
+    }
+    const refuse = ({ status, text }: Refusal) => {
+      res.setHeader('Cache-Control', 'no-store')
+      sendError(req, res, status, text)
+    }
+    const urlProblem = urlRefusal(req.originalUrl)
+    if (urlProblem) {
+      refuse(urlProblem)
+      return
+    }
+    if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req)) {
+      next()
+      return
+    }
+    const type = mediaTypeOf(req)
+    const isJson = JSON_TYPES.has(type)
+    if (!isJson && type !== MULTIPART && type !== URLENCODED) {
+      // The rest of the body is not read: close the connection after answering.
+      res.setHeader('Connection', 'close')
+      refuse(unsupportedType(type))
+      return
+    }
+    let body: Buffer | undefined
+    try {
+      body = await readBody(req, type === MULTIPART ? multipartBodyMaxBytes : jsonBodyMaxBytes)
+    } catch {
+      // The client went away while sending: there is nobody to answer.
+      req.socket.destroy()
+      return
+    }
+    if (!body) {
+      res.setHeader('Connection', 'close')
+      refuse({ status: 413, text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' } })
+      return
+    }
+    const refusal = isJson
+      ? jsonRefusal(body, { isGraphql: req.path === graphqlPath || req.path === `${graphqlPath}/` })
+      : type === MULTIPART
+        ? await multipartRefusal(body, req.headers)
+        : urlencodedRefusal(body)
+    if (refusal) {
+      refuse(refusal)
+      return
+    }
+    replays.set(req, replayOf(req, body))
+    next()
+  }
+}
