@@ -1133,6 +1133,10 @@ export interface Comment {
    * The language of every mail to this person.
    */
   language?: ('de' | 'en') | null;
+  /**
+   * The page the form was embedded in; the pages the links in the mails open lead back to it.
+   */
+  returnUrl?: string | null;
   text: string;
   status: 'pending' | 'approved' | 'rejected' | 'spam';
   isOfficialReply?: boolean | null;
@@ -1192,6 +1196,10 @@ export interface Registration {
    * The language of every mail to this person.
    */
   language?: ('de' | 'en') | null;
+  /**
+   * The page the form was embedded in; the pages the links in the mails open lead back to it.
+   */
+  returnUrl?: string | null;
   attended?: boolean | null;
   confirmedAt?: string | null;
   anonymisedAt?: string | null;
@@ -2154,6 +2162,7 @@ export interface CommentsSelect<T extends boolean = true> {
   authorName?: T;
   email?: T;
   language?: T;
+  returnUrl?: T;
   text?: T;
   status?: T;
   isOfficialReply?: T;
@@ -2196,6 +2205,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   answers?: T;
   status?: T;
   language?: T;
+  returnUrl?: T;
   attended?: T;
   confirmedAt?: T;
   anonymisedAt?: T;

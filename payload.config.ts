@@ -29,6 +29,7 @@ import { ratingsPlugin } from './plugins/ratings'
 import { MAIL_QUEUE, mailKeysCollection, sendMailTask } from './plugins/shared/sendMailTask'
 import { isEditor } from './src/access/isEditor'
 import { answerHonestly } from './src/errors/answerHonestly'
+import { withDataChecks } from './src/hooks/refuseMissingData'
 import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
@@ -79,7 +80,8 @@ export default buildConfig({
     Users,
     mailKeysCollection,
   ],
-  cors: settings.corsOrigins,
+  // Member sites' widgets send their rating token in X-Visitor-Token (no cookies cross-site).
+  cors: { headers: ['x-visitor-token'], origins: settings.corsOrigins },
   db: postgresAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
     pool: {
@@ -157,6 +159,9 @@ export default buildConfig({
       // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
       purgeQueue: NIGHTLY_QUEUE,
       reportsToHide: settings.commentsReportsToHide,
+      // The pages the mailed links open link back to the member site's page (widgets' returnUrl).
+      returnOrigins: settings.corsOrigins,
+      siteName: settings.siteName,
     }),
     eventRegistrationPlugin({
       canManage: isEditor,
@@ -168,16 +173,24 @@ export default buildConfig({
       mailQueue: MAIL_QUEUE,
       reminderHoursBefore: settings.eventRegistrationReminderHours,
       retentionDays: settings.eventRegistrationRetentionDays,
+      returnOrigins: settings.corsOrigins,
       // The nightly queue runs every five minutes and handles schedules.
       scheduleQueue: NIGHTLY_QUEUE,
+      siteName: settings.siteName,
     }),
     ratingsPlugin({
       canModerate: isEditor,
       collections: ['modules'],
       dimensions: [...RATING_DIMENSIONS],
       editorialAssessmentField: 'editorialAssessment',
+      finderFilters: [
+        { collection: 'fields-of-action', field: 'fieldsOfAction', name: 'fieldOfAction' },
+        { collection: 'target-groups', field: 'targetGroups', name: 'targetGroup' },
+      ],
       maxRatingsPerClientPerHour: settings.ratingsPerClientPerHour,
     }),
+    // Last, so that it covers the plugins' collections too.
+    withDataChecks,
   ],
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: settings.serverUrl,

@@ -21,6 +21,8 @@ import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 
 import { buildNext } from '../scripts/buildNext'
+import { WIDGETS_PATH } from '../src/server/widgets'
+import { buildWidgets, sizesOf } from '../widgets/build'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { projectRoot } from '../src/runtime/paths'
 import {
@@ -358,6 +360,20 @@ const main = async () => {
     notes: `${notModifiedFactor.toFixed(1)}× the uncached REST list (target ≥ 5×); ${describeErrors(notModified!)}`,
     ratioToFloor: ratio(notModified!),
     ...notModified!.median,
+  })
+
+  // The visitor widgets: their size (the budget is 35 KB with gzip for all elements) and what
+  // serving the immutable bundle to a page's visitors costs.
+  const widgetSizes = sizesOf(await buildWidgets())
+  const loader = await (await fetch(`${server.url}${WIDGETS_PATH}quartiersnetz.js`)).text()
+  const bundlePath = `${WIDGETS_PATH}${/\.\/(quartiersnetz-[0-9a-f]+\.js)/.exec(loader)?.[1] ?? 'missing.js'}`
+  log(`row: the widgets' bundle (gzip) at ${connections} connections`)
+  const [widgetBundle] = await measureAll([{ connections, name: 'widgets', requests: [{ headers: { 'accept-encoding': 'gzip' }, method: 'GET', path: bundlePath }] }])
+  rows.push({
+    name: `visitor widgets: all elements ${(widgetSizes.gzipBytes / 1024).toFixed(1)} KB gzip (${(widgetSizes.brotliBytes / 1024).toFixed(1)} KB brotli, ${(widgetSizes.bytes / 1024).toFixed(1)} KB raw), GET of the bundle, ${connections} conn.`,
+    notes: `budget ≤ 35 KB gzip: ${widgetSizes.gzipBytes <= 35 * 1024 ? 'met' : 'NOT met'}; immutable, from memory, precompressed; ${describeErrors(widgetBundle!)}`,
+    ratioToFloor: ratio(widgetBundle!),
+    ...widgetBundle!.median,
   })
 
   // Issue 4: a module's read must cost the same with 10 and with many ratings (uncached reads).

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { RATING_DIMENSIONS } from '../src/domain/ratingDimensions'
+import { embedSnippetField } from '../src/fields/embedSnippet'
 import { linksField } from '../src/fields/links'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
@@ -24,6 +25,7 @@ export const Modules: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
     slugField(),
+    embedSnippetField('module'),
     { name: 'summary', type: 'textarea', label: { de: 'Kurzbeschreibung', en: 'Summary' }, maxLength: 1000 },
     {
       type: 'tabs',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { municipalityScoped } from '../src/access/municipalityScoped'
 import { FEDERAL_STATES } from '../src/domain/federalStates'
 import { coordinatesField } from '../src/fields/coordinates'
+import { embedSnippetField } from '../src/fields/embedSnippet'
 import { urlValidate } from '../src/fields/links'
 import { dayOnlyDate } from '../src/fields/period'
 import { slugField } from '../src/fields/slug'
@@ -24,6 +25,7 @@ export const Municipalities: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 200, required: true },
     slugField('name'),
+    embedSnippetField('municipality'),
     {
       type: 'row',
       fields: [

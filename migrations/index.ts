@@ -8,6 +8,7 @@ import * as migration_20261122_030000_http_cache from './20261122_030000_http_ca
 import * as migration_20261122_030643_registration_organisers from './20261122_030643_registration_organisers';
 import * as migration_20261122_035932_mail_language from './20261122_035932_mail_language';
 import * as migration_20261122_043500_http_cache_bookkeeping from './20261122_043500_http_cache_bookkeeping';
+import * as migration_20261129_210139_widget_return_url from './20261129_210139_widget_return_url';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261122_043500_http_cache_bookkeeping.up,
     down: migration_20261122_043500_http_cache_bookkeeping.down,
     name: '20261122_043500_http_cache_bookkeeping',
+  },
+  {
+    up: migration_20261129_210139_widget_return_url.up,
+    down: migration_20261129_210139_widget_return_url.down,
+    name: '20261129_210139_widget_return_url'
   },
 ];

@@ -55,6 +55,9 @@ const main = async () => {
     process.off('beforeExit', onDrainedWhileStarting)
   }
   server.payload.logger.info(`Quartiersnetz läuft: ${server.url}/admin (${isProduction ? 'Produktion' : 'Entwicklung'})`)
+  if (server.demoUrl) {
+    server.payload.logger.info(`Demo-Seite einer Mitgliedskommune (bindet die Widgets von einer anderen Adresse ein): ${server.demoUrl}`)
+  }
 }
 
 main().catch((err: unknown) => {

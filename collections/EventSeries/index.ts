@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { rrulestr } from '../../src/domain/rrule'
 
 import { EVENT_FORMATS, EVENT_KINDS } from '../../src/domain/eventKinds'
+import { embedSnippetField } from '../../src/fields/embedSnippet'
 import { dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
 import { AUDIENCES } from '../Events'
@@ -41,6 +42,7 @@ export const EventSeries: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
     slugField(),
+    embedSnippetField('event-series'),
     {
       type: 'row',
       fields: [

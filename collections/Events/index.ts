@@ -4,6 +4,7 @@ import { isEditor } from '../../src/access/isEditor'
 import { hasRole } from '../../src/access/roles'
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_TIME_ZONE } from '../../src/domain/eventKinds'
 import { coordinatesField } from '../../src/fields/coordinates'
+import { embedSnippetField } from '../../src/fields/embedSnippet'
 import { urlValidate } from '../../src/fields/links'
 import { dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
@@ -45,6 +46,7 @@ export const Events: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
     slugField(),
+    embedSnippetField('event'),
     {
       type: 'row',
       fields: [

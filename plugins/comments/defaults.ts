@@ -1,5 +1,7 @@
 import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 
+import { resolveReturnOrigins } from '../shared/returnUrl'
+
 export const resolveOptions = (options: CommentsPluginOptions): ResolvedCommentsOptions => {
   if (!options.collections?.length) {
     throw new Error('commentsPlugin: `collections` must name at least one collection.')
@@ -32,6 +34,9 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     purgeQueue: options.purgeQueue ?? 'default',
     reportsToHide: Math.max(1, positive('reportsToHide', options.reportsToHide, 3)),
     requirePublished: options.requirePublished ?? true,
+    returnOrigins: resolveReturnOrigins(options.returnOrigins, 'commentsPlugin'),
+    siteName: options.siteName,
+    slugField: options.slugField ?? 'slug',
     slugs: { comments: options.slugs?.comments ?? 'comments', reports: options.slugs?.reports ?? 'comment-reports' },
   }
 }

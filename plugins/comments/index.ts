@@ -10,6 +10,7 @@ import { confirmEndpoints } from './endpoints/confirm'
 import { formTokenEndpoint } from './endpoints/formToken'
 import { reportEndpoint } from './endpoints/report'
 import { submitEndpoint } from './endpoints/submit'
+import { threadEndpoint } from './endpoints/thread'
 import { commentCountField } from './fields/commentCountField'
 import { attachCommentCounts } from './hooks/attachCommentCounts'
 import { MODERATION_VIEW_PATH } from './lib/moderationQueue'
@@ -60,7 +61,7 @@ export const commentsPlugin =
             : collection)),
         {
           ...comments,
-          endpoints: [submitEndpoint(options), formTokenEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
+          endpoints: [submitEndpoint(options), formTokenEndpoint(options), threadEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
         },
         commentReportsCollection(options),
       ],

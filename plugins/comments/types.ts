@@ -78,10 +78,28 @@ export type CommentsPluginOptions = {
    */
   reportsToHide?: number
   /**
+   * Origins of the member sites whose pages may be sent as a comment's `returnUrl` (the page
+   * the visitor commented on; the page the confirmation link opens links back to it), besides
+   * the server's own.
+   * @default [] (only the server's own origin)
+   */
+  returnOrigins?: string[]
+  /**
+   * The network's name, at the top of the page the confirmation link opens.
+   * @default the e-mail adapter's sender name (`defaultFromName`)
+   */
+  siteName?: string
+  /**
    * Only published documents can be commented on (collections with drafts).
    * @default true
    */
   requirePublished?: boolean
+  /**
+   * The field of the target collections that names a document in URLs; the thread endpoint
+   * finds a target by it (`?target=modules/stadtteilkonferenz`) as well as by its id.
+   * @default 'slug'
+   */
+  slugField?: string
   /**
    * Slugs of the collections the plugin adds.
    * @default { comments: 'comments', reports: 'comment-reports' }
@@ -90,8 +108,9 @@ export type CommentsPluginOptions = {
 }
 
 /** Options with every default applied. */
-export type ResolvedCommentsOptions = Required<Omit<CommentsPluginOptions, 'hashSecret' | 'slugs'>> & {
+export type ResolvedCommentsOptions = Required<Omit<CommentsPluginOptions, 'hashSecret' | 'siteName' | 'slugs'>> & {
   hashSecret?: string
+  siteName?: string
   slugs: { comments: string; reports: string }
 }
 
@@ -113,6 +132,8 @@ export type StoredComment = {
   notifyOnOfficialReply?: boolean | null
   parent?: null | number | string | { id: number | string }
   reportCount?: null | number
+  /** The page the visitor commented on (the widget's host page), if the widget sent it. */
+  returnUrl?: null | string
   status: CommentStatus
   targetCollection: string
   targetId: string

@@ -1,5 +1,7 @@
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
+import { resolveReturnOrigins } from '../shared/returnUrl'
+
 export const resolveOptions = (options: EventRegistrationPluginOptions): ResolvedRegistrationOptions => {
   if (!options.eventsCollection) {
     throw new Error('eventRegistrationPlugin: `eventsCollection` must name the events collection.')
@@ -44,7 +46,9 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
     onlineFormats: options.onlineFormats ?? ['online', 'hybrid'],
     reminderHoursBefore,
     retentionDays,
+    returnOrigins: resolveReturnOrigins(options.returnOrigins, 'eventRegistrationPlugin'),
     scheduleQueue: options.scheduleQueue ?? 'default',
+    siteName: options.siteName,
     slug: options.slug ?? 'registrations',
     timeZone: options.timeZone ?? 'Europe/Berlin',
   }

@@ -74,6 +74,18 @@ export type EventRegistrationPluginOptions = {
    */
   scheduleQueue?: string
   /**
+   * Origins of the member sites whose pages may be sent as a registration's `returnUrl` (the
+   * page the visitor registered on; the pages the mailed links open link back to it), besides
+   * the server's own.
+   * @default [] (only the server's own origin)
+   */
+  returnOrigins?: string[]
+  /**
+   * The network's name, at the top of the pages the mailed links open.
+   * @default the e-mail adapter's sender name (`defaultFromName`)
+   */
+  siteName?: string
+  /**
    * Slug of the collection the plugin adds.
    * @default 'registrations'
    */
@@ -94,10 +106,11 @@ export type EventFieldNames = {
   title: string
 }
 
-export type ResolvedRegistrationOptions = Required<Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret'>> & {
+export type ResolvedRegistrationOptions = Required<Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'siteName'>> & {
   cpdOf?: EventRegistrationPluginOptions['cpdOf']
   fields: EventFieldNames
   hashSecret?: string
+  siteName?: string
 }
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const
@@ -132,5 +145,7 @@ export type StoredRegistration = {
   /** The language the registrant used; every mail to them is written in it. */
   language?: 'de' | 'en' | null
   name: null | string
+  /** The page the visitor registered on (the widget's host page), if the widget sent it. */
+  returnUrl?: null | string
   status: RegistrationStatus
 }

@@ -2,6 +2,9 @@ import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
 
 export const DEFAULT_SCALE = { max: 5, min: 1 }
 
+/** The finder's own query parameters: no dimension or filter may take these names. */
+export const FINDER_PARAMETERS = ['facets', 'limit', 'minRaters', 'page', 'sort'] as const
+
 export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOptions => {
   if (!options.collections?.length) {
     throw new Error('ratingsPlugin: `collections` must name at least one collection.')
@@ -14,6 +17,16 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
       throw new Error(`ratingsPlugin: dimension key "${dimension.key}" must be camelCase letters and digits.`)
     }
   }
+  const taken = new Set<string>([...FINDER_PARAMETERS, ...options.dimensions.map(({ key }) => key)])
+  for (const filter of options.finderFilters ?? []) {
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(filter.name) || taken.has(filter.name)) {
+      throw new Error(`ratingsPlugin: finder filter "${filter.name}" needs a camelCase name that no dimension, other filter or finder parameter uses.`)
+    }
+    if (!filter.field || !filter.collection) {
+      throw new Error(`ratingsPlugin: finder filter "${filter.name}" needs \`field\` and \`collection\`.`)
+    }
+    taken.add(filter.name)
+  }
   const scale = options.scale ?? DEFAULT_SCALE
   if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max) || scale.max <= scale.min || scale.max - scale.min > 20) {
     throw new Error('ratingsPlugin: `scale` needs whole numbers min < max (at most 21 steps).')
@@ -24,6 +37,7 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
     dimensions: options.dimensions,
     disabled: options.disabled ?? false,
     editorialAssessmentField: options.editorialAssessmentField,
+    finderFilters: (options.finderFilters ?? []).map((filter) => ({ ...filter, slugField: filter.slugField ?? 'slug' })),
     hashSecret: options.hashSecret,
     maxRatingsPerClientPerHour: options.maxRatingsPerClientPerHour ?? 120,
     requirePublished: options.requirePublished ?? true,

@@ -10,6 +10,7 @@ import { finderEndpoint } from './endpoints/finder'
 import { rateEndpoint } from './endpoints/rate'
 import { ratingFields } from './fields/ratingFields'
 import { attachSummaries } from './hooks/attachSummaries'
+import { selectLockedState } from './hooks/selectLockedState'
 import { translations } from './translations'
 
 export type { RatingDimension, RatingsPluginOptions, RatingSummary } from './types'
@@ -31,12 +32,12 @@ export const ratingsPlugin =
   (config) => {
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
-    assertCollections(config, [...targets], 'ratingsPlugin')
+    assertCollections(config, [...targets, ...options.finderFilters.map((filter) => filter.collection)], 'ratingsPlugin')
     const extendTarget = (collection: CollectionConfig) =>
       extendCollection(collection, {
         endpoints: [rateEndpoint(options, collection.slug as CollectionSlug), finderEndpoint(options, collection.slug as CollectionSlug)],
         fields: ratingFields(options),
-        hooks: { afterOperation: [attachSummaries(options)] },
+        hooks: { afterOperation: [attachSummaries(options)], beforeOperation: [selectLockedState(options)] },
       })
     return {
       ...config,

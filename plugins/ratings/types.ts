@@ -14,6 +14,23 @@ export type RatingDimension = {
   high: LocalizedText
 }
 
+/** A filter of the finder by a relationship of the rated documents, e.g. by Handlungsfeld. */
+export type FinderFilter = {
+  /** The collection the relationship points to, e.g. `fields-of-action`. */
+  collection: CollectionSlug
+  /** The relationship field of every rated collection, e.g. `fieldsOfAction` (hasMany or not). */
+  field: string
+  /** A label for messages about the parameter. @default the collection's singular label */
+  label?: LocalizedText
+  /** The query parameter, e.g. `fieldOfAction` for `?fieldOfAction=<slug-or-id>`. */
+  name: string
+  /**
+   * The field of that collection that names a document in URLs.
+   * @default 'slug'
+   */
+  slugField?: string
+}
+
 export type RatingsPluginOptions = {
   /**
    * Who may list ratings in the admin, delete abusive ones and lock ratings of a document.
@@ -36,6 +53,14 @@ export type RatingsPluginOptions = {
    * @default undefined
    */
   editorialAssessmentField?: string
+  /**
+   * Filters of the finder by relationships besides the profile, each a query parameter that
+   * takes a slug or an id of a published document, e.g.
+   * `[{ name: 'fieldOfAction', field: 'fieldsOfAction', collection: 'fields-of-action' }]`
+   * for `?fieldOfAction=wohnen`; `?facets=true` counts the matching documents per value.
+   * @default []
+   */
+  finderFilters?: FinderFilter[]
   /**
    * Secret for hashing visitor tokens and client addresses. Nothing is stored in clear.
    * @default the Payload secret
@@ -69,9 +94,12 @@ export type RatingsPluginOptions = {
   visitorCookieName?: string
 }
 
+export type ResolvedFinderFilter = Required<Omit<FinderFilter, 'label'>> & { label?: LocalizedText }
+
 /** Options with every default applied. */
-export type ResolvedRatingsOptions = Required<Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'hashSecret' | 'slugs'>> & {
+export type ResolvedRatingsOptions = Required<Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'finderFilters' | 'hashSecret' | 'slugs'>> & {
   editorialAssessmentField?: string
+  finderFilters: ResolvedFinderFilter[]
   hashSecret?: string
   slugs: { ratings: string; summaries: string }
 }
@@ -81,10 +109,14 @@ export type DimensionSummary = {
   count: number
   /** How many ratings gave each value, from scale.min to scale.max. */
   distribution: number[]
+  /** What the highest value means, in the request's language. */
+  high: string
   label: string
   /** The pole the mean is closer to: 'low', 'high', or 'balanced' in the middle. */
   lean: 'balanced' | 'high' | 'low' | null
   leanLabel: null | string
+  /** What the lowest value means, in the request's language. */
+  low: string
   mean: null | number
 }
 
@@ -93,6 +125,8 @@ export type RatingSummary = {
   dimensions: Record<string, DimensionSummary>
   isLocked: boolean
   raterCount: number
+  /** The scale of every dimension, so a client can draw it without knowing the dimensions. */
+  scale: { max: number; min: number }
   /** e.g. "Dieses Modul wurde bisher von 3 Nutzern bewertet." */
   text: string
 }

@@ -43,6 +43,9 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           ? `„${label}“ hat die falsche Form (erwartet: ${expectedWords(issue.expected, language)}).`
           : `"${label}" has the wrong form (expected: ${expectedWords(issue.expected, language)}).`
     case 'too_small':
+      if (issue.origin === 'number') {
+        return de ? `„${label}“ muss mindestens ${issue.minimum} sein.` : `"${label}" must be at least ${issue.minimum}.`
+      }
       return Number(issue.minimum) <= 1
         ? de
           ? `Bitte geben Sie „${label}“ an.`
@@ -51,6 +54,9 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           ? `„${label}“ ist zu kurz (mindestens ${issue.minimum} Zeichen).`
           : `"${label}" is too short (at least ${issue.minimum} characters).`
     case 'too_big':
+      if (issue.origin === 'number') {
+        return de ? `„${label}“ darf höchstens ${issue.maximum} sein.` : `"${label}" must be at most ${issue.maximum}.`
+      }
       return de ? `„${label}“ ist zu lang (höchstens ${issue.maximum} Zeichen).` : `"${label}" is too long (at most ${issue.maximum} characters).`
     case 'invalid_format':
       return issue.format === 'email'
@@ -71,6 +77,7 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
 
 const EXPECTED: Record<string, LocalizedText> = {
   boolean: { de: 'ja oder nein', en: 'true or false' },
+  int: { de: 'eine ganze Zahl', en: 'a whole number' },
   number: { de: 'eine Zahl', en: 'a number' },
   object: { de: 'ein Objekt', en: 'an object' },
   string: { de: 'Text', en: 'text' },
@@ -99,3 +106,52 @@ export const summaryOf = (errors: FieldError[]) => errors.map((error) => error.m
 /** A 400 in Payload's error shape, with each field's message in `data.errors` for forms. */
 export const invalidFields = (message: string, errors: FieldError[]) =>
   Response.json({ errors: [{ data: { errors }, message, name: 'ValidationError' }] }, { headers: { 'Cache-Control': 'no-store' }, status: 400 })
+
+/** Longest page address a widget may send as `returnUrl`. */
+export const RETURN_URL_MAX_LENGTH = 2000
+
+/** How a widget's `returnUrl` is named in messages. */
+export const RETURN_URL_LABEL: LocalizedText = { de: 'Adresse der Seite (returnUrl)', en: 'Page address (returnUrl)' }
+
+/**
+ * The page a widget was embedded in (`returnUrl`), for the way back from the pages that mail
+ * links open: an http(s) address of at most 2,000 characters, without credentials, on one of
+ * `origins` (the server's own and the member sites'). Anything else would turn our page into
+ * a link to wherever a sender wants, so it is refused, naming the field. No value: no link.
+ */
+export const checkReturnUrl = ({
+  language,
+  origins,
+  value,
+}: {
+  language: Language
+  origins: readonly string[]
+  value: null | string | undefined
+}): { error: FieldError } | { url: null | string } => {
+  if (value === undefined || value === null || value.trim() === '') {
+    return { url: null }
+  }
+  let url: URL | undefined
+  try {
+    url = new URL(value.trim())
+  } catch {
+    url = undefined
+  }
+  const isAllowed =
+    url !== undefined &&
+    value.length <= RETURN_URL_MAX_LENGTH &&
+    url.href.length <= RETURN_URL_MAX_LENGTH &&
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    !url.username &&
+    !url.password &&
+    origins.includes(url.origin)
+  if (isAllowed) {
+    return { url: url!.href }
+  }
+  const label = RETURN_URL_LABEL[language]
+  const message =
+    language === 'de'
+      ? `„${label}“ muss die http- oder https-Adresse (höchstens ${RETURN_URL_MAX_LENGTH} Zeichen) einer Website sein, die dieses Formular einbinden darf.`
+      : `"${label}" must be the http or https address (at most ${RETURN_URL_MAX_LENGTH} characters) of a website allowed to embed this form.`
+  return { error: { message, path: 'returnUrl' } }
+}

@@ -9,6 +9,14 @@ export type JsonBodyResult =
   | { error: 'invalid-text' | 'unsupported-type'; message: string; ok: false; status: 400 | 415 }
   | { ok: true; value: unknown }
 
+const mediaTypeOf = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
+
+/** Whether a public write came as JSON (only then may it have been sent across sites by CORS rules). */
+export const isJsonRequest = (req: PayloadRequest) => mediaTypeOf(req) === 'application/json'
+
+/** The 415 message for a public write that didn't come as JSON. */
+export const unsupportedTypeMessage = (req: PayloadRequest) => unsupportedType(mediaTypeOf(req), languageOf(req))
+
 const unsupportedType = (type: string, language: Language) =>
   language === 'de'
     ? `Bitte senden Sie die Angaben als JSON (Content-Type: application/json), nicht als ${type || 'Inhalt ohne Typ'}.`
@@ -35,9 +43,8 @@ const invalidText = (path: string, problem: 'nul' | 'surrogate', language: Langu
  */
 export const readJsonBody = async (req: PayloadRequest, maxBytes: number): Promise<JsonBodyResult> => {
   const language = languageOf(req)
-  const type = (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
-  if (type !== 'application/json') {
-    return { error: 'unsupported-type', message: unsupportedType(type, language), ok: false, status: 415 }
+  if (!isJsonRequest(req)) {
+    return { error: 'unsupported-type', message: unsupportedTypeMessage(req), ok: false, status: 415 }
   }
   const declared = Number(req.headers.get('content-length') ?? 'NaN')
   if (Number.isFinite(declared) && declared > maxBytes) {

@@ -50,11 +50,35 @@ const translateBody = (body: unknown): unknown => {
   }
 }
 
+const STATUS_TEXTS: Record<number, { de: string; en: string }> = {
+  404: { de: 'Diese Adresse gibt es nicht.', en: 'There is no such address.' },
+  405: { de: 'Diese Methode ist für diese Adresse nicht erlaubt.', en: 'This method is not allowed for this address.' },
+  415: { de: 'Dieser Inhaltstyp wird nicht angenommen; senden Sie application/json.', en: 'This content type is not accepted; send application/json.' },
+}
+
+/**
+ * Some answers (graphql-http's 415, the playground's "Route Not Found") come without a JSON
+ * body: every API error answer carries a message in `{ errors: [{ message }] }`.
+ */
+const answerWithoutBody = async (config: Promise<SanitizedConfig>, request: Request, response: Response) => {
+  const language = getRequestLanguage({ config: await config, cookies: cookiesOf(request), headers: request.headers })
+  const text = STATUS_TEXTS[response.status] ?? { de: 'Die Anfrage konnte nicht bearbeitet werden.', en: 'The request could not be handled.' }
+  const headers = new Headers(response.headers)
+  headers.set('content-type', 'application/json')
+  headers.delete('content-length')
+  return Response.json({ errors: [{ message: language === 'en' ? text.en : text.de }] }, { headers, status: response.status })
+}
+
 export const inClientLanguage =
   <Context>(config: Promise<SanitizedConfig>, handler: RouteHandler<Context>): RouteHandler<Context> =>
   async (request, context) => {
     const response = await handler(request, context)
-    const isJson = (response.headers.get('content-type') ?? '').includes('application/json')
+    const type = response.headers.get('content-type') ?? ''
+    const isJson = type.includes('application/json')
+    // Pages for people (a mailed link's page, text/html) keep their form; bare answers don't.
+    if (response.status >= 400 && (!type || type.startsWith('text/plain'))) {
+      return answerWithoutBody(config, request, response)
+    }
     // Successful GraphQL answers can carry errors too; other successes have none.
     const mayHaveErrors = response.status >= 400 || new URL(request.url).pathname.endsWith('/graphql')
     if (!isJson || !mayHaveErrors || !response.body) {

@@ -107,10 +107,15 @@ export const reachableBinaries = async ({
     initdb: path.join(copy, path.relative(installation, binaries.initdb)),
     postgres: path.join(copy, path.relative(installation, binaries.postgres)),
   }
-  const hasCopy = await fs
-    .access(copied.postgres)
-    .then(() => true)
-    .catch(() => false)
+  const hasCopy = await fs.access(copied.postgres).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') {
+        return false
+      }
+      throw err
+    },
+  )
   if (!hasCopy) {
     log(
       `The postgres user cannot reach ${installation}: copying the PostgreSQL binaries to ${copy} …`,

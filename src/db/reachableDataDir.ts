@@ -51,7 +51,13 @@ const homeOf = (relocationDir: string, origin: string) =>
   )
 
 const pointsAt = async (link: string, target: string) => {
-  const written = await fs.readlink(link).catch(() => null)
+  // Not there, or not a link: it points nowhere.
+  const written = await fs.readlink(link).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'EINVAL') {
+      return null
+    }
+    throw err
+  })
   return written !== null && path.resolve(path.dirname(link), written) === target
 }
 

@@ -60,7 +60,7 @@ export const findFeedEvents = async ({ now = new Date(), payload, where }: { now
 }
 
 /** A published document by slug, as a visitor sees it; undefined when there is none. */
-export const findPublishedBySlug = async <TSlug extends 'event-series' | 'municipalities'>({
+export const findPublishedBySlug = async <TSlug extends 'event-series' | 'fields-of-action' | 'municipalities'>({
   collection,
   payload,
   slug,

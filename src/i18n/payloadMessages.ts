@@ -57,6 +57,28 @@ const TRANSLATIONS: Translation[] = [
   [/^The query exceeds the maximum complexity of (\d+)\. Actual complexity is (\d+)\.?$/, (max, actual) => `Die Abfrage ist zu aufwendig (Komplexität ${actual}, höchstens ${max}). Bitte fragen Sie weniger Felder oder Ebenen ab.`],
   [/^Must provide query string\.$/, () => 'Die GraphQL-Abfrage fehlt.'],
   [/^Syntax Error: (.*)$/s, () => 'Die GraphQL-Abfrage ist syntaktisch fehlerhaft.'],
+  [/^Field "(.+)" is not defined by type "(.+)"\.(?: Did you mean (.+)\?)?$/s, (field, type, hint) => `Das Feld „${field}“ gibt es im Typ „${type}“ nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`],
+  [/^Argument "(.+)" of required type "(.+)" was not provided\.$/, (argument, type) => `Das Argument „${argument}“ (Typ „${type}“) fehlt.`],
+  [/^Field "(.+)" argument "(.+)" of type "(.+)" is required, but it was not provided\.$/, (field, argument, type) => `Beim Feld „${field}“ fehlt das Argument „${argument}“ (Typ „${type}“).`],
+  [/^Argument "(.+)" of required type "(.+)" was provided the variable "\$(.+)" which was not provided a runtime value\.$/, (argument, _type, name) => `Für das Argument „${argument}“ fehlt der Wert der Variablen „$${name}“.`],
+  [/^Variable "\$(.+)" of type "(.+)" used in position expecting type "(.+)"\.$/, (name, type, expected) => `Die Variable „$${name}“ hat den Typ „${type}“, erwartet wird „${expected}“.`],
+  [/^Argument "(.+?)" has invalid value (.*)$/s, (argument) => `Das Argument „${argument}“ hat einen ungültigen Wert.`],
+  [/^Int cannot represent non 32-bit signed integer value: (.*)$/s, (value) => `Die Zahl ${value} ist zu groß für eine ganze Zahl (höchstens 2147483647).`],
+  [/^Int cannot represent non-integer value: (.*)$/s, (value) => `Hier wird eine ganze Zahl erwartet, nicht ${value}.`],
+  [/^(?:Float|String|Boolean|ID) cannot represent .*$/s, () => 'Der Wert hat nicht den erwarteten Typ.'],
+  [/^Expected value of type "(.+?)", found (.*)$/s, (type) => `Erwartet wird ein Wert vom Typ „${type}“.`],
+  [/^This anonymous operation must be the only defined operation\.$/, () => 'Eine Abfrage ohne Namen muss die einzige im Dokument sein.'],
+  [/^Unknown fragment "(.+)"\.$/, (name) => `Das Fragment „${name}“ gibt es nicht.`],
+  [/^Fragment "(.+)" is never used\.$/, (name) => `Das Fragment „${name}“ wird nicht verwendet.`],
+  [/^Variable "\$(.+)" is not defined(?: by operation "(.+)")?\.$/, (name) => `Die Variable „$${name}“ ist nicht definiert.`],
+  [/^Variable "\$(.+)" is never used(?: in operation "(.+)")?\.$/, (name) => `Die Variable „$${name}“ wird nicht verwendet.`],
+  [/^Unknown directive "(.+)"\.$/, (name) => `Die Direktive „${name}“ gibt es nicht.`],
+  [/^There can be only one operation named "(.+)"\.$/, (name) => `Es darf nur eine Abfrage mit dem Namen „${name}“ geben.`],
+  [/^GraphQL introspection is not allowed.*$/s, () => 'Die Abfrage des GraphQL-Schemas (Introspektion) ist im Betrieb abgeschaltet.'],
+  // REST queries
+  [/^The following paths? cannot be queried: (.*)$/s, (paths) => `Nach diesen Feldern kann nicht gefiltert oder sortiert werden: ${paths}`],
+  [/^Pasting from URL is not enabled for this collection\.$/, () => 'Das Einfügen von Dateien über eine Adresse ist für diese Sammlung nicht eingeschaltet.'],
+  [/^Route Not Found$/i, () => 'Diese Adresse gibt es nicht.'],
 ]
 
 /** The German text for one of Payload's English messages; anything else unchanged. */

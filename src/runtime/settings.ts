@@ -27,6 +27,12 @@ export type Settings = {
   corsOrigins: string[]
   dataDir: string
   databasePoolSize: number
+  /**
+   * Serve the demo page of a member city (/demo/) that embeds the widgets from this server's
+   * other name (127.0.0.1 vs localhost), so it is a real cross-origin embed. Default: on unless
+   * NODE_ENV=production.
+   */
+  demoPage: boolean
   /** Version of the privacy notice event registrants agree to (stored with each consent). */
   eventRegistrationConsentVersion: string
   /** Hours the registration confirmation link stays valid; unconfirmed registrations are purged after this. */
@@ -49,9 +55,15 @@ export type Settings = {
   mailFromName: string
   mediaDir: string
   port: number
+  /** Where questions about personal data go; named in the privacy notice (/datenschutz). */
+  privacyContactEmail: string | undefined
+  /** The network's own privacy notice; /datenschutz redirects there when set. */
+  privacyUrl: string | undefined
   /** Ratings one client may send per hour (0: no limit). */
   ratingsPerClientPerHour: number
   serverUrl: string
+  /** The network's name, shown at the top of the pages that mail links open. */
+  siteName: string
   smtpUrl: string | undefined
   /** express `trust proxy`: false, true, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string[]
@@ -95,6 +107,17 @@ const emails = (name: string): string[] =>
     return address
   })
 
+const httpUrl = (name: string): string | undefined => {
+  const raw = process.env[name]?.trim()
+  if (!raw) {
+    return undefined
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+    throw new Error(`${name} muss eine http- oder https-Adresse sein, ist aber "${raw}".`)
+  }
+  return raw
+}
+
 const parseTrustProxy = (raw: string | undefined): Settings['trustProxy'] => {
   if (raw === undefined || raw === '' || raw === 'false') {
     return false
@@ -121,8 +144,12 @@ const origins = (name: string): string[] =>
     }
   })
 
+/** The origins the demo page may be opened at: this server under either local name. */
+export const demoOrigins = (port: number) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+
 export const readSettings = (): Settings => {
   const port = integer('PORT', 3000, { min: 0 })
+  const demoPage = boolean('DEMO_PAGE', process.env.NODE_ENV !== 'production')
   const base = dataDir()
   return {
     authRateLimitMax: integer('AUTH_RATE_LIMIT_MAX', 10, { min: 1 }),
@@ -134,9 +161,10 @@ export const readSettings = (): Settings => {
     commentsRateLimitMax: integer('COMMENTS_RATE_LIMIT_MAX', 10, { min: 0 }),
     commentsRateLimitWindowMs: integer('COMMENTS_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, { min: 1000 }),
     commentsReportsToHide: integer('COMMENTS_REPORTS_TO_HIDE', 3, { min: 1 }),
-    corsOrigins: origins('CORS_ORIGINS'),
+    corsOrigins: [...new Set([...origins('CORS_ORIGINS'), ...(demoPage ? demoOrigins(port) : [])])],
     dataDir: base,
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, { min: 1 }),
+    demoPage,
     eventRegistrationConfirmHours: integer('EVENT_REGISTRATION_CONFIRM_HOURS', 72, { min: 1 }),
     eventRegistrationConsentVersion: process.env.EVENT_REGISTRATION_CONSENT_VERSION || '2026-01',
     eventRegistrationRateLimitMax: integer('EVENT_REGISTRATION_RATE_LIMIT_MAX', 10, { min: 0 }),
@@ -151,8 +179,11 @@ export const readSettings = (): Settings => {
     mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',
     mediaDir: process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(base, 'media'),
     port,
+    privacyContactEmail: emails('PRIVACY_CONTACT_EMAIL')[0],
+    privacyUrl: httpUrl('PRIVACY_URL'),
     ratingsPerClientPerHour: integer('RATINGS_PER_CLIENT_PER_HOUR', 120, { min: 0 }),
     serverUrl: (process.env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    siteName: process.env.SITE_NAME?.trim() || 'Quartiersnetz',
     smtpUrl: process.env.SMTP_URL || undefined,
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     uploadMaxBytes: integer('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, { min: 1024 }),

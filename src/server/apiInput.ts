@@ -51,7 +51,9 @@ const replayOf = (req: IncomingMessage, body: Buffer): IncomingMessage => {
   const replay = new IncomingMessage(req.socket)
   replay.method = req.method
   replay.url = req.url
-  replay.headers = req.headers
+  // Payload compares the media type case-sensitively: `Application/JSON` would go unread.
+  const [type = '', ...parameters] = (req.headers['content-type'] ?? '').split(';')
+  replay.headers = { ...req.headers, ...(req.headers['content-type'] ? { 'content-type': [type.trim().toLowerCase(), ...parameters].join(';') } : {}) }
   replay.rawHeaders = req.rawHeaders
   replay.httpVersion = req.httpVersion
   replay.httpVersionMajor = req.httpVersionMajor
@@ -81,7 +83,8 @@ const textRefusal = ({ path, problem }: FoundTextProblem, where: LocalizedText):
 
 const mediaTypeOf = (req: Request) => (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
-const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+/** Whether a request carries a body (a declared length above 0, or chunked). */
+export const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 
 /** Malformed percent-encoding, or a NUL in the path or in any query key or value. */
 const urlRefusal = (url: string): Refusal | undefined => {
@@ -159,8 +162,22 @@ const jsonRefusal = (body: Buffer, { isGraphql }: { isGraphql: boolean }): Refus
   if (problem) {
     return textRefusal(problem, { de: 'Der Inhalt der Anfrage', en: 'The request body' })
   }
-  const graphqlProblem = isGraphql ? graphqlBodyProblem(value) : undefined
-  return graphqlProblem ? { status: 400, text: graphqlProblem } : undefined
+  if (isGraphql) {
+    const graphqlProblem = graphqlBodyProblem(value)
+    return graphqlProblem ? { status: 400, text: graphqlProblem } : undefined
+  }
+  // Every API route takes an object of fields; Payload would try to write into anything else.
+  return isJsonObject(value) ? undefined : NOT_AN_OBJECT
+}
+
+const isJsonObject = (value: unknown) => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+const NOT_AN_OBJECT: Refusal = {
+  status: 400,
+  text: {
+    de: 'Der Inhalt der Anfrage muss ein JSON-Objekt mit Feldern sein ({…}), keine Liste und kein einzelner Wert.',
+    en: 'The request body must be a JSON object of fields ({…}), not a list or a single value.',
+  },
 }
 
 const MALFORMED_MULTIPART: Refusal = {
@@ -176,7 +193,9 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
   new Promise((resolve) => {
     let parser: busboy.Busboy
     try {
-      parser = busboy({ defParamCharset: 'utf8', headers, limits: { fieldSize: body.length, fields: 1_000, parts: 2_000 } })
+      // Field values arrive as latin1, i.e. byte for byte, so their UTF-8 can be checked here
+      // (busboy's own UTF-8 decoding would silently turn invalid bytes into U+FFFD).
+      parser = busboy({ defCharset: 'latin1', defParamCharset: 'utf8', headers, limits: { fieldSize: body.length, fields: 1_000, parts: 2_000 } })
     } catch {
       resolve(MALFORMED_MULTIPART)
       return
@@ -185,7 +204,24 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
     const refuse = (found: Refusal | undefined) => {
       refusal ??= found
     }
-    parser.on('field', (name, value) => {
+    parser.on('field', (name, bytes) => {
+      const value = decodeUtf8(Buffer.from(bytes, 'latin1'))
+      if (value === undefined) {
+        refuse({
+          status: 400,
+          text: { de: `Das Formularfeld „${name}“ ist kein gültiger UTF-8-Text.`, en: `The form field "${name}" is not valid UTF-8 text.` },
+        })
+        return
+      }
+      if (name === 'file') {
+        // Payload reads a text field "file" as a reference to a client-side upload, which this
+        // server doesn't offer (no storage adapter with client uploads): files come as files.
+        refuse({
+          status: 400,
+          text: { de: 'Das Formularfeld „file“ muss eine Datei sein.', en: 'The form field "file" must be a file.' },
+        })
+        return
+      }
       const nameProblem = textProblemOf(name)
       if (nameProblem) {
         refuse(textRefusal({ path: '', problem: nameProblem }, { de: 'Ein Feldname', en: 'A field name' }))
@@ -228,6 +264,10 @@ const urlencodedRefusal = (body: Buffer): Refusal | undefined => {
   return text === undefined ? NOT_UTF8 : urlRefusal(`?${text}`)
 }
 
+/** Payload reads a form-encoded body only as the query of a long GET sent as POST (its admin does so). */
+const isMethodOverride = (req: Request) =>
+  req.method === 'POST' && [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].some((value) => String(value ?? '').toUpperCase() === 'GET')
+
 const unsupportedType = (type: string): Refusal => ({
   status: 415,
   text: {
@@ -257,8 +297,10 @@ export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxByte
       return
     }
     const type = mediaTypeOf(req)
+    const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
     const isJson = JSON_TYPES.has(type)
-    if (!isJson && type !== MULTIPART && type !== URLENCODED) {
+    const isAccepted = isJson || (!isGraphql && (type === MULTIPART || (type === URLENCODED && isMethodOverride(req))))
+    if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.
       res.setHeader('Connection', 'close')
       refuse(unsupportedType(type))
@@ -278,7 +320,7 @@ export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxByte
       return
     }
     const refusal = isJson
-      ? jsonRefusal(body, { isGraphql: req.path === graphqlPath || req.path === `${graphqlPath}/` })
+      ? jsonRefusal(body, { isGraphql })
       : type === MULTIPART
         ? await multipartRefusal(body, req.headers)
         : urlencodedRefusal(body)

@@ -22,14 +22,18 @@ import { readSettings } from '../runtime/settings'
 import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import { apiCors } from './apiCors'
 import { guardApiInput, requestForNext } from './apiInput'
+import { refuseUnavailableRoutes } from './apiRoutes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { type ContentChanges, watchContentChanges } from './contentChanges'
 import { mountHealthRoutes } from './health'
 import { httpCache } from './httpCache'
 import { authRateLimit, commentsRateLimit, registrationsRateLimit } from './rateLimits'
+import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
+import { demoPage } from '../demo/demoPage'
+import { serveWidgets } from './widgets'
 
 export type StartServerArgs = {
   /** Create a demo admin (printed once) when there is no user yet. */
@@ -41,6 +45,8 @@ export type StartServerArgs = {
 }
 
 export type RunningServer = {
+  /** The demo page of a member city (DEMO_PAGE), on the server's other local name. */
+  demoUrl: string | undefined
   payload: Payload
   port: number
   /** Drains open requests (up to `timeoutMs`), then closes the HTTP server and the database pool. */
@@ -97,12 +103,21 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     ? await watchContentChanges({ connectionString: process.env.DATABASE_URL, logger: payload.logger })
     : undefined
 
+  // The visitor widgets' script (widgets/), built at start or read from `npm run build`.
+  const widgets = await serveWidgets({ isDev, isProduction: process.env.NODE_ENV === 'production', logger: payload.logger })
+
   let isShuttingDown = false
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
   app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
   mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
+  app.use(widgets.handler)
+  app.use(privacyNotice(settings))
+  let boundPortForDemo = 0
+  if (settings.demoPage) {
+    app.use(demoPage({ payload, port: () => boundPortForDemo }))
+  }
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
   app.use(passClientAddress)
   app.use(apiCors({ payload }))
@@ -121,6 +136,7 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
       multipartBodyMaxBytes: settings.uploadMaxBytes + MULTIPART_OVERHEAD_BYTES,
     }),
   )
+  app.use(refuseUnavailableRoutes({ payload }))
   if (contentChanges) {
     app.use(httpCache({ changes: contentChanges, maxBytes: settings.httpCacheMaxBytes, payload }))
   }
@@ -138,6 +154,7 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     })
   }
   const boundPort = await listen(server, port ?? settings.port, host ?? settings.host)
+  boundPortForDemo = boundPort
   const url = `http://localhost:${boundPort}`
 
   const stop = async ({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}) => {
@@ -152,9 +169,10 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     clearTimeout(timer)
     await nextApp.close().catch(() => undefined)
     await contentChanges?.stop()
+    await widgets.stop()
     await payload.destroy()
     await closePool(pool)
   }
 
-  return { payload, port: boundPort, stop, url }
+  return { demoUrl: settings.demoPage ? `http://127.0.0.1:${boundPort}/demo/` : undefined, payload, port: boundPort, stop, url }
 }

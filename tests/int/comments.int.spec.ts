@@ -256,9 +256,13 @@ describe('double opt-in', () => {
     const approvalMails = mailsTo(await deliverMails(), email)
     expect(approvalMails.map((mail) => mail.subject)).toEqual(['Ihr Kommentar wurde freigeschaltet'])
 
-    // The link works once.
-    const again = await requestJson<ErrorBody>(link!, { headers: { Accept: 'application/json' } })
-    expect(again.status).toBe(404)
+    // The link confirms once; again, it says so and changes nothing.
+    smtp.received.length = 0
+    const again = await requestJson<ErrorBody & { comment?: { status: string }; message?: string }>(link!, { headers: { Accept: 'application/json' } })
+    expect(again.status).toBe(200)
+    expect(again.body.comment?.status).toBe('approved')
+    expect(again.body.message).toContain('schon bestätigt')
+    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
   })
 
   it('should change nothing when the link is merely opened in a browser (mail scanners), and confirm on the button', async () => {
@@ -278,7 +282,9 @@ describe('double opt-in', () => {
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
     expect((await payload.findByID({ collection: 'comments', id: response.body.comment!.id })).isConfirmed).toBe(true)
-    expect((await fetch(link)).status).toBe(404)
+    const again = await fetch(link)
+    expect(again.status).toBe(200)
+    expect(await again.text()).toContain('<h1>Schon bestätigt</h1>')
     await deliverMails()
     smtp.received.length = 0
   })
@@ -654,7 +660,7 @@ describe('private data', () => {
 
 describe('reports', () => {
   const report = (id: number, client: string) =>
-    requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, { headers: { 'X-Forwarded-For': client }, method: 'POST' })
+    requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, { body: {}, headers: { 'X-Forwarded-For': client }, method: 'POST' })
 
   it('should hide a comment after three reports from different clients until a moderator decides', async () => {
     const target = await createModule()

@@ -196,7 +196,8 @@ describe('validation', () => {
     { body: '{}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'an empty object', status: 400 },
     { body: '{"values":{}}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'empty values', status: 400 },
     { body: '{"values":[4,5]}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'values as a list', status: 400 },
-    { body: '[]', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'a list instead of an object', status: 400 },
+    // Refused at the server's edge (src/server/apiInput.ts) before the plugin sees it.
+    { body: '[]', de: /muss ein JSON-Objekt mit Feldern sein/, en: /must be a JSON object of fields/, name: 'a list instead of an object', status: 400 },
     { body: '{"values":{"participation":', de: /kein gültiges JSON/, en: /not valid JSON/, name: 'invalid JSON', status: 400 },
     { body: oversized, de: /zu groß \(höchstens 2048 Bytes\)/, en: /too large \(at most 2048 bytes\)/, name: 'a body over 2 KB', status: 413 },
     {
@@ -805,14 +806,25 @@ describe('summary with the module', () => {
     expect(summary.dimensions.participation).toEqual({
       count: 3,
       distribution: [0, 0, 0, 1, 2],
+      high: 'hat einen hohen Beteiligungsgrad',
       label: 'Partizipation',
       lean: 'high',
       leanLabel: 'hat einen hohen Beteiligungsgrad',
+      low: 'hat einen geringen Beteiligungsgrad',
       mean: 4.667,
     })
     expect(summary.dimensions.financialEffort).toMatchObject({ count: 2, lean: 'balanced', leanLabel: 'ausgeglichen', mean: 3 })
     expect(summary.dimensions.complexity).toMatchObject({ count: 1, lean: 'low', leanLabel: 'keine Vorkenntnisse erforderlich', mean: 1 })
-    expect(summary.dimensions.processPhase).toEqual({ count: 0, distribution: [0, 0, 0, 0, 0], label: 'Prozessphase', lean: null, leanLabel: null, mean: null })
+    expect(summary.dimensions.processPhase).toEqual({
+      count: 0,
+      distribution: [0, 0, 0, 0, 0],
+      high: 'eignet sich zur konkreten Umsetzung',
+      label: 'Prozessphase',
+      lean: null,
+      leanLabel: null,
+      low: 'eignet sich zur Analyse / Planung',
+      mean: null,
+    })
     expect(Object.keys(summary.dimensions)).toEqual(DIMENSIONS)
   })
 

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { localize } from '../../../src/i18n/localize'
+import { eventsOfMunicipality } from '../../../src/events/feedFilters'
 import { findFeedEvents, findPublishedBySlug, icsResponse, renderCalendar } from '../../../src/events/icsFeed'
 
 /**
@@ -21,10 +22,7 @@ export const municipalityEventsFeed: Endpoint = {
         true,
       )
     }
-    const events = await findFeedEvents({
-      payload: req.payload,
-      where: { or: [{ municipalities: { in: [municipality.id] } }, { 'venue.municipality': { equals: municipality.id } }] },
-    })
+    const events = await findFeedEvents({ payload: req.payload, where: eventsOfMunicipality(municipality.id) })
     const body = renderCalendar({ events, name: `Quartiersnetz – Veranstaltungen in ${municipality.name}`, serverUrl: req.payload.config.serverURL })
     return icsResponse({ body, filename: `veranstaltungen-${municipality.slug ?? municipality.id}.ics`, req })
   },

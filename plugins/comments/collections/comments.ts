@@ -3,6 +3,7 @@ import type { CollectionConfig, Field, TextField } from 'payload'
 import type { ResolvedCommentsOptions } from '../types'
 
 import { languageField } from '../../shared/mailLanguage'
+import { returnUrlField } from '../../shared/returnUrl'
 import { targetFields } from '../../shared/targetFields'
 import { moderateChange } from '../hooks/moderateChange'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
@@ -36,6 +37,8 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     { name: 'authorName', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 80, required: true },
     { name: 'email', type: 'email', access: privateAccess, label: { de: 'E-Mail', en: 'E-mail' } },
     { ...languageField, access: { ...languageField.access, read: moderators } },
+    // Deleted with the comment when it stays unconfirmed (tasks/purgeUnconfirmed.ts).
+    returnUrlField({ label: { de: 'Kommentiert auf der Seite', en: 'Commented on the page' }, position: 'sidebar', read: moderators }),
     {
       // Plain text, stored as sent; whoever shows it must escape it (it is never markup).
       name: 'text',

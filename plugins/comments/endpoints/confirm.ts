@@ -5,35 +5,40 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
 import { lockForTransaction } from '../../shared/advisoryLock'
-import { answerLink, askToAct, linkEndpoints } from '../../shared/linkPage'
+import { linkEndpoints } from '../../shared/linkPage'
 import { isVisitorToken } from '../../shared/visitorToken'
 import { PLUGIN_WRITE } from '../lib/context'
+import { linkPageFor } from '../lib/linkPage'
 import { queueApprovedMail, queueModeratorMails } from '../lib/mails'
-import { translatorOf } from '../lib/translate'
 import { confirmTokenHashOf } from './submit'
 
-const answer = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) =>
-  answerLink(req, { extra, message, status, title: translatorOf(req)('plugin-comments:confirmPageTitle') })
+type LinkedComment = StoredComment & { confirmExpiresAt?: null | string }
 
-type PendingComment = StoredComment & { confirmExpiresAt?: null | string }
+const invalidLink = async (options: ResolvedCommentsOptions, req: PayloadRequest, status: number) => {
+  const { answer, t } = await linkPageFor({ options, req })
+  return answer(status, { headline: t('pageInvalidTitle'), message: t('confirmInvalid'), tone: 'problem' })
+}
 
-/** The hash of the link's token, or the answer that refuses the link. */
-const tokenHashOf = (options: ResolvedCommentsOptions, req: PayloadRequest): Response | string => {
-  const t = translatorOf(req)
+/** The hash of the link's token, or the page that refuses the link. */
+const tokenHashOf = async (options: ResolvedCommentsOptions, req: PayloadRequest): Promise<Response | string> => {
   if (options.disabled) {
-    return answer(req, 503, t('plugin-comments:commentsDisabled'))
+    const { answer, t } = await linkPageFor({ options, req })
+    return answer(503, { headline: t('pageDisabledTitle'), message: t('commentsDisabled'), tone: 'problem' })
   }
   const token = (req.query as Record<string, unknown> | undefined)?.token
   if (!isVisitorToken(token)) {
-    return answer(req, 400, t('plugin-comments:confirmInvalid'))
+    return invalidLink(options, req, 400)
   }
   return confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
 }
 
-const isExpired = (comment: PendingComment) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (comment: LinkedComment) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
 
-/** The unconfirmed comment a token belongs to (read in the request's transaction, if any). */
-const unconfirmedOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, tokenHash: string) => {
+/**
+ * The comment a token belongs to, confirmed or not (the hash stays after confirming, so the
+ * link, opened again, says so), read in the request's transaction, if any.
+ */
+const commentOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, tokenHash: string) => {
   const { docs } = await req.payload.find({
     collection: options.slugs.comments as CollectionSlug,
     depth: 0,
@@ -41,9 +46,25 @@ const unconfirmedOf = async (options: ResolvedCommentsOptions, req: PayloadReque
     overrideAccess: true,
     pagination: false,
     req,
-    where: { and: [{ confirmTokenHash: { equals: tokenHash } }, { isConfirmed: { equals: false } }] },
+    where: { confirmTokenHash: { equals: tokenHash } },
   })
-  return docs[0] as unknown as PendingComment | undefined
+  return docs[0] as unknown as LinkedComment | undefined
+}
+
+/** What the link says when there is nothing to confirm: unknown, already confirmed, expired. `undefined` while it can be confirmed. */
+const settledAnswer = async (options: ResolvedCommentsOptions, req: PayloadRequest, comment: LinkedComment | undefined): Promise<Response | undefined> => {
+  if (!comment) {
+    return invalidLink(options, req, 404)
+  }
+  if (!comment.isConfirmed && !isExpired(comment)) {
+    return undefined
+  }
+  const { answer, t } = await linkPageFor({ comment, options, req })
+  if (!comment.isConfirmed) {
+    return answer(410, { headline: t('pageExpiredTitle'), message: t('confirmExpired', { hours: options.confirmHours }), tone: 'problem' })
+  }
+  const message = comment.status === 'pending' ? t('alreadyConfirmedPending') : comment.status === 'approved' ? t('alreadyConfirmedApproved') : t('alreadyConfirmed')
+  return answer(200, { headline: t('alreadyConfirmedTitle'), message, tone: 'success' }, { comment: { id: comment.id, status: comment.status } })
 }
 
 /**
@@ -54,26 +75,22 @@ const unconfirmedOf = async (options: ResolvedCommentsOptions, req: PayloadReque
 const confirm =
   (options: ResolvedCommentsOptions): Endpoint['handler'] =>
   async (req) => {
-    const t = translatorOf(req)
-    const tokenHash = tokenHashOf(options, req)
+    const tokenHash = await tokenHashOf(options, req)
     if (tokenHash instanceof Response) {
       return tokenHash
     }
     const comments = options.slugs.comments as CollectionSlug
+    let updated: StoredComment
+    let isApproved = false
     await initTransaction(req)
     try {
       // Two clicks at once confirm once.
       await lockForTransaction({ namespace: 'comments-confirm', req, value: tokenHash })
-      const comment = await unconfirmedOf(options, req, tokenHash)
-      if (!comment) {
+      const comment = await commentOf(options, req, tokenHash)
+      if (!comment || comment.isConfirmed || isExpired(comment)) {
         await killTransaction(req)
-        return answer(req, 404, t('plugin-comments:confirmInvalid'))
+        return (await settledAnswer(options, req, comment))!
       }
-      if (isExpired(comment)) {
-        await killTransaction(req)
-        return answer(req, 410, t('plugin-comments:confirmExpired'))
-      }
-      let isApproved = false
       if (options.autoApproveKnownEmails && comment.emailHash) {
         const { totalDocs } = await req.payload.count({
           collection: comments,
@@ -83,11 +100,10 @@ const confirm =
         })
         isApproved = totalDocs > 0
       }
-      const status = isApproved ? 'approved' : comment.status
-      const updated = (await req.payload.update({
+      updated = (await req.payload.update({
         collection: comments,
         context: { [PLUGIN_WRITE]: true },
-        data: { confirmTokenHash: null, isConfirmed: true, status } as never,
+        data: { isConfirmed: true, status: isApproved ? 'approved' : comment.status } as never,
         depth: 0,
         id: comment.id,
         overrideAccess: true,
@@ -99,30 +115,35 @@ const confirm =
         await queueModeratorMails({ comment: updated, options, req })
       }
       await commitTransaction(req)
-      return answer(req, 200, t(isApproved ? 'plugin-comments:confirmedApproved' : 'plugin-comments:confirmed'), { comment: { id: comment.id, status } })
     } catch (err) {
       await killTransaction(req)
       throw err
     }
+    const { answer, t } = await linkPageFor({ comment: updated, options, req })
+    return answer(
+      200,
+      isApproved
+        ? { headline: t('confirmedApprovedTitle'), message: t('confirmedApproved'), tone: 'success' }
+        : { headline: t('confirmedTitle'), message: t('confirmed'), tone: 'success' },
+      { comment: { id: updated.id, status: updated.status } },
+    )
   }
 
-/** What the link opens in a browser: a question and a button (a GET changes nothing). */
+/** What the link opens in a browser: the comment, a question and a button (a GET changes nothing). */
 const preview =
   (options: ResolvedCommentsOptions): Endpoint['handler'] =>
   async (req) => {
-    const t = translatorOf(req)
-    const tokenHash = tokenHashOf(options, req)
+    const tokenHash = await tokenHashOf(options, req)
     if (tokenHash instanceof Response) {
       return tokenHash
     }
-    const comment = await unconfirmedOf(options, req, tokenHash)
-    if (!comment) {
-      return answer(req, 404, t('plugin-comments:confirmInvalid'))
+    const comment = await commentOf(options, req, tokenHash)
+    const settled = await settledAnswer(options, req, comment)
+    if (settled || !comment) {
+      return settled ?? invalidLink(options, req, 404)
     }
-    if (isExpired(comment)) {
-      return answer(req, 410, t('plugin-comments:confirmExpired'))
-    }
-    return askToAct(req, { button: t('plugin-comments:confirmButton'), message: t('plugin-comments:confirmQuestion'), title: t('plugin-comments:confirmPageTitle') })
+    const { answer, t } = await linkPageFor({ comment, options, req })
+    return answer(200, { button: t('confirmButton'), headline: t('confirmTitle'), message: t('confirmQuestion') })
   }
 
 /** The double opt-in link. */

@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
@@ -6,13 +6,17 @@ import { issueFormToken } from '../../shared/formToken'
 
 export const FORM_TOKEN_SCOPE = 'comments'
 
+/** A new signed form token: the time the comment form is rendered (here and in the thread endpoint). */
+export const commentFormToken = (options: ResolvedCommentsOptions, req: PayloadRequest): string =>
+  issueFormToken({ scope: FORM_TOKEN_SCOPE, secret: options.hashSecret ?? req.payload.secret })
+
 /** GET /api/comments/form-token — the signed time the form was rendered; send it back with the comment. */
 export const formTokenEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
   handler: (req) =>
     Response.json(
       {
         expiresInSeconds: options.formTokenMaxAgeSeconds,
-        formToken: issueFormToken({ scope: FORM_TOKEN_SCOPE, secret: options.hashSecret ?? req.payload.secret }),
+        formToken: commentFormToken(options, req),
         minAgeSeconds: options.minSubmitSeconds,
       },
       { headers: { 'Cache-Control': 'no-store' } },

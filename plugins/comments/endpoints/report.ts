@@ -8,6 +8,7 @@ import { lockForTransaction } from '../../shared/advisoryLock'
 import { clientAddressOf } from '../../shared/clientAddress'
 import { keyedHash } from '../../shared/hashing'
 import { isPossibleId } from '../../shared/ids'
+import { isJsonRequest, unsupportedTypeMessage } from '../../shared/readJsonBody'
 import { PLUGIN_WRITE } from '../lib/context'
 import { fail, translatorOf } from '../lib/translate'
 import { isPubliclyVisible } from '../lib/visibility'
@@ -21,6 +22,11 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
     const t = translatorOf(req)
     if (options.disabled) {
       return fail(503, t('plugin-comments:commentsDisabled'))
+    }
+    // A report changes what the public sees: like every public write it must come as JSON, which
+    // a cross-site form can't send (its body is ignored; `{}` will do).
+    if (!isJsonRequest(req)) {
+      return fail(415, unsupportedTypeMessage(req))
     }
     const id = String(req.routeParams?.id ?? '')
     if (!isPossibleId(req.payload, options.slugs.comments, id)) {

@@ -9,8 +9,9 @@ import { clientAddressOf } from '../../shared/clientAddress'
 import { checkFormToken } from '../../shared/formToken'
 import { keyedHash } from '../../shared/hashing'
 import { mailLanguageOf } from '../../shared/mailLanguage'
-import { describeIssues, type FieldLabels, invalidFields, languageOf, summaryOf } from '../../shared/publicInput'
+import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '../../shared/publicInput'
 import { readJsonBody } from '../../shared/readJsonBody'
+import { returnOriginsOf } from '../../shared/returnUrl'
 import { isPossibleId } from '../../shared/ids'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { isModerator } from '../lib/access'
@@ -37,6 +38,7 @@ type CommentInput = {
   notifyOnApproval?: boolean
   notifyOnOfficialReply?: boolean
   parent?: null | string
+  returnUrl?: null | string
   targetCollection: string
   targetId: string
   text: string
@@ -51,6 +53,7 @@ const FIELD_LABELS: FieldLabels = {
   notifyOnApproval: { de: 'Benachrichtigung bei Freigabe', en: 'Notice on approval' },
   notifyOnOfficialReply: { de: 'Benachrichtigung bei offizieller Antwort', en: 'Notice on an official reply' },
   parent: { de: 'Antwort auf', en: 'Reply to' },
+  returnUrl: RETURN_URL_LABEL,
   targetCollection: { de: 'Bereich', en: 'Section' },
   targetId: { de: 'Seite', en: 'Page' },
   text: { de: 'Kommentar', en: 'Comment' },
@@ -66,6 +69,8 @@ const schemaOf = (options: ResolvedCommentsOptions) =>
       notifyOnApproval: z.boolean().optional(),
       notifyOnOfficialReply: z.boolean().optional(),
       parent: id.optional().nullable(),
+      // The page the widget is embedded in, for the way back from the confirmation page.
+      returnUrl: z.string().max(RETURN_URL_MAX_LENGTH).nullable().optional(),
       targetCollection: z.enum(options.collections as [string, ...string[]]),
       targetId: id,
       text: z.string().trim().min(1).max(options.maxTextLength),
@@ -106,7 +111,7 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
         return fail(400, t('plugin-comments:honeypot'))
       }
-      const parsed = schema.safeParse(body.value)
+      const parsed = schema.safeParse(body.value, { reportInput: true })
       if (!parsed.success) {
         const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
         return invalidFields(t('plugin-comments:invalidField', { details: summaryOf(errors) }), errors)
@@ -114,6 +119,10 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       const input = parsed.data as unknown as CommentInput
       if (input.consent !== true) {
         return fail(400, t('plugin-comments:consentRequired'))
+      }
+      const returnUrl = checkReturnUrl({ language: languageOf(req), origins: returnOriginsOf(req, options.returnOrigins), value: input.returnUrl })
+      if ('error' in returnUrl) {
+        return invalidFields(t('plugin-comments:invalidField', { details: returnUrl.error.message }), [returnUrl.error])
       }
       const secret = options.hashSecret ?? req.payload.secret
       const formCheck = checkFormToken({
@@ -178,6 +187,7 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
             notifyOnApproval: input.notifyOnApproval ?? false,
             notifyOnOfficialReply: input.notifyOnOfficialReply ?? false,
             parent: input.parent ? (/^\d+$/.test(input.parent) ? Number(input.parent) : input.parent) : null,
+            returnUrl: returnUrl.url,
             status: 'pending',
             targetCollection: input.targetCollection,
             targetId: String(target.id),

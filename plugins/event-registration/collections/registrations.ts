@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
 import { languageField } from '../../shared/mailLanguage'
+import { returnUrlField } from '../../shared/returnUrl'
 import { REGISTRATION_STATUSES } from '../types'
 
 export const STATUS_LABELS = {
@@ -75,6 +76,8 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
       required: true,
     },
     languageField,
+    // Erased with the name and address after the event (tasks/retention.ts).
+    returnUrlField({ label: { de: 'Angemeldet auf der Seite', en: 'Registered on the page' } }),
     {
       name: 'attended',
       type: 'checkbox',

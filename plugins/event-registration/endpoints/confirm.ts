@@ -1,29 +1,75 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
+import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
 import { isVisitorToken } from '../../shared/visitorToken'
-import { loadEvent, startText, titleOf } from '../lib/events'
+import { hasStarted, loadEvent } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
-import { answerLink, askToAct, linkEndpoints, translatorOf } from '../lib/respond'
-import { countConfirmed, decideByLink, eventIdOf, hasFreeSeat, registrationOfLink, reloadRegistration, setStatus } from '../lib/seats'
+import { linkEndpoints, linkPageFor } from '../lib/respond'
+import { countConfirmed, decideByLink, eventIdOf, hasFreeSeat, registrationOfLink, reloadRegistration, setStatus, waitlistPosition } from '../lib/seats'
 import { confirmTokenHashOf } from '../lib/tokens'
 
-type PendingRegistration = StoredRegistration & { confirmExpiresAt?: null | string }
+type LinkedRegistration = StoredRegistration & { confirmExpiresAt?: null | string }
 
-const isExpired = (registration: PendingRegistration) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (registration: LinkedRegistration) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
 
-/** The pending registration the link's token belongs to, or the answer that refuses the link. */
-const pendingOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
+const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, status: number) => {
+  const { answer, t } = linkPageFor({ options, req })
+  return answer(status, { headline: t('pageInvalidTitle'), message: t('confirmInvalid'), tone: 'problem' })
+}
+
+/**
+ * The registration the link's token belongs to, whatever became of it since (the hash stays
+ * after confirming), or the page that refuses the link.
+ */
+const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
   registrationOfLink({
-    invalid: translatorOf(req)('plugin-event-registration:confirmInvalid'),
     isToken: isVisitorToken,
     options,
+    refuse: (status) => invalidLink(options, req, status),
     req,
-    where: (token): Where => ({
-      and: [{ confirmTokenHash: { equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }, { status: { equals: 'pending' } }],
-    }),
-  }) as Promise<PendingRegistration | Response>
+    where: (token): Where => ({ confirmTokenHash: { equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }),
+  }) as Promise<LinkedRegistration | Response>
+
+/**
+ * What the link says when there is nothing to confirm: already confirmed (with the seat or the
+ * place on the waiting list), cancelled, expired, the event gone or begun. `undefined` while
+ * the registration can be confirmed. The same for the page (GET) and the button (POST).
+ */
+const settledAnswer = async ({
+  event,
+  options,
+  registration,
+  req,
+}: {
+  event: null | StoredEvent
+  options: ResolvedRegistrationOptions
+  registration: LinkedRegistration
+  req: PayloadRequest
+}): Promise<Response | undefined> => {
+  const { answer, t } = linkPageFor({ event, options, registration, req })
+  const done = { registration: { id: registration.id, status: registration.status } }
+  switch (registration.status) {
+    case 'confirmed':
+      return answer(200, { headline: t('alreadyConfirmedTitle'), message: t('alreadyConfirmed'), tone: 'success' }, done)
+    case 'waitlisted': {
+      const position = await waitlistPosition({ options, registration, req })
+      return answer(200, { headline: t('alreadyConfirmedTitle'), message: t('alreadyWaitlisted', { position }), tone: 'waiting' }, { ...done, position })
+    }
+    case 'cancelled':
+      return answer(409, { headline: t('confirmCancelledTitle'), message: t('confirmCancelled'), tone: 'problem' })
+  }
+  if (!event) {
+    return answer(404, { headline: t('pageEventGoneTitle'), message: t('eventGone'), tone: 'problem' })
+  }
+  if (isExpired(registration)) {
+    return answer(410, { headline: t('pageExpiredTitle'), message: t('confirmExpired', { hours: options.confirmHours }), tone: 'problem' })
+  }
+  if (hasStarted(event, options)) {
+    return answer(409, { headline: t('pagePastTitle'), message: t('confirmPast'), tone: 'problem' })
+  }
+  return undefined
+}
 
 /**
  * Confirms (POST /api/registrations/confirm?token=…): under the event's lock, in one
@@ -32,59 +78,58 @@ const pendingOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
  */
 const confirm =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
-  async (req) => {
-    const t = translatorOf(req)
-    return decideByLink({
-      lookup: () => pendingOf(options, req),
+  async (req) =>
+    decideByLink({
+      lookup: () => registrationOf(options, req),
+      onLockTimeout: (found) => {
+        const { answer, t } = linkPageFor({ options, registration: found, req })
+        return answer(409, { button: t('confirmButton'), headline: t('pageBusyTitle'), message: t('lockTimeout'), tone: 'problem' })
+      },
       options,
       req,
       work: async (found, eventId) => {
         // Read again under the lock: a second click may have confirmed it meanwhile.
         const registration = await reloadRegistration({ id: found.id, options, req })
-        if (!registration || registration.status !== 'pending') {
-          return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
-        }
-        if (isExpired(registration)) {
-          return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
+        if (!registration) {
+          return invalidLink(options, req, 404)
         }
         const event = await loadEvent({ id: eventId, options, req })
-        if (!event) {
-          return answerLink(req, 404, t('plugin-event-registration:eventNotFound'))
+        const settled = await settledAnswer({ event, options, registration, req })
+        if (settled || !event) {
+          return settled ?? invalidLink(options, req, 404)
         }
+        const { answer, t } = linkPageFor({ event, options, registration, req })
         const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
         if (!hasSeat && !event.hasWaitingList) {
-          return answerLink(req, 409, t('plugin-event-registration:eventFull'))
+          return answer(409, { headline: t('pageFullTitle'), message: t('eventFull'), tone: 'problem' })
         }
         const status = hasSeat ? 'confirmed' : 'waitlisted'
         const updated = await setStatus({ id: registration.id, options, req, status })
         await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
-        return answerLink(req, 200, t(hasSeat ? 'plugin-event-registration:confirmedPage' : 'plugin-event-registration:waitlistedPage'), {
-          registration: { id: registration.id, status },
-        })
+        const done = { registration: { id: registration.id, status } }
+        if (hasSeat) {
+          return answer(200, { headline: t('confirmedTitle'), message: t('confirmedPage'), tone: 'success' }, done)
+        }
+        const position = await waitlistPosition({ options, registration: updated, req })
+        return answer(200, { headline: t('waitlistedTitle', { position }), message: t('waitlistedPage'), tone: 'waiting' }, { ...done, position })
       },
     })
-  }
 
-/** What the link opens in a browser: the event and a button. */
+/** What the link opens in a browser: the event and a button (or what became of the registration). */
 const preview =
   (options: ResolvedRegistrationOptions): Endpoint['handler'] =>
   async (req) => {
-    const t = translatorOf(req)
-    const registration = await pendingOf(options, req)
+    const registration = await registrationOf(options, req)
     if (registration instanceof Response) {
       return registration
     }
     const event = await loadEvent({ id: eventIdOf(registration)!, options, req })
-    if (!event) {
-      return answerLink(req, 404, t('plugin-event-registration:confirmInvalid'))
+    const settled = await settledAnswer({ event, options, registration, req })
+    if (settled) {
+      return settled
     }
-    if (isExpired(registration)) {
-      return answerLink(req, 410, t('plugin-event-registration:confirmExpired'))
-    }
-    return askToAct(req, {
-      button: t('plugin-event-registration:confirmButton'),
-      message: t('plugin-event-registration:confirmQuestion', { start: startText(event, options, req.i18n?.language ?? 'de'), title: titleOf(event, options) }),
-    })
+    const { answer, t } = linkPageFor({ event, options, registration, req })
+    return answer(200, { button: t('confirmButton'), headline: t('confirmTitle'), message: t('confirmQuestion') })
   }
 
 /** The double opt-in link in the first mail. */

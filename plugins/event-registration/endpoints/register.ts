@@ -8,9 +8,10 @@ import type { CustomQuestion, ResolvedRegistrationOptions, StoredEvent, StoredRe
 import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { withinLimit } from '../../shared/overloaded'
-import { describeIssues, type FieldLabels, invalidFields, languageOf, summaryOf } from '../../shared/publicInput'
+import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '../../shared/publicInput'
 import { isPossibleId } from '../../shared/ids'
 import { readJsonBody } from '../../shared/readJsonBody'
+import { returnOriginsOf } from '../../shared/returnUrl'
 import { issueVisitorToken } from '../../shared/visitorToken'
 import { eventsSlug, isAfterDeadline, startOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
@@ -32,6 +33,7 @@ const FIELD_LABELS: FieldLabels = {
   consent: { de: 'Einwilligung', en: 'Consent' },
   email: { de: 'E-Mail-Adresse', en: 'E-mail address' },
   name: { de: 'Name', en: 'Name' },
+  returnUrl: RETURN_URL_LABEL,
 }
 
 const schema = z
@@ -40,6 +42,8 @@ const schema = z
     consent: z.boolean(),
     email: z.string().trim().max(254).email(),
     name: z.string().trim().min(1).max(120),
+    /** The page the widget is embedded in, for the way back from the mailed links' pages. */
+    returnUrl: z.string().max(RETURN_URL_MAX_LENGTH).nullable().optional(),
   })
   .strict()
 
@@ -85,7 +89,7 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
       const details = { de: { empty: 'die Anfrage war leer', 'invalid-json': 'kein gültiges JSON', 'too-large': 'zu groß' }, en: { empty: 'the request was empty', 'invalid-json': 'not valid JSON', 'too-large': 'too large' } }[languageOf(req)][body.error]
       return fail(body.error === 'too-large' ? 413 : 400, t('plugin-event-registration:bodyInvalid', { details }))
     }
-    const parsed = schema.safeParse(body.value)
+    const parsed = schema.safeParse(body.value, { reportInput: true })
     if (!parsed.success) {
       const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
       return invalidFields(summaryOf(errors), errors)
@@ -94,7 +98,11 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
     if (input.consent !== true) {
       return invalidFields(t('plugin-event-registration:consentRequired'), [{ message: t('plugin-event-registration:consentRequired'), path: 'consent' }])
     }
-    return withinLimit(registrationWrites, req, () => register({ id, input, options, req }))
+    const returnUrl = checkReturnUrl({ language: languageOf(req), origins: returnOriginsOf(req, options.returnOrigins), value: input.returnUrl })
+    if ('error' in returnUrl) {
+      return invalidFields(returnUrl.error.message, [returnUrl.error])
+    }
+    return withinLimit(registrationWrites, req, () => register({ id, input: { ...input, returnUrl: returnUrl.url }, options, req }))
   },
   method: 'post',
   path: '/:id/registrations',
@@ -178,6 +186,7 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
         event: event.id,
         language: mailLanguageOf(req.i18n?.language),
         name: input.name,
+        returnUrl: input.returnUrl ?? null,
         status: 'pending',
       } as never,
       depth: 0,

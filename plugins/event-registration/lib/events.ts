@@ -66,4 +66,27 @@ export const startText = (event: StoredEvent, options: ResolvedRegistrationOptio
     timeZone: options.timeZone,
   }).format(startOf(event, options))
 
+/** Whether the event has begun: registering, confirming and cancelling end then. */
+export const hasStarted = (event: StoredEvent, options: ResolvedRegistrationOptions, now = Date.now()) => startOf(event, options).getTime() <= now
+
+/**
+ * When the event takes place, for the pages people read: "Donnerstag, 12. März 2026,
+ * 18:00–20:00 Uhr" ("Thursday 12 March 2026, 18:00–20:00"), in the plugin's time zone.
+ */
+export const whenText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) => {
+  const locale = language === 'en' ? 'en-GB' : 'de-DE'
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: options.timeZone, weekday: 'long', year: 'numeric' })
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: options.timeZone })
+  const hours = language === 'en' ? '' : ' Uhr'
+  const start = startOf(event, options)
+  const endValue = fieldOf(event, options.fields.end)
+  const end = endValue ? new Date(String(endValue)) : null
+  if (!end || !(end > start)) {
+    return `${day.format(start)}, ${time.format(start)}${hours}`
+  }
+  return day.format(end) === day.format(start)
+    ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}${hours}`
+    : `${day.format(start)}, ${time.format(start)}${hours} – ${day.format(end)}, ${time.format(end)}${hours}`
+}
+
 export const eventsSlug = (options: ResolvedRegistrationOptions) => options.eventsCollection as CollectionSlug

@@ -1,8 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import type { RegistrationTranslationKey } from '../translations'
+import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
-import { answerLink as answerSharedLink, askToAct as askShared } from '../../shared/linkPage'
+import { answerLink, type LinkPage } from '../../shared/linkPage'
+import { languageOf } from '../../shared/publicInput'
+import { mailLanguageOf, translate } from '../translations'
+import { titleOf, whenText } from './events'
 
 export { linkEndpoints } from '../../shared/linkPage'
 
@@ -12,11 +16,41 @@ export const translatorOf = (req: PayloadRequest): Translate => req.t as unknown
 
 export const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { headers: { 'Cache-Control': 'no-store' }, status })
 
-const titleOf = (req: PayloadRequest) => translatorOf(req)('plugin-event-registration:pageTitle')
+type PageKey = RegistrationTranslationKey extends `plugin-event-registration:${infer Key}` ? Key : never
 
-/** A small page for the visitor who clicks a link from a mail; JSON for clients that ask for it. */
-export const answerLink = (req: PayloadRequest, status: number, message: string, extra: Record<string, unknown> = {}) =>
-  answerSharedLink(req, { extra, message, status, title: titleOf(req) })
+/** What differs from page to page: the headline, the plain words, a button, the tone. */
+type PageText = Pick<LinkPage, 'button' | 'headline' | 'message' | 'tone'>
 
-/** The page a mailed link opens in a browser: a question and a button that POSTs (plugins/shared/linkPage.ts). */
-export const askToAct = (req: PayloadRequest, args: { button: string; message: string }) => askShared(req, { ...args, title: titleOf(req) })
+/**
+ * The pages a registrant's mailed links open (plugins/shared/linkPage.ts), in the registrant's
+ * language (the request's while the link is unknown): the network's name, the event (title,
+ * when in the plugin's time zone), and the way back to the page they registered on. JSON
+ * answers carry `returnUrl` too.
+ */
+export const linkPageFor = ({
+  event,
+  options,
+  registration,
+  req,
+}: {
+  event?: null | StoredEvent
+  options: ResolvedRegistrationOptions
+  registration?: null | StoredRegistration
+  req: PayloadRequest
+}) => {
+  const language = registration ? mailLanguageOf(registration.language) : languageOf(req)
+  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-event-registration:${key}`, vars)
+  const returnUrl = registration?.returnUrl || null
+  const frame: Omit<LinkPage, keyof PageText> = {
+    back: returnUrl ? { label: t('pageBack'), url: returnUrl } : undefined,
+    language,
+    siteName: options.siteName ?? req.payload.email?.defaultFromName ?? undefined,
+    subject: event ? { heading: titleOf(event, options), label: t('pageEvent'), lines: [whenText(event, options, language)] } : undefined,
+  }
+  return {
+    /** The page (or JSON: `{ message, ...extra, returnUrl }`, errors as `{ errors }`). */
+    answer: (status: number, text: PageText, extra: Record<string, unknown> = {}) =>
+      answerLink(req, { extra: { ...extra, returnUrl }, page: { ...frame, ...text }, status }),
+    t,
+  }
+}

@@ -8,7 +8,6 @@ import { lockForTransaction } from '../../shared/advisoryLock'
 import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
 import { isPossibleId } from '../../shared/ids'
 import { queueConfirmedMail } from './mails'
-import { answerLink, translatorOf } from './respond'
 
 /**
  * Seat decisions (confirm, cancel) for one event run one after the other under its lock anyway;
@@ -92,15 +91,17 @@ export const inEventTransaction = async ({
 /**
  * A visitor's link acting on a registration: the lookup and the decision both run inside the
  * per-process limit (a burst of clicks never queues for the pool), the decision in one
- * transaction under the event's lock; a lock timeout answers 409 "try again".
+ * transaction under the event's lock; a lock timeout answers `onLockTimeout` (409 "try again").
  */
 export const decideByLink = <T extends StoredRegistration>({
   lookup,
+  onLockTimeout,
   options,
   req,
   work,
 }: {
   lookup: () => Promise<Response | T>
+  onLockTimeout: (found: T) => Response
   options: ResolvedRegistrationOptions
   req: PayloadRequest
   work: (found: T, eventId: number | string) => Promise<Response>
@@ -113,7 +114,7 @@ export const decideByLink = <T extends StoredRegistration>({
     const eventId = eventIdOf(found)!
     return inEventTransaction({
       eventId,
-      onLockTimeout: () => answerLink(req, 409, translatorOf(req)('plugin-event-registration:lockTimeout')),
+      onLockTimeout: () => onLockTimeout(found),
       options,
       req,
       work: () => work(found, eventId),
@@ -121,29 +122,29 @@ export const decideByLink = <T extends StoredRegistration>({
   })
 
 /**
- * The registration a mailed link's token belongs to (one with an event), or the answer that
- * refuses the link (400 malformed, 404 unknown), with `invalid` as the message.
+ * The registration a mailed link's token belongs to (one with an event), or `refuse`'s answer
+ * to the link (400 malformed, 404 unknown).
  */
 export const registrationOfLink = async ({
-  invalid,
   isToken,
   options,
+  refuse,
   req,
   where,
 }: {
-  invalid: string
   isToken: (value: unknown) => value is string
   options: ResolvedRegistrationOptions
+  refuse: (status: 400 | 404) => Response
   req: PayloadRequest
   where: (token: string) => Where
 }): Promise<Response | StoredRegistration> => {
   const token = (req.query as Record<string, unknown> | undefined)?.token
   if (!isToken(token)) {
-    return answerLink(req, 400, invalid)
+    return refuse(400)
   }
   const found = await findRegistration({ options, req, where: where(token) })
   const eventId = found ? eventIdOf(found) : null
-  return found && eventId !== null && eventId !== undefined ? found : answerLink(req, 404, invalid)
+  return found && eventId !== null && eventId !== undefined ? found : refuse(404)
 }
 
 export const eventIdOf = (registration: StoredRegistration) =>
@@ -197,9 +198,37 @@ export const countConfirmed = async ({ eventId, options, req }: { eventId: numbe
     })
   ).totalDocs
 
+/**
+ * A waitlisted registration's place on its event's waiting list: those waiting since before it
+ * (the order in which promotion takes them), plus one.
+ */
+export const waitlistPosition = async ({ options, registration, req }: { options: ResolvedRegistrationOptions; registration: StoredRegistration; req: PayloadRequest }) =>
+  (
+    await req.payload.count({
+      collection: options.slug as CollectionSlug,
+      overrideAccess: true,
+      req,
+      where: {
+        and: [
+          { event: { equals: eventIdOf(registration) } },
+          { status: { equals: 'waitlisted' } },
+          {
+            or: [
+              { createdAt: { less_than: registration.createdAt } },
+              { and: [{ createdAt: { equals: registration.createdAt } }, { id: { less_than: registration.id } }] },
+            ],
+          },
+        ],
+      },
+    })
+  ).totalDocs + 1
+
 export const hasFreeSeat = (event: StoredEvent, confirmed: number) => event.capacity === null || event.capacity === undefined || confirmed < event.capacity
 
-/** Sets a registration's status (under the event's lock, in the request's transaction). */
+/**
+ * Sets a registration's status (under the event's lock, in the request's transaction). The
+ * confirmation token's hash stays, so that the link, opened again, says what became of it.
+ */
 export const setStatus = async ({
   id,
   options,
@@ -215,7 +244,6 @@ export const setStatus = async ({
     collection: options.slug as CollectionSlug,
     data: {
       confirmExpiresAt: null,
-      confirmTokenHash: null,
       status,
       ...(status === 'confirmed' ? { confirmedAt: new Date().toISOString() } : {}),
     } as never,

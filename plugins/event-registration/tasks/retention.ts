@@ -8,7 +8,7 @@ export const ANONYMISE_REGISTRATIONS_TASK = 'anonymiseRegistrations'
 
 /**
  * Privacy: `retentionDays` after an event has ended (its start when it has no end), the names,
- * e-mail addresses and answers of its registrations are erased, as are the token hashes; the
+ * e-mail addresses, answers and return addresses of its registrations are erased, as are the token hashes; the
  * rows stay with status and attendance, so the counts stay. Registrations whose event was
  * deleted are erased too, and mail jobs of the mail queue older than the period that failed for
  * good (they keep the address). Daily.
@@ -42,6 +42,7 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
         confirmTokenHash: null,
         email: null,
         name: null,
+        returnUrl: null,
       } as never,
       depth: 0,
       overrideAccess: true,

@@ -2,18 +2,54 @@ import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 
 import { z } from 'zod'
 
-import type { ResolvedRatingsOptions } from '../types'
+import type { LocalizedText, ResolvedFinderFilter, ResolvedRatingsOptions } from '../types'
 
+import { describeIssues, type FieldLabels, invalidFields, type Language, languageOf, summaryOf } from '../../shared/publicInput'
+import { type FilterDocument, findFilterDocuments, pickReferenced, relatedIds, selectOf } from '../lib/finderFilters'
 import { presentSummary, type StoredSummary } from '../lib/summary'
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string
 
 const number = z.coerce.number().finite()
+/** A slug or an id. */
+const reference = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/)
+
+const textIn = (text: LocalizedText, language: Language) => (typeof text === 'string' ? text : (text[language] ?? text.de ?? Object.values(text)[0] ?? ''))
+const both = (text: LocalizedText) => ({ de: textIn(text, 'de'), en: textIn(text, 'en') })
+
+/** A rated document that may take part: readable for the caller, with its filter values. */
+type Candidate = { id: string; related: Record<string, Set<string>> }
+
+/** The finder's parameters in words, for messages about them. */
+const labelsOf = (options: ResolvedRatingsOptions, req: PayloadRequest): FieldLabels => {
+  const labels: FieldLabels = {
+    facets: { de: 'Facetten', en: 'Facets' },
+    limit: { de: 'Anzahl pro Seite', en: 'Results per page' },
+    minRaters: { de: 'Mindestzahl der Bewertenden', en: 'Minimum number of raters' },
+    page: { de: 'Seite', en: 'Page' },
+    sort: { de: 'Sortierung', en: 'Sort order' },
+  }
+  for (const dimension of options.dimensions) {
+    const label = both(dimension.label)
+    labels[dimension.key] = label
+    labels[`${dimension.key}.min`] = { de: `${label.de} (mindestens)`, en: `${label.en} (at least)` }
+    labels[`${dimension.key}.max`] = { de: `${label.de} (höchstens)`, en: `${label.en} (at most)` }
+  }
+  for (const filter of options.finderFilters) {
+    const singular = req.payload.collections[filter.collection]?.config.labels?.singular
+    const fallback = typeof singular === 'string' || (singular && typeof singular === 'object') ? (singular as LocalizedText) : filter.name
+    labels[filter.name] = both(filter.label ?? fallback)
+  }
+  return labels
+}
 
 /**
  * GET /api/<collection>/ratings-finder — documents by their aggregated profile, e.g.
  * `?financialEffort[max]=2&participation[min]=4&minRaters=5&sort=-participation`:
- * "Welche Methode passt zu uns?". Bounds apply to the mean of a dimension.
+ * "Welche Methode passt zu uns?". Bounds apply to the mean of a dimension. With the
+ * `finderFilters` option also by relationship (`?fieldOfAction=<slug-or-id>`), and
+ * `?facets=true` counts the matches per filter value, so a finder loads with one request.
+ * Without bounds and minRaters, documents nobody rated take part too (after the rated ones).
  */
 export const finderEndpoint = (options: ResolvedRatingsOptions, collection: CollectionSlug): Endpoint => {
   const keys = options.dimensions.map(({ key }) => key)
@@ -21,26 +57,63 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
   const sortValues = ['raterCount', ...keys].flatMap((key) => [key, `-${key}`])
   const querySchema = z
     .object({
+      facets: z.enum(['true', 'false']).optional(),
       limit: z.coerce.number().int().min(1).max(100).default(20),
-      minRaters: z.coerce.number().int().min(0).default(0),
+      minRaters: z.coerce.number().int().min(0).optional(),
       page: z.coerce.number().int().min(1).default(1),
       sort: z.enum(sortValues as [string, ...string[]]).default('-raterCount'),
       ...Object.fromEntries(keys.map((key) => [key, bounds.optional()])),
+      ...Object.fromEntries(options.finderFilters.map(({ name }) => [name, reference.optional()])),
     })
     .strict()
 
   return {
     handler: async (req: PayloadRequest) => {
       const translate = req.t as unknown as Translate
+      const language = languageOf(req)
       // Payload adds its own query keys (depth, locale …) to every request; they don't apply here.
       const { depth: _depth, draft: _draft, 'fallback-locale': _fallback, locale: _locale, ...own } = (req.query ?? {}) as Record<string, unknown>
-      const parsed = querySchema.safeParse(own)
+      // With the input in each issue, describeIssues tells a wrong value from a missing one.
+      const parsed = querySchema.safeParse(own, { reportInput: true })
       if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '?'}: ${issue.message}`).join('; ')
-        return Response.json({ errors: [{ message: translate('plugin-ratings:finderInvalid', { details }) }] }, { status: 400 })
+        const labels = labelsOf(options, req)
+        const errors = describeIssues(parsed.error.issues, labels, language).map((error) => {
+          // `participation=4` instead of `participation[min]=4`: say how bounds are written.
+          const issue = parsed.error.issues.find((candidate) => candidate.path.join('.') === error.path)
+          return keys.includes(error.path) && issue?.code === 'invalid_type'
+            ? { ...error, message: translate('plugin-ratings:finderBoundsExpected', { key: error.path, label: labels[error.path]![language], max: options.scale.max, min: options.scale.min }) }
+            : error
+        })
+        return invalidFields(translate('plugin-ratings:finderInvalid', { details: summaryOf(errors) }), errors)
       }
-      const query = parsed.data as Record<string, unknown> & { limit: number; minRaters: number; page: number; sort: string }
-      const and: Where[] = [{ targetCollection: { equals: collection } }, { raterCount: { greater_than_equal: Math.max(query.minRaters, 1) } }]
+      const query = parsed.data as Record<string, unknown> & { facets?: 'false' | 'true'; limit: number; minRaters?: number; page: number; sort: string }
+      const isProfile = query.minRaters !== undefined || keys.some((key) => query[key] !== undefined)
+      const wantsFacets = query.facets === 'true'
+
+      // The filter values: every published one for the facets, else only those asked for.
+      const values = new Map<string, FilterDocument[]>()
+      const chosen = new Map<string, string>()
+      for (const filter of options.finderFilters) {
+        const asked = query[filter.name] as string | undefined
+        if (!wantsFacets && asked === undefined) {
+          continue
+        }
+        const documents = await findFilterDocuments({ filter, reference: wantsFacets ? undefined : asked, req })
+        values.set(filter.name, documents)
+        if (asked !== undefined) {
+          const picked = pickReferenced(documents, asked)
+          if (!picked) {
+            return Response.json(
+              { errors: [{ message: translate('plugin-ratings:finderFilterNotFound', { label: labelsOf(options, req)[filter.name]![language], value: asked }) }] },
+              { headers: { 'Cache-Control': 'no-store' }, status: 404 },
+            )
+          }
+          chosen.set(filter.name, String(picked.id))
+        }
+      }
+
+      // Summaries in the asked order; with a profile only those within its bounds.
+      const and: Where[] = [{ targetCollection: { equals: collection } }, { raterCount: { greater_than_equal: Math.max(query.minRaters ?? 0, 1) } }]
       for (const key of keys) {
         const bound = query[key] as undefined | { max?: number; min?: number }
         if (bound?.min !== undefined) {
@@ -52,39 +125,83 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
       }
       const descending = query.sort.startsWith('-')
       const sortKey = query.sort.replace(/^-/, '')
-      const { docs: summaries } = await req.payload.find({
+      const { docs: summaryDocs } = await req.payload.find({
         collection: options.slugs.summaries as CollectionSlug,
         depth: 0,
         limit: 0,
         overrideAccess: true,
         pagination: false,
-        sort: `${descending ? '-' : ''}${sortKey === 'raterCount' ? 'raterCount' : `${sortKey}.mean`}`,
+        sort: [`${descending ? '-' : ''}${sortKey === 'raterCount' ? 'raterCount' : `${sortKey}.mean`}`, 'id'],
         where: { and },
       })
-      const ordered = summaries as unknown as StoredSummary[]
+      const summaries = summaryDocs as unknown as StoredSummary[]
+      // Rated, but not on the dimension sorted by: after those that are, in either direction.
+      const meanOf = (summary: StoredSummary) => (summary[sortKey] as undefined | { mean?: null | number })?.mean
+      const sorted = sortKey === 'raterCount' ? summaries : [...summaries.filter((summary) => typeof meanOf(summary) === 'number'), ...summaries.filter((summary) => typeof meanOf(summary) !== 'number')]
+
       // Only documents the caller may read (visitors: published ones) take part.
-      const { docs: targets } = await req.payload.find({
-        collection,
-        depth: 0,
-        limit: 0,
-        overrideAccess: false,
-        pagination: false,
-        req,
-        where: { id: { in: ordered.map((summary) => summary.targetId) } },
-      })
-      const readable = new Map(targets.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
-      const matching = ordered.filter((summary) => readable.has(summary.targetId))
-      const start = (query.page - 1) * query.limit
-      const language = req.i18n?.language ?? 'de'
-      const docs = matching.slice(start, start + query.limit).map((summary) => {
-        const doc = readable.get(summary.targetId)!
-        return {
-          ...doc,
-          ratingSummary: presentSummary({ isLocked: Boolean(doc.ratingsLocked), language, options, stored: summary, t: translate }),
+      const titleField = req.payload.collections[collection].config.admin?.useAsTitle ?? 'id'
+      const candidates: Candidate[] = []
+      if (!isProfile || sorted.length) {
+        const { docs } = await req.payload.find({
+          collection,
+          depth: 0,
+          limit: 0,
+          overrideAccess: false,
+          pagination: false,
+          req,
+          select: Object.assign({ [titleField]: true }, ...options.finderFilters.map((filter) => selectOf(filter.field))) as never,
+          sort: titleField,
+          where: isProfile ? { id: { in: sorted.map((summary) => summary.targetId) } } : undefined,
+        })
+        for (const doc of docs as unknown as Record<string, unknown>[]) {
+          candidates.push({ id: String(doc.id), related: Object.fromEntries(options.finderFilters.map((filter) => [filter.name, new Set(relatedIds(doc, filter))])) })
         }
-      })
+      }
+      const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]))
+      const rated = sorted.filter((summary) => byId.has(summary.targetId)).map((summary) => byId.get(summary.targetId)!)
+      const ratedIds = new Set(rated.map(({ id }) => id))
+      const ordered = isProfile ? rated : [...rated, ...candidates.filter(({ id }) => !ratedIds.has(id))]
+
+      const matchesFilters = (candidate: Candidate, except?: ResolvedFinderFilter) =>
+        options.finderFilters.every((filter) => filter === except || !chosen.has(filter.name) || candidate.related[filter.name]!.has(chosen.get(filter.name)!))
+      const matching = ordered.filter((candidate) => matchesFilters(candidate))
+
+      // Per value: how many documents would match with it chosen instead (the other filters stay).
+      const facets = wantsFacets
+        ? Object.fromEntries(
+            options.finderFilters.map((filter) => {
+              const counts = new Map<string, number>()
+              for (const candidate of ordered) {
+                if (matchesFilters(candidate, filter)) {
+                  for (const id of candidate.related[filter.name]!) {
+                    counts.set(id, (counts.get(id) ?? 0) + 1)
+                  }
+                }
+              }
+              return [filter.name, (values.get(filter.name) ?? []).map((value) => ({ ...value, count: counts.get(String(value.id)) ?? 0 }))]
+            }),
+          )
+        : undefined
+
+      const start = (query.page - 1) * query.limit
+      const pageIds = matching.slice(start, start + query.limit).map(({ id }) => id)
+      const { docs: pageDocs } = pageIds.length
+        ? await req.payload.find({ collection, depth: 0, limit: 0, overrideAccess: false, pagination: false, req, where: { id: { in: pageIds } } })
+        : { docs: [] }
+      const loaded = new Map((pageDocs as unknown as Record<string, unknown>[]).map((doc) => [String(doc.id), doc]))
+      const storedById = new Map(summaries.map((summary) => [summary.targetId, summary]))
+      const docs = pageIds
+        .filter((id) => loaded.has(id))
+        .map((id) => {
+          const doc = loaded.get(id)!
+          return {
+            ...doc,
+            ratingSummary: presentSummary({ isLocked: Boolean(doc.ratingsLocked), language: req.i18n?.language ?? 'de', options, stored: storedById.get(id) ?? null, t: translate }),
+          }
+        })
       return Response.json(
-        { docs, limit: query.limit, page: query.page, totalDocs: matching.length, totalPages: Math.ceil(matching.length / query.limit) },
+        { docs, ...(facets ? { facets } : {}), limit: query.limit, page: query.page, totalDocs: matching.length, totalPages: Math.ceil(matching.length / query.limit) },
         { headers: { 'Cache-Control': 'no-store' } },
       )
     },

@@ -12,6 +12,7 @@ import { isPossibleId } from '../../shared/ids'
 import { languageOf, namedKeys } from '../../shared/publicInput'
 import { readJsonBody } from '../../shared/readJsonBody'
 import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
+import { isCrossOrigin } from '../lib/isCrossOrigin'
 import { lockClient, lockTarget } from '../lib/lockTarget'
 import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, type StoredSummary } from '../lib/summary'
 import { loadSummary, saveSummary } from '../lib/summaryStore'
@@ -185,20 +186,23 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     }
 
     const isSecure = (req.payload.config.serverURL ?? '').startsWith('https://')
-    const cookie = serializeCookie({
-      isSecure,
-      maxAgeSeconds: ONE_YEAR_SECONDS,
-      name: options.visitorCookieName,
-      path: `${req.payload.config.routes.api}/${collection}`,
-      value: token,
-    })
+    // Widgets on other sites keep the token themselves (X-Visitor-Token) and get no cookie.
+    const cookie = isCrossOrigin(req)
+      ? undefined
+      : serializeCookie({
+          isSecure,
+          maxAgeSeconds: ONE_YEAR_SECONDS,
+          name: options.visitorCookieName,
+          path: `${req.payload.config.routes.api}/${collection}`,
+          value: token,
+        })
     return Response.json(
       {
         rating: { values: parsed.values },
         ratingSummary: presentSummary({ isLocked: false, language: req.i18n?.language ?? 'de', options, stored: summary ?? null, t: translate }),
         visitorToken: token,
       },
-      { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': cookie }, status: isNew ? 201 : 200 },
+      { headers: { 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) }, status: isNew ? 201 : 200 },
     )
   },
   method: 'post',

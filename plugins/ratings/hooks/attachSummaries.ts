@@ -4,6 +4,7 @@ import type { ResolvedRatingsOptions } from '../types'
 
 import { presentSummary } from '../lib/summary'
 import { loadSummaries } from '../lib/summaryStore'
+import { widenedSelects } from './selectLockedState'
 
 type Doc = { id?: number | string; ratingsLocked?: boolean | null; ratingSummary?: unknown }
 
@@ -34,6 +35,9 @@ export const attachSummaries =
     const ids = docs.map((doc) => doc.id).filter((id): id is number | string => id !== undefined)
     const summaries = await loadSummaries({ collection: collection.slug, options, req, targetIds: ids.map(String) })
     const language = req.i18n?.language ?? 'de'
+    const select = (args as { select?: unknown }).select
+    // The lock state was only selected for `isLocked` (hooks/selectLockedState): not shown.
+    const isLockAdded = typeof select === 'object' && select !== null && widenedSelects.has(select)
     for (const doc of docs) {
       if (doc.id === undefined) {
         continue
@@ -45,6 +49,9 @@ export const attachSummaries =
         stored: summaries.get(String(doc.id)) ?? null,
         t: req.t as never,
       })
+      if (isLockAdded) {
+        delete doc.ratingsLocked
+      }
     }
     return result
   }

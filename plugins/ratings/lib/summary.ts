@@ -104,12 +104,20 @@ export const presentSummary = ({
     dimensions[dimension.key] = {
       count: value.count ?? 0,
       distribution: value.distribution ?? emptyDimension(options.scale).distribution,
+      high: textIn(dimension.high, language),
       label: textIn(dimension.label, language),
       lean,
       leanLabel:
         lean === 'balanced' ? t('plugin-ratings:balanced') : lean === 'low' ? textIn(dimension.low, language) : lean === 'high' ? textIn(dimension.high, language) : null,
+      low: textIn(dimension.low, language),
       mean: value.mean ?? null,
     }
   }
-  return { dimensions, isLocked, raterCount, text: t('plugin-ratings:raterCount', { count: raterCount }) }
+  return {
+    dimensions,
+    isLocked,
+    raterCount,
+    scale: { max: options.scale.max, min: options.scale.min },
+    text: t('plugin-ratings:raterCount', { count: raterCount }),
+  }
 }

@@ -9,6 +9,8 @@ export const de = {
     documentNotFound: 'Eintrag nicht gefunden oder nicht veröffentlicht.',
     editorial: 'Redaktion',
     emptyBody: 'Bitte mindestens eine Bewertung senden, z. B. {"values": {"{{example}}": 4}}.',
+    finderBoundsExpected: '„{{label}}“ braucht eine Unter- oder Obergrenze, z. B. {{key}}[min]={{min}} oder {{key}}[max]={{max}}.',
+    finderFilterNotFound: 'Für „{{label}}“ gibt es keinen veröffentlichten Eintrag „{{value}}“.',
     finderInvalid: 'Ungültiger Filter: {{details}}',
     invalidJson: 'Der Inhalt ist kein gültiges JSON.',
     lockedField: 'Bewertungen sperren',

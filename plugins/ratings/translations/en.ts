@@ -11,6 +11,8 @@ export const en: typeof de = {
     documentNotFound: 'Entry not found or not published.',
     editorial: 'Editors',
     emptyBody: 'Please send at least one rating, e.g. {"values": {"{{example}}": 4}}.',
+    finderBoundsExpected: '"{{label}}" needs a lower or upper bound, e.g. {{key}}[min]={{min}} or {{key}}[max]={{max}}.',
+    finderFilterNotFound: 'There is no published entry "{{value}}" for "{{label}}".',
     finderInvalid: 'Invalid filter: {{details}}',
     invalidJson: 'The body is not valid JSON.',
     lockedField: 'Lock ratings',

@@ -1,0 +1,383 @@
+/**
+ * <qn-comments target="modules/stadtteilkonferenz">: the approved comments on a module or project
+ * with one level of replies (the editors' official replies marked as such), a way to report a
+ * comment, and the form to write one, with the honest next step once it is sent: confirm the
+ * address by the mailed link, then the editors review it. One request to load (the thread with
+ * a signed form token), one to send.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit'
+
+import { apiUrl, requestJson, serverBase } from './shared/api'
+import { QnElement } from './shared/element'
+import { checkboxField, errorSummary, type FieldErrors, focusFirstError, looksLikeEmail, placeErrors, textArea, textField } from './shared/form'
+import { formatDate } from './shared/format'
+
+export type ThreadComment = {
+  authorName: string
+  createdAt: string
+  id: number | string
+  isOfficial?: boolean
+  replies?: ThreadComment[]
+  text: string
+}
+
+export type Thread = {
+  comments: ThreadComment[]
+  formToken: string
+  maxTextLength?: number
+  minSubmitSeconds?: number
+  target: { collection: string; id: number | string; slug?: string; title: string }
+  totalDocs: number
+}
+
+const texts = {
+  de: {
+    cancelReply: 'Antwort abbrechen',
+    comment: 'Kommentar',
+    commentHint: 'Höchstens {max} Zeichen. Links sind nur begrenzt erlaubt.',
+    consent: 'Ich habe die Netiquette gelesen und bin einverstanden, dass mein Name und mein Kommentar nach Prüfung durch die Redaktion veröffentlicht werden. Meine E-Mail-Adresse wird nicht veröffentlicht.',
+    consentMissing: 'Bitte stimmen Sie zu, damit wir Ihren Kommentar veröffentlichen dürfen.',
+    email: 'E-Mail-Adresse',
+    emailHint: 'Wird nicht veröffentlicht. Sie erhalten einen Link, mit dem Sie Ihren Kommentar bestätigen.',
+    emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+    emptyModules: 'Für dieses Modul sind noch keine Kommentare vorhanden.',
+    emptyOther: 'Hierzu sind noch keine Kommentare vorhanden.',
+    emptyProjects: 'Für dieses Projekt sind noch keine Kommentare vorhanden.',
+    errorsIntro: 'Bitte prüfen Sie Ihre Angaben:',
+    formHeading: 'Kommentar schreiben',
+    heading: 'Kommentare',
+    honeypot: 'Bitte dieses Feld leer lassen',
+    missing: 'Bitte geben Sie „{label}“ an.',
+    name: 'Name',
+    nameHint: 'Wird mit Ihrem Kommentar veröffentlicht; ein Vorname genügt.',
+    notifyApproval: 'Bitte benachrichtigen Sie mich, wenn mein Kommentar veröffentlicht ist.',
+    notifyReply: 'Bitte benachrichtigen Sie mich, wenn die Redaktion antwortet.',
+    official: 'Antwort der Redaktion',
+    privacy: 'Hinweise zum Datenschutz',
+    replyHeading: 'Antwort an {name} schreiben',
+    replyTo: 'Antworten',
+    replyToLabel: 'Auf den Kommentar von {name} antworten',
+    report: 'Melden',
+    reportLabel: 'Kommentar von {name} der Redaktion melden',
+    reported: 'Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.',
+    sentHeading: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse',
+    sentText: 'Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse; danach prüft die Redaktion Ihren Kommentar, bevor er hier erscheint.',
+    submit: 'Kommentar senden',
+    writeAnother: 'Weiteren Kommentar schreiben',
+    wrote: '{date}',
+  },
+  en: {
+    cancelReply: 'Cancel reply',
+    comment: 'Comment',
+    commentHint: 'At most {max} characters. Only a few links are allowed.',
+    consent: 'I have read the netiquette and agree that my name and comment are published once the editors have reviewed them. My e-mail address is not published.',
+    consentMissing: 'Please agree so that we may publish your comment.',
+    email: 'E-mail address',
+    emailHint: 'Not published. You will get a link to confirm your comment.',
+    emailInvalid: 'Please enter a valid e-mail address.',
+    emptyModules: 'There are no comments on this module yet.',
+    emptyOther: 'There are no comments yet.',
+    emptyProjects: 'There are no comments on this project yet.',
+    errorsIntro: 'Please check your details:',
+    formHeading: 'Write a comment',
+    heading: 'Comments',
+    honeypot: 'Please leave this field empty',
+    missing: 'Please fill in "{label}".',
+    name: 'Name',
+    nameHint: 'Published with your comment; a first name is enough.',
+    notifyApproval: 'Please let me know when my comment is published.',
+    notifyReply: 'Please let me know when the editors reply.',
+    official: 'Reply from the editors',
+    privacy: 'Privacy notice',
+    replyHeading: 'Reply to {name}',
+    replyTo: 'Reply',
+    replyToLabel: 'Reply to the comment by {name}',
+    report: 'Report',
+    reportLabel: 'Report the comment by {name} to the editors',
+    reported: 'Thank you. The editors will look at the comment.',
+    sentHeading: 'Almost done: please confirm your e-mail address',
+    sentText: 'We have sent an e-mail to {email}. Please confirm your e-mail address; the editors then review your comment before it appears here.',
+    submit: 'Send comment',
+    writeAnother: 'Write another comment',
+    wrote: '{date}',
+  },
+}
+
+const FIELDS = ['authorName', 'email', 'text', 'consent']
+const HONEYPOT_FIELD = 'website'
+
+export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
+  static override styles = [
+    ...QnElement.styles,
+    css`
+      ol.comments,
+      ol.replies {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 1rem;
+      }
+      ol.replies {
+        margin: 0.75rem 0 0 1.25rem;
+        padding-left: 1rem;
+        border-left: 3px solid var(--_border);
+      }
+      article.comment {
+        padding: 0.75rem 0;
+        border-top: 1px solid var(--_border);
+      }
+      ol.replies article.comment {
+        border-top: 0;
+        padding-bottom: 0;
+      }
+      .meta {
+        margin: 0 0 0.25rem;
+      }
+      .author {
+        font-weight: 700;
+      }
+      .official {
+        display: inline-block;
+        margin-left: 0.5rem;
+        padding: 0 0.5rem;
+        border-radius: var(--_radius);
+        background: var(--_accent);
+        color: var(--_accent-text);
+        font-size: 0.875em;
+        font-weight: 600;
+      }
+      .text {
+        white-space: pre-line;
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .actions button {
+        min-height: 2.25rem;
+        padding: 0.25rem 0.75rem;
+        font-weight: 500;
+      }
+      form {
+        margin-top: 1.5rem;
+      }
+    `,
+  ]
+
+  static override properties = {
+    ...QnElement.properties,
+    authorName: { state: true },
+    consent: { state: true },
+    email: { state: true },
+    errors: { state: true },
+    isSending: { state: true },
+    notifyOnApproval: { state: true },
+    notifyOnOfficialReply: { state: true },
+    preloaded: { attribute: false },
+    privacyHref: { attribute: 'privacy-href', type: String },
+    replyTo: { state: true },
+    reported: { state: true },
+    sentTo: { state: true },
+    summary: { state: true },
+    target: { type: String },
+    text: { state: true },
+  }
+
+  /** `modules/<slug>` or `projects/<slug>` (an id works too). */
+  declare target: string
+  declare preloaded: Thread | undefined
+  declare privacyHref: string | undefined
+  declare authorName: string
+  declare consent: boolean
+  declare email: string
+  declare errors: FieldErrors
+  declare isSending: boolean
+  declare notifyOnApproval: boolean
+  declare notifyOnOfficialReply: boolean
+  declare replyTo: ThreadComment | undefined
+  declare reported: Set<string>
+  declare sentTo: string | undefined
+  declare summary: string[]
+  declare text: string
+
+  protected readonly texts = texts
+
+  constructor() {
+    super()
+    this.target = ''
+    this.authorName = ''
+    this.consent = false
+    this.email = ''
+    this.errors = {}
+    this.isSending = false
+    this.notifyOnApproval = false
+    this.notifyOnOfficialReply = false
+    this.reported = new Set()
+    this.summary = []
+    this.text = ''
+  }
+
+  protected override reloadOn() {
+    return ['target', 'preloaded']
+  }
+
+  protected async load(signal: AbortSignal) {
+    return this.preloaded ?? (await requestJson<Thread>(apiUrl('comments/thread', { target: this.target }), { language: this.language, signal }))
+  }
+
+  private emptyText(collection: string) {
+    return collection === 'modules' ? this.t('emptyModules') : collection === 'projects' ? this.t('emptyProjects') : this.t('emptyOther')
+  }
+
+  private async report(comment: ThreadComment) {
+    try {
+      await requestJson(apiUrl(`comments/${comment.id}/report`), { body: {}, language: this.language, method: 'POST' })
+      this.reported = new Set([...this.reported, String(comment.id)])
+    } catch (err) {
+      this.summary = [err instanceof Error ? err.message : this.t('unexpected')]
+    }
+  }
+
+  private async startReply(comment: ThreadComment) {
+    this.replyTo = comment
+    this.sentTo = undefined
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('#authorName')?.focus()
+  }
+
+  private renderComment(comment: ThreadComment, isReply: boolean): TemplateResult {
+    const isReported = this.reported.has(String(comment.id))
+    return html`<li>
+      <article class="comment" part="comment" aria-label=${comment.authorName}>
+        <p class="meta">
+          <span class="author">${comment.authorName}</span>${comment.isOfficial ? html`<span class="official">${this.t('official')}</span>` : nothing}
+          <span class="muted">· <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.language)}</time></span>
+        </p>
+        <p class="text">${comment.text}</p>
+        ${isReported
+          ? html`<p class="muted" role="status">${this.t('reported')}</p>`
+          : html`<div class="actions">
+              ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
+              ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
+            </div>`}
+        ${comment.replies?.length ? html`<ol class="replies">${comment.replies.map((reply) => this.renderComment(reply, true))}</ol>` : nothing}
+      </article>
+    </li>`
+  }
+
+  private check(): FieldErrors {
+    const errors: FieldErrors = {}
+    if (!this.authorName.trim()) errors.authorName = this.t('missing', { label: this.t('name') })
+    if (!this.email.trim()) errors.email = this.t('missing', { label: this.t('email') })
+    else if (!looksLikeEmail(this.email)) errors.email = this.t('emailInvalid')
+    if (!this.text.trim()) errors.text = this.t('missing', { label: this.t('comment') })
+    if (!this.consent) errors.consent = this.t('consentMissing')
+    return errors
+  }
+
+  private async focusFirstError() {
+    await this.updateComplete
+    focusFirstError(this.renderRoot, this.errors)
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault()
+    if (this.loadState.kind !== 'ready' || this.isSending) {
+      return
+    }
+    const thread = this.loadState.data
+    const form = event.currentTarget as HTMLFormElement
+    const honeypot = (form.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? ''
+    this.errors = this.check()
+    this.summary = []
+    if (Object.keys(this.errors).length) {
+      await this.focusFirstError()
+      return
+    }
+    this.isSending = true
+    try {
+      await requestJson(apiUrl('comments'), {
+        body: {
+          authorName: this.authorName.trim(),
+          consent: true,
+          email: this.email.trim(),
+          formToken: thread.formToken,
+          notifyOnApproval: this.notifyOnApproval,
+          notifyOnOfficialReply: this.notifyOnOfficialReply,
+          ...(this.replyTo ? { parent: this.replyTo.id } : {}),
+          returnUrl: window.location.href,
+          targetCollection: thread.target.collection,
+          targetId: String(thread.target.id),
+          text: this.text,
+          [HONEYPOT_FIELD]: honeypot,
+        },
+        language: this.language,
+        method: 'POST',
+      })
+      this.sentTo = this.email.trim()
+      this.text = ''
+      this.replyTo = undefined
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
+    } catch (err) {
+      const { fields, summary } = placeErrors(err, FIELDS, this.t('unexpected'))
+      this.errors = fields
+      this.summary = summary
+      await this.focusFirstError()
+    } finally {
+      this.isSending = false
+    }
+  }
+
+  private renderForm(thread: Thread) {
+    const required = this.t('required')
+    const max = thread.maxTextLength ?? 2000
+    const privacyHref = this.privacyHref || new URL('datenschutz', serverBase).href
+    if (this.sentTo) {
+      return html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
+        ${this.heading(1, this.t('sentHeading'))}
+        <p>${this.t('sentText', { email: this.sentTo })}</p>
+        <button type="button" class="secondary" @click=${() => (this.sentTo = undefined)}>${this.t('writeAnother')}</button>
+      </div>`
+    }
+    return html`<form @submit=${this.submit} novalidate part="form" aria-labelledby="form-heading">
+      ${this.heading(1, this.replyTo ? this.t('replyHeading', { name: this.replyTo.authorName }) : this.t('formHeading'), 'form-heading')}
+      ${this.replyTo
+        ? html`<p><button type="button" class="secondary" @click=${() => (this.replyTo = undefined)}>${this.t('cancelReply')}</button></p>`
+        : nothing}
+      ${errorSummary(this.t('errorsIntro'), this.summary)}
+      ${textField({ autocomplete: 'given-name', error: this.errors.authorName, hint: this.t('nameHint'), id: 'authorName', isRequired: true, label: this.t('name'), maxLength: 80, onInput: (value) => (this.authorName = value), requiredText: required, value: this.authorName })}
+      ${textField({ autocomplete: 'email', error: this.errors.email, hint: this.t('emailHint'), id: 'email', isRequired: true, label: this.t('email'), maxLength: 254, onInput: (value) => (this.email = value), requiredText: required, type: 'email', value: this.email })}
+      ${textArea({ error: this.errors.text, hint: this.t('commentHint', { max }), id: 'text', isRequired: true, label: this.t('comment'), maxLength: max, onInput: (value) => (this.text = value), requiredText: required, value: this.text })}
+      <div class="honeypot" aria-hidden="true">
+        <label for=${HONEYPOT_FIELD}>${this.t('honeypot')}</label>
+        <input id=${HONEYPOT_FIELD} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      ${checkboxField({ checked: this.notifyOnApproval, id: 'notifyOnApproval', label: this.t('notifyApproval'), onChange: (checked) => (this.notifyOnApproval = checked) })}
+      ${checkboxField({ checked: this.notifyOnOfficialReply, id: 'notifyOnOfficialReply', label: this.t('notifyReply'), onChange: (checked) => (this.notifyOnOfficialReply = checked) })}
+      ${checkboxField({
+        checked: this.consent,
+        error: this.errors.consent,
+        id: 'consent',
+        label: html`${this.t('consent')} <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
+        onChange: (checked) => (this.consent = checked),
+      })}
+      <button type="submit" ?disabled=${this.isSending}>${this.isSending ? this.t('sending') : this.t('submit')}</button>
+    </form>`
+  }
+
+  override render() {
+    return html`<section part="container">
+      ${this.renderLoaded(
+        (thread) => html`${this.heading(0, html`${this.t('heading')} <span class="muted">(${thread.totalDocs})</span>`)}
+          ${thread.comments.length ? html`<ol class="comments">${thread.comments.map((comment) => this.renderComment(comment, false))}</ol>` : html`<p>${this.emptyText(thread.target.collection)}</p>`}
+          ${this.renderForm(thread)}`,
+      )}
+    </section>`
+  }
+}
+
+if (!customElements.get('qn-comments')) {
+  customElements.define('qn-comments', QnComments)
+}

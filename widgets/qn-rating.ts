@@ -1,0 +1,356 @@
+/**
+ * <qn-rating module="stadtteilkonferenz">: the six bipolar dimensions of a participation
+ * module, what visitors think of it (lean, mean, distribution) beside the editors' assessment,
+ * and the form to rate some or all dimensions. A visitor may change the rating later from the
+ * same browser (the token is kept only after rating; see shared/storage.ts).
+ */
+import { css, html, nothing } from 'lit'
+
+import { ApiError, apiUrl, requestJson } from './shared/api'
+import { cssProps } from './shared/cssProps'
+import { QnElement } from './shared/element'
+import { type Language } from './shared/i18n'
+import { keepOwnRating, keepVisitorToken, type OwnRating, ownRating, visitorToken } from './shared/storage'
+
+export type DimensionSummary = {
+  count: number
+  distribution: number[]
+  high?: string
+  label: string
+  lean: 'balanced' | 'high' | 'low' | null
+  leanLabel: null | string
+  low?: string
+  mean: null | number
+}
+
+export type RatingSummary = {
+  dimensions: Record<string, DimensionSummary>
+  isLocked: boolean
+  raterCount: number
+  scale?: { max: number; min: number }
+}
+
+export type RateableModule = {
+  editorialAssessment?: Record<string, null | number> | null
+  id: number | string
+  ratingSummary?: RatingSummary
+  slug?: string
+  title: string
+}
+
+type List<T> = { docs: T[] }
+
+const texts = {
+  de: {
+    changeRating: 'Einschätzung ändern',
+    distribution: 'Verteilung',
+    editorial: 'Redaktion: {value} von {max}.',
+    editorialNone: 'Keine Einschätzung der Redaktion.',
+    editorialShort: 'Redaktion',
+    heading: 'Einschätzungen zu diesem Modul von Nutzerinnen und Nutzern',
+    hint: 'Ihre Einschätzung: Wählen Sie auf einzelnen oder allen Skalen einen Wert zwischen den beiden Polen. Die Balken zeigen, wie andere gewählt haben. Sie können Ihre Einschätzung später in diesem Browser ändern.',
+    hintChange: 'Sie haben dieses Modul bereits eingeschätzt; Ihre Auswahl ist markiert. Sie können sie ändern und erneut abschicken.',
+    lean: 'Nutzerinnen und Nutzer: eher „{lean}“ (Mittelwert {mean} von {max}).',
+    leanBalanced: 'Nutzerinnen und Nutzer: ausgeglichen (Mittelwert {mean} von {max}).',
+    leanNone: 'Noch keine Einschätzungen von Nutzerinnen und Nutzern.',
+    locked: 'Für dieses Modul können derzeit keine Einschätzungen abgegeben werden.',
+    noneChosen: 'Bitte wählen Sie auf mindestens einer Skala einen Wert.',
+    option: '{value} von {max}',
+    raterCount: 'Dieses Modul wurde bisher von {count} Nutzerinnen und Nutzern bewertet.',
+    raterCountNone: 'Dieses Modul wurde bisher noch nicht bewertet.',
+    raterCountOne: 'Dieses Modul wurde bisher von einer Person bewertet.',
+    saved: 'Vielen Dank! Ihre Einschätzung wurde gespeichert.',
+    submit: 'Einschätzung abschicken',
+    votes: '{count} Stimmen',
+    votesOne: '1 Stimme',
+  },
+  en: {
+    changeRating: 'Change your assessment',
+    distribution: 'Distribution',
+    editorial: 'Editors: {value} of {max}.',
+    editorialNone: 'No editors’ assessment.',
+    editorialShort: 'Editors',
+    heading: 'How users assess this module',
+    hint: 'Your assessment: choose a value between the two poles on some or all scales. The bars show how others chose. You can change your assessment later in this browser.',
+    hintChange: 'You have assessed this module already; your choices are marked. You can change them and send again.',
+    lean: 'Users lean towards “{lean}” (mean {mean} of {max}).',
+    leanBalanced: 'Users: balanced (mean {mean} of {max}).',
+    leanNone: 'No assessments by users yet.',
+    locked: 'This module cannot be assessed at the moment.',
+    noneChosen: 'Please choose a value on at least one scale.',
+    option: '{value} of {max}',
+    raterCount: '{count} users have assessed this module so far.',
+    raterCountNone: 'Nobody has assessed this module yet.',
+    raterCountOne: 'One person has assessed this module so far.',
+    saved: 'Thank you! Your assessment has been saved.',
+    submit: 'Send assessment',
+    votes: '{count} votes',
+    votesOne: '1 vote',
+  },
+}
+
+const isId = (value: string) => /^\d+$/.test(value)
+
+/** The module with its summary, by slug or id, in one request. */
+export const loadRateableModule = async (module: string, language: Language, signal: AbortSignal): Promise<RateableModule> => {
+  const select = { 'select[title]': 'true', 'select[slug]': 'true', 'select[ratingSummary]': 'true', 'select[editorialAssessment]': 'true' }
+  if (isId(module)) {
+    return requestJson<RateableModule>(apiUrl(`modules/${module}`, { depth: 0, ...select }), { language, signal })
+  }
+  const { docs } = await requestJson<List<RateableModule>>(apiUrl('modules', { depth: 0, limit: 1, 'where[slug][equals]': module, ...select }), { language, signal })
+  if (!docs[0]) {
+    throw new ApiError(language === 'de' ? 'Dieses Modul wurde nicht gefunden.' : 'This module was not found.', 404)
+  }
+  return docs[0]
+}
+
+const formatNumber = (value: number, language: Language) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)
+
+export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
+  static override styles = [
+    ...QnElement.styles,
+    css`
+      fieldset.dimension {
+        border: 0;
+        border-top: 1px solid var(--_border);
+        margin: 0;
+        padding: 0.75rem 0 0.5rem;
+      }
+      legend {
+        float: left;
+        width: 100%;
+        padding: 0;
+        margin-bottom: 0.5rem;
+        font-weight: 700;
+      }
+      .scale {
+        clear: both;
+        display: grid;
+        grid-template-columns: minmax(6rem, 1fr) minmax(12rem, 2fr) minmax(6rem, 1fr);
+        gap: 0.5rem;
+        align-items: end;
+        font-size: 0.9375em;
+      }
+      .pole-high {
+        text-align: end;
+      }
+      .steps {
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 0.25rem;
+      }
+      .step {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        margin: 0;
+        font-weight: 400;
+        cursor: pointer;
+      }
+      .bar-wrap {
+        display: flex;
+        align-items: flex-end;
+        width: 100%;
+        height: 2rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      .bar {
+        display: block;
+        width: 100%;
+        background: var(--qn-color-chart, color-mix(in srgb, var(--_accent) 55%, var(--_background)));
+        border-radius: 2px 2px 0 0;
+      }
+      .step input {
+        width: 1.25rem;
+        height: 1.25rem;
+        margin: 0.375rem 0 0;
+        accent-color: var(--_accent);
+        cursor: pointer;
+      }
+      .number {
+        font-variant-numeric: tabular-nums;
+      }
+      .editorial-mark {
+        font-size: 0.75em;
+        font-weight: 700;
+        color: var(--_muted);
+      }
+      .summary {
+        margin: 0.5rem 0 0;
+        color: var(--_muted);
+        font-size: 0.9375em;
+      }
+      .actions {
+        margin-top: 1rem;
+      }
+      @media (max-width: 32rem) {
+        .scale {
+          grid-template-columns: 1fr 1fr;
+        }
+        .steps {
+          grid-column: 1 / -1;
+          grid-row: 2;
+        }
+      }
+    `,
+  ]
+
+  static override properties = {
+    ...QnElement.properties,
+    feedback: { state: true },
+    isSending: { state: true },
+    module: { type: String },
+    preloaded: { attribute: false },
+    values: { state: true },
+  }
+
+  /** The module's slug (or id). */
+  declare module: string
+  /** The module, when a surrounding element has loaded it already (no request then). */
+  declare preloaded: RateableModule | undefined
+  declare values: OwnRating
+  declare feedback: { isError: boolean; message: string } | undefined
+  declare isSending: boolean
+
+  protected readonly texts = texts
+
+  constructor() {
+    super()
+    this.module = ''
+    this.values = {}
+    this.isSending = false
+  }
+
+  protected override reloadOn() {
+    return ['module', 'preloaded']
+  }
+
+  protected async load(signal: AbortSignal) {
+    const module = this.preloaded ?? (await loadRateableModule(this.module, this.language, signal))
+    this.values = { ...(ownRating(String(module.id)) ?? {}) }
+    return module
+  }
+
+  private get max() {
+    return this.loadState.kind === 'ready' ? (this.loadState.data.ratingSummary?.scale?.max ?? 5) : 5
+  }
+
+  private get min() {
+    return this.loadState.kind === 'ready' ? (this.loadState.data.ratingSummary?.scale?.min ?? 1) : 1
+  }
+
+  private raterSentence(count: number) {
+    return count === 0 ? this.t('raterCountNone') : count === 1 ? this.t('raterCountOne') : this.t('raterCount', { count })
+  }
+
+  /** One dimension: its poles, the visitors' votes above the steps, and (unless locked) the radio group. */
+  private renderDimension(key: string, dimension: DimensionSummary, editorial: null | number | undefined, isLocked: boolean) {
+    const { max, min } = this
+    const steps = Array.from({ length: max - min + 1 }, (_, index) => index + min)
+    const most = Math.max(1, ...dimension.distribution)
+    const votes = (count: number) => (count === 1 ? this.t('votesOne') : this.t('votes', { count }))
+    const lean =
+      dimension.mean === null
+        ? this.t('leanNone')
+        : this.t(dimension.lean === 'balanced' || !dimension.leanLabel ? 'leanBalanced' : 'lean', { lean: dimension.leanLabel ?? '', max, mean: formatNumber(dimension.mean, this.language) })
+    const editorialText = typeof editorial === 'number' ? this.t('editorial', { max, value: editorial }) : this.t('editorialNone')
+    return html`<fieldset class="dimension" part="dimension">
+      <legend>${dimension.label}</legend>
+      <div class="scale">
+        <span class="pole-low" id="low-${key}">${dimension.low ?? ''}</span>
+        <span class="steps">
+          ${steps.map(
+            (value, index) => html`<label class="step">
+              <span class="bar-wrap" aria-hidden="true"><span class="bar" ${cssProps({ height: `${((dimension.distribution[index] ?? 0) / most) * 100}%` })}></span></span>
+              ${isLocked
+                ? nothing
+                : html`<input
+                    type="radio"
+                    name=${key}
+                    .value=${String(value)}
+                    .checked=${this.values[key] === value}
+                    aria-describedby=${value === min ? `low-${key}` : value === max ? `high-${key}` : nothing}
+                    @change=${() => (this.values = { ...this.values, [key]: value })}
+                  />`}
+              <span class="number">${value}</span>
+              ${editorial === value ? html`<span class="editorial-mark" aria-hidden="true">${this.t('editorialShort')}</span>` : nothing}
+            </label>`,
+          )}
+        </span>
+        <span class="pole-high" id="high-${key}">${dimension.high ?? ''}</span>
+      </div>
+      <p class="summary">
+        ${lean} ${editorialText}
+        ${dimension.count > 0
+          ? html`<span class="visually-hidden">${this.t('distribution')}: ${dimension.distribution.map((count, index) => `${index + min}: ${votes(count)}`).join(', ')}.</span>`
+          : nothing}
+      </p>
+    </fieldset>`
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault()
+    if (this.loadState.kind !== 'ready' || this.isSending) {
+      return
+    }
+    const module = this.loadState.data
+    if (Object.keys(this.values).length === 0) {
+      this.feedback = { isError: true, message: this.t('noneChosen') }
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus()
+      return
+    }
+    this.isSending = true
+    this.feedback = undefined
+    try {
+      const token = visitorToken()
+      const answer = await requestJson<{ rating: { values: OwnRating }; ratingSummary: RatingSummary; visitorToken: string }>(apiUrl(`modules/${module.id}/ratings`), {
+        body: { values: this.values },
+        headers: token ? { 'X-Visitor-Token': token } : {},
+        language: this.language,
+        method: 'POST',
+      })
+      keepVisitorToken(answer.visitorToken)
+      keepOwnRating(String(module.id), answer.rating.values)
+      this.loadState = { data: { ...module, ratingSummary: answer.ratingSummary }, kind: 'ready' }
+      this.feedback = { isError: false, message: this.t('saved') }
+      this.dispatchEvent(new CustomEvent('qn-rated', { bubbles: true, composed: true, detail: { module: module.id, ratingSummary: answer.ratingSummary } }))
+    } catch (err) {
+      this.feedback = { isError: true, message: err instanceof Error ? err.message : this.t('unexpected') }
+    } finally {
+      this.isSending = false
+    }
+  }
+
+  override render() {
+    return html`<section part="container">
+      ${this.renderLoaded((module) => {
+        const summary = module.ratingSummary
+        if (!summary) {
+          return html`<p class="notice">${this.t('locked')}</p>`
+        }
+        const hasRated = Object.keys(ownRating(String(module.id)) ?? {}).length > 0
+        const dimensions = Object.entries(summary.dimensions).map(([key, dimension]) => this.renderDimension(key, dimension, module.editorialAssessment?.[key], summary.isLocked))
+        return html`${this.heading(0, this.t('heading'))}
+          <p part="rater-count">${this.raterSentence(summary.raterCount)}</p>
+          ${summary.isLocked
+            ? html`<p class="notice">${this.t('locked')}</p>
+                ${dimensions}`
+            : html`<form @submit=${this.submit} novalidate part="form">
+                <p class="hint">${hasRated ? this.t('hintChange') : this.t('hint')}</p>
+                ${dimensions}
+                ${this.feedback?.isError ? html`<p class="notice error" role="alert">${this.feedback.message}</p>` : nothing}
+                <p class="actions">
+                  <button type="submit" ?disabled=${this.isSending}>${this.isSending ? this.t('sending') : hasRated ? this.t('changeRating') : this.t('submit')}</button>
+                </p>
+                <p class="visually-hidden" role="status">${this.feedback && !this.feedback.isError ? this.feedback.message : ''}</p>
+                ${this.feedback && !this.feedback.isError ? html`<p class="notice success fade-in" aria-hidden="true">${this.feedback.message}</p>` : nothing}
+              </form>`}`
+      })}
+    </section>`
+  }
+}
+
+if (!customElements.get('qn-rating')) {
+  customElements.define('qn-rating', QnRating)
+}

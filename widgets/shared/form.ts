@@ -1,0 +1,167 @@
+/**
+ * Form fields with their errors tied to them: a label, the control, a hint and an error message
+ * linked by aria-describedby, aria-invalid while wrong. Used by the comment and registration
+ * forms so both behave the same for keyboard and screen-reader users.
+ */
+import { html, nothing, type TemplateResult } from 'lit'
+import { ifDefined } from 'lit/directives/if-defined.js'
+import { live } from 'lit/directives/live.js'
+
+import { ApiError, type FieldError } from './api'
+
+export type FieldErrors = Record<string, string>
+
+/** Server errors by field path; messages without a known field go to the summary. */
+const errorsByField = (errors: FieldError[], known: string[]): { fields: FieldErrors; rest: string[] } => {
+  const fields: FieldErrors = {}
+  const rest: string[] = []
+  for (const error of errors) {
+    if (known.includes(error.path)) {
+      fields[error.path] ??= error.message
+    } else {
+      rest.push(error.message)
+    }
+  }
+  return { fields, rest }
+}
+
+type ControlArgs = {
+  autocomplete?: string
+  error?: string
+  hint?: string
+  id: string
+  isRequired?: boolean
+  label: string
+  maxLength?: number
+  onInput: (value: string) => void
+  requiredText: string
+  type?: 'email' | 'text'
+  value: string
+}
+
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+
+const labelText = (label: string, isRequired: boolean | undefined, requiredText: string) =>
+  html`${label}${isRequired ? html` <span class="muted">(${requiredText})</span>` : nothing}`
+
+const messages = (id: string, hint?: string, error?: string) =>
+  html`${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}`
+
+export const textField = ({ autocomplete, error, hint, id, isRequired, label, maxLength, onInput, requiredText, type = 'text', value }: ControlArgs): TemplateResult =>
+  html`<div class="field">
+    <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
+    <input
+      id=${id}
+      name=${id}
+      type=${type}
+      autocomplete=${ifDefined(autocomplete)}
+      maxlength=${ifDefined(maxLength)}
+      ?required=${Boolean(isRequired)}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(id, hint, error))}
+      .value=${live(value)}
+      @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
+    />
+    ${messages(id, hint, error)}
+  </div>`
+
+export const textArea = ({ error, hint, id, isRequired, label, maxLength, onInput, requiredText, value }: ControlArgs): TemplateResult =>
+  html`<div class="field">
+    <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
+    <textarea
+      id=${id}
+      name=${id}
+      maxlength=${ifDefined(maxLength)}
+      ?required=${Boolean(isRequired)}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(id, hint, error))}
+      .value=${live(value)}
+      @input=${(event: Event) => onInput((event.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    ${messages(id, hint, error)}
+  </div>`
+
+export const selectField = ({
+  error,
+  hint,
+  id,
+  isRequired,
+  label,
+  onInput,
+  options,
+  placeholder,
+  requiredText,
+  value,
+}: Omit<ControlArgs, 'maxLength' | 'type'> & { options: { label: string; value: string }[]; placeholder: string }): TemplateResult =>
+  html`<div class="field">
+    <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
+    <select
+      id=${id}
+      name=${id}
+      ?required=${Boolean(isRequired)}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(id, hint, error))}
+      @change=${(event: Event) => onInput((event.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${!value}>${placeholder}</option>
+      ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+    </select>
+    ${messages(id, hint, error)}
+  </div>`
+
+export const checkboxField = ({
+  checked,
+  error,
+  id,
+  label,
+  onChange,
+}: {
+  checked: boolean
+  error?: string
+  id: string
+  label: TemplateResult | string
+  onChange: (checked: boolean) => void
+}): TemplateResult =>
+  html`<div class="field checkbox">
+    <input
+      id=${id}
+      name=${id}
+      type="checkbox"
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+      .checked=${live(checked)}
+      @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+    />
+    <label for=${id}>${label}</label>
+    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
+  </div>`
+
+/**
+ * Where a refused submission's messages go: each beside the field it names (`known` are the
+ * form's field paths), and what belongs to no field (closed, full, busy) above the form.
+ */
+export const placeErrors = (err: unknown, known: string[], fallback: string): { fields: FieldErrors; summary: string[] } => {
+  const error = err instanceof ApiError ? err : new ApiError(fallback, 0)
+  const { fields, rest } = errorsByField(error.fieldErrors, known)
+  return { fields, summary: Object.keys(fields).length || rest.length ? rest : [error.message] }
+}
+
+/** Focus on the first invalid field (found by its id), or else on the error summary. */
+export const focusFirstError = (root: ParentNode, errors: FieldErrors, idOf: (path: string) => string = (path) => path) => {
+  const first = Object.keys(errors)[0]
+  ;(first ? root.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`) : root.querySelector<HTMLElement>('.error-summary'))?.focus()
+}
+
+/** The messages that belong to no field, announced above the form. */
+export const errorSummary = (intro: string, messages: string[]) =>
+  messages.length
+    ? html`<div class="notice error error-summary" role="alert" tabindex="-1">
+        <p>${intro}</p>
+        <ul>
+          ${messages.map((message) => html`<li>${message}</li>`)}
+        </ul>
+      </div>`
+    : nothing
+
+/** A plausible e-mail address (the server checks again). */
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
