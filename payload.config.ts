@@ -23,10 +23,10 @@ import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
-import { commentsPlugin } from './plugins/comments'
-import { eventRegistrationPlugin } from './plugins/event-registration'
-import { ratingsPlugin } from './plugins/ratings'
-import { MAIL_QUEUE, mailKeysCollection, sendMailTask } from './plugins/shared/sendMailTask'
+import { commentsPlugin } from '@quartiersnetz/plugin-comments'
+import { eventRegistrationPlugin } from '@quartiersnetz/plugin-event-registration'
+import { ratingsPlugin } from '@quartiersnetz/plugin-ratings'
+import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { isEditor } from './src/access/isEditor'
 import { answerHonestly } from './src/errors/answerHonestly'
 import { withDataChecks } from './src/hooks/refuseMissingData'
@@ -78,7 +78,6 @@ export default buildConfig({
     TargetGroups,
     Media,
     Users,
-    mailKeysCollection,
   ],
   // Member sites' widgets send their rating token in X-Visitor-Token (no cookies cross-site).
   cors: { headers: ['x-visitor-token'], origins: settings.corsOrigins },
@@ -123,7 +122,8 @@ export default buildConfig({
     // The server process runs the nightly queue and, every 10 seconds, the mail outbox
     // (plugins/shared/sendMailTask.ts) unless JOBS_AUTORUN=false (src/events/jobs.ts).
     autoRun: isJobsAutoRunEnabled() ? [...(nightlyAutoRun() as AutorunCronConfig[]), { cron: '*/10 * * * * *', limit: 20, queue: MAIL_QUEUE }] : undefined,
-    tasks: [generateSeriesOccurrencesTask, sendMailTask as never],
+    // The plugins add the mail outbox's task (and its keys collection) themselves.
+    tasks: [generateSeriesOccurrencesTask],
   },
   // Readable logs in development, JSON lines (for log collectors) in production.
   logger: {
@@ -158,6 +158,7 @@ export default buildConfig({
       moderatorEmails: settings.commentsModeratorEmails,
       // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
       purgeQueue: NIGHTLY_QUEUE,
+      rateLimit: { max: settings.commentsRateLimitMax, windowMs: settings.commentsRateLimitWindowMs },
       reportsToHide: settings.commentsReportsToHide,
       // The pages the mailed links open link back to the member site's page (widgets' returnUrl).
       returnOrigins: settings.corsOrigins,
@@ -171,6 +172,7 @@ export default buildConfig({
       eventsCollection: 'events',
       fields: { accessLink: 'accessLink', deadline: 'registration.deadline', end: 'end', format: 'format', start: 'start', title: 'title' },
       mailQueue: MAIL_QUEUE,
+      rateLimit: { max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs },
       reminderHoursBefore: settings.eventRegistrationReminderHours,
       retentionDays: settings.eventRegistrationRetentionDays,
       returnOrigins: settings.corsOrigins,

@@ -9,6 +9,7 @@ import * as migration_20261122_030643_registration_organisers from './20261122_0
 import * as migration_20261122_035932_mail_language from './20261122_035932_mail_language';
 import * as migration_20261122_043500_http_cache_bookkeeping from './20261122_043500_http_cache_bookkeeping';
 import * as migration_20261129_210139_widget_return_url from './20261129_210139_widget_return_url';
+import * as migration_20261129_221500_http_cache_tables_from_code from './20261129_221500_http_cache_tables_from_code';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261129_210139_widget_return_url.up,
     down: migration_20261129_210139_widget_return_url.down,
     name: '20261129_210139_widget_return_url'
+  },
+  {
+    up: migration_20261129_221500_http_cache_tables_from_code.up,
+    down: migration_20261129_221500_http_cache_tables_from_code.down,
+    name: '20261129_221500_http_cache_tables_from_code',
   },
 ];

@@ -7,7 +7,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
 
-import { ratingsOptionsOf, recountRatings } from '../plugins/ratings'
+import { ratingsOptionsOf, recountRatings } from '@quartiersnetz/plugin-ratings'
 
 export const script = async (config: SanitizedConfig) => {
   try {

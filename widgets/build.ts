@@ -127,7 +127,7 @@ export const readWidgets = async (dir = WIDGETS_DIST_DIR): Promise<undefined | W
   return toBuild(await fs.readFile(path.join(dir, bundleName)))
 }
 
-/** Sizes for the README and `npm run bench`. */
+/** Sizes for docs/widgets.md and `npm run bench`. */
 export const sizesOf = (build: WidgetBuild) => {
   const bundle = build.files.get(build.bundleName)!
   return { brotliBytes: bundle.brotli.length, bytes: bundle.body.length, gzipBytes: bundle.gzip.length }

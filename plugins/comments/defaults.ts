@@ -1,6 +1,7 @@
 import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 
-import { resolveReturnOrigins } from '../shared/returnUrl'
+import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
 
 export const resolveOptions = (options: CommentsPluginOptions): ResolvedCommentsOptions => {
   if (!options.collections?.length) {
@@ -31,7 +32,9 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     maxTextLength: Math.max(1, positive('maxTextLength', options.maxTextLength, 2000)),
     minSubmitSeconds: positive('minSubmitSeconds', options.minSubmitSeconds, 3),
     moderatorEmails: options.moderatorEmails ?? [],
+    overrides: options.overrides ?? {},
     purgeQueue: options.purgeQueue ?? 'default',
+    rateLimit: resolveRateLimit(options.rateLimit, { max: 10, windowMs: 10 * 60 * 1000 }, 'commentsPlugin'),
     reportsToHide: Math.max(1, positive('reportsToHide', options.reportsToHide, 3)),
     requirePublished: options.requirePublished ?? true,
     returnOrigins: resolveReturnOrigins(options.returnOrigins, 'commentsPlugin'),

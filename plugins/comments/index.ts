@@ -1,8 +1,11 @@
 import type { Plugin } from 'payload'
 
-import type { CommentsPluginOptions } from './types'
+import type { PublicWriteRoute } from '@quartiersnetz/plugin-kit/pluginConfig'
 
-import { assertCollections, extendCollection, withTranslations } from '../shared/pluginConfig'
+import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
+
+import { applyOverride, assertCollections, extendCollection, withPublicWriteRoutes, withTranslations } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
 import { resolveOptions } from './defaults'
@@ -20,11 +23,33 @@ import { translations } from './translations'
 export type { CommentsPluginOptions, CommentStatus } from './types'
 export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
 
+/** What the host's edge should count per client: new comments and reports, each on its own. */
+const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[] => [
+  {
+    kind: 'comment',
+    limit: options.rateLimit,
+    message: (minutes) => ({
+      de: `Zu viele Kommentare von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
+      en: `Too many comments from this connection. Please try again in ${minutes} minute(s).`,
+    }),
+    path: `/${options.slugs.comments}`,
+  },
+  {
+    kind: 'report',
+    limit: options.rateLimit,
+    message: (minutes) => ({
+      de: `Zu viele Meldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
+      en: `Too many reports from this connection. Please try again in ${minutes} minute(s).`,
+    }),
+    path: `/${options.slugs.comments}/:id/report`,
+  },
+]
+
 /**
  * Moderated visitor comments on documents of the given collections: double opt-in by e-mail,
  * spam defences (honeypot, signed form time, link limit), reports, moderation with mails to
- * moderators and commenters through the jobs queue (the host registers `sendMailTask` from
- * plugins/shared and runs the mail queue). Needs @payloadcms/db-postgres.
+ * moderators and commenters through the jobs queue (the mail outbox is added to the config if
+ * missing; the host runs the queue). Needs @payloadcms/db-postgres.
  */
 export const commentsPlugin =
   (pluginOptions: CommentsPluginOptions): Plugin =>
@@ -32,9 +57,10 @@ export const commentsPlugin =
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
     assertCollections(config, [...targets], 'commentsPlugin')
-    const comments = commentsCollection(options)
+    const comments = applyOverride(commentsCollection(options), options.overrides.comments)
+    const outbox = withMailOutbox(config)
     // Server-only props: the access rule decides who sees the queue and its link.
-    const moderationProps = { canModerate: options.canModerate, commentsSlug: options.slugs.comments }
+    const moderationProps = { canModerate: options.canModerate, commentsSlug: options.slugs.comments, isDisabled: options.disabled }
     return {
       ...config,
       admin: {
@@ -43,12 +69,12 @@ export const commentsPlugin =
           ...config.admin?.components,
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
-            { path: '/plugins/comments/components/ModerationNavLink#ModerationNavLink', serverProps: moderationProps },
+            { path: '@quartiersnetz/plugin-comments/rsc#ModerationNavLink', serverProps: moderationProps },
           ],
           views: {
             ...config.admin?.components?.views,
             commentsModeration: {
-              Component: { path: '/plugins/comments/components/ModerationQueue#ModerationQueue', serverProps: moderationProps },
+              Component: { path: '@quartiersnetz/plugin-comments/rsc#ModerationQueue', serverProps: moderationProps },
               exact: true,
               path: MODERATION_VIEW_PATH,
             },
@@ -56,19 +82,19 @@ export const commentsPlugin =
         },
       },
       collections: [
-        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug)
+        ...(outbox.collections ?? []).map((collection) => (targets.has(collection.slug)
             ? extendCollection(collection, { fields: [commentCountField], hooks: { afterOperation: [attachCommentCounts(options)] } })
             : collection)),
-        {
-          ...comments,
+        extendCollection(comments, {
           endpoints: [submitEndpoint(options), formTokenEndpoint(options), threadEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
-        },
-        commentReportsCollection(options),
+        }),
+        applyOverride(commentReportsCollection(options), options.overrides.reports),
       ],
+      custom: withPublicWriteRoutes(config, publicWriteRoutes(options)),
       i18n: withTranslations(config, translations),
       jobs: {
-        ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), purgeUnconfirmedTask(options) as never],
+        ...outbox.jobs,
+        tasks: [...(outbox.jobs?.tasks ?? []), purgeUnconfirmedTask(options)],
       },
     }
   }

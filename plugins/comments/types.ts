@@ -1,5 +1,7 @@
 import type { Access, CollectionSlug } from 'payload'
 
+import type { CollectionOverride, RateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
+
 export type CommentsPluginOptions = {
   /**
    * A comment whose e-mail address already has an approved comment is approved as soon as it
@@ -105,6 +107,19 @@ export type CommentsPluginOptions = {
    * @default { comments: 'comments', reports: 'comment-reports' }
    */
   slugs?: { comments?: string; reports?: string }
+  /**
+   * Changes to the collections the plugin adds (admin group, labels, access, hooks; fields as a
+   * function of the plugin's), as Payload's plugin-search and plugin-redirects take them.
+   * @default {}
+   */
+  overrides?: { comments?: CollectionOverride; reports?: CollectionOverride }
+  /**
+   * New comments and, counted separately, reports one client may send per window. The host's
+   * edge counts them before Payload runs: the plugin declares the routes and this limit in
+   * `config.custom.quartiersnetz.publicWriteRoutes` (0: no limit).
+   * @default { max: 10, windowMs: 600000 }
+   */
+  rateLimit?: RateLimit
 }
 
 /** Options with every default applied. */

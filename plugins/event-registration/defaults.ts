@@ -1,6 +1,7 @@
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
-import { resolveReturnOrigins } from '../shared/returnUrl'
+import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
 
 export const resolveOptions = (options: EventRegistrationPluginOptions): ResolvedRegistrationOptions => {
   if (!options.eventsCollection) {
@@ -49,6 +50,8 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
     returnOrigins: resolveReturnOrigins(options.returnOrigins, 'eventRegistrationPlugin'),
     scheduleQueue: options.scheduleQueue ?? 'default',
     siteName: options.siteName,
+    overrides: options.overrides ?? {},
+    rateLimit: resolveRateLimit(options.rateLimit, { max: 10, windowMs: 10 * 60 * 1000 }, 'eventRegistrationPlugin'),
     slug: options.slug ?? 'registrations',
     timeZone: options.timeZone ?? 'Europe/Berlin',
   }

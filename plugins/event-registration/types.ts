@@ -1,3 +1,4 @@
+import type { CollectionOverride, RateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import type { Access, CollectionSlug } from 'payload'
 
 /** What an attendance confirmation (CPD) names besides the event and its date. */
@@ -85,6 +86,18 @@ export type EventRegistrationPluginOptions = {
    * @default the e-mail adapter's sender name (`defaultFromName`)
    */
   siteName?: string
+  /**
+   * Changes to the registrations collection the plugin adds (admin group, labels, access, hooks;
+   * fields as a function of the plugin's), as Payload's plugin-search takes them.
+   * @default {}
+   */
+  overrides?: { registrations?: CollectionOverride }
+  /**
+   * Registrations one client may send per window. The host's edge counts them before Payload
+   * runs: the plugin declares the route and this limit in `config.custom.quartiersnetz` (0: no limit).
+   * @default { max: 10, windowMs: 600000 }
+   */
+  rateLimit?: RateLimit
   /**
    * Slug of the collection the plugin adds.
    * @default 'registrations'

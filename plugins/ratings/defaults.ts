@@ -42,6 +42,7 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
     maxRatingsPerClientPerHour: options.maxRatingsPerClientPerHour ?? 120,
     requirePublished: options.requirePublished ?? true,
     scale,
+    overrides: options.overrides ?? {},
     slugs: { ratings: options.slugs?.ratings ?? 'ratings', summaries: options.slugs?.summaries ?? 'rating-summaries' },
     visitorCookieName: options.visitorCookieName ?? 'rating_visitor',
   }

@@ -2,7 +2,7 @@ import type { CollectionConfig, CollectionSlug, Config, Plugin } from 'payload'
 
 import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
 
-import { assertCollections, extendCollection, withTranslations } from '../shared/pluginConfig'
+import { applyOverride, assertCollections, assertFields, extendCollection, withTranslations } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { ratingSummariesCollection } from './collections/ratingSummaries'
 import { ratingsCollection } from './collections/ratings'
 import { resolveOptions } from './defaults'
@@ -33,6 +33,11 @@ export const ratingsPlugin =
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
     assertCollections(config, [...targets, ...options.finderFilters.map((filter) => filter.collection)], 'ratingsPlugin')
+    if (options.editorialAssessmentField) {
+      for (const target of targets) {
+        assertFields(config, target, [{ option: 'editorialAssessmentField', path: options.editorialAssessmentField, types: ['group'] }], 'ratingsPlugin')
+      }
+    }
     const extendTarget = (collection: CollectionConfig) =>
       extendCollection(collection, {
         endpoints: [rateEndpoint(options, collection.slug as CollectionSlug), finderEndpoint(options, collection.slug as CollectionSlug)],
@@ -43,8 +48,8 @@ export const ratingsPlugin =
       ...config,
       collections: [
         ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection) : collection)),
-        ratingsCollection(options),
-        ratingSummariesCollection(options),
+        applyOverride(ratingsCollection(options), options.overrides.ratings),
+        applyOverride(ratingSummariesCollection(options), options.overrides.summaries),
       ],
       custom: { ...config.custom, [RATINGS_CONFIG_KEY]: options },
       i18n: withTranslations(config, translations),

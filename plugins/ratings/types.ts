@@ -1,3 +1,4 @@
+import type { CollectionOverride } from '@quartiersnetz/plugin-kit/pluginConfig'
 import type { Access, CollectionSlug } from 'payload'
 
 /** A text in the admin's languages; a plain string is used for every language. */
@@ -87,6 +88,12 @@ export type RatingsPluginOptions = {
    * @default { ratings: 'ratings', summaries: 'rating-summaries' }
    */
   slugs?: { ratings?: string; summaries?: string }
+  /**
+   * Changes to the collections the plugin adds (admin group, labels, access, hooks; fields as a
+   * function of the plugin's), as Payload's plugin-search and plugin-redirects take them.
+   * @default {}
+   */
+  overrides?: { ratings?: CollectionOverride; summaries?: CollectionOverride }
   /**
    * Name of the cookie that carries the visitor's opaque token.
    * @default 'rating_visitor'

@@ -1,5 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
+import { transactionOf } from './drizzleTable'
+
 /** A stable 31-bit number for a string (FNV-1a), for PostgreSQL advisory lock keys. */
 const lockKey = (value: string): number => {
   let hash = 0x811c9dc5
@@ -12,22 +16,6 @@ const lockKey = (value: string): number => {
 
 /** The two numbers `lockForTransaction` locks for (namespace, value), e.g. to hold the same lock elsewhere. */
 export const advisoryLockKeys = (namespace: string, value: string): [number, number] => [lockKey(namespace), lockKey(value)]
-
-type SqlAdapter = {
-  execute?: (args: { db: unknown; raw: string }) => Promise<unknown>
-  sessions?: Record<string, { db: unknown }>
-}
-
-/** The database session of the request's transaction (@payloadcms/db-postgres). */
-export const sessionOf = async (req: PayloadRequest): Promise<{ db: unknown; execute: NonNullable<SqlAdapter['execute']> }> => {
-  const adapter = req.payload.db as unknown as SqlAdapter
-  const transactionID = req.transactionID ? await req.transactionID : undefined
-  const session = transactionID !== undefined ? adapter.sessions?.[String(transactionID)] : undefined
-  if (!session || typeof adapter.execute !== 'function') {
-    throw new Error('This plugin needs a PostgreSQL adapter and a transaction on the request (@payloadcms/db-postgres, initTransaction).')
-  }
-  return { db: session.db, execute: adapter.execute.bind(adapter) }
-}
 
 /**
  * pg_advisory_xact_lock on two numbers computed here, never on text from the request: serialises
@@ -45,9 +33,9 @@ export const lockForTransaction = async ({
   timeoutMs?: number
   value: string
 }) => {
-  const { db, execute } = await sessionOf(req)
+  const transaction = await transactionOf(req)
   if (timeoutMs !== undefined) {
-    await execute({ db, raw: `SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}` })
+    await transaction.rows(sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`))
   }
-  await execute({ db, raw: `SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})` })
+  await transaction.rows(sql.raw(`SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})`))
 }

@@ -27,3 +27,15 @@ export const languageField = {
     { label: 'English', value: 'en' },
   ],
 }
+
+type TextTree = Record<string, Record<string, Record<string, unknown> | undefined> | undefined>
+
+/**
+ * A text of a plugin's namespace in a given language (not necessarily the request's: mails go
+ * out in the recipient's), as the host's config has it: the plugin merged its texts there with
+ * the host's winning, so a network's rewording reaches mails and link pages too.
+ */
+export const textFromConfig = (config: { i18n?: { translations?: unknown } } | undefined, language: MailLanguage, namespace: string, key: string): string | undefined => {
+  const text = (config?.i18n?.translations as TextTree | undefined)?.[language]?.[namespace]?.[key]
+  return typeof text === 'string' ? text : undefined
+}

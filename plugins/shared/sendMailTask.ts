@@ -11,14 +11,14 @@
  * even the one case left (the process dies between the SMTP server's "250 OK" and the mark)
  * reaches the recipient's mail client as the same message.
  */
-import type { CollectionConfig, PayloadRequest, TaskConfig } from 'payload'
+import type { CollectionConfig, Config, PayloadRequest, TaskConfig } from 'payload'
 
 import { createHash } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { sessionOf } from './advisoryLock'
+import { databaseOf, tableOf, transactionOf } from './drizzleTable'
 
 export const SEND_MAIL_TASK = 'sendMail'
 export const MAIL_QUEUE = 'mail'
@@ -40,10 +40,13 @@ export type MailInput = {
   to: string
 }
 
-type Rows = { rows: Record<string, unknown>[] }
-type Executor = { execute: (query: unknown) => Promise<Rows> }
 
-const drizzleOf = (req: PayloadRequest) => (req.payload.db as unknown as { drizzle: Executor }).drizzle
+/**
+ * The outbox's bookkeeping, for a host that tracks changes of content (e.g. to invalidate a
+ * cache of public answers): no public answer reads the mail keys, and the runner writes one for
+ * every mail sent, so their writes are no content change.
+ */
+export const mailOutboxBookkeeping = [{ collection: MAIL_KEYS_SLUG }] as const
 
 /** Keys of mails queued with an idempotency key: nobody reads them over the API. */
 export const mailKeysCollection: CollectionConfig = {
@@ -74,16 +77,17 @@ const messageIdOf = (req: PayloadRequest, key: string) => {
 
 /** Claims the key for this runner: 'send', 'sent' (skip) or 'busy' (another runner has it). */
 const claim = async (req: PayloadRequest, key: string): Promise<'busy' | 'send' | 'sent' | 'untracked'> => {
-  const drizzle = drizzleOf(req)
-  const claimed = await drizzle.execute(sql`
-    UPDATE "mail_keys" SET "claimed_at" = now(), "updated_at" = now()
+  const database = databaseOf(req.payload)
+  const keys = tableOf(req.payload, MAIL_KEYS_SLUG)
+  const claimed = await database.rows(sql`
+    UPDATE ${keys} SET "claimed_at" = now(), "updated_at" = now()
     WHERE "key" = ${key} AND "sent_at" IS NULL
       AND ("claimed_at" IS NULL OR "claimed_at" < now() - make_interval(mins => ${CLAIM_MINUTES}))
     RETURNING "id"`)
-  if (claimed.rows.length) {
+  if (claimed.length) {
     return 'send'
   }
-  const { rows } = await drizzle.execute(sql`SELECT "sent_at" FROM "mail_keys" WHERE "key" = ${key}`)
+  const rows = await database.rows(sql`SELECT "sent_at" FROM ${keys} WHERE "key" = ${key}`)
   if (!rows.length) {
     return 'untracked'
   }
@@ -114,12 +118,12 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
       })
     } catch (err) {
       if (key) {
-        await drizzleOf(req).execute(sql`UPDATE "mail_keys" SET "claimed_at" = NULL WHERE "key" = ${key} AND "sent_at" IS NULL`)
+        await databaseOf(req.payload).rows(sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "claimed_at" = NULL WHERE "key" = ${key} AND "sent_at" IS NULL`)
       }
       throw err
     }
     if (key) {
-      await drizzleOf(req).execute(sql`UPDATE "mail_keys" SET "sent_at" = now(), "updated_at" = now() WHERE "key" = ${key}`)
+      await databaseOf(req.payload).rows(sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "sent_at" = now(), "updated_at" = now() WHERE "key" = ${key}`)
     }
     return { output: {} }
   },
@@ -150,9 +154,8 @@ export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailI
       if (mail.idempotencyKey.length > 200) {
         throw new Error('queueMail: idempotencyKey is longer than 200 characters.')
       }
-      const { db } = await sessionOf(req)
-      const { rows } = await (db as Executor).execute(sql`
-        INSERT INTO "mail_keys" ("key", "updated_at", "created_at") VALUES (${mail.idempotencyKey}, now(), now())
+      const rows = await (await transactionOf(req)).rows(sql`
+        INSERT INTO ${tableOf(req.payload, MAIL_KEYS_SLUG)} ("key", "updated_at", "created_at") VALUES (${mail.idempotencyKey}, now(), now())
         ON CONFLICT ("key") DO NOTHING RETURNING "id"`)
       if (!rows.length) {
         if (ownsTransaction) {
@@ -161,7 +164,7 @@ export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailI
         return false
       }
     }
-    await req.payload.jobs.queue({ input: mail, queue, req, task: SEND_MAIL_TASK as never } as never)
+    await req.payload.jobs.queue({ input: mail, queue, req, task: SEND_MAIL_TASK })
     if (ownsTransaction) {
       await commitTransaction(req)
     }
@@ -171,5 +174,20 @@ export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailI
       await killTransaction(req)
     }
     throw err
+  }
+}
+
+/**
+ * The outbox in a host's config, once: every plugin that sends mail calls this, and the task
+ * and the keys collection are added unless present, so a second plugin (or a host that added
+ * them itself) changes nothing. The host still runs the queue (`jobs.autoRun` or cron).
+ */
+export const withMailOutbox = (config: Config): Pick<Config, 'collections' | 'jobs'> => {
+  const tasks = config.jobs?.tasks ?? []
+  const hasTask = tasks.some((task) => task.slug === SEND_MAIL_TASK)
+  const hasKeys = (config.collections ?? []).some((collection) => collection.slug === MAIL_KEYS_SLUG)
+  return {
+    collections: hasKeys ? config.collections : [...(config.collections ?? []), mailKeysCollection],
+    jobs: { ...config.jobs, tasks: hasTask ? tasks : [...tasks, sendMailTask] },
   }
 }

@@ -1,4 +1,4 @@
-import type { CpdRecognition } from '../../plugins/event-registration/types'
+import type { CpdRecognition } from '@quartiersnetz/plugin-event-registration/types'
 
 /** The events collection's `cpd` group as the registration plugin's attendance confirmations need it. */
 export const cpdOfEvent = (event: Record<string, unknown>): CpdRecognition | null => {

@@ -45,7 +45,7 @@ export type Settings = {
   eventRegistrationRateLimitMax: number
   eventRegistrationRateLimitWindowMs: number
   host: string
-  /** Cache public GETs in memory and answer 304 for unchanged content (src/server/httpCache.ts). */
+  /** Cache public GETs in memory and answer 304 for unchanged content (src/server/httpCache/). */
   httpCache: boolean
   /** Memory for cached answers in bytes (0: only ETags, i.e. 304s, no answers from memory). */
   httpCacheMaxBytes: number

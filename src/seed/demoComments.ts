@@ -17,7 +17,7 @@ import type { SeedContext } from './context'
 import type { ModuleIds } from './modules'
 import type { ProjectIds } from './projects'
 
-import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
+import { PLUGIN_WRITE } from '@quartiersnetz/plugin-comments/lib/context'
 import { isUnchanged } from './isUnchanged'
 
 type Target = { collection: 'modules' | 'projects'; id: number }

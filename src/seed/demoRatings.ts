@@ -16,10 +16,10 @@ import type { RatingDimensionKey } from '../domain/ratingDimensions'
 import type { SeedContext } from './context'
 import type { ModuleIds } from './modules'
 
-import { ratingsOptionsOf } from '../../plugins/ratings'
-import { lockTarget } from '../../plugins/ratings/lib/lockTarget'
-import { applyRatingChange, emptyDimension, type RatingValues, type StoredSummary } from '../../plugins/ratings/lib/summary'
-import { loadSummary, saveSummary } from '../../plugins/ratings/lib/summaryStore'
+import { ratingsOptionsOf } from '@quartiersnetz/plugin-ratings'
+import { lockTarget } from '@quartiersnetz/plugin-ratings/lib/lockTarget'
+import { applyRatingChange, emptyDimension, type RatingValues, type StoredSummary } from '@quartiersnetz/plugin-ratings/lib/summary'
+import { loadSummary, saveSummary } from '@quartiersnetz/plugin-ratings/lib/summaryStore'
 import { isUnchanged } from './isUnchanged'
 
 type DemoValues = Partial<Record<RatingDimensionKey, number>>
@@ -32,7 +32,7 @@ export const DEMO_RATER_PREFIX = 'demo:'
 /**
  * Per module, one entry per demo visitor. The Stadtteilkonferenz leans to the high pole on every
  * dimension, as its page shows; one visitor rated only two dimensions, as the API allows. The
- * Zukunftswerkstatt is cheap and highly participatory, so the README's finder example ("low
+ * Zukunftswerkstatt is cheap and highly participatory, so the finder example in docs/api.md ("low
  * cost, high participation, at least 5 raters") finds it; the Charrette-Verfahren is an
  * intensive planning procedure with professional support.
  */

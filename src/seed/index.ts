@@ -28,7 +28,8 @@ export type SeedArgs = {
 export type SeedReport = ({ area: string } & Tally)[]
 
 /**
- * Demo content from the seed texts (shared/seeds, described in shared/DOMAIN.md), all
+ * Demo content from the network's source texts (web pages of the AG Soziale Stadt NRW, the
+ * Modulbaukasten, a BBSR webinar series and the Städtetag Baden-Württemberg), all
  * published; and, in the areas marked "(Beispieldaten)", what the texts can't give but the
  * features need to show something: upcoming dates with online registration (relative to the
  * day of the run), visitors' ratings and comments, each marked as demo data. Idempotent:

@@ -19,7 +19,7 @@ import busboy from 'busboy'
 
 import type { LocalizedText } from '../i18n/localize'
 
-import { findTextProblem, type FoundTextProblem, textProblemOf } from '../../plugins/shared/textProblems'
+import { findTextProblem, type FoundTextProblem, textProblemOf } from '@quartiersnetz/plugin-kit/textProblems'
 import { graphqlBodyProblem } from './graphqlDocument'
 import { sendError } from './sendError'
 
@@ -104,7 +104,7 @@ const urlRefusal = (url: string): Refusal | undefined => {
   for (const [key, value] of new URLSearchParams(query)) {
     const problem = textProblemOf(key) ?? textProblemOf(value)
     if (problem) {
-      return textRefusal({ path: '', problem }, { de: `Der Parameter „${key.replace(/\u0000/g, '')}“`, en: `The parameter "${key.replace(/\u0000/g, '')}"` })
+      return textRefusal({ path: '', problem }, { de: `Der Parameter „${key.replaceAll('\u0000', '')}“`, en: `The parameter "${key.replaceAll('\u0000', '')}"` })
     }
   }
   return undefined

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 
-import { CLIENT_ADDRESS_HEADER } from '../../plugins/shared/clientAddress'
+import { CLIENT_ADDRESS_HEADER } from '@quartiersnetz/plugin-kit/clientAddress'
 
 /**
  * Hands the client's address (express' req.ip, which honours `trust proxy`) to Payload's

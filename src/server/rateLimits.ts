@@ -2,6 +2,8 @@ import type { Request, RequestHandler } from 'express'
 
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
+import type { PublicWriteRoute } from '@quartiersnetz/plugin-kit/pluginConfig'
+
 import type { LocalizedText } from '../i18n/localize'
 
 import { sendError } from './sendError'
@@ -22,7 +24,7 @@ type PostRateLimitArgs = RateLimitsArgs & {
 /**
  * Payload has no rate limiting of its own. POSTs to `route` are counted per client (req.ip, so
  * `trust proxy` must be right behind a proxy) and kind, in memory: with several servers, each
- * counts on its own (see README). Over the limit: 429 with Retry-After and a message.
+ * counts on its own (see docs/operating.md). Over the limit: 429 with Retry-After and a message.
  */
 const postRateLimit = ({ kindOf, max, message, route, windowMs }: PostRateLimitArgs): RequestHandler => {
   const limiter = rateLimit({
@@ -61,35 +63,21 @@ export const authRateLimit = (args: RateLimitsArgs): RequestHandler =>
     route: AUTH_ROUTE,
   })
 
-/** The comments plugin's public writes: new comments and reports. Confirmation links are not limited. */
-export const COMMENT_WRITE_ROUTE = /^\/api\/comments(?:\/[^/]+\/report)?\/?$/
+/** A plugin's route pattern (`/events/:id/registrations`) under the API route, as a regular expression. */
+const routePattern = (apiRoute: string, path: string) =>
+  new RegExp(`^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`)
 
 /**
- * Comments and reports per client and window, on top of the plugin's own spam defences
- * (honeypot, form time, link limit) and its one report per client.
+ * The plugins' public writes (comments, reports, registrations), each counted per client and
+ * window as the plugin declared it (`config.custom.quartiersnetz.publicWriteRoutes`), on top of
+ * the plugins' own defences. Links in mails are not among them.
  */
-export const commentsRateLimit = (args: RateLimitsArgs): RequestHandler =>
-  postRateLimit({
-    ...args,
-    kindOf: (req) => (/\/report\/?$/.test(req.path) ? 'report' : 'comment'),
-    message: (minutes) => ({
-      de: `Zu viele Kommentare oder Meldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-      en: `Too many comments or reports from this connection. Please try again in ${minutes} minute(s).`,
+export const publicWriteRateLimits = ({ apiRoute, routes }: { apiRoute: string; routes: PublicWriteRoute[] }): RequestHandler[] =>
+  routes.map((route) =>
+    postRateLimit({
+      ...route.limit,
+      kindOf: () => route.kind,
+      message: route.message,
+      route: routePattern(apiRoute, route.path),
     }),
-    route: COMMENT_WRITE_ROUTE,
-  })
-
-/** The event registration plugin's public write: registering for an event. Links in mails are not limited. */
-export const REGISTRATION_WRITE_ROUTE = /^\/api\/events\/[^/]+\/registrations\/?$/
-
-/** Registrations per client and window: enough for a team signing up, not for filling an event with fakes. */
-export const registrationsRateLimit = (args: RateLimitsArgs): RequestHandler =>
-  postRateLimit({
-    ...args,
-    kindOf: () => 'registration',
-    message: (minutes) => ({
-      de: `Zu viele Anmeldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-      en: `Too many registrations from this connection. Please try again in ${minutes} minute(s).`,
-    }),
-    route: REGISTRATION_WRITE_ROUTE,
-  })
+  )

@@ -16,6 +16,8 @@ import config from '../../payload.config'
 import { closePool, poolOf } from '../db/closePool'
 import { committedMigrations } from '../db/committedMigrations'
 import { ensureDemoAdmin } from '../runtime/demoAdmin'
+import { publicWriteRoutesOf } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { mailOutboxBookkeeping } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { hasContent, seed } from '../seed'
 import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
@@ -25,10 +27,12 @@ import { guardApiInput, requestForNext } from './apiInput'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
-import { type ContentChanges, watchContentChanges } from './contentChanges'
 import { mountHealthRoutes } from './health'
 import { httpCache } from './httpCache'
-import { authRateLimit, commentsRateLimit, registrationsRateLimit } from './rateLimits'
+import { payloadBookkeeping } from './httpCache/bookkeeping'
+import { bookkeepingTables } from './httpCache/bookkeepingTables'
+import { type ContentChanges, watchContentChanges } from './httpCache/contentChanges'
+import { authRateLimit, publicWriteRateLimits } from './rateLimits'
 import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
@@ -98,9 +102,14 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  // Public GETs: ETag, 304 and answers from memory while content is unchanged (httpCache.ts).
+  // Public GETs: ETag, 304 and answers from memory while content is unchanged (httpCache/).
+  // Writes to bookkeeping, declared by whoever owns it, don't count as changes.
   const contentChanges: ContentChanges | undefined = settings.httpCache
-    ? await watchContentChanges({ connectionString: process.env.DATABASE_URL, logger: payload.logger })
+    ? await watchContentChanges({
+        bookkeepingTables: bookkeepingTables(payload, [...payloadBookkeeping(payload.config), ...mailOutboxBookkeeping]),
+        connectionString: process.env.DATABASE_URL,
+        logger: payload.logger,
+      })
     : undefined
 
   // The visitor widgets' script (widgets/), built at start or read from `npm run build`.
@@ -123,11 +132,8 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.use(apiCors({ payload }))
   app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
   app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
-  if (settings.commentsRateLimitMax > 0) {
-    app.use(commentsRateLimit({ max: settings.commentsRateLimitMax, windowMs: settings.commentsRateLimitWindowMs }))
-  }
-  if (settings.eventRegistrationRateLimitMax > 0) {
-    app.use(registrationsRateLimit({ max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs }))
+  for (const limiter of publicWriteRateLimits({ apiRoute: payload.config.routes.api, routes: publicWriteRoutesOf(payload.config) })) {
+    app.use(limiter)
   }
   app.use(
     guardApiInput({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
 import { startTestServer } from '../helpers/server'
+import { createUser } from '../helpers/users'
 
 const EMAIL = 'redaktion@quartiersnetz.test'
 const PASSWORD = 'Browser-Test-2026'
@@ -15,11 +16,7 @@ let server: RunningServer
 
 beforeAll(async () => {
   server = await startTestServer()
-  await server.payload.create({
-    collection: 'users',
-    data: { email: EMAIL, name: 'Rita Redaktion', password: PASSWORD, role: 'admin' },
-    overrideAccess: true,
-  })
+  await createUser(server.payload, { email: EMAIL, name: 'Rita Redaktion', password: PASSWORD, role: 'admin' })
   browser = await launchChromium()
 })
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import { createEvent, createModule, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
 // Every test signs in afresh, more often than the auth routes allow one client by default.
@@ -31,11 +32,7 @@ let counter = 0
 
 beforeAll(async () => {
   server = await startTestServer()
-  const municipality = await server.payload.create({
-    collection: 'municipalities',
-    data: { _status: 'published', name: 'Musterstadt (Einbinden)', slug: 'musterstadt-einbinden', state: 'NW' },
-    overrideAccess: true,
-  })
+  const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Einbinden)', slug: 'musterstadt-einbinden' })
   municipalityId = municipality.id
   await createAccounts(server.payload, {
     accounts: [
@@ -56,39 +53,27 @@ const signIn = (account = EDITOR, contextOptions: BrowserContextOptions = {}) =>
 
 const script = () => `<script type="module" src="${server.url}/widgets/v1/quartiersnetz.js"></script>`
 
-const createModule = async (status: 'draft' | 'published') => {
-  const slug = `stadtteilkonferenz-einbinden-${++counter}`
-  const module = await server.payload.create({
-    collection: 'modules',
-    data: { _status: status, slug, title: `Stadtteilkonferenz (Einbinden ${counter})` },
-    draft: status === 'draft',
-    overrideAccess: true,
-  })
-  return { id: module.id, slug }
+/** A module with a slug and title of its own. */
+const createNumberedModule = async (status: 'draft' | 'published') => {
+  const number = ++counter
+  return createModule(server.payload, { _status: status, slug: `stadtteilkonferenz-einbinden-${number}`, title: `Stadtteilkonferenz (Einbinden ${number})` })
 }
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
-
-const createEvent = async (overrides: Record<string, unknown> = {}) => {
-  const slug = `quartiersforum-einbinden-${++counter}`
-  const event = await server.payload.create({
-    collection: 'events',
-    data: {
-      _status: 'published',
-      accessLink: ACCESS_LINK,
-      capacity: 20,
-      end: inDays(10 + 1 / 12),
-      format: 'hybrid',
-      kind: 'webinar',
-      registrationOpen: true,
-      slug,
-      start: inDays(10),
-      title: `Quartiersforum (Einbinden ${counter})`,
-      ...overrides,
-    } as never,
-    overrideAccess: true,
+/** A hybrid event ten days ahead with registration open, a slug and title of its own. */
+const createNumberedEvent = async (overrides: Record<string, unknown> = {}) => {
+  const number = ++counter
+  return createEvent(server.payload, {
+    accessLink: ACCESS_LINK,
+    capacity: 20,
+    end: inDays(10, 2),
+    format: 'hybrid',
+    kind: 'webinar',
+    registrationOpen: true,
+    slug: `quartiersforum-einbinden-${number}`,
+    start: inDays(10),
+    title: `Quartiersforum (Einbinden ${number})`,
+    ...overrides,
   })
-  return { id: event.id, slug }
 }
 
 /** The box in the sidebar, once the document's form has loaded. */
@@ -116,7 +101,7 @@ const axeViolations = async (page: Page) => {
 
 describe('the "Einbinden" box', () => {
   it('should show a published module’s snippet with its parts as alternatives, accessibly', async () => {
-    const { id, slug } = await createModule('published')
+    const { id, slug } = await createNumberedModule('published')
     const { context, page } = await signIn()
 
     const box = await openBox(page, `modules/${id}`)
@@ -138,7 +123,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should copy the snippet to the clipboard and announce it politely', async () => {
-    const { id, slug } = await createModule('published')
+    const { id, slug } = await createNumberedModule('published')
     const { context, page } = await signIn()
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
 
@@ -162,7 +147,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should select the code for Ctrl+C when the clipboard refuses', async () => {
-    const { id, slug } = await createModule('published')
+    const { id, slug } = await createNumberedModule('published')
     const { context, page } = await signIn()
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('refused')) } })
@@ -177,7 +162,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should follow the slug as it is typed and say that visitors see it after publishing', async () => {
-    const { id, slug } = await createModule('published')
+    const { id, slug } = await createNumberedModule('published')
     const { context, page } = await signIn()
 
     const box = await openBox(page, `modules/${id}`)
@@ -201,7 +186,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should say on a module never published that visitors see it only after publishing', async () => {
-    const { id, slug } = await createModule('draft')
+    const { id, slug } = await createNumberedModule('draft')
     const { context, page } = await signIn()
 
     const box = await openBox(page, `modules/${id}`)
@@ -213,7 +198,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should offer the registration form of an event with registration open, and its calendar', async () => {
-    const { id, slug } = await createEvent()
+    const { id, slug } = await createNumberedEvent()
     const { context, page } = await signIn()
 
     const box = await openBox(page, `events/${id}`)
@@ -225,7 +210,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should say that registration is not open on an event without online registration', async () => {
-    const { id } = await createEvent({ registrationOpen: false })
+    const { id } = await createNumberedEvent({ registrationOpen: false })
     const { context, page } = await signIn()
 
     const box = await openBox(page, `events/${id}`)
@@ -254,7 +239,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should speak English in an English admin', async () => {
-    const { id } = await createModule('published')
+    const { id } = await createNumberedModule('published')
     const { context, page } = await signIn(EDITOR, { extraHTTPHeaders: { 'Accept-Language': 'en' }, locale: 'en-GB' })
 
     const box = await openBox(page, `modules/${id}`)
@@ -266,7 +251,7 @@ describe('the "Einbinden" box', () => {
 
   it('should follow the dark admin theme and pass axe there', async () => {
     // A draft, so that the hint's colours are checked too.
-    const { id } = await createModule('draft')
+    const { id } = await createNumberedModule('draft')
     const { context, page } = await signIn(EDITOR, { colorScheme: 'dark' })
 
     const box = await openBox(page, `modules/${id}`)
@@ -278,7 +263,7 @@ describe('the "Einbinden" box', () => {
   })
 
   it('should show a municipality editor only public slugs and addresses', async () => {
-    const { id, slug } = await createEvent()
+    const { id, slug } = await createNumberedEvent()
     const { context, page } = await signIn(CITY_EDITOR)
 
     const eventBox = await openBox(page, `events/${id}`)

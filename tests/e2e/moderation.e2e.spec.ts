@@ -4,9 +4,10 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import { createComment, createModule, createMunicipality } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
+import { createUser } from '../helpers/users'
 
 const EDITOR = { email: 'redaktion-moderation@quartiersnetz.test', password: 'Moderation-Test-2026' }
 
@@ -31,31 +32,20 @@ const signIn = (account: { email: string; password: string }) => signInWith(brow
 
 /** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
 const createWaitingComment = async ({ ageMs, authorName, moduleId, text }: { ageMs: number; authorName: string; moduleId: number; text: string }) =>
-  server.payload.create({
-    collection: 'comments',
-    context: { [PLUGIN_WRITE]: true },
-    data: {
-      authorName,
-      createdAt: new Date(Date.now() - ageMs).toISOString(),
-      email: `${authorName.toLowerCase().replace(/\W+/g, '.')}@example.test`,
-      isConfirmed: true,
-      status: 'pending',
-      targetCollection: 'modules',
-      targetId: String(moduleId),
-      text,
-    },
-    overrideAccess: true,
+  createComment(server.payload, {
+    authorName,
+    createdAt: new Date(Date.now() - ageMs).toISOString(),
+    email: `${authorName.toLowerCase().replace(/\W+/g, '.')}@example.test`,
+    status: 'pending',
+    targetId: String(moduleId),
+    text,
   })
 
 const statusOf = async (id: number) => (await server.payload.findByID({ collection: 'comments', id, overrideAccess: true })).status
 
 describe('moderation queue in the admin', () => {
   it('should list waiting comments oldest first and let an editor approve one and reject others in bulk', async () => {
-    const module = await server.payload.create({
-      collection: 'modules',
-      data: { _status: 'published', title: 'Kiezgespräch (Moderation)' },
-      overrideAccess: true,
-    })
+    const module = await createModule(server.payload, { title: 'Kiezgespräch (Moderation)' })
     // Created newest first, so that only createdAt can explain the order.
     const newest = await createWaitingComment({ ageMs: 0.5 * HOUR, authorName: 'Clara Neu', moduleId: module.id, text: 'Gute Idee, bin dabei.' })
     const middle = await createWaitingComment({ ageMs: 3 * HOUR, authorName: 'Bernd Mittel', moduleId: module.id, text: '<script>alert(1)</script> Bitte mehr Bänke.' })
@@ -98,10 +88,9 @@ describe('moderation queue in the admin', () => {
     await expect(page.locator('.moderation-queue__bulk > span').innerText()).resolves.toBe('Auswahl (2):')
     const bulkReject = page.locator('.moderation-queue__bulk').getByRole('button', { exact: true, name: 'Ablehnen' })
     await expect.poll(() => bulkReject.isEnabled()).toBe(true)
-    // Let the buttons' colour transition finish, for the picture only.
+    // For the picture only: the buttons' colour transitions run to their end.
     await page.mouse.move(0, 0)
-    await page.waitForTimeout(300)
-    await page.screenshot({ fullPage: true, path: '/tmp/moderation.png' })
+    await page.screenshot({ animations: 'disabled', fullPage: true, path: '/tmp/moderation.png' })
 
     await bulkReject.click()
     await page.locator('.payload-toast-container').getByText('2 Kommentar(e) abgelehnt.').waitFor()
@@ -113,13 +102,9 @@ describe('moderation queue in the admin', () => {
   })
 
   it('should refuse the queue and hide its link for a user who may not moderate', async () => {
-    const municipality = await server.payload.create({ collection: 'municipalities', data: { name: 'Musterstadt (Moderation)', state: 'BE' }, overrideAccess: true })
+    const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Moderation)', state: 'BE' })
     const visitor = { email: 'kommune-moderation@quartiersnetz.test', password: 'Kommune-Test-2026' }
-    await server.payload.create({
-      collection: 'users',
-      data: { ...visitor, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
-      overrideAccess: true,
-    })
+    await createUser(server.payload, { ...visitor, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' })
     const { context, page } = await signIn(visitor)
     await page.goto(`${server.url}/admin/moderation`)
     await page.getByRole('heading', { name: 'Keine Berechtigung' }).waitFor()

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
-import { requestJson } from '../helpers/http'
+import { createModule, rateModule } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
 // Several ratings come from this one test client: no per-client limit here.
@@ -50,19 +50,12 @@ afterAll(async () => {
 const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url })
 
 const createRatedModule = async (title: string) => {
-  const module = await server.payload.create({
-    collection: 'modules',
-    data: {
-      _status: 'published',
-      editorialAssessment: { financialEffort: 1, participation: 5, processPhase: 2, staffEffort: 4, timeEffort: 3 },
-      title,
-    },
-    overrideAccess: true,
+  const module = await createModule(server.payload, {
+    editorialAssessment: { financialEffort: 1, participation: 5, processPhase: 2, staffEffort: 4, timeEffort: 3 },
+    title,
   })
   for (const values of RATINGS) {
-    // No cookie is sent along, so every request is a new visitor.
-    const { body, status } = await requestJson(`${server.url}/api/modules/${module.id}/ratings`, { body: { values }, method: 'POST' })
-    expect(status, JSON.stringify(body)).toBe(201)
+    await rateModule({ moduleId: module.id, serverUrl: server.url, values })
   }
   return module
 }

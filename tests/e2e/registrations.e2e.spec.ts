@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import { createEvent, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
 const EDITOR = { email: 'redaktion-anmeldungen@quartiersnetz.test', password: 'Anmeldungen-Test-2026' }
@@ -28,7 +29,7 @@ let counter = 0
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the panel is tested as an editor.
-  const municipality = await server.payload.create({ collection: 'municipalities', data: { name: 'Musterstadt (Anmeldungen)', state: 'NW' }, overrideAccess: true })
+  const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Anmeldungen)' })
   await createAccounts(server.payload, {
     accounts: [
       { ...EDITOR, name: 'Emil Redaktion' },
@@ -46,29 +47,21 @@ afterAll(async () => {
 
 const signIn = (account: { email: string; password: string }) => signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
-
 /** A published event with 2 seats and a waiting list, recognised as CPD unless told otherwise. */
-const createEvent = async (overrides: Record<string, unknown> = {}) =>
+const createCpdEvent = async (overrides: Record<string, unknown> = {}) =>
   (
-    await server.payload.create({
-      collection: 'events',
-      data: {
-        _status: 'published',
-        capacity: 2,
-        cpd: { chamber: 'Architektenkammer NRW', isRecognised: true, points: 4 },
-        end: inDays(14 + 1 / 12),
-        format: 'on-site',
-        hasWaitingList: true,
-        kind: 'webinar',
-        registrationOpen: true,
-        start: inDays(14),
-        title: `Quartiersrundgang (Anmeldungen ${++counter})`,
-        ...overrides,
-      } as never,
-      overrideAccess: true,
+    await createEvent(server.payload, {
+      capacity: 2,
+      cpd: { chamber: 'Architektenkammer NRW', isRecognised: true, points: 4 },
+      end: inDays(14, 2),
+      hasWaitingList: true,
+      kind: 'webinar',
+      registrationOpen: true,
+      start: inDays(14),
+      title: `Quartiersrundgang (Anmeldungen ${++counter})`,
+      ...overrides,
     })
-  ).id as number
+  ).id
 
 /** A registration as the endpoints would have left it (the Local API skips field access). */
 const addRegistration = async (event: number, name: string, status: Status, extra: Record<string, unknown> = {}) =>
@@ -123,7 +116,7 @@ const rowNames = (panel: ReturnType<Page['locator']>) => panel.locator('.registr
 
 describe('registrations panel on an event', () => {
   it('should show seats taken against the capacity, the waiting list and counts per status, and filter by status', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed', { createdAt: '2026-03-01T11:30:00.000Z' })
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
@@ -160,7 +153,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should move the first on the waiting list up when an organiser cancels a confirmed registration', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     const anna = await addRegistration(eventId, 'Anna Abend', 'confirmed')
     const bernd = await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     const clara = await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
@@ -183,7 +176,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should show the refusal when a pending registration is confirmed on a full event and the organiser does not overbook', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed')
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     const dora = await addRegistration(eventId, 'Dora Dietz', 'pending')
@@ -201,7 +194,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should overbook a full event when the organiser confirms the question', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed')
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     const clara = await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
@@ -218,7 +211,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should persist the check-in of a confirmed registrant and send attendance confirmations for a CPD event', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     const anna = await addRegistration(eventId, 'Anna Abend', 'confirmed')
     const bernd = await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     const { context, page } = await signIn(EDITOR)
@@ -244,7 +237,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should show why attendance confirmations are refused for an event without CPD recognition', async () => {
-    const eventId = await createEvent({ cpd: { isRecognised: false } })
+    const eventId = await createCpdEvent({ cpd: { isRecognised: false } })
     await addRegistration(eventId, 'Anna Abend', 'confirmed', { attended: true })
     const { context, page } = await signIn(EDITOR)
     answerDialogs(page)
@@ -260,7 +253,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should download the attendees as CSV', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed')
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
@@ -287,7 +280,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should send a message to all confirmed registrants', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed')
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
@@ -319,7 +312,7 @@ describe('registrations panel on an event', () => {
   })
 
   it('should show a municipality editor the refusal, not the registrations', async () => {
-    const eventId = await createEvent()
+    const eventId = await createCpdEvent()
     await addRegistration(eventId, 'Anna Abend', 'confirmed')
     const { context, page } = await signIn(CITY_EDITOR)
     const panel = await openPanel(page, eventId)

@@ -13,10 +13,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
 import { launchChromium } from '../helpers/browser'
+import { createComment, createDescribedModule, createEvent, createMunicipality, createProject, createTaxonomy, inDays, rateModule, richText, type Taxonomy } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
-import { createEvent, createModule, createProject, createTaxonomy, inDays, rate, richText, type Taxonomy } from '../helpers/widgetFixtures'
 import { axeViolations } from '../helpers/widgetHost'
 
 const { host, smtp } = await vi.hoisted(async () => {
@@ -49,13 +48,9 @@ let content: Content
 /** Everything the elements show when filled, once for the file (each test adds what it changes). */
 const createContent = async (): Promise<Content> => {
   const { payload } = server
-  const taxonomy = await createTaxonomy(payload, 'Barrierefrei')
+  const taxonomy = await createTaxonomy(payload, { suffix: 'Barrierefrei' })
   const [field, emptyField] = taxonomy.fieldsOfAction as [Taxonomy['fieldsOfAction'][number], Taxonomy['fieldsOfAction'][number]]
-  const municipality = await payload.create({
-    collection: 'municipalities',
-    data: { _status: 'published', name: 'Musterstadt (Barrierefrei)', slug: 'musterstadt-barrierefrei', state: 'NW' },
-    overrideAccess: true,
-  })
+  const municipality = await createMunicipality(payload, { name: 'Musterstadt (Barrierefrei)', slug: 'musterstadt-barrierefrei' })
   const project = await createProject(payload, {
     awards: [{ name: 'Preis Soziale Stadt', year: 2024 }],
     fieldsOfAction: [field.id],
@@ -64,8 +59,8 @@ const createContent = async (): Promise<Content> => {
     title: 'Gemeinschaftsgarten Nordstadt',
   })
   await createProject(payload, { fieldsOfAction: [field.id], title: 'Stadtteilbüro Süd' })
-  const further = await createModule(payload, { fieldsOfAction: [field.id], summary: 'Alle an einen Tisch.', title: 'Runder Tisch' })
-  const module = await createModule(payload, {
+  const further = await createDescribedModule(payload, { fieldsOfAction: [field.id], summary: 'Alle an einen Tisch.', title: 'Runder Tisch' })
+  const module = await createDescribedModule(payload, {
     fieldsOfAction: [field.id],
     implementation: richText('Einladen, moderieren, dokumentieren.'),
     links: [{ label: 'Leitfaden Stadtteilkonferenz', url: 'https://leitfaden.example.test/' }],
@@ -80,32 +75,19 @@ const createContent = async (): Promise<Content> => {
     { financialEffort: 1, participation: 4, timeEffort: 4 },
   ]
   for (const values of visitors) {
-    await rate(server.url, module.id, values)
+    await rateModule({ moduleId: module.id, serverUrl: server.url, values })
   }
-  await rate(server.url, further.id, { financialEffort: 4, participation: 3 })
-  const comment = await payload.create({
-    collection: 'comments',
-    context: { [PLUGIN_WRITE]: true },
-    data: { authorName: 'Clara', email: 'clara.a11y@example.test', isConfirmed: true, status: 'approved', targetCollection: 'modules', targetId: String(module.id), text: 'Bei uns klappt das seit Jahren gut.' },
-    overrideAccess: true,
+  await rateModule({ moduleId: further.id, serverUrl: server.url, values: { financialEffort: 4, participation: 3 } })
+  const comment = await createComment(payload, { authorName: 'Clara', email: 'clara.a11y@example.test', targetId: String(module.id), text: 'Bei uns klappt das seit Jahren gut.' })
+  await createComment(payload, {
+    authorName: 'Redaktion',
+    email: 'redaktion.a11y@example.test',
+    isOfficialReply: true,
+    parent: comment.id,
+    targetId: String(module.id),
+    text: 'Danke! Eine Vorlage für die Einladung finden Sie unter Links.',
   })
-  await payload.create({
-    collection: 'comments',
-    context: { [PLUGIN_WRITE]: true },
-    data: {
-      authorName: 'Redaktion',
-      email: 'redaktion.a11y@example.test',
-      isConfirmed: true,
-      isOfficialReply: true,
-      parent: comment.id,
-      status: 'approved',
-      targetCollection: 'modules',
-      targetId: String(module.id),
-      text: 'Danke! Eine Vorlage für die Einladung finden Sie unter Links.',
-    },
-    overrideAccess: true,
-  })
-  const emptyModule = await createModule(payload, { editorialAssessment: {}, title: 'Hofflohmarkt' })
+  const emptyModule = await createDescribedModule(payload, { editorialAssessment: {}, title: 'Hofflohmarkt' })
   const event = await createEvent(payload, {
     capacity: 12,
     customQuestions: [
@@ -155,6 +137,14 @@ const allElements = () =>
     `<qn-registration event="${content.event.slug}"></qn-registration>`,
     `<qn-module-finder href-template="/methoden/{slug}" field-of-action="${content.field.slug}"></qn-module-finder>`,
     `<qn-projects field-of-action="${content.field.slug}" href-template="/projekte/{slug}"></qn-projects>`,
+  ].join('\n')
+
+/** The three forms: rating and comments of the module without either, the event's registration. */
+const formElements = () =>
+  [
+    `<qn-rating module="${content.emptyModule.slug}"></qn-rating>`,
+    `<qn-comments target="modules/${content.emptyModule.slug}"></qn-comments>`,
+    `<qn-registration event="${content.event.slug}"></qn-registration>`,
   ].join('\n')
 
 const ELEMENTS = ['qn-module', 'qn-rating', 'qn-comments', 'qn-events', 'qn-registration', 'qn-module-finder', 'qn-projects'] as const
@@ -303,15 +293,7 @@ describe('widgets’ accessibility', () => {
   it('should pass axe with the errors of an empty submit shown, focus on the first invalid field and each error tied to its field', async () => {
     const context = await newVisitor()
     const page = await context.newPage()
-    await page.goto(
-      host.page({
-        body: [
-          `<qn-rating module="${content.emptyModule.slug}"></qn-rating>`,
-          `<qn-comments target="modules/${content.emptyModule.slug}"></qn-comments>`,
-          `<qn-registration event="${content.event.slug}"></qn-registration>`,
-        ].join('\n'),
-      }),
-    )
+    await page.goto(host.page({ body: formElements() }))
     const rating = page.locator('qn-rating')
     await rating.getByRole('button', { name: 'Einschätzung abschicken' }).click()
     expect(await rating.getByRole('alert').innerText()).toBe('Bitte wählen Sie auf mindestens einer Skala einen Wert.')
@@ -347,15 +329,7 @@ describe('widgets’ accessibility', () => {
   it('should pass axe once every form is sent, with the next step in a status message', async () => {
     const context = await newVisitor()
     const page = await context.newPage()
-    await page.goto(
-      host.page({
-        body: [
-          `<qn-rating module="${content.emptyModule.slug}"></qn-rating>`,
-          `<qn-comments target="modules/${content.emptyModule.slug}"></qn-comments>`,
-          `<qn-registration event="${content.event.slug}"></qn-registration>`,
-        ].join('\n'),
-      }),
-    )
+    await page.goto(host.page({ body: formElements() }))
     const rating = page.locator('qn-rating')
     await rating.getByRole('group', { name: 'Komplexität' }).getByRole('radio', { exact: true, name: '3' }).check()
     await rating.getByRole('button', { name: 'Einschätzung abschicken' }).click()
@@ -482,7 +456,7 @@ describe('widgets’ accessibility', () => {
   })
 
   it('should let a keyboard user rate: one Tab stop per scale, arrow keys to choose, Enter to send, the focus always visible', async () => {
-    const module = await createModule(server.payload, { title: 'Zukunftswerkstatt (Tastatur)' })
+    const module = await createDescribedModule(server.payload, { title: 'Zukunftswerkstatt (Tastatur)' })
     const context = await newVisitor()
     const page = await context.newPage()
     await page.goto(host.page({ body: `<qn-rating module="${module.slug}"></qn-rating>` }))

@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { PLUGIN_WRITE } from '../../plugins/comments/lib/context'
 import { createAccounts, launchChromium } from '../helpers/browser'
+import { createComment, createDescribedModule, createEvent, createMunicipality, createProject, createTaxonomy, rateModule, richText, type Taxonomy } from '../helpers/fixtures'
 import { login, requestJson } from '../helpers/http'
+import { waitForLink } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
-import { createEvent, createModule, createProject, createTaxonomy, rate, richText, type Taxonomy, waitForLink } from '../helpers/widgetFixtures'
 import { watchPolicy } from '../helpers/widgetHost'
 
 // The config reads SMTP_URL and CORS_ORIGINS when it is imported: both listen before that.
@@ -45,7 +45,7 @@ let taxonomy: Taxonomy
 beforeAll(async () => {
   server = await startTestServer()
   await createAccounts(server.payload, { accounts: [{ ...EDITOR, name: 'Emil Redaktion' }], adminEmail: 'admin-widgets@quartiersnetz.test' })
-  taxonomy = await createTaxonomy(server.payload, 'Widgets')
+  taxonomy = await createTaxonomy(server.payload, { suffix: 'Widgets' })
   browser = await launchChromium()
 })
 
@@ -103,7 +103,7 @@ const germanDay = (year: number, month: number, day: number) => `${GERMAN_WEEKDA
 
 describe('widgets on a member city’s website', () => {
   it('should save a visitor’s rating of some dimensions, show it marked after a reload and let them change it, with no cookie and nothing stored before', async () => {
-    const module = await createModule(server.payload, { title: 'Stadtteilkonferenz (Bewerten)' })
+    const module = await createDescribedModule(server.payload, { title: 'Stadtteilkonferenz (Bewerten)' })
     const url = host.page({ body: `<qn-rating module="${module.slug}"></qn-rating>` })
     const context = await newVisitor()
     const page = await context.newPage()
@@ -159,7 +159,7 @@ describe('widgets on a member city’s website', () => {
   })
 
   it('should publish a comment written in the widget once its author confirmed the mailed link and an editor approved it, and take a report of it', async () => {
-    const module = await createModule(server.payload, { title: 'Kiezgespräch (Kommentieren)' })
+    const module = await createDescribedModule(server.payload, { title: 'Kiezgespräch (Kommentieren)' })
     const url = host.page({ body: `<qn-comments target="modules/${module.slug}"></qn-comments>` })
     const context = await newVisitor()
     const page = await context.newPage()
@@ -178,7 +178,7 @@ describe('widgets on a member city’s website', () => {
     expect(await sent.innerText()).toContain(email)
 
     // The link in the mail opens a page that asks; only its button confirms.
-    const link = (await waitForLink(server.payload, smtp, email, COMMENT_CONFIRM_LINK)).replace(/^http:\/\/localhost:\d+/, server.url)
+    const link = await waitForLink({ pattern: COMMENT_CONFIRM_LINK, payload: server.payload, serverUrl: server.url, smtp, to: email })
     const mailPage = await context.newPage()
     await mailPage.goto(link)
     const [stored] = (await server.payload.find({ collection: 'comments', overrideAccess: true, where: { email: { equals: email } } })).docs
@@ -238,7 +238,7 @@ describe('widgets on a member city’s website', () => {
     }
 
     const confirmByMail = async (page: Page, email: string) => {
-      const link = (await waitForLink(server.payload, smtp, email, REGISTRATION_CONFIRM_LINK)).replace(/^http:\/\/localhost:\d+/, server.url)
+      const link = await waitForLink({ pattern: REGISTRATION_CONFIRM_LINK, payload: server.payload, serverUrl: server.url, smtp, to: email })
       const mailPage = await page.context().newPage()
       await mailPage.goto(link)
       await mailPage.getByRole('button').click()
@@ -289,15 +289,15 @@ describe('widgets on a member city’s website', () => {
   })
 
   it('should filter modules by Handlungsfeld and profile, announce the count and link the results through the href template', async () => {
-    const own = await createTaxonomy(server.payload, 'Finder')
+    const own = await createTaxonomy(server.payload, { suffix: 'Finder' })
     const [field, otherField] = own.fieldsOfAction as [Taxonomy['fieldsOfAction'][number], Taxonomy['fieldsOfAction'][number]]
-    const cheap = await createModule(server.payload, { fieldsOfAction: [field.id], targetGroups: [own.targetGroups[0]!.id], title: 'Nachbarschaftsfest (Finder)' })
-    const costly = await createModule(server.payload, { fieldsOfAction: [field.id], targetGroups: [own.targetGroups[1]!.id], title: 'Quartiersfonds (Finder)' })
-    const elsewhere = await createModule(server.payload, { fieldsOfAction: [otherField.id], title: 'Hofflohmarkt (Finder)' })
-    await rate(server.url, cheap.id, { financialEffort: 1, participation: 5 })
-    await rate(server.url, cheap.id, { financialEffort: 2, participation: 4 })
-    await rate(server.url, costly.id, { financialEffort: 5, participation: 2 })
-    await rate(server.url, elsewhere.id, { financialEffort: 1, participation: 3 })
+    const cheap = await createDescribedModule(server.payload, { fieldsOfAction: [field.id], targetGroups: [own.targetGroups[0]!.id], title: 'Nachbarschaftsfest (Finder)' })
+    const costly = await createDescribedModule(server.payload, { fieldsOfAction: [field.id], targetGroups: [own.targetGroups[1]!.id], title: 'Quartiersfonds (Finder)' })
+    const elsewhere = await createDescribedModule(server.payload, { fieldsOfAction: [otherField.id], title: 'Hofflohmarkt (Finder)' })
+    await rateModule({ moduleId: cheap.id, serverUrl: server.url, values: { financialEffort: 1, participation: 5 } })
+    await rateModule({ moduleId: cheap.id, serverUrl: server.url, values: { financialEffort: 2, participation: 4 } })
+    await rateModule({ moduleId: costly.id, serverUrl: server.url, values: { financialEffort: 5, participation: 2 } })
+    await rateModule({ moduleId: elsewhere.id, serverUrl: server.url, values: { financialEffort: 1, participation: 3 } })
 
     const url = host.page({ body: '<qn-module-finder href-template="/methoden/{slug}"></qn-module-finder>' })
     const context = await newVisitor()
@@ -330,11 +330,7 @@ describe('widgets on a member city’s website', () => {
   })
 
   it('should list upcoming events in Berlin time with kind, place, seats or the waiting list, and the calendar link', async () => {
-    const municipality = await server.payload.create({
-      collection: 'municipalities',
-      data: { _status: 'published', name: 'Musterstadt (Termine)', slug: 'musterstadt-termine', state: 'NW' },
-      overrideAccess: true,
-    })
+    const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Termine)', slug: 'musterstadt-termine' })
     // Late on the 14th in UTC is the 15th in Berlin (winter time, UTC+1).
     const winter = await createEvent(server.payload, {
       capacity: 20,
@@ -390,8 +386,8 @@ describe('widgets on a member city’s website', () => {
 
   it('should render a module with its sections, the rating and the comments from at most two API requests', async () => {
     const project = await createProject(server.payload, { teaser: 'Ein Stadtteilbüro als Anlaufstelle.', title: 'Stadtteilbüro Nordstadt (Modul)' })
-    const further = await createModule(server.payload, { summary: 'Alle an einen Tisch.', title: 'Runder Tisch (Modul)' })
-    const module = await createModule(server.payload, {
+    const further = await createDescribedModule(server.payload, { summary: 'Alle an einen Tisch.', title: 'Runder Tisch (Modul)' })
+    const module = await createDescribedModule(server.payload, {
       fieldsOfAction: [taxonomy.fieldsOfAction[0]!.id],
       implementation: richText('Einladen, moderieren, dokumentieren.'),
       links: [{ label: 'Leitfaden Stadtteilkonferenz', url: 'https://leitfaden.example.test/' }],
@@ -403,21 +399,8 @@ describe('widgets on a member city’s website', () => {
       title: 'Quartiersrat (Modul)',
       users: richText('Quartiersmanagements und Stadtteilvereine.'),
     })
-    await rate(server.url, module.id, { participation: 5, processPhase: 2 })
-    await server.payload.create({
-      collection: 'comments',
-      context: { [PLUGIN_WRITE]: true },
-      data: {
-        authorName: 'Bernd',
-        email: 'bernd.modul@example.test',
-        isConfirmed: true,
-        status: 'approved',
-        targetCollection: 'modules',
-        targetId: String(module.id),
-        text: 'Bei uns tagt der Quartiersrat jeden Monat.',
-      },
-      overrideAccess: true,
-    })
+    await rateModule({ moduleId: module.id, serverUrl: server.url, values: { participation: 5, processPhase: 2 } })
+    await createComment(server.payload, { authorName: 'Bernd', email: 'bernd.modul@example.test', targetId: String(module.id), text: 'Bei uns tagt der Quartiersrat jeden Monat.' })
 
     const url = host.page({ body: `<qn-module slug="${module.slug}" href-template="/methoden/{slug}" project-href-template="/projekte/{slug}"></qn-module>` })
     const context = await newVisitor()
@@ -449,7 +432,7 @@ describe('widgets on a member city’s website', () => {
   })
 
   it('should work under the host page’s strict content security policy without a single violation', async () => {
-    const module = await createModule(server.payload, { fieldsOfAction: [taxonomy.fieldsOfAction[1]!.id], title: 'Stadtteilkonferenz (CSP)' })
+    const module = await createDescribedModule(server.payload, { fieldsOfAction: [taxonomy.fieldsOfAction[1]!.id], title: 'Stadtteilkonferenz (CSP)' })
     const project = await createProject(server.payload, { awards: [{ name: 'Preis Soziale Stadt', year: 2024 }], fieldsOfAction: [taxonomy.fieldsOfAction[1]!.id], title: 'Gemeinschaftsgarten (CSP)' })
     const event = await createEvent(server.payload, { capacity: 30, fieldsOfAction: [taxonomy.fieldsOfAction[1]!.id], registrationOpen: true, title: 'Netzwerktreffen (CSP)' })
     const url = host.page({
@@ -494,7 +477,7 @@ describe('widgets on a member city’s website', () => {
   })
 
   it('should speak English with lang="en" on the element, texts from the server included', async () => {
-    const module = await createModule(server.payload, { title: 'Stadtteilkonferenz (English)' })
+    const module = await createDescribedModule(server.payload, { title: 'Stadtteilkonferenz (English)' })
     const event = await createEvent(server.payload, {
       capacity: 10,
       customQuestions: [{ key: 'organisation', label: 'Organisation', required: true, type: 'text' }],

@@ -5,6 +5,8 @@ import fs from 'node:fs'
 
 import { chromium } from 'playwright-core'
 
+import { createUser } from './users'
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /**
@@ -39,15 +41,11 @@ export type Account = { email: string; password: string }
  */
 export const createAccounts = async (
   payload: Payload,
-  { accounts, adminEmail }: { accounts: (Account & { municipality?: number | string; name: string; role?: 'editor' | 'municipality-editor' })[]; adminEmail: string },
+  { accounts, adminEmail }: { accounts: (Account & { municipality?: number; name: string; role?: 'editor' | 'municipality-editor' })[]; adminEmail: string },
 ) => {
-  await payload.create({
-    collection: 'users',
-    data: { email: adminEmail, name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' },
-    overrideAccess: true,
-  })
+  await createUser(payload, { email: adminEmail, name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' })
   for (const { role = 'editor', ...account } of accounts) {
-    await payload.create({ collection: 'users', data: { ...account, role } as never, overrideAccess: true })
+    await createUser(payload, { ...account, role })
   }
 }
 

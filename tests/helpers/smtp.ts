@@ -1,7 +1,8 @@
 /**
  * A real SMTP receiver (smtp-server) for tests, and enough MIME parsing for what nodemailer
  * writes. Start it in `vi.hoisted` (the Payload config reads SMTP_URL when it is imported).
- * `stop()` and `start()` take it down and bring it back on the same port, for outage tests.
+ * `stop()` and `start()` take it down and bring it back on the same port, for outage tests;
+ * `refuseOnce` makes a mailbox busy the first time, for retry tests.
  */
 import type { AddressInfo } from 'node:net'
 
@@ -29,11 +30,27 @@ export type SmtpReceiver = {
   url: string
 }
 
-const createServer = (received: SmtpReceiver['received']) =>
+export type SmtpReceiverOptions = {
+  /**
+   * Recipients to refuse with a temporary error (451, mailbox busy) the first time they are
+   * sent to; the next attempt is accepted.
+   */
+  refuseOnce?: (address: string) => boolean
+}
+
+const createServer = ({ received, refuseOnce, refused }: { received: SmtpReceiver['received']; refused: Set<string> } & SmtpReceiverOptions) =>
   new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onRcptTo({ address }, _session, callback) {
+      if (refuseOnce?.(address) && !refused.has(address)) {
+        refused.add(address)
+        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
+        return
+      }
+      callback()
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -48,9 +65,11 @@ const createServer = (received: SmtpReceiver['received']) =>
   })
 
 /** Listens on a free loopback port and sets SMTP_URL. */
-export const startSmtpReceiver = async (): Promise<SmtpReceiver> => {
+export const startSmtpReceiver = async ({ refuseOnce }: SmtpReceiverOptions = {}): Promise<SmtpReceiver> => {
   const received: SmtpReceiver['received'] = []
-  let server = createServer(received)
+  // Kept across stop() and start(): a refused address stays refused only once.
+  const refused = new Set<string>()
+  let server = createServer({ received, refused, refuseOnce })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const port = (server.server.address() as AddressInfo).port
   const url = `smtp://127.0.0.1:${port}`
@@ -62,7 +81,7 @@ export const startSmtpReceiver = async (): Promise<SmtpReceiver> => {
       if (running) {
         return
       }
-      server = createServer(received)
+      server = createServer({ received, refused, refuseOnce })
       await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject)
         server.listen(port, '127.0.0.1', () => resolve())

@@ -14,20 +14,8 @@ import type { Event, Person, User } from '../../payload-types'
 import config from '../../payload.config'
 import { closePool, poolOf } from '../../src/db/closePool'
 import { committedMigrations } from '../../src/db/committedMigrations'
-
-type ContentSlug =
-  | 'event-series'
-  | 'events'
-  | 'fields-of-action'
-  | 'modules'
-  | 'municipalities'
-  | 'organisations'
-  | 'people'
-  | 'program-areas'
-  | 'programmes'
-  | 'projects'
-  | 'publications'
-  | 'target-groups'
+import { type ContentSlug, createMunicipality } from '../helpers/fixtures'
+import { createUser, PASSWORD } from '../helpers/users'
 
 type Actor = 'admin' | 'anonymous' | 'editor' | 'municipality-editor'
 type Operation = 'create' | 'delete' | 'read' | 'readDraft' | 'update'
@@ -42,8 +30,6 @@ type ContentCollection = {
   slug: ContentSlug
   titleField: 'name' | 'title'
 }
-
-const PASSWORD = 'Richtiges-Passwort-2026'
 
 let payload: Payload
 let cityA: number
@@ -168,8 +154,8 @@ beforeAll(async () => {
   payload = await getPayload({ config })
   // As the server does at start: the template normally has them all, this makes sure.
   await payload.db.migrate({ migrations: committedMigrations })
-  cityA = (await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Stadt A', state: 'NW' } })).id
-  cityB = (await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Stadt B', state: 'BW' } })).id
+  cityA = (await createMunicipality(payload, { name: 'Stadt A' })).id
+  cityB = (await createMunicipality(payload, { name: 'Stadt B', state: 'BW' })).id
   // The first account becomes an admin whatever it asks for, so the admin comes first.
   const accounts: { actor: Exclude<Actor, 'anonymous'>; municipality?: number }[] = [
     { actor: 'admin' },
@@ -177,10 +163,7 @@ beforeAll(async () => {
     { actor: 'municipality-editor', municipality: cityA },
   ]
   for (const { actor, municipality } of accounts) {
-    const user = await payload.create({
-      collection: 'users',
-      data: { email: `${actor}@quartiersnetz.test`, municipality, password: PASSWORD, role: actor },
-    })
+    const user = await createUser(payload, { email: `${actor}@quartiersnetz.test`, municipality, role: actor })
     expect(user.role).toBe(actor)
     users[actor] = { ...user, collection: 'users' }
   }

@@ -4,7 +4,6 @@
  * the link in the received mail, moderation, mails through the jobs queue (outbox), spam
  * defences, reports, the purge of unconfirmed comments, and what the public never reads.
  */
-import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -13,53 +12,27 @@ import type { Comment } from '../../payload-types'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { PURGE_UNCONFIRMED_TASK } from '../../plugins/comments'
-import { issueFormToken } from '../../plugins/shared/formToken'
-import { login, requestJson } from '../helpers/http'
-import { parseMail } from '../helpers/smtp'
+import { commentFormToken, createModule, createMunicipality, createProject } from '../helpers/fixtures'
+import { requestJson } from '../helpers/http'
+import { deliverMails, followLink, linkIn } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
-
-type ReceivedMail = { body: string; raw: string; subject: string; to: string[] }
+import { mailsTo } from '../helpers/smtp'
+import { createSignedInUsers } from '../helpers/users'
 
 // The config reads SMTP_URL and the comment settings when it is imported: the receiver must be
 // listening before that.
 const smtp = await vi.hoisted(async () => {
-  const { SMTPServer } = await import('smtp-server')
-  const received: { raw: string; to: string[] }[] = []
-  const refusedOnce = new Set<string>()
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    // A mailbox that is busy the first time: the mail job must be retried.
-    onRcptTo({ address }, _session, callback) {
-      if (address.startsWith('smtp-busy-') && !refusedOnce.has(address)) {
-        refusedOnce.add(address)
-        callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
-        return
-      }
-      callback()
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({ raw: Buffer.concat(chunks).toString('utf8'), to: session.envelope.rcptTo.map(({ address }) => address) })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
+  const { startSmtpReceiver } = await import('../helpers/smtp')
   process.env.COMMENTS_MODERATOR_EMAILS = 'moderation@comments.test'
   process.env.COMMENTS_MIN_SUBMIT_SECONDS = '1'
   process.env.COMMENTS_REPORTS_TO_HIDE = '3'
   process.env.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = 'true'
   // Reports count per client: X-Forwarded-For from loopback names the client here.
   process.env.TRUST_PROXY = 'loopback'
-  return { received, server }
+  // A mailbox that is busy the first time: the mail job must be retried.
+  return startSmtpReceiver({ refuseOnce: (address) => address.startsWith('smtp-busy-') })
 })
 
-const PASSWORD = 'Richtiges-Passwort-2026'
 const HEX_HASH = /\b[0-9a-f]{64}\b/
 const CONFIRM_LINK = /http:\/\/localhost:\d+\/api\/comments\/confirm\?token=[A-Za-z0-9_-]{43}/
 
@@ -70,7 +43,7 @@ type GraphQLBody = { data?: null | Record<string, unknown>; errors?: { message: 
 
 let server: RunningServer
 let payload: Payload
-const tokens = { editor: '', municipalityEditor: '' }
+let tokens: Record<'editor' | 'municipalityEditor', string>
 let moduleId: number
 let counter = 0
 
@@ -78,36 +51,29 @@ beforeAll(async () => {
   process.env.AUTH_RATE_LIMIT_MAX = '1000'
   server = await startTestServer()
   payload = server.payload
-  const city = await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Kommentarstadt', state: 'NW' } })
-  const users = [
-    { email: 'redaktion@comments.test', key: 'editor', role: 'editor' },
-    { email: 'kommune@comments.test', key: 'municipalityEditor', role: 'municipality-editor' },
-  ] as const
-  for (const { email, key, role } of users) {
-    await payload.create({
-      collection: 'users',
-      data: { email, municipality: role === 'municipality-editor' ? city.id : undefined, password: PASSWORD, role },
-      overrideAccess: true,
-    })
-    tokens[key] = await login(server.url, email, PASSWORD)
-  }
-  moduleId = await createModule()
+  const city = await createMunicipality(payload, { name: 'Kommentarstadt' })
+  ;({ tokens } = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: {
+      editor: { email: 'redaktion@comments.test', role: 'editor' },
+      municipalityEditor: { email: 'kommune@comments.test', municipality: city.id, role: 'municipality-editor' },
+    },
+  }))
+  moduleId = await createTargetModule()
 })
 
 afterAll(async () => {
   await server?.stop()
-  await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+  await smtp.stop()
 })
 
 beforeEach(() => {
   smtp.received.length = 0
 })
 
-const createModule = async (status: 'draft' | 'published' = 'published') =>
-  (await payload.create({ collection: 'modules', data: { _status: status, title: `Kommentiertes Modul ${++counter}` }, draft: status === 'draft' })).id
-
-/** A form token as if the form had been opened `ageSeconds` ago (signed with the server's secret). */
-const formTokenAged = (ageSeconds: number) => issueFormToken({ issuedAt: Date.now() - ageSeconds * 1000, scope: 'comments', secret: payload.secret })
+/** A module to comment on. */
+const createTargetModule = async (status: 'draft' | 'published' = 'published') =>
+  (await createModule(payload, { _status: status, title: `Kommentiertes Modul ${++counter}` })).id
 
 const uniqueEmail = () => `besucherin-${++counter}-${Date.now()}@comments.test`
 
@@ -115,7 +81,7 @@ const validBody = (overrides: Record<string, unknown> = {}) => ({
   authorName: 'Erika Mustermann',
   consent: true,
   email: uniqueEmail(),
-  formToken: formTokenAged(10),
+  formToken: commentFormToken(payload),
   targetCollection: 'modules',
   targetId: moduleId,
   text: 'Wir haben das Modul im Quartier ausprobiert: sehr empfehlenswert.',
@@ -138,14 +104,6 @@ const submitRaw = async (body: string) => {
   return { body: (await response.json()) as ErrorBody, status: response.status }
 }
 
-/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
-const deliverMails = async (): Promise<ReceivedMail[]> => {
-  await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  return smtp.received.map(parseMail).map(({ raw, subject, text, to }) => ({ body: text, raw, subject, to }))
-}
-
-const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
-
 const commentsStored = async () => (await payload.count({ collection: 'comments' })).totalDocs
 
 const mailJobsQueued = async () => (await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })).totalDocs
@@ -157,11 +115,11 @@ const submitAndConfirm = async (overrides: Record<string, unknown> = {}) => {
   const body = validBody(overrides)
   const response = await submit(body)
   expect(response.status, JSON.stringify(response.body)).toBe(202)
-  const mails = await deliverMails()
+  const mails = await deliverMails({ payload, smtp })
   const confirmation = mailsTo(mails, String(body.email)).find((mail) => mail.subject === 'Bitte bestätigen Sie Ihren Kommentar')
-  const link = CONFIRM_LINK.exec(confirmation?.body ?? '')?.[0]
+  const link = CONFIRM_LINK.exec(confirmation?.text ?? '')?.[0]
   expect(link, `confirmation link in the mail: ${JSON.stringify(mails.map((mail) => [mail.to, mail.subject]))}`).toBeDefined()
-  const confirmed = await requestJson<{ comment?: { status: string } }>(link!, { headers: { Accept: 'application/json' } })
+  const confirmed = await followLink<{ comment?: { status: string } }>({ link: link! })
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200)
   smtp.received.length = 0
   return { email: String(body.email), id: response.body.comment!.id }
@@ -219,10 +177,10 @@ describe('double opt-in', () => {
     expect(await storedComment(id)).toMatchObject({ isConfirmed: false, status: 'pending' })
     expect(await publicIds()).not.toContain(id)
 
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     const [confirmation] = mailsTo(mails, email)
     expect(confirmation?.subject).toBe('Bitte bestätigen Sie Ihren Kommentar')
-    const link = CONFIRM_LINK.exec(confirmation!.body)?.[0]
+    const link = CONFIRM_LINK.exec(confirmation!.text)?.[0]
     expect(link).toBeDefined()
     expect(link!.startsWith(process.env.SERVER_URL!)).toBe(true)
     // The token is stored only as a hash.
@@ -243,34 +201,34 @@ describe('double opt-in', () => {
     expect(await publicIds()).not.toContain(id)
 
     smtp.received.length = 0
-    const moderatorMails = mailsTo(await deliverMails(), 'moderation@comments.test')
+    const moderatorMails = mailsTo(await deliverMails({ payload, smtp }), 'moderation@comments.test')
     expect(moderatorMails).toHaveLength(1)
     expect(moderatorMails[0]!.subject).toBe('Neuer Kommentar zur Prüfung')
-    expect(moderatorMails[0]!.body).toContain(`/admin/collections/comments/${id}`)
+    expect(moderatorMails[0]!.text).toContain(`/admin/collections/comments/${id}`)
 
     const countBefore = await commentCountOf(moduleId)
     smtp.received.length = 0
     await approve(id)
     expect(await publicIds()).toContain(id)
     expect(await commentCountOf(moduleId)).toBe(countBefore! + 1)
-    const approvalMails = mailsTo(await deliverMails(), email)
+    const approvalMails = mailsTo(await deliverMails({ payload, smtp }), email)
     expect(approvalMails.map((mail) => mail.subject)).toEqual(['Ihr Kommentar wurde freigeschaltet'])
 
     // The link confirms once; again, it says so and changes nothing.
     smtp.received.length = 0
-    const again = await requestJson<ErrorBody & { comment?: { status: string }; message?: string }>(link!, { headers: { Accept: 'application/json' } })
+    const again = await followLink<ErrorBody & { comment?: { status: string }; message?: string }>({ link: link! })
     expect(again.status).toBe(200)
     expect(again.body.comment?.status).toBe('approved')
     expect(again.body.message).toContain('schon bestätigt')
-    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
   })
 
   it('should change nothing when the link is merely opened in a browser (mail scanners), and confirm on the button', async () => {
     const body = validBody({ email: 'scanner@comments.test' })
     const response = await submit(body)
     expect(response.status).toBe(202)
-    const confirmation = mailsTo(await deliverMails(), 'scanner@comments.test')[0]
-    const link = CONFIRM_LINK.exec(confirmation?.body ?? '')![0]
+    const confirmation = mailsTo(await deliverMails({ payload, smtp }), 'scanner@comments.test')[0]
+    const link = linkIn({ mail: confirmation, pattern: CONFIRM_LINK })
     const page = await fetch(link, { headers: { Accept: 'text/html,*/*;q=0.8' } })
     const html = await page.text()
     expect(page.status).toBe(200)
@@ -285,7 +243,7 @@ describe('double opt-in', () => {
     const again = await fetch(link)
     expect(again.status).toBe(200)
     expect(await again.text()).toContain('<h1>Schon bestätigt</h1>')
-    await deliverMails()
+    await deliverMails({ payload, smtp })
     smtp.received.length = 0
   })
 
@@ -293,13 +251,13 @@ describe('double opt-in', () => {
     const body = validBody({ notifyOnApproval: true })
     const response = await submit(body, { 'Accept-Language': 'en-GB,en;q=0.9' })
     expect(response.status).toBe(202)
-    const [confirmation] = mailsTo(await deliverMails(), String(body.email))
+    const [confirmation] = mailsTo(await deliverMails({ payload, smtp }), String(body.email))
     expect(confirmation?.subject).toBe('Please confirm your comment')
-    const link = CONFIRM_LINK.exec(confirmation?.body ?? '')![0]
-    expect((await requestJson(link, { headers: { Accept: 'application/json' }, method: 'POST' })).status).toBe(200)
+    const link = linkIn({ mail: confirmation, pattern: CONFIRM_LINK })
+    expect((await followLink({ link, method: 'POST' })).status).toBe(200)
     smtp.received.length = 0
     await approve(response.body.comment!.id)
-    const subjects = mailsTo(await deliverMails(), String(body.email)).map((mail) => mail.subject)
+    const subjects = mailsTo(await deliverMails({ payload, smtp }), String(body.email)).map((mail) => mail.subject)
     expect(subjects).toEqual(['Your comment has been published'])
     smtp.received.length = 0
   })
@@ -324,7 +282,7 @@ describe('double opt-in', () => {
     const { email, id } = await submitAndConfirm({ notifyOnApproval: false })
     smtp.received.length = 0
     await approve(id)
-    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
   })
 })
 
@@ -332,7 +290,7 @@ describe('mail outbox', () => {
   it('should retry a mail the SMTP server refused, after a backoff', async () => {
     const email = `smtp-busy-${Date.now()}@comments.test`
     expect((await submit(validBody({ email }))).status).toBe(202)
-    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
     const { docs } = await payload.find({
       collection: 'payload-jobs',
       where: { and: [{ queue: { equals: 'mail' } }, { completedAt: { exists: false } }] },
@@ -343,10 +301,10 @@ describe('mail outbox', () => {
     expect(job.hasError).not.toBe(true)
     expect(new Date(job.waitUntil!).getTime()).toBeGreaterThan(Date.now())
     // Not before the backoff is over …
-    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
     // … and then it is sent.
     await payload.update({ collection: 'payload-jobs', data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, id: job.id })
-    expect(mailsTo(await deliverMails(), email).map((mail) => mail.subject)).toEqual(['Bitte bestätigen Sie Ihren Kommentar'])
+    expect(mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject)).toEqual(['Bitte bestätigen Sie Ihren Kommentar'])
   })
 })
 
@@ -356,7 +314,7 @@ describe('expiry', () => {
     const expired = await submit(validBody({ email }))
     const fresh = await submit(validBody())
     expect([expired.status, fresh.status]).toEqual([202, 202])
-    const link = CONFIRM_LINK.exec(mailsTo(await deliverMails(), email)[0]!.body)![0]
+    const link = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK })
     const confirmed = await publishedComment()
     await payload.update({
       collection: 'comments',
@@ -364,7 +322,7 @@ describe('expiry', () => {
       id: expired.body.comment!.id,
       overrideAccess: true,
     })
-    const response = await requestJson<ErrorBody>(link, { headers: { Accept: 'application/json' } })
+    const response = await followLink<ErrorBody>({ link })
     expect(response.status).toBe(410)
     expect(response.body.errors?.[0]?.message).toContain('abgelaufen')
 
@@ -452,9 +410,9 @@ describe('moderation', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     expect(response.body.doc).toMatchObject({ isConfirmed: true, isOfficialReply: true, status: 'approved', targetCollection: 'modules', targetId: String(moduleId) })
     expect(await publicIds()).toContain(response.body.doc!.id)
-    const mails = mailsTo(await deliverMails(), email)
+    const mails = mailsTo(await deliverMails({ payload, smtp }), email)
     expect(mails.map((mail) => mail.subject)).toEqual(['Offizielle Antwort auf Ihren Kommentar'])
-    expect(mails[0]!.body).toContain('Danke, wir nehmen das auf.')
+    expect(mails[0]!.text).toContain('Danke, wir nehmen das auf.')
   })
 
   it('should not mail an official reply to a commenter who did not opt in', async () => {
@@ -465,7 +423,7 @@ describe('moderation', () => {
       token: tokens.editor,
     })
     expect(response.status).toBe(201)
-    expect(mailsTo(await deliverMails(), email)).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
   })
 })
 
@@ -480,7 +438,7 @@ describe('replies', () => {
   it('should refuse replies to replies, to other entries and to comments that are not public', async () => {
     const { id } = await publishedComment()
     const reply = await publishedComment({ parent: id, text: 'Eine Antwort.' })
-    const otherModule = await createModule()
+    const otherModule = await createTargetModule()
     const { body: pending } = await submit(validBody())
     const before = await commentsStored()
     const toReply = await submit(validBody({ parent: reply.id }))
@@ -498,8 +456,8 @@ describe('refused input', () => {
     ['a filled honeypot', () => validBody({ website: 'http://spam.example' }), 400, 'automatisch'],
     ['an invalid form token', () => validBody({ formToken: '123.abc' }), 400, 'Formular-Token'],
     ['a forged form token', () => validBody({ formToken: `${Date.now() - 10_000}.${'0'.repeat(64)}` }), 400, 'Formular-Token'],
-    ['a form token sent too fast', () => validBody({ formToken: formTokenAged(0) }), 400, 'zu schnell'],
-    ['an expired form token', () => validBody({ formToken: formTokenAged(3 * 3600) }), 400, 'abgelaufen'],
+    ['a form token sent too fast', () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 0 }) }), 400, 'zu schnell'],
+    ['an expired form token', () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 3 * 3600 }) }), 400, 'abgelaufen'],
     ['too many links', () => validBody({ text: 'Siehe https://a.example, http://b.example und www.c.example' }), 400, 'zu viele Links'],
     ['a text that is too long', () => validBody({ text: 'x'.repeat(2001) }), 400, '„Kommentar“ ist zu lang (höchstens 2000 Zeichen)'],
     ['an empty text', () => validBody({ text: '   ' }), 400, 'Bitte geben Sie „Kommentar“ an'],
@@ -558,7 +516,7 @@ describe('refused input', () => {
   })
 
   it('should refuse a comment on a draft', async () => {
-    const draft = await createModule('draft')
+    const draft = await createTargetModule('draft')
     const before = await commentsStored()
     const response = await submit(validBody({ targetId: draft }))
     expect(response.status).toBe(404)
@@ -566,7 +524,7 @@ describe('refused input', () => {
   })
 
   it('should accept a comment on a project too', async () => {
-    const project = await payload.create({ collection: 'projects', data: { _status: 'published', title: `Kommentiertes Projekt ${++counter}` } as never })
+    const project = await createProject(payload, { title: `Kommentiertes Projekt ${++counter}` })
     const response = await submit(validBody({ targetCollection: 'projects', targetId: project.id }))
     expect(response.status, JSON.stringify(response.body)).toBe(202)
     const { body } = await requestJson<{ commentCount?: number }>(`${server.url}/api/projects/${project.id}?depth=0`)
@@ -663,7 +621,7 @@ describe('reports', () => {
     requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, { body: {}, headers: { 'X-Forwarded-For': client }, method: 'POST' })
 
   it('should hide a comment after three reports from different clients until a moderator decides', async () => {
-    const target = await createModule()
+    const target = await createTargetModule()
     const { id } = await publishedComment({ targetId: target })
     expect(await commentCountOf(target)).toBe(1)
     expect((await report(id, '198.51.100.1')).status).toBe(202)
@@ -729,7 +687,7 @@ describe('rate limit', () => {
 
 describe('comment count', () => {
   it('should count approved visible comments per document in a list', async () => {
-    const [a, b] = [await createModule(), await createModule()]
+    const [a, b] = [await createTargetModule(), await createTargetModule()]
     await publishedComment({ targetId: a })
     await publishedComment({ targetId: a })
     await submitAndConfirm({ targetId: a })

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { issueFormToken } from '../../plugins/shared/formToken'
-import { requestJson } from '../helpers/http'
+import { createModule, postComment } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
 const smtp = await vi.hoisted(async () => {
@@ -32,19 +31,12 @@ afterAll(async () => {
 describe('mail outbox run by the server', () => {
   it('should send the confirmation mail without anyone running the queue', async () => {
     const payload = server.payload
-    const module = await payload.create({ collection: 'modules', data: { _status: 'published', title: 'Modul mit Postausgang' } })
+    const module = await createModule(payload, { title: 'Modul mit Postausgang' })
     const email = `autorun-${Date.now()}@comments.test`
-    const response = await requestJson(`${server.url}/api/comments`, {
-      body: {
-        authorName: 'Erika Mustermann',
-        consent: true,
-        email,
-        formToken: issueFormToken({ issuedAt: Date.now() - 10_000, scope: 'comments', secret: payload.secret }),
-        targetCollection: 'modules',
-        targetId: module.id,
-        text: 'Kommt die Mail von allein?',
-      },
-      method: 'POST',
+    const response = await postComment({
+      body: { authorName: 'Erika Mustermann', email, targetId: module.id, text: 'Kommt die Mail von allein?' },
+      payload,
+      serverUrl: server.url,
     })
     expect(response.status, JSON.stringify(response.body)).toBe(202)
     const deadline = Date.now() + 30_000

@@ -15,9 +15,11 @@ import type { RunningServer } from '../../src/server/startServer'
 import { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from '../../plugins/event-registration'
 import { confirmTokenHashOf } from '../../plugins/event-registration/lib/tokens'
 import { issueVisitorToken } from '../../plugins/shared/visitorToken'
+import { createOpenEvent, registerForEvent } from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
-import { mailsTo, parseMail, type ReceivedMail } from '../helpers/smtp'
+import { deliverMails, followLink, linkIn } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
+import { mailsTo, type ReceivedMail } from '../helpers/smtp'
 
 // The config reads SMTP_URL when it is imported: the receiver must be listening before that.
 const smtp = await vi.hoisted(async () => {
@@ -60,47 +62,14 @@ beforeEach(() => {
   smtp.received.length = 0
 })
 
-/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
-const deliverMails = async (): Promise<ReceivedMail[]> => {
-  await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  return smtp.received.map(parseMail)
-}
-
-const linkIn = (mail: ReceivedMail | undefined, pattern: RegExp) => {
-  const link = pattern.exec(mail?.text ?? '')?.[0]
-  if (!link) {
-    throw new Error(`no link ${String(pattern)} in mail: ${mail?.text ?? '(none)'}`)
-  }
-  return link.replace(/^http:\/\/localhost:\d+/, server.url)
-}
-
-const follow = (link: string) => requestJson<LinkBody>(link, { headers: { Accept: 'application/json' } })
+const follow = (link: string) => followLink<LinkBody>({ link })
 
 type EventOverrides = Record<string, unknown> & { draft?: boolean }
 
 const createEvent = async ({ draft = false, ...overrides }: EventOverrides = {}) =>
-  (
-    await payload.create({
-      collection: 'events',
-      data: {
-        _status: draft ? 'draft' : 'published',
-        accessLink: ACCESS_LINK,
-        capacity: 10,
-        end: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
-        format: 'online',
-        hasWaitingList: true,
-        kind: 'webinar',
-        registrationOpen: true,
-        start: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        title: `Anmeldeveranstaltung ${++counter}`,
-        ...overrides,
-      } as never,
-      draft,
-    })
-  ).id
+  (await createOpenEvent(payload, { _status: draft ? 'draft' : 'published', accessLink: ACCESS_LINK, title: `Anmeldeveranstaltung ${++counter}`, ...overrides })).id
 
-const register = (eventId: number | string, body: Record<string, unknown>) =>
-  requestJson<RegisterBody>(`${server.url}/api/events/${eventId}/registrations`, { body: { answers: {}, consent: true, ...body }, method: 'POST' })
+const register = (eventId: number | string, body: Record<string, unknown>) => registerForEvent<RegisterBody>({ body, eventId, serverUrl: server.url })
 
 const registrationsOf = async (eventId: number | string) =>
   (
@@ -117,10 +86,10 @@ const registrationsOf = async (eventId: number | string) =>
 /** Registers and confirms through the links in the mails; returns the mails of the confirmation. */
 const registerAndConfirm = async (eventId: number | string, email: string, name: string) => {
   expect((await register(eventId, { email, name })).status).toBe(202)
-  const confirmMail = mailsTo(await deliverMails(), email)[0]
+  const confirmMail = mailsTo(await deliverMails({ payload, smtp }), email)[0]
   smtp.received.length = 0
-  const confirmed = await follow(linkIn(confirmMail, CONFIRM_LINK))
-  const mails = mailsTo(await deliverMails(), email)
+  const confirmed = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
+  const mails = mailsTo(await deliverMails({ payload, smtp }), email)
   smtp.received.length = 0
   return { confirmMail, confirmed, mails }
 }
@@ -163,15 +132,15 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     })
     expect(registered.status).toBe(202)
     expect(registered.body.registration?.status).toBe('pending')
-    const [confirmMail] = mailsTo(await deliverMails(), 'anna@registration.test')
+    const [confirmMail] = mailsTo(await deliverMails({ payload, smtp }), 'anna@registration.test')
     expect(confirmMail?.text).toMatch(CONFIRM_LINK)
     expect(confirmMail?.raw).not.toContain(ACCESS_LINK)
     smtp.received.length = 0
 
-    const confirmed = await follow(linkIn(confirmMail, CONFIRM_LINK))
+    const confirmed = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
     expect(confirmed.status).toBe(200)
     expect(confirmed.body.registration?.status).toBe('confirmed')
-    const [confirmedMail] = mailsTo(await deliverMails(), 'anna@registration.test')
+    const [confirmedMail] = mailsTo(await deliverMails({ payload, smtp }), 'anna@registration.test')
     expect(confirmedMail?.text).toContain(ACCESS_LINK)
     expect(confirmedMail?.text).toMatch(CANCEL_LINK)
     const ics = icsOf(confirmedMail)
@@ -180,11 +149,11 @@ describe('event registration: double opt-in, seats, waiting list', () => {
 
     // The same link again: it says what became of the registration and does nothing twice.
     smtp.received.length = 0
-    const again = await follow(linkIn(confirmMail, CONFIRM_LINK))
+    const again = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
     expect(again.status).toBe(200)
     expect(again.body.registration?.status).toBe('confirmed')
     expect(again.body.message).toContain('schon bestätigt')
-    expect(mailsTo(await deliverMails(), 'anna@registration.test')).toHaveLength(0)
+    expect(mailsTo(await deliverMails({ payload, smtp }), 'anna@registration.test')).toHaveLength(0)
 
     const stored = (await registrationsOf(eventId))[0]
     expect(stored).toMatchObject({
@@ -214,10 +183,10 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     }>(`${server.url}/api/events/${eventId}`)
     expect(counts.body).toMatchObject({ seatsTaken: 1, waitingCount: 1 })
 
-    const cancelled = await follow(linkIn(first.mails[0], CANCEL_LINK))
+    const cancelled = await follow(linkIn({ mail: first.mails[0], pattern: CANCEL_LINK, serverUrl: server.url }))
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.registration?.status).toBe('cancelled')
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     const [promotedMail] = mailsTo(mails, 'zweite@registration.test')
     expect(promotedMail?.subject).toContain('frei geworden')
     expect(promotedMail?.text).toContain(ACCESS_LINK)
@@ -241,7 +210,7 @@ describe('event registration: links opened by mail scanners', () => {
     const eventId = await createEvent()
     const email = 'scanner@registration.test'
     expect((await register(eventId, { email, name: 'Scanner Sabine' })).status).toBe(202)
-    const confirmLink = linkIn(mailsTo(await deliverMails(), email)[0], CONFIRM_LINK)
+    const confirmLink = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK, serverUrl: server.url })
     smtp.received.length = 0
     // What a link scanner or a browser does: GET, asking for HTML.
     const page = await fetch(confirmLink, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })
@@ -257,14 +226,14 @@ describe('event registration: links opened by mail scanners', () => {
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('Ihr Platz ist bestätigt')
     expect((await registrationsOf(eventId))[0]?.status).toBe('confirmed')
-    const cancelLink = linkIn(mailsTo(await deliverMails(), email)[0], CANCEL_LINK)
+    const cancelLink = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CANCEL_LINK, serverUrl: server.url })
     const cancelPage = await (await fetch(cancelLink)).text()
     expect(cancelPage).toContain('Abmelden</button>')
     expect((await registrationsOf(eventId))[0]?.status).toBe('confirmed')
     expect((await fetch(cancelLink, { method: 'POST' })).status).toBe(200)
     expect((await registrationsOf(eventId))[0]?.status).toBe('cancelled')
     expect(await (await fetch(cancelLink)).text()).toContain('bereits storniert')
-    expect(mailsTo(await deliverMails(), email).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Anmeldung bestätigt: /), expect.stringMatching(/^Abmeldung: /)])
+    expect(mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Anmeldung bestätigt: /), expect.stringMatching(/^Abmeldung: /)])
   })
 })
 
@@ -296,7 +265,7 @@ describe('event registration: refusals store nothing', () => {
     expect(response.status).toBe(status)
     expect(response.body.errors?.[0]?.message).toBeTruthy()
     expect(await registrationsOf(eventId)).toHaveLength(0)
-    expect(await deliverMails()).toHaveLength(0)
+    expect(await deliverMails({ payload, smtp })).toHaveLength(0)
   })
 
   it('should accept a registration on the deadline day itself', async () => {
@@ -344,7 +313,7 @@ describe('event registration: refusals store nothing', () => {
     })
     expect(again.status).toBe(409)
     expect(await registrationsOf(eventId)).toHaveLength(1)
-    expect(mailsTo(await deliverMails(), 'doppelt@registration.test')).toHaveLength(1)
+    expect(mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test')).toHaveLength(1)
   })
 })
 

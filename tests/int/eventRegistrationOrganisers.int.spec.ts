@@ -16,9 +16,12 @@ import type { RunningServer } from '../../src/server/startServer'
 import { ANONYMISE_REGISTRATIONS_TASK, SEND_REGISTRATION_REMINDERS_TASK } from '../../plugins/event-registration'
 import { advisoryLockKeys } from '../../plugins/shared/advisoryLock'
 import { SEND_MAIL_TASK } from '../../plugins/shared/sendMailTask'
-import { login, requestJson } from '../helpers/http'
+import { createMunicipality, createOpenEvent, inDays, registerForEvent } from '../helpers/fixtures'
+import { requestJson } from '../helpers/http'
+import { deliverMails, followLink, linkIn } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
-import { mailsTo, parseMail } from '../helpers/smtp'
+import { mailsTo } from '../helpers/smtp'
+import { createSignedInUsers } from '../helpers/users'
 
 const smtp = await vi.hoisted(async () => {
   const { startSmtpReceiver } = await import('../helpers/smtp')
@@ -27,7 +30,6 @@ const smtp = await vi.hoisted(async () => {
   return startSmtpReceiver()
 })
 
-const PASSWORD = 'Organisation-2026!'
 const ACCESS_LINK = 'https://meet.organisers.test/raum-0815'
 const CONFIRM_LINK = /http:\/\/localhost:\d+\/api\/registrations\/confirm\?token=[A-Za-z0-9_-]{43}/
 
@@ -43,14 +45,15 @@ let counter = 0
 beforeAll(async () => {
   server = await startTestServer()
   payload = server.payload
-  const city = await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Anmeldestadt', state: 'NW' } as never })
-  await payload.create({ collection: 'users', data: { email: 'redaktion@organisers.test', password: PASSWORD, role: 'editor' } as never })
-  await payload.create({
-    collection: 'users',
-    data: { email: 'kommune@organisers.test', municipality: city.id, password: PASSWORD, role: 'municipality-editor' } as never,
+  const city = await createMunicipality(payload, { name: 'Anmeldestadt' })
+  const { tokens } = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: {
+      editor: { email: 'redaktion@organisers.test', role: 'editor' },
+      cityEditor: { email: 'kommune@organisers.test', municipality: city.id, role: 'municipality-editor' },
+    },
   })
-  editorToken = await login(server.url, 'redaktion@organisers.test', PASSWORD)
-  cityEditorToken = await login(server.url, 'kommune@organisers.test', PASSWORD)
+  ;({ cityEditor: cityEditorToken, editor: editorToken } = tokens)
 })
 
 afterAll(async () => {
@@ -63,33 +66,18 @@ beforeEach(async () => {
   smtp.received.length = 0
 })
 
-const deliverMails = async () => {
-  await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  return smtp.received.map(parseMail)
-}
-
-const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
-
 const createEvent = async (overrides: Record<string, unknown> = {}) =>
   (
-    await payload.create({
-      collection: 'events',
-      data: {
-        _status: 'published',
-        accessLink: ACCESS_LINK,
-        capacity: 2,
-        customQuestions: [{ key: 'organisation', label: 'Organisation', type: 'text' }],
-        end: inDays(20, 2),
-        format: 'online',
-        hasWaitingList: true,
-        kind: 'webinar',
-        registrationOpen: true,
-        start: inDays(20),
-        title: `Organisationsveranstaltung ${++counter}`,
-        ...overrides,
-      } as never,
+    await createOpenEvent(payload, {
+      accessLink: ACCESS_LINK,
+      capacity: 2,
+      customQuestions: [{ key: 'organisation', label: 'Organisation', type: 'text' }],
+      end: inDays(20, 2),
+      start: inDays(20),
+      title: `Organisationsveranstaltung ${++counter}`,
+      ...overrides,
     })
-  ).id as number
+  ).id
 
 /** A registration as the endpoints would have left it (the Local API skips field access). */
 const addRegistration = async (event: number, status: string, name: string, extra: Record<string, unknown> = {}) =>
@@ -134,7 +122,7 @@ describe('organisers: decisions and check-in', () => {
     const overbooked = await decide(waiting.id, { overbook: true, status: 'confirmed' })
     expect(overbooked.status).toBe(200)
     expect((await reload(waiting.id)).status).toBe('confirmed')
-    const mails = mailsTo(await deliverMails(), 'carla-cedern@organisers.test')
+    const mails = mailsTo(await deliverMails({ payload, smtp }), 'carla-cedern@organisers.test')
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toContain('Ein Platz ist frei geworden')
     expect(mails[0]!.text).toContain(ACCESS_LINK)
@@ -154,7 +142,7 @@ describe('organisers: decisions and check-in', () => {
     expect((await reload(first.id)).status).toBe('cancelled')
     expect((await reload(waitingFirst.id)).status).toBe('confirmed')
     expect((await reload(waitingSecond.id)).status).toBe('waitlisted')
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mailsTo(mails, 'dora-distel@organisers.test')[0]?.text).toContain('die Veranstalter haben Ihre Anmeldung')
     expect(mailsTo(mails, 'frida-fichte@organisers.test')[0]?.subject).toContain('Ein Platz ist frei geworden')
     expect(mailsTo(mails, 'gustav-ginster@organisers.test')).toHaveLength(0)
@@ -207,7 +195,7 @@ describe('organisers: more seats, deleting', () => {
     expect((await reload(firstWaiting.id)).status).toBe('confirmed')
     expect((await reload(secondWaiting.id)).status).toBe('confirmed')
     expect((await reload(thirdWaiting.id)).status).toBe('waitlisted')
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['kapa-drei@organisers.test', 'kapa-zwei@organisers.test'])
     // Lowering it again takes no seat away.
     await requestJson(`${server.url}/api/events/${event}`, { body: { capacity: 1 }, method: 'PATCH', token: editorToken })
@@ -271,7 +259,7 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     expect(first.body.message).toContain('2 bestätigte Teilnehmende')
     const second = await send()
     expect(second.body).toMatchObject({ queued: 0, skipped: 2 })
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mails).toHaveLength(2)
     expect(mailsTo(mails, 'olga-olive@organisers.test')[0]?.text).toMatch(/Hallo Olga Olive,\s+Wir treffen uns in Raum 2\.[\s\S]*Abmelden: http/)
     expect(mailsTo(mails, 'quirin-quitte@organisers.test')).toHaveLength(0)
@@ -292,7 +280,7 @@ describe('organisers: CSV, message, attendance confirmation', () => {
       })
     expect((await send()).body).toMatchObject({ queued: 1, skipped: 0 })
     expect((await send()).body).toMatchObject({ queued: 0, skipped: 1 })
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mails).toHaveLength(1)
     const [mail] = mailsTo(mails, 'rita-rose@organisers.test')
     expect(mail?.subject).toContain('Teilnahmebestätigung')
@@ -318,7 +306,7 @@ describe('operations: reminders and retention', () => {
     await addRegistration(later, 'confirmed', 'Willi Weide')
     await runTask(SEND_REGISTRATION_REMINDERS_TASK)
     await runTask(SEND_REGISTRATION_REMINDERS_TASK)
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mails.map((mail) => mail.to[0])).toEqual(['tina-tanne@organisers.test'])
     expect(mails[0]!.subject).toMatch(/^Erinnerung: /)
     expect(mails[0]!.text).toContain(ACCESS_LINK)
@@ -355,20 +343,21 @@ describe('operations: reminders and retention', () => {
 describe('mail outbox', () => {
   it("should write every mail in the registrant's language, whoever causes it", async () => {
     const event = await createEvent({ capacity: 5 })
-    const registered = await requestJson<{ registration?: { id: number } }>(`${server.url}/api/events/${event}/registrations`, {
-      body: { answers: {}, consent: true, email: 'english@organisers.test', name: 'Emma English' },
+    const registered = await registerForEvent<{ registration?: { id: number } }>({
+      body: { email: 'english@organisers.test', name: 'Emma English' },
+      eventId: event,
       headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
-      method: 'POST',
+      serverUrl: server.url,
     })
     expect(registered.status).toBe(202)
-    const [confirmMail] = await deliverMails()
+    const [confirmMail] = await deliverMails({ payload, smtp })
     expect(confirmMail?.subject).toMatch(/^Please confirm your registration: /)
     smtp.received.length = 0
     // The organiser works in the German admin; the mail is still English.
     const id = registered.body.registration!.id
     expect((await decide(id, { status: 'confirmed' })).status).toBe(200)
     expect((await decide(id, { status: 'cancelled' })).status).toBe(200)
-    const subjects = (await deliverMails()).map((mail) => mail.subject).sort()
+    const subjects = (await deliverMails({ payload, smtp })).map((mail) => mail.subject).sort()
     expect(subjects).toEqual([expect.stringMatching(/^Cancelled: /), expect.stringMatching(/^Registration confirmed: /)])
     expect((await reload(id)) as unknown as { language: string }).toMatchObject({ language: 'en' })
   })
@@ -378,10 +367,7 @@ describe('mail outbox', () => {
     await smtp.stop()
     try {
       for (const name of ['ausfall-a', 'ausfall-b']) {
-        const response = await requestJson(`${server.url}/api/events/${event}/registrations`, {
-          body: { answers: {}, consent: true, email: `${name}@organisers.test`, name },
-          method: 'POST',
-        })
+        const response = await registerForEvent({ body: { email: `${name}@organisers.test`, name }, eventId: event, serverUrl: server.url })
         expect(response.status).toBe(202)
       }
       await payload.jobs.run({ limit: 100, queue: 'mail' })
@@ -397,11 +383,11 @@ describe('mail outbox', () => {
     }
     // The backoff has passed (the test doesn't wait 30 s for it).
     await payload.update({ collection: 'payload-jobs', data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, where: { queue: { equals: 'mail' } } })
-    const delivered = await deliverMails()
+    const delivered = await deliverMails({ payload, smtp })
     expect(delivered.map((mail) => mail.to[0]).sort()).toEqual(['ausfall-a@organisers.test', 'ausfall-b@organisers.test'])
     // The links in them work, and running the queue again sends nothing more.
-    const confirm = CONFIRM_LINK.exec(delivered[0]!.text)?.[0]?.replace(/^http:\/\/localhost:\d+/, server.url)
-    expect((await requestJson(confirm!, { headers: { Accept: 'application/json' } })).status).toBe(200)
+    const confirm = linkIn({ mail: delivered[0], pattern: CONFIRM_LINK, serverUrl: server.url })
+    expect((await followLink({ link: confirm })).status).toBe(200)
     await payload.jobs.run({ limit: 100, queue: 'mail' })
     smtp.received.length = 0
     await payload.jobs.run({ limit: 100, queue: 'mail' })
@@ -416,7 +402,7 @@ describe('mail outbox', () => {
     expect(await queueMail({ mail: input, req })).toBe(false)
     // A job queued around the outbox (or twice by a runner) with the same key: still one mail.
     await payload.jobs.queue({ input, queue: 'mail', task: SEND_MAIL_TASK as never } as never)
-    const mails = await deliverMails()
+    const mails = await deliverMails({ payload, smtp })
     expect(mails).toHaveLength(1)
     expect(mails[0]!.head).toMatch(/Message-ID: <[0-9a-f]{32}@localhost>/i)
   })
@@ -450,10 +436,7 @@ describe('seat lock and registration limit', () => {
     const statuses: number[] = []
     let limited: Awaited<ReturnType<typeof requestJson<ErrorBody>>> | undefined
     for (let index = 0; index < 6 && !limited; index++) {
-      const response = await requestJson<ErrorBody>(`${server.url}/api/events/${event}/registrations`, {
-        body: { answers: {}, consent: true, email: `limit-${index}@organisers.test`, name: `Limit ${index}` },
-        method: 'POST',
-      })
+      const response = await registerForEvent<ErrorBody>({ body: { email: `limit-${index}@organisers.test`, name: `Limit ${index}` }, eventId: event, serverUrl: server.url })
       statuses.push(response.status)
       if (response.status === 429) {
         limited = response

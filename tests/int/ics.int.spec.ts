@@ -5,10 +5,10 @@ import type { RunningServer } from '../../src/server/startServer'
 import ICAL from 'ical.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { login, requestJson } from '../helpers/http'
+import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
+import { createSignedInUsers } from '../helpers/users'
 
-const PASSWORD = 'Richtiges-Passwort-2026'
 const SECRET_LINK = 'https://konferenz.example.org/raum/geheim-4711'
 
 let server: RunningServer
@@ -18,8 +18,8 @@ const created: { collection: 'event-series' | 'events' | 'municipalities'; id: n
 beforeAll(async () => {
   process.env.AUTH_RATE_LIMIT_MAX = '1000'
   server = await startTestServer()
-  await server.payload.create({ collection: 'users', data: { email: 'redaktion@feeds.test', password: PASSWORD, role: 'editor' } })
-  editorToken = await login(server.url, 'redaktion@feeds.test', PASSWORD)
+  const { tokens } = await createSignedInUsers(server.payload, { serverUrl: server.url, users: { editor: { email: 'redaktion@feeds.test', role: 'editor' } } })
+  editorToken = tokens.editor
 })
 
 afterEach(async () => {

@@ -12,11 +12,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { RunningServer } from '../../src/server/startServer'
 
 import { ANONYMISE_REGISTRATIONS_TASK } from '../../plugins/event-registration'
-import { issueFormToken } from '../../plugins/shared/formToken'
 import { launchChromium } from '../helpers/browser'
+import { createModule, createOpenEvent, postComment, registerForEvent } from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
-import { mailsTo, parseMail, type ReceivedMail } from '../helpers/smtp'
+import { followLink, linkIn, takeMails } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
+import { mailsTo } from '../helpers/smtp'
 
 // The config reads these when it is imported: the receiver must be listening before that.
 const smtp = await vi.hoisted(async () => {
@@ -60,22 +61,6 @@ afterAll(async () => {
 beforeEach(() => {
   smtp.received.length = 0
 })
-
-/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
-const deliverMails = async (): Promise<ReceivedMail[]> => {
-  await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  const mails = smtp.received.map(parseMail)
-  smtp.received.length = 0
-  return mails
-}
-
-const linkIn = (mail: ReceivedMail | undefined, pattern: RegExp) => {
-  const link = pattern.exec(mail?.text ?? '')?.[0]
-  if (!link) {
-    throw new Error(`no link ${String(pattern)} in mail: ${mail?.text ?? '(none)'}`)
-  }
-  return link.replace(/^http:\/\/localhost:\d+/, server.url)
-}
 
 /** A browser opening the link: GET, asking for HTML, German unless told. */
 const openPage = async (link: string, language = 'de-DE') => {
@@ -129,40 +114,24 @@ const expectAccessibleBasics = (html: string, language: 'de' | 'en') => {
 }
 
 const createEvent = async (overrides: Record<string, unknown> = {}) =>
-  (
-    await payload.create({
-      collection: 'events',
-      data: {
-        _status: 'published',
-        accessLink: 'https://meet.linkpages.test/raum',
-        capacity: 10,
-        end: END,
-        format: 'online',
-        hasWaitingList: true,
-        kind: 'webinar',
-        registrationOpen: true,
-        start: START,
-        title: `Netzwerktreffen ${++counter}`,
-        ...overrides,
-      } as never,
-    })
-  ).id
+  (await createOpenEvent(payload, { accessLink: 'https://meet.linkpages.test/raum', end: END, start: START, title: `Netzwerktreffen ${++counter}`, ...overrides })).id
 
 const uniqueEmail = (name: string) => `${name}-${++counter}@linkpages.test`
 
 const register = (eventId: number | string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  requestJson<ErrorBody & { registration?: { id: number } }>(`${server.url}/api/events/${eventId}/registrations`, {
-    body: { answers: {}, consent: true, name: 'Anna Beispiel', ...body },
-    headers,
-    method: 'POST',
-  })
+  registerForEvent<ErrorBody & { registration?: { id: number } }>({ body: { name: 'Anna Beispiel', ...body }, eventId, headers, serverUrl: server.url })
 
 /** Registers (with the member site's page) and returns the links from the mail. */
 const registerForLinks = async (eventId: number | string, { email = uniqueEmail('anna'), headers = {}, returnUrl = MEMBER_PAGE }: { email?: string; headers?: Record<string, string>; returnUrl?: null | string } = {}) => {
   const registered = await register(eventId, { email, ...(returnUrl === null ? {} : { returnUrl }) }, headers)
   expect(registered.status, JSON.stringify(registered.body)).toBe(202)
-  const mail = mailsTo(await deliverMails(), email)[0]
-  return { cancel: linkIn(mail, REGISTRATION_CANCEL), confirm: linkIn(mail, REGISTRATION_CONFIRM), email, id: registered.body.registration!.id }
+  const mail = mailsTo(await takeMails({ payload, smtp }), email)[0]
+  return {
+    cancel: linkIn({ mail, pattern: REGISTRATION_CANCEL, serverUrl: server.url }),
+    confirm: linkIn({ mail, pattern: REGISTRATION_CONFIRM, serverUrl: server.url }),
+    email,
+    id: registered.body.registration!.id,
+  }
 }
 
 const statusOf = async (id: number) => (await payload.findByID({ collection: 'registrations', depth: 0, id })).status
@@ -187,7 +156,7 @@ describe('registration links: the confirm and cancel pages', () => {
     expect(page.html).not.toMatch(/„[^“]*„/)
     // Opening it changed nothing (mail scanners open links too).
     expect(await statusOf(links.id)).toBe('pending')
-    expect(await deliverMails()).toHaveLength(0)
+    expect(await takeMails({ payload, smtp })).toHaveLength(0)
 
     const result = await pressButton(links.confirm)
     expect(result.status).toBe(200)
@@ -197,7 +166,7 @@ describe('registration links: the confirm and cancel pages', () => {
     expect(result.html).toContain(`<a href="${MEMBER_PAGE}" rel="noreferrer">`)
     expect(result.html).not.toContain('<button')
     expect(await statusOf(links.id)).toBe('confirmed')
-    expect(mailsTo(await deliverMails(), links.email).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Anmeldung bestätigt: /)])
+    expect(mailsTo(await takeMails({ payload, smtp }), links.email).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Anmeldung bestätigt: /)])
 
     // The link again: what became of it, and nothing happens twice.
     const again = await openPage(links.confirm)
@@ -205,9 +174,9 @@ describe('registration links: the confirm and cancel pages', () => {
     expect(h1Of(again.html)).toBe('Schon bestätigt')
     expect(again.html).toContain('Ihre Anmeldung war schon bestätigt: Sie haben einen Platz.')
     expect(again.html).not.toContain('<button')
-    const againJson = await requestJson<LinkBody>(links.confirm, { headers: { Accept: 'application/json' } })
+    const againJson = await followLink<LinkBody>({ link: links.confirm })
     expect(againJson).toMatchObject({ body: { registration: { status: 'confirmed' }, returnUrl: MEMBER_PAGE }, status: 200 })
-    expect(await deliverMails()).toHaveLength(0)
+    expect(await takeMails({ payload, smtp })).toHaveLength(0)
   })
 
   it('should tell the place on the waiting list: 1 for the second on a full event, 2 for the third, and move it up', async () => {
@@ -224,7 +193,7 @@ describe('registration links: the confirm and cancel pages', () => {
     expect(secondResult.html).toContain(BACK_TO_REGISTRATION)
 
     // JSON clients get the same, plus the position and the way back.
-    const thirdResult = await requestJson<LinkBody>(third.confirm, { headers: { Accept: 'application/json' }, method: 'POST' })
+    const thirdResult = await followLink<LinkBody>({ link: third.confirm, method: 'POST' })
     expect(thirdResult.status).toBe(200)
     expect(thirdResult.body).toMatchObject({ position: 2, registration: { id: third.id, status: 'waitlisted' }, returnUrl: MEMBER_PAGE })
     expect(h1Of((await openPage(third.confirm)).html)).toBe('Schon bestätigt')
@@ -244,7 +213,7 @@ describe('registration links: the confirm and cancel pages', () => {
     expect(await statusOf(second.id)).toBe('confirmed')
     expect((await openPage(third.confirm)).html).toContain('Sie stehen auf der Warteliste an Stelle 1.')
     expect(h1Of((await openPage(first.cancel)).html)).toBe('Schon abgemeldet')
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 
   it("should write the pages in the registrant's language, whatever the browser asks for", async () => {
@@ -259,7 +228,7 @@ describe('registration links: the confirm and cancel pages', () => {
     const result = await pressButton(links.confirm, 'de-DE')
     expect(h1Of(result.html)).toBe('You have a seat')
     expect(result.html).toContain('<html lang="en">')
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 
   it('should say what to do when a link has expired, is unknown, or the event has begun, and show no back link without a returnUrl', async () => {
@@ -287,7 +256,7 @@ describe('registration links: the confirm and cancel pages', () => {
     const plain = await openPage(withoutWayBack.confirm)
     expect(plain.status).toBe(200)
     expect(plain.html).not.toContain('<a ')
-    expect((await requestJson<LinkBody>(withoutWayBack.confirm, { headers: { Accept: 'application/json' } })).body.returnUrl).toBeNull()
+    expect((await followLink<LinkBody>({ link: withoutWayBack.confirm })).body.returnUrl).toBeNull()
 
     // The event has begun meanwhile: no confirming, no cancelling.
     const late = await registerForLinks(eventId)
@@ -299,7 +268,7 @@ describe('registration links: the confirm and cancel pages', () => {
     const lateCancel = await openPage(withoutWayBack.cancel)
     expect(lateCancel.status).toBe(409)
     expect(lateCancel.html).toContain('Eine Abmeldung ist nicht mehr nötig.')
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 })
 
@@ -321,7 +290,7 @@ describe('the way back: returnUrl', () => {
     expect(response.body.errors?.[0]?.message).toContain('Adresse der Seite (returnUrl)')
     expect(response.body.errors?.[0]?.data?.errors).toEqual([{ message: expect.stringContaining('Adresse der Seite'), path: 'returnUrl' }])
     expect((await payload.count({ collection: 'registrations', where: { event: { equals: eventId } } })).totalDocs).toBe(0)
-    expect(await deliverMails()).toHaveLength(0)
+    expect(await takeMails({ payload, smtp })).toHaveLength(0)
   })
 
   it("should refuse it in the request's language, and accept the server's own pages", async () => {
@@ -332,7 +301,7 @@ describe('the way back: returnUrl', () => {
     const own = await register(eventId, { email: uniqueEmail('eigen'), returnUrl: `${process.env.SERVER_URL}/veranstaltungen` })
     expect(own.status).toBe(202)
     expect((await payload.findByID({ collection: 'registrations', depth: 0, id: own.body.registration!.id })).returnUrl).toBe(`${process.env.SERVER_URL}/veranstaltungen`)
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 
   it('should erase it with the personal data after the retention period', async () => {
@@ -352,25 +321,19 @@ describe('the way back: returnUrl', () => {
 })
 
 describe('comment links: the confirm page', () => {
-  const formToken = () => issueFormToken({ issuedAt: Date.now() - 10_000, scope: 'comments', secret: payload.secret })
-
-  const submitComment = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    requestJson<ErrorBody & { comment?: { id: number } }>(`${server.url}/api/comments`, {
-      body: { authorName: 'Erika', consent: true, formToken: formToken(), targetCollection: 'modules', text: 'Gute Idee!', ...body },
-      headers,
-      method: 'POST',
-    })
+  const submitComment = (body: Record<string, unknown>) =>
+    postComment<ErrorBody & { comment?: { id: number } }>({ body: { authorName: 'Erika', text: 'Gute Idee!', ...body }, payload, serverUrl: server.url })
 
   it('should name the module, quote the comment and link back after confirming', async () => {
     const number = ++counter
-    const module = await payload.create({ collection: 'modules', data: { _status: 'published', title: `Stadtteilkonferenz „Miteinander“ ${number}` } })
+    const module = await createModule(payload, { title: `Stadtteilkonferenz „Miteinander“ ${number}` })
     const email = uniqueEmail('erika')
     const returnUrl = 'http://member.example/beteiligung/stadtteilkonferenz'
     const submitted = await submitComment({ email, returnUrl, targetId: module.id, text: 'Gute Idee! <b>Wirklich</b>\nZweite Zeile.' })
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(202)
     const commentId = submitted.body.comment!.id
     expect((await payload.findByID({ collection: 'comments', depth: 0, id: commentId, overrideAccess: true })).returnUrl).toBe(returnUrl)
-    const link = linkIn(mailsTo(await deliverMails(), email)[0], COMMENT_CONFIRM)
+    const link = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: COMMENT_CONFIRM, serverUrl: server.url })
 
     const page = await openPage(link)
     expect(page.status).toBe(200)
@@ -397,11 +360,11 @@ describe('comment links: the confirm page', () => {
     expect(h1Of(again.html)).toBe('Schon bestätigt')
     expect(again.html).toContain('Ihr Kommentar war schon bestätigt. Die Redaktion prüft ihn, bevor er erscheint.')
     expect(again.html).not.toContain('<button')
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 
   it("should refuse a returnUrl that isn't an allowed web address, store nothing, and keep it from the public", async () => {
-    const module = await payload.create({ collection: 'modules', data: { _status: 'published', title: `Modul ${++counter}` } })
+    const module = await createModule(payload, { title: `Modul ${++counter}` })
     const before = (await payload.count({ collection: 'comments' })).totalDocs
     const refused = await submitComment({ email: uniqueEmail('js'), returnUrl: 'javascript:alert(1)', targetId: module.id })
     expect(refused.status).toBe(400)
@@ -411,8 +374,8 @@ describe('comment links: the confirm page', () => {
     // Approved and public, the comment's page address is not: not readable, not filterable.
     const email = uniqueEmail('oeffentlich')
     const accepted = await submitComment({ email, returnUrl: 'http://member.example/modul', targetId: module.id })
-    const link = linkIn(mailsTo(await deliverMails(), email)[0], COMMENT_CONFIRM)
-    expect((await requestJson(link, { headers: { Accept: 'application/json' }, method: 'POST' })).status).toBe(200)
+    const link = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: COMMENT_CONFIRM, serverUrl: server.url })
+    expect((await followLink({ link, method: 'POST' })).status).toBe(200)
     await payload.update({ collection: 'comments', data: { status: 'approved' }, id: accepted.body.comment!.id, overrideAccess: true })
     const publicRead = await requestJson<{ returnUrl?: string; text?: string }>(`${server.url}/api/comments/${accepted.body.comment!.id}`)
     expect(publicRead.status).toBe(200)
@@ -420,7 +383,7 @@ describe('comment links: the confirm page', () => {
     expect(publicRead.body).not.toHaveProperty('returnUrl')
     const filtered = await requestJson(`${server.url}/api/comments?where[returnUrl][exists]=true`)
     expect(filtered.status).not.toBe(200)
-    await deliverMails()
+    await takeMails({ payload, smtp })
   })
 })
 

@@ -14,10 +14,10 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { renderHtml } from '../../plugins/shared/mailTemplate'
 import { SEND_MAIL_TASK } from '../../plugins/shared/sendMailTask'
-import { issueFormToken } from '../../plugins/shared/formToken'
-import { requestJson } from '../helpers/http'
+import { createModule, createOpenEvent, postComment, registerForEvent } from '../helpers/fixtures'
+import { followLink, linkIn, takeMails } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
-import { mailsTo, type MimeEntity, mimeTreeOf, parseMail, type ReceivedMail } from '../helpers/smtp'
+import { mailsTo, type MimeEntity, mimeTreeOf, type ReceivedMail } from '../helpers/smtp'
 
 // The config reads SMTP_URL and the moderators' addresses when it is imported.
 const smtp = await vi.hoisted(async () => {
@@ -38,6 +38,8 @@ const SCRIPT_NAME = 'Anna <script>alert(1)</script> Amsel'
 /** An opening quotation mark before the previous one is closed: quotes nested in quotes. */
 const NESTED_QUOTES = /„[^“]*„/
 
+type LinkBody = { registration?: { status: string } }
+
 let server: RunningServer
 let payload: Payload
 let counter = 0
@@ -55,25 +57,6 @@ afterAll(async () => {
 beforeEach(() => {
   smtp.received.length = 0
 })
-
-/** Sends what the mail queue holds (as the server's autoRun would) and returns what arrived. */
-const deliverMails = async (): Promise<ReceivedMail[]> => {
-  await payload.jobs.run({ limit: 1000, queue: 'mail' })
-  const mails = smtp.received.map(parseMail)
-  smtp.received.length = 0
-  return mails
-}
-
-const linkIn = (text: string, pattern: RegExp) => {
-  const link = pattern.exec(text)?.[0]
-  if (!link) {
-    throw new Error(`no link ${String(pattern)} in: ${text}`)
-  }
-  return link
-}
-
-/** The server's own address in place of the configured one. */
-const reachable = (link: string) => link.replace(/^http:\/\/localhost:\d+/, server.url)
 
 const unescapeHtml = (value: string) =>
   value.replace(
@@ -142,41 +125,13 @@ const expectWellFormed = (
   return { anchors, html, text }
 }
 
-const formToken = () =>
-  issueFormToken({ issuedAt: Date.now() - 10_000, scope: 'comments', secret: payload.secret })
-
 const createEvent = async (overrides: Record<string, unknown> = {}) =>
-  (await payload.create({
-    collection: 'events',
-    data: {
-      _status: 'published',
-      accessLink: ACCESS_LINK,
-      capacity: 10,
-      end: new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString(),
-      format: 'online',
-      hasWaitingList: true,
-      kind: 'webinar',
-      registrationOpen: true,
-      start: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      title: `${TITLE} ${++counter}`,
-      ...overrides,
-    } as never,
-  })) as unknown as { id: number; start: string; title: string }
+  createOpenEvent(payload, { accessLink: ACCESS_LINK, title: `${TITLE} ${++counter}`, ...overrides })
 
 const register = (eventId: number, body: { email: string; name: string }, language = 'de-DE') =>
-  requestJson<{ registration?: { status: string } }>(
-    `${server.url}/api/events/${eventId}/registrations`,
-    {
-      body: { answers: {}, consent: true, ...body },
-      headers: { 'Accept-Language': language },
-      method: 'POST',
-    },
-  )
+  registerForEvent({ body, eventId, headers: { 'Accept-Language': language }, serverUrl: server.url })
 
-const follow = (link: string) =>
-  requestJson<{ registration?: { status: string } }>(reachable(link), {
-    headers: { Accept: 'application/json' },
-  })
+const follow = (link: string) => followLink<LinkBody>({ link, serverUrl: server.url })
 
 const longDate = (iso: string, language: 'de' | 'en') =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
@@ -186,29 +141,19 @@ const longDate = (iso: string, language: 'de' | 'en') =>
 
 describe('mails: comments', () => {
   it('should send the comment confirmation as text and HTML with the same link and the name escaped', async () => {
-    const module = await payload.create({
-      collection: 'modules',
-      data: { _status: 'published', title: 'Modul mit Post' },
-    })
+    const module = await createModule(payload, { title: 'Modul mit Post' })
     const email = `kommentar-${Date.now()}@mails.test`
-    const response = await requestJson(`${server.url}/api/comments`, {
-      body: {
-        authorName: SCRIPT_NAME,
-        consent: true,
-        email,
-        formToken: formToken(),
-        targetCollection: 'modules',
-        targetId: module.id,
-        text: 'Gute Idee! <img src=x onerror=alert(1)>\nZweite Zeile.',
-      },
-      method: 'POST',
+    const response = await postComment({
+      body: { authorName: SCRIPT_NAME, email, targetId: module.id, text: 'Gute Idee! <img src=x onerror=alert(1)>\nZweite Zeile.' },
+      payload,
+      serverUrl: server.url,
     })
     expect(response.status, JSON.stringify(response.body)).toBe(202)
-    const [mail] = mailsTo(await deliverMails(), email)
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, html, text } = expectWellFormed(mail, { language: 'de' })
     expect(mail!.subject).toBe('Bitte bestätigen Sie Ihren Kommentar')
     expect(html).toMatch(/<h1[^>]*>Bitte bestätigen Sie Ihren Kommentar<\/h1>/)
-    const link = linkIn(text, COMMENT_CONFIRM_LINK)
+    const link = linkIn({ mail, pattern: COMMENT_CONFIRM_LINK })
     expect(anchors).toEqual([{ href: link, text: 'Kommentar bestätigen' }])
     expect(html).toContain('Hallo Anna &lt;script&gt;alert(1)&lt;/script&gt; Amsel,')
     expect(text).toContain(`Hallo ${SCRIPT_NAME},`)
@@ -216,28 +161,18 @@ describe('mails: comments', () => {
   })
 
   it("should send moderators the comment's text quoted and escaped, with a link to review it", async () => {
-    const module = await payload.create({
-      collection: 'modules',
-      data: { _status: 'published', title: 'Modul zur Prüfung' },
-    })
+    const module = await createModule(payload, { title: 'Modul zur Prüfung' })
     const email = `moderiert-${Date.now()}@mails.test`
     const commentText = 'Gute Idee! <img src=x onerror=alert(1)>\nZweite Zeile.'
-    const response = await requestJson<{ comment?: { id: number } }>(`${server.url}/api/comments`, {
-      body: {
-        authorName: SCRIPT_NAME,
-        consent: true,
-        email,
-        formToken: formToken(),
-        targetCollection: 'modules',
-        targetId: module.id,
-        text: commentText,
-      },
-      method: 'POST',
+    const response = await postComment<{ comment?: { id: number } }>({
+      body: { authorName: SCRIPT_NAME, email, targetId: module.id, text: commentText },
+      payload,
+      serverUrl: server.url,
     })
     expect(response.status).toBe(202)
-    const link = linkIn(mailsTo(await deliverMails(), email)[0]?.text ?? '', COMMENT_CONFIRM_LINK)
+    const link = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: COMMENT_CONFIRM_LINK })
     expect((await follow(link)).status).toBe(200)
-    const [mail] = mailsTo(await deliverMails(), 'moderation@mails.test')
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), 'moderation@mails.test')
     const { anchors, html, text } = expectWellFormed(mail, { language: 'de' })
     expect(anchors).toEqual([
       {
@@ -258,13 +193,13 @@ describe('mails: event registration', () => {
     const event = await createEvent()
     const email = `anmeldung-${Date.now()}@mails.test`
     expect((await register(event.id, { email, name: SCRIPT_NAME })).status).toBe(202)
-    const [mail] = mailsTo(await deliverMails(), email)
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, html, text } = expectWellFormed(mail, { language: 'de' })
     expect(mail!.subject).toBe(
       `Anmeldung bestätigen: ${event.title} – ${longDate(event.start, 'de')}`,
     )
-    const confirm = linkIn(text, CONFIRM_LINK)
-    const cancel = linkIn(text, CANCEL_LINK)
+    const confirm = linkIn({ mail, pattern: CONFIRM_LINK })
+    const cancel = linkIn({ mail, pattern: CANCEL_LINK })
     expect(anchors).toEqual([
       { href: confirm, text: 'Anmeldung bestätigen' },
       { href: cancel, text: 'Abmelden' },
@@ -282,9 +217,9 @@ describe('mails: event registration', () => {
     const event = await createEvent()
     const email = `bestaetigt-${Date.now()}@mails.test`
     expect((await register(event.id, { email, name: 'Bea Birke' })).status).toBe(202)
-    const confirm = linkIn(mailsTo(await deliverMails(), email)[0]?.text ?? '', CONFIRM_LINK)
+    const confirm = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK })
     expect((await follow(confirm)).body.registration?.status).toBe('confirmed')
-    const [mail] = mailsTo(await deliverMails(), email)
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, text } = expectWellFormed(mail, { language: 'de' })
     expect(mimeTreeOf(mail!.raw)).toEqual({
       children: [
@@ -307,7 +242,7 @@ describe('mails: event registration', () => {
     )
     expect(anchors).toEqual([
       { href: ACCESS_LINK, text: 'An der Online-Veranstaltung teilnehmen' },
-      { href: linkIn(text, CANCEL_LINK), text: 'Abmelden' },
+      { href: linkIn({ mail, pattern: CANCEL_LINK }), text: 'Abmelden' },
     ])
     expect(text).toContain('Den Termin für Ihren Kalender finden Sie im Anhang.')
   })
@@ -317,16 +252,16 @@ describe('mails: event registration', () => {
     const first = `erste-${Date.now()}@mails.test`
     expect((await register(event.id, { email: first, name: 'Carla Cedern' })).status).toBe(202)
     expect(
-      (await follow(linkIn(mailsTo(await deliverMails(), first)[0]?.text ?? '', CONFIRM_LINK)))
+      (await follow(linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), first)[0], pattern: CONFIRM_LINK })))
         .status,
     ).toBe(200)
-    await deliverMails()
+    await takeMails({ payload, smtp })
 
     const email = `waiting-${Date.now()}@mails.test`
     expect(
       (await register(event.id, { email, name: 'Emma English' }, 'en-GB,en;q=0.9')).status,
     ).toBe(202)
-    const [request] = mailsTo(await deliverMails(), email)
+    const [request] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors: requestAnchors, text: requestText } = expectWellFormed(request, {
       language: 'en',
     })
@@ -339,15 +274,15 @@ describe('mails: event registration', () => {
     ])
     expect(requestText).toContain('Hello Emma English,')
 
-    expect((await follow(linkIn(requestText, CONFIRM_LINK))).body.registration?.status).toBe(
+    expect((await follow(linkIn({ mail: request, pattern: CONFIRM_LINK }))).body.registration?.status).toBe(
       'waitlisted',
     )
-    const [mail] = mailsTo(await deliverMails(), email)
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, html, text } = expectWellFormed(mail, { language: 'en' })
     expect(mail!.subject).toBe(`Waiting list: ${event.title} – ${longDate(event.start, 'en')}`)
     expect(html).toContain('>You are on the waiting list</h1>')
     expect(text).toContain(`Event: ${event.title}`)
-    expect(anchors).toEqual([{ href: linkIn(text, CANCEL_LINK), text: 'Cancel registration' }])
+    expect(anchors).toEqual([{ href: linkIn({ mail, pattern: CANCEL_LINK }), text: 'Cancel registration' }])
     expect(mail!.raw).not.toContain(ACCESS_LINK)
     expect(mail!.parts.some((part) => part.contentType === 'text/calendar')).toBe(false)
   })
@@ -361,7 +296,7 @@ describe('mails: outbox and renderer', () => {
       queue: 'mail',
       task: SEND_MAIL_TASK as never,
     } as never)
-    const [mail] = mailsTo(await deliverMails(), to)
+    const [mail] = mailsTo(await takeMails({ payload, smtp }), to)
     expect(mimeTreeOf(mail!.raw)).toEqual({ children: [], contentType: 'text/plain' })
     expect(mail!.text.trim()).toBe('Nur Text.')
     expect(mail!.html).toBe('')

@@ -22,8 +22,9 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { issueFormToken } from '../../plugins/shared/formToken'
 import { RATING_DIMENSIONS } from '../../src/domain/ratingDimensions'
-import { login } from '../helpers/http'
+import { createMunicipality, createOpenEvent } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
+import { createSignedInUsers } from '../helpers/users'
 
 const MEMBER_SITE = 'http://member.example'
 
@@ -82,7 +83,6 @@ type Answer = {
   text: string
 }
 
-const PASSWORD = 'Richtiges-Passwort-2026'
 const CONCURRENCY = 20
 const WRITE_CONCURRENCY = 4
 const DIMENSION = RATING_DIMENSIONS[0].key
@@ -411,27 +411,19 @@ const authSlugs = () => payload.config.collections.filter((collection) => collec
 
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
-const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
-
 const createFixtures = async () => {
   const published = { _status: 'published' as const }
-  const city = await payload.create({ collection: 'municipalities', data: { ...published, name: 'Eingabestadt', state: 'NW' } })
-  const users = [
-    { email: 'admin@malformed.test', role: 'admin' },
-    { email: 'redaktion@malformed.test', role: 'editor' },
-    { email: 'kommune@malformed.test', role: 'municipality-editor' },
-  ] as const
-  for (const { email, role } of users) {
-    const user = await payload.create({
-      collection: 'users',
-      data: { email, municipality: role === 'municipality-editor' ? city.id : undefined, password: PASSWORD, role },
-      overrideAccess: true,
-    })
-    tokens[role] = await login(server.url, email, PASSWORD)
-    if (role === 'editor') {
-      existing.users = user.id
-    }
-  }
+  const city = await createMunicipality(payload, { name: 'Eingabestadt' })
+  const signedIn = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: {
+      admin: { email: 'admin@malformed.test', role: 'admin' },
+      editor: { email: 'redaktion@malformed.test', role: 'editor' },
+      'municipality-editor': { email: 'kommune@malformed.test', municipality: city.id, role: 'municipality-editor' },
+    },
+  })
+  Object.assign(tokens, signedIn.tokens)
+  existing.users = signedIn.users.editor.id
   existing.municipalities = city.id
   existing.organisations = (await payload.create({ collection: 'organisations', data: { ...published, kind: 'network', title: 'Netzwerk Eingabe' } })).id
   existing.people = (await payload.create({ collection: 'people', data: { ...published, name: 'Erika Eingabe' } })).id
@@ -448,21 +440,11 @@ const createFixtures = async () => {
   ids.module = (await payload.create({ collection: 'modules', data: { ...published, title: 'Modul Eingabe' } })).id
   existing.modules = ids.module
   ids.event = (
-    await payload.create({
-      collection: 'events',
-      data: {
-        ...published,
-        accessLink: 'https://meet.malformed.test/raum',
-        capacity: 20,
-        customQuestions: [{ key: 'organisation', label: 'Organisation', type: 'text' }],
-        end: inDays(30, 2),
-        format: 'online',
-        hasWaitingList: true,
-        kind: 'webinar',
-        registrationOpen: true,
-        start: inDays(30),
-        title: 'Veranstaltung Eingabe',
-      } as never,
+    await createOpenEvent(payload, {
+      accessLink: 'https://meet.malformed.test/raum',
+      capacity: 20,
+      customQuestions: [{ key: 'organisation', label: 'Organisation', type: 'text' }],
+      title: 'Veranstaltung Eingabe',
     })
   ).id
   existing.events = ids.event
@@ -645,8 +627,7 @@ describe('the auth routes', () => {
     // A legitimate request, not malformed input: no body to read, so no media type to refuse.
     const users = authSlugs()[0]!
     // An account of its own: logging out ends only this session, and the other tests' logins stay valid.
-    await payload.create({ collection: 'users', data: { email: 'abmelden@malformed.test', password: PASSWORD, role: 'editor' }, overrideAccess: true })
-    const throwaway = await login(server.url, 'abmelden@malformed.test', PASSWORD)
+    const { tokens: { throwaway } } = await createSignedInUsers(payload, { serverUrl: server.url, users: { throwaway: { email: 'abmelden@malformed.test', role: 'editor' } } })
     const empty = rawBody('text/plain, empty', Buffer.alloc(0), 'text/plain')
     const call = (operation: string) =>
       fetch(`${server.url}/api/${users}/${operation}`, {

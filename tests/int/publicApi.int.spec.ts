@@ -9,32 +9,19 @@
 import type { Payload } from 'payload'
 
 import type { RunningServer } from '../../src/server/startServer'
+import type { ContentSlug } from '../helpers/fixtures'
 import type { JsonResponse } from '../helpers/http'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { login, requestJson } from '../helpers/http'
+import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
-
-type ContentSlug =
-  | 'event-series'
-  | 'events'
-  | 'fields-of-action'
-  | 'modules'
-  | 'municipalities'
-  | 'organisations'
-  | 'people'
-  | 'program-areas'
-  | 'programmes'
-  | 'projects'
-  | 'publications'
-  | 'target-groups'
+import { createSignedInUsers } from '../helpers/users'
 
 type ListBody = { docs?: { id: number; [key: string]: unknown }[]; errors?: { message: string }[]; totalDocs?: number }
 type GraphQLBody = { data?: Record<string, { docs?: { id: number; [key: string]: unknown }[]; totalDocs?: number } | null> | null; errors?: { message: string }[] }
 
 const SECRET = /geheim/i
-const PASSWORD = 'Richtiges-Passwort-2026'
 const MEMBER_SITE = 'https://www.essen.de'
 // The config reads CORS_ORIGINS when it is imported, i.e. before any hook runs.
 vi.hoisted(() => {
@@ -315,8 +302,8 @@ beforeAll(async () => {
   server = await startTestServer()
   payload = server.payload
   await createFixtures()
-  await payload.create({ collection: 'users', data: { email: 'admin@quartiersnetz.test', password: PASSWORD, role: 'admin' } })
-  adminToken = await login(server.url, 'admin@quartiersnetz.test', PASSWORD)
+  const { tokens } = await createSignedInUsers(payload, { serverUrl: server.url, users: { admin: { email: 'admin@quartiersnetz.test', role: 'admin' } } })
+  adminToken = tokens.admin
 })
 
 afterAll(async () => {

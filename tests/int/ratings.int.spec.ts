@@ -23,15 +23,16 @@ import { ratingsOptionsOf, recountRatings } from '../../plugins/ratings'
 import { RATING_DIMENSIONS, type RatingDimensionKey } from '../../src/domain/ratingDimensions'
 import { projectRoot } from '../../src/runtime/paths'
 import { withClient } from '../helpers/cluster'
-import { login, requestJson } from '../helpers/http'
+import { createMunicipality } from '../helpers/fixtures'
+import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
+import { createSignedInUsers } from '../helpers/users'
 
 // The config reads the limit when it is imported, i.e. before any hook runs.
 vi.hoisted(() => {
   process.env.RATINGS_PER_CLIENT_PER_HOUR = '0'
 })
 
-const PASSWORD = 'Richtiges-Passwort-2026'
 const DIMENSIONS = RATING_DIMENSIONS.map(({ key }) => key)
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 const HEX_HASH = /\b[0-9a-f]{64}\b/
@@ -46,7 +47,7 @@ type GraphQLBody = { data?: null | Record<string, unknown>; errors?: { message: 
 
 let server: RunningServer
 let payload: Payload
-const tokens = { admin: '', editor: '', municipalityEditor: '' }
+let tokens: Record<'admin' | 'editor' | 'municipalityEditor', string>
 let counter = 0
 
 beforeAll(async () => {
@@ -54,20 +55,15 @@ beforeAll(async () => {
   process.env.AUTH_RATE_LIMIT_MAX = '1000'
   server = await startTestServer()
   payload = server.payload
-  const city = await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Bewertungsstadt', state: 'NW' } })
-  const users = [
-    { email: 'admin@ratings.test', key: 'admin', role: 'admin' },
-    { email: 'redaktion@ratings.test', key: 'editor', role: 'editor' },
-    { email: 'kommune@ratings.test', key: 'municipalityEditor', role: 'municipality-editor' },
-  ] as const
-  for (const { email, key, role } of users) {
-    await payload.create({
-      collection: 'users',
-      data: { email, municipality: role === 'municipality-editor' ? city.id : undefined, password: PASSWORD, role },
-      overrideAccess: true,
-    })
-    tokens[key] = await login(server.url, email, PASSWORD)
-  }
+  const city = await createMunicipality(payload, { name: 'Bewertungsstadt' })
+  ;({ tokens } = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: {
+      admin: { email: 'admin@ratings.test', role: 'admin' },
+      editor: { email: 'redaktion@ratings.test', role: 'editor' },
+      municipalityEditor: { email: 'kommune@ratings.test', municipality: city.id, role: 'municipality-editor' },
+    },
+  }))
 })
 
 afterAll(async () => {

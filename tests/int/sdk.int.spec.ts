@@ -25,9 +25,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-describe('typed client for member-city websites (README example)', () => {
+describe('typed client for member-city websites (docs/api.md example)', () => {
   it('should read published modules of one Handlungsfeld with fetch and the generated types', async () => {
-    // The README's example, with its base URL and field id replaced.
+    // The example in docs/api.md, with its base URL and field id replaced.
     type List<T> = { docs: T[]; totalDocs: number }
     const base = `${server.url}/api`
     const params = new URLSearchParams({ depth: '1', sort: 'title', 'where[fieldsOfAction][in]': String(fieldId) })

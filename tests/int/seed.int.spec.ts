@@ -273,7 +273,7 @@ describe('demo content, relative to the day it is seeded', () => {
     return body.docs
   }
 
-  it("should find the Stadtteilkonferenz with the README's module filter by Handlungsfeld, by id and by slug", async () => {
+  it("should find the Stadtteilkonferenz with docs/api.md's module filter by Handlungsfeld, by id and by slug", async () => {
     const field = await bySlug('fields-of-action', socialNetworksSlug)
     for (const query of [`where[fieldsOfAction][in]=${field.id}`, `where[fieldsOfAction.slug][equals]=${socialNetworksSlug}`]) {
       const { body, status } = await requestJson<ListBody<{ title: string }>>(`${server.url}/api/modules?${query}&sort=title&limit=50`)
@@ -282,7 +282,7 @@ describe('demo content, relative to the day it is seeded', () => {
     }
   })
 
-  it("should answer the README's GraphQL example with the Stadtteilkonferenz", async () => {
+  it("should answer docs/api.md's GraphQL example with the Stadtteilkonferenz", async () => {
     const field = await bySlug('fields-of-action', socialNetworksSlug)
     const { body } = await requestJson<{ data?: { Modules: { docs: { fieldsOfAction: { slug: string }[]; title: string }[] } } }>(`${server.url}/api/graphql`, {
       body: { query: `{ Modules(where: { fieldsOfAction: { in: [${field.id}] } }, sort: "title") { docs { title slug summary fieldsOfAction { title slug } } } }` },
@@ -363,7 +363,7 @@ describe('demo content, relative to the day it is seeded', () => {
     expect(webinar).not.toHaveProperty('accessLink')
   })
 
-  it("should take a registration for the demo webinar with the README's request", async () => {
+  it("should take a registration for the demo webinar with docs/api.md's request", async () => {
     const [webinar] = await upcomingEvents('&where[kind][equals]=webinar')
     const { body, status } = await requestJson<{ registration?: { id: number; status: string } }>(`${server.url}/api/events/${webinar!.id}/registrations`, {
       body: { answers: { organisation: 'Stadt Essen' }, consent: true, email: 'anna@example.org', name: 'Anna Beispiel' },
@@ -402,7 +402,7 @@ describe('demo content, relative to the day it is seeded', () => {
     expect(Object.values(summary.dimensions).map((dimension) => dimension.lean)).toEqual(Array(6).fill('high'))
   })
 
-  it("should answer the README's module finder (low cost, high participation, at least 5 raters)", async () => {
+  it("should answer docs/api.md's module finder (low cost, high participation, at least 5 raters)", async () => {
     const { body, status } = await requestJson<{ docs: { title: string }[] }>(
       `${server.url}/api/modules/ratings-finder?financialEffort[max]=2&participation[min]=4&minRaters=5&sort=-participation`,
     )

@@ -1,6 +1,6 @@
 /**
  * What a widget keeps in the visitor's browser: only what the visitor's own action created
- * (TTDSG § 25: nothing is stored before the visitor rates). The visitor token lets the same
+ * (§ 25 TDDDG, formerly TTDSG: nothing is stored before the visitor rates). The visitor token lets the same
  * browser change its rating later; it lives in the host page's localStorage (a third-party
  * cookie would be blocked anyway) under a key naming our server, and travels as X-Visitor-Token.
  * Storage may be unavailable (private modes, blocked storage): then nothing is kept.

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
@@ -19,7 +19,7 @@ export const commentReportsCollection = (options: ResolvedCommentsOptions): Coll
     hidden: true,
   },
   fields: [
-    { name: 'comment', type: 'relationship', index: true, relationTo: options.slugs.comments as never, required: true },
+    { name: 'comment', type: 'relationship', index: true, relationTo: options.slugs.comments as CollectionSlug, required: true },
     { name: 'clientHash', type: 'text', access: { create: nobody, read: nobody, update: nobody }, admin: { disabled: true }, required: true },
   ],
   indexes: [{ fields: ['comment', 'clientHash'], unique: true }],

@@ -1,12 +1,13 @@
-import type { CollectionConfig, Field, TextField } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field, TextField } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
-import { languageField } from '../../shared/mailLanguage'
-import { returnUrlField } from '../../shared/returnUrl'
-import { targetFields } from '../../shared/targetFields'
+import { languageField } from '@quartiersnetz/plugin-kit/mailLanguage'
+import { returnUrlField } from '@quartiersnetz/plugin-kit/returnUrl'
+import { targetFields } from '@quartiersnetz/plugin-kit/targetFields'
 import { moderateChange } from '../hooks/moderateChange'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
+import { grantsOnlyTrue } from '@quartiersnetz/plugin-kit/access'
 import { isModerator, moderatorsOnly, nobody } from '../lib/access'
 import { publicCommentsWhere } from '../lib/visibility'
 import { COMMENT_STATUSES } from '../types'
@@ -32,7 +33,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       admin: { description: { de: 'Nur für Antworten: der Kommentar, auf den geantwortet wird.', en: 'Replies only: the comment replied to.' } },
       index: true,
       label: { de: 'Antwort auf', en: 'Reply to' },
-      relationTo: options.slugs.comments as never,
+      relationTo: options.slugs.comments as CollectionSlug,
     },
     { name: 'authorName', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 80, required: true },
     { name: 'email', type: 'email', access: privateAccess, label: { de: 'E-Mail', en: 'E-mail' } },
@@ -139,7 +140,8 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     slug: options.slugs.comments,
     access: {
       // Visitors write only through the plugin's endpoints; moderators write official replies here.
-      create: options.canModerate,
+      // A Where would count as "allowed" for a create (there is no document to match): only true grants.
+      create: grantsOnlyTrue(options.canModerate),
       delete: options.canModerate,
       read: async ({ req }) => ((await isModerator(options, req)) ? true : publicCommentsWhere),
       update: options.canModerate,

@@ -1,18 +1,18 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedCommentsOptions, StoredComment } from '../types'
+import type { CommentRecord } from '../lib/records'
+import type { ResolvedCommentsOptions } from '../types'
 
-import { lockForTransaction } from '../../shared/advisoryLock'
-import { linkEndpoints } from '../../shared/linkPage'
-import { isVisitorToken } from '../../shared/visitorToken'
+import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
+import { linkEndpoints } from '@quartiersnetz/plugin-kit/linkPage'
+import { isVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { PLUGIN_WRITE } from '../lib/context'
 import { linkPageFor } from '../lib/linkPage'
 import { queueApprovedMail, queueModeratorMails } from '../lib/mails'
+import { commentsOf } from '../lib/records'
 import { confirmTokenHashOf } from './submit'
-
-type LinkedComment = StoredComment & { confirmExpiresAt?: null | string }
 
 const invalidLink = async (options: ResolvedCommentsOptions, req: PayloadRequest, status: number) => {
   const { answer, t } = await linkPageFor({ options, req })
@@ -32,27 +32,24 @@ const tokenHashOf = async (options: ResolvedCommentsOptions, req: PayloadRequest
   return confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
 }
 
-const isExpired = (comment: LinkedComment) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (comment: CommentRecord) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
 
 /**
  * The comment a token belongs to, confirmed or not (the hash stays after confirming, so the
  * link, opened again, says so), read in the request's transaction, if any.
  */
 const commentOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, tokenHash: string) => {
-  const { docs } = await req.payload.find({
-    collection: options.slugs.comments as CollectionSlug,
-    depth: 0,
+  const { docs } = await commentsOf(options, req).find({
     limit: 1,
     overrideAccess: true,
     pagination: false,
-    req,
     where: { confirmTokenHash: { equals: tokenHash } },
   })
-  return docs[0] as unknown as LinkedComment | undefined
+  return docs[0]
 }
 
 /** What the link says when there is nothing to confirm: unknown, already confirmed, expired. `undefined` while it can be confirmed. */
-const settledAnswer = async (options: ResolvedCommentsOptions, req: PayloadRequest, comment: LinkedComment | undefined): Promise<Response | undefined> => {
+const settledAnswer = async (options: ResolvedCommentsOptions, req: PayloadRequest, comment: CommentRecord | undefined): Promise<Response | undefined> => {
   if (!comment) {
     return invalidLink(options, req, 404)
   }
@@ -79,8 +76,8 @@ const confirm =
     if (tokenHash instanceof Response) {
       return tokenHash
     }
-    const comments = options.slugs.comments as CollectionSlug
-    let updated: StoredComment
+    const comments = commentsOf(options, req)
+    let updated: CommentRecord
     let isApproved = false
     await initTransaction(req)
     try {
@@ -92,23 +89,18 @@ const confirm =
         return (await settledAnswer(options, req, comment))!
       }
       if (options.autoApproveKnownEmails && comment.emailHash) {
-        const { totalDocs } = await req.payload.count({
-          collection: comments,
+        const { totalDocs } = await comments.count({
           overrideAccess: true,
-          req,
           where: { and: [{ emailHash: { equals: comment.emailHash } }, { status: { equals: 'approved' } }, { id: { not_equals: comment.id } }] },
         })
         isApproved = totalDocs > 0
       }
-      updated = (await req.payload.update({
-        collection: comments,
+      updated = await comments.update({
         context: { [PLUGIN_WRITE]: true },
-        data: { isConfirmed: true, status: isApproved ? 'approved' : comment.status } as never,
-        depth: 0,
+        data: { isConfirmed: true, status: isApproved ? 'approved' : comment.status },
         id: comment.id,
         overrideAccess: true,
-        req,
-      })) as unknown as StoredComment
+      })
       if (isApproved) {
         await queueApprovedMail({ comment: updated, options, req })
       } else {

@@ -1,8 +1,10 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { addDataAndFileToRequest, headersWithCors } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
+
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 
 /**
  * The plugin's POST /api/comments takes the place of Payload's create route, which the admin
@@ -12,12 +14,11 @@ import type { ResolvedCommentsOptions } from '../types'
 export const createAsModerator = async (req: PayloadRequest, options: ResolvedCommentsOptions): Promise<Response> => {
   await addDataAndFileToRequest(req)
   const depth = Number((req.query as Record<string, unknown> | undefined)?.depth)
-  const doc = await req.payload.create({
-    collection: options.slugs.comments as CollectionSlug,
-    data: (req.data ?? {}) as never,
-    depth: Number.isInteger(depth) ? depth : undefined,
+  // Payload validates the data against the collection itself, as for its own create route.
+  const doc = await collectionOf<Record<string, unknown>>(req, options.slugs.comments).create({
+    data: req.data ?? {},
+    depth: Number.isInteger(depth) ? depth : req.payload.config.defaultDepth,
     overrideAccess: false,
-    req,
   })
   return Response.json(
     { doc, message: req.t('general:successfullyCreated', { label: req.t('general:document') }) },

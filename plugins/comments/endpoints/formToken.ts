@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
-import { issueFormToken } from '../../shared/formToken'
+import { issueFormToken } from '@quartiersnetz/plugin-kit/formToken'
 
 export const FORM_TOKEN_SCOPE = 'comments'
 

@@ -1,16 +1,18 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedCommentsOptions, StoredComment } from '../types'
+import type { CommentsTranslationKey } from '../translations'
+import type { ResolvedCommentsOptions } from '../types'
 
-import { lockForTransaction } from '../../shared/advisoryLock'
-import { clientAddressOf } from '../../shared/clientAddress'
-import { keyedHash } from '../../shared/hashing'
-import { isPossibleId } from '../../shared/ids'
-import { isJsonRequest, unsupportedTypeMessage } from '../../shared/readJsonBody'
+import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
+import { clientAddressOf } from '@quartiersnetz/plugin-kit/clientAddress'
+import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { isJsonRequest, unsupportedTypeMessage } from '@quartiersnetz/plugin-kit/readJsonBody'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { PLUGIN_WRITE } from '../lib/context'
-import { fail, translatorOf } from '../lib/translate'
+import { commentsOf, reportsOf } from '../lib/records'
 import { isPubliclyVisible } from '../lib/visibility'
 
 /**
@@ -19,7 +21,7 @@ import { isPubliclyVisible } from '../lib/visibility'
  */
 export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
   handler: async (req) => {
-    const t = translatorOf(req)
+    const t = translatorOf<CommentsTranslationKey>(req)
     if (options.disabled) {
       return fail(503, t('plugin-comments:commentsDisabled'))
     }
@@ -32,38 +34,33 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
     if (!isPossibleId(req.payload, options.slugs.comments, id)) {
       return fail(404, t('plugin-comments:commentNotFound'))
     }
-    const comments = options.slugs.comments as CollectionSlug
-    const reports = options.slugs.reports as CollectionSlug
+    const comments = commentsOf(options, req)
+    const reports = reportsOf(options, req)
     const clientHash = keyedHash(options.hashSecret ?? req.payload.secret, 'comment-report-client', clientAddressOf(req))
     await initTransaction(req)
     try {
       // Reports of one comment are counted one by one.
       await lockForTransaction({ namespace: 'comments-report', req, value: id })
-      const comment = (await req.payload.findByID({ collection: comments, depth: 0, disableErrors: true, id, overrideAccess: true, req })) as null | StoredComment
+      const comment = await comments.findByID({ id, overrideAccess: true })
       if (!comment || !isPubliclyVisible(comment)) {
         await killTransaction(req)
         return fail(404, t('plugin-comments:commentNotFound'))
       }
-      const { totalDocs } = await req.payload.count({
-        collection: reports,
+      const { totalDocs } = await reports.count({
         overrideAccess: true,
-        req,
         where: { and: [{ comment: { equals: comment.id } }, { clientHash: { equals: clientHash } }] },
       })
       if (totalDocs > 0) {
         await killTransaction(req)
         return fail(409, t('plugin-comments:alreadyReported'))
       }
-      await req.payload.create({ collection: reports, data: { clientHash, comment: comment.id } as never, depth: 0, overrideAccess: true, req })
+      await reports.create({ data: { clientHash, comment: comment.id }, overrideAccess: true })
       const reportCount = (comment.reportCount ?? 0) + 1
-      await req.payload.update({
-        collection: comments,
+      await comments.update({
         context: { [PLUGIN_WRITE]: true },
-        data: { isHiddenByReports: reportCount >= options.reportsToHide, reportCount } as never,
-        depth: 0,
+        data: { isHiddenByReports: reportCount >= options.reportsToHide, reportCount },
         id: comment.id,
         overrideAccess: true,
-        req,
       })
       await commitTransaction(req)
       return Response.json({ message: t('plugin-comments:reported') }, { headers: { 'Cache-Control': 'no-store' }, status: 202 })

@@ -1,23 +1,26 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
-import type { ResolvedCommentsOptions, StoredComment } from '../types'
+import type { CommentsTranslationKey } from '../translations'
+import type { ResolvedCommentsOptions } from '../types'
 
-import { clientAddressOf } from '../../shared/clientAddress'
-import { checkFormToken } from '../../shared/formToken'
-import { keyedHash } from '../../shared/hashing'
-import { mailLanguageOf } from '../../shared/mailLanguage'
-import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '../../shared/publicInput'
-import { readJsonBody } from '../../shared/readJsonBody'
-import { returnOriginsOf } from '../../shared/returnUrl'
-import { isPossibleId } from '../../shared/ids'
-import { issueVisitorToken } from '../../shared/visitorToken'
+import { clientAddressOf } from '@quartiersnetz/plugin-kit/clientAddress'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { checkFormToken } from '@quartiersnetz/plugin-kit/formToken'
+import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
+import { mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
+import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '@quartiersnetz/plugin-kit/publicInput'
+import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { isModerator } from '../lib/access'
 import { PLUGIN_WRITE } from '../lib/context'
 import { queueConfirmationMail } from '../lib/mails'
-import { fail, translatorOf } from '../lib/translate'
+import { commentsOf } from '../lib/records'
 import { isPubliclyVisible } from '../lib/visibility'
 import { createAsModerator } from './createAsModerator'
 import { FORM_TOKEN_SCOPE } from './formToken'
@@ -74,7 +77,6 @@ const schemaOf = (options: ResolvedCommentsOptions) =>
       targetCollection: z.enum(options.collections as [string, ...string[]]),
       targetId: id,
       text: z.string().trim().min(1).max(options.maxTextLength),
-      [options.honeypotField]: z.unknown().optional(),
     })
     .strict()
 
@@ -87,7 +89,7 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
   const schema = schemaOf(options)
   return {
     handler: async (req: PayloadRequest) => {
-      const t = translatorOf(req)
+      const t = translatorOf<CommentsTranslationKey>(req)
       if (req.user && (await isModerator(options, req))) {
         return createAsModerator(req, options)
       }
@@ -106,17 +108,17 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value)) {
         return fail(400, t('plugin-comments:emptyBody'))
       }
-      // The honeypot first: a filled one needs no further explanation.
-      const honeypot = (body.value as Record<string, unknown>)[options.honeypotField]
+      // The honeypot first: a filled one needs no further explanation; an empty one is no field of the comment.
+      const { [options.honeypotField]: honeypot, ...fields } = body.value as Record<string, unknown>
       if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
         return fail(400, t('plugin-comments:honeypot'))
       }
-      const parsed = schema.safeParse(body.value, { reportInput: true })
+      const parsed = schema.safeParse(fields, { reportInput: true })
       if (!parsed.success) {
         const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
         return invalidFields(t('plugin-comments:invalidField', { details: summaryOf(errors) }), errors)
       }
-      const input = parsed.data as unknown as CommentInput
+      const input: CommentInput = parsed.data
       if (input.consent !== true) {
         return fail(400, t('plugin-comments:consentRequired'))
       }
@@ -139,25 +141,21 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       if ((input.text.match(LINK_PATTERN) ?? []).length > options.maxLinks) {
         return fail(400, t('plugin-comments:tooManyLinks', { max: options.maxLinks }))
       }
+      // As a visitor sees it: a signed-in editor's session must not open a draft to comments.
       const target = isPossibleId(req.payload, input.targetCollection, input.targetId)
-        ? ((await req.payload.findByID({
-            collection: input.targetCollection as CollectionSlug,
-            depth: 0,
-            disableErrors: true,
+        ? await collectionOf<{ id: number | string }>(req, input.targetCollection, { asVisitor: true }).findByID({
             draft: false,
             id: input.targetId,
             overrideAccess: !options.requirePublished,
-            select: { id: true } as never,
-          })) as { id: number | string } | null)
+            select: { id: true },
+          })
         : null
       if (!target) {
         return fail(404, t('plugin-comments:targetNotFound'))
       }
-      const comments = options.slugs.comments as CollectionSlug
+      const comments = commentsOf(options, req)
       if (input.parent) {
-        const parent = isPossibleId(req.payload, comments, input.parent)
-          ? ((await req.payload.findByID({ collection: comments, depth: 0, disableErrors: true, id: input.parent, overrideAccess: true })) as null | StoredComment)
-          : null
+        const parent = isPossibleId(req.payload, options.slugs.comments, input.parent) ? await comments.findByID({ id: input.parent, overrideAccess: true }) : null
         if (!parent || !isPubliclyVisible(parent) || parent.targetCollection !== input.targetCollection || parent.targetId !== String(target.id)) {
           return fail(400, t('plugin-comments:parentInvalid'))
         }
@@ -170,8 +168,7 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       const now = Date.now()
       await initTransaction(req)
       try {
-        const created = (await req.payload.create({
-          collection: comments,
+        const created = await comments.create({
           context: { [PLUGIN_WRITE]: true },
           data: {
             authorName: input.authorName,
@@ -192,11 +189,9 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
             targetCollection: input.targetCollection,
             targetId: String(target.id),
             text: input.text,
-          } as never,
-          depth: 0,
+          },
           overrideAccess: true,
-          req,
-        })) as unknown as StoredComment
+        })
         await queueConfirmationMail({ comment: created, options, req, token })
         await commitTransaction(req)
         return Response.json(

@@ -1,9 +1,12 @@
 import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
 
+import type { CommentsTranslationKey } from '../translations'
 import type { ResolvedCommentsOptions } from '../types'
 
-import { isPossibleId } from '../../shared/ids'
-import { fail, translatorOf } from '../lib/translate'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { commentsOf } from '../lib/records'
 import { publicCommentsWhere } from '../lib/visibility'
 import { commentFormToken } from './formToken'
 
@@ -66,9 +69,7 @@ const findTarget = async ({ collection, key, options, req }: { collection: strin
   if (!or.length) {
     return undefined
   }
-  const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
-    depth: 0,
+  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(req, collection, { asVisitor: true }).find({
     draft: false,
     // A slug that looks like another document's id: the slug wins.
     limit: 2,
@@ -77,17 +78,17 @@ const findTarget = async ({ collection, key, options, req }: { collection: strin
     select: {
       ...(hasSlug ? { [options.slugField]: true } : {}),
       [titleField]: true,
-    } as never,
+    },
     where: { or },
   })
-  const found = (docs as unknown as Record<string, unknown>[]).sort((a, b) => Number(b[options.slugField] === key) - Number(a[options.slugField] === key))[0]
+  const found = docs.sort((a, b) => Number(b[options.slugField] === key) - Number(a[options.slugField] === key))[0]
   if (!found) {
     return undefined
   }
   const slug = hasSlug ? found[options.slugField] : undefined
   return {
     collection,
-    id: found.id as number | string,
+    id: found.id,
     slug: typeof slug === 'string' ? slug : null,
     title: String(found[titleField] ?? found.id),
   } satisfies ThreadTarget
@@ -101,7 +102,7 @@ const findTarget = async ({ collection, key, options, req }: { collection: strin
  */
 export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
   handler: async (req) => {
-    const t = translatorOf(req)
+    const t = translatorOf<CommentsTranslationKey>(req)
     const noStore = { 'Cache-Control': 'no-store' }
     const match = typeof req.query?.target === 'string' ? TARGET_PATTERN.exec(req.query.target) : null
     if (!match) {
@@ -113,14 +114,12 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
         noStore,
       )
     }
-    const [, collection, key] = match as unknown as [string, string, string]
+    const [, collection = '', key = ''] = match
     const target = options.collections.includes(collection as CollectionSlug) ? await findTarget({ collection, key, options, req }) : undefined
     if (!target) {
       return fail(404, t('plugin-comments:targetNotFound'), noStore)
     }
-    const { docs } = await req.payload.find({
-      collection: options.slugs.comments as CollectionSlug,
-      depth: 0,
+    const { docs } = await commentsOf(options, req, { asVisitor: true }).find({
       limit: MAX_THREAD_COMMENTS,
       // As a visitor: the collection's read access adds the public condition once more.
       overrideAccess: false,
@@ -131,13 +130,13 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
         isOfficialReply: true,
         parent: true,
         text: true,
-      } as never,
+      },
       sort: ['createdAt', 'id'],
       where: {
         and: [publicCommentsWhere, { targetCollection: { equals: collection } }, { targetId: { equals: String(target.id) } }],
       },
     })
-    const comments = docs as unknown as PublicComment[]
+    const comments: PublicComment[] = docs
     const threads = new Map<string, ThreadComment & { replies: ThreadComment[] }>()
     for (const comment of comments) {
       if (parentIdOf(comment.parent) === undefined) {

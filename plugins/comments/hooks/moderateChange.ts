@@ -1,11 +1,13 @@
-import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
+import type { CommentsTranslationKey } from '../translations'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
+import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { isPluginWrite } from '../lib/context'
-import { translatorOf } from '../lib/translate'
+import { commentsOf } from '../lib/records'
 
 const idOf = (value: StoredComment['parent']) => (value && typeof value === 'object' ? value.id : value)
 
@@ -20,17 +22,10 @@ export const moderateChange =
     if (isPluginWrite(context)) {
       return data
     }
-    const t = translatorOf(req)
+    const t = translatorOf<CommentsTranslationKey>(req)
     const parentId = idOf(data.parent as StoredComment['parent'])
     if (parentId !== undefined && parentId !== null && parentId !== idOf((originalDoc as StoredComment | undefined)?.parent)) {
-      const parent = (await req.payload.findByID({
-        collection: options.slugs.comments as CollectionSlug,
-        depth: 0,
-        disableErrors: true,
-        id: parentId,
-        overrideAccess: true,
-        req,
-      })) as null | StoredComment
+      const parent = await commentsOf(options, req).findByID({ id: parentId, overrideAccess: true })
       if (!parent || parent.status !== 'approved') {
         throw new APIError(t('plugin-comments:parentInvalid'), 400, undefined, true)
       }

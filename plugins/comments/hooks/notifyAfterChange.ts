@@ -1,9 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
 import { isPluginWrite } from '../lib/context'
 import { queueApprovedMail, queueOfficialReplyMail } from '../lib/mails'
+import { commentsOf } from '../lib/records'
 
 /**
  * Moderators' decisions mail the commenter (if they opted in): approval, and an official reply
@@ -15,9 +16,7 @@ export const notifyAfterChange =
     if (isPluginWrite(context) || options.disabled) {
       return doc
     }
-    const comments = options.slugs.comments as CollectionSlug
-    const load = async (id: number | string) =>
-      (await req.payload.findByID({ collection: comments, depth: 0, disableErrors: true, id, overrideAccess: true, req })) as null | StoredComment
+    const load = (id: number | string) => commentsOf(options, req).findByID({ id, overrideAccess: true })
     const current = doc as StoredComment
     if (operation === 'update' && current.status === 'approved' && (previousDoc as StoredComment | undefined)?.status !== 'approved') {
       const full = await load(current.id)

@@ -1,10 +1,12 @@
-import type { Access, FieldAccess, PayloadRequest } from 'payload'
+import type { FieldAccess, PayloadRequest } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
 
+import { grantsOnlyTrue } from '@quartiersnetz/plugin-kit/access'
+
 /** Whether the request's user moderates (a Where from `canModerate` counts as no: moderation is all or nothing). */
 export const isModerator = async (options: ResolvedCommentsOptions, req: PayloadRequest): Promise<boolean> =>
-  (await options.canModerate({ req } as Parameters<Access>[0])) === true
+  grantsOnlyTrue(options.canModerate)({ req })
 
 export const moderatorsOnly =
   (options: ResolvedCommentsOptions): FieldAccess =>

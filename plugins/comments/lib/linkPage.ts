@@ -3,10 +3,11 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { CommentsTranslationKey } from '../translations'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
-import { isPossibleId } from '../../shared/ids'
-import { answerLink, type LinkPage, quoted } from '../../shared/linkPage'
-import { mailLanguageOf } from '../../shared/mailLanguage'
-import { type Language, languageOf } from '../../shared/publicInput'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { answerLink, type LinkPage, quoted } from '@quartiersnetz/plugin-kit/linkPage'
+import { mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
+import { type Language, languageOf } from '@quartiersnetz/plugin-kit/publicInput'
 import { translate } from '../translations'
 
 type PageKey = CommentsTranslationKey extends `plugin-comments:${infer Key}` ? Key : never
@@ -21,15 +22,11 @@ const targetTitleOf = async (comment: StoredComment, req: PayloadRequest): Promi
   if (!collection || !titleField || titleField === 'id' || !isPossibleId(req.payload, comment.targetCollection, comment.targetId)) {
     return null
   }
-  const target = (await req.payload.findByID({
-    collection: comment.targetCollection as CollectionSlug,
-    depth: 0,
-    disableErrors: true,
+  const target = await collectionOf<Record<string, unknown>>(req, comment.targetCollection).findByID({
     id: comment.targetId,
     overrideAccess: true,
-    req,
-    select: { [titleField]: true } as never,
-  })) as null | Record<string, unknown>
+    select: { [titleField]: true },
+  })
   const title = target?.[titleField]
   return typeof title === 'string' && title.trim() ? title.trim() : null
 }
@@ -52,7 +49,7 @@ const collectionLabelOf = (comment: StoredComment, req: PayloadRequest, language
  */
 export const linkPageFor = async ({ comment, options, req }: { comment?: null | StoredComment; options: ResolvedCommentsOptions; req: PayloadRequest }) => {
   const language = comment ? mailLanguageOf(comment.language) : languageOf(req)
-  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-comments:${key}`, vars)
+  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-comments:${key}`, vars, req.payload.config)
   const returnUrl = comment?.returnUrl || null
   const title = comment ? await targetTitleOf(comment, req) : null
   const frame: Omit<LinkPage, keyof PageText> = {

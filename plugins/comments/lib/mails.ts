@@ -2,9 +2,9 @@ import type { PayloadRequest } from 'payload'
 
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
-import { type MailLanguage, mailLanguageOf } from '../../shared/mailLanguage'
-import { type MailContent, mailFooterOf, renderMail } from '../../shared/mailTemplate'
-import { queueMail } from '../../shared/sendMailTask'
+import { type MailLanguage, mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
+import { type MailContent, mailFooterOf, renderMail } from '@quartiersnetz/plugin-kit/mailTemplate'
+import { queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { translate } from '../translations'
 
 type Key = Parameters<typeof translate>[1]
@@ -18,7 +18,7 @@ const serverUrlOf = (req: PayloadRequest) => (req.payload.config.serverURL ?? ''
 const mailIn = (req: PayloadRequest, language: MailLanguage) => ({
   footer: mailFooterOf({ name: req.payload.email?.defaultFromName, serverUrl: serverUrlOf(req) }),
   language,
-  t: (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars),
+  t: (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars, req.payload.config),
 })
 
 const queue = async ({

@@ -1,6 +1,8 @@
-import type { CollectionSlug, TaskConfig } from 'payload'
+import type { TaskConfig } from 'payload'
 
 import type { ResolvedCommentsOptions } from '../types'
+
+import { commentsOf } from '../lib/records'
 
 export const PURGE_UNCONFIRMED_TASK = 'purgeUnconfirmedComments'
 
@@ -11,12 +13,9 @@ export const PURGE_UNCONFIRMED_TASK = 'purgeUnconfirmedComments'
 export const purgeUnconfirmedTask = (options: ResolvedCommentsOptions): TaskConfig<{ input: object; output: { deleted: number } }> => ({
   slug: PURGE_UNCONFIRMED_TASK,
   handler: async ({ req }) => {
-    const { docs, errors } = await req.payload.delete({
-      collection: options.slugs.comments as CollectionSlug,
-      depth: 0,
+    const { docs, errors } = await commentsOf(options, req).delete({
       overrideAccess: true,
-      req,
-      select: { id: true } as never,
+      select: { id: true },
       where: { and: [{ isConfirmed: { equals: false } }, { confirmExpiresAt: { less_than: new Date().toISOString() } }] },
     })
     if (errors.length) {

@@ -44,6 +44,7 @@ export const de = {
     moderationIntro: 'Bestätigte Kommentare, die auf eine Entscheidung warten, die ältesten zuerst.',
     moderationMore: 'Angezeigt werden die ältesten {{shown}} von {{total}}.',
     moderationNav: 'Moderation',
+    moderationNavOff: 'aus',
     moderationNavWaiting: '{{count}} Kommentare warten auf eine Entscheidung',
     moderationNoPermission: 'Keine Berechtigung',
     moderationNoPermissionText: 'Nur die Redaktion kann Kommentare moderieren.',

@@ -46,6 +46,7 @@ export const en: typeof de = {
     moderationIntro: 'Confirmed comments waiting for a decision, oldest first.',
     moderationMore: 'Showing the oldest {{shown}} of {{total}}.',
     moderationNav: 'Moderation',
+    moderationNavOff: 'off',
     moderationNavWaiting: '{{count}} comments are waiting for a decision',
     moderationNoPermission: 'Not allowed',
     moderationNoPermissionText: 'Only the editors can moderate comments.',

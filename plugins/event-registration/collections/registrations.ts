@@ -1,9 +1,9 @@
-import type { CollectionConfig } from 'payload'
+import type { CheckboxFieldValidation, CollectionConfig } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 
-import { languageField } from '../../shared/mailLanguage'
-import { returnUrlField } from '../../shared/returnUrl'
+import { languageField } from '@quartiersnetz/plugin-kit/mailLanguage'
+import { returnUrlField } from '@quartiersnetz/plugin-kit/returnUrl'
 import { REGISTRATION_STATUSES } from '../types'
 
 export const STATUS_LABELS = {
@@ -18,12 +18,10 @@ const hidden = { admin: { hidden: true, readOnly: true } } as const
 const byEndpointsOnly = { create: () => false, update: () => false }
 
 /** Check-in is for confirmed registrants (status can't change in the same save: only endpoints set it). */
-const validateAttended = (
-  value: unknown,
-  { data, previousValue, req }: { data: Partial<StoredRegistration>; previousValue?: unknown; req: { i18n?: { language?: string } } },
-) => {
+const validateAttended: CheckboxFieldValidation = (value, { data, previousValue, req }) => {
+  const status = data && typeof data === 'object' && 'status' in data ? (data as Partial<StoredRegistration>).status : undefined
   // Only checking in is checked: a later cancellation or the erasure keeps what was recorded.
-  if (value && !previousValue && data?.status !== 'confirmed') {
+  if (value && !previousValue && status !== 'confirmed') {
     return req.i18n?.language === 'en' ? 'Only confirmed registrations can be checked in.' : 'Nur bestätigte Anmeldungen können als anwesend markiert werden.'
   }
   return true
@@ -83,7 +81,7 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
       type: 'checkbox',
       defaultValue: false,
       label: { de: 'Anwesend (Check-in)', en: 'Attended (check-in)' },
-      validate: validateAttended as never,
+      validate: validateAttended,
     },
     { name: 'confirmedAt', type: 'date', access: byEndpointsOnly, admin: { readOnly: true }, label: { de: 'Bestätigt am', en: 'Confirmed at' } },
     {

@@ -5,7 +5,9 @@ import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } fro
 import { hasStarted, loadEvent } from '../lib/events'
 import { queueCancelledMail } from '../lib/mails'
 import { linkEndpoints, linkPageFor } from '../lib/respond'
-import { decideByLink, eventIdOf, promoteFromWaitingList, registrationOfLink, reloadRegistration, setStatus, waitlistPosition } from '../lib/seats'
+import { promoteFromWaitingList, setStatus } from '../lib/seatRules'
+import { decideByLink } from '../lib/eventLock'
+import { eventIdOf, registrationOfLink, reloadRegistration, waitlistPosition } from '../lib/registrationQueries'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
 
 const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, status: number) => {

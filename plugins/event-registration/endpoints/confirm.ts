@@ -1,17 +1,18 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
+import type { RegistrationRecord } from '../lib/records'
+import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
-import { isVisitorToken } from '../../shared/visitorToken'
+import { isVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { hasStarted, loadEvent } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
 import { linkEndpoints, linkPageFor } from '../lib/respond'
-import { countConfirmed, decideByLink, eventIdOf, hasFreeSeat, registrationOfLink, reloadRegistration, setStatus, waitlistPosition } from '../lib/seats'
+import { hasFreeSeat, setStatus } from '../lib/seatRules'
+import { decideByLink } from '../lib/eventLock'
+import { countConfirmed, eventIdOf, registrationOfLink, reloadRegistration, waitlistPosition } from '../lib/registrationQueries'
 import { confirmTokenHashOf } from '../lib/tokens'
 
-type LinkedRegistration = StoredRegistration & { confirmExpiresAt?: null | string }
-
-const isExpired = (registration: LinkedRegistration) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (registration: RegistrationRecord) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
 
 const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, status: number) => {
   const { answer, t } = linkPageFor({ options, req })
@@ -29,7 +30,7 @@ const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadReques
     refuse: (status) => invalidLink(options, req, status),
     req,
     where: (token): Where => ({ confirmTokenHash: { equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }),
-  }) as Promise<LinkedRegistration | Response>
+  })
 
 /**
  * What the link says when there is nothing to confirm: already confirmed (with the seat or the
@@ -44,7 +45,7 @@ const settledAnswer = async ({
 }: {
   event: null | StoredEvent
   options: ResolvedRegistrationOptions
-  registration: LinkedRegistration
+  registration: RegistrationRecord
   req: PayloadRequest
 }): Promise<Response | undefined> => {
   const { answer, t } = linkPageFor({ event, options, registration, req })

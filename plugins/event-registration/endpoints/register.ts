@@ -1,21 +1,23 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
-import type { CustomQuestion, ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
+import type { RegistrationTranslationKey } from '../translations'
+import type { CustomQuestion, ResolvedRegistrationOptions } from '../types'
 
-import { lockForTransaction } from '../../shared/advisoryLock'
-import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
-import { withinLimit } from '../../shared/overloaded'
-import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '../../shared/publicInput'
-import { isPossibleId } from '../../shared/ids'
-import { readJsonBody } from '../../shared/readJsonBody'
-import { returnOriginsOf } from '../../shared/returnUrl'
-import { issueVisitorToken } from '../../shared/visitorToken'
-import { eventsSlug, isAfterDeadline, startOf } from '../lib/events'
+import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
+import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { withinLimit } from '@quartiersnetz/plugin-kit/overloaded'
+import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '@quartiersnetz/plugin-kit/publicInput'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
+import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
+import { isAfterDeadline, startOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
-import { fail, translatorOf } from '../lib/respond'
+import { eventsOf, registrationsOf } from '../lib/records'
 import { mailLanguageOf } from '../translations'
 import { cancelTokenHashOf, cancelTokenOf, confirmTokenHashOf } from '../lib/tokens'
 
@@ -73,7 +75,7 @@ const checkAnswers = (questions: CustomQuestion[], answers: Record<string, strin
  */
 export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint => ({
   handler: async (req) => {
-    const t = translatorOf(req)
+    const t = translatorOf<RegistrationTranslationKey>(req)
     if (options.disabled) {
       return fail(503, t('plugin-event-registration:disabled'))
     }
@@ -112,27 +114,15 @@ type RegistrationInput = z.infer<typeof schema>
 
 /** The registration itself, run within `registrationWrites`. */
 const register = async ({ id, input, options, req }: { id: string; input: RegistrationInput; options: ResolvedRegistrationOptions; req: PayloadRequest }): Promise<Response> => {
-  const t = translatorOf(req)
+  const t = translatorOf<RegistrationTranslationKey>(req)
   // Read as the public would: unpublished events don't exist for visitors. A database error
   // is not "not found": it propagates and is answered 503 (the host's error hook).
-  const visible = await req.payload.findByID({
-    collection: eventsSlug(options),
-    depth: 0,
-    disableErrors: true,
-    draft: false,
-    id,
-    overrideAccess: false,
-    select: { id: true } as never,
-  })
-  if (!visible) {
+  const visible = await eventsOf(options, req, { asVisitor: true }).findByID({ draft: false, id, overrideAccess: false, select: { id: true } })
+  // Then with every field the plugin needs (gone in between: not found either).
+  const event = visible ? await eventsOf(options, req).findByID({ id, overrideAccess: true }) : null
+  if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }
-  const event = (await req.payload.findByID({
-    collection: eventsSlug(options),
-    depth: 0,
-    id,
-    overrideAccess: true,
-  })) as unknown as StoredEvent
   if (!event.registrationOpen) {
     return fail(409, t('plugin-event-registration:registrationClosed'))
   }
@@ -148,7 +138,7 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
     return invalidFields(message, [{ message, path: `answers.${checked.failed.key}` }])
   }
   const email = input.email.toLowerCase()
-  const registrations = options.slug as CollectionSlug
+  const registrations = registrationsOf(options, req)
   const secret = options.hashSecret ?? req.payload.secret
   const token = issueVisitorToken()
   const now = Date.now()
@@ -160,10 +150,8 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
       req,
       value: `${id}:${email}`,
     })
-    const { totalDocs } = await req.payload.count({
-      collection: registrations,
+    const { totalDocs } = await registrations.count({
       overrideAccess: true,
-      req,
       where: {
         and: [{ event: { equals: event.id } }, { email: { equals: email } }, { status: { not_equals: 'cancelled' } }],
       },
@@ -172,8 +160,7 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
       await killTransaction(req)
       return fail(409, t('plugin-event-registration:duplicate'))
     }
-    const created = (await req.payload.create({
-      collection: registrations,
+    const created = await registrations.create({
       data: {
         answers: checked.answers,
         confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
@@ -188,20 +175,15 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
         name: input.name,
         returnUrl: input.returnUrl ?? null,
         status: 'pending',
-      } as never,
-      depth: 0,
+      },
       overrideAccess: true,
-      req,
-    })) as unknown as StoredRegistration
-    await req.payload.update({
-      collection: registrations,
+    })
+    await registrations.update({
       data: {
         cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
-      } as never,
-      depth: 0,
+      },
       id: created.id,
       overrideAccess: true,
-      req,
     })
     await queueConfirmMail({
       event,

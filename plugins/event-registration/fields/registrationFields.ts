@@ -118,7 +118,7 @@ export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Ar
       type: 'ui',
       admin: {
         components: {
-          Field: { clientProps: panelProps, path: '/plugins/event-registration/components/RegistrationsPanel#RegistrationsPanel' },
+          Field: { clientProps: panelProps, path: '@quartiersnetz/plugin-event-registration/rsc#RegistrationsPanel' },
         },
         disableListColumn: true,
       },

@@ -1,12 +1,15 @@
-import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
+import type { RegistrationTranslationKey } from '../translations'
+import type { ResolvedRegistrationOptions } from '../types'
 
+import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { loadEvent } from '../lib/events'
-import { translatorOf } from '../lib/respond'
-import { lockEvent, promoteFromWaitingList } from '../lib/seats'
+import { lockEvent } from '../lib/eventLock'
+import { registrationsOf } from '../lib/records'
+import { promoteFromWaitingList } from '../lib/seatRules'
 
 const isMore = (after: unknown, before: unknown) =>
   after === null || after === undefined ? before !== null && before !== undefined : typeof before === 'number' && typeof after === 'number' && after > before
@@ -36,15 +39,8 @@ export const promoteOnMoreSeats =
 export const refuseDeletingHeldSeats =
   (options: ResolvedRegistrationOptions): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    const registration = (await req.payload.findByID({
-      collection: options.slug as CollectionSlug,
-      depth: 0,
-      disableErrors: true,
-      id,
-      overrideAccess: true,
-      req,
-    })) as null | StoredRegistration
+    const registration = await registrationsOf(options, req).findByID({ id, overrideAccess: true })
     if (registration && !registration.anonymisedAt && (registration.status === 'confirmed' || registration.status === 'waitlisted')) {
-      throw new APIError(translatorOf(req)('plugin-event-registration:deleteRefused'), 409, null, true)
+      throw new APIError(translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:deleteRefused'), 409, null, true)
     }
   }

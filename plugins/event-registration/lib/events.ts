@@ -1,21 +1,13 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
-import { isPossibleId } from '../../shared/ids'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { eventsOf } from './records'
 
 /** The event with every field (access link included), for the plugin's own use only. */
-export const loadEvent = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }) =>
-  (isPossibleId(req.payload, options.eventsCollection, id)
-    ? await req.payload.findByID({
-        collection: options.eventsCollection,
-        depth: 0,
-        disableErrors: true,
-        id,
-        overrideAccess: true,
-        req,
-      })
-    : null) as null | StoredEvent
+export const loadEvent = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }): Promise<null | StoredEvent> =>
+  isPossibleId(req.payload, options.eventsCollection, id) ? eventsOf(options, req).findByID({ id, overrideAccess: true }) : null
 
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
 export const fieldOf = (event: StoredEvent, name: string): unknown =>
@@ -88,5 +80,3 @@ export const whenText = (event: StoredEvent, options: ResolvedRegistrationOption
     ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}${hours}`
     : `${day.format(start)}, ${time.format(start)}${hours} – ${day.format(end)}, ${time.format(end)}${hours}`
 }
-
-export const eventsSlug = (options: ResolvedRegistrationOptions) => options.eventsCollection as CollectionSlug

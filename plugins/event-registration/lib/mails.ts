@@ -14,8 +14,8 @@ import {
   type MailLink,
   mailFooterOf,
   renderMail,
-} from '../../shared/mailTemplate'
-import { type MailAttachment, queueMail } from '../../shared/sendMailTask'
+} from '@quartiersnetz/plugin-kit/mailTemplate'
+import { type MailAttachment, queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { type MailLanguage, mailLanguageOf, translate } from '../translations'
 import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
 import { cancelTokenOf } from './tokens'
@@ -51,7 +51,7 @@ const languageOf = ({ registration }: Pick<MailArgs, 'registration'>): MailLangu
  */
 const contextOf = (args: MailArgs) => {
   const language = languageOf(args)
-  const t = (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars)
+  const t = (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars, args.req.payload.config)
   const vars = {
     date: dateText(args.event, args.options, language),
     name: args.registration.name ?? '',

@@ -3,18 +3,12 @@ import type { PayloadRequest } from 'payload'
 import type { RegistrationTranslationKey } from '../translations'
 import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
 
-import { answerLink, type LinkPage } from '../../shared/linkPage'
-import { languageOf } from '../../shared/publicInput'
+import { answerLink, type LinkPage } from '@quartiersnetz/plugin-kit/linkPage'
+import { languageOf } from '@quartiersnetz/plugin-kit/publicInput'
 import { mailLanguageOf, translate } from '../translations'
 import { titleOf, whenText } from './events'
 
-export { linkEndpoints } from '../../shared/linkPage'
-
-export type Translate = (key: RegistrationTranslationKey, vars?: Record<string, unknown>) => string
-
-export const translatorOf = (req: PayloadRequest): Translate => req.t as unknown as Translate
-
-export const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { headers: { 'Cache-Control': 'no-store' }, status })
+export { linkEndpoints } from '@quartiersnetz/plugin-kit/linkPage'
 
 type PageKey = RegistrationTranslationKey extends `plugin-event-registration:${infer Key}` ? Key : never
 
@@ -39,7 +33,7 @@ export const linkPageFor = ({
   req: PayloadRequest
 }) => {
   const language = registration ? mailLanguageOf(registration.language) : languageOf(req)
-  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-event-registration:${key}`, vars)
+  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-event-registration:${key}`, vars, req.payload.config)
   const returnUrl = registration?.returnUrl || null
   const frame: Omit<LinkPage, keyof PageText> = {
     back: returnUrl ? { label: t('pageBack'), url: returnUrl } : undefined,

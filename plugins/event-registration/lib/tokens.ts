@@ -1,4 +1,4 @@
-import { keyedHash } from '../../shared/hashing'
+import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
 
 export const confirmTokenHashOf = (secret: string, token: string) => keyedHash(secret, 'registration-confirm', token)
 

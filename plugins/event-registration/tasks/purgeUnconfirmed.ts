@@ -1,6 +1,8 @@
-import type { CollectionSlug, TaskConfig } from 'payload'
+import type { TaskConfig } from 'payload'
 
 import type { ResolvedRegistrationOptions } from '../types'
+
+import { registrationsOf } from '../lib/records'
 
 export const PURGE_UNCONFIRMED_REGISTRATIONS_TASK = 'purgeUnconfirmedRegistrations'
 
@@ -11,12 +13,9 @@ export const PURGE_UNCONFIRMED_REGISTRATIONS_TASK = 'purgeUnconfirmedRegistratio
 export const purgeUnconfirmedTask = (options: ResolvedRegistrationOptions): TaskConfig<{ input: object; output: { deleted: number } }> => ({
   slug: PURGE_UNCONFIRMED_REGISTRATIONS_TASK,
   handler: async ({ req }) => {
-    const { docs, errors } = await req.payload.delete({
-      collection: options.slug as CollectionSlug,
-      depth: 0,
+    const { docs, errors } = await registrationsOf(options, req).delete({
       overrideAccess: true,
-      req,
-      select: { id: true } as never,
+      select: { id: true },
       where: {
         and: [{ status: { equals: 'pending' } }, { confirmExpiresAt: { less_than: new Date().toISOString() } }],
       },

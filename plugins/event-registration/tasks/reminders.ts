@@ -2,11 +2,11 @@ import type { TaskConfig } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
+import type { ResolvedRegistrationOptions } from '../types'
 
-import { eventsSlug } from '../lib/events'
-import { registrationsOf } from '../lib/manage'
 import { queueReminderMail } from '../lib/mails'
+import { eventsOf } from '../lib/records'
+import { registrationsOfEvent } from '../lib/registrationQueries'
 
 export const SEND_REGISTRATION_REMINDERS_TASK = 'sendRegistrationReminders'
 
@@ -24,12 +24,9 @@ export const remindersTask = (options: ResolvedRegistrationOptions): TaskConfig<
     }
     const now = Date.now()
     const windowMs = options.reminderHoursBefore * 3_600_000
-    const { docs } = await req.payload.find({
-      collection: eventsSlug(options),
-      depth: 0,
+    const { docs } = await eventsOf(options, req).find({
       overrideAccess: true,
       pagination: false,
-      req,
       where: {
         and: [
           { [options.fields.start]: { greater_than: new Date(now).toISOString() } },
@@ -38,9 +35,9 @@ export const remindersTask = (options: ResolvedRegistrationOptions): TaskConfig<
       },
     })
     let queued = 0
-    for (const event of docs as unknown as StoredEvent[]) {
+    for (const event of docs) {
       const start = new Date(String(event[options.fields.start])).getTime()
-      const registrations = (await registrationsOf({ eventId: event.id, options, req, statuses: ['confirmed'] })).filter(
+      const registrations = (await registrationsOfEvent({ eventId: event.id, options, req, statuses: ['confirmed'] })).filter(
         (registration) => registration.email && !(registration.confirmedAt && new Date(registration.confirmedAt).getTime() >= start - windowMs),
       )
       if (!registrations.length) {

@@ -1,8 +1,9 @@
-import type { CollectionSlug, TaskConfig, Where } from 'payload'
+import type { TaskConfig, Where } from 'payload'
 
 import type { ResolvedRegistrationOptions } from '../types'
 
-import { eventsSlug } from '../lib/events'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { eventsOf, registrationsOf } from '../lib/records'
 
 export const ANONYMISE_REGISTRATIONS_TASK = 'anonymiseRegistrations'
 
@@ -18,22 +19,18 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
   handler: async ({ req }) => {
     const cutoff = new Date(Date.now() - options.retentionDays * 86_400_000).toISOString()
     const { end, start } = options.fields
-    const { docs: events } = await req.payload.find({
-      collection: eventsSlug(options),
-      depth: 0,
+    const { docs: events } = await eventsOf(options, req).find({
       overrideAccess: true,
       pagination: false,
-      req,
-      select: { id: true } as never,
+      select: { id: true },
       where: {
         or: [{ [end]: { less_than: cutoff } }, { and: [{ [end]: { exists: false } }, { [start]: { less_than: cutoff } }] }],
       },
     })
     const ofEvent: Where = events.length
-      ? { or: [{ event: { in: (events as unknown as { id: number | string }[]).map((event) => event.id) } }, { event: { exists: false } }] }
+      ? { or: [{ event: { in: events.map((event) => event.id) } }, { event: { exists: false } }] }
       : { event: { exists: false } }
-    const { docs, errors } = await req.payload.update({
-      collection: options.slug as CollectionSlug,
+    const { docs, errors } = await registrationsOf(options, req).updateMany({
       data: {
         anonymisedAt: new Date().toISOString(),
         answers: null,
@@ -43,22 +40,18 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
         email: null,
         name: null,
         returnUrl: null,
-      } as never,
-      depth: 0,
+      },
       overrideAccess: true,
-      req,
-      select: { id: true } as never,
+      select: { id: true },
       where: { and: [ofEvent, { anonymisedAt: { exists: false } }] },
     })
     if (errors.length) {
       throw new Error(`eventRegistrationPlugin: ${errors.length} registration(s) could not be anonymised.`)
     }
     // Mail jobs that failed for good keep their input (address, text): erase them after the same period.
-    await req.payload.delete({
-      collection: 'payload-jobs',
+    await collectionOf<{ id: number | string }>(req, 'payload-jobs').delete({
       overrideAccess: true,
-      req,
-      select: { id: true } as never,
+      select: { id: true },
       where: {
         and: [
           { queue: { equals: options.mailQueue } },

@@ -2,7 +2,7 @@ import type { CollectionConfig, TextField } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { targetFields } from '../../shared/targetFields'
+import { targetFields } from '@quartiersnetz/plugin-kit/targetFields'
 import { adjustSummaryAfterDelete } from '../hooks/adjustSummaryAfterDelete'
 import { lockTargetBeforeDelete } from '../hooks/lockTargetBeforeDelete'
 import { skipEditLocksOnDelete } from '../hooks/skipEditLocksOnDelete'

@@ -1,14 +1,16 @@
-import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest, SelectIncludeType, Where } from 'payload'
 
 import { z } from 'zod'
 
+import type { RatingsTranslationKey } from '../translations'
 import type { LocalizedText, ResolvedFinderFilter, ResolvedRatingsOptions } from '../types'
 
-import { describeIssues, type FieldLabels, invalidFields, type Language, languageOf, summaryOf } from '../../shared/publicInput'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { describeIssues, type FieldLabels, invalidFields, type Language, languageOf, summaryOf } from '@quartiersnetz/plugin-kit/publicInput'
 import { type FilterDocument, findFilterDocuments, pickReferenced, relatedIds, selectOf } from '../lib/finderFilters'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { summariesOf } from '../lib/records'
 import { presentSummary, type StoredSummary } from '../lib/summary'
-
-type Translate = (key: string, vars?: Record<string, unknown>) => string
 
 const number = z.coerce.number().finite()
 /** A slug or an id. */
@@ -16,6 +18,9 @@ const reference = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/)
 
 const textIn = (text: LocalizedText, language: Language) => (typeof text === 'string' ? text : (text[language] ?? text.de ?? Object.values(text)[0] ?? ''))
 const both = (text: LocalizedText) => ({ de: textIn(text, 'de'), en: textIn(text, 'en') })
+
+/** A document of the rated collection, as the finder reads it (its fields are the host's). */
+type RatedDocument = Record<string, unknown> & { id: number | string }
 
 /** A rated document that may take part: readable for the caller, with its filter values. */
 type Candidate = { id: string; related: Record<string, Set<string>> }
@@ -69,7 +74,7 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
 
   return {
     handler: async (req: PayloadRequest) => {
-      const translate = req.t as unknown as Translate
+      const translate = translatorOf<RatingsTranslationKey>(req)
       const language = languageOf(req)
       // Payload adds its own query keys (depth, locale …) to every request; they don't apply here.
       const { depth: _depth, draft: _draft, 'fallback-locale': _fallback, locale: _locale, ...own } = (req.query ?? {}) as Record<string, unknown>
@@ -103,10 +108,7 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
         if (asked !== undefined) {
           const picked = pickReferenced(documents, asked)
           if (!picked) {
-            return Response.json(
-              { errors: [{ message: translate('plugin-ratings:finderFilterNotFound', { label: labelsOf(options, req)[filter.name]![language], value: asked }) }] },
-              { headers: { 'Cache-Control': 'no-store' }, status: 404 },
-            )
+            return fail(404, translate('plugin-ratings:finderFilterNotFound', { label: labelsOf(options, req)[filter.name]![language], value: asked }))
           }
           chosen.set(filter.name, String(picked.id))
         }
@@ -125,16 +127,13 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
       }
       const descending = query.sort.startsWith('-')
       const sortKey = query.sort.replace(/^-/, '')
-      const { docs: summaryDocs } = await req.payload.find({
-        collection: options.slugs.summaries as CollectionSlug,
-        depth: 0,
+      const { docs: summaries } = await summariesOf(options, req).find({
         limit: 0,
         overrideAccess: true,
         pagination: false,
         sort: [`${descending ? '-' : ''}${sortKey === 'raterCount' ? 'raterCount' : `${sortKey}.mean`}`, 'id'],
         where: { and },
       })
-      const summaries = summaryDocs as unknown as StoredSummary[]
       // Rated, but not on the dimension sorted by: after those that are, in either direction.
       const meanOf = (summary: StoredSummary) => (summary[sortKey] as undefined | { mean?: null | number })?.mean
       const sorted = sortKey === 'raterCount' ? summaries : [...summaries.filter((summary) => typeof meanOf(summary) === 'number'), ...summaries.filter((summary) => typeof meanOf(summary) !== 'number')]
@@ -142,26 +141,25 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
       // Only documents the caller may read (visitors: published ones) take part.
       const titleField = req.payload.collections[collection].config.admin?.useAsTitle ?? 'id'
       const candidates: Candidate[] = []
+      // As the caller: the collection's read access decides.
+      const rated = collectionOf<RatedDocument>(req, collection)
       if (!isProfile || sorted.length) {
-        const { docs } = await req.payload.find({
-          collection,
-          depth: 0,
+        const { docs } = await rated.find({
           limit: 0,
           overrideAccess: false,
           pagination: false,
-          req,
-          select: Object.assign({ [titleField]: true }, ...options.finderFilters.map((filter) => selectOf(filter.field))) as never,
+          select: options.finderFilters.reduce<SelectIncludeType>((select, filter) => ({ ...select, ...selectOf(filter.field) }), { [titleField]: true }),
           sort: titleField,
           where: isProfile ? { id: { in: sorted.map((summary) => summary.targetId) } } : undefined,
         })
-        for (const doc of docs as unknown as Record<string, unknown>[]) {
+        for (const doc of docs) {
           candidates.push({ id: String(doc.id), related: Object.fromEntries(options.finderFilters.map((filter) => [filter.name, new Set(relatedIds(doc, filter))])) })
         }
       }
       const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]))
-      const rated = sorted.filter((summary) => byId.has(summary.targetId)).map((summary) => byId.get(summary.targetId)!)
-      const ratedIds = new Set(rated.map(({ id }) => id))
-      const ordered = isProfile ? rated : [...rated, ...candidates.filter(({ id }) => !ratedIds.has(id))]
+      const ratedCandidates = sorted.filter((summary) => byId.has(summary.targetId)).map((summary) => byId.get(summary.targetId)!)
+      const ratedIds = new Set(ratedCandidates.map(({ id }) => id))
+      const ordered = isProfile ? ratedCandidates : [...ratedCandidates, ...candidates.filter(({ id }) => !ratedIds.has(id))]
 
       const matchesFilters = (candidate: Candidate, except?: ResolvedFinderFilter) =>
         options.finderFilters.every((filter) => filter === except || !chosen.has(filter.name) || candidate.related[filter.name]!.has(chosen.get(filter.name)!))
@@ -186,10 +184,8 @@ export const finderEndpoint = (options: ResolvedRatingsOptions, collection: Coll
 
       const start = (query.page - 1) * query.limit
       const pageIds = matching.slice(start, start + query.limit).map(({ id }) => id)
-      const { docs: pageDocs } = pageIds.length
-        ? await req.payload.find({ collection, depth: 0, limit: 0, overrideAccess: false, pagination: false, req, where: { id: { in: pageIds } } })
-        : { docs: [] }
-      const loaded = new Map((pageDocs as unknown as Record<string, unknown>[]).map((doc) => [String(doc.id), doc]))
+      const { docs: pageDocs } = pageIds.length ? await rated.find({ limit: 0, overrideAccess: false, pagination: false, where: { id: { in: pageIds } } }) : { docs: [] }
+      const loaded = new Map(pageDocs.map((doc) => [String(doc.id), doc]))
       const storedById = new Map(summaries.map((summary) => [summary.targetId, summary]))
       const docs = pageIds
         .filter((id) => loaded.has(id))

@@ -3,17 +3,21 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
+import type { RatingsTranslationKey } from '../translations'
 import type { ResolvedRatingsOptions } from '../types'
 
-import { clientAddressOf } from '../../shared/clientAddress'
-import { createConcurrencyLimit } from '../../shared/concurrencyLimit'
-import { keyedHash } from '../../shared/hashing'
-import { isPossibleId } from '../../shared/ids'
-import { languageOf, namedKeys } from '../../shared/publicInput'
-import { readJsonBody } from '../../shared/readJsonBody'
-import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '../../shared/visitorToken'
+import { clientAddressOf } from '@quartiersnetz/plugin-kit/clientAddress'
+import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
+import { languageOf, namedKeys } from '@quartiersnetz/plugin-kit/publicInput'
+import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
+import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '@quartiersnetz/plugin-kit/visitorToken'
 import { isCrossOrigin } from '../lib/isCrossOrigin'
 import { lockClient, lockTarget } from '../lib/lockTarget'
+import { ratingsOf } from '../lib/records'
 import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, type StoredSummary } from '../lib/summary'
 import { loadSummary, saveSummary } from '../lib/summaryStore'
 
@@ -26,16 +30,10 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
 
 const bodySchema = z.object({ values: z.record(z.string(), z.unknown()) }).strict()
 
-type Translate = (key: string, vars?: Record<string, unknown>) => string
-const t = (req: PayloadRequest): Translate => req.t as unknown as Translate
-
-const fail = (status: number, message: string, headers?: HeadersInit) =>
-  Response.json({ errors: [{ message }] }, { headers, status })
-
 type ParsedValues = { ok: false; response: Response } | { ok: true; values: RatingValues }
 
 const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions): Promise<ParsedValues> => {
-  const translate = t(req)
+  const translate = translatorOf<RatingsTranslationKey>(req)
   const example = options.dimensions[0]!.key
   const body = await readJsonBody(req, MAX_BODY_BYTES)
   if (!body.ok && 'message' in body) {
@@ -82,7 +80,7 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
  */
 export const rateEndpoint = (options: ResolvedRatingsOptions, collection: CollectionSlug): Endpoint => ({
   handler: async (req) => {
-    const translate = t(req)
+    const translate = translatorOf<RatingsTranslationKey>(req)
     if (options.disabled) {
       return fail(503, translate('plugin-ratings:ratingsDisabled'))
     }
@@ -91,16 +89,14 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
       return parsed.response
     }
     const targetId = String(req.routeParams?.id ?? '')
+    // As a visitor sees it: a signed-in editor's session must not make a draft ratable.
     const target = isPossibleId(req.payload, collection, targetId)
-      ? ((await req.payload.findByID({
-          collection,
-          depth: 0,
-          disableErrors: true,
+      ? await collectionOf<{ id: number | string; ratingsLocked?: boolean | null }>(req, collection, { asVisitor: true }).findByID({
           draft: false,
           id: targetId,
           overrideAccess: !options.requirePublished,
-          select: { ratingsLocked: true } as never,
-        })) as { id: number | string; ratingsLocked?: boolean | null } | null)
+          select: { ratingsLocked: true },
+        })
       : null
     if (!target) {
       return fail(404, translate('plugin-ratings:documentNotFound'))
@@ -115,7 +111,7 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     const visitorHash = keyedHash(secret, 'rating-visitor', token)
     // The day is part of the hash: yesterday's entries can't be linked to today's address.
     const clientHash = keyedHash(secret, `rating-client:${new Date().toISOString().slice(0, 10)}`, clientAddressOf(req))
-    const ratings = options.slugs.ratings as CollectionSlug
+    const ratings = ratingsOf(options, req)
 
     const idForSummary = String(target.id)
     let summary: StoredSummary | undefined
@@ -128,10 +124,8 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
         if (options.maxRatingsPerClientPerHour > 0) {
           // Counted under the client's lock: parallel requests of one client are counted one by one.
           await lockClient({ clientHash, req })
-          const { totalDocs } = await req.payload.count({
-            collection: ratings,
+          const { totalDocs } = await ratings.count({
             overrideAccess: true,
-            req,
             where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
           })
           if (totalDocs >= options.maxRatingsPerClientPerHour) {
@@ -140,28 +134,22 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
           }
         }
         await lockTarget({ collection, id: idForSummary, req })
-        const { docs } = await req.payload.find({
-          collection: ratings,
-          depth: 0,
+        const { docs } = await ratings.find({
           limit: 1,
           overrideAccess: true,
           pagination: false,
-          req,
           where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: idForSummary } }, { visitorHash: { equals: visitorHash } }] },
         })
-        const previous = docs[0] as undefined | { id: number | string; values?: RatingValues }
+        const previous = docs[0]
         // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
         const values = Object.fromEntries(options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]))
         if (previous) {
-          await req.payload.update({ collection: ratings, data: { clientHash, values } as never, depth: 0, id: previous.id, overrideAccess: true, req })
+          await ratings.update({ data: { clientHash, values }, id: previous.id, overrideAccess: true })
         } else {
           isNew = true
-          await req.payload.create({
-            collection: ratings,
-            data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash } as never,
-            depth: 0,
+          await ratings.create({
+            data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash },
             overrideAccess: true,
-            req,
           })
         }
         const stored =

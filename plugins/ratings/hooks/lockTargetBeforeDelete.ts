@@ -1,9 +1,10 @@
-import type { CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { rememberDeletion, type DeletedRating } from '../lib/deletions'
+import { rememberDeletion } from '../lib/deletions'
 import { lockTarget } from '../lib/lockTarget'
+import { ratingsOf } from '../lib/records'
 
 /**
  * A moderator deletes a rating: take its document's lock before the row is touched (as the rating
@@ -13,15 +14,7 @@ import { lockTarget } from '../lib/lockTarget'
 export const lockTargetBeforeDelete =
   (options: ResolvedRatingsOptions): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    const read = async () =>
-      (await req.payload.findByID({
-        collection: options.slugs.ratings as CollectionSlug,
-        depth: 0,
-        disableErrors: true,
-        id,
-        overrideAccess: true,
-        req,
-      })) as DeletedRating | null
+    const read = () => ratingsOf(options, req).findByID({ id, overrideAccess: true })
     const rating = await read()
     if (!rating) {
       return

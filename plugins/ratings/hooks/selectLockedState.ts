@@ -2,6 +2,8 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
+import { isSelected } from '@quartiersnetz/plugin-kit/attachOnRead'
+
 type Select = Record<string, unknown>
 
 /** Selects widened here: the lock state is read for the summary's `isLocked`, not shown. */
@@ -21,11 +23,10 @@ export const selectLockedState =
     if (options.disabled || operation !== 'read' || !isSelect(select)) {
       return args
     }
-    const isInclusive = Object.values(select).some((value) => value === true)
-    const wantsSummary = isInclusive ? select.ratingSummary === true : select.ratingSummary !== false
-    if (!wantsSummary) {
+    if (!isSelected(select, 'ratingSummary')) {
       return args
     }
+    const isInclusive = Object.values(select).some((value) => value === true)
     let widened: Select | undefined
     if (isInclusive && select.ratingsLocked !== true) {
       widened = { ...select, ratingsLocked: true }

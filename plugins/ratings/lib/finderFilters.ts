@@ -2,11 +2,12 @@
  * The finder's filters by relationship (options.finderFilters): the documents a filter can
  * name, and which of them a rated document links to.
  */
-import type { CollectionSlug, PayloadRequest, Sort, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SelectIncludeType, Sort, Where } from 'payload'
 
 import type { ResolvedFinderFilter } from '../types'
 
-import { isPossibleId } from '../../shared/ids'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 
 /** A value of a filter as the finder shows it in its facets. */
 export type FilterDocument = { id: number | string; slug: null | string; title: string }
@@ -39,18 +40,16 @@ export const findFilterDocuments = async ({
     }
     where = { or }
   }
-  const { docs } = await req.payload.find({
-    collection: filter.collection,
-    depth: 0,
+  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(req, filter.collection, { asVisitor: true }).find({
     draft: false,
     overrideAccess: false,
     pagination: false,
-    select: { ...(hasSlug ? { [filter.slugField]: true } : {}), [titleField]: true } as never,
+    select: { ...(hasSlug ? { [filter.slugField]: true } : {}), [titleField]: true },
     sort: (config.defaultSort as Sort | undefined) ?? titleField,
     where,
   })
-  return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
-    id: doc.id as number | string,
+  return docs.map((doc) => ({
+    id: doc.id,
     slug: hasSlug && typeof doc[filter.slugField] === 'string' ? (doc[filter.slugField] as string) : null,
     title: String(doc[titleField] ?? doc.id),
   }))
@@ -61,8 +60,10 @@ export const pickReferenced = (documents: FilterDocument[], reference: string): 
   documents.find((doc) => doc.slug === reference) ?? documents.find((doc) => String(doc.id) === reference)
 
 /** `{ a: { b: true } }` for the path `a.b`: selects a (nested) field. */
-export const selectOf = (path: string): Record<string, unknown> =>
-  path.split('.').reduceRight<Record<string, unknown> | true>((inner, name) => ({ [name]: inner }), true) as Record<string, unknown>
+export const selectOf = (path: string): SelectIncludeType => {
+  const [name = path, ...rest] = path.split('.')
+  return { [name]: rest.length ? selectOf(rest.join('.')) : true }
+}
 
 const valueAt = (doc: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((value, name) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined), doc)

@@ -1,8 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { lockForTransaction } from '../../shared/advisoryLock'
-
-export { sessionOf } from '../../shared/advisoryLock'
+import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
 
 /**
  * Serialises rating changes per rated document for the rest of the request's transaction,

@@ -1,11 +1,14 @@
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { snakeCase, tableName } from './columns'
-import { lockTarget, sessionOf } from './lockTarget'
+import { databaseOf, type SqlRunner, tableNameOf, transactionOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { snakeCase } from './columns'
+import { lockTarget } from './lockTarget'
+import { summariesOf } from './records'
 import { emptyDimension, type StoredDimension, type StoredSummary } from './summary'
 import { loadSummary } from './summaryStore'
 
@@ -19,8 +22,6 @@ export type RecountDifference = {
   actual: unknown
 }
 
-type Row = Record<string, number | string | null>
-type Execute = (args: { db: unknown; raw: string }) => Promise<{ rows: Row[] }>
 type Target = { targetCollection: string; targetId: string }
 
 /** A string as an SQL literal (standard_conforming_strings, PostgreSQL's default since 9.1). */
@@ -34,7 +35,7 @@ const emptySummary = ({ targetCollection, targetId }: Target, options: ResolvedR
 })
 
 /** The summaries the ratings add up to (one aggregate query), of every target or of one. */
-const aggregate = async ({ db, execute, options, target }: { db: unknown; execute: Execute; options: ResolvedRatingsOptions; target?: Target }) => {
+const aggregate = async ({ database, options, payload, target }: { database: SqlRunner; options: ResolvedRatingsOptions; payload: Payload; target?: Target }) => {
   const steps = Array.from({ length: options.scale.max - options.scale.min + 1 }, (_, i) => options.scale.min + i)
   const columns = options.dimensions.flatMap(({ key }) => {
     const column = `values_${snakeCase(key)}`
@@ -46,8 +47,8 @@ const aggregate = async ({ db, execute, options, target }: { db: unknown; execut
   })
   const nonEmpty = options.dimensions.map(({ key }) => `"values_${snakeCase(key)}" IS NOT NULL`).join(' OR ')
   const where = target ? `WHERE target_collection = ${literal(target.targetCollection)} AND target_id = ${literal(target.targetId)}` : ''
-  const raw = `SELECT target_collection, target_id, count(*) FILTER (WHERE ${nonEmpty})::int AS rater_count, ${columns.join(', ')} FROM "${tableName(options.slugs.ratings)}" ${where} GROUP BY target_collection, target_id`
-  const { rows } = await execute({ db, raw })
+  const raw = `SELECT target_collection, target_id, count(*) FILTER (WHERE ${nonEmpty})::int AS rater_count, ${columns.join(', ')} FROM "${tableNameOf(payload, options.slugs.ratings)}" ${where} GROUP BY target_collection, target_id`
+  const rows = await database.rows(sql.raw(raw))
 
   const byTarget = new Map<string, StoredSummary>()
   for (const row of rows) {
@@ -101,15 +102,15 @@ const fixTarget = async ({ options, payload, target }: { options: ResolvedRating
   await initTransaction(req)
   try {
     await lockTarget({ collection: target.targetCollection, id: target.targetId, req })
-    const { db, execute } = await sessionOf(req)
-    const actual = (await aggregate({ db, execute: execute as Execute, options, target })).get(`${target.targetCollection}:${target.targetId}`) ?? emptySummary(target, options)
+    const database = await transactionOf(req)
+    const actual = (await aggregate({ database, options, payload, target })).get(`${target.targetCollection}:${target.targetId}`) ?? emptySummary(target, options)
     const stored = await loadSummary({ collection: target.targetCollection, options, req, targetId: target.targetId })
     const { id: _ignored, ...data } = actual
-    const collection = options.slugs.summaries as CollectionSlug
+    const summaries = summariesOf(options, req)
     if (stored?.id !== undefined) {
-      await payload.update({ collection, data: data as never, depth: 0, id: stored.id, overrideAccess: true, req })
+      await summaries.update({ data, id: stored.id, overrideAccess: true })
     } else {
-      await payload.create({ collection, data: data as never, depth: 0, overrideAccess: true, req })
+      await summaries.create({ data, overrideAccess: true })
     }
     await commitTransaction(req)
   } catch (err) {
@@ -131,11 +132,10 @@ export const recountRatings = async ({
   payload: Payload
   shouldFix: boolean
 }): Promise<{ checked: number; differences: RecountDifference[] }> => {
-  const adapter = payload.db as unknown as { drizzle: unknown; execute: Execute }
-  const actualByTarget = await aggregate({ db: adapter.drizzle, execute: adapter.execute.bind(adapter), options })
+  const actualByTarget = await aggregate({ database: databaseOf(payload), options, payload })
 
-  const { docs } = await payload.find({ collection: options.slugs.summaries as CollectionSlug, depth: 0, limit: 0, overrideAccess: true, pagination: false })
-  const storedByTarget = new Map((docs as unknown as StoredSummary[]).map((doc) => [`${doc.targetCollection}:${doc.targetId}`, doc]))
+  const { docs } = await summariesOf(options, await createLocalReq({}, payload)).find({ limit: 0, overrideAccess: true, pagination: false })
+  const storedByTarget = new Map(docs.map((doc) => [`${doc.targetCollection}:${doc.targetId}`, doc]))
   const differences: RecountDifference[] = []
   const keys = new Set([...actualByTarget.keys(), ...storedByTarget.keys()])
   for (const key of keys) {

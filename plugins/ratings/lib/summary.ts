@@ -1,3 +1,6 @@
+import type { Translate } from '@quartiersnetz/plugin-kit/respond'
+
+import type { RatingsTranslationKey } from '../translations'
 import type { DimensionSummary, RatingSummary, ResolvedRatingsOptions } from '../types'
 
 export type RatingValues = Record<string, null | number | undefined>
@@ -64,8 +67,6 @@ export const applyRatingChange = ({
   return next
 }
 
-type Translate = (key: string, vars?: Record<string, unknown>) => string
-
 const textIn = (text: Record<string, string> | string, language: string) =>
   typeof text === 'string' ? text : (text[language] ?? text.de ?? Object.values(text)[0] ?? '')
 
@@ -94,7 +95,7 @@ export const presentSummary = ({
   language: string
   options: ResolvedRatingsOptions
   stored: null | StoredSummary
-  t: Translate
+  t: Translate<RatingsTranslationKey>
 }): RatingSummary => {
   const raterCount = stored?.raterCount ?? 0
   const dimensions: Record<string, DimensionSummary> = {}

@@ -10,7 +10,7 @@ import '../ModerationQueue/index.css'
 
 type Translations = (typeof translations)['de']
 
-export const ModerationNavLinkClient = ({ waitingCount }: { waitingCount: number }) => {
+export const ModerationNavLinkClient = ({ isDisabled, waitingCount }: { isDisabled: boolean; waitingCount: number }) => {
   const { t } = useTranslation<Translations, CommentsTranslationKey>()
   const { config } = useConfig()
   const pathname = usePathname()
@@ -21,7 +21,10 @@ export const ModerationNavLinkClient = ({ waitingCount }: { waitingCount: number
   return (
     <Link className="nav__link moderation-queue__nav-link" href={href} id="nav-moderation" prefetch={false}>
       {isActive && <div className="nav__link-indicator" />}
-      <span className="nav__link-label">{t('plugin-comments:moderationNav')}</span>
+      <span className="nav__link-label">
+        {t('plugin-comments:moderationNav')}
+        {isDisabled && ` (${t('plugin-comments:moderationNavOff')})`}
+      </span>
       {waitingCount > 0 && (
         <span aria-label={t('plugin-comments:moderationNavWaiting', { count: waitingCount })} className="moderation-queue__nav-count">
           {waitingCount}

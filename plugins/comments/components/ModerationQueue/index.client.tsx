@@ -24,6 +24,7 @@ export type QueuedComment = {
 type Props = {
   comments: QueuedComment[]
   commentsSlug: string
+  isDisabled: boolean
   /** The server's clock when the list was read, so that server and browser render the same ages. */
   now: number
   total: number
@@ -69,7 +70,7 @@ const messageOf = (body: unknown, fallback: string) => {
 }
 
 /** Decisions go through the REST API as the signed-in user, so the collection's hooks (mails, counts) run. */
-export const ModerationQueueClient = ({ comments, commentsSlug, now, total }: Props) => {
+export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now, total }: Props) => {
   const { i18n, t } = useCommentsTranslation()
   const { config, getEntityConfig } = useConfig()
   const router = useRouter()
@@ -151,6 +152,11 @@ export const ModerationQueueClient = ({ comments, commentsSlug, now, total }: Pr
       <SetStepNav nav={[{ label: t('plugin-comments:moderationTitle') }]} />
       <h1 className="moderation-queue__title">{t('plugin-comments:moderationTitle')}</h1>
       <p className="moderation-queue__intro">{t('plugin-comments:moderationIntro')}</p>
+      {isDisabled && (
+        <p className="moderation-queue__intro" role="status">
+          {t('plugin-comments:commentsDisabled')}
+        </p>
+      )}
       {comments.length === 0 ? (
         <p className="moderation-queue__empty">{t('plugin-comments:moderationEmpty')}</p>
       ) : (

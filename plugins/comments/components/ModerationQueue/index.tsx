@@ -1,18 +1,23 @@
-import type { Access, AdminViewServerProps, CollectionSlug } from 'payload'
+import type { Access, AdminViewServerProps } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 
-import type { StoredComment } from '../../types'
+import type { CommentRecord } from '../../lib/records'
+import type { CommentsTranslationKey } from '../../translations'
 import type { QueuedComment } from './index.client'
 
+import { isTrue } from '@quartiersnetz/plugin-kit/access'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { waitingForDecisionWhere } from '../../lib/moderationQueue'
-import { translatorOf } from '../../lib/translate'
 import { ModerationQueueClient } from './index.client'
 
 export type ModerationQueueServerOptions = {
   canModerate: Access
   commentsSlug: string
+  /** The plugin is switched off (`disabled`): the queue says so above what waits. */
+  isDisabled?: boolean
 }
 
 type Props = AdminViewServerProps & ModerationQueueServerOptions
@@ -24,25 +29,22 @@ const PAGE_SIZE = 100
  * The moderation queue: comments waiting for a decision, oldest first, read through the Local
  * API as the signed-in user. Whoever may not moderate sees a short refusal instead.
  */
-export const ModerationQueue = async ({ canModerate, commentsSlug, initPageResult, params, searchParams }: Props) => {
+export const ModerationQueue = async ({ canModerate, commentsSlug, initPageResult, isDisabled = false, params, searchParams }: Props) => {
   const { req, permissions, visibleEntities, locale } = initPageResult
-  const t = translatorOf(req)
-  const isAllowed = Boolean(req.user) && (await canModerate({ req } as Parameters<Access>[0])) === true
+  const t = translatorOf<CommentsTranslationKey>(req)
+  const isAllowed = Boolean(req.user) && isTrue(await canModerate({ req }))
 
   let comments: QueuedComment[] = []
   let total = 0
   if (isAllowed) {
-    const result = await req.payload.find({
-      collection: commentsSlug as CollectionSlug,
-      depth: 0,
+    const result = await collectionOf<CommentRecord>(req, commentsSlug).find({
       limit: PAGE_SIZE,
       overrideAccess: false,
-      req,
       sort: 'createdAt',
       where: waitingForDecisionWhere,
     })
     total = result.totalDocs
-    comments = (result.docs as unknown as (StoredComment & { createdAt: string })[]).map((doc) => ({
+    comments = result.docs.map((doc) => ({
       authorName: doc.authorName,
       createdAt: doc.createdAt,
       id: doc.id,
@@ -67,7 +69,7 @@ export const ModerationQueue = async ({ canModerate, commentsSlug, initPageResul
     >
       <Gutter className="moderation-queue">
         {isAllowed ? (
-          <ModerationQueueClient comments={comments} commentsSlug={commentsSlug} now={Date.now()} total={total} />
+          <ModerationQueueClient comments={comments} commentsSlug={commentsSlug} isDisabled={isDisabled} now={Date.now()} total={total} />
         ) : (
           <div className="moderation-queue__denied">
             <h1>{t('plugin-comments:moderationNoPermission')}</h1>

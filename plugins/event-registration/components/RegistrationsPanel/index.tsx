@@ -1,13 +1,16 @@
-import type { CollectionSlug, UIFieldServerProps } from 'payload'
+import type { UIFieldServerProps } from 'payload'
 
-import type { StoredRegistration } from '../../types'
+import type { StoredEvent, StoredRegistration } from '../../types'
 import type { PanelData } from './rows'
 
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { RegistrationsPanelClient } from './index.client'
 import { toPanelRegistration } from './rows'
 
 export type RegistrationsPanelOptions = {
   eventsSlug: string
+  /** The plugin is switched off (`disabled`): the panel says so above what is stored. */
+  isDisabled?: boolean
   registrationsSlug: string
   /**
    * Time zone of the registration times in the list.
@@ -23,33 +26,23 @@ type Props = RegistrationsPanelOptions & UIFieldServerProps
  * (whoever may not manage registrations gets the refusal's message, not the data) and hands
  * them to the client part, which does everything else through the REST API.
  */
-export const RegistrationsPanel = async ({ eventsSlug, id, registrationsSlug, req, timeZone = 'Europe/Berlin' }: Props) => {
+export const RegistrationsPanel = async ({ eventsSlug, id, isDisabled = false, registrationsSlug, req, timeZone = 'Europe/Berlin' }: Props) => {
   if (id === undefined || id === null || id === '') {
-    return <RegistrationsPanelClient eventId={null} eventsSlug={eventsSlug} initial={null} registrationsSlug={registrationsSlug} timeZone={timeZone} />
+    return <RegistrationsPanelClient eventId={null} eventsSlug={eventsSlug} initial={null} isDisabled={isDisabled} registrationsSlug={registrationsSlug} timeZone={timeZone} />
   }
   let initial: PanelData
   try {
-    const { docs } = await req.payload.find({
-      collection: registrationsSlug as CollectionSlug,
-      depth: 0,
+    const { docs } = await collectionOf<StoredRegistration>(req, registrationsSlug).find({
       overrideAccess: false,
       pagination: false,
-      req,
       sort: 'createdAt',
       where: { event: { equals: id } },
     })
-    const event = (await req.payload.findByID({
-      collection: eventsSlug as CollectionSlug,
-      depth: 0,
-      disableErrors: true,
-      id,
-      overrideAccess: false,
-      req,
-    })) as { capacity?: null | number } | null
+    const event = await collectionOf<StoredEvent>(req, eventsSlug).findByID({ id, overrideAccess: false })
     initial = {
       capacity: typeof event?.capacity === 'number' ? event.capacity : null,
       error: null,
-      registrations: (docs as unknown as StoredRegistration[]).map(toPanelRegistration),
+      registrations: docs.map(toPanelRegistration),
     }
   } catch (err) {
     const status = (err as { status?: number }).status ?? 500
@@ -58,5 +51,5 @@ export const RegistrationsPanel = async ({ eventsSlug, id, registrationsSlug, re
     }
     initial = { capacity: null, error: err instanceof Error ? err.message : String(err), registrations: [] }
   }
-  return <RegistrationsPanelClient eventId={id} eventsSlug={eventsSlug} initial={initial} registrationsSlug={registrationsSlug} timeZone={timeZone} />
+  return <RegistrationsPanelClient eventId={id} eventsSlug={eventsSlug} initial={initial} isDisabled={isDisabled} registrationsSlug={registrationsSlug} timeZone={timeZone} />
 }

@@ -27,3 +27,7 @@ export const toPanelRegistration = (doc: StoredRegistration): PanelRegistration 
   name: doc.name ?? null,
   status: doc.status,
 })
+
+/** How the panel names a registrant: by name, else by address, else as anonymised. */
+export const nameOf = (row: PanelRegistration, anonymised: string) =>
+  row.name || row.email || anonymised

@@ -12,6 +12,8 @@ export type RatingsPanelOptions = {
   dimensions: RatingDimension[]
   /** Group field of the document with one number per dimension key, shown beside the mean. */
   editorialAssessmentField?: string
+  /** The plugin is switched off (`disabled`): say so instead of showing no ratings. */
+  isDisabled?: boolean
   scale: { max: number; min: number }
 }
 
@@ -154,15 +156,16 @@ const DimensionCard = ({
 }
 
 /** Read-only: what visitors said about this document, per dimension, beside the editors' assessment. */
-export const RatingsPanelClient = ({ dimensions, editorialAssessmentField, scale, summary }: Props) => {
+export const RatingsPanelClient = ({ dimensions, editorialAssessmentField, isDisabled, scale, summary }: Props) => {
   const { t } = useRatingsTranslation()
   const hasRatings = Boolean(summary && summary.raterCount > 0)
 
   return (
     <div className="field-type ratings-panel">
       <h3 className="ratings-panel__title">{t('plugin-ratings:panelTitle')}</h3>
+      {isDisabled && <p className="ratings-panel__locked">{t('plugin-ratings:ratingsDisabled')}</p>}
       {summary?.isLocked && <p className="ratings-panel__locked">{t('plugin-ratings:documentLocked')}</p>}
-      {!summary || !hasRatings ? (
+      {isDisabled ? null : !summary || !hasRatings ? (
         <p className="ratings-panel__empty">{t('plugin-ratings:noRatings')}</p>
       ) : (
         <>

@@ -22,11 +22,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { EmbedSnippet as EmbedSnippet_dd0bcd467284f21d3e906bf199d3ce22 } from '../../../../src/components/EmbedSnippet'
-import { RatingsPanel as RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9 } from '../../../../plugins/ratings/components/RatingsPanel'
-import { RegistrationsPanel as RegistrationsPanel_5ea8e8e942e30f8365691d8fab69ccad } from '../../../../plugins/event-registration/components/RegistrationsPanel'
+import { RatingsPanel as RatingsPanel_fe5001122675715c5c818ef37f0cdaa5 } from '@quartiersnetz/plugin-ratings/rsc'
+import { RegistrationsPanel as RegistrationsPanel_a063941ad78833aeaea14babd3fcdb9c } from '@quartiersnetz/plugin-event-registration/rsc'
 import { GenerateOccurrencesButton as GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016 } from '../../../../collections/EventSeries/components/GenerateOccurrencesButton'
-import { ModerationNavLink as ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4 } from '../../../../plugins/comments/components/ModerationNavLink'
-import { ModerationQueue as ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d } from '../../../../plugins/comments/components/ModerationQueue'
+import { ModerationNavLink as ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
+import { ModerationQueue as ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,10 +55,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/EmbedSnippet#EmbedSnippet": EmbedSnippet_dd0bcd467284f21d3e906bf199d3ce22,
-  "/plugins/ratings/components/RatingsPanel#RatingsPanel": RatingsPanel_0b255befa9f11aa9af59cf7a1b4319a9,
-  "/plugins/event-registration/components/RegistrationsPanel#RegistrationsPanel": RegistrationsPanel_5ea8e8e942e30f8365691d8fab69ccad,
+  "@quartiersnetz/plugin-ratings/rsc#RatingsPanel": RatingsPanel_fe5001122675715c5c818ef37f0cdaa5,
+  "@quartiersnetz/plugin-event-registration/rsc#RegistrationsPanel": RegistrationsPanel_a063941ad78833aeaea14babd3fcdb9c,
   "/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton": GenerateOccurrencesButton_724be5f923df6e43316d23489abe4016,
-  "/plugins/comments/components/ModerationNavLink#ModerationNavLink": ModerationNavLink_c0db3e19eb1d3cb3e5bed585cf26bcb4,
-  "/plugins/comments/components/ModerationQueue#ModerationQueue": ModerationQueue_c5fdf5656e02380f70b0e8886d64cb6d,
+  "@quartiersnetz/plugin-comments/rsc#ModerationNavLink": ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e,
+  "@quartiersnetz/plugin-comments/rsc#ModerationQueue": ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -2,7 +2,11 @@
  * Knows when public content may have changed: one dedicated PostgreSQL connection LISTENs on
  * the channel that the triggers of migration 20261122_030000_http_cache notify at every commit
  * that wrote a content table, and counts a generation up for each notification. The HTTP cache
- * (httpCache.ts) serves an answer only while the generation it was made in is still current.
+ * (index.ts) serves an answer only while the generation it was made in is still current.
+ *
+ * Each time it connects it first has every table watched except the bookkeeping its owners
+ * declared (watchTables.ts); a table left unwatched would make cached answers wrong, so then
+ * it doesn't listen at all.
  *
  * While the connection is down nothing can be known: `isListening()` is false (the cache then
  * serves nothing from memory), the generation moves on, and the connection is retried with a
@@ -12,6 +16,8 @@
 import type { Payload } from 'payload'
 
 import pg from 'pg'
+
+import { watchTables } from './watchTables'
 
 export const CONTENT_CHANGED_CHANNEL = 'qn_content_changed'
 
@@ -31,33 +37,17 @@ export type ContentChanges = {
 }
 
 type WatchArgs = {
+  /** Tables whose writes are no content change (bookkeeping.ts): never watched. */
+  bookkeepingTables: string[]
   connectionString: string | undefined
   logger: Payload['logger']
 }
 
-/**
- * Attaches the notifying trigger to tables added since the migration (the function is
- * idempotent); returns the tables still not watched (none, unless the DDL failed).
- */
-const watchNewTables = async (client: pg.Client, logger: Payload['logger']): Promise<string[]> => {
-  try {
-    const { rows } = await client.query<{ added: number }>('SELECT qn_watch_content_tables() AS added')
-    if (rows[0]?.added) {
-      logger.info({ msg: `HTTP cache: change notifications added to ${rows[0].added} new table(s).` })
-    }
-  } catch (err) {
-    // Another process may have added the same trigger at the same moment; the check below decides.
-    logger.warn({ err, msg: 'HTTP cache: could not add change notifications to new tables.' })
-  }
-  try {
-    const { rows } = await client.query<{ name: string }>('SELECT qn_unwatched_content_tables() AS name')
-    return rows.map((row) => row.name)
-  } catch {
-    return ['(migration 20261122_030000_http_cache not applied)']
-  }
-}
-
-export const watchContentChanges = async ({ connectionString, logger }: WatchArgs): Promise<ContentChanges> => {
+export const watchContentChanges = async ({
+  bookkeepingTables,
+  connectionString,
+  logger,
+}: WatchArgs): Promise<ContentChanges> => {
   let generation = 0
   let client: pg.Client | undefined
   let isListening = false
@@ -75,7 +65,9 @@ export const watchContentChanges = async ({ connectionString, logger }: WatchArg
     current.removeAllListeners('notification')
     void current.end().catch(() => undefined)
     if (!isStopped) {
-      logger.warn({ msg: `HTTP cache: change notifications lost (${reason}); no cached answers until they are back, retry in ${retryMs} ms.` })
+      logger.warn({
+        msg: `HTTP cache: change notifications lost (${reason}); no cached answers until they are back, retry in ${retryMs} ms.`,
+      })
       retryTimer = setTimeout(() => void connect(), retryMs)
       retryTimer.unref()
       retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
@@ -83,7 +75,10 @@ export const watchContentChanges = async ({ connectionString, logger }: WatchArg
   }
 
   const connect = async (): Promise<boolean> => {
-    const current = new pg.Client({ application_name: 'quartiersnetz-http-cache', connectionString })
+    const current = new pg.Client({
+      application_name: 'quartiersnetz-http-cache',
+      connectionString,
+    })
     client = current
     current.on('notification', () => {
       generation++
@@ -92,10 +87,12 @@ export const watchContentChanges = async ({ connectionString, logger }: WatchArg
     current.on('end', () => lose(current, 'connection closed'))
     try {
       await current.connect()
-      const unwatched = await watchNewTables(current, logger)
+      const unwatched = await watchTables({ bookkeepingTables, client: current, logger })
       if (unwatched.length) {
         // A write to such a table would go unnoticed: serve nothing from the cache (and retry).
-        logger.error({ msg: `HTTP cache off: tables without change notification: ${unwatched.join(', ')}` })
+        logger.error({
+          msg: `HTTP cache off: tables without change notification: ${unwatched.join(', ')}`,
+        })
         lose(current, 'tables without change notification')
         return false
       }

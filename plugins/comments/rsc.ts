@@ -1,0 +1,3 @@
+/** The plugin's server components, for the admin's import map (`@quartiersnetz/plugin-comments/rsc#ModerationQueue`). */
+export { ModerationNavLink } from './components/ModerationNavLink'
+export { ModerationQueue } from './components/ModerationQueue'

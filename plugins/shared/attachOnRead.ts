@@ -1,0 +1,71 @@
+/**
+ * A virtual field filled on read: an afterOperation hook that attaches computed values to every
+ * document a `find` or `findByID` returns, with one query for the whole page (never one per
+ * document), so the value is always current and nothing is stored to drift.
+ */
+import type { CollectionAfterOperationHook, PayloadRequest, SelectType } from 'payload'
+
+/** A document of the read, as the hook may extend it. */
+export type ReadDocument = Record<string, unknown>
+
+/** What `attach` gets: the documents of the read and their ids (as text, each once). */
+export type Read = {
+  /** The slug of the collection read. */
+  collection: string
+  docs: ReadDocument[]
+  ids: string[]
+  req: PayloadRequest
+  /** The read's `select`, as the operation received it. */
+  select: SelectType | undefined
+}
+
+/**
+ * Whether a read's `select` includes `field`: without a select every field is; an inclusive
+ * select (`{ title: true }`) names what it wants, an exclusive one (`{ body: false }`) what not.
+ */
+export const isSelected = (select: unknown, field: string): boolean => {
+  if (!select || typeof select !== 'object') {
+    return true
+  }
+  const entries: [string, unknown][] = Object.entries(select)
+  const isInclusive = entries.some(([, value]) => value === true)
+  const mention = entries.find(([name]) => name === field)?.[1]
+  return isInclusive ? mention === true : mention !== false
+}
+
+const isDocument = (value: unknown): value is ReadDocument =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const idOf = (doc: ReadDocument): string | undefined =>
+  typeof doc.id === 'number' || typeof doc.id === 'string' ? String(doc.id) : undefined
+
+/**
+ * The hook: for `find` and `findByID`, calls `attach` with the documents read (skipped when none
+ * has an id, or when `fields` is given and the read's `select` leaves all of them out), then
+ * answers the result it was given, extended in place.
+ */
+export const attachOnRead =
+  ({
+    attach,
+    fields,
+  }: {
+    attach: (read: Read) => Promise<void>
+    fields?: string[]
+  }): CollectionAfterOperationHook =>
+  async (hook) => {
+    if (hook.operation !== 'find' && hook.operation !== 'findByID') {
+      return hook.result
+    }
+    const select = hook.args.select
+    if (fields && !fields.some((field) => isSelected(select, field))) {
+      return hook.result
+    }
+    const found: unknown[] =
+      hook.operation === 'find' ? (hook.result?.docs ?? []) : hook.result ? [hook.result] : []
+    const docs = found.filter(isDocument)
+    const ids = [...new Set(docs.map(idOf).filter((id): id is string => id !== undefined))]
+    if (ids.length) {
+      await attach({ collection: hook.collection.slug, docs, ids, req: hook.req, select })
+    }
+    return hook.result
+  }

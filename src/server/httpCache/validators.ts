@@ -1,0 +1,36 @@
+/**
+ * The validators of a cacheable answer: an ETag (a hash of the body) and
+ * `Cache-Control: public, max-age=0, must-revalidate`, so clients and proxies keep the answer
+ * but ask again every time, and a 304 when their `If-None-Match` still matches.
+ */
+import type { Response } from 'express'
+
+import crypto from 'node:crypto'
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
+
+export const etagOf = (body: Buffer) =>
+  `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+
+export const matchesEtag = (header: string | undefined, etag: string) =>
+  Boolean(header) &&
+  header!.split(',').some((candidate) => {
+    const tag = candidate.trim()
+    return (tag.startsWith('W/') ? tag.slice(2) : tag) === etag
+  })
+
+/** `X-Cache` says whether the answer came from memory (`hit`) or from Payload (`miss`). */
+export const setValidators = (res: Response, etag: string, state: 'hit' | 'miss') => {
+  res.setHeader('ETag', etag)
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+  res.vary('Origin')
+  res.vary('Accept-Language')
+  res.setHeader('X-Cache', state)
+}
+
+export const notModified = (res: Response) => {
+  res.removeHeader('Content-Type')
+  res.removeHeader('Content-Length')
+  res.statusCode = 304
+  res.end()
+}
