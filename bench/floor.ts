@@ -22,7 +22,10 @@ const SCALE = { max: 5, min: 1 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE || 10) })
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE || 10),
+})
 
 const PAGE_SQL = `
 SELECT m.id, m.title, m.slug, m.summary, m.objective, m.users, m.target_group_note, m.implementation, m.steps, m.pitfalls,
@@ -50,7 +53,8 @@ LIMIT $1`
 
 type Row = Record<string, unknown> & { total: string }
 
-const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value))
+const numberOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : Number(value)
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
 
 const leanOf = (mean: null | number) => {
@@ -77,7 +81,14 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
       distribution: (stored?.[`${column}_distribution`] as null | number[]) ?? [0, 0, 0, 0, 0],
       label: dimension.label.de,
       lean,
-      leanLabel: lean === 'balanced' ? 'ausgeglichen' : lean === 'low' ? dimension.low.de : lean === 'high' ? dimension.high.de : null,
+      leanLabel:
+        lean === 'balanced'
+          ? 'ausgeglichen'
+          : lean === 'low'
+            ? dimension.low.de
+            : lean === 'high'
+              ? dimension.high.de
+              : null,
       mean,
     }
   }
@@ -85,7 +96,10 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
     dimensions,
     isLocked: false,
     raterCount,
-    text: raterCount === 1 ? 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.' : `Dieser Eintrag wurde bisher von ${raterCount} Nutzern bewertet.`,
+    text:
+      raterCount === 1
+        ? 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.'
+        : `Dieser Eintrag wurde bisher von ${raterCount} Nutzern bewertet.`,
   }
 }
 
@@ -110,7 +124,12 @@ const moduleOf = (row: Row) => ({
   relatedProjects: [],
   relatedModules: [],
   links: row.links,
-  editorialAssessment: Object.fromEntries(RATING_DIMENSIONS.map(({ key }) => [key, numberOrNull(row[`editorial_assessment_${snake(key)}`])])),
+  editorialAssessment: Object.fromEntries(
+    RATING_DIMENSIONS.map(({ key }) => [
+      key,
+      numberOrNull(row[`editorial_assessment_${snake(key)}`]),
+    ]),
+  ),
   ratingsLocked: Boolean(row.ratings_locked),
   updatedAt: iso(row.updated_at),
   createdAt: iso(row.created_at),
@@ -145,7 +164,12 @@ const server = http.createServer((req, res) => {
   page().then(
     (body) => {
       const json = JSON.stringify(body)
-      res.writeHead(200, { 'Content-Length': Buffer.byteLength(json), 'Content-Type': 'application/json' }).end(json)
+      res
+        .writeHead(200, {
+          'Content-Length': Buffer.byteLength(json),
+          'Content-Type': 'application/json',
+        })
+        .end(json)
     },
     (err: unknown) => {
       console.error(err)
@@ -154,7 +178,9 @@ const server = http.createServer((req, res) => {
   )
 })
 
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.info(`floor ready on ${process.env.PORT}`))
+server.listen(Number(process.env.PORT), '127.0.0.1', () =>
+  console.info(`floor ready on ${process.env.PORT}`),
+)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close()

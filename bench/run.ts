@@ -39,9 +39,23 @@ import {
   registrationStatuses,
 } from './lib/fixtures'
 import { generateDataset } from './lib/dataset'
-import { type Measurement, measure, median, type RunResult, runOnce, type Scenario, settle } from './lib/load'
+import {
+  type Measurement,
+  measure,
+  median,
+  type RunResult,
+  runOnce,
+  type Scenario,
+  settle,
+} from './lib/load'
 import { runScript, startServerProcess, stopRunningChildren } from './lib/processes'
-import { describeMachine, loadAverage, markdownTable, type TableRow, writeResults } from './lib/report'
+import {
+  describeMachine,
+  loadAverage,
+  markdownTable,
+  type TableRow,
+  writeResults,
+} from './lib/report'
 import { readBenchSettings } from './lib/settings'
 
 const WORK_DIR = path.join(projectRoot, 'bench', '.work')
@@ -93,12 +107,19 @@ const formatCount = (value: number) => value.toLocaleString('en-US')
  * big ÷ small for one figure, as the median over the paired runs: the two ran back to back, so
  * each pair saw about the same load from whatever else the machine was doing.
  */
-const pairedRatio = (big: Measurement, small: Measurement, figure: keyof Pick<RunResult, 'p50Ms' | 'p99Ms' | 'requestsPerSecond'>) =>
-  median(big.runs.map((run, index) => run[figure] / small.runs[index]![figure])).toFixed(2)
+const pairedRatio = (
+  big: Measurement,
+  small: Measurement,
+  figure: keyof Pick<RunResult, 'p50Ms' | 'p99Ms' | 'requestsPerSecond'>,
+) => median(big.runs.map((run, index) => run[figure] / small.runs[index]![figure])).toFixed(2)
 
 const describeErrors = (measurement: Measurement): string => {
   const non2xx = Object.entries(measurement.non2xx)
-  const parts = [non2xx.length ? `unexpected status: ${non2xx.map(([status, count]) => `${count}× ${status}`).join(', ')}` : 'unexpected status: 0']
+  const parts = [
+    non2xx.length
+      ? `unexpected status: ${non2xx.map(([status, count]) => `${count}× ${status}`).join(', ')}`
+      : 'unexpected status: 0',
+  ]
   if (measurement.errors) {
     parts.push(`connection errors/timeouts: ${measurement.errors}`)
   }
@@ -148,7 +169,10 @@ const slopeMbPerMinute = (samples: { bytes: number; seconds: number }[]) => {
 }
 
 /** A GET cycling through paths; `isUncached` makes every URL new (a cache miss, Payload's full path). */
-const cyclingGet = (paths: string[], { headers, isUncached = false }: { headers?: Record<string, string>; isUncached?: boolean } = {}): autocannon.Request => {
+const cyclingGet = (
+  paths: string[],
+  { headers, isUncached = false }: { headers?: Record<string, string>; isUncached?: boolean } = {},
+): autocannon.Request => {
   let next = 0
   return {
     headers,
@@ -156,7 +180,10 @@ const cyclingGet = (paths: string[], { headers, isUncached = false }: { headers?
     setupRequest: (request) => {
       const index = next++
       const base = paths[index % paths.length]!
-      return { ...request, path: isUncached ? `${base}${base.includes('?') ? '&' : '?'}bench-miss=${index}` : base }
+      return {
+        ...request,
+        path: isUncached ? `${base}${base.includes('?') ? '&' : '?'}bench-miss=${index}` : base,
+      }
     },
   }
 }
@@ -170,19 +197,28 @@ const main = async () => {
   await fs.mkdir(WORK_DIR, { recursive: true })
 
   const watchdog = setTimeout(() => {
-    console.error(`[bench] Not finished after ${settings.timeoutMinutes} min (BENCH_TIMEOUT_MINUTES): stopping.`)
+    console.error(
+      `[bench] Not finished after ${settings.timeoutMinutes} min (BENCH_TIMEOUT_MINUTES): stopping.`,
+    )
     void cleanUp().finally(() => process.exit(1))
   }, settings.timeoutMinutes * 60_000)
   watchdog.unref()
 
   const cluster = await timed(timings, 'PostgreSQL start', () =>
-    startEmbeddedPostgres({ dataDir: path.join(WORK_DIR, 'postgres'), isDurable: settings.isDurable, log }),
+    startEmbeddedPostgres({
+      dataDir: path.join(WORK_DIR, 'postgres'),
+      isDurable: settings.isDurable,
+      log,
+    }),
   )
   cleanups.push({ name: 'stop PostgreSQL', run: cluster.stop })
   const adminUrl = cluster.urlFor('postgres')
   const databaseUrl = cluster.urlFor(DATABASE)
   await recreateDatabase(adminUrl, DATABASE)
-  cleanups.push({ name: 'drop the benchmark database', run: () => dropDatabase(adminUrl, DATABASE) })
+  cleanups.push({
+    name: 'drop the benchmark database',
+    run: () => dropDatabase(adminUrl, DATABASE),
+  })
   const machine = describeMachine(await postgresVersion(adminUrl))
 
   const env: NodeJS.ProcessEnv = {
@@ -203,14 +239,20 @@ const main = async () => {
   await Promise.all([
     (async () => {
       await timed(timings, 'migrate', async () => {
-        const { exitCode, output } = await runScript({ args: ['scripts/payload.ts', 'migrate'], env: { ...env, LOG_LEVEL: 'info' }, timeoutMs: 5 * 60_000 })
+        const { exitCode, output } = await runScript({
+          args: ['scripts/payload.ts', 'migrate'],
+          env: { ...env, LOG_LEVEL: 'info' },
+          timeoutMs: 5 * 60_000,
+        })
         if (exitCode !== 0) {
           throw new Error(`migrate failed (exit code ${exitCode}):\n${output.slice(-4000)}`)
         }
       })
     })(),
     timed(timings, `production build (${DIST_DIR}, reused when current)`, () =>
-      buildNext({ isVerbose: false, log: (message) => log(message) }).finally(dropDistDirFromTsconfig),
+      buildNext({ isVerbose: false, log: (message) => log(message) }).finally(
+        dropDistDirFromTsconfig,
+      ),
     ),
   ])
   const { dataset: size } = settings
@@ -226,14 +268,22 @@ const main = async () => {
   cleanups.push({ name: 'stop the server', run: server.stop })
   log(`server ready at ${server.url} (log: bench/.work/server.log)`)
   const floor = await timed(timings, 'floor start', () =>
-    startServerProcess({ env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, logFile: path.join(WORK_DIR, 'floor.log'), readyPath: '/modules', script: 'bench/floor.ts', timeoutMs: 60_000 }),
+    startServerProcess({
+      env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+      logFile: path.join(WORK_DIR, 'floor.log'),
+      readyPath: '/modules',
+      script: 'bench/floor.ts',
+      timeoutMs: 60_000,
+    }),
   )
   cleanups.push({ name: 'stop the floor', run: floor.stop })
 
   const token = await createAdmin(server.url)
   const { bigModuleId, smallModuleId } = dataset
   await rateThroughApi({ baseUrl: server.url, count: SMALL_RATINGS, moduleId: smallModuleId })
-  const fixed = await timed(timings, 'ratings:recount --fix', () => recount({ env, shouldFix: true }))
+  const fixed = await timed(timings, 'ratings:recount --fix', () =>
+    recount({ env, shouldFix: true }),
+  )
   log(`recount: ${fixed.checked} summaries checked, ${fixed.differences} differences fixed`)
   const bigRatings = Math.floor(size.ratings / 2)
   for (const [id, expected] of [
@@ -248,7 +298,9 @@ const main = async () => {
 
   // The floor must answer what Payload answers, or the ratio means nothing.
   const [payloadList, floorList] = await Promise.all([
-    fetch(`${server.url}${MODULE_LIST_PATH}`).then((response) => response.json() as Promise<unknown>),
+    fetch(`${server.url}${MODULE_LIST_PATH}`).then(
+      (response) => response.json() as Promise<unknown>,
+    ),
     fetch(`${floor.url}/modules`).then((response) => response.json() as Promise<unknown>),
   ])
   const isFloorEqual = isDeepStrictEqual(payloadList, floorList)
@@ -265,30 +317,68 @@ const main = async () => {
   }
 
   const measureAll = (scenarios: Scenario[]) =>
-    measure({ log, runs: settings.runs, scenarios, seconds: settings.seconds, url: server.url, warmupSeconds: settings.warmupSeconds })
+    measure({
+      log,
+      runs: settings.runs,
+      scenarios,
+      seconds: settings.seconds,
+      url: server.url,
+      warmupSeconds: settings.warmupSeconds,
+    })
   const measureFloor = (scenarios: Scenario[]) =>
-    measure({ log, runs: settings.runs, scenarios, seconds: settings.seconds, url: floor.url, warmupSeconds: settings.warmupSeconds })
+    measure({
+      log,
+      runs: settings.runs,
+      scenarios,
+      seconds: settings.seconds,
+      url: floor.url,
+      warmupSeconds: settings.warmupSeconds,
+    })
   const { connections } = settings
   const rows: TableRow[] = []
   const rssAtStart = server.rssBytes()
 
   // Floor and the same request through Payload take turns run by run.
   log(`rows: floor, REST and GraphQL at ${connections} connections`)
-  const floorScenario: Scenario = { connections, name: 'floor', requests: [{ method: 'GET', path: '/modules' }] }
+  const floorScenario: Scenario = {
+    connections,
+    name: 'floor',
+    requests: [{ method: 'GET', path: '/modules' }],
+  }
   const [floorResult] = await measureFloor([floorScenario])
   const floorRate = floorResult!.median.requestsPerSecond
   const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
   const [restCached, restUncached, graphql] = await measureAll([
-    { connections, name: 'REST list (cache)', requests: [{ method: 'GET', path: MODULE_LIST_PATH }] },
-    { connections, name: 'REST list (uncached)', requests: [cyclingGet([MODULE_LIST_PATH], { isUncached: true })] },
+    {
+      connections,
+      name: 'REST list (cache)',
+      requests: [{ method: 'GET', path: MODULE_LIST_PATH }],
+    },
+    {
+      connections,
+      name: 'REST list (uncached)',
+      requests: [cyclingGet([MODULE_LIST_PATH], { isUncached: true })],
+    },
     {
       connections,
       name: 'GraphQL list',
-      requests: [{ body: MODULE_LIST_GRAPHQL, headers: { 'content-type': 'application/json' }, method: 'POST', path: '/api/graphql' }],
+      requests: [
+        {
+          body: MODULE_LIST_GRAPHQL,
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          path: '/api/graphql',
+        },
+      ],
     },
   ])
   rows.push(
-    { name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`, notes: `one SQL statement; ${describeErrors(floorResult!)}`, ratioToFloor: 1, ...floorResult!.median },
+    {
+      name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`,
+      notes: `one SQL statement; ${describeErrors(floorResult!)}`,
+      ratioToFloor: 1,
+      ...floorResult!.median,
+    },
     {
       name: `REST \`${MODULE_LIST_PATH}\`, ${connections} conn., served from the cache`,
       notes: `the same URL again and again (a member site's front page); ${describeErrors(restCached!)}`,
@@ -301,26 +391,49 @@ const main = async () => {
       ratioToFloor: ratio(restUncached!),
       ...restUncached!.median,
     },
-    { name: `GraphQL, the same list and fields, ${connections} conn.`, notes: `POST, never cached; ${describeErrors(graphql!)}`, ratioToFloor: ratio(graphql!), ...graphql!.median },
+    {
+      name: `GraphQL, the same list and fields, ${connections} conn.`,
+      notes: `POST, never cached; ${describeErrors(graphql!)}`,
+      ratioToFloor: ratio(graphql!),
+      ...graphql!.median,
+    },
   )
 
   const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
   const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
   const eventPaths = dataset.eventMunicipalityIds.map(
-    (id) => `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
+    (id) =>
+      `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
   )
-  const projectPaths = dataset.fieldOfActionIds.map((id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`)
-  const slugPaths = dataset.projectSlugs.map((slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`)
+  const projectPaths = dataset.fieldOfActionIds.map(
+    (id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`,
+  )
+  const slugPaths = dataset.projectSlugs.map(
+    (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
+  )
   const hotSlugPaths = slugPaths.slice(0, 50)
   log(`rows: member-site lists and detail by slug at ${connections} connections`)
-  const [eventsCached, eventsUncached, projectsCached, projectsUncached, slugCached, slugUncached] = await measureAll([
-    { connections, name: 'events (cache)', requests: [cyclingGet(eventPaths)] },
-    { connections, name: 'events (uncached)', requests: [cyclingGet(eventPaths, { isUncached: true })] },
-    { connections, name: 'projects (cache)', requests: [cyclingGet(projectPaths)] },
-    { connections, name: 'projects (uncached)', requests: [cyclingGet(projectPaths, { isUncached: true })] },
-    { connections, name: 'slug (cache)', requests: [cyclingGet(hotSlugPaths)] },
-    { connections, name: 'slug (uncached)', requests: [cyclingGet(slugPaths, { isUncached: true })] },
-  ])
+  const [eventsCached, eventsUncached, projectsCached, projectsUncached, slugCached, slugUncached] =
+    await measureAll([
+      { connections, name: 'events (cache)', requests: [cyclingGet(eventPaths)] },
+      {
+        connections,
+        name: 'events (uncached)',
+        requests: [cyclingGet(eventPaths, { isUncached: true })],
+      },
+      { connections, name: 'projects (cache)', requests: [cyclingGet(projectPaths)] },
+      {
+        connections,
+        name: 'projects (uncached)',
+        requests: [cyclingGet(projectPaths, { isUncached: true })],
+      },
+      { connections, name: 'slug (cache)', requests: [cyclingGet(hotSlugPaths)] },
+      {
+        connections,
+        name: 'slug (uncached)',
+        requests: [cyclingGet(slugPaths, { isUncached: true })],
+      },
+    ])
   rows.push(
     {
       name: `events of a municipality in a date range (REST, depth 1), ${connections} conn., cache`,
@@ -328,14 +441,24 @@ const main = async () => {
       ratioToFloor: ratio(eventsCached!),
       ...eventsCached!.median,
     },
-    { name: '… uncached', notes: describeErrors(eventsUncached!), ratioToFloor: ratio(eventsUncached!), ...eventsUncached!.median },
+    {
+      name: '… uncached',
+      notes: describeErrors(eventsUncached!),
+      ratioToFloor: ratio(eventsUncached!),
+      ...eventsUncached!.median,
+    },
     {
       name: `projects of a Handlungsfeld (REST, depth 1), ${connections} conn., cache`,
       notes: `cycling over ${dataset.fieldOfActionIds.length} Handlungsfelder; ${describeErrors(projectsCached!)}`,
       ratioToFloor: ratio(projectsCached!),
       ...projectsCached!.median,
     },
-    { name: '… uncached', notes: describeErrors(projectsUncached!), ratioToFloor: ratio(projectsUncached!), ...projectsUncached!.median },
+    {
+      name: '… uncached',
+      notes: describeErrors(projectsUncached!),
+      ratioToFloor: ratio(projectsUncached!),
+      ...projectsUncached!.median,
+    },
     {
       name: `project by slug (REST, depth 1), ${connections} conn., cache`,
       notes: `cycling over ${hotSlugPaths.length} projects; ${describeErrors(slugCached!)}`,
@@ -352,9 +475,15 @@ const main = async () => {
 
   log(`row: conditional GET (304) at ${connections} connections`)
   const [notModified] = await measureAll([
-    { connections, expectedStatus: 304, name: '304', requests: [{ headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH }] },
+    {
+      connections,
+      expectedStatus: 304,
+      name: '304',
+      requests: [{ headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH }],
+    },
   ])
-  const notModifiedFactor = notModified!.median.requestsPerSecond / restUncached!.median.requestsPerSecond
+  const notModifiedFactor =
+    notModified!.median.requestsPerSecond / restUncached!.median.requestsPerSecond
   rows.push({
     name: `conditional GET of the REST list, matching ETag → 304, ${connections} conn.`,
     notes: `${notModifiedFactor.toFixed(1)}× the uncached REST list (target ≥ 5×); ${describeErrors(notModified!)}`,
@@ -368,7 +497,13 @@ const main = async () => {
   const loader = await (await fetch(`${server.url}${WIDGETS_PATH}quartiersnetz.js`)).text()
   const bundlePath = `${WIDGETS_PATH}${/\.\/(quartiersnetz-[0-9a-f]+\.js)/.exec(loader)?.[1] ?? 'missing.js'}`
   log(`row: the widgets' bundle (gzip) at ${connections} connections`)
-  const [widgetBundle] = await measureAll([{ connections, name: 'widgets', requests: [{ headers: { 'accept-encoding': 'gzip' }, method: 'GET', path: bundlePath }] }])
+  const [widgetBundle] = await measureAll([
+    {
+      connections,
+      name: 'widgets',
+      requests: [{ headers: { 'accept-encoding': 'gzip' }, method: 'GET', path: bundlePath }],
+    },
+  ])
   rows.push({
     name: `visitor widgets: all elements ${(widgetSizes.gzipBytes / 1024).toFixed(1)} KB gzip (${(widgetSizes.brotliBytes / 1024).toFixed(1)} KB brotli, ${(widgetSizes.bytes / 1024).toFixed(1)} KB raw), GET of the bundle, ${connections} conn.`,
     notes: `budget ≤ 35 KB gzip: ${widgetSizes.gzipBytes <= 35 * 1024 ? 'met' : 'NOT met'}; immutable, from memory, precompressed; ${describeErrors(widgetBundle!)}`,
@@ -380,17 +515,36 @@ const main = async () => {
   await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS))
   const scansBeforeReads = await ratingsTableScans(databaseUrl)
   for (const readConnections of [1, connections]) {
-    log(`rows: module read (uncached) at ${readConnections} connection(s), ${SMALL_RATINGS} vs ${formatCount(bigRatings)} ratings`)
+    log(
+      `rows: module read (uncached) at ${readConnections} connection(s), ${SMALL_RATINGS} vs ${formatCount(bigRatings)} ratings`,
+    )
     const [small, big] = await measureAll([
-      { connections: readConnections, name: `read, ${SMALL_RATINGS} ratings`, requests: [cyclingGet([`/api/modules/${smallModuleId}`], { isUncached: true })] },
-      { connections: readConnections, name: `read, ${formatCount(bigRatings)} ratings`, requests: [cyclingGet([`/api/modules/${bigModuleId}`], { isUncached: true })] },
+      {
+        connections: readConnections,
+        name: `read, ${SMALL_RATINGS} ratings`,
+        requests: [cyclingGet([`/api/modules/${smallModuleId}`], { isUncached: true })],
+      },
+      {
+        connections: readConnections,
+        name: `read, ${formatCount(bigRatings)} ratings`,
+        requests: [cyclingGet([`/api/modules/${bigModuleId}`], { isUncached: true })],
+      },
     ])
-    const paired = { p50: pairedRatio(big!, small!, 'p50Ms'), p99: pairedRatio(big!, small!, 'p99Ms'), rate: pairedRatio(big!, small!, 'requestsPerSecond') }
+    const paired = {
+      p50: pairedRatio(big!, small!, 'p50Ms'),
+      p99: pairedRatio(big!, small!, 'p99Ms'),
+      rate: pairedRatio(big!, small!, 'requestsPerSecond'),
+    }
     notes.push(
       `read ${formatCount(bigRatings)} ÷ ${SMALL_RATINGS} ratings at ${readConnections} connection(s), median of the paired runs: p50 ×${paired.p50}, p99 ×${paired.p99}, req/s ×${paired.rate} (≈1 expected)`,
     )
     rows.push(
-      { name: `read a module (GET, uncached), ${SMALL_RATINGS} ratings, ${readConnections} conn.`, notes: describeErrors(small!), ratioToFloor: ratio(small!), ...small!.median },
+      {
+        name: `read a module (GET, uncached), ${SMALL_RATINGS} ratings, ${readConnections} conn.`,
+        notes: describeErrors(small!),
+        ratioToFloor: ratio(small!),
+        ...small!.median,
+      },
       {
         name: `read a module (GET, uncached), ${formatCount(bigRatings)} ratings, ${readConnections} conn.`,
         notes: `vs ${SMALL_RATINGS} ratings (paired runs): p50 ×${paired.p50}, req/s ×${paired.rate}; ${describeErrors(big!)}`,
@@ -417,7 +571,9 @@ const main = async () => {
       path: `/api/modules/${ratingModuleIds[nextModule++ % ratingModuleIds.length]}/ratings`,
     }),
   }
-  const [rating] = await measureAll([{ connections: RATING_CONNECTIONS, name: 'rate', requests: [rateRequest] }])
+  const [rating] = await measureAll([
+    { connections: RATING_CONNECTIONS, name: 'rate', requests: [rateRequest] },
+  ])
   const ratingRow: TableRow = {
     name: `rate a module (POST), ${RATING_CONNECTIONS} connections`,
     notes: `a new visitor per request over ${ratingModuleIds.length} modules, ${formatCount(size.ratings)} ratings in the table; ${describeErrors(rating!)}`,
@@ -426,8 +582,14 @@ const main = async () => {
   }
   rows.push(ratingRow)
 
-  log(`row: registration burst, ${formatCount(settings.burst.registrations)} for ${settings.burst.seats} seats`)
-  const eventId = await createBurstEvent({ baseUrl: server.url, seats: settings.burst.seats, token })
+  log(
+    `row: registration burst, ${formatCount(settings.burst.registrations)} for ${settings.burst.seats} seats`,
+  )
+  const eventId = await createBurstEvent({
+    baseUrl: server.url,
+    seats: settings.burst.seats,
+    token,
+  })
   let registrant = 0
   await settle(server.url)
   const registered = await runOnce({
@@ -442,7 +604,15 @@ const main = async () => {
           path: `/api/events/${eventId}/registrations`,
           setupRequest: (request) => {
             const index = registrant++
-            return { ...request, body: JSON.stringify({ answers: {}, consent: true, email: `gast-${index}@anmeldung.test`, name: `Gast ${index}` }) }
+            return {
+              ...request,
+              body: JSON.stringify({
+                answers: {},
+                consent: true,
+                email: `gast-${index}@anmeldung.test`,
+                name: `Gast ${index}`,
+              }),
+            }
           },
         },
       ],
@@ -463,7 +633,10 @@ const main = async () => {
           // The confirmation page's button: a POST to the link (a GET only shows the page).
           headers: { accept: 'application/json' },
           method: 'POST',
-          setupRequest: (request) => ({ ...request, path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}` }),
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}`,
+          }),
         },
       ],
     },
@@ -471,9 +644,17 @@ const main = async () => {
     url: server.url,
   })
   const statuses = await registrationStatuses(databaseUrl, eventId)
-  const seatsCheck = `afterwards ${Object.entries(statuses).map(([status, n]) => `${n} ${status}`).join(', ')} (expected ${settings.burst.seats} confirmed)`
+  const seatsCheck = `afterwards ${Object.entries(statuses)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ')} (expected ${settings.burst.seats} confirmed)`
   const burstNotes = (result: RunResult) =>
-    `p95 ${result.p95Ms.toFixed(1)} ms; ${Object.keys(result.non2xx).length ? `non-2xx: ${Object.entries(result.non2xx).map(([status, n]) => `${n}× ${status}`).join(', ')}` : 'non-2xx: 0'}${result.errors ? `; errors: ${result.errors}` : ''}`
+    `p95 ${result.p95Ms.toFixed(1)} ms; ${
+      Object.keys(result.non2xx).length
+        ? `non-2xx: ${Object.entries(result.non2xx)
+            .map(([status, n]) => `${n}× ${status}`)
+            .join(', ')}`
+        : 'non-2xx: 0'
+    }${result.errors ? `; errors: ${result.errors}` : ''}`
   rows.push(
     {
       name: `registration burst: ${formatCount(settings.burst.registrations)} POST /api/events/:id/registrations, ${BURST_CONNECTIONS} conn.`,
@@ -494,7 +675,9 @@ const main = async () => {
   )
 
   // Mixed load: what member sites and visitors do together, while the server's memory is watched.
-  log(`mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`)
+  log(
+    `mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`,
+  )
   const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
   let mixedIndex = 0
   const mixedPaths = () => {
@@ -519,7 +702,10 @@ const main = async () => {
   const rssBefore = server.rssBytes()
   const samples: { bytes: number; seconds: number }[] = [{ bytes: rssBefore, seconds: 0 }]
   const mixedStarted = Date.now()
-  const sampler = setInterval(() => samples.push({ bytes: server.rssBytes(), seconds: (Date.now() - mixedStarted) / 1000 }), RSS_SAMPLE_MS)
+  const sampler = setInterval(
+    () => samples.push({ bytes: server.rssBytes(), seconds: (Date.now() - mixedStarted) / 1000 }),
+    RSS_SAMPLE_MS,
+  )
   await settle(server.url)
   const mixed = await runOnce({
     scenario: {
@@ -532,7 +718,12 @@ const main = async () => {
         { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
         { headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH },
         { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-        { body: MODULE_LIST_GRAPHQL, headers: { 'content-type': 'application/json' }, method: 'POST', path: '/api/graphql' },
+        {
+          body: MODULE_LIST_GRAPHQL,
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          path: '/api/graphql',
+        },
         { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
         { ...rateRequest },
         { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
@@ -554,10 +745,14 @@ const main = async () => {
     ratioToFloor: mixed.requestsPerSecond / floorRate,
     requestsPerSecond: mixed.requestsPerSecond,
   })
-  notes.push(`server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`)
+  notes.push(
+    `server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`,
+  )
 
   // The ratings of the rating row and the mixed load ran in parallel: their summaries must still equal a recount.
-  const check = await timed(timings, 'ratings:recount (check)', () => recount({ env, shouldFix: false }))
+  const check = await timed(timings, 'ratings:recount (check)', () =>
+    recount({ env, shouldFix: false }),
+  )
   ratingRow.notes += `; recount after all rating rows: ${check.differences} differences in ${check.checked} summaries`
 
   const restTargetMet = ratio(restCached!) >= 0.5 && restCached!.median.p99Ms <= 50
@@ -587,7 +782,15 @@ const main = async () => {
   ]
   const optimisations = await fs.readFile(OPTIMISATIONS_FILE, 'utf8').catch(() => '')
   console.info(`\n${table}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`)
-  await writeResults({ appendix: optimisations, file: RESULTS_FILE, lines, machine, settings: settingsLine, startedAt, table })
+  await writeResults({
+    appendix: optimisations,
+    file: RESULTS_FILE,
+    lines,
+    machine,
+    settings: settingsLine,
+    startedAt,
+    table,
+  })
   log('written to bench/results.md')
 }
 

@@ -15,7 +15,13 @@ export const FieldsOfAction: CollectionConfig = {
   defaultPopulate: { order: true, slug: true, title: true },
   defaultSort: 'order',
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 200, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 200,
+      required: true,
+    },
     slugField(),
     {
       name: 'order',
@@ -29,11 +35,26 @@ export const FieldsOfAction: CollectionConfig = {
     {
       name: 'typicalMeasures',
       type: 'array',
-      fields: [{ name: 'measure', type: 'textarea', label: { de: 'Maßnahme', en: 'Measure' }, maxLength: 1000, required: true }],
+      fields: [
+        {
+          name: 'measure',
+          type: 'textarea',
+          label: { de: 'Maßnahme', en: 'Measure' },
+          maxLength: 1000,
+          required: true,
+        },
+      ],
       label: { de: 'Typische Maßnahmen', en: 'Typical measures' },
-      labels: { plural: { de: 'Maßnahmen', en: 'Measures' }, singular: { de: 'Maßnahme', en: 'Measure' } },
+      labels: {
+        plural: { de: 'Maßnahmen', en: 'Measures' },
+        singular: { de: 'Maßnahme', en: 'Measure' },
+      },
     },
-    { name: 'roleOfQuartiersmanagement', type: 'richText', label: { de: 'Rolle des Quartiersmanagements', en: 'Role of neighbourhood management' } },
+    {
+      name: 'roleOfQuartiersmanagement',
+      type: 'richText',
+      label: { de: 'Rolle des Quartiersmanagements', en: 'Role of neighbourhood management' },
+    },
     linksField(),
   ],
   labels: {

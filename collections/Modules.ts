@@ -23,10 +23,21 @@ export const Modules: CollectionConfig = {
   },
   defaultPopulate: { slug: true, summary: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     embedSnippetField('module'),
-    { name: 'summary', type: 'textarea', label: { de: 'Kurzbeschreibung', en: 'Summary' }, maxLength: 1000 },
+    {
+      name: 'summary',
+      type: 'textarea',
+      label: { de: 'Kurzbeschreibung', en: 'Summary' },
+      maxLength: 1000,
+    },
     {
       type: 'tabs',
       tabs: [
@@ -34,16 +45,40 @@ export const Modules: CollectionConfig = {
           fields: [
             section('objective', 'Zielsetzung', 'Objective'),
             section('users', 'Anwenderinnen und Anwender', 'Users'),
-            { name: 'targetGroups', type: 'relationship', hasMany: true, label: { de: 'Zielgruppe', en: 'Target groups' }, maxDepth: 1, relationTo: 'target-groups' },
-            { name: 'targetGroupNote', type: 'textarea', label: { de: 'Zielgruppe (Erläuterung)', en: 'Target groups (note)' }, maxLength: 2000 },
-            { name: 'fieldsOfAction', type: 'relationship', hasMany: true, index: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
+            {
+              name: 'targetGroups',
+              type: 'relationship',
+              hasMany: true,
+              label: { de: 'Zielgruppe', en: 'Target groups' },
+              maxDepth: 1,
+              relationTo: 'target-groups',
+            },
+            {
+              name: 'targetGroupNote',
+              type: 'textarea',
+              label: { de: 'Zielgruppe (Erläuterung)', en: 'Target groups (note)' },
+              maxLength: 2000,
+            },
+            {
+              name: 'fieldsOfAction',
+              type: 'relationship',
+              hasMany: true,
+              index: true,
+              label: { de: 'Handlungsfelder', en: 'Fields of action' },
+              maxDepth: 1,
+              relationTo: 'fields-of-action',
+            },
           ],
           label: { de: 'Ziel und Zielgruppe', en: 'Objective and audience' },
         },
         {
           fields: [
             section('implementation', 'Umsetzung und Durchführung', 'Implementation'),
-            section('steps', 'Wichtige Umsetzungsschritte / Aufwandsabschätzung', 'Key steps / effort'),
+            section(
+              'steps',
+              'Wichtige Umsetzungsschritte / Aufwandsabschätzung',
+              'Key steps / effort',
+            ),
             section('pitfalls', 'Stolpersteine', 'Pitfalls'),
             section('assessment', 'Bewertung', 'Assessment'),
           ],
@@ -52,7 +87,14 @@ export const Modules: CollectionConfig = {
         {
           fields: [
             section('contactsNote', 'Kontakte / Ansprechpartner', 'Contacts'),
-            { name: 'contacts', type: 'relationship', hasMany: true, label: { de: 'Ansprechpersonen', en: 'Contact persons' }, maxDepth: 1, relationTo: 'people' },
+            {
+              name: 'contacts',
+              type: 'relationship',
+              hasMany: true,
+              label: { de: 'Ansprechpersonen', en: 'Contact persons' },
+              maxDepth: 1,
+              relationTo: 'people',
+            },
             section('financing', 'Finanzierungsansätze', 'Financing'),
             section('advice', 'Beratung', 'Advice'),
           ],
@@ -60,7 +102,14 @@ export const Modules: CollectionConfig = {
         },
         {
           fields: [
-            { name: 'relatedProjects', type: 'relationship', hasMany: true, label: { de: 'Projekte', en: 'Projects' }, maxDepth: 1, relationTo: 'projects' },
+            {
+              name: 'relatedProjects',
+              type: 'relationship',
+              hasMany: true,
+              label: { de: 'Projekte', en: 'Projects' },
+              maxDepth: 1,
+              relationTo: 'projects',
+            },
             {
               name: 'relatedModules',
               type: 'relationship',
@@ -99,7 +148,10 @@ export const Modules: CollectionConfig = {
                 max: 5,
                 min: 1,
                 validate: (value: null | number | undefined) =>
-                  value === null || value === undefined || Number.isInteger(value) || 'Bitte eine ganze Zahl von 1 bis 5.',
+                  value === null ||
+                  value === undefined ||
+                  Number.isInteger(value) ||
+                  'Bitte eine ganze Zahl von 1 bis 5.',
               })),
               label: { de: 'Redaktionelle Einschätzung', en: 'Editorial assessment' },
             },

@@ -23,21 +23,57 @@ export const Municipalities: CollectionConfig = {
   defaultSort: 'name',
   endpoints: [municipalityEventsFeed],
   fields: [
-    { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 200, required: true },
+    {
+      name: 'name',
+      type: 'text',
+      label: { de: 'Name', en: 'Name' },
+      maxLength: 200,
+      required: true,
+    },
     slugField('name'),
     embedSnippetField('municipality'),
     {
       type: 'row',
       fields: [
-        { name: 'officialName', type: 'text', label: { de: 'Amtlicher Name', en: 'Official name' }, maxLength: 300 },
-        { name: 'state', type: 'select', index: true, label: { de: 'Bundesland', en: 'State' }, options: FEDERAL_STATES, required: true },
+        {
+          name: 'officialName',
+          type: 'text',
+          label: { de: 'Amtlicher Name', en: 'Official name' },
+          maxLength: 300,
+        },
+        {
+          name: 'state',
+          type: 'select',
+          index: true,
+          label: { de: 'Bundesland', en: 'State' },
+          options: FEDERAL_STATES,
+          required: true,
+        },
       ],
     },
-    { name: 'website', type: 'text', label: { de: 'Website', en: 'Website' }, maxLength: 2000, validate: urlValidate },
-    { name: 'logo', type: 'upload', label: { de: 'Logo / Wappen', en: 'Logo' }, relationTo: 'media' },
+    {
+      name: 'website',
+      type: 'text',
+      label: { de: 'Website', en: 'Website' },
+      maxLength: 2000,
+      validate: urlValidate,
+    },
+    {
+      name: 'logo',
+      type: 'upload',
+      label: { de: 'Logo / Wappen', en: 'Logo' },
+      relationTo: 'media',
+    },
     { name: 'description', type: 'richText', label: { de: 'Profil', en: 'Profile' } },
     coordinatesField(),
-    { name: 'contacts', type: 'relationship', hasMany: true, label: { de: 'Ansprechpersonen', en: 'Contacts' }, maxDepth: 1, relationTo: 'people' },
+    {
+      name: 'contacts',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Ansprechpersonen', en: 'Contacts' },
+      maxDepth: 1,
+      relationTo: 'people',
+    },
     {
       name: 'memberships',
       type: 'array',
@@ -45,7 +81,14 @@ export const Municipalities: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'organisation', type: 'relationship', label: { de: 'Netzwerk / Gremium', en: 'Network / body' }, maxDepth: 1, relationTo: 'organisations', required: true },
+            {
+              name: 'organisation',
+              type: 'relationship',
+              label: { de: 'Netzwerk / Gremium', en: 'Network / body' },
+              maxDepth: 1,
+              relationTo: 'organisations',
+              required: true,
+            },
             { name: 'role', type: 'text', label: { de: 'Rolle', en: 'Role' }, maxLength: 200 },
           ],
         },
@@ -58,7 +101,10 @@ export const Municipalities: CollectionConfig = {
         },
       ],
       label: { de: 'Mitgliedschaften', en: 'Memberships' },
-      labels: { plural: { de: 'Mitgliedschaften', en: 'Memberships' }, singular: { de: 'Mitgliedschaft', en: 'Membership' } },
+      labels: {
+        plural: { de: 'Mitgliedschaften', en: 'Memberships' },
+        singular: { de: 'Mitgliedschaft', en: 'Membership' },
+      },
     },
   ],
   labels: {

@@ -6,7 +6,9 @@ import { datePrecisionField, dayOnlyDate, periodField } from '../src/fields/peri
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
 
-const content = publicContent({ access: municipalityScoped({ canCreateAndDelete: true, field: 'municipality' }) })
+const content = publicContent({
+  access: municipalityScoped({ canCreateAndDelete: true, field: 'municipality' }),
+})
 
 export const ProgramAreas: CollectionConfig = {
   slug: 'program-areas',
@@ -19,12 +21,26 @@ export const ProgramAreas: CollectionConfig = {
   },
   defaultPopulate: { municipality: true, programmeStatus: true, slug: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Name des Gebiets', en: 'Name' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Name des Gebiets', en: 'Name' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     {
       type: 'row',
       fields: [
-        { name: 'municipality', type: 'relationship', index: true, label: { de: 'Kommune', en: 'Municipality' }, maxDepth: 1, relationTo: 'municipalities', required: true },
+        {
+          name: 'municipality',
+          type: 'relationship',
+          index: true,
+          label: { de: 'Kommune', en: 'Municipality' },
+          maxDepth: 1,
+          relationTo: 'municipalities',
+          required: true,
+        },
         {
           name: 'programmeStatus',
           type: 'select',
@@ -40,41 +56,105 @@ export const ProgramAreas: CollectionConfig = {
         },
       ],
     },
-    { name: 'programmes', type: 'relationship', hasMany: true, label: { de: 'Programme', en: 'Programmes' }, maxDepth: 1, relationTo: 'programmes' },
+    {
+      name: 'programmes',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Programme', en: 'Programmes' },
+      maxDepth: 1,
+      relationTo: 'programmes',
+    },
     periodField(),
     coordinatesField(),
     {
       type: 'tabs',
       tabs: [
-        { fields: [{ name: 'situation', type: 'richText', label: false }], label: { de: 'Gebietscharakter und Ausgangslage', en: 'Character and situation' } },
-        { fields: [{ name: 'potentials', type: 'richText', label: false }], label: { de: 'Potenziale und Handlungsansätze', en: 'Potentials and approaches' } },
-        { fields: [{ name: 'organisationAndPartners', type: 'richText', label: false }], label: { de: 'Organisation und lokale Partner', en: 'Organisation and partners' } },
+        {
+          fields: [{ name: 'situation', type: 'richText', label: false }],
+          label: { de: 'Gebietscharakter und Ausgangslage', en: 'Character and situation' },
+        },
+        {
+          fields: [{ name: 'potentials', type: 'richText', label: false }],
+          label: { de: 'Potenziale und Handlungsansätze', en: 'Potentials and approaches' },
+        },
+        {
+          fields: [{ name: 'organisationAndPartners', type: 'richText', label: false }],
+          label: { de: 'Organisation und lokale Partner', en: 'Organisation and partners' },
+        },
         {
           fields: [
             {
               name: 'milestones',
               type: 'array',
               fields: [
-                { type: 'row', fields: [{ name: 'date', type: 'date', admin: dayOnlyDate, label: { de: 'Datum', en: 'Date' }, required: true }, datePrecisionField()] },
-                { name: 'title', type: 'text', label: { de: 'Meilenstein', en: 'Milestone' }, maxLength: 300, required: true },
-                { name: 'description', type: 'textarea', label: { de: 'Beschreibung', en: 'Description' }, maxLength: 3000 },
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'date',
+                      type: 'date',
+                      admin: dayOnlyDate,
+                      label: { de: 'Datum', en: 'Date' },
+                      required: true,
+                    },
+                    datePrecisionField(),
+                  ],
+                },
+                {
+                  name: 'title',
+                  type: 'text',
+                  label: { de: 'Meilenstein', en: 'Milestone' },
+                  maxLength: 300,
+                  required: true,
+                },
+                {
+                  name: 'description',
+                  type: 'textarea',
+                  label: { de: 'Beschreibung', en: 'Description' },
+                  maxLength: 3000,
+                },
               ],
               label: false,
-              labels: { plural: { de: 'Meilensteine', en: 'Milestones' }, singular: { de: 'Meilenstein', en: 'Milestone' } },
+              labels: {
+                plural: { de: 'Meilensteine', en: 'Milestones' },
+                singular: { de: 'Meilenstein', en: 'Milestone' },
+              },
             },
           ],
           label: { de: 'Meilensteine', en: 'Milestones' },
         },
-        { fields: [{ name: 'perspectives', type: 'richText', label: false }], label: { de: 'Perspektiven', en: 'Perspectives' } },
+        {
+          fields: [{ name: 'perspectives', type: 'richText', label: false }],
+          label: { de: 'Perspektiven', en: 'Perspectives' },
+        },
       ],
     },
-    { name: 'contacts', type: 'relationship', hasMany: true, label: { de: 'Ansprechpersonen', en: 'Contacts' }, maxDepth: 1, relationTo: 'people' },
+    {
+      name: 'contacts',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Ansprechpersonen', en: 'Contacts' },
+      maxDepth: 1,
+      relationTo: 'people',
+    },
     {
       name: 'downloads',
       type: 'array',
       fields: [
-        { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
-        { name: 'file', type: 'upload', label: { de: 'Datei', en: 'File' }, relationTo: 'media', required: true },
+        {
+          name: 'title',
+          type: 'text',
+          label: { de: 'Titel', en: 'Title' },
+          maxLength: 300,
+          required: true,
+        },
+        {
+          name: 'file',
+          type: 'upload',
+          label: { de: 'Datei', en: 'File' },
+          relationTo: 'media',
+          required: true,
+        },
       ],
       label: { de: 'Downloads', en: 'Downloads' },
     },

@@ -16,9 +16,20 @@ export const Programmes: CollectionConfig = {
   },
   defaultPopulate: { level: true, slug: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Bezeichnung', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Bezeichnung', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
-    { name: 'shortName', type: 'text', label: { de: 'Kurzbezeichnung', en: 'Short name' }, maxLength: 100 },
+    {
+      name: 'shortName',
+      type: 'text',
+      label: { de: 'Kurzbezeichnung', en: 'Short name' },
+      maxLength: 100,
+    },
     {
       name: 'level',
       type: 'select',
@@ -26,7 +37,10 @@ export const Programmes: CollectionConfig = {
       options: [
         { label: { de: 'EU', en: 'EU' }, value: 'eu' },
         { label: { de: 'Bund', en: 'Federal' }, value: 'federal' },
-        { label: { de: 'Bund-Länder-Programm', en: 'Federal–state programme' }, value: 'federal-state' },
+        {
+          label: { de: 'Bund-Länder-Programm', en: 'Federal–state programme' },
+          value: 'federal-state',
+        },
         { label: { de: 'Land', en: 'State' }, value: 'state' },
         { label: { de: 'Kommune', en: 'Municipal' }, value: 'municipal' },
       ],
@@ -43,7 +57,12 @@ export const Programmes: CollectionConfig = {
       ],
     },
     { name: 'state', type: 'text', label: { de: 'Bundesland', en: 'State' }, maxLength: 100 },
-    { name: 'funder', type: 'text', label: { de: 'Fördergeber / Träger', en: 'Funder' }, maxLength: 300 },
+    {
+      name: 'funder',
+      type: 'text',
+      label: { de: 'Fördergeber / Träger', en: 'Funder' },
+      maxLength: 300,
+    },
     { name: 'description', type: 'richText', label: { de: 'Beschreibung', en: 'Description' } },
     periodField(),
     {
@@ -53,7 +72,13 @@ export const Programmes: CollectionConfig = {
       maxDepth: 1,
       relationTo: 'programmes',
     },
-    { name: 'website', type: 'text', label: { de: 'Website', en: 'Website' }, maxLength: 2000, validate: urlValidate },
+    {
+      name: 'website',
+      type: 'text',
+      label: { de: 'Website', en: 'Website' },
+      maxLength: 2000,
+      validate: urlValidate,
+    },
   ],
   labels: {
     plural: { de: 'Programme & Strategien', en: 'Programmes & strategies' },

@@ -6,7 +6,9 @@ import { periodField } from '../src/fields/period'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
 
-const content = publicContent({ access: municipalityScoped({ canCreateAndDelete: true, field: 'municipality' }) })
+const content = publicContent({
+  access: municipalityScoped({ canCreateAndDelete: true, field: 'municipality' }),
+})
 
 export const Projects: CollectionConfig = {
   slug: 'projects',
@@ -19,15 +21,39 @@ export const Projects: CollectionConfig = {
   },
   defaultPopulate: { municipality: true, slug: true, teaser: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
-    { name: 'teaser', type: 'textarea', label: { de: 'Kurzbeschreibung', en: 'Teaser' }, maxLength: 1000 },
+    {
+      name: 'teaser',
+      type: 'textarea',
+      label: { de: 'Kurzbeschreibung', en: 'Teaser' },
+      maxLength: 1000,
+    },
     { name: 'body', type: 'richText', label: { de: 'Beschreibung', en: 'Description' } },
     {
       type: 'row',
       fields: [
-        { name: 'municipality', type: 'relationship', index: true, label: { de: 'Kommune', en: 'Municipality' }, maxDepth: 1, relationTo: 'municipalities' },
-        { name: 'programArea', type: 'relationship', label: { de: 'Programmgebiet', en: 'Program area' }, maxDepth: 1, relationTo: 'program-areas' },
+        {
+          name: 'municipality',
+          type: 'relationship',
+          index: true,
+          label: { de: 'Kommune', en: 'Municipality' },
+          maxDepth: 1,
+          relationTo: 'municipalities',
+        },
+        {
+          name: 'programArea',
+          type: 'relationship',
+          label: { de: 'Programmgebiet', en: 'Program area' },
+          maxDepth: 1,
+          relationTo: 'program-areas',
+        },
       ],
     },
     {
@@ -36,15 +62,39 @@ export const Projects: CollectionConfig = {
         {
           name: 'district',
           type: 'text',
-          admin: { description: { de: 'Stadtteil bzw. Quartier, wie auf der Website genannt.', en: 'District as named on the website.' } },
+          admin: {
+            description: {
+              de: 'Stadtteil bzw. Quartier, wie auf der Website genannt.',
+              en: 'District as named on the website.',
+            },
+          },
           label: { de: 'Stadtteil', en: 'District' },
           maxLength: 300,
         },
-        { name: 'isCitywide', type: 'checkbox', label: { de: 'Alle Stadtteile', en: 'All districts' } },
+        {
+          name: 'isCitywide',
+          type: 'checkbox',
+          label: { de: 'Alle Stadtteile', en: 'All districts' },
+        },
       ],
     },
-    { name: 'fieldsOfAction', type: 'relationship', hasMany: true, index: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
-    { name: 'targetGroups', type: 'relationship', hasMany: true, label: { de: 'Zielgruppen', en: 'Target groups' }, maxDepth: 1, relationTo: 'target-groups' },
+    {
+      name: 'fieldsOfAction',
+      type: 'relationship',
+      hasMany: true,
+      index: true,
+      label: { de: 'Handlungsfelder', en: 'Fields of action' },
+      maxDepth: 1,
+      relationTo: 'fields-of-action',
+    },
+    {
+      name: 'targetGroups',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Zielgruppen', en: 'Target groups' },
+      maxDepth: 1,
+      relationTo: 'target-groups',
+    },
     {
       name: 'awards',
       type: 'array',
@@ -52,31 +102,105 @@ export const Projects: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'name', type: 'text', label: { de: 'Auszeichnung', en: 'Award' }, maxLength: 300, required: true },
-            { name: 'year', type: 'number', label: { de: 'Jahr', en: 'Year' }, max: 2100, min: 1900, required: true },
+            {
+              name: 'name',
+              type: 'text',
+              label: { de: 'Auszeichnung', en: 'Award' },
+              maxLength: 300,
+              required: true,
+            },
+            {
+              name: 'year',
+              type: 'number',
+              label: { de: 'Jahr', en: 'Year' },
+              max: 2100,
+              min: 1900,
+              required: true,
+            },
           ],
         },
       ],
       label: { de: 'Auszeichnungen', en: 'Awards' },
-      labels: { plural: { de: 'Auszeichnungen', en: 'Awards' }, singular: { de: 'Auszeichnung', en: 'Award' } },
+      labels: {
+        plural: { de: 'Auszeichnungen', en: 'Awards' },
+        singular: { de: 'Auszeichnung', en: 'Award' },
+      },
     },
-    { name: 'programmes', type: 'relationship', hasMany: true, label: { de: 'Programme', en: 'Programmes' }, maxDepth: 1, relationTo: 'programmes' },
+    {
+      name: 'programmes',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Programme', en: 'Programmes' },
+      maxDepth: 1,
+      relationTo: 'programmes',
+    },
     {
       name: 'programmeRole',
       type: 'text',
-      admin: { description: { de: 'z. B. „Pilotprojekt der Nationalen Stadtentwicklungspolitik“', en: 'e.g. "pilot project"' } },
+      admin: {
+        description: {
+          de: 'z. B. „Pilotprojekt der Nationalen Stadtentwicklungspolitik“',
+          en: 'e.g. "pilot project"',
+        },
+      },
       label: { de: 'Rolle im Programm', en: 'Role in the programme' },
       maxLength: 300,
     },
     periodField(),
-    { name: 'organisation', type: 'relationship', label: { de: 'Träger / Organisation', en: 'Lead organisation' }, maxDepth: 1, relationTo: 'organisations' },
-    { name: 'participatingMunicipalities', type: 'relationship', hasMany: true, label: { de: 'Beteiligte Kommunen (z. B. Pilotstädte)', en: 'Participating municipalities' }, maxDepth: 1, relationTo: 'municipalities' },
-    { name: 'predecessor', type: 'relationship', label: { de: 'Fortführung von', en: 'Continues' }, maxDepth: 1, relationTo: 'projects' },
-    { name: 'contacts', type: 'relationship', hasMany: true, label: { de: 'Ansprechpersonen', en: 'Contacts' }, maxDepth: 1, relationTo: 'people' },
+    {
+      name: 'organisation',
+      type: 'relationship',
+      label: { de: 'Träger / Organisation', en: 'Lead organisation' },
+      maxDepth: 1,
+      relationTo: 'organisations',
+    },
+    {
+      name: 'participatingMunicipalities',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Beteiligte Kommunen (z. B. Pilotstädte)', en: 'Participating municipalities' },
+      maxDepth: 1,
+      relationTo: 'municipalities',
+    },
+    {
+      name: 'predecessor',
+      type: 'relationship',
+      label: { de: 'Fortführung von', en: 'Continues' },
+      maxDepth: 1,
+      relationTo: 'projects',
+    },
+    {
+      name: 'contacts',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Ansprechpersonen', en: 'Contacts' },
+      maxDepth: 1,
+      relationTo: 'people',
+    },
     linksField(),
-    { name: 'images', type: 'upload', hasMany: true, label: { de: 'Bilder', en: 'Images' }, relationTo: 'media' },
-    { name: 'relatedModules', type: 'relationship', hasMany: true, label: { de: 'Beteiligungsmodule', en: 'Participation modules' }, maxDepth: 1, relationTo: 'modules' },
-    { name: 'publications', type: 'relationship', hasMany: true, label: { de: 'Publikationen', en: 'Publications' }, maxDepth: 1, relationTo: 'publications' },
+    {
+      name: 'images',
+      type: 'upload',
+      hasMany: true,
+      label: { de: 'Bilder', en: 'Images' },
+      relationTo: 'media',
+    },
+    {
+      name: 'relatedModules',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Beteiligungsmodule', en: 'Participation modules' },
+      maxDepth: 1,
+      relationTo: 'modules',
+    },
+    {
+      name: 'publications',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Publikationen', en: 'Publications' },
+      maxDepth: 1,
+      relationTo: 'publications',
+    },
   ],
   hooks: {
     ...content.hooks,

@@ -16,7 +16,13 @@ export const Publications: CollectionConfig = {
   },
   defaultPopulate: { kind: true, slug: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     {
       name: 'kind',
@@ -33,15 +39,44 @@ export const Publications: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'publishedOn', type: 'date', admin: dayOnlyDate, label: { de: 'Erschienen', en: 'Published' } },
+        {
+          name: 'publishedOn',
+          type: 'date',
+          admin: dayOnlyDate,
+          label: { de: 'Erschienen', en: 'Published' },
+        },
         datePrecisionField('publishedOnPrecision'),
       ],
     },
-    { name: 'publisher', type: 'text', label: { de: 'Herausgeber', en: 'Publisher' }, maxLength: 300 },
-    { name: 'organisation', type: 'relationship', label: { de: 'Herausgebende Organisation', en: 'Publishing organisation' }, maxDepth: 1, relationTo: 'organisations' },
+    {
+      name: 'publisher',
+      type: 'text',
+      label: { de: 'Herausgeber', en: 'Publisher' },
+      maxLength: 300,
+    },
+    {
+      name: 'organisation',
+      type: 'relationship',
+      label: { de: 'Herausgebende Organisation', en: 'Publishing organisation' },
+      maxDepth: 1,
+      relationTo: 'organisations',
+    },
     { name: 'file', type: 'upload', label: { de: 'Datei', en: 'File' }, relationTo: 'media' },
-    { name: 'url', type: 'text', label: { de: 'Link', en: 'Link' }, maxLength: 2000, validate: urlValidate },
-    { name: 'fieldsOfAction', type: 'relationship', hasMany: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
+    {
+      name: 'url',
+      type: 'text',
+      label: { de: 'Link', en: 'Link' },
+      maxLength: 2000,
+      validate: urlValidate,
+    },
+    {
+      name: 'fieldsOfAction',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Handlungsfelder', en: 'Fields of action' },
+      maxDepth: 1,
+      relationTo: 'fields-of-action',
+    },
   ],
   labels: {
     plural: { de: 'Publikationen', en: 'Publications' },

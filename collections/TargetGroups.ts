@@ -13,9 +13,20 @@ export const TargetGroups: CollectionConfig = {
   },
   defaultPopulate: { slug: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Bezeichnung', en: 'Title' }, maxLength: 200, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Bezeichnung', en: 'Title' },
+      maxLength: 200,
+      required: true,
+    },
     slugField(),
-    { name: 'description', type: 'textarea', label: { de: 'Beschreibung', en: 'Description' }, maxLength: 2000 },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: { de: 'Beschreibung', en: 'Description' },
+      maxLength: 2000,
+    },
   ],
   labels: {
     plural: { de: 'Zielgruppen', en: 'Target groups' },

@@ -6,7 +6,16 @@ import path from 'node:path'
 import { projectRoot } from '../src/runtime/paths'
 
 /** What the production build is made from; a change in any of it makes the build stale. */
-const SOURCES = ['src', 'collections', 'plugins', 'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const SOURCES = [
+  'src',
+  'collections',
+  'plugins',
+  'payload.config.ts',
+  'payload-types.ts',
+  'next.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+]
 const distDir = () => path.join(projectRoot, process.env.NEXT_DIST_DIR || '.next')
 
 const listFiles = (entry: string): string[] => {
@@ -39,11 +48,17 @@ type BuildArgs = {
   log?: (message: string) => void
 }
 
-export const buildNext = async ({ isForced = false, isVerbose = true, log = console.info }: BuildArgs = {}) => {
+export const buildNext = async ({
+  isForced = false,
+  isVerbose = true,
+  log = console.info,
+}: BuildArgs = {}) => {
   const hash = sourceHash()
   const hashFile = path.join(distDir(), 'quartiersnetz-source-hash')
   const isFresh =
-    fs.existsSync(path.join(distDir(), 'BUILD_ID')) && fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8') === hash
+    fs.existsSync(path.join(distDir(), 'BUILD_ID')) &&
+    fs.existsSync(hashFile) &&
+    fs.readFileSync(hashFile, 'utf8') === hash
   if (isFresh && !isForced) {
     log('Produktions-Build ist aktuell.')
     return
@@ -58,7 +73,8 @@ export const buildNext = async ({ isForced = false, isVerbose = true, log = cons
         DATABASE_URL: process.env.DATABASE_URL || 'postgres://build@127.0.0.1:1/build',
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
-        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'build-time-placeholder-never-used-at-runtime',
+        PAYLOAD_SECRET:
+          process.env.PAYLOAD_SECRET || 'build-time-placeholder-never-used-at-runtime',
       },
       stdio: isVerbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     })
@@ -66,7 +82,11 @@ export const buildNext = async ({ isForced = false, isVerbose = true, log = cons
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})\n${output}`))))
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`next build failed (exit code ${code})\n${output}`)),
+    )
   })
   fs.writeFileSync(hashFile, hash)
 }

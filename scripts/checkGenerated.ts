@@ -17,10 +17,14 @@ const stale: string[] = []
 for (const { command, file } of GENERATED) {
   const full = path.join(projectRoot, file)
   const before = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : ''
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', command], {
-    cwd: projectRoot,
-    stdio: 'ignore',
-  })
+  execFileSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', command],
+    {
+      cwd: projectRoot,
+      stdio: 'ignore',
+    },
+  )
   const after = fs.readFileSync(full, 'utf8')
   if (before.trim() !== after.trim()) {
     stale.push(`${file} (npm run ${command})`)
@@ -28,7 +32,9 @@ for (const { command, file } of GENERATED) {
 }
 
 if (stale.length) {
-  console.error(`Generated files were stale and have been regenerated; review and commit them:\n  ${stale.join('\n  ')}`)
+  console.error(
+    `Generated files were stale and have been regenerated; review and commit them:\n  ${stale.join('\n  ')}`,
+  )
   process.exit(1)
 }
 console.info('Generated files are current.')

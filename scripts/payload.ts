@@ -33,8 +33,13 @@ const runCommand = async () => {
 
   /** Payload's bin keeps its instance in getPayload's process-wide cache. */
   const closeCachedPayloadPools = async () => {
-    const cache = (globalThis as { _payload?: Map<string, { payload?: { db: unknown } | null }> })._payload
-    await Promise.all([...(cache?.values() ?? [])].map((entry) => (entry.payload ? closePool(poolOf(entry.payload)) : undefined)))
+    const cache = (globalThis as { _payload?: Map<string, { payload?: { db: unknown } | null }> })
+      ._payload
+    await Promise.all(
+      [...(cache?.values() ?? [])].map((entry) =>
+        entry.payload ? closePool(poolOf(entry.payload)) : undefined,
+      ),
+    )
   }
 
   if (!needsDatabase) {
@@ -73,7 +78,9 @@ const runCommand = async () => {
   // drains first, a dynamic import was dropped (Node 20 + tsx, payloadcms/payload#17757) and
   // nothing was done: say so and exit 1 instead of a silent 0.
   process.once('beforeExit', () => {
-    console.error('Der Payload-Befehl endete, ohne ausgeführt zu werden (ein Modul-Import ging verloren).')
+    console.error(
+      'Der Payload-Befehl endete, ohne ausgeführt zu werden (ein Modul-Import ging verloren).',
+    )
     process.exit(IMPORT_LOST)
   })
 
@@ -81,7 +88,9 @@ const runCommand = async () => {
   // Fail here, loudly, if the config cannot be loaded, instead of inside Payload's bin. Payload's
   // bin imports the config and the chosen bin script again: both are in the module cache then.
   const config = await (await import('../payload.config')).default
-  await Promise.all((config.bin ?? []).map((script) => import(pathToFileURL(script.scriptPath).href)))
+  await Promise.all(
+    (config.bin ?? []).map((script) => import(pathToFileURL(script.scriptPath).href)),
+  )
 
   // payload's package.json is not exported: resolve its entry (dist/index.js) and go from there.
   const payloadDist = path.dirname(require.resolve('payload'))
@@ -101,21 +110,27 @@ const runWithRetries = async () => {
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGTERM', forward)
     const code = await new Promise<number>((resolve) =>
-      child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal === 'SIGINT' ? 130 : 1))),
+      child.once('exit', (exitCode, signal) =>
+        resolve(exitCode ?? (signal === 'SIGINT' ? 130 : 1)),
+      ),
     )
     process.off('SIGTERM', forward)
     if (code !== IMPORT_LOST) {
       return code
     }
     if (attempt === ATTEMPTS) {
-      console.error(`Der Payload-Befehl wurde ${ATTEMPTS}-mal ohne Ergebnis beendet. Bitte erneut ausführen.`)
+      console.error(
+        `Der Payload-Befehl wurde ${ATTEMPTS}-mal ohne Ergebnis beendet. Bitte erneut ausführen.`,
+      )
       return 1
     }
     console.error(`Neuer Versuch (${attempt + 1} von ${ATTEMPTS}) …`)
   }
 }
 
-const main = process.env[CHILD_MARK] ? runCommand().then(() => undefined) : runWithRetries().then((code) => process.exit(code))
+const main = process.env[CHILD_MARK]
+  ? runCommand().then(() => undefined)
+  : runWithRetries().then((code) => process.exit(code))
 
 main.catch((err: unknown) => {
   console.error(err)

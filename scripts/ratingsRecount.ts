@@ -23,7 +23,9 @@ export const script = async (config: SanitizedConfig) => {
         `${difference.targetCollection} ${difference.targetId} ${difference.field}: gespeichert ${JSON.stringify(difference.stored)}, aus den Bewertungen ${JSON.stringify(difference.actual)}`,
       )
     }
-    payload.logger.info(`${checked} Bewertungsübersichten geprüft, ${differences.length} Abweichungen${shouldFix && differences.length ? ' korrigiert' : ''}.`)
+    payload.logger.info(
+      `${checked} Bewertungsübersichten geprüft, ${differences.length} Abweichungen${shouldFix && differences.length ? ' korrigiert' : ''}.`,
+    )
     if (differences.length && !shouldFix) {
       process.exit(1)
     }

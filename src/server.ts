@@ -42,7 +42,9 @@ const main = async () => {
   // dropped (Node 20 + tsx, payloadcms/payload#17757). Say so and stop the database instead of
   // exiting 0 in silence.
   const onDrainedWhileStarting = () => {
-    console.error('Der Server wurde beim Start beendet, ohne zu laufen (ein Modul-Import ging verloren). Bitte erneut starten.')
+    console.error(
+      'Der Server wurde beim Start beendet, ohne zu laufen (ein Modul-Import ging verloren). Bitte erneut starten.',
+    )
     void stopDatabase().finally(() => process.exit(1))
   }
   process.once('beforeExit', onDrainedWhileStarting)
@@ -54,9 +56,13 @@ const main = async () => {
   } finally {
     process.off('beforeExit', onDrainedWhileStarting)
   }
-  server.payload.logger.info(`Quartiersnetz läuft: ${server.url}/admin (${isProduction ? 'Produktion' : 'Entwicklung'})`)
+  server.payload.logger.info(
+    `Quartiersnetz läuft: ${server.url}/admin (${isProduction ? 'Produktion' : 'Entwicklung'})`,
+  )
   if (server.demoUrl) {
-    server.payload.logger.info(`Demo-Seite einer Mitgliedskommune (bindet die Widgets von einer anderen Adresse ein): ${server.demoUrl}`)
+    server.payload.logger.info(
+      `Demo-Seite einer Mitgliedskommune (bindet die Widgets von einer anderen Adresse ein): ${server.demoUrl}`,
+    )
   }
 }
 

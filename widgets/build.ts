@@ -78,7 +78,13 @@ export const buildWidgets = async (): Promise<WidgetBuild> => {
 }
 
 /** Rebuilds on every change of a widget source (development); `onBuild` gets each new build. */
-export const watchWidgets = async ({ onBuild, onError }: { onBuild: (build: WidgetBuild) => void; onError: (message: string) => void }) => {
+export const watchWidgets = async ({
+  onBuild,
+  onError,
+}: {
+  onBuild: (build: WidgetBuild) => void
+  onError: (message: string) => void
+}) => {
   const context = await esbuild.context({
     ...buildOptions,
     plugins: [
@@ -114,12 +120,14 @@ export const writeWidgets = async (build: WidgetBuild, dir = WIDGETS_DIST_DIR) =
 
 /** Reads what `writeWidgets` wrote, or undefined when nothing was built. */
 export const readWidgets = async (dir = WIDGETS_DIST_DIR): Promise<undefined | WidgetBuild> => {
-  const loader = await fs.readFile(path.join(dir, LOADER_NAME), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') {
-      return undefined
-    }
-    throw err
-  })
+  const loader = await fs
+    .readFile(path.join(dir, LOADER_NAME), 'utf8')
+    .catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') {
+        return undefined
+      }
+      throw err
+    })
   const bundleName = loader && /import '\.\/(quartiersnetz-[0-9a-f]{10}\.js)'/.exec(loader)?.[1]
   if (!bundleName) {
     return undefined
@@ -130,5 +138,9 @@ export const readWidgets = async (dir = WIDGETS_DIST_DIR): Promise<undefined | W
 /** Sizes for docs/widgets.md and `npm run bench`. */
 export const sizesOf = (build: WidgetBuild) => {
   const bundle = build.files.get(build.bundleName)!
-  return { brotliBytes: bundle.brotli.length, bytes: bundle.body.length, gzipBytes: bundle.gzip.length }
+  return {
+    brotliBytes: bundle.brotli.length,
+    bytes: bundle.body.length,
+    gzipBytes: bundle.gzip.length,
+  }
 }

@@ -9,7 +9,16 @@ import { css, html, nothing, type TemplateResult } from 'lit'
 
 import { apiUrl, requestJson, serverBase } from './shared/api'
 import { QnElement } from './shared/element'
-import { checkboxField, errorSummary, type FieldErrors, focusFirstError, looksLikeEmail, placeErrors, textArea, textField } from './shared/form'
+import {
+  checkboxField,
+  errorSummary,
+  type FieldErrors,
+  focusFirstError,
+  looksLikeEmail,
+  placeErrors,
+  textArea,
+  textField,
+} from './shared/form'
 import { formatDate } from './shared/format'
 
 export type ThreadComment = {
@@ -35,10 +44,12 @@ const texts = {
     cancelReply: 'Antwort abbrechen',
     comment: 'Kommentar',
     commentHint: 'Höchstens {max} Zeichen. Links sind nur begrenzt erlaubt.',
-    consent: 'Ich habe die Netiquette gelesen und bin einverstanden, dass mein Name und mein Kommentar nach Prüfung durch die Redaktion veröffentlicht werden. Meine E-Mail-Adresse wird nicht veröffentlicht.',
+    consent:
+      'Ich habe die Netiquette gelesen und bin einverstanden, dass mein Name und mein Kommentar nach Prüfung durch die Redaktion veröffentlicht werden. Meine E-Mail-Adresse wird nicht veröffentlicht.',
     consentMissing: 'Bitte stimmen Sie zu, damit wir Ihren Kommentar veröffentlichen dürfen.',
     email: 'E-Mail-Adresse',
-    emailHint: 'Wird nicht veröffentlicht. Sie erhalten einen Link, mit dem Sie Ihren Kommentar bestätigen.',
+    emailHint:
+      'Wird nicht veröffentlicht. Sie erhalten einen Link, mit dem Sie Ihren Kommentar bestätigen.',
     emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
     emptyModules: 'Für dieses Modul sind noch keine Kommentare vorhanden.',
     emptyOther: 'Hierzu sind noch keine Kommentare vorhanden.',
@@ -61,7 +72,8 @@ const texts = {
     reportLabel: 'Kommentar von {name} der Redaktion melden',
     reported: 'Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.',
     sentHeading: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse',
-    sentText: 'Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse; danach prüft die Redaktion Ihren Kommentar, bevor er hier erscheint.',
+    sentText:
+      'Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse; danach prüft die Redaktion Ihren Kommentar, bevor er hier erscheint.',
     submit: 'Kommentar senden',
     writeAnother: 'Weiteren Kommentar schreiben',
     wrote: '{date}',
@@ -70,7 +82,8 @@ const texts = {
     cancelReply: 'Cancel reply',
     comment: 'Comment',
     commentHint: 'At most {max} characters. Only a few links are allowed.',
-    consent: 'I have read the netiquette and agree that my name and comment are published once the editors have reviewed them. My e-mail address is not published.',
+    consent:
+      'I have read the netiquette and agree that my name and comment are published once the editors have reviewed them. My e-mail address is not published.',
     consentMissing: 'Please agree so that we may publish your comment.',
     email: 'E-mail address',
     emailHint: 'Not published. You will get a link to confirm your comment.',
@@ -96,7 +109,8 @@ const texts = {
     reportLabel: 'Report the comment by {name} to the editors',
     reported: 'Thank you. The editors will look at the comment.',
     sentHeading: 'Almost done: please confirm your e-mail address',
-    sentText: 'We have sent an e-mail to {email}. Please confirm your e-mail address; the editors then review your comment before it appears here.',
+    sentText:
+      'We have sent an e-mail to {email}. Please confirm your e-mail address; the editors then review your comment before it appears here.',
     submit: 'Send comment',
     writeAnother: 'Write another comment',
     wrote: '{date}',
@@ -223,16 +237,30 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
   }
 
   protected async load(signal: AbortSignal) {
-    return this.preloaded ?? (await requestJson<Thread>(apiUrl('comments/thread', { target: this.target }), { language: this.language, signal }))
+    return (
+      this.preloaded ??
+      (await requestJson<Thread>(apiUrl('comments/thread', { target: this.target }), {
+        language: this.language,
+        signal,
+      }))
+    )
   }
 
   private emptyText(collection: string) {
-    return collection === 'modules' ? this.t('emptyModules') : collection === 'projects' ? this.t('emptyProjects') : this.t('emptyOther')
+    return collection === 'modules'
+      ? this.t('emptyModules')
+      : collection === 'projects'
+        ? this.t('emptyProjects')
+        : this.t('emptyOther')
   }
 
   private async report(comment: ThreadComment) {
     try {
-      await requestJson(apiUrl(`comments/${comment.id}/report`), { body: {}, language: this.language, method: 'POST' })
+      await requestJson(apiUrl(`comments/${comment.id}/report`), {
+        body: {},
+        language: this.language,
+        method: 'POST',
+      })
       this.reported = new Set([...this.reported, String(comment.id)])
     } catch (err) {
       this.summary = [err instanceof Error ? err.message : this.t('unexpected')]
@@ -251,17 +279,31 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     return html`<li>
       <article class="comment" part="comment" aria-label=${comment.authorName}>
         <p class="meta">
-          <span class="author">${comment.authorName}</span>${comment.isOfficial ? html`<span class="official">${this.t('official')}</span>` : nothing}
-          <span class="muted">· <time datetime=${comment.createdAt}>${formatDate(comment.createdAt, this.language)}</time></span>
+          <span class="author">${comment.authorName}</span
+          >${comment.isOfficial ? html`<span class="official">${this.t('official')}</span>` : nothing}
+          <span class="muted"
+            >·
+            <time datetime=${comment.createdAt}
+              >${formatDate(comment.createdAt, this.language)}</time
+            ></span
+          >
         </p>
         <p class="text">${comment.text}</p>
-        ${isReported
-          ? html`<p class="muted" role="status">${this.t('reported')}</p>`
-          : html`<div class="actions">
-              ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
-              ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
-            </div>`}
-        ${comment.replies?.length ? html`<ol class="replies">${comment.replies.map((reply) => this.renderComment(reply, true))}</ol>` : nothing}
+        ${
+          isReported
+            ? html`<p class="muted" role="status">${this.t('reported')}</p>`
+            : html`<div class="actions">
+                ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
+                ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
+              </div>`
+        }
+        ${
+          comment.replies?.length
+            ? html`<ol class="replies">
+                ${comment.replies.map((reply) => this.renderComment(reply, true))}
+              </ol>`
+            : nothing
+        }
       </article>
     </li>`
   }
@@ -288,7 +330,8 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     }
     const thread = this.loadState.data
     const form = event.currentTarget as HTMLFormElement
-    const honeypot = (form.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? ''
+    const honeypot =
+      (form.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? ''
     this.errors = this.check()
     this.summary = []
     if (Object.keys(this.errors).length) {
@@ -338,21 +381,35 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       return html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
         ${this.heading(1, this.t('sentHeading'))}
         <p>${this.t('sentText', { email: this.sentTo })}</p>
-        <button type="button" class="secondary" @click=${() => (this.sentTo = undefined)}>${this.t('writeAnother')}</button>
+        <button type="button" class="secondary" @click=${() => (this.sentTo = undefined)}>
+          ${this.t('writeAnother')}
+        </button>
       </div>`
     }
     return html`<form @submit=${this.submit} novalidate part="form" aria-labelledby="form-heading">
       ${this.heading(1, this.replyTo ? this.t('replyHeading', { name: this.replyTo.authorName }) : this.t('formHeading'), 'form-heading')}
-      ${this.replyTo
-        ? html`<p><button type="button" class="secondary" @click=${() => (this.replyTo = undefined)}>${this.t('cancelReply')}</button></p>`
-        : nothing}
+      ${
+        this.replyTo
+          ? html`<p>
+              <button type="button" class="secondary" @click=${() => (this.replyTo = undefined)}>
+                ${this.t('cancelReply')}
+              </button>
+            </p>`
+          : nothing
+      }
       ${errorSummary(this.t('errorsIntro'), this.summary)}
       ${textField({ autocomplete: 'given-name', error: this.errors.authorName, hint: this.t('nameHint'), id: 'authorName', isRequired: true, label: this.t('name'), maxLength: 80, onInput: (value) => (this.authorName = value), requiredText: required, value: this.authorName })}
       ${textField({ autocomplete: 'email', error: this.errors.email, hint: this.t('emailHint'), id: 'email', isRequired: true, label: this.t('email'), maxLength: 254, onInput: (value) => (this.email = value), requiredText: required, type: 'email', value: this.email })}
       ${textArea({ error: this.errors.text, hint: this.t('commentHint', { max }), id: 'text', isRequired: true, label: this.t('comment'), maxLength: max, onInput: (value) => (this.text = value), requiredText: required, value: this.text })}
       <div class="honeypot" aria-hidden="true">
         <label for=${HONEYPOT_FIELD}>${this.t('honeypot')}</label>
-        <input id=${HONEYPOT_FIELD} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+        <input
+          id=${HONEYPOT_FIELD}
+          name=${HONEYPOT_FIELD}
+          type="text"
+          tabindex="-1"
+          autocomplete="off"
+        />
       </div>
       ${checkboxField({ checked: this.notifyOnApproval, id: 'notifyOnApproval', label: this.t('notifyApproval'), onChange: (checked) => (this.notifyOnApproval = checked) })}
       ${checkboxField({ checked: this.notifyOnOfficialReply, id: 'notifyOnOfficialReply', label: this.t('notifyReply'), onChange: (checked) => (this.notifyOnOfficialReply = checked) })}
@@ -360,18 +417,28 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         checked: this.consent,
         error: this.errors.consent,
         id: 'consent',
-        label: html`${this.t('consent')} <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
+        label: html`${this.t('consent')}
+          <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
         onChange: (checked) => (this.consent = checked),
       })}
-      <button type="submit" ?disabled=${this.isSending}>${this.isSending ? this.t('sending') : this.t('submit')}</button>
+      <button type="submit" ?disabled=${this.isSending}>
+        ${this.isSending ? this.t('sending') : this.t('submit')}
+      </button>
     </form>`
   }
 
   override render() {
     return html`<section part="container">
       ${this.renderLoaded(
-        (thread) => html`${this.heading(0, html`${this.t('heading')} <span class="muted">(${thread.totalDocs})</span>`)}
-          ${thread.comments.length ? html`<ol class="comments">${thread.comments.map((comment) => this.renderComment(comment, false))}</ol>` : html`<p>${this.emptyText(thread.target.collection)}</p>`}
+        (thread) =>
+          html`${this.heading(0, html`${this.t('heading')} <span class="muted">(${thread.totalDocs})</span>`)}
+          ${
+            thread.comments.length
+              ? html`<ol class="comments">
+                  ${thread.comments.map((comment) => this.renderComment(comment, false))}
+                </ol>`
+              : html`<p>${this.emptyText(thread.target.collection)}</p>`
+          }
           ${this.renderForm(thread)}`,
       )}
     </section>`

@@ -27,7 +27,11 @@ export type ListedEvent = {
   start: string
   teaser?: null | string
   title: string
-  venue?: { address?: null | string; municipality?: { name?: string } | null | number; name?: null | string } | null
+  venue?: {
+    address?: null | string
+    municipality?: { name?: string } | null | number
+    name?: null | string
+  } | null
   waitingCount?: number
 }
 
@@ -60,8 +64,11 @@ const texts = {
   },
 }
 
-const labelOf = (options: readonly { label: { de: string; en: string }; value: string }[], value: string | undefined, language: Language) =>
-  options.find((option) => option.value === value)?.label[language] ?? ''
+const labelOf = (
+  options: readonly { label: { de: string; en: string }; value: string }[],
+  value: string | undefined,
+  language: Language,
+) => options.find((option) => option.value === value)?.label[language] ?? ''
 
 export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
   static override styles = [
@@ -144,15 +151,38 @@ export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
       'where[and][2][series.slug][equals]': this.series,
       'where[and][3][fieldsOfAction.slug][equals]': this.fieldOfAction,
     }
-    for (const field of ['title', 'slug', 'kind', 'format', 'start', 'end', 'teaser', 'venue', 'isCancelled', 'registration', 'registrationOpen', 'capacity', 'seatsTaken', 'waitingCount', 'hasWaitingList']) {
+    for (const field of [
+      'title',
+      'slug',
+      'kind',
+      'format',
+      'start',
+      'end',
+      'teaser',
+      'venue',
+      'isCancelled',
+      'registration',
+      'registrationOpen',
+      'capacity',
+      'seatsTaken',
+      'waitingCount',
+      'hasWaitingList',
+    ]) {
       query[`select[${field}]`] = 'true'
     }
-    const { docs } = await requestJson<{ docs: ListedEvent[] }>(apiUrl('events', query), { language: this.language, signal })
+    const { docs } = await requestJson<{ docs: ListedEvent[] }>(apiUrl('events', query), {
+      language: this.language,
+      signal,
+    })
     return docs
   }
 
   private feedUrl() {
-    return apiUrl('events/feed.ics', { fieldOfAction: this.fieldOfAction, municipality: this.municipality, series: this.series }).href
+    return apiUrl('events/feed.ics', {
+      fieldOfAction: this.fieldOfAction,
+      municipality: this.municipality,
+      series: this.series,
+    }).href
   }
 
   private seatState(event: ListedEvent) {
@@ -168,24 +198,39 @@ export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
     if (typeof event.capacity === 'number') {
       const left = Math.max(0, event.capacity - (event.seatsTaken ?? 0))
       if (left === 0) {
-        return html`<span class="state">${event.hasWaitingList ? this.t('fullWaitingList') : this.t('full')}</span>`
+        return html`<span class="state"
+          >${event.hasWaitingList ? this.t('fullWaitingList') : this.t('full')}</span
+        >`
       }
-      return html`<span class="state">${left === 1 ? this.t('seatsLeftOne') : this.t('seatsLeft', { capacity: event.capacity, left })}</span>`
+      return html`<span class="state"
+        >${left === 1 ? this.t('seatsLeftOne') : this.t('seatsLeft', { capacity: event.capacity, left })}</span
+      >`
     }
     return nothing
   }
 
   private renderEvent(event: ListedEvent) {
     const language = this.language
-    const municipality = typeof event.venue?.municipality === 'object' ? event.venue?.municipality?.name : undefined
-    const place = [event.venue?.name, event.venue?.address, municipality && !event.venue?.name?.includes(municipality) ? municipality : undefined].filter(Boolean).join(', ')
+    const municipality =
+      typeof event.venue?.municipality === 'object' ? event.venue?.municipality?.name : undefined
+    const place = [
+      event.venue?.name,
+      event.venue?.address,
+      municipality && !event.venue?.name?.includes(municipality) ? municipality : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ')
     const kind = labelOf(EVENT_KINDS, event.kind, language)
     const format = labelOf(EVENT_FORMATS, event.format, language)
     return html`<li class="event" part="event">
       <article>
-        <p class="when"><time datetime=${event.start}>${formatPeriod(event.start, event.end, language)}</time></p>
+        <p class="when">
+          <time datetime=${event.start}>${formatPeriod(event.start, event.end, language)}</time>
+        </p>
         ${this.heading(1, event.title)}
-        <p class="facts">${[kind, format].filter(Boolean).join(' · ')}${place ? html`<br />${this.t('place')}: ${place}` : nothing}</p>
+        <p class="facts">
+          ${[kind, format].filter(Boolean).join(' · ')}${place ? html`<br />${this.t('place')}: ${place}` : nothing}
+        </p>
         ${event.teaser ? html`<p>${event.teaser}</p>` : nothing} ${this.seatState(event)}
       </article>
     </li>`
@@ -195,8 +240,20 @@ export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
     return html`<section part="container">
       ${this.heading(0, this.t('heading'))}
       ${this.renderLoaded(
-        (events) => html`${events.length ? html`<ul class="events">${events.map((event) => this.renderEvent(event))}</ul>` : html`<p>${this.t('empty')}</p>`}
-          <p><a href=${this.feedUrl()} part="feed-link">${this.t('subscribe')}</a><br /><span class="hint">${this.t('subscribeHint')}</span></p>`,
+        (events) =>
+          html`${
+              events.length
+                ? html`<ul class="events">
+                    ${events.map((event) => this.renderEvent(event))}
+                  </ul>`
+                : html`<p>${this.t('empty')}</p>`
+            }
+            <p>
+              <a href=${this.feedUrl()} part="feed-link">${this.t('subscribe')}</a><br /><span
+                class="hint"
+                >${this.t('subscribeHint')}</span
+              >
+            </p>`,
       )}
     </section>`
   }

@@ -15,7 +15,13 @@ import { hrefFrom } from './shared/links'
 
 type Facet = { count: number; id: number | string; slug?: string; title: string }
 
-type FinderModule = { id: number; ratingSummary?: RatingSummary; slug: string; summary?: null | string; title: string }
+type FinderModule = {
+  id: number
+  ratingSummary?: RatingSummary
+  slug: string
+  summary?: null | string
+  title: string
+}
 
 type FinderAnswer = {
   docs: FinderModule[]
@@ -33,7 +39,8 @@ const texts = {
     anyLean: 'egal',
     fieldOfAction: 'Handlungsfeld',
     heading: 'Welche Methode passt zu uns?',
-    intro: 'Wählen Sie ein Handlungsfeld, eine Zielgruppe oder wie die Methode sein soll; die Einschätzungen stammen von Nutzerinnen und Nutzern.',
+    intro:
+      'Wählen Sie ein Handlungsfeld, eine Zielgruppe oder wie die Methode sein soll; die Einschätzungen stammen von Nutzerinnen und Nutzern.',
     leanTo: 'eher: {pole}',
     more: 'Weitere Methoden anzeigen',
     none: 'Keine Methode passt zu diesen Angaben. Lassen Sie eine Angabe weg, um mehr zu finden.',
@@ -52,7 +59,8 @@ const texts = {
     anyLean: "doesn't matter",
     fieldOfAction: 'Field of action',
     heading: 'Which method suits us?',
-    intro: 'Choose a field of action, a target group or what the method should be like; the assessments come from users.',
+    intro:
+      'Choose a field of action, a target group or what the method should be like; the assessments come from users.',
     leanTo: 'rather: {pole}',
     more: 'Show more methods',
     none: 'No method matches. Leave out a choice to find more.',
@@ -168,7 +176,10 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   }
 
   protected async load(signal: AbortSignal) {
-    const answer = await requestJson<FinderAnswer>(this.query(1, true), { language: this.language, signal })
+    const answer = await requestJson<FinderAnswer>(this.query(1, true), {
+      language: this.language,
+      signal,
+    })
     this.facets = answer.facets
     this.shown = answer.docs
     this.page = 1
@@ -179,7 +190,9 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
     this.isSearching = true
     this.searchError = undefined
     try {
-      const answer = await requestJson<FinderAnswer>(this.query(page, false), { language: this.language })
+      const answer = await requestJson<FinderAnswer>(this.query(page, false), {
+        language: this.language,
+      })
       this.shown = page === 1 ? answer.docs : [...this.shown, ...answer.docs]
       this.page = page
       this.loadState = { data: { ...answer, facets: this.facets }, kind: 'ready' }
@@ -203,16 +216,29 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   }
 
   private raters(count: number) {
-    return count === 0 ? this.t('ratersNone') : count === 1 ? this.t('ratersOne') : this.t('raters', { count })
+    return count === 0
+      ? this.t('ratersNone')
+      : count === 1
+        ? this.t('ratersOne')
+        : this.t('raters', { count })
   }
 
-  private facetSelect(id: string, label: string, facets: Facet[] | undefined, value: string, onChange: (value: string) => void) {
+  private facetSelect(
+    id: string,
+    label: string,
+    facets: Facet[] | undefined,
+    value: string,
+    onChange: (value: string) => void,
+  ) {
     if (!facets?.length) {
       return nothing
     }
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <select id=${id} @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}>
+      <select
+        id=${id}
+        @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}
+      >
         <option value="" ?selected=${!value}>${this.t('any')}</option>
         ${facets.map((facet) => html`<option value=${facet.slug ?? String(facet.id)} ?selected=${(facet.slug ?? String(facet.id)) === value}>${facet.title} (${facet.count})</option>`)}
       </select>
@@ -236,22 +262,31 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
         <legend>${this.t('profile')}</legend>
         <div class="grid">
           ${RATING_DIMENSIONS.map(
-            (dimension) => html`<div class="field">
-              <label for="lean-${dimension.key}">${dimension.label[language]}</label>
-              <select
-                id="lean-${dimension.key}"
-                @change=${(event: Event) => (this.leans = { ...this.leans, [dimension.key]: (event.target as HTMLSelectElement).value as Lean })}
-              >
-                <option value="" ?selected=${!this.leans[dimension.key]}>${this.t('anyLean')}</option>
-                <option value="low" ?selected=${this.leans[dimension.key] === 'low'}>${this.t('leanTo', { pole: dimension.low[language] })}</option>
-                <option value="high" ?selected=${this.leans[dimension.key] === 'high'}>${this.t('leanTo', { pole: dimension.high[language] })}</option>
-              </select>
-            </div>`,
+            (dimension) =>
+              html`<div class="field">
+                <label for="lean-${dimension.key}">${dimension.label[language]}</label>
+                <select
+                  id="lean-${dimension.key}"
+                  @change=${(event: Event) => (this.leans = { ...this.leans, [dimension.key]: (event.target as HTMLSelectElement).value as Lean })}
+                >
+                  <option value="" ?selected=${!this.leans[dimension.key]}>
+                    ${this.t('anyLean')}
+                  </option>
+                  <option value="low" ?selected=${this.leans[dimension.key] === 'low'}>
+                    ${this.t('leanTo', { pole: dimension.low[language] })}
+                  </option>
+                  <option value="high" ?selected=${this.leans[dimension.key] === 'high'}>
+                    ${this.t('leanTo', { pole: dimension.high[language] })}
+                  </option>
+                </select>
+              </div>`,
           )}
         </div>
       </fieldset>
       <div class="buttons">
-        <button type="submit" ?disabled=${this.isSearching}>${this.isSearching ? this.t('loading') : this.t('submit')}</button>
+        <button type="submit" ?disabled=${this.isSearching}>
+          ${this.isSearching ? this.t('loading') : this.t('submit')}
+        </button>
         <button
           type="reset"
           class="secondary"
@@ -270,31 +305,54 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
 
   private renderResults(answer: FinderAnswer) {
     if (this.searchError) {
-      return html`<div class="notice error" role="alert"><p>${this.searchError.message}</p><button type="button" class="secondary" @click=${() => void this.search(this.page)}>${this.t('retry')}</button></div>`
+      return html`<div class="notice error" role="alert">
+        <p>${this.searchError.message}</p>
+        <button type="button" class="secondary" @click=${() => void this.search(this.page)}>
+          ${this.t('retry')}
+        </button>
+      </div>`
     }
-    return html`<p role="status" part="result-count"><strong>${answer.totalDocs === 1 ? this.t('resultsOne') : this.t('results', { count: answer.totalDocs })}</strong></p>
-      ${answer.totalDocs === 0
-        ? html`<p>${this.t('none')}</p>`
-        : html`<ol class="results">
-            ${this.shown.map((module) => {
-              const href = hrefFrom(this.hrefTemplate, module)
-              return html`<li part="result">
-                ${href ? html`<a class="title" href=${href}>${module.title}</a>` : html`<span class="title">${module.title}</span>`}
-                ${module.summary ? html`<p>${module.summary}</p>` : nothing}
-                <p class="muted">${this.raters(module.ratingSummary?.raterCount ?? 0)}${this.profileOf(module)}</p>
-              </li>`
-            })}
-          </ol>`}
-      ${answer.page < answer.totalPages
-        ? html`<button type="button" class="secondary" ?disabled=${this.isSearching} @click=${() => void this.search(this.page + 1)}>${this.t('more')}</button>`
-        : nothing}`
+    return html`<p role="status" part="result-count">
+        <strong
+          >${answer.totalDocs === 1 ? this.t('resultsOne') : this.t('results', { count: answer.totalDocs })}</strong
+        >
+      </p>
+      ${
+        answer.totalDocs === 0
+          ? html`<p>${this.t('none')}</p>`
+          : html`<ol class="results">
+              ${this.shown.map((module) => {
+                const href = hrefFrom(this.hrefTemplate, module)
+                return html`<li part="result">
+                  ${href ? html`<a class="title" href=${href}>${module.title}</a>` : html`<span class="title">${module.title}</span>`}
+                  ${module.summary ? html`<p>${module.summary}</p>` : nothing}
+                  <p class="muted">
+                    ${this.raters(module.ratingSummary?.raterCount ?? 0)}${this.profileOf(module)}
+                  </p>
+                </li>`
+              })}
+            </ol>`
+      }
+      ${
+        answer.page < answer.totalPages
+          ? html`<button
+              type="button"
+              class="secondary"
+              ?disabled=${this.isSearching}
+              @click=${() => void this.search(this.page + 1)}
+            >
+              ${this.t('more')}
+            </button>`
+          : nothing
+      }`
   }
 
   override render() {
     return html`<section part="container">
       ${this.heading(0, this.t('heading'))}
       <p class="hint">${this.t('intro')}</p>
-      ${this.loadState.kind === 'ready' ? this.renderForm() : nothing} ${this.renderLoaded((answer) => this.renderResults(answer))}
+      ${this.loadState.kind === 'ready' ? this.renderForm() : nothing}
+      ${this.renderLoaded((answer) => this.renderResults(answer))}
     </section>`
   }
 }

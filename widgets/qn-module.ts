@@ -18,8 +18,20 @@ import { QnElement } from './shared/element'
 import { hrefFrom } from './shared/links'
 import { hasText, renderRichText, type RichText } from './shared/richText'
 
-type Related = { id: number; slug?: string; summary?: null | string; teaser?: null | string; title: string }
-type Person = { affiliation?: null | string; email?: null | string; name?: string; phone?: null | string; role?: null | string }
+type Related = {
+  id: number
+  slug?: string
+  summary?: null | string
+  teaser?: null | string
+  title: string
+}
+type Person = {
+  affiliation?: null | string
+  email?: null | string
+  name?: string
+  phone?: null | string
+  role?: null | string
+}
 
 export type Module = RateableModule & {
   advice?: RichText
@@ -78,7 +90,8 @@ const texts = {
   },
 }
 
-const populated = <T extends object>(list: (number | T)[] | null | undefined): T[] => (list ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
+const populated = <T extends object>(list: (number | T)[] | null | undefined): T[] =>
+  (list ?? []).filter((item): item is T => typeof item === 'object' && item !== null)
 
 type Loaded = { module: Module; thread: Thread | undefined }
 
@@ -129,28 +142,42 @@ export class QnModule extends QnElement<(typeof texts)['de'], Loaded> {
   protected async load(signal: AbortSignal): Promise<Loaded> {
     const isId = /^\d+$/.test(this.slug)
     const modulePromise = isId
-      ? requestJson<Module>(apiUrl(`modules/${this.slug}`, { depth: 1 }), { language: this.language, signal })
-      : requestJson<{ docs: Module[] }>(apiUrl('modules', { depth: 1, limit: 1, 'where[slug][equals]': this.slug }), { language: this.language, signal }).then(({ docs }) => {
+      ? requestJson<Module>(apiUrl(`modules/${this.slug}`, { depth: 1 }), {
+          language: this.language,
+          signal,
+        })
+      : requestJson<{ docs: Module[] }>(
+          apiUrl('modules', { depth: 1, limit: 1, 'where[slug][equals]': this.slug }),
+          { language: this.language, signal },
+        ).then(({ docs }) => {
           if (!docs[0]) {
             throw new ApiError(this.t('notFound'), 404)
           }
           return docs[0]
         })
-    const threadPromise = requestJson<Thread>(apiUrl('comments/thread', { target: `modules/${this.slug}` }), { language: this.language, signal })
+    const threadPromise = requestJson<Thread>(
+      apiUrl('comments/thread', { target: `modules/${this.slug}` }),
+      { language: this.language, signal },
+    )
     const [module, thread] = await Promise.allSettled([modulePromise, threadPromise])
     if (module.status === 'rejected') {
       throw module.reason
     }
     // Without its thread the module still shows; the comments element then loads (and, if it
     // must, reports the error and offers a retry) on its own.
-    return { module: module.value, thread: thread.status === 'fulfilled' ? thread.value : undefined }
+    return {
+      module: module.value,
+      thread: thread.status === 'fulfilled' ? thread.value : undefined,
+    }
   }
 
   private section(key: keyof (typeof texts)['de'] & keyof Module, value: RichText) {
     if (!hasText(value)) {
       return nothing
     }
-    return html`<section part="section">${this.heading(1, this.t(key))}${renderRichText(value, this.headingLevel + 2)}</section>`
+    return html`<section part="section">
+      ${this.heading(1, this.t(key))}${renderRichText(value, this.headingLevel + 2)}
+    </section>`
   }
 
   private relatedList(items: Related[], template: string | undefined) {
@@ -158,7 +185,9 @@ export class QnModule extends QnElement<(typeof texts)['de'], Loaded> {
       ${items.map((item) => {
         const href = hrefFrom(template, item)
         const text = item.summary ?? item.teaser
-        return html`<li>${href ? html`<a href=${href}>${item.title}</a>` : html`<strong>${item.title}</strong>`}${text ? html`<br /><span class="muted">${text}</span>` : nothing}</li>`
+        return html`<li>
+          ${href ? html`<a href=${href}>${item.title}</a>` : html`<strong>${item.title}</strong>`}${text ? html`<br /><span class="muted">${text}</span>` : nothing}
+        </li>`
       })}
     </ul>`
   }
@@ -171,47 +200,81 @@ export class QnModule extends QnElement<(typeof texts)['de'], Loaded> {
         const contacts = populated<Person>(module.contacts)
         const projects = populated(module.relatedProjects)
         const modules = populated(module.relatedModules)
-        return html`${this.heading(0, module.title)} ${module.summary ? html`<p class="summary">${module.summary}</p>` : nothing}
+        return html`${this.heading(0, module.title)}
+          ${module.summary ? html`<p class="summary">${module.summary}</p>` : nothing}
           ${this.section('objective', module.objective)} ${this.section('users', module.users)}
-          ${targetGroups.length || module.targetGroupNote
-            ? html`<section part="section">
-                ${this.heading(1, this.t('targetGroups'))}
-                ${targetGroups.length ? html`<ul>${targetGroups.map((group) => html`<li>${group.title}</li>`)}</ul>` : nothing}
-                ${module.targetGroupNote ? html`<p>${module.targetGroupNote}</p>` : nothing}
-              </section>`
-            : nothing}
-          ${fields.length ? html`<section part="section">${this.heading(1, this.t('fieldsOfAction'))}<ul>${fields.map((field) => html`<li>${field.title}</li>`)}</ul></section>` : nothing}
-          ${this.section('implementation', module.implementation)} ${this.section('steps', module.steps)} ${this.section('pitfalls', module.pitfalls)}
+          ${
+            targetGroups.length || module.targetGroupNote
+              ? html`<section part="section">
+                  ${this.heading(1, this.t('targetGroups'))}
+                  ${
+                    targetGroups.length
+                      ? html`<ul>
+                          ${targetGroups.map((group) => html`<li>${group.title}</li>`)}
+                        </ul>`
+                      : nothing
+                  }
+                  ${module.targetGroupNote ? html`<p>${module.targetGroupNote}</p>` : nothing}
+                </section>`
+              : nothing
+          }
+          ${
+            fields.length
+              ? html`<section part="section">
+                  ${this.heading(1, this.t('fieldsOfAction'))}
+                  <ul>
+                    ${fields.map((field) => html`<li>${field.title}</li>`)}
+                  </ul>
+                </section>`
+              : nothing
+          }
+          ${this.section('implementation', module.implementation)}
+          ${this.section('steps', module.steps)} ${this.section('pitfalls', module.pitfalls)}
           ${this.section('assessment', module.assessment)}
-          ${hasText(module.contactsNote) || contacts.length
-            ? html`<section part="section">
-                ${this.heading(1, this.t('contacts'))} ${renderRichText(module.contactsNote, this.headingLevel + 2)}
-                ${contacts.length
-                  ? html`<ul>
-                      ${contacts.map(
-                        (person) =>
-                          html`<li>
-                            ${person.name}${person.role ? `, ${person.role}` : ''}${person.affiliation ? `, ${person.affiliation}` : ''}
-                            ${person.email ? html`<br /><a href="mailto:${person.email}">${person.email}</a>` : nothing}${person.phone ? html`<br />${person.phone}` : nothing}
-                          </li>`,
-                      )}
-                    </ul>`
-                  : nothing}
-              </section>`
-            : nothing}
+          ${
+            hasText(module.contactsNote) || contacts.length
+              ? html`<section part="section">
+                  ${this.heading(1, this.t('contacts'))}
+                  ${renderRichText(module.contactsNote, this.headingLevel + 2)}
+                  ${
+                    contacts.length
+                      ? html`<ul>
+                          ${contacts.map(
+                            (person) =>
+                              html`<li>
+                                ${person.name}${person.role ? `, ${person.role}` : ''}${person.affiliation ? `, ${person.affiliation}` : ''}
+                                ${person.email ? html`<br /><a href="mailto:${person.email}">${person.email}</a>` : nothing}${person.phone ? html`<br />${person.phone}` : nothing}
+                              </li>`,
+                          )}
+                        </ul>`
+                      : nothing
+                  }
+                </section>`
+              : nothing
+          }
           ${this.section('financing', module.financing)} ${this.section('advice', module.advice)}
-          <qn-rating .preloaded=${module} module=${String(module.id)} heading-level=${this.headingLevel + 1}></qn-rating>
+          <qn-rating
+            .preloaded=${module}
+            module=${String(module.id)}
+            heading-level=${this.headingLevel + 1}
+          ></qn-rating>
           ${projects.length ? html`<section part="section">${this.heading(1, this.t('projects'))}${this.relatedList(projects, this.projectHrefTemplate)}</section>` : nothing}
           ${modules.length ? html`<section part="section">${this.heading(1, this.t('relatedModules'))}${this.relatedList(modules, this.hrefTemplate)}</section>` : nothing}
-          ${module.links?.length
-            ? html`<section part="section">
-                ${this.heading(1, this.t('links'))}
-                <ul>
-                  ${module.links.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer">${link.label}</a></li>`)}
-                </ul>
-              </section>`
-            : nothing}
-          <qn-comments .preloaded=${thread} target="modules/${String(module.id)}" heading-level=${this.headingLevel + 1}></qn-comments>`
+          ${
+            module.links?.length
+              ? html`<section part="section">
+                  ${this.heading(1, this.t('links'))}
+                  <ul>
+                    ${module.links.map((link) => html`<li><a href=${link.url} rel="noopener noreferrer">${link.label}</a></li>`)}
+                  </ul>
+                </section>`
+              : nothing
+          }
+          <qn-comments
+            .preloaded=${thread}
+            target="modules/${String(module.id)}"
+            heading-level=${this.headingLevel + 1}
+          ></qn-comments>`
       })}
     </article>`
   }

@@ -100,8 +100,11 @@ export class QnProjects extends QnElement<(typeof texts)['de'], Project[]> {
           ? html`<ul class="projects">
               ${projects.map((project) => {
                 const href = hrefFrom(this.hrefTemplate, project)
-                const municipality = typeof project.municipality === 'object' ? project.municipality?.name : undefined
-                const awards = (project.awards ?? []).filter((award) => award.name).map((award) => `${award.name}${award.year ? ` ${award.year}` : ''}`)
+                const municipality =
+                  typeof project.municipality === 'object' ? project.municipality?.name : undefined
+                const awards = (project.awards ?? [])
+                  .filter((award) => award.name)
+                  .map((award) => `${award.name}${award.year ? ` ${award.year}` : ''}`)
                 return html`<li part="project">
                   ${href ? html`<a class="title" href=${href}>${project.title}</a>` : html`<span class="title">${project.title}</span>`}
                   ${municipality ? html`<br /><span class="muted">${municipality}</span>` : nothing}

@@ -10,7 +10,13 @@ import { ApiError, apiUrl, requestJson } from './shared/api'
 import { cssProps } from './shared/cssProps'
 import { QnElement } from './shared/element'
 import { type Language } from './shared/i18n'
-import { keepOwnRating, keepVisitorToken, type OwnRating, ownRating, visitorToken } from './shared/storage'
+import {
+  keepOwnRating,
+  keepVisitorToken,
+  type OwnRating,
+  ownRating,
+  visitorToken,
+} from './shared/storage'
 
 export type DimensionSummary = {
   count: number
@@ -49,7 +55,8 @@ const texts = {
     editorialShort: 'Redaktion',
     heading: 'Einschätzungen zu diesem Modul von Nutzerinnen und Nutzern',
     hint: 'Ihre Einschätzung: Wählen Sie auf einzelnen oder allen Skalen einen Wert zwischen den beiden Polen. Die Balken zeigen, wie andere gewählt haben. Sie können Ihre Einschätzung später in diesem Browser ändern.',
-    hintChange: 'Sie haben dieses Modul bereits eingeschätzt; Ihre Auswahl ist markiert. Sie können sie ändern und erneut abschicken.',
+    hintChange:
+      'Sie haben dieses Modul bereits eingeschätzt; Ihre Auswahl ist markiert. Sie können sie ändern und erneut abschicken.',
     lean: 'Nutzerinnen und Nutzer: eher „{lean}“ (Mittelwert {mean} von {max}).',
     leanBalanced: 'Nutzerinnen und Nutzer: ausgeglichen (Mittelwert {mean} von {max}).',
     leanNone: 'Noch keine Einschätzungen von Nutzerinnen und Nutzern.',
@@ -72,7 +79,8 @@ const texts = {
     editorialShort: 'Editors',
     heading: 'How users assess this module',
     hint: 'Your assessment: choose a value between the two poles on some or all scales. The bars show how others chose. You can change your assessment later in this browser.',
-    hintChange: 'You have assessed this module already; your choices are marked. You can change them and send again.',
+    hintChange:
+      'You have assessed this module already; your choices are marked. You can change them and send again.',
     lean: 'Users lean towards “{lean}” (mean {mean} of {max}).',
     leanBalanced: 'Users: balanced (mean {mean} of {max}).',
     leanNone: 'No assessments by users yet.',
@@ -92,19 +100,40 @@ const texts = {
 const isId = (value: string) => /^\d+$/.test(value)
 
 /** The module with its summary, by slug or id, in one request. */
-export const loadRateableModule = async (module: string, language: Language, signal: AbortSignal): Promise<RateableModule> => {
-  const select = { 'select[title]': 'true', 'select[slug]': 'true', 'select[ratingSummary]': 'true', 'select[editorialAssessment]': 'true' }
-  if (isId(module)) {
-    return requestJson<RateableModule>(apiUrl(`modules/${module}`, { depth: 0, ...select }), { language, signal })
+export const loadRateableModule = async (
+  module: string,
+  language: Language,
+  signal: AbortSignal,
+): Promise<RateableModule> => {
+  const select = {
+    'select[title]': 'true',
+    'select[slug]': 'true',
+    'select[ratingSummary]': 'true',
+    'select[editorialAssessment]': 'true',
   }
-  const { docs } = await requestJson<List<RateableModule>>(apiUrl('modules', { depth: 0, limit: 1, 'where[slug][equals]': module, ...select }), { language, signal })
+  if (isId(module)) {
+    return requestJson<RateableModule>(apiUrl(`modules/${module}`, { depth: 0, ...select }), {
+      language,
+      signal,
+    })
+  }
+  const { docs } = await requestJson<List<RateableModule>>(
+    apiUrl('modules', { depth: 0, limit: 1, 'where[slug][equals]': module, ...select }),
+    { language, signal },
+  )
   if (!docs[0]) {
-    throw new ApiError(language === 'de' ? 'Dieses Modul wurde nicht gefunden.' : 'This module was not found.', 404)
+    throw new ApiError(
+      language === 'de' ? 'Dieses Modul wurde nicht gefunden.' : 'This module was not found.',
+      404,
+    )
   }
   return docs[0]
 }
 
-const formatNumber = (value: number, language: Language) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(value)
+const formatNumber = (value: number, language: Language) =>
+  new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(
+    value,
+  )
 
 export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
   static override styles = [
@@ -157,7 +186,10 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
       .bar {
         display: block;
         width: 100%;
-        background: var(--qn-color-chart, color-mix(in srgb, var(--_accent) 55%, var(--_background)));
+        background: var(
+          --qn-color-chart,
+          color-mix(in srgb, var(--_accent) 55%, var(--_background))
+        );
         border-radius: 2px 2px 0 0;
       }
       .step input {
@@ -232,19 +264,32 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
   }
 
   private get max() {
-    return this.loadState.kind === 'ready' ? (this.loadState.data.ratingSummary?.scale?.max ?? 5) : 5
+    return this.loadState.kind === 'ready'
+      ? (this.loadState.data.ratingSummary?.scale?.max ?? 5)
+      : 5
   }
 
   private get min() {
-    return this.loadState.kind === 'ready' ? (this.loadState.data.ratingSummary?.scale?.min ?? 1) : 1
+    return this.loadState.kind === 'ready'
+      ? (this.loadState.data.ratingSummary?.scale?.min ?? 1)
+      : 1
   }
 
   private raterSentence(count: number) {
-    return count === 0 ? this.t('raterCountNone') : count === 1 ? this.t('raterCountOne') : this.t('raterCount', { count })
+    return count === 0
+      ? this.t('raterCountNone')
+      : count === 1
+        ? this.t('raterCountOne')
+        : this.t('raterCount', { count })
   }
 
   /** One dimension: its poles, the visitors' votes above the steps, and (unless locked) the radio group. */
-  private renderDimension(key: string, dimension: DimensionSummary, editorial: null | number | undefined, isLocked: boolean) {
+  private renderDimension(
+    key: string,
+    dimension: DimensionSummary,
+    editorial: null | number | undefined,
+    isLocked: boolean,
+  ) {
     const { max, min } = this
     const steps = Array.from({ length: max - min + 1 }, (_, index) => index + min)
     const most = Math.max(1, ...dimension.distribution)
@@ -252,38 +297,58 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
     const lean =
       dimension.mean === null
         ? this.t('leanNone')
-        : this.t(dimension.lean === 'balanced' || !dimension.leanLabel ? 'leanBalanced' : 'lean', { lean: dimension.leanLabel ?? '', max, mean: formatNumber(dimension.mean, this.language) })
-    const editorialText = typeof editorial === 'number' ? this.t('editorial', { max, value: editorial }) : this.t('editorialNone')
+        : this.t(dimension.lean === 'balanced' || !dimension.leanLabel ? 'leanBalanced' : 'lean', {
+            lean: dimension.leanLabel ?? '',
+            max,
+            mean: formatNumber(dimension.mean, this.language),
+          })
+    const editorialText =
+      typeof editorial === 'number'
+        ? this.t('editorial', { max, value: editorial })
+        : this.t('editorialNone')
     return html`<fieldset class="dimension" part="dimension">
       <legend>${dimension.label}</legend>
       <div class="scale">
         <span class="pole-low" id="low-${key}">${dimension.low ?? ''}</span>
         <span class="steps">
           ${steps.map(
-            (value, index) => html`<label class="step">
-              <span class="bar-wrap" aria-hidden="true"><span class="bar" ${cssProps({ height: `${((dimension.distribution[index] ?? 0) / most) * 100}%` })}></span></span>
-              ${isLocked
-                ? nothing
-                : html`<input
-                    type="radio"
-                    name=${key}
-                    .value=${String(value)}
-                    .checked=${this.values[key] === value}
-                    aria-describedby=${value === min ? `low-${key}` : value === max ? `high-${key}` : nothing}
-                    @change=${() => (this.values = { ...this.values, [key]: value })}
-                  />`}
-              <span class="number">${value}</span>
-              ${editorial === value ? html`<span class="editorial-mark" aria-hidden="true">${this.t('editorialShort')}</span>` : nothing}
-            </label>`,
+            (value, index) =>
+              html`<label class="step">
+                <span class="bar-wrap" aria-hidden="true"
+                  ><span
+                    class="bar"
+                    ${cssProps({ height: `${((dimension.distribution[index] ?? 0) / most) * 100}%` })}
+                  ></span
+                ></span>
+                ${
+                  isLocked
+                    ? nothing
+                    : html`<input
+                        type="radio"
+                        name=${key}
+                        .value=${String(value)}
+                        .checked=${this.values[key] === value}
+                        aria-describedby=${value === min ? `low-${key}` : value === max ? `high-${key}` : nothing}
+                        @change=${() => (this.values = { ...this.values, [key]: value })}
+                      />`
+                }
+                <span class="number">${value}</span>
+                ${editorial === value ? html`<span class="editorial-mark" aria-hidden="true">${this.t('editorialShort')}</span>` : nothing}
+              </label>`,
           )}
         </span>
         <span class="pole-high" id="high-${key}">${dimension.high ?? ''}</span>
       </div>
       <p class="summary">
         ${lean} ${editorialText}
-        ${dimension.count > 0
-          ? html`<span class="visually-hidden">${this.t('distribution')}: ${dimension.distribution.map((count, index) => `${index + min}: ${votes(count)}`).join(', ')}.</span>`
-          : nothing}
+        ${
+          dimension.count > 0
+            ? html`<span class="visually-hidden"
+                >${this.t('distribution')}:
+                ${dimension.distribution.map((count, index) => `${index + min}: ${votes(count)}`).join(', ')}.</span
+              >`
+            : nothing
+        }
       </p>
     </fieldset>`
   }
@@ -304,7 +369,11 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
     this.feedback = undefined
     try {
       const token = visitorToken()
-      const answer = await requestJson<{ rating: { values: OwnRating }; ratingSummary: RatingSummary; visitorToken: string }>(apiUrl(`modules/${module.id}/ratings`), {
+      const answer = await requestJson<{
+        rating: { values: OwnRating }
+        ratingSummary: RatingSummary
+        visitorToken: string
+      }>(apiUrl(`modules/${module.id}/ratings`), {
         body: { values: this.values },
         headers: token ? { 'X-Visitor-Token': token } : {},
         language: this.language,
@@ -314,9 +383,18 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
       keepOwnRating(String(module.id), answer.rating.values)
       this.loadState = { data: { ...module, ratingSummary: answer.ratingSummary }, kind: 'ready' }
       this.feedback = { isError: false, message: this.t('saved') }
-      this.dispatchEvent(new CustomEvent('qn-rated', { bubbles: true, composed: true, detail: { module: module.id, ratingSummary: answer.ratingSummary } }))
+      this.dispatchEvent(
+        new CustomEvent('qn-rated', {
+          bubbles: true,
+          composed: true,
+          detail: { module: module.id, ratingSummary: answer.ratingSummary },
+        }),
+      )
     } catch (err) {
-      this.feedback = { isError: true, message: err instanceof Error ? err.message : this.t('unexpected') }
+      this.feedback = {
+        isError: true,
+        message: err instanceof Error ? err.message : this.t('unexpected'),
+      }
     } finally {
       this.isSending = false
     }
@@ -330,22 +408,30 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
           return html`<p class="notice">${this.t('locked')}</p>`
         }
         const hasRated = Object.keys(ownRating(String(module.id)) ?? {}).length > 0
-        const dimensions = Object.entries(summary.dimensions).map(([key, dimension]) => this.renderDimension(key, dimension, module.editorialAssessment?.[key], summary.isLocked))
+        const dimensions = Object.entries(summary.dimensions).map(([key, dimension]) =>
+          this.renderDimension(key, dimension, module.editorialAssessment?.[key], summary.isLocked),
+        )
         return html`${this.heading(0, this.t('heading'))}
           <p part="rater-count">${this.raterSentence(summary.raterCount)}</p>
-          ${summary.isLocked
-            ? html`<p class="notice">${this.t('locked')}</p>
-                ${dimensions}`
-            : html`<form @submit=${this.submit} novalidate part="form">
-                <p class="hint">${hasRated ? this.t('hintChange') : this.t('hint')}</p>
-                ${dimensions}
-                ${this.feedback?.isError ? html`<p class="notice error" role="alert">${this.feedback.message}</p>` : nothing}
-                <p class="actions">
-                  <button type="submit" ?disabled=${this.isSending}>${this.isSending ? this.t('sending') : hasRated ? this.t('changeRating') : this.t('submit')}</button>
-                </p>
-                <p class="visually-hidden" role="status">${this.feedback && !this.feedback.isError ? this.feedback.message : ''}</p>
-                ${this.feedback && !this.feedback.isError ? html`<p class="notice success fade-in" aria-hidden="true">${this.feedback.message}</p>` : nothing}
-              </form>`}`
+          ${
+            summary.isLocked
+              ? html`<p class="notice">${this.t('locked')}</p>
+                  ${dimensions}`
+              : html`<form @submit=${this.submit} novalidate part="form">
+                  <p class="hint">${hasRated ? this.t('hintChange') : this.t('hint')}</p>
+                  ${dimensions}
+                  ${this.feedback?.isError ? html`<p class="notice error" role="alert">${this.feedback.message}</p>` : nothing}
+                  <p class="actions">
+                    <button type="submit" ?disabled=${this.isSending}>
+                      ${this.isSending ? this.t('sending') : hasRated ? this.t('changeRating') : this.t('submit')}
+                    </button>
+                  </p>
+                  <p class="visually-hidden" role="status">
+                    ${this.feedback && !this.feedback.isError ? this.feedback.message : ''}
+                  </p>
+                  ${this.feedback && !this.feedback.isError ? html`<p class="notice success fade-in" aria-hidden="true">${this.feedback.message}</p>` : nothing}
+                </form>`
+          }`
       })}
     </section>`
   }

@@ -9,11 +9,26 @@ import { css, html, nothing } from 'lit'
 
 import { ApiError, apiUrl, requestJson, serverBase } from './shared/api'
 import { QnElement } from './shared/element'
-import { checkboxField, errorSummary, type FieldErrors, focusFirstError, looksLikeEmail, placeErrors, selectField, textField } from './shared/form'
+import {
+  checkboxField,
+  errorSummary,
+  type FieldErrors,
+  focusFirstError,
+  looksLikeEmail,
+  placeErrors,
+  selectField,
+  textField,
+} from './shared/form'
 import { formatDate, formatPeriod, isAfterDeadlineDay } from './shared/format'
 import { type Language } from './shared/i18n'
 
-type Question = { key: string; label: string; options?: { value: string }[] | null; required?: boolean | null; type: 'select' | 'text' }
+type Question = {
+  key: string
+  label: string
+  options?: { value: string }[] | null
+  required?: boolean | null
+  type: 'select' | 'text'
+}
 
 export type RegistrationEvent = {
   capacity?: null | number
@@ -36,7 +51,8 @@ const texts = {
   de: {
     cancelled: 'Diese Veranstaltung wurde abgesagt.',
     closed: 'Für diese Veranstaltung ist keine Online-Anmeldung möglich.',
-    consent: 'Ich bin einverstanden, dass meine Angaben zur Durchführung der Veranstaltung gespeichert und nach der Veranstaltung gelöscht werden.',
+    consent:
+      'Ich bin einverstanden, dass meine Angaben zur Durchführung der Veranstaltung gespeichert und nach der Veranstaltung gelöscht werden.',
     consentMissing: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
     deadline: 'Anmeldeschluss: {date}',
     deadlinePassed: 'Der Anmeldeschluss am {date} ist vorbei.',
@@ -54,10 +70,12 @@ const texts = {
     seatsLeftOne: 'Noch 1 Platz frei.',
     selectPlaceholder: 'Bitte auswählen',
     sentHeading: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung',
-    sentText: 'Wir haben Ihnen eine E-Mail an {email} geschickt. Erst wenn Sie den Link darin bestätigen, ist Ihre Anmeldung gültig. Kommt keine E-Mail an, sehen Sie bitte auch im Spam-Ordner nach.',
+    sentText:
+      'Wir haben Ihnen eine E-Mail an {email} geschickt. Erst wenn Sie den Link darin bestätigen, ist Ihre Anmeldung gültig. Kommt keine E-Mail an, sehen Sie bitte auch im Spam-Ordner nach.',
     submit: 'Anmelden',
     submitWaitingList: 'Auf die Warteliste setzen',
-    waitingList: 'Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen: Wird ein Platz frei, rücken Sie in der Reihenfolge der Anmeldungen nach und erhalten eine E-Mail.',
+    waitingList:
+      'Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen: Wird ein Platz frei, rücken Sie in der Reihenfolge der Anmeldungen nach und erhalten eine E-Mail.',
   },
   en: {
     cancelled: 'This event has been cancelled.',
@@ -80,25 +98,52 @@ const texts = {
     seatsLeftOne: '1 seat left.',
     selectPlaceholder: 'Please choose',
     sentHeading: 'Almost done: please confirm your registration',
-    sentText: 'We have sent an e-mail to {email}. Your registration only counts once you confirm the link in it. If no e-mail arrives, please check your spam folder too.',
+    sentText:
+      'We have sent an e-mail to {email}. Your registration only counts once you confirm the link in it. If no e-mail arrives, please check your spam folder too.',
     submit: 'Register',
     submitWaitingList: 'Join the waiting list',
-    waitingList: 'All seats are taken. You can join the waiting list: if a seat becomes free, people move up in the order they registered and get an e-mail.',
+    waitingList:
+      'All seats are taken. You can join the waiting list: if a seat becomes free, people move up in the order they registered and get an e-mail.',
   },
 }
 
 const isId = (value: string) => /^\d+$/.test(value)
 
-const SELECTED = ['title', 'slug', 'start', 'end', 'isCancelled', 'registration', 'registrationOpen', 'capacity', 'seatsTaken', 'hasWaitingList', 'customQuestions']
+const SELECTED = [
+  'title',
+  'slug',
+  'start',
+  'end',
+  'isCancelled',
+  'registration',
+  'registrationOpen',
+  'capacity',
+  'seatsTaken',
+  'hasWaitingList',
+  'customQuestions',
+]
 
-export const loadRegistrationEvent = async (event: string, language: Language, signal: AbortSignal): Promise<RegistrationEvent> => {
+export const loadRegistrationEvent = async (
+  event: string,
+  language: Language,
+  signal: AbortSignal,
+): Promise<RegistrationEvent> => {
   const select = Object.fromEntries(SELECTED.map((field) => [`select[${field}]`, 'true']))
   if (isId(event)) {
-    return requestJson<RegistrationEvent>(apiUrl(`events/${event}`, { depth: 0, ...select }), { language, signal })
+    return requestJson<RegistrationEvent>(apiUrl(`events/${event}`, { depth: 0, ...select }), {
+      language,
+      signal,
+    })
   }
-  const { docs } = await requestJson<{ docs: RegistrationEvent[] }>(apiUrl('events', { depth: 0, limit: 1, 'where[slug][equals]': event, ...select }), { language, signal })
+  const { docs } = await requestJson<{ docs: RegistrationEvent[] }>(
+    apiUrl('events', { depth: 0, limit: 1, 'where[slug][equals]': event, ...select }),
+    { language, signal },
+  )
   if (!docs[0]) {
-    throw new ApiError(language === 'de' ? 'Diese Veranstaltung wurde nicht gefunden.' : 'This event was not found.', 404)
+    throw new ApiError(
+      language === 'de' ? 'Diese Veranstaltung wurde nicht gefunden.' : 'This event was not found.',
+      404,
+    )
   }
   return docs[0]
 }
@@ -108,7 +153,8 @@ export const stateOf = (event: RegistrationEvent, now = new Date()): State => {
   if (new Date(event.start).getTime() <= now.getTime()) return 'past'
   if (!event.registrationOpen) return 'closed'
   if (isAfterDeadlineDay(event.registration?.deadline, now)) return 'deadline'
-  if (typeof event.capacity === 'number' && (event.seatsTaken ?? 0) >= event.capacity) return event.hasWaitingList ? 'waiting-list' : 'full'
+  if (typeof event.capacity === 'number' && (event.seatsTaken ?? 0) >= event.capacity)
+    return event.hasWaitingList ? 'waiting-list' : 'full'
   return 'open'
 }
 
@@ -213,7 +259,9 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     try {
       await requestJson(apiUrl(`events/${event.id}/registrations`), {
         body: {
-          answers: Object.fromEntries(Object.entries(this.answers).filter(([, value]) => value.trim())),
+          answers: Object.fromEntries(
+            Object.entries(this.answers).filter(([, value]) => value.trim()),
+          ),
           consent: true,
           email: this.email.trim(),
           name: this.name.trim(),
@@ -226,7 +274,12 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
     } catch (err) {
-      const known = ['name', 'email', 'consent', ...(event.customQuestions ?? []).map((question) => `answers.${question.key}`)]
+      const known = [
+        'name',
+        'email',
+        'consent',
+        ...(event.customQuestions ?? []).map((question) => `answers.${question.key}`),
+      ]
       const { fields, summary } = placeErrors(err, known, this.t('unexpected'))
       this.errors = fields
       this.summary = summary
@@ -244,15 +297,21 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       case 'past':
         return html`<p class="notice">${this.t('past')}</p>`
       case 'closed':
-        return html`<p class="notice">${this.t('closed')}</p>${event.registration?.note ? html`<p>${event.registration.note}</p>` : nothing}`
+        return html`<p class="notice">${this.t('closed')}</p>
+          ${event.registration?.note ? html`<p>${event.registration.note}</p>` : nothing}`
       case 'deadline':
-        return html`<p class="notice">${this.t('deadlinePassed', { date: formatDate(deadline!, this.language) })}</p>`
+        return html`<p class="notice">
+          ${this.t('deadlinePassed', { date: formatDate(deadline!, this.language) })}
+        </p>`
       case 'full':
         return html`<p class="notice">${this.t('full')}</p>`
       case 'waiting-list':
         return html`<p class="notice">${this.t('waitingList')}</p>`
       case 'open': {
-        const left = typeof event.capacity === 'number' ? Math.max(0, event.capacity - (event.seatsTaken ?? 0)) : undefined
+        const left =
+          typeof event.capacity === 'number'
+            ? Math.max(0, event.capacity - (event.seatsTaken ?? 0))
+            : undefined
         return html`<p>
           ${left === undefined ? nothing : left === 1 ? this.t('seatsLeftOne') : this.t('seatsLeft', { capacity: event.capacity!, left })}
           ${deadline ? this.t('deadline', { date: formatDate(deadline, this.language) }) : nothing}
@@ -291,17 +350,24 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
           value: this.answers[question.key] ?? '',
         }
         return question.type === 'select'
-          ? selectField({ ...args, options: (question.options ?? []).map(({ value }) => ({ label: value, value })), placeholder: this.t('selectPlaceholder') })
+          ? selectField({
+              ...args,
+              options: (question.options ?? []).map(({ value }) => ({ label: value, value })),
+              placeholder: this.t('selectPlaceholder'),
+            })
           : textField({ ...args, maxLength: 500 })
       })}
       ${checkboxField({
         checked: this.consent,
         error: this.errors.consent,
         id: 'consent',
-        label: html`${this.t('consent')} <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
+        label: html`${this.t('consent')}
+          <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
         onChange: (checked) => (this.consent = checked),
       })}
-      <button type="submit" ?disabled=${this.isSending}>${this.isSending ? this.t('sending') : state === 'waiting-list' ? this.t('submitWaitingList') : this.t('submit')}</button>
+      <button type="submit" ?disabled=${this.isSending}>
+        ${this.isSending ? this.t('sending') : state === 'waiting-list' ? this.t('submitWaitingList') : this.t('submit')}
+      </button>
     </form>`
   }
 
@@ -310,13 +376,20 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       ${this.renderLoaded((event) => {
         const state = stateOf(event)
         return html`${this.heading(0, html`${this.t('heading')}: ${event.title}`)}
-          <p class="when"><time datetime=${event.start}>${formatPeriod(event.start, event.end, this.language)}</time></p>
-          ${this.sentTo
-            ? html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
-                ${this.heading(1, this.t('sentHeading'))}
-                <p>${this.t('sentText', { email: this.sentTo })}</p>
-              </div>`
-            : html`${this.renderState(event, state)} ${state === 'open' || state === 'waiting-list' ? this.renderForm(event, state) : nothing}`}`
+          <p class="when">
+            <time datetime=${event.start}
+              >${formatPeriod(event.start, event.end, this.language)}</time
+            >
+          </p>
+          ${
+            this.sentTo
+              ? html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
+                  ${this.heading(1, this.t('sentHeading'))}
+                  <p>${this.t('sentText', { email: this.sentTo })}</p>
+                </div>`
+              : html`${this.renderState(event, state)}
+                ${state === 'open' || state === 'waiting-list' ? this.renderForm(event, state) : nothing}`
+          }`
       })}
     </section>`
   }

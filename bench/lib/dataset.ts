@@ -73,8 +73,50 @@ const TARGET_GROUPS = [
   'Erwerbslose',
   'Gewerbetreibende',
 ]
-const TOWN_STEMS = ['Ahl', 'Bergh', 'Dors', 'Ems', 'Fried', 'Gel', 'Hal', 'Ibb', 'Lüd', 'Mesch', 'Nie', 'Olp', 'Pader', 'Rhe', 'Sol', 'Tel', 'Unn', 'Vier', 'Warb', 'Xan']
-const TOWN_ENDINGS = ['en', 'heim', 'hausen', 'dorf', 'berg', 'stadt', 'feld', 'born', 'kirchen', 'ingen', 'bach', 'burg', 'au', 'rode', 'beck', 'holz', 'hagen', 'wald', 'brück', 'ried']
+const TOWN_STEMS = [
+  'Ahl',
+  'Bergh',
+  'Dors',
+  'Ems',
+  'Fried',
+  'Gel',
+  'Hal',
+  'Ibb',
+  'Lüd',
+  'Mesch',
+  'Nie',
+  'Olp',
+  'Pader',
+  'Rhe',
+  'Sol',
+  'Tel',
+  'Unn',
+  'Vier',
+  'Warb',
+  'Xan',
+]
+const TOWN_ENDINGS = [
+  'en',
+  'heim',
+  'hausen',
+  'dorf',
+  'berg',
+  'stadt',
+  'feld',
+  'born',
+  'kirchen',
+  'ingen',
+  'bach',
+  'burg',
+  'au',
+  'rode',
+  'beck',
+  'holz',
+  'hagen',
+  'wald',
+  'brück',
+  'ried',
+]
 const STATES = ['NW', 'NW', 'NW', 'BW', 'BW', 'NI', 'HE', 'RP', 'BY', 'SN']
 const PROJECT_NOUNS = [
   'Nachbarschaftsgarten',
@@ -98,7 +140,18 @@ const PROJECT_NOUNS = [
   'Grünzug',
   'Beteiligungswerkstatt',
 ]
-const DISTRICTS = ['Nord', 'Süd', 'Mitte', 'Altstadt', 'Hafenviertel', 'Bahnhofsviertel', 'Am Berg', 'Westend', 'Oststadt', 'Innenstadt']
+const DISTRICTS = [
+  'Nord',
+  'Süd',
+  'Mitte',
+  'Altstadt',
+  'Hafenviertel',
+  'Bahnhofsviertel',
+  'Am Berg',
+  'Westend',
+  'Oststadt',
+  'Innenstadt',
+]
 const MODULE_NAMES = [
   'Aktivierende Befragung',
   'Stadtteilspaziergang',
@@ -131,8 +184,28 @@ const MODULE_NAMES = [
   'Begehung mit Menschen mit Behinderung',
   'Pop-up-Büro',
 ]
-const MODULE_VARIANTS = ['', 'für Kinder', 'mit Jugendlichen', 'im ländlichen Raum', 'digital', 'mehrsprachig', 'in Großwohnsiedlungen', 'für Ältere', 'im Sanierungsgebiet', 'mit Schulen']
-const EVENT_KINDS = ['network-meeting', 'excursion', 'study-trip', 'workshop', 'working-group', 'seminar', 'conference', 'webinar'] as const
+const MODULE_VARIANTS = [
+  '',
+  'für Kinder',
+  'mit Jugendlichen',
+  'im ländlichen Raum',
+  'digital',
+  'mehrsprachig',
+  'in Großwohnsiedlungen',
+  'für Ältere',
+  'im Sanierungsgebiet',
+  'mit Schulen',
+]
+const EVENT_KINDS = [
+  'network-meeting',
+  'excursion',
+  'study-trip',
+  'workshop',
+  'working-group',
+  'seminar',
+  'conference',
+  'webinar',
+] as const
 const EVENT_KIND_LABELS: Record<(typeof EVENT_KINDS)[number], string> = {
   conference: 'Fachtagung',
   excursion: 'Exkursion',
@@ -173,7 +246,9 @@ const slugify = (text: string) =>
 const richText = (paragraphs: string[]) => ({
   root: {
     children: paragraphs.map((text) => ({
-      children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }],
+      children: [
+        { detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 },
+      ],
       direction: 'ltr',
       format: '',
       indent: 0,
@@ -196,15 +271,26 @@ const insertRows = async (client: pg.Client, table: string, rows: Row[]) => {
   if (!rows.length) {
     return
   }
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((column) => `"${column}"`).join(', ')
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+    .map((column) => `"${column}"`)
+    .join(', ')
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [
-      JSON.stringify(rows.slice(start, start + BATCH_ROWS)),
-    ])
+    await client.query(
+      `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+      [JSON.stringify(rows.slice(start, start + BATCH_ROWS))],
+    )
   }
 }
 
-export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { databaseUrl: string; seed?: number; size: DatasetSize }): Promise<Dataset> => {
+export const generateDataset = async ({
+  databaseUrl,
+  seed = 20261122,
+  size,
+}: {
+  databaseUrl: string
+  seed?: number
+  size: DatasetSize
+}): Promise<Dataset> => {
   const random = randomFrom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const some = <T>(items: readonly T[], min: number, max: number): T[] => {
@@ -213,9 +299,11 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
   }
   const isDraft = () => random() < DRAFT_SHARE
   const status = (draft: boolean) => (draft ? 'draft' : 'published')
-  const paragraphs = (count: number) => Array.from({ length: count }, () => some(SENTENCES, 2, 4).join(' '))
+  const paragraphs = (count: number) =>
+    Array.from({ length: count }, () => some(SENTENCES, 2, 4).join(' '))
   const now = Date.now()
-  const createdAt = (index: number, total: number) => new Date(now - (total - index) * 3_600_000).toISOString()
+  const createdAt = (index: number, total: number) =>
+    new Date(now - (total - index) * 3_600_000).toISOString()
 
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -308,8 +396,22 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
         title,
         updated_at: createdAt(index, size.projects),
       })
-      some(fieldOfActionIds, 1, 3).forEach((target, order) => projectRels.push({ fields_of_action_id: target, order: order + 1, parent_id: id, path: 'fieldsOfAction' }))
-      some(targetGroupIds, 0, 2).forEach((target, order) => projectRels.push({ order: order + 1, parent_id: id, path: 'targetGroups', target_groups_id: target }))
+      some(fieldOfActionIds, 1, 3).forEach((target, order) =>
+        projectRels.push({
+          fields_of_action_id: target,
+          order: order + 1,
+          parent_id: id,
+          path: 'fieldsOfAction',
+        }),
+      )
+      some(targetGroupIds, 0, 2).forEach((target, order) =>
+        projectRels.push({
+          order: order + 1,
+          parent_id: id,
+          path: 'targetGroups',
+          target_groups_id: target,
+        }),
+      )
     }
     await write('projects', projects)
     await write('projects_rels', projectRels)
@@ -319,9 +421,16 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
     const moduleIds: number[] = []
     for (let index = 0; index < size.modules; index++) {
       const id = index + 1
-      const variant = MODULE_VARIANTS[Math.floor(index / MODULE_NAMES.length) % MODULE_VARIANTS.length]
+      const variant =
+        MODULE_VARIANTS[Math.floor(index / MODULE_NAMES.length) % MODULE_VARIANTS.length]
       const round = Math.floor(index / (MODULE_NAMES.length * MODULE_VARIANTS.length))
-      const title = [MODULE_NAMES[index % MODULE_NAMES.length], variant, round ? `(${round + 1})` : ''].filter(Boolean).join(' ')
+      const title = [
+        MODULE_NAMES[index % MODULE_NAMES.length],
+        variant,
+        round ? `(${round + 1})` : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
       // The first two are the read rows' modules: always published.
       const draft = index > 1 && isDraft()
       if (!draft) {
@@ -353,8 +462,22 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
         updated_at: createdAt(index, size.modules),
         users: richText(paragraphs(1)),
       })
-      some(fieldOfActionIds, 1, 3).forEach((target, order) => moduleRels.push({ fields_of_action_id: target, order: order + 1, parent_id: id, path: 'fieldsOfAction' }))
-      some(targetGroupIds, 1, 2).forEach((target, order) => moduleRels.push({ order: order + 1, parent_id: id, path: 'targetGroups', target_groups_id: target }))
+      some(fieldOfActionIds, 1, 3).forEach((target, order) =>
+        moduleRels.push({
+          fields_of_action_id: target,
+          order: order + 1,
+          parent_id: id,
+          path: 'fieldsOfAction',
+        }),
+      )
+      some(targetGroupIds, 1, 2).forEach((target, order) =>
+        moduleRels.push({
+          order: order + 1,
+          parent_id: id,
+          path: 'targetGroups',
+          target_groups_id: target,
+        }),
+      )
     }
     await write('modules', modules)
     await write('modules_rels', moduleRels)
@@ -391,12 +514,24 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
       })
       const involved = [venue.id as number, ...some(municipalityIds, 0, 1)]
       ;[...new Set(involved)].forEach((target, order) => {
-        eventRels.push({ municipalities_id: target, order: order + 1, parent_id: id, path: 'municipalities' })
+        eventRels.push({
+          municipalities_id: target,
+          order: order + 1,
+          parent_id: id,
+          path: 'municipalities',
+        })
         if (!draft) {
           eventMunicipalityIds.add(target)
         }
       })
-      some(fieldOfActionIds, 1, 2).forEach((target, order) => eventRels.push({ fields_of_action_id: target, order: order + 1, parent_id: id, path: 'fieldsOfAction' }))
+      some(fieldOfActionIds, 1, 2).forEach((target, order) =>
+        eventRels.push({
+          fields_of_action_id: target,
+          order: order + 1,
+          parent_id: id,
+          path: 'fieldsOfAction',
+        }),
+      )
     }
     await write('events', events)
     await write('events_rels', eventRels)
@@ -418,8 +553,20 @@ export const generateDataset = async ({ databaseUrl, seed = 20261122, size }: { 
     )
     counts.ratings = size.ratings
 
-    for (const table of ['fields_of_action', 'target_groups', 'municipalities', 'projects', 'projects_rels', 'modules', 'modules_rels', 'events', 'events_rels']) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`)
+    for (const table of [
+      'fields_of_action',
+      'target_groups',
+      'municipalities',
+      'projects',
+      'projects_rels',
+      'modules',
+      'modules_rels',
+      'events',
+      'events_rels',
+    ]) {
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`,
+      )
     }
     await client.query('COMMIT')
     await client.query('VACUUM (ANALYZE)')

@@ -10,7 +10,10 @@ import { RATING_DIMENSIONS } from '../../src/domain/ratingDimensions'
 const ADMIN_EMAIL = 'bench@quartiersnetz.test'
 const ADMIN_PASSWORD = 'Bench-Passwort-2026-lang'
 
-export const withClient = async <T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> => {
+export const withClient = async <T>(
+  url: string,
+  run: (client: pg.Client) => Promise<T>,
+): Promise<T> => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -29,10 +32,20 @@ export const recreateDatabase = async (adminUrl: string, name: string) =>
   })
 
 export const dropDatabase = async (adminUrl: string, name: string) =>
-  withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`))
+  withClient(adminUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`),
+  )
 
 export const postgresVersion = async (url: string): Promise<string> =>
-  withClient(url, async (client) => (await client.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)).rows[0]!.version)
+  withClient(
+    url,
+    async (client) =>
+      (
+        await client.query<{ version: string }>(
+          `SELECT current_setting('server_version') AS version`,
+        )
+      ).rows[0]!.version,
+  )
 
 type JsonBody = Record<string, unknown>
 
@@ -57,7 +70,11 @@ const requestJson = async (
   }
 }
 
-const expectStatus = (what: string, { body, status }: { body: JsonBody; status: number }, expected: number[]) => {
+const expectStatus = (
+  what: string,
+  { body, status }: { body: JsonBody; status: number },
+  expected: number[],
+) => {
   if (!expected.includes(status)) {
     throw new Error(`${what} answered ${status}: ${JSON.stringify(body).slice(0, 500)}`)
   }
@@ -66,18 +83,37 @@ const expectStatus = (what: string, { body, status }: { body: JsonBody; status: 
 /** The first user (who becomes admin) over the API, signed in. */
 export const createAdmin = async (baseUrl: string): Promise<string> => {
   const credentials = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }
-  expectStatus('first-register', await requestJson(`${baseUrl}/api/users/first-register`, { body: credentials, method: 'POST' }), [200, 201])
-  const login = await requestJson(`${baseUrl}/api/users/login`, { body: credentials, method: 'POST' })
+  expectStatus(
+    'first-register',
+    await requestJson(`${baseUrl}/api/users/first-register`, { body: credentials, method: 'POST' }),
+    [200, 201],
+  )
+  const login = await requestJson(`${baseUrl}/api/users/login`, {
+    body: credentials,
+    method: 'POST',
+  })
   expectStatus('login', login, [200])
   return String(login.body.token)
 }
 
 /** Random values 1..5 on every dimension, as a visitor sends them. */
 export const randomRatingBody = (): string =>
-  JSON.stringify({ values: Object.fromEntries(RATING_DIMENSIONS.map(({ key }) => [key, 1 + Math.floor(Math.random() * 5)])) })
+  JSON.stringify({
+    values: Object.fromEntries(
+      RATING_DIMENSIONS.map(({ key }) => [key, 1 + Math.floor(Math.random() * 5)]),
+    ),
+  })
 
 /** `count` ratings by as many new visitors through the rating endpoint. */
-export const rateThroughApi = async ({ baseUrl, count, moduleId }: { baseUrl: string; count: number; moduleId: number }) => {
+export const rateThroughApi = async ({
+  baseUrl,
+  count,
+  moduleId,
+}: {
+  baseUrl: string
+  count: number
+  moduleId: number
+}) => {
   for (let i = 0; i < count; i++) {
     const response = await fetch(`${baseUrl}/api/modules/${moduleId}/ratings`, {
       body: randomRatingBody(),
@@ -86,13 +122,21 @@ export const rateThroughApi = async ({ baseUrl, count, moduleId }: { baseUrl: st
       signal: AbortSignal.timeout(30_000),
     })
     if (response.status !== 201) {
-      throw new Error(`rating module ${moduleId} answered ${response.status}: ${(await response.text()).slice(0, 500)}`)
+      throw new Error(
+        `rating module ${moduleId} answered ${response.status}: ${(await response.text()).slice(0, 500)}`,
+      )
     }
   }
 }
 
 /** The rater count a visitor reads with the module. */
-export const readRaterCount = async ({ baseUrl, moduleId }: { baseUrl: string; moduleId: number }): Promise<number> => {
+export const readRaterCount = async ({
+  baseUrl,
+  moduleId,
+}: {
+  baseUrl: string
+  moduleId: number
+}): Promise<number> => {
   const read = await requestJson(`${baseUrl}/api/modules/${moduleId}`)
   expectStatus(`reading module ${moduleId}`, read, [200])
   return Number((read.body.ratingSummary as { raterCount?: number } | undefined)?.raterCount)
@@ -112,7 +156,15 @@ export const ratingsTableScans = async (databaseUrl: string): Promise<number> =>
   })
 
 /** A published event 30 days ahead with `seats` seats and a waiting list, open for registration. */
-export const createBurstEvent = async ({ baseUrl, seats, token }: { baseUrl: string; seats: number; token: string }): Promise<number> => {
+export const createBurstEvent = async ({
+  baseUrl,
+  seats,
+  token,
+}: {
+  baseUrl: string
+  seats: number
+  token: string
+}): Promise<number> => {
   const start = Date.now() + 30 * 86_400_000
   const created = await requestJson(`${baseUrl}/api/events`, {
     body: {
@@ -136,13 +188,22 @@ export const createBurstEvent = async ({ baseUrl, seats, token }: { baseUrl: str
 /** The confirmation tokens in the queued (unsent) mails: the links registrants would click. */
 export const confirmTokensOf = async (databaseUrl: string): Promise<string[]> =>
   withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ input: string }>(`SELECT input::text AS input FROM payload_jobs WHERE input::text LIKE '%/registrations/confirm?token=%'`)
-    const tokens = rows.flatMap(({ input }) => [...input.matchAll(/\/registrations\/confirm\?token=([A-Za-z0-9_-]{43})/g)].map((match) => match[1]!))
+    const { rows } = await client.query<{ input: string }>(
+      `SELECT input::text AS input FROM payload_jobs WHERE input::text LIKE '%/registrations/confirm?token=%'`,
+    )
+    const tokens = rows.flatMap(({ input }) =>
+      [...input.matchAll(/\/registrations\/confirm\?token=([A-Za-z0-9_-]{43})/g)].map(
+        (match) => match[1]!,
+      ),
+    )
     return [...new Set(tokens)]
   })
 
 /** Registrations of an event by status. */
-export const registrationStatuses = async (databaseUrl: string, eventId: number): Promise<Record<string, number>> =>
+export const registrationStatuses = async (
+  databaseUrl: string,
+  eventId: number,
+): Promise<Record<string, number>> =>
   withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ n: number; status: string }>(
       `SELECT status::text AS status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status ORDER BY status`,

@@ -49,7 +49,9 @@ export const median = (values: number[]): number => {
 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: number[], p: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : Number.NaN
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+    : Number.NaN
 
 const isExpected = ({ expectedStatus }: Scenario, status: number) =>
   expectedStatus === undefined || expectedStatus === 'ok'
@@ -57,7 +59,17 @@ const isExpected = ({ expectedStatus }: Scenario, status: number) =>
     : status === expectedStatus
 
 /** One autocannon run: for `seconds`, or until `amount` requests are answered (a burst). */
-export const runOnce = ({ amount, scenario, seconds, url }: { amount?: number; scenario: Scenario; seconds: number; url: string }) =>
+export const runOnce = ({
+  amount,
+  scenario,
+  seconds,
+  url,
+}: {
+  amount?: number
+  scenario: Scenario
+  seconds: number
+  url: string
+}) =>
   new Promise<RunResult>((resolve, reject) => {
     // autocannon's own histogram counts whole milliseconds; we keep each response's time.
     const latencies: number[] = []
@@ -80,12 +92,16 @@ export const runOnce = ({ amount, scenario, seconds, url }: { amount?: number; s
         const elapsedSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9
         resolve({
           errors: result.errors,
-          non2xx: Object.fromEntries(Object.entries(statuses).filter(([status]) => !isExpected(scenario, Number(status)))),
+          non2xx: Object.fromEntries(
+            Object.entries(statuses).filter(([status]) => !isExpected(scenario, Number(status))),
+          ),
           p50Ms: percentile(latencies, 50),
           p95Ms: percentile(latencies, 95),
           p99Ms: percentile(latencies, 99),
           // A burst is over within seconds: its rate is responses over the time it took.
-          requestsPerSecond: amount ? result.requests.total / elapsedSeconds : result.requests.average,
+          requestsPerSecond: amount
+            ? result.requests.total / elapsedSeconds
+            : result.requests.average,
           responses: result.requests.total,
           timeouts: result.timeouts,
         })

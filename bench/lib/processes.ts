@@ -92,7 +92,9 @@ export const runScript = async ({
   const isDone = await waitForExit(child, timeoutMs)
   if (!isDone) {
     await terminate(child, { graceMs: 5_000 })
-    throw new Error(`\`${args.join(' ')}\` did not finish within ${timeoutMs / 1000} s:\n${tailOf(output)}`)
+    throw new Error(
+      `\`${args.join(' ')}\` did not finish within ${timeoutMs / 1000} s:\n${tailOf(output)}`,
+    )
   }
   // The last output may still be in the pipes when the process has exited.
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))])
@@ -167,7 +169,12 @@ export const startServerProcess = async ({
 }): Promise<ServerProcess> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawnTsx([script], { ...env, HOST: '127.0.0.1', PORT: String(port), SERVER_URL: url })
+  const child = spawnTsx([script], {
+    ...env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SERVER_URL: url,
+  })
   const log = fs.createWriteStream(logFile)
   let tail = ''
   const keep = (chunk: Buffer) => {

@@ -35,9 +35,11 @@ export const loadAverage = (): string =>
     .map((value) => value.toFixed(2))
     .join(' / ')
 
-export const formatMs = (ms: number): string => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1))
+export const formatMs = (ms: number): string =>
+  Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1)
 
-export const formatRate = (perSecond: number): string => (perSecond < 100 ? perSecond.toFixed(1) : Math.round(perSecond).toString())
+export const formatRate = (perSecond: number): string =>
+  perSecond < 100 ? perSecond.toFixed(1) : Math.round(perSecond).toString()
 
 export const markdownTable = (rows: TableRow[]): string =>
   [

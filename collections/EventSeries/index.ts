@@ -40,26 +40,60 @@ export const EventSeries: CollectionConfig = {
   defaultPopulate: { kind: true, slug: true, title: true },
   endpoints: [generateOccurrencesEndpoint, seriesFeed],
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     embedSnippetField('event-series'),
     {
       type: 'row',
       fields: [
-        { name: 'kind', type: 'select', label: { de: 'Art der Termine', en: 'Kind of events' }, options: EVENT_KINDS, required: true },
-        { name: 'defaultFormat', type: 'select', defaultValue: 'hybrid', label: { de: 'Format', en: 'Format' }, options: EVENT_FORMATS },
+        {
+          name: 'kind',
+          type: 'select',
+          label: { de: 'Art der Termine', en: 'Kind of events' },
+          options: EVENT_KINDS,
+          required: true,
+        },
+        {
+          name: 'defaultFormat',
+          type: 'select',
+          defaultValue: 'hybrid',
+          label: { de: 'Format', en: 'Format' },
+          options: EVENT_FORMATS,
+        },
       ],
     },
     { name: 'description', type: 'richText', label: { de: 'Beschreibung', en: 'Description' } },
-    { name: 'organiser', type: 'relationship', label: { de: 'Veranstalter', en: 'Organiser' }, maxDepth: 1, relationTo: 'organisations' },
+    {
+      name: 'organiser',
+      type: 'relationship',
+      label: { de: 'Veranstalter', en: 'Organiser' },
+      maxDepth: 1,
+      relationTo: 'organisations',
+    },
     {
       type: 'row',
       fields: [
-        { name: 'plannedEpisodes', type: 'number', label: { de: 'Geplante Folgen', en: 'Planned episodes' }, min: 1 },
+        {
+          name: 'plannedEpisodes',
+          type: 'number',
+          label: { de: 'Geplante Folgen', en: 'Planned episodes' },
+          min: 1,
+        },
         {
           name: 'announcementLeadDays',
           type: 'number',
-          admin: { description: { de: 'Termine werden etwa so viele Tage vorher angekündigt.', en: 'Dates are announced about this many days ahead.' } },
+          admin: {
+            description: {
+              de: 'Termine werden etwa so viele Tage vorher angekündigt.',
+              en: 'Dates are announced about this many days ahead.',
+            },
+          },
           label: { de: 'Ankündigung (Tage vorher)', en: 'Announced (days ahead)' },
           min: 0,
         },
@@ -78,7 +112,12 @@ export const EventSeries: CollectionConfig = {
         {
           name: 'rule',
           type: 'text',
-          admin: { description: { de: 'RRULE, z. B. FREQ=MONTHLY;BYDAY=+1TH (jeden 1. Donnerstag) oder FREQ=WEEKLY;BYDAY=TU', en: 'RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH' } },
+          admin: {
+            description: {
+              de: 'RRULE, z. B. FREQ=MONTHLY;BYDAY=+1TH (jeden 1. Donnerstag) oder FREQ=WEEKLY;BYDAY=TU',
+              en: 'RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH',
+            },
+          },
           label: { de: 'Wiederholungsregel', en: 'Recurrence rule' },
           maxLength: 500,
           validate: validateRecurrenceRule,
@@ -86,8 +125,18 @@ export const EventSeries: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'startsOn', type: 'date', admin: dayOnlyDate, label: { de: 'Ab', en: 'Starts on' } },
-            { name: 'endsOn', type: 'date', admin: dayOnlyDate, label: { de: 'Bis (optional)', en: 'Ends on (optional)' } },
+            {
+              name: 'startsOn',
+              type: 'date',
+              admin: dayOnlyDate,
+              label: { de: 'Ab', en: 'Starts on' },
+            },
+            {
+              name: 'endsOn',
+              type: 'date',
+              admin: dayOnlyDate,
+              label: { de: 'Bis (optional)', en: 'Ends on (optional)' },
+            },
           ],
         },
         {
@@ -98,10 +147,24 @@ export const EventSeries: CollectionConfig = {
               type: 'text',
               defaultValue: '10:00',
               label: { de: 'Beginn (HH:MM)', en: 'Start time (HH:MM)' },
-              validate: (value: null | string | undefined) => !value || TIME_OF_DAY.test(value) || 'Uhrzeit als HH:MM, z. B. 12:00.',
+              validate: (value: null | string | undefined) =>
+                !value || TIME_OF_DAY.test(value) || 'Uhrzeit als HH:MM, z. B. 12:00.',
             },
-            { name: 'durationMinutes', type: 'number', defaultValue: 120, label: { de: 'Dauer (Minuten)', en: 'Duration (minutes)' }, min: 1 },
-            { name: 'horizonDays', type: 'number', defaultValue: 180, label: { de: 'Horizont (Tage)', en: 'Horizon (days)' }, max: 1000, min: 1 },
+            {
+              name: 'durationMinutes',
+              type: 'number',
+              defaultValue: 120,
+              label: { de: 'Dauer (Minuten)', en: 'Duration (minutes)' },
+              min: 1,
+            },
+            {
+              name: 'horizonDays',
+              type: 'number',
+              defaultValue: 180,
+              label: { de: 'Horizont (Tage)', en: 'Horizon (days)' },
+              max: 1000,
+              min: 1,
+            },
           ],
         },
         {
@@ -111,7 +174,13 @@ export const EventSeries: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'date', type: 'date', admin: dayOnlyDate, label: { de: 'Termin am', en: 'Occurrence on' }, required: true },
+                {
+                  name: 'date',
+                  type: 'date',
+                  admin: dayOnlyDate,
+                  label: { de: 'Termin am', en: 'Occurrence on' },
+                  required: true,
+                },
                 {
                   name: 'action',
                   type: 'select',
@@ -128,7 +197,11 @@ export const EventSeries: CollectionConfig = {
                   type: 'date',
                   admin: {
                     condition: (_, sibling) => sibling?.action === 'move',
-                    date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm' },
+                    date: {
+                      displayFormat: 'dd.MM.yyyy HH:mm',
+                      pickerAppearance: 'dayAndTime',
+                      timeFormat: 'HH:mm',
+                    },
                   },
                   label: { de: 'Neuer Beginn', en: 'New start' },
                 },
@@ -137,20 +210,54 @@ export const EventSeries: CollectionConfig = {
             { name: 'note', type: 'text', label: { de: 'Hinweis', en: 'Note' }, maxLength: 300 },
           ],
           label: { de: 'Ausnahmen', en: 'Exceptions' },
-          labels: { plural: { de: 'Ausnahmen', en: 'Exceptions' }, singular: { de: 'Ausnahme', en: 'Exception' } },
+          labels: {
+            plural: { de: 'Ausnahmen', en: 'Exceptions' },
+            singular: { de: 'Ausnahme', en: 'Exception' },
+          },
         },
-        { name: 'lastGeneratedAt', type: 'date', admin: { date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' }, readOnly: true }, label: { de: 'Zuletzt erzeugt', en: 'Last generated' } },
+        {
+          name: 'lastGeneratedAt',
+          type: 'date',
+          admin: {
+            date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' },
+            readOnly: true,
+          },
+          label: { de: 'Zuletzt erzeugt', en: 'Last generated' },
+        },
         {
           name: 'generateOccurrences',
           type: 'ui',
-          admin: { components: { Field: '/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton' } },
+          admin: {
+            components: {
+              Field:
+                '/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton',
+            },
+          },
         },
       ],
       label: { de: 'Wiederholung', en: 'Recurrence' },
     },
-    { name: 'venue', type: 'text', label: { de: 'Üblicher Ort', en: 'Usual venue' }, maxLength: 500 },
-    { name: 'audience', type: 'select', hasMany: true, label: { de: 'Zielgruppe', en: 'Audience' }, options: AUDIENCES },
-    { name: 'fieldsOfAction', type: 'relationship', hasMany: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
+    {
+      name: 'venue',
+      type: 'text',
+      label: { de: 'Üblicher Ort', en: 'Usual venue' },
+      maxLength: 500,
+    },
+    {
+      name: 'audience',
+      type: 'select',
+      hasMany: true,
+      label: { de: 'Zielgruppe', en: 'Audience' },
+      options: AUDIENCES,
+    },
+    {
+      name: 'fieldsOfAction',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Handlungsfelder', en: 'Fields of action' },
+      maxDepth: 1,
+      relationTo: 'fields-of-action',
+    },
   ],
   labels: {
     plural: { de: 'Veranstaltungsreihen', en: 'Event series' },

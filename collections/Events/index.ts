@@ -12,7 +12,12 @@ import { groups, publicContent } from '../shared/publicContent'
 import { eventsFeed } from './endpoints/feed'
 
 const dateTime = {
-  date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' as const, timeFormat: 'HH:mm', timeIntervals: 15 },
+  date: {
+    displayFormat: 'dd.MM.yyyy HH:mm',
+    pickerAppearance: 'dayAndTime' as const,
+    timeFormat: 'HH:mm',
+    timeIntervals: 15,
+  },
 }
 
 export const eventTimezone = {
@@ -22,11 +27,18 @@ export const eventTimezone = {
 
 /** The online access link goes to confirmed registrants only; no visitor or website reads it. */
 const isCoordinationOffice: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
-const coordinationOfficeOnly = { create: isCoordinationOffice, read: isCoordinationOffice, update: isCoordinationOffice }
+const coordinationOfficeOnly = {
+  create: isCoordinationOffice,
+  read: isCoordinationOffice,
+  update: isCoordinationOffice,
+}
 
 export const AUDIENCES = [
   { label: { de: 'Mitglieder der AG', en: 'Members of the working group' }, value: 'members' },
-  { label: { de: 'Kommunen des Netzwerks', en: 'Municipalities of the network' }, value: 'network-municipalities' },
+  {
+    label: { de: 'Kommunen des Netzwerks', en: 'Municipalities of the network' },
+    value: 'network-municipalities',
+  },
   { label: { de: 'Fachöffentlichkeit', en: 'Professionals' }, value: 'professionals' },
   { label: { de: 'Öffentlichkeit', en: 'General public' }, value: 'public' },
 ]
@@ -44,50 +56,117 @@ export const Events: CollectionConfig = {
   defaultSort: 'start',
   endpoints: [eventsFeed],
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Titel', en: 'Title' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Titel', en: 'Title' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     embedSnippetField('event'),
     {
       type: 'row',
       fields: [
-        { name: 'kind', type: 'select', index: true, label: { de: 'Art', en: 'Kind' }, options: EVENT_KINDS, required: true },
-        { name: 'format', type: 'select', defaultValue: 'on-site', label: { de: 'Format', en: 'Format' }, options: EVENT_FORMATS, required: true },
+        {
+          name: 'kind',
+          type: 'select',
+          index: true,
+          label: { de: 'Art', en: 'Kind' },
+          options: EVENT_KINDS,
+          required: true,
+        },
+        {
+          name: 'format',
+          type: 'select',
+          defaultValue: 'on-site',
+          label: { de: 'Format', en: 'Format' },
+          options: EVENT_FORMATS,
+          required: true,
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'series', type: 'relationship', index: true, label: { de: 'Reihe', en: 'Series' }, maxDepth: 1, relationTo: 'event-series' },
-        { name: 'episodeNumber', type: 'number', label: { de: 'Folge Nr.', en: 'Episode no.' }, min: 1 },
+        {
+          name: 'series',
+          type: 'relationship',
+          index: true,
+          label: { de: 'Reihe', en: 'Series' },
+          maxDepth: 1,
+          relationTo: 'event-series',
+        },
+        {
+          name: 'episodeNumber',
+          type: 'number',
+          label: { de: 'Folge Nr.', en: 'Episode no.' },
+          min: 1,
+        },
       ],
     },
     { name: 'theme', type: 'text', label: { de: 'Thema', en: 'Theme' }, maxLength: 300 },
-    { name: 'teaser', type: 'textarea', label: { de: 'Kurzbeschreibung', en: 'Teaser' }, maxLength: 1000 },
+    {
+      name: 'teaser',
+      type: 'textarea',
+      label: { de: 'Kurzbeschreibung', en: 'Teaser' },
+      maxLength: 1000,
+    },
     { name: 'description', type: 'richText', label: { de: 'Beschreibung', en: 'Description' } },
     {
       type: 'row',
       fields: [
-        { name: 'start', type: 'date', admin: dateTime, index: true, label: { de: 'Beginn', en: 'Start' }, required: true, timezone: eventTimezone },
+        {
+          name: 'start',
+          type: 'date',
+          admin: dateTime,
+          index: true,
+          label: { de: 'Beginn', en: 'Start' },
+          required: true,
+          timezone: eventTimezone,
+        },
         {
           name: 'end',
           type: 'date',
           admin: dateTime,
           label: { de: 'Ende', en: 'End' },
           timezone: eventTimezone,
-          validate: (value: Date | null | string | undefined, { siblingData }: { siblingData: Partial<{ start: Date | string }> }) =>
-            !value || !siblingData.start || new Date(value) >= new Date(siblingData.start) || 'Das Ende liegt vor dem Beginn.',
+          validate: (
+            value: Date | null | string | undefined,
+            { siblingData }: { siblingData: Partial<{ start: Date | string }> },
+          ) =>
+            !value ||
+            !siblingData.start ||
+            new Date(value) >= new Date(siblingData.start) ||
+            'Das Ende liegt vor dem Beginn.',
         },
       ],
     },
-    { name: 'isCancelled', type: 'checkbox', admin: { position: 'sidebar' }, label: { de: 'Abgesagt', en: 'Cancelled' } },
+    {
+      name: 'isCancelled',
+      type: 'checkbox',
+      admin: { position: 'sidebar' },
+      label: { de: 'Abgesagt', en: 'Cancelled' },
+    },
     {
       name: 'venue',
       type: 'group',
       admin: { condition: (data) => data?.format !== 'online' },
       fields: [
         { name: 'name', type: 'text', label: { de: 'Ort', en: 'Venue' }, maxLength: 300 },
-        { name: 'address', type: 'textarea', label: { de: 'Adresse', en: 'Address' }, maxLength: 1000 },
-        { name: 'municipality', type: 'relationship', label: { de: 'Kommune', en: 'Municipality' }, maxDepth: 1, relationTo: 'municipalities' },
+        {
+          name: 'address',
+          type: 'textarea',
+          label: { de: 'Adresse', en: 'Address' },
+          maxLength: 1000,
+        },
+        {
+          name: 'municipality',
+          type: 'relationship',
+          label: { de: 'Kommune', en: 'Municipality' },
+          maxDepth: 1,
+          relationTo: 'municipalities',
+        },
         coordinatesField(),
       ],
       label: { de: 'Veranstaltungsort', en: 'Venue' },
@@ -115,7 +194,13 @@ export const Events: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'place', type: 'text', label: { de: 'Ort', en: 'Place' }, maxLength: 200, required: true },
+            {
+              name: 'place',
+              type: 'text',
+              label: { de: 'Ort', en: 'Place' },
+              maxLength: 200,
+              required: true,
+            },
             { name: 'country', type: 'text', label: { de: 'Land', en: 'Country' }, maxLength: 100 },
           ],
         },
@@ -130,8 +215,19 @@ export const Events: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'person', type: 'relationship', label: { de: 'Person', en: 'Person' }, maxDepth: 1, relationTo: 'people' },
-            { name: 'name', type: 'text', label: { de: 'Name (ohne Personeneintrag)', en: 'Name (without person entry)' }, maxLength: 200 },
+            {
+              name: 'person',
+              type: 'relationship',
+              label: { de: 'Person', en: 'Person' },
+              maxDepth: 1,
+              relationTo: 'people',
+            },
+            {
+              name: 'name',
+              type: 'text',
+              label: { de: 'Name (ohne Personeneintrag)', en: 'Name (without person entry)' },
+              maxLength: 200,
+            },
           ],
         },
         {
@@ -149,18 +245,35 @@ export const Events: CollectionConfig = {
               ],
               required: true,
             },
-            { name: 'affiliation', type: 'text', label: { de: 'Institution', en: 'Affiliation' }, maxLength: 300 },
+            {
+              name: 'affiliation',
+              type: 'text',
+              label: { de: 'Institution', en: 'Affiliation' },
+              maxLength: 300,
+            },
           ],
         },
       ],
       label: { de: 'Mitwirkende', en: 'Speakers' },
-      labels: { plural: { de: 'Mitwirkende', en: 'Speakers' }, singular: { de: 'Mitwirkende/r', en: 'Speaker' } },
+      labels: {
+        plural: { de: 'Mitwirkende', en: 'Speakers' },
+        singular: { de: 'Mitwirkende/r', en: 'Speaker' },
+      },
       validate: (value: unknown) => {
         const rows = (Array.isArray(value) ? value : []) as { name?: string; person?: unknown }[]
-        return rows.every((row) => row.person || row.name) || 'Jede/r Mitwirkende braucht eine Person oder einen Namen.'
+        return (
+          rows.every((row) => row.person || row.name) ||
+          'Jede/r Mitwirkende braucht eine Person oder einen Namen.'
+        )
       },
     },
-    { name: 'organiser', type: 'relationship', label: { de: 'Veranstalter', en: 'Organiser' }, maxDepth: 1, relationTo: 'organisations' },
+    {
+      name: 'organiser',
+      type: 'relationship',
+      label: { de: 'Veranstalter', en: 'Organiser' },
+      maxDepth: 1,
+      relationTo: 'organisations',
+    },
     {
       name: 'partners',
       type: 'array',
@@ -168,7 +281,13 @@ export const Events: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 300, required: true },
+            {
+              name: 'name',
+              type: 'text',
+              label: { de: 'Name', en: 'Name' },
+              maxLength: 300,
+              required: true,
+            },
             { name: 'role', type: 'text', label: { de: 'Rolle', en: 'Role' }, maxLength: 300 },
           ],
         },
@@ -182,8 +301,19 @@ export const Events: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'isFree', type: 'checkbox', defaultValue: true, label: { de: 'Kostenfrei', en: 'Free of charge' } },
-            { name: 'amount', type: 'number', admin: { condition: (_, sibling) => !sibling?.isFree }, label: { de: 'Betrag (EUR)', en: 'Amount (EUR)' }, min: 0 },
+            {
+              name: 'isFree',
+              type: 'checkbox',
+              defaultValue: true,
+              label: { de: 'Kostenfrei', en: 'Free of charge' },
+            },
+            {
+              name: 'amount',
+              type: 'number',
+              admin: { condition: (_, sibling) => !sibling?.isFree },
+              label: { de: 'Betrag (EUR)', en: 'Amount (EUR)' },
+              min: 0,
+            },
           ],
         },
         { name: 'note', type: 'text', label: { de: 'Hinweis', en: 'Note' }, maxLength: 500 },
@@ -194,20 +324,45 @@ export const Events: CollectionConfig = {
       name: 'cpd',
       type: 'group',
       fields: [
-        { name: 'isRecognised', type: 'checkbox', label: { de: 'Als Fortbildung anerkannt', en: 'Recognised as CPD' } },
+        {
+          name: 'isRecognised',
+          type: 'checkbox',
+          label: { de: 'Als Fortbildung anerkannt', en: 'Recognised as CPD' },
+        },
         {
           type: 'row',
           admin: { condition: (_, sibling) => Boolean(sibling?.isRecognised) },
           fields: [
-            { name: 'chamber', type: 'text', label: { de: 'Kammer', en: 'Chamber' }, maxLength: 200 },
-            { name: 'subject', type: 'text', label: { de: 'Fachrichtung', en: 'Subject' }, maxLength: 200 },
-            { name: 'points', type: 'number', label: { de: 'Punkte / Unterrichtsstunden', en: 'Points' }, min: 0 },
+            {
+              name: 'chamber',
+              type: 'text',
+              label: { de: 'Kammer', en: 'Chamber' },
+              maxLength: 200,
+            },
+            {
+              name: 'subject',
+              type: 'text',
+              label: { de: 'Fachrichtung', en: 'Subject' },
+              maxLength: 200,
+            },
+            {
+              name: 'points',
+              type: 'number',
+              label: { de: 'Punkte / Unterrichtsstunden', en: 'Points' },
+              min: 0,
+            },
           ],
         },
       ],
       label: { de: 'Fortbildungsanerkennung', en: 'CPD recognition' },
     },
-    { name: 'audience', type: 'select', hasMany: true, label: { de: 'Zielgruppe', en: 'Audience' }, options: AUDIENCES },
+    {
+      name: 'audience',
+      type: 'select',
+      hasMany: true,
+      label: { de: 'Zielgruppe', en: 'Audience' },
+      options: AUDIENCES,
+    },
     {
       name: 'registration',
       type: 'group',
@@ -215,25 +370,81 @@ export const Events: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'hasLimitedSeats', type: 'checkbox', label: { de: 'Begrenzte Plätze', en: 'Limited seats' } },
-            { name: 'deadline', type: 'date', admin: dayOnlyDate, label: { de: 'Anmeldeschluss', en: 'Registration deadline' } },
+            {
+              name: 'hasLimitedSeats',
+              type: 'checkbox',
+              label: { de: 'Begrenzte Plätze', en: 'Limited seats' },
+            },
+            {
+              name: 'deadline',
+              type: 'date',
+              admin: dayOnlyDate,
+              label: { de: 'Anmeldeschluss', en: 'Registration deadline' },
+            },
           ],
         },
-        { name: 'contactEmail', type: 'email', label: { de: 'Anmeldung per E-Mail an', en: 'Register by e-mail to' } },
-        { name: 'note', type: 'textarea', label: { de: 'Hinweise zur Anmeldung', en: 'Registration notes' }, maxLength: 2000 },
+        {
+          name: 'contactEmail',
+          type: 'email',
+          label: { de: 'Anmeldung per E-Mail an', en: 'Register by e-mail to' },
+        },
+        {
+          name: 'note',
+          type: 'textarea',
+          label: { de: 'Hinweise zur Anmeldung', en: 'Registration notes' },
+          maxLength: 2000,
+        },
       ],
       label: { de: 'Anmeldung', en: 'Registration' },
     },
-    { name: 'municipalities', type: 'relationship', hasMany: true, index: true, label: { de: 'Beteiligte Kommunen', en: 'Municipalities involved' }, maxDepth: 1, relationTo: 'municipalities' },
-    { name: 'fieldsOfAction', type: 'relationship', hasMany: true, label: { de: 'Handlungsfelder', en: 'Fields of action' }, maxDepth: 1, relationTo: 'fields-of-action' },
-    { name: 'relatedProjects', type: 'relationship', hasMany: true, label: { de: 'Projekte', en: 'Projects' }, maxDepth: 1, relationTo: 'projects' },
-    { name: 'publications', type: 'relationship', hasMany: true, label: { de: 'Publikationen', en: 'Publications' }, maxDepth: 1, relationTo: 'publications' },
-    { name: 'images', type: 'upload', hasMany: true, label: { de: 'Bilder', en: 'Images' }, relationTo: 'media' },
+    {
+      name: 'municipalities',
+      type: 'relationship',
+      hasMany: true,
+      index: true,
+      label: { de: 'Beteiligte Kommunen', en: 'Municipalities involved' },
+      maxDepth: 1,
+      relationTo: 'municipalities',
+    },
+    {
+      name: 'fieldsOfAction',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Handlungsfelder', en: 'Fields of action' },
+      maxDepth: 1,
+      relationTo: 'fields-of-action',
+    },
+    {
+      name: 'relatedProjects',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Projekte', en: 'Projects' },
+      maxDepth: 1,
+      relationTo: 'projects',
+    },
+    {
+      name: 'publications',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Publikationen', en: 'Publications' },
+      maxDepth: 1,
+      relationTo: 'publications',
+    },
+    {
+      name: 'images',
+      type: 'upload',
+      hasMany: true,
+      label: { de: 'Bilder', en: 'Images' },
+      relationTo: 'media',
+    },
     {
       name: 'occurrenceKey',
       type: 'text',
       admin: {
-        description: { de: 'Von der Reihe erzeugter Termin (nicht ändern).', en: 'Occurrence generated by the series (do not edit).' },
+        description: {
+          de: 'Von der Reihe erzeugter Termin (nicht ändern).',
+          en: 'Occurrence generated by the series (do not edit).',
+        },
         position: 'sidebar',
         readOnly: true,
       },

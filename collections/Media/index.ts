@@ -5,7 +5,14 @@ import { readSettings } from '../../src/runtime/settings'
 import { rejectUnsupportedFile } from './hooks/rejectUnsupportedFile'
 
 /** Images and PDFs only: SVG and other XML can carry scripts and are refused by content, not name. */
-export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']
+export const MEDIA_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'application/pdf',
+]
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -43,7 +50,10 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [
       rejectUnsupportedFile({
-        allowedLabel: { de: 'JPEG, PNG, WebP, GIF, AVIF und PDF', en: 'JPEG, PNG, WebP, GIF, AVIF and PDF' },
+        allowedLabel: {
+          de: 'JPEG, PNG, WebP, GIF, AVIF und PDF',
+          en: 'JPEG, PNG, WebP, GIF, AVIF and PDF',
+        },
         mimeTypes: MEDIA_MIME_TYPES,
       }),
     ],

@@ -13,7 +13,10 @@ export const ORGANISATION_KINDS = [
   { label: { de: 'Vorstand', en: 'Board' }, value: 'board' },
   { label: { de: 'Beirat', en: 'Advisory council' }, value: 'advisory-council' },
   { label: { de: 'Beratender Ausschuss', en: 'Advisory committee' }, value: 'advisory-committee' },
-  { label: { de: 'Koordinierungs- / Geschäftsstelle', en: 'Coordination office' }, value: 'office' },
+  {
+    label: { de: 'Koordinierungs- / Geschäftsstelle', en: 'Coordination office' },
+    value: 'office',
+  },
   { label: { de: 'Kompetenzbereich', en: 'Competence area' }, value: 'competence-area' },
   { label: { de: 'Verband / Institution', en: 'Association / institution' }, value: 'institution' },
 ]
@@ -37,19 +40,41 @@ export const Organisations: CollectionConfig = {
   },
   defaultPopulate: { kind: true, shortName: true, slug: true, title: true },
   fields: [
-    { name: 'title', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 300, required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: { de: 'Name', en: 'Name' },
+      maxLength: 300,
+      required: true,
+    },
     slugField(),
     {
       type: 'row',
       fields: [
-        { name: 'shortName', type: 'text', label: { de: 'Kurzname', en: 'Short name' }, maxLength: 100 },
-        { name: 'kind', type: 'select', label: { de: 'Art', en: 'Kind' }, options: ORGANISATION_KINDS, required: true },
+        {
+          name: 'shortName',
+          type: 'text',
+          label: { de: 'Kurzname', en: 'Short name' },
+          maxLength: 100,
+        },
+        {
+          name: 'kind',
+          type: 'select',
+          label: { de: 'Art', en: 'Kind' },
+          options: ORGANISATION_KINDS,
+          required: true,
+        },
       ],
     },
     {
       name: 'parent',
       type: 'relationship',
-      admin: { description: { de: 'Übergeordnetes Gremium, z. B. die AG im Netzwerk.', en: 'The body this one belongs to.' } },
+      admin: {
+        description: {
+          de: 'Übergeordnetes Gremium, z. B. die AG im Netzwerk.',
+          en: 'The body this one belongs to.',
+        },
+      },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       index: true,
       label: { de: 'Gehört zu', en: 'Parent' },
@@ -61,8 +86,18 @@ export const Organisations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'foundedOn', type: 'date', admin: dayOnlyDate, label: { de: 'Gegründet', en: 'Founded' } },
-        { name: 'dissolvedOn', type: 'date', admin: dayOnlyDate, label: { de: 'Aufgelöst / übergegangen', en: 'Dissolved' } },
+        {
+          name: 'foundedOn',
+          type: 'date',
+          admin: dayOnlyDate,
+          label: { de: 'Gegründet', en: 'Founded' },
+        },
+        {
+          name: 'dissolvedOn',
+          type: 'date',
+          admin: dayOnlyDate,
+          label: { de: 'Aufgelöst / übergegangen', en: 'Dissolved' },
+        },
       ],
     },
     {
@@ -77,8 +112,19 @@ export const Organisations: CollectionConfig = {
       name: 'seat',
       type: 'group',
       fields: [
-        { name: 'municipality', type: 'relationship', label: { de: 'Kommune', en: 'Municipality' }, maxDepth: 1, relationTo: 'municipalities' },
-        { name: 'department', type: 'text', label: { de: 'Amt / Fachbereich', en: 'Department' }, maxLength: 300 },
+        {
+          name: 'municipality',
+          type: 'relationship',
+          label: { de: 'Kommune', en: 'Municipality' },
+          maxDepth: 1,
+          relationTo: 'municipalities',
+        },
+        {
+          name: 'department',
+          type: 'text',
+          label: { de: 'Amt / Fachbereich', en: 'Department' },
+          maxLength: 300,
+        },
       ],
       label: { de: 'Sitz', en: 'Seat' },
     },
@@ -98,7 +144,10 @@ export const Organisations: CollectionConfig = {
             {
               name: 'membersRepresentMunicipalities',
               type: 'checkbox',
-              label: { de: 'Mitglieder vertreten Mitgliedskommunen', en: 'Members represent member municipalities' },
+              label: {
+                de: 'Mitglieder vertreten Mitgliedskommunen',
+                en: 'Members represent member municipalities',
+              },
             },
           ],
         },
@@ -109,21 +158,54 @@ export const Organisations: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'person', type: 'relationship', label: { de: 'Person', en: 'Person' }, maxDepth: 1, relationTo: 'people', required: true },
-                { name: 'function', type: 'select', defaultValue: 'member', label: { de: 'Funktion', en: 'Function' }, options: MEMBER_FUNCTIONS, required: true },
+                {
+                  name: 'person',
+                  type: 'relationship',
+                  label: { de: 'Person', en: 'Person' },
+                  maxDepth: 1,
+                  relationTo: 'people',
+                  required: true,
+                },
+                {
+                  name: 'function',
+                  type: 'select',
+                  defaultValue: 'member',
+                  label: { de: 'Funktion', en: 'Function' },
+                  options: MEMBER_FUNCTIONS,
+                  required: true,
+                },
               ],
             },
             {
               type: 'row',
               fields: [
-                { name: 'representedMunicipality', type: 'relationship', label: { de: 'Vertritt Kommune', en: 'Represents' }, maxDepth: 1, relationTo: 'municipalities' },
-                { name: 'from', type: 'date', admin: dayOnlyDate, label: { de: 'Seit', en: 'From' } },
-                { name: 'until', type: 'date', admin: dayOnlyDate, label: { de: 'Bis', en: 'Until' } },
+                {
+                  name: 'representedMunicipality',
+                  type: 'relationship',
+                  label: { de: 'Vertritt Kommune', en: 'Represents' },
+                  maxDepth: 1,
+                  relationTo: 'municipalities',
+                },
+                {
+                  name: 'from',
+                  type: 'date',
+                  admin: dayOnlyDate,
+                  label: { de: 'Seit', en: 'From' },
+                },
+                {
+                  name: 'until',
+                  type: 'date',
+                  admin: dayOnlyDate,
+                  label: { de: 'Bis', en: 'Until' },
+                },
               ],
             },
           ],
           label: { de: 'Mitglieder', en: 'Members' },
-          labels: { plural: { de: 'Mitglieder', en: 'Members' }, singular: { de: 'Mitglied', en: 'Member' } },
+          labels: {
+            plural: { de: 'Mitglieder', en: 'Members' },
+            singular: { de: 'Mitglied', en: 'Member' },
+          },
           validate: validateMembers,
         },
       ],
@@ -136,26 +218,66 @@ export const Organisations: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'date', type: 'date', admin: dayOnlyDate, label: { de: 'Datum', en: 'Date' }, required: true },
+            {
+              name: 'date',
+              type: 'date',
+              admin: dayOnlyDate,
+              label: { de: 'Datum', en: 'Date' },
+              required: true,
+            },
             datePrecisionField(),
           ],
         },
-        { name: 'title', type: 'text', label: { de: 'Ereignis', en: 'Milestone' }, maxLength: 300, required: true },
-        { name: 'description', type: 'textarea', label: { de: 'Beschreibung', en: 'Description' }, maxLength: 3000 },
+        {
+          name: 'title',
+          type: 'text',
+          label: { de: 'Ereignis', en: 'Milestone' },
+          maxLength: 300,
+          required: true,
+        },
+        {
+          name: 'description',
+          type: 'textarea',
+          label: { de: 'Beschreibung', en: 'Description' },
+          maxLength: 3000,
+        },
       ],
       label: { de: 'Geschichte (Meilensteine)', en: 'History (milestones)' },
-      labels: { plural: { de: 'Meilensteine', en: 'Milestones' }, singular: { de: 'Meilenstein', en: 'Milestone' } },
+      labels: {
+        plural: { de: 'Meilensteine', en: 'Milestones' },
+        singular: { de: 'Meilenstein', en: 'Milestone' },
+      },
     },
     {
       name: 'offerFormats',
       type: 'array',
       fields: [
-        { name: 'title', type: 'text', label: { de: 'Angebot', en: 'Offer' }, maxLength: 300, required: true },
-        { name: 'eventKinds', type: 'select', hasMany: true, label: { de: 'Veranstaltungsarten', en: 'Event kinds' }, options: EVENT_KINDS },
-        { name: 'description', type: 'textarea', label: { de: 'Beschreibung', en: 'Description' }, maxLength: 5000 },
+        {
+          name: 'title',
+          type: 'text',
+          label: { de: 'Angebot', en: 'Offer' },
+          maxLength: 300,
+          required: true,
+        },
+        {
+          name: 'eventKinds',
+          type: 'select',
+          hasMany: true,
+          label: { de: 'Veranstaltungsarten', en: 'Event kinds' },
+          options: EVENT_KINDS,
+        },
+        {
+          name: 'description',
+          type: 'textarea',
+          label: { de: 'Beschreibung', en: 'Description' },
+          maxLength: 5000,
+        },
       ],
       label: { de: 'Angebote', en: 'Offer formats' },
-      labels: { plural: { de: 'Angebote', en: 'Offers' }, singular: { de: 'Angebot', en: 'Offer' } },
+      labels: {
+        plural: { de: 'Angebote', en: 'Offers' },
+        singular: { de: 'Angebot', en: 'Offer' },
+      },
     },
     {
       name: 'audience',
@@ -166,13 +288,31 @@ export const Organisations: CollectionConfig = {
     {
       type: 'collapsible',
       fields: [
-        { name: 'fundedBy', type: 'text', label: { de: 'Gefördert durch', en: 'Funded by' }, maxLength: 300 },
-        { name: 'programmes', type: 'relationship', hasMany: true, label: { de: 'Programme / Strategien', en: 'Programmes' }, maxDepth: 1, relationTo: 'programmes' },
+        {
+          name: 'fundedBy',
+          type: 'text',
+          label: { de: 'Gefördert durch', en: 'Funded by' },
+          maxLength: 300,
+        },
+        {
+          name: 'programmes',
+          type: 'relationship',
+          hasMany: true,
+          label: { de: 'Programme / Strategien', en: 'Programmes' },
+          maxDepth: 1,
+          relationTo: 'programmes',
+        },
         {
           name: 'partners',
           type: 'array',
           fields: [
-            { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 300, required: true },
+            {
+              name: 'name',
+              type: 'text',
+              label: { de: 'Name', en: 'Name' },
+              maxLength: 300,
+              required: true,
+            },
             { name: 'role', type: 'text', label: { de: 'Rolle', en: 'Role' }, maxLength: 300 },
           ],
           label: { de: 'Partner', en: 'Partners' },
@@ -180,8 +320,21 @@ export const Organisations: CollectionConfig = {
       ],
       label: { de: 'Förderung und Partner', en: 'Funding and partners' },
     },
-    { name: 'contacts', type: 'relationship', hasMany: true, label: { de: 'Ansprechpersonen', en: 'Contacts' }, maxDepth: 1, relationTo: 'people' },
-    { name: 'website', type: 'text', label: { de: 'Website', en: 'Website' }, maxLength: 2000, validate: urlValidate },
+    {
+      name: 'contacts',
+      type: 'relationship',
+      hasMany: true,
+      label: { de: 'Ansprechpersonen', en: 'Contacts' },
+      maxDepth: 1,
+      relationTo: 'people',
+    },
+    {
+      name: 'website',
+      type: 'text',
+      label: { de: 'Website', en: 'Website' },
+      maxLength: 2000,
+      validate: urlValidate,
+    },
   ],
   labels: {
     plural: { de: 'Organisationen & Gremien', en: 'Organisations & bodies' },

@@ -17,7 +17,10 @@ export const isCurrentMember = (member: Member, now = new Date()): boolean =>
 export const validateMembers: ArrayFieldValidation = (value, { req, siblingData }) => {
   const members = (Array.isArray(value) ? value : []) as Member[]
   const isEnglish = req?.i18n?.language === 'en'
-  const { memberCap, membersRepresentMunicipalities } = siblingData as { memberCap?: null | number; membersRepresentMunicipalities?: boolean }
+  const { memberCap, membersRepresentMunicipalities } = siblingData as {
+    memberCap?: null | number
+    membersRepresentMunicipalities?: boolean
+  }
   const current = members.filter((member) => isCurrentMember(member))
   if (typeof memberCap === 'number' && current.length > memberCap) {
     return isEnglish
@@ -31,7 +34,9 @@ export const validateMembers: ArrayFieldValidation = (value, { req, siblingData 
   }
   for (const member of members) {
     if (member.from && member.until && new Date(member.until) < new Date(member.from)) {
-      return isEnglish ? 'A membership ends before it starts.' : 'Eine Mitgliedschaft endet vor ihrem Beginn.'
+      return isEnglish
+        ? 'A membership ends before it starts.'
+        : 'Eine Mitgliedschaft endet vor ihrem Beginn.'
     }
   }
   return true

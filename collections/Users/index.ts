@@ -30,7 +30,9 @@ export const Users: CollectionConfig = {
   auth: {
     cookies: {
       sameSite: 'Lax',
-      secure: process.env.NODE_ENV === 'production' && (process.env.SERVER_URL ?? '').startsWith('https://'),
+      secure:
+        process.env.NODE_ENV === 'production' &&
+        (process.env.SERVER_URL ?? '').startsWith('https://'),
     },
     lockTime: 15 * 60 * 1000,
     maxLoginAttempts: 5,
@@ -64,14 +66,19 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
       admin: {
         condition: (data) => data?.role === 'municipality-editor',
-        description: { de: 'Die Kommune, deren Profil, Programmgebiete und Projekte diese Person pflegt.', en: 'The municipality whose profile, program areas and projects this user keeps.' },
+        description: {
+          de: 'Die Kommune, deren Profil, Programmgebiete und Projekte diese Person pflegt.',
+          en: 'The municipality whose profile, program areas and projects this user keeps.',
+        },
       },
       label: { de: 'Kommune', en: 'Municipality' },
       maxDepth: 0,
       relationTo: 'municipalities',
       saveToJWT: true,
       validate: (value: unknown, { siblingData }: { siblingData: Partial<{ role: string }> }) =>
-        siblingData.role !== 'municipality-editor' || Boolean(value) || 'Redaktion Kommune: bitte die Kommune wählen.',
+        siblingData.role !== 'municipality-editor' ||
+        Boolean(value) ||
+        'Redaktion Kommune: bitte die Kommune wählen.',
     },
   ],
   hooks: {

@@ -16,7 +16,10 @@ type PublicContentArgs = {
  * documents only (and can't sort or search them by drafts they link to), editors and admins
  * write (unless `access` says otherwise).
  */
-export const publicContent = ({ access }: PublicContentArgs = {}): Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> => ({
+export const publicContent = ({ access }: PublicContentArgs = {}): Pick<
+  CollectionConfig,
+  'access' | 'hooks' | 'versions'
+> => ({
   access: {
     create: isEditor,
     delete: isEditor,
@@ -26,7 +29,12 @@ export const publicContent = ({ access }: PublicContentArgs = {}): Pick<Collecti
     ...access,
   },
   hooks: {
-    beforeOperation: [publishedOnlyForVisitors, refuseSortByHiddenRelations, refuseNestedQueriesIntoHiddenRelations, refuseMalformedPaging],
+    beforeOperation: [
+      publishedOnlyForVisitors,
+      refuseSortByHiddenRelations,
+      refuseNestedQueriesIntoHiddenRelations,
+      refuseMalformedPaging,
+    ],
   },
   versions: {
     drafts: { schedulePublish: false },

@@ -8,7 +8,9 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     throw new Error('commentsPlugin: `collections` must name at least one collection.')
   }
   if (!options.consentVersion) {
-    throw new Error('commentsPlugin: `consentVersion` must name the version of the notice visitors agree to.')
+    throw new Error(
+      'commentsPlugin: `consentVersion` must name the version of the notice visitors agree to.',
+    )
   }
   const positive = (name: string, value: number | undefined, fallback: number) => {
     const resolved = value ?? fallback
@@ -24,7 +26,11 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     confirmHours: positive('confirmHours', options.confirmHours, 72),
     consentVersion: options.consentVersion,
     disabled: options.disabled ?? false,
-    formTokenMaxAgeSeconds: positive('formTokenMaxAgeSeconds', options.formTokenMaxAgeSeconds, 7200),
+    formTokenMaxAgeSeconds: positive(
+      'formTokenMaxAgeSeconds',
+      options.formTokenMaxAgeSeconds,
+      7200,
+    ),
     hashSecret: options.hashSecret,
     honeypotField: options.honeypotField ?? 'website',
     mailQueue: options.mailQueue ?? 'mail',
@@ -34,12 +40,19 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     moderatorEmails: options.moderatorEmails ?? [],
     overrides: options.overrides ?? {},
     purgeQueue: options.purgeQueue ?? 'default',
-    rateLimit: resolveRateLimit(options.rateLimit, { max: 10, windowMs: 10 * 60 * 1000 }, 'commentsPlugin'),
+    rateLimit: resolveRateLimit(
+      options.rateLimit,
+      { max: 10, windowMs: 10 * 60 * 1000 },
+      'commentsPlugin',
+    ),
     reportsToHide: Math.max(1, positive('reportsToHide', options.reportsToHide, 3)),
     requirePublished: options.requirePublished ?? true,
     returnOrigins: resolveReturnOrigins(options.returnOrigins, 'commentsPlugin'),
     siteName: options.siteName,
     slugField: options.slugField ?? 'slug',
-    slugs: { comments: options.slugs?.comments ?? 'comments', reports: options.slugs?.reports ?? 'comment-reports' },
+    slugs: {
+      comments: options.slugs?.comments ?? 'comments',
+      reports: options.slugs?.reports ?? 'comment-reports',
+    },
   }
 }

@@ -4,7 +4,13 @@ import type { PublicWriteRoute } from '@quartiersnetz/plugin-kit/pluginConfig'
 
 import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 
-import { applyOverride, assertCollections, extendCollection, withPublicWriteRoutes, withTranslations } from '@quartiersnetz/plugin-kit/pluginConfig'
+import {
+  applyOverride,
+  assertCollections,
+  extendCollection,
+  withPublicWriteRoutes,
+  withTranslations,
+} from '@quartiersnetz/plugin-kit/pluginConfig'
 import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
@@ -60,7 +66,11 @@ export const commentsPlugin =
     const comments = applyOverride(commentsCollection(options), options.overrides.comments)
     const outbox = withMailOutbox(config)
     // Server-only props: the access rule decides who sees the queue and its link.
-    const moderationProps = { canModerate: options.canModerate, commentsSlug: options.slugs.comments, isDisabled: options.disabled }
+    const moderationProps = {
+      canModerate: options.canModerate,
+      commentsSlug: options.slugs.comments,
+      isDisabled: options.disabled,
+    }
     return {
       ...config,
       admin: {
@@ -69,12 +79,18 @@ export const commentsPlugin =
           ...config.admin?.components,
           afterNavLinks: [
             ...(config.admin?.components?.afterNavLinks ?? []),
-            { path: '@quartiersnetz/plugin-comments/rsc#ModerationNavLink', serverProps: moderationProps },
+            {
+              path: '@quartiersnetz/plugin-comments/rsc#ModerationNavLink',
+              serverProps: moderationProps,
+            },
           ],
           views: {
             ...config.admin?.components?.views,
             commentsModeration: {
-              Component: { path: '@quartiersnetz/plugin-comments/rsc#ModerationQueue', serverProps: moderationProps },
+              Component: {
+                path: '@quartiersnetz/plugin-comments/rsc#ModerationQueue',
+                serverProps: moderationProps,
+              },
               exact: true,
               path: MODERATION_VIEW_PATH,
             },
@@ -82,11 +98,22 @@ export const commentsPlugin =
         },
       },
       collections: [
-        ...(outbox.collections ?? []).map((collection) => (targets.has(collection.slug)
-            ? extendCollection(collection, { fields: [commentCountField], hooks: { afterOperation: [attachCommentCounts(options)] } })
-            : collection)),
+        ...(outbox.collections ?? []).map((collection) =>
+          targets.has(collection.slug)
+            ? extendCollection(collection, {
+                fields: [commentCountField],
+                hooks: { afterOperation: [attachCommentCounts(options)] },
+              })
+            : collection,
+        ),
         extendCollection(comments, {
-          endpoints: [submitEndpoint(options), formTokenEndpoint(options), threadEndpoint(options), ...confirmEndpoints(options), reportEndpoint(options)],
+          endpoints: [
+            submitEndpoint(options),
+            formTokenEndpoint(options),
+            threadEndpoint(options),
+            ...confirmEndpoints(options),
+            reportEndpoint(options),
+          ],
         }),
         applyOverride(commentReportsCollection(options), options.overrides.reports),
       ],

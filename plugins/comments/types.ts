@@ -123,7 +123,9 @@ export type CommentsPluginOptions = {
 }
 
 /** Options with every default applied. */
-export type ResolvedCommentsOptions = Required<Omit<CommentsPluginOptions, 'hashSecret' | 'siteName' | 'slugs'>> & {
+export type ResolvedCommentsOptions = Required<
+  Omit<CommentsPluginOptions, 'hashSecret' | 'siteName' | 'slugs'>
+> & {
   hashSecret?: string
   siteName?: string
   slugs: { comments: string; reports: string }

@@ -3,12 +3,16 @@ import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from
 import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
 
-export const resolveOptions = (options: EventRegistrationPluginOptions): ResolvedRegistrationOptions => {
+export const resolveOptions = (
+  options: EventRegistrationPluginOptions,
+): ResolvedRegistrationOptions => {
   if (!options.eventsCollection) {
     throw new Error('eventRegistrationPlugin: `eventsCollection` must name the events collection.')
   }
   if (!options.consentVersion) {
-    throw new Error('eventRegistrationPlugin: `consentVersion` must name the version of the notice visitors agree to.')
+    throw new Error(
+      'eventRegistrationPlugin: `consentVersion` must name the version of the notice visitors agree to.',
+    )
   }
   const confirmHours = options.confirmHours ?? 72
   if (!Number.isFinite(confirmHours) || confirmHours <= 0) {
@@ -16,7 +20,9 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
   }
   const reminderHoursBefore = options.reminderHoursBefore ?? 24
   if (!Number.isFinite(reminderHoursBefore) || reminderHoursBefore < 0) {
-    throw new Error('eventRegistrationPlugin: `reminderHoursBefore` must be a number >= 0 (0: no reminders).')
+    throw new Error(
+      'eventRegistrationPlugin: `reminderHoursBefore` must be a number >= 0 (0: no reminders).',
+    )
   }
   const retentionDays = options.retentionDays ?? 30
   if (!Number.isInteger(retentionDays) || retentionDays < 0) {
@@ -24,7 +30,9 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
   }
   const lockTimeoutMs = options.lockTimeoutMs ?? 5_000
   if (!Number.isInteger(lockTimeoutMs) || lockTimeoutMs < 1) {
-    throw new Error('eventRegistrationPlugin: `lockTimeoutMs` must be a whole number of milliseconds >= 1.')
+    throw new Error(
+      'eventRegistrationPlugin: `lockTimeoutMs` must be a whole number of milliseconds >= 1.',
+    )
   }
   return {
     canManage: options.canManage ?? (({ req: { user } }) => Boolean(user)),
@@ -51,7 +59,11 @@ export const resolveOptions = (options: EventRegistrationPluginOptions): Resolve
     scheduleQueue: options.scheduleQueue ?? 'default',
     siteName: options.siteName,
     overrides: options.overrides ?? {},
-    rateLimit: resolveRateLimit(options.rateLimit, { max: 10, windowMs: 10 * 60 * 1000 }, 'eventRegistrationPlugin'),
+    rateLimit: resolveRateLimit(
+      options.rateLimit,
+      { max: 10, windowMs: 10 * 60 * 1000 },
+      'eventRegistrationPlugin',
+    ),
     slug: options.slug ?? 'registrations',
     timeZone: options.timeZone ?? 'Europe/Berlin',
   }

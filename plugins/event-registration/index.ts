@@ -2,7 +2,15 @@ import type { CollectionConfig, Plugin } from 'payload'
 
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
-import { applyOverride, assertCollections, assertFields, extendCollection, type PublicWriteRoute, withPublicWriteRoutes, withTranslations } from '@quartiersnetz/plugin-kit/pluginConfig'
+import {
+  applyOverride,
+  assertCollections,
+  assertFields,
+  extendCollection,
+  type PublicWriteRoute,
+  withPublicWriteRoutes,
+  withTranslations,
+} from '@quartiersnetz/plugin-kit/pluginConfig'
 import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { registrationsCollection } from './collections/registrations'
 import { resolveOptions } from './defaults'
@@ -26,17 +34,33 @@ export { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from './tasks/purgeUnconfirmed'
 export { SEND_REGISTRATION_REMINDERS_TASK } from './tasks/reminders'
 export { ANONYMISE_REGISTRATIONS_TASK } from './tasks/retention'
 
-const extendEvents = (collection: CollectionConfig, options: ResolvedRegistrationOptions): CollectionConfig =>
+const extendEvents = (
+  collection: CollectionConfig,
+  options: ResolvedRegistrationOptions,
+): CollectionConfig =>
   extendCollection(collection, {
-    endpoints: [registerEndpoint(options), exportEndpoint(options), messageEndpoint(options), attendanceEndpoint(options)],
+    endpoints: [
+      registerEndpoint(options),
+      exportEndpoint(options),
+      messageEndpoint(options),
+      attendanceEndpoint(options),
+    ],
     fields: [
       registrationFields({
         hasHostDeadline: Boolean(options.fields.deadline),
-        panelProps: { eventsSlug: options.eventsCollection, isDisabled: options.disabled, registrationsSlug: options.slug, timeZone: options.timeZone },
+        panelProps: {
+          eventsSlug: options.eventsCollection,
+          isDisabled: options.disabled,
+          registrationsSlug: options.slug,
+          timeZone: options.timeZone,
+        },
         timeZone: options.timeZone,
       }),
     ],
-    hooks: { afterChange: [promoteOnMoreSeats(options)], afterOperation: [attachSeatCounts(options)] },
+    hooks: {
+      afterChange: [promoteOnMoreSeats(options)],
+      afterOperation: [attachSeatCounts(options)],
+    },
   })
 
 /** What the host's edge should count per client: registrations (links in mails are not limited). */
@@ -66,7 +90,9 @@ export const eventRegistrationPlugin =
       config,
       options.eventsCollection,
       Object.entries(options.fields)
-        .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+        .filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+        )
         .map(([key, path]) => ({ option: `fields.${key}`, path })),
       'eventRegistrationPlugin',
     )
@@ -74,17 +100,33 @@ export const eventRegistrationPlugin =
     return {
       ...config,
       collections: [
-        ...(outbox.collections ?? []).map((collection) => (collection.slug === options.eventsCollection ? extendEvents(collection, options) : collection)),
-        extendCollection(applyOverride(registrationsCollection(options), options.overrides.registrations), {
-          endpoints: [...confirmEndpoints(options), ...cancelEndpoints(options), decideEndpoint(options)],
-          hooks: { beforeDelete: [refuseDeletingHeldSeats(options)] },
-        }),
+        ...(outbox.collections ?? []).map((collection) =>
+          collection.slug === options.eventsCollection
+            ? extendEvents(collection, options)
+            : collection,
+        ),
+        extendCollection(
+          applyOverride(registrationsCollection(options), options.overrides.registrations),
+          {
+            endpoints: [
+              ...confirmEndpoints(options),
+              ...cancelEndpoints(options),
+              decideEndpoint(options),
+            ],
+            hooks: { beforeDelete: [refuseDeletingHeldSeats(options)] },
+          },
+        ),
       ],
       custom: withPublicWriteRoutes(config, [registrationRoute(options)]),
       i18n: withTranslations(config, translations),
       jobs: {
         ...outbox.jobs,
-        tasks: [...(outbox.jobs?.tasks ?? []), purgeUnconfirmedTask(options), remindersTask(options), retentionTask(options)],
+        tasks: [
+          ...(outbox.jobs?.tasks ?? []),
+          purgeUnconfirmedTask(options),
+          remindersTask(options),
+          retentionTask(options),
+        ],
       },
     }
   }

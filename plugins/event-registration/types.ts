@@ -119,7 +119,9 @@ export type EventFieldNames = {
   title: string
 }
 
-export type ResolvedRegistrationOptions = Required<Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'siteName'>> & {
+export type ResolvedRegistrationOptions = Required<
+  Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'siteName'>
+> & {
   cpdOf?: EventRegistrationPluginOptions['cpdOf']
   fields: EventFieldNames
   hashSecret?: string

@@ -2,7 +2,13 @@ import type { CollectionConfig, CollectionSlug, Config, Plugin } from 'payload'
 
 import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
 
-import { applyOverride, assertCollections, assertFields, extendCollection, withTranslations } from '@quartiersnetz/plugin-kit/pluginConfig'
+import {
+  applyOverride,
+  assertCollections,
+  assertFields,
+  extendCollection,
+  withTranslations,
+} from '@quartiersnetz/plugin-kit/pluginConfig'
 import { ratingSummariesCollection } from './collections/ratingSummaries'
 import { ratingsCollection } from './collections/ratings'
 import { resolveOptions } from './defaults'
@@ -19,7 +25,9 @@ export { recountRatings } from './lib/recount'
 /** Where the resolved options are kept in the config, for the recount command. */
 export const RATINGS_CONFIG_KEY = 'plugin-ratings'
 
-export const ratingsOptionsOf = (config: Pick<Config, 'custom'>): ResolvedRatingsOptions | undefined =>
+export const ratingsOptionsOf = (
+  config: Pick<Config, 'custom'>,
+): ResolvedRatingsOptions | undefined =>
   (config.custom?.[RATINGS_CONFIG_KEY] as ResolvedRatingsOptions | undefined) ?? undefined
 
 /**
@@ -32,22 +40,45 @@ export const ratingsPlugin =
   (config) => {
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
-    assertCollections(config, [...targets, ...options.finderFilters.map((filter) => filter.collection)], 'ratingsPlugin')
+    assertCollections(
+      config,
+      [...targets, ...options.finderFilters.map((filter) => filter.collection)],
+      'ratingsPlugin',
+    )
     if (options.editorialAssessmentField) {
       for (const target of targets) {
-        assertFields(config, target, [{ option: 'editorialAssessmentField', path: options.editorialAssessmentField, types: ['group'] }], 'ratingsPlugin')
+        assertFields(
+          config,
+          target,
+          [
+            {
+              option: 'editorialAssessmentField',
+              path: options.editorialAssessmentField,
+              types: ['group'],
+            },
+          ],
+          'ratingsPlugin',
+        )
       }
     }
     const extendTarget = (collection: CollectionConfig) =>
       extendCollection(collection, {
-        endpoints: [rateEndpoint(options, collection.slug as CollectionSlug), finderEndpoint(options, collection.slug as CollectionSlug)],
+        endpoints: [
+          rateEndpoint(options, collection.slug as CollectionSlug),
+          finderEndpoint(options, collection.slug as CollectionSlug),
+        ],
         fields: ratingFields(options),
-        hooks: { afterOperation: [attachSummaries(options)], beforeOperation: [selectLockedState(options)] },
+        hooks: {
+          afterOperation: [attachSummaries(options)],
+          beforeOperation: [selectLockedState(options)],
+        },
       })
     return {
       ...config,
       collections: [
-        ...(config.collections ?? []).map((collection) => (targets.has(collection.slug) ? extendTarget(collection) : collection)),
+        ...(config.collections ?? []).map((collection) =>
+          targets.has(collection.slug) ? extendTarget(collection) : collection,
+        ),
         applyOverride(ratingsCollection(options), options.overrides.ratings),
         applyOverride(ratingSummariesCollection(options), options.overrides.summaries),
       ],

@@ -104,7 +104,9 @@ export type RatingsPluginOptions = {
 export type ResolvedFinderFilter = Required<Omit<FinderFilter, 'label'>> & { label?: LocalizedText }
 
 /** Options with every default applied. */
-export type ResolvedRatingsOptions = Required<Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'finderFilters' | 'hashSecret' | 'slugs'>> & {
+export type ResolvedRatingsOptions = Required<
+  Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'finderFilters' | 'hashSecret' | 'slugs'>
+> & {
   editorialAssessmentField?: string
   finderFilters: ResolvedFinderFilter[]
   hashSecret?: string

@@ -15,7 +15,10 @@ const lockKey = (value: string): number => {
 }
 
 /** The two numbers `lockForTransaction` locks for (namespace, value), e.g. to hold the same lock elsewhere. */
-export const advisoryLockKeys = (namespace: string, value: string): [number, number] => [lockKey(namespace), lockKey(value)]
+export const advisoryLockKeys = (namespace: string, value: string): [number, number] => [
+  lockKey(namespace),
+  lockKey(value),
+]
 
 /**
  * pg_advisory_xact_lock on two numbers computed here, never on text from the request: serialises
@@ -35,7 +38,11 @@ export const lockForTransaction = async ({
 }) => {
   const transaction = await transactionOf(req)
   if (timeoutMs !== undefined) {
-    await transaction.rows(sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`))
+    await transaction.rows(
+      sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`),
+    )
   }
-  await transaction.rows(sql.raw(`SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})`))
+  await transaction.rows(
+    sql.raw(`SELECT pg_advisory_xact_lock(${lockKey(namespace)}, ${lockKey(value)})`),
+  )
 }

@@ -9,7 +9,11 @@
  */
 export class OverloadedError extends Error {
   constructor(readonly reason: 'queue-full' | 'waited-too-long') {
-    super(reason === 'queue-full' ? 'Too many requests are waiting.' : 'Waited too long for a free slot.')
+    super(
+      reason === 'queue-full'
+        ? 'Too many requests are waiting.'
+        : 'Waited too long for a free slot.',
+    )
     this.name = 'OverloadedError'
   }
 }
@@ -23,7 +27,10 @@ export type ConcurrencyLimitOptions = {
 
 export type ConcurrencyLimit = <T>(task: () => Promise<T>) => Promise<T>
 
-export const createConcurrencyLimit = (limit: number, { maxWaiting = 1_000, maxWaitMs = 60_000 }: ConcurrencyLimitOptions = {}): ConcurrencyLimit => {
+export const createConcurrencyLimit = (
+  limit: number,
+  { maxWaiting = 1_000, maxWaitMs = 60_000 }: ConcurrencyLimitOptions = {},
+): ConcurrencyLimit => {
   let running = 0
   const waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = []
 

@@ -8,8 +8,15 @@ const PURPOSE = 'form-token'
  * A form token carries the time the form was rendered, signed: a submit can prove that the
  * form was open for at least a few seconds (bots submit at once) and not for days.
  */
-export const issueFormToken = ({ issuedAt = Date.now(), scope, secret }: { issuedAt?: number; scope: string; secret: string }): string =>
-  `${issuedAt}.${keyedHash(secret, `${PURPOSE}:${scope}`, String(issuedAt))}`
+export const issueFormToken = ({
+  issuedAt = Date.now(),
+  scope,
+  secret,
+}: {
+  issuedAt?: number
+  scope: string
+  secret: string
+}): string => `${issuedAt}.${keyedHash(secret, `${PURPOSE}:${scope}`, String(issuedAt))}`
 
 export type FormTokenCheck = 'expired' | 'invalid' | 'ok' | 'too-fast'
 

@@ -14,7 +14,9 @@ export const isPossibleId = (payload: Payload, collection: string, id: unknown):
   if (typeof text !== 'string' || !text) {
     return false
   }
-  const type = payload.collections[collection as keyof Payload['collections']]?.customIDType ?? payload.db.defaultIDType
+  const type =
+    payload.collections[collection as keyof Payload['collections']]?.customIDType ??
+    payload.db.defaultIDType
   if (type === 'number') {
     return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SERIAL
   }

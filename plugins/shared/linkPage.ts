@@ -10,7 +10,8 @@ import type { Language } from './publicInput'
 
 import { escapeHtml } from './mailTemplate'
 
-export const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
+export const wantsJson = (req: PayloadRequest) =>
+  (req.headers.get('accept') ?? '').includes('application/json')
 
 /** What a link is about, shown as a card: the event (title, date) or the comment (its target, its text). */
 export type LinkSubject = {
@@ -151,15 +152,24 @@ export const renderLinkPage = (page: LinkPage, { token }: { token?: string } = {
     .join('\n')
 }
 
-const tokenOf = (req: PayloadRequest) => String((req.query as Record<string, unknown> | undefined)?.token ?? '')
+const tokenOf = (req: PayloadRequest) =>
+  String((req.query as Record<string, unknown> | undefined)?.token ?? '')
 
 /**
  * The outcome: the page, or JSON (`{ message, ...extra }`, or `{ errors }` from 400 on) for
  * clients that ask for it. A page with a `button` posts back to the same address.
  */
-export const answerLink = (req: PayloadRequest, { extra = {}, page, status }: { extra?: Record<string, unknown>; page: LinkPage; status: number }) =>
+export const answerLink = (
+  req: PayloadRequest,
+  { extra = {}, page, status }: { extra?: Record<string, unknown>; page: LinkPage; status: number },
+) =>
   wantsJson(req)
-    ? Response.json(status < 400 ? { message: page.message, ...extra } : { errors: [{ message: page.message }] }, { headers: { 'Cache-Control': 'no-store' }, status })
+    ? Response.json(
+        status < 400
+          ? { message: page.message, ...extra }
+          : { errors: [{ message: page.message }] },
+        { headers: { 'Cache-Control': 'no-store' }, status },
+      )
     : new Response(renderLinkPage(page, { token: tokenOf(req) }), {
         headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' },
         status,
@@ -169,7 +179,15 @@ export const answerLink = (req: PayloadRequest, { extra = {}, page, status }: { 
  * A mailed link's two endpoints: POST acts (the page's button, or any client); GET acts for
  * clients that ask for JSON and otherwise shows `preview`, which must change nothing.
  */
-export const linkEndpoints = ({ act, path, preview }: { act: Endpoint['handler']; path: string; preview: Endpoint['handler'] }): Endpoint[] => [
+export const linkEndpoints = ({
+  act,
+  path,
+  preview,
+}: {
+  act: Endpoint['handler']
+  path: string
+  preview: Endpoint['handler']
+}): Endpoint[] => [
   { handler: act, method: 'post', path },
   { handler: async (req) => (wantsJson(req) ? act(req) : preview(req)), method: 'get', path },
 ]

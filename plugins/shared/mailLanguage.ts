@@ -9,7 +9,8 @@ export type MailLanguage = 'de' | 'en'
 export const mailLanguageOf = (language: unknown): MailLanguage => (language === 'en' ? 'en' : 'de')
 
 /** Fills {{variables}} as Payload's i18n does. */
-export const interpolate = (text: string, vars: Record<string, unknown> = {}) => text.replace(/{{(\w+)}}/g, (_match, name: string) => String(vars[name] ?? ''))
+export const interpolate = (text: string, vars: Record<string, unknown> = {}) =>
+  text.replace(/{{(\w+)}}/g, (_match, name: string) => String(vars[name] ?? ''))
 
 /** A `language` select for a plugin's collection: written by the plugin only, set from the request. */
 export const languageField = {
@@ -17,7 +18,10 @@ export const languageField = {
   type: 'select' as const,
   access: { create: () => false, update: () => false },
   admin: {
-    description: { de: 'In dieser Sprache erhält die Person alle E-Mails.', en: 'The language of every mail to this person.' },
+    description: {
+      de: 'In dieser Sprache erhält die Person alle E-Mails.',
+      en: 'The language of every mail to this person.',
+    },
     readOnly: true,
   },
   defaultValue: 'de',
@@ -35,7 +39,12 @@ type TextTree = Record<string, Record<string, Record<string, unknown> | undefine
  * out in the recipient's), as the host's config has it: the plugin merged its texts there with
  * the host's winning, so a network's rewording reaches mails and link pages too.
  */
-export const textFromConfig = (config: { i18n?: { translations?: unknown } } | undefined, language: MailLanguage, namespace: string, key: string): string | undefined => {
+export const textFromConfig = (
+  config: { i18n?: { translations?: unknown } } | undefined,
+  language: MailLanguage,
+  namespace: string,
+  key: string,
+): string | undefined => {
   const text = (config?.i18n?.translations as TextTree | undefined)?.[language]?.[namespace]?.[key]
   return typeof text === 'string' ? text : undefined
 }

@@ -19,11 +19,18 @@ export const overloadedResponse = (req: Pick<PayloadRequest, 'i18n'>) =>
         },
       ],
     },
-    { headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) }, status: 503 },
+    {
+      headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      status: 503,
+    },
   )
 
 /** Runs `work` within `limit`; a request the limit refuses is answered 503 (nothing ran). */
-export const withinLimit = async (limit: ConcurrencyLimit, req: Pick<PayloadRequest, 'i18n'>, work: () => Promise<Response>): Promise<Response> => {
+export const withinLimit = async (
+  limit: ConcurrencyLimit,
+  req: Pick<PayloadRequest, 'i18n'>,
+  work: () => Promise<Response>,
+): Promise<Response> => {
   try {
     return await limit(work)
   } catch (err) {

@@ -13,7 +13,9 @@ const namedFields = (fields: Field[]): Field[] =>
       return [field]
     }
     if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) => ('name' in tab && tab.name ? [{ ...tab, type: 'group' } as Field] : namedFields(tab.fields)))
+      return field.tabs.flatMap((tab) =>
+        'name' in tab && tab.name ? [{ ...tab, type: 'group' } as Field] : namedFields(tab.fields),
+      )
     }
     return 'fields' in field ? namedFields(field.fields) : []
   })
@@ -21,7 +23,9 @@ const namedFields = (fields: Field[]): Field[] =>
 /** The field at a dotted path (`registration.deadline`) of a collection, following groups. */
 const fieldAt = (fields: Field[], path: string): Field | undefined => {
   const [head, ...rest] = path.split('.')
-  const field = namedFields(fields).find((candidate) => 'name' in candidate && candidate.name === head)
+  const field = namedFields(fields).find(
+    (candidate) => 'name' in candidate && candidate.name === head,
+  )
   if (!field || !rest.length) {
     return field
   }
@@ -45,14 +49,18 @@ export const assertFields = (
       throw new Error(`${pluginName}: \`${option}\` names "${path}", which ${slug} doesn't have.`)
     }
     if (types && !types.includes(field.type)) {
-      throw new Error(`${pluginName}: \`${option}\` "${path}" is no ${types.join(' or ')} field of ${slug}.`)
+      throw new Error(
+        `${pluginName}: \`${option}\` "${path}" is no ${types.join(' or ')} field of ${slug}.`,
+      )
     }
   }
 }
 
 /** Throws when a collection the plugin should extend is missing from the config. */
 export const assertCollections = (config: Config, slugs: readonly string[], pluginName: string) => {
-  const missing = slugs.filter((slug) => !(config.collections ?? []).some((collection) => collection.slug === slug))
+  const missing = slugs.filter(
+    (slug) => !(config.collections ?? []).some((collection) => collection.slug === slug),
+  )
   if (missing.length) {
     throw new Error(`${pluginName}: unknown collection(s) ${missing.join(', ')}.`)
   }
@@ -64,18 +72,32 @@ export const assertCollections = (config: Config, slugs: readonly string[], plug
  */
 export const extendCollection = (
   collection: CollectionConfig,
-  { endpoints = [], fields = [], hooks = {} }: { endpoints?: Endpoint[]; fields?: Field[]; hooks?: { [K in keyof Hooks]?: Hooks[K] } },
+  {
+    endpoints = [],
+    fields = [],
+    hooks = {},
+  }: { endpoints?: Endpoint[]; fields?: Field[]; hooks?: { [K in keyof Hooks]?: Hooks[K] } },
 ): CollectionConfig => ({
   ...collection,
-  endpoints: collection.endpoints === false ? false : [...(collection.endpoints || []), ...endpoints],
+  endpoints:
+    collection.endpoints === false ? false : [...(collection.endpoints || []), ...endpoints],
   fields: [...(collection.fields ?? []), ...fields],
   hooks: appendHooks(collection.hooks, hooks),
 })
 
-const appendHooks = (own: CollectionConfig['hooks'], added: { [K in keyof Hooks]?: Hooks[K] }): CollectionConfig['hooks'] => ({
+const appendHooks = (
+  own: CollectionConfig['hooks'],
+  added: { [K in keyof Hooks]?: Hooks[K] },
+): CollectionConfig['hooks'] => ({
   ...own,
   ...Object.fromEntries(
-    Object.entries(added).map(([name, list]) => [name, [...((own?.[name as keyof Hooks] as unknown[] | undefined) ?? []), ...((list as unknown[]) ?? [])]]),
+    Object.entries(added).map(([name, list]) => [
+      name,
+      [
+        ...((own?.[name as keyof Hooks] as unknown[] | undefined) ?? []),
+        ...((list as unknown[]) ?? []),
+      ],
+    ]),
   ),
 })
 
@@ -89,7 +111,10 @@ export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug
 }
 
 /** The plugin's collection with the host's override applied: settings merged, hooks appended. */
-export const applyOverride = (collection: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig => {
+export const applyOverride = (
+  collection: CollectionConfig,
+  override: CollectionOverride | undefined,
+): CollectionConfig => {
   if (!override) {
     return collection
   }
@@ -111,14 +136,22 @@ type Translations = Record<string, Record<string, unknown>>
  * The config's i18n with the plugin's German and English texts added under their namespace.
  * The host's texts win: a network may reword any of the plugin's labels by setting the same key.
  */
-export const withTranslations = (config: Config, translations: { de: Translations; en: Translations }): Config['i18n'] => {
+export const withTranslations = (
+  config: Config,
+  translations: { de: Translations; en: Translations },
+): Config['i18n'] => {
   const existing = (config.i18n?.translations ?? {}) as Record<string, Translations | undefined>
   const merged = (language: 'de' | 'en') => {
     const host = existing[language] ?? {}
     const plugin = translations[language]
     return {
       ...host,
-      ...Object.fromEntries(Object.entries(plugin).map(([namespace, texts]) => [namespace, { ...texts, ...(host[namespace] ?? {}) }])),
+      ...Object.fromEntries(
+        Object.entries(plugin).map(([namespace, texts]) => [
+          namespace,
+          { ...texts, ...(host[namespace] ?? {}) },
+        ]),
+      ),
     }
   }
   return {
@@ -131,10 +164,21 @@ export const withTranslations = (config: Config, translations: { de: Translation
 export type RateLimit = { max: number; windowMs: number }
 
 /** A plugin's `rateLimit` option checked, with the plugin's default. */
-export const resolveRateLimit = (value: RateLimit | undefined, fallback: RateLimit, pluginName: string): RateLimit => {
+export const resolveRateLimit = (
+  value: RateLimit | undefined,
+  fallback: RateLimit,
+  pluginName: string,
+): RateLimit => {
   const limit = value ?? fallback
-  if (!Number.isInteger(limit.max) || limit.max < 0 || !Number.isInteger(limit.windowMs) || limit.windowMs < 1_000) {
-    throw new Error(`${pluginName}: \`rateLimit\` needs a whole \`max\` ≥ 0 (0: no limit) and \`windowMs\` ≥ 1000.`)
+  if (
+    !Number.isInteger(limit.max) ||
+    limit.max < 0 ||
+    !Number.isInteger(limit.windowMs) ||
+    limit.windowMs < 1_000
+  ) {
+    throw new Error(
+      `${pluginName}: \`rateLimit\` needs a whole \`max\` ≥ 0 (0: no limit) and \`windowMs\` ≥ 1000.`,
+    )
   }
   return limit
 }
@@ -159,14 +203,25 @@ export type PublicWriteRoute = {
 type HostContract = { publicWriteRoutes?: PublicWriteRoute[] }
 
 /** Adds the plugin's public write routes to what the host reads at start (routes with max 0 are not limited). */
-export const withPublicWriteRoutes = (config: Config, routes: PublicWriteRoute[]): Config['custom'] => {
+export const withPublicWriteRoutes = (
+  config: Config,
+  routes: PublicWriteRoute[],
+): Config['custom'] => {
   const contract = (config.custom?.[HOST_CONTRACT_KEY] ?? {}) as HostContract
   return {
     ...config.custom,
-    [HOST_CONTRACT_KEY]: { ...contract, publicWriteRoutes: [...(contract.publicWriteRoutes ?? []), ...routes.filter((route) => route.limit.max > 0)] },
+    [HOST_CONTRACT_KEY]: {
+      ...contract,
+      publicWriteRoutes: [
+        ...(contract.publicWriteRoutes ?? []),
+        ...routes.filter((route) => route.limit.max > 0),
+      ],
+    },
   }
 }
 
 /** The public write routes the plugins of a (sanitised) config declared. */
-export const publicWriteRoutesOf = (config: { custom?: Record<string, unknown> }): PublicWriteRoute[] =>
+export const publicWriteRoutesOf = (config: {
+  custom?: Record<string, unknown>
+}): PublicWriteRoute[] =>
   ((config.custom?.[HOST_CONTRACT_KEY] ?? {}) as HostContract).publicWriteRoutes ?? []

@@ -12,7 +12,8 @@ export type Language = 'de' | 'en'
 export type LocalizedText = { de: string; en: string }
 
 /** The plugins' messages are German unless the request's language is English. */
-export const languageOf = (req: Pick<PayloadRequest, 'i18n'> | undefined): Language => (req?.i18n?.language === 'en' ? 'en' : 'de')
+export const languageOf = (req: Pick<PayloadRequest, 'i18n'> | undefined): Language =>
+  req?.i18n?.language === 'en' ? 'en' : 'de'
 
 /** The words for a form's fields, keyed by the field's path (`email`, `answers.diet`). */
 export type FieldLabels = Record<string, LocalizedText>
@@ -24,12 +25,18 @@ const MAX_NAMED = 5
 
 /** Keys a client sent, for a message: the first few, then how many more (1,000 keys stay short). */
 export const namedKeys = (keys: string[], language: Language) => {
-  const named = keys.slice(0, MAX_NAMED).map((key) => key.slice(0, 40)).join(', ')
+  const named = keys
+    .slice(0, MAX_NAMED)
+    .map((key) => key.slice(0, 40))
+    .join(', ')
   const more = keys.length - MAX_NAMED
-  return more > 0 ? `${named} ${language === 'de' ? `und ${more} weitere` : `and ${more} more`}` : named
+  return more > 0
+    ? `${named} ${language === 'de' ? `und ${more} weitere` : `and ${more} more`}`
+    : named
 }
 
-const labelOf = (path: string, labels: FieldLabels, language: Language) => labels[path]?.[language] ?? path
+const labelOf = (path: string, labels: FieldLabels, language: Language) =>
+  labels[path]?.[language] ?? path
 
 const messageOf = (issue: core.$ZodIssue, label: string, language: Language): string => {
   const de = language === 'de'
@@ -44,7 +51,9 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           : `"${label}" has the wrong form (expected: ${expectedWords(issue.expected, language)}).`
     case 'too_small':
       if (issue.origin === 'number') {
-        return de ? `„${label}“ muss mindestens ${issue.minimum} sein.` : `"${label}" must be at least ${issue.minimum}.`
+        return de
+          ? `„${label}“ muss mindestens ${issue.minimum} sein.`
+          : `"${label}" must be at least ${issue.minimum}.`
       }
       return Number(issue.minimum) <= 1
         ? de
@@ -55,9 +64,13 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           : `"${label}" is too short (at least ${issue.minimum} characters).`
     case 'too_big':
       if (issue.origin === 'number') {
-        return de ? `„${label}“ darf höchstens ${issue.maximum} sein.` : `"${label}" must be at most ${issue.maximum}.`
+        return de
+          ? `„${label}“ darf höchstens ${issue.maximum} sein.`
+          : `"${label}" must be at most ${issue.maximum}.`
       }
-      return de ? `„${label}“ ist zu lang (höchstens ${issue.maximum} Zeichen).` : `"${label}" is too long (at most ${issue.maximum} characters).`
+      return de
+        ? `„${label}“ ist zu lang (höchstens ${issue.maximum} Zeichen).`
+        : `"${label}" is too long (at most ${issue.maximum} characters).`
     case 'invalid_format':
       return issue.format === 'email'
         ? de
@@ -67,9 +80,13 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           ? `„${label}“ hat nicht das erwartete Format.`
           : `"${label}" is not in the expected format.`
     case 'invalid_value':
-      return de ? `„${label}“ hat keinen der zulässigen Werte.` : `"${label}" is not one of the allowed values.`
+      return de
+        ? `„${label}“ hat keinen der zulässigen Werte.`
+        : `"${label}" is not one of the allowed values.`
     case 'unrecognized_keys':
-      return de ? `Unbekannte Angabe(n): ${namedKeys(issue.keys, language)}.` : `Unknown field(s): ${namedKeys(issue.keys, language)}.`
+      return de
+        ? `Unbekannte Angabe(n): ${namedKeys(issue.keys, language)}.`
+        : `Unknown field(s): ${namedKeys(issue.keys, language)}.`
     default:
       return de ? `„${label}“ ist ungültig.` : `"${label}" is invalid.`
   }
@@ -83,10 +100,15 @@ const EXPECTED: Record<string, LocalizedText> = {
   string: { de: 'Text', en: 'text' },
 }
 
-const expectedWords = (expected: string, language: Language) => EXPECTED[expected]?.[language] ?? expected
+const expectedWords = (expected: string, language: Language) =>
+  EXPECTED[expected]?.[language] ?? expected
 
 /** One message per field (the first issue of each), unknown keys as one entry. */
-export const describeIssues = (issues: readonly core.$ZodIssue[], labels: FieldLabels, language: Language): FieldError[] => {
+export const describeIssues = (
+  issues: readonly core.$ZodIssue[],
+  labels: FieldLabels,
+  language: Language,
+): FieldError[] => {
   const errors: FieldError[] = []
   const seen = new Set<string>()
   for (const issue of issues) {
@@ -105,13 +127,19 @@ export const summaryOf = (errors: FieldError[]) => errors.map((error) => error.m
 
 /** A 400 in Payload's error shape, with each field's message in `data.errors` for forms. */
 export const invalidFields = (message: string, errors: FieldError[]) =>
-  Response.json({ errors: [{ data: { errors }, message, name: 'ValidationError' }] }, { headers: { 'Cache-Control': 'no-store' }, status: 400 })
+  Response.json(
+    { errors: [{ data: { errors }, message, name: 'ValidationError' }] },
+    { headers: { 'Cache-Control': 'no-store' }, status: 400 },
+  )
 
 /** Longest page address a widget may send as `returnUrl`. */
 export const RETURN_URL_MAX_LENGTH = 2000
 
 /** How a widget's `returnUrl` is named in messages. */
-export const RETURN_URL_LABEL: LocalizedText = { de: 'Adresse der Seite (returnUrl)', en: 'Page address (returnUrl)' }
+export const RETURN_URL_LABEL: LocalizedText = {
+  de: 'Adresse der Seite (returnUrl)',
+  en: 'Page address (returnUrl)',
+}
 
 /**
  * The page a widget was embedded in (`returnUrl`), for the way back from the pages that mail

@@ -9,13 +9,15 @@ export type JsonBodyResult =
   | { error: 'invalid-text' | 'unsupported-type'; message: string; ok: false; status: 400 | 415 }
   | { ok: true; value: unknown }
 
-const mediaTypeOf = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
+const mediaTypeOf = (req: PayloadRequest) =>
+  (req.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
 /** Whether a public write came as JSON (only then may it have been sent across sites by CORS rules). */
 export const isJsonRequest = (req: PayloadRequest) => mediaTypeOf(req) === 'application/json'
 
 /** The 415 message for a public write that didn't come as JSON. */
-export const unsupportedTypeMessage = (req: PayloadRequest) => unsupportedType(mediaTypeOf(req), languageOf(req))
+export const unsupportedTypeMessage = (req: PayloadRequest) =>
+  unsupportedType(mediaTypeOf(req), languageOf(req))
 
 const unsupportedType = (type: string, language: Language) =>
   language === 'de'
@@ -23,7 +25,13 @@ const unsupportedType = (type: string, language: Language) =>
     : `Please send the data as JSON (Content-Type: application/json), not as ${type || 'content without a type'}.`
 
 const invalidText = (path: string, problem: 'nul' | 'surrogate', language: Language) => {
-  const field = path ? (language === 'de' ? `Das Feld „${path}“` : `The field "${path}"`) : language === 'de' ? 'Die Eingabe' : 'The input'
+  const field = path
+    ? language === 'de'
+      ? `Das Feld „${path}“`
+      : `The field "${path}"`
+    : language === 'de'
+      ? 'Die Eingabe'
+      : 'The input'
   if (problem === 'nul') {
     return language === 'de'
       ? `${field} enthält ein Nullzeichen (\\u0000), das nicht gespeichert werden kann. Bitte entfernen Sie es.`
@@ -41,10 +49,18 @@ const invalidText = (path: string, problem: 'nul' | 'surrogate', language: Langu
  * website could make a visitor's browser send it (415). Text PostgreSQL can't store (NUL, lone
  * surrogates) is refused here, for every field at once (400).
  */
-export const readJsonBody = async (req: PayloadRequest, maxBytes: number): Promise<JsonBodyResult> => {
+export const readJsonBody = async (
+  req: PayloadRequest,
+  maxBytes: number,
+): Promise<JsonBodyResult> => {
   const language = languageOf(req)
   if (!isJsonRequest(req)) {
-    return { error: 'unsupported-type', message: unsupportedTypeMessage(req), ok: false, status: 415 }
+    return {
+      error: 'unsupported-type',
+      message: unsupportedTypeMessage(req),
+      ok: false,
+      status: 415,
+    }
   }
   const declared = Number(req.headers.get('content-length') ?? 'NaN')
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -68,7 +84,12 @@ export const readJsonBody = async (req: PayloadRequest, maxBytes: number): Promi
   }
   const problem = findTextProblem(value)
   if (problem) {
-    return { error: 'invalid-text', message: invalidText(problem.path, problem.problem, language), ok: false, status: 400 }
+    return {
+      error: 'invalid-text',
+      message: invalidText(problem.path, problem.problem, language),
+      ok: false,
+      status: 400,
+    }
   }
   return { ok: true, value }
 }

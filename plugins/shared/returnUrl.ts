@@ -11,7 +11,10 @@ import { RETURN_URL_MAX_LENGTH } from './publicInput'
  * A plugin's `returnOrigins` option, checked once at start: each entry an origin
  * (`https://www.essen.de`), returned in the form `URL.origin` has.
  */
-export const resolveReturnOrigins = (origins: readonly string[] | undefined, pluginName: string): string[] =>
+export const resolveReturnOrigins = (
+  origins: readonly string[] | undefined,
+  pluginName: string,
+): string[] =>
   (origins ?? []).map((origin) => {
     let parsed: URL | undefined
     try {
@@ -19,8 +22,14 @@ export const resolveReturnOrigins = (origins: readonly string[] | undefined, plu
     } catch {
       parsed = undefined
     }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
-      throw new Error(`${pluginName}: \`returnOrigins\` must list origins such as https://www.essen.de, not "${origin}".`)
+    if (
+      !parsed ||
+      !/^https?:$/.test(parsed.protocol) ||
+      parsed.origin !== origin.replace(/\/$/, '')
+    ) {
+      throw new Error(
+        `${pluginName}: \`returnOrigins\` must list origins such as https://www.essen.de, not "${origin}".`,
+      )
     }
     return parsed.origin
   })

@@ -40,7 +40,6 @@ export type MailInput = {
   to: string
 }
 
-
 /**
  * The outbox's bookkeeping, for a host that tracks changes of content (e.g. to invalidate a
  * cache of public answers): no public answer reads the mail keys, and the runner writes one for
@@ -76,7 +75,10 @@ const messageIdOf = (req: PayloadRequest, key: string) => {
 }
 
 /** Claims the key for this runner: 'send', 'sent' (skip) or 'busy' (another runner has it). */
-const claim = async (req: PayloadRequest, key: string): Promise<'busy' | 'send' | 'sent' | 'untracked'> => {
+const claim = async (
+  req: PayloadRequest,
+  key: string,
+): Promise<'busy' | 'send' | 'sent' | 'untracked'> => {
   const database = databaseOf(req.payload)
   const keys = tableOf(req.payload, MAIL_KEYS_SLUG)
   const claimed = await database.rows(sql`
@@ -118,12 +120,16 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
       })
     } catch (err) {
       if (key) {
-        await databaseOf(req.payload).rows(sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "claimed_at" = NULL WHERE "key" = ${key} AND "sent_at" IS NULL`)
+        await databaseOf(req.payload).rows(
+          sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "claimed_at" = NULL WHERE "key" = ${key} AND "sent_at" IS NULL`,
+        )
       }
       throw err
     }
     if (key) {
-      await databaseOf(req.payload).rows(sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "sent_at" = now(), "updated_at" = now() WHERE "key" = ${key}`)
+      await databaseOf(req.payload).rows(
+        sql`UPDATE ${tableOf(req.payload, MAIL_KEYS_SLUG)} SET "sent_at" = now(), "updated_at" = now() WHERE "key" = ${key}`,
+      )
     }
     return { output: {} }
   },
@@ -147,14 +153,24 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
  * on it, one is opened and committed here). With an `idempotencyKey`, a key that was queued
  * before is skipped: returns false.
  */
-export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailInput; queue?: string; req: PayloadRequest }): Promise<boolean> => {
+export const queueMail = async ({
+  mail,
+  queue = MAIL_QUEUE,
+  req,
+}: {
+  mail: MailInput
+  queue?: string
+  req: PayloadRequest
+}): Promise<boolean> => {
   const ownsTransaction = await initTransaction(req)
   try {
     if (mail.idempotencyKey) {
       if (mail.idempotencyKey.length > 200) {
         throw new Error('queueMail: idempotencyKey is longer than 200 characters.')
       }
-      const rows = await (await transactionOf(req)).rows(sql`
+      const rows = await (
+        await transactionOf(req)
+      ).rows(sql`
         INSERT INTO ${tableOf(req.payload, MAIL_KEYS_SLUG)} ("key", "updated_at", "created_at") VALUES (${mail.idempotencyKey}, now(), now())
         ON CONFLICT ("key") DO NOTHING RETURNING "id"`)
       if (!rows.length) {
@@ -185,7 +201,9 @@ export const queueMail = async ({ mail, queue = MAIL_QUEUE, req }: { mail: MailI
 export const withMailOutbox = (config: Config): Pick<Config, 'collections' | 'jobs'> => {
   const tasks = config.jobs?.tasks ?? []
   const hasTask = tasks.some((task) => task.slug === SEND_MAIL_TASK)
-  const hasKeys = (config.collections ?? []).some((collection) => collection.slug === MAIL_KEYS_SLUG)
+  const hasKeys = (config.collections ?? []).some(
+    (collection) => collection.slug === MAIL_KEYS_SLUG,
+  )
   return {
     collections: hasKeys ? config.collections : [...(config.collections ?? []), mailKeysCollection],
     jobs: { ...config.jobs, tasks: hasTask ? tasks : [...tasks, sendMailTask] },

@@ -15,6 +15,12 @@ export const targetFields = (collections: string[]): RowField => ({
       options: collections.map((slug) => ({ label: slug, value: slug })),
       required: true,
     },
-    { name: 'targetId', type: 'text', index: true, label: { de: 'Eintrag (ID)', en: 'Entry (ID)' }, required: true },
+    {
+      name: 'targetId',
+      type: 'text',
+      index: true,
+      label: { de: 'Eintrag (ID)', en: 'Entry (ID)' },
+      required: true,
+    },
   ],
 })

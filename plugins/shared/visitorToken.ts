@@ -5,7 +5,8 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 export const issueVisitorToken = (): string => crypto.randomBytes(32).toString('base64url')
 
-export const isVisitorToken = (value: unknown): value is string => typeof value === 'string' && TOKEN_PATTERN.test(value)
+export const isVisitorToken = (value: unknown): value is string =>
+  typeof value === 'string' && TOKEN_PATTERN.test(value)
 
 /** The value of one cookie from a Cookie header, or undefined. */
 export const readCookie = (header: null | string, name: string): string | undefined => {
@@ -27,7 +28,13 @@ type CookieArgs = {
 }
 
 /** httpOnly, SameSite=Lax: readable by no script, sent only to our own API. */
-export const serializeCookie = ({ isSecure, maxAgeSeconds, name, path, value }: CookieArgs): string =>
+export const serializeCookie = ({
+  isSecure,
+  maxAgeSeconds,
+  name,
+  path,
+  value,
+}: CookieArgs): string =>
   [
     `${name}=${encodeURIComponent(value)}`,
     `Path=${path}`,

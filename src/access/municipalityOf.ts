@@ -5,4 +5,5 @@ export const relationId = (value: Relation): number | string | undefined =>
   value && typeof value === 'object' ? value.id : (value ?? undefined)
 
 /** The municipality a municipality editor belongs to. */
-export const municipalityOf = (user: { municipality?: Relation } | null | undefined) => relationId(user?.municipality)
+export const municipalityOf = (user: { municipality?: Relation } | null | undefined) =>
+  relationId(user?.municipality)

@@ -17,7 +17,10 @@ type ScopeArgs = {
  * Admins and editors keep everything; a municipality editor only what belongs to their
  * municipality. The where-constraints apply to reads in the admin, updates and deletes.
  */
-export const municipalityScoped = ({ canCreateAndDelete, field }: ScopeArgs): NonNullable<CollectionConfig['access']> => {
+export const municipalityScoped = ({
+  canCreateAndDelete,
+  field,
+}: ScopeArgs): NonNullable<CollectionConfig['access']> => {
   const own: Access = ({ req: { user } }) => {
     if (hasRole(user, 'admin', 'editor')) {
       return true
@@ -39,9 +42,16 @@ export const municipalityScoped = ({ canCreateAndDelete, field }: ScopeArgs): No
     const requested = data ? relationId(data[field]) : undefined
     // Without data (the admin asks whether to show "create"), answer for the user's own city.
     // Ids compare as strings: a REST client may send "7" for 7.
-    return municipality !== undefined && (requested === undefined || String(requested) === String(municipality))
+    return (
+      municipality !== undefined &&
+      (requested === undefined || String(requested) === String(municipality))
+    )
   }
-  return { create, delete: canCreateAndDelete ? own : ({ req: { user } }) => hasRole(user, 'admin', 'editor'), update: own }
+  return {
+    create,
+    delete: canCreateAndDelete ? own : ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
+    update: own,
+  }
 }
 
 /** A municipality editor's documents always belong to their municipality; moving one away is refused. */

@@ -22,7 +22,15 @@ const targetsOf = (field: FlattenedField): CollectionSlug[] | undefined => {
  * `organisation__title`, `period.from`) reaches through relationships, across collections.
  * Unknown paths reach nothing: Payload refuses them itself.
  */
-export const relationsOnPath = ({ fields, path, payload }: { fields: FlattenedField[]; path: string; payload: Payload }): RelationsOnPath => {
+export const relationsOnPath = ({
+  fields,
+  path,
+  payload,
+}: {
+  fields: FlattenedField[]
+  path: string
+  payload: Payload
+}): RelationsOnPath => {
   const result: RelationsOnPath = { at: [], through: [] }
   const walk = (current: FlattenedField[], [name, ...rest]: string[]) => {
     const field = current.find((candidate) => candidate.name === name)

@@ -31,7 +31,11 @@ const translateEntry = (entry: ErrorEntry): ErrorEntry => ({
     ? {
         data: {
           ...entry.data,
-          errors: entry.data.errors.map((error) => (typeof error.message === 'string' ? { ...error, message: germanFor(error.message) } : error)),
+          errors: entry.data.errors.map((error) =>
+            typeof error.message === 'string'
+              ? { ...error, message: germanFor(error.message) }
+              : error,
+          ),
         },
       }
     : {}),
@@ -45,32 +49,61 @@ const translateBody = (body: unknown): unknown => {
   const { errors, message } = body as { errors?: unknown; message?: unknown }
   return {
     ...body,
-    ...(Array.isArray(errors) ? { errors: errors.map((entry: ErrorEntry) => (entry && typeof entry === 'object' ? translateEntry(entry) : entry)) } : {}),
+    ...(Array.isArray(errors)
+      ? {
+          errors: errors.map((entry: ErrorEntry) =>
+            entry && typeof entry === 'object' ? translateEntry(entry) : entry,
+          ),
+        }
+      : {}),
     ...(typeof message === 'string' ? { message: germanFor(message) } : {}),
   }
 }
 
 const STATUS_TEXTS: Record<number, { de: string; en: string }> = {
   404: { de: 'Diese Adresse gibt es nicht.', en: 'There is no such address.' },
-  405: { de: 'Diese Methode ist für diese Adresse nicht erlaubt.', en: 'This method is not allowed for this address.' },
-  415: { de: 'Dieser Inhaltstyp wird nicht angenommen; senden Sie application/json.', en: 'This content type is not accepted; send application/json.' },
+  405: {
+    de: 'Diese Methode ist für diese Adresse nicht erlaubt.',
+    en: 'This method is not allowed for this address.',
+  },
+  415: {
+    de: 'Dieser Inhaltstyp wird nicht angenommen; senden Sie application/json.',
+    en: 'This content type is not accepted; send application/json.',
+  },
 }
 
 /**
  * Some answers (graphql-http's 415, the playground's "Route Not Found") come without a JSON
  * body: every API error answer carries a message in `{ errors: [{ message }] }`.
  */
-const answerWithoutBody = async (config: Promise<SanitizedConfig>, request: Request, response: Response) => {
-  const language = getRequestLanguage({ config: await config, cookies: cookiesOf(request), headers: request.headers })
-  const text = STATUS_TEXTS[response.status] ?? { de: 'Die Anfrage konnte nicht bearbeitet werden.', en: 'The request could not be handled.' }
+const answerWithoutBody = async (
+  config: Promise<SanitizedConfig>,
+  request: Request,
+  response: Response,
+) => {
+  const language = getRequestLanguage({
+    config: await config,
+    cookies: cookiesOf(request),
+    headers: request.headers,
+  })
+  const text = STATUS_TEXTS[response.status] ?? {
+    de: 'Die Anfrage konnte nicht bearbeitet werden.',
+    en: 'The request could not be handled.',
+  }
   const headers = new Headers(response.headers)
   headers.set('content-type', 'application/json')
   headers.delete('content-length')
-  return Response.json({ errors: [{ message: language === 'en' ? text.en : text.de }] }, { headers, status: response.status })
+  return Response.json(
+    { errors: [{ message: language === 'en' ? text.en : text.de }] },
+    { headers, status: response.status },
+  )
 }
 
 export const inClientLanguage =
-  <Context>(config: Promise<SanitizedConfig>, handler: RouteHandler<Context>): RouteHandler<Context> =>
+  <Context>(
+    config: Promise<SanitizedConfig>,
+    handler: RouteHandler<Context>,
+  ): RouteHandler<Context> =>
   async (request, context) => {
     const response = await handler(request, context)
     const type = response.headers.get('content-type') ?? ''
@@ -80,11 +113,18 @@ export const inClientLanguage =
       return answerWithoutBody(config, request, response)
     }
     // Successful GraphQL answers can carry errors too; other successes have none.
-    const mayHaveErrors = response.status >= 400 || new URL(request.url).pathname.endsWith('/graphql')
+    const mayHaveErrors =
+      response.status >= 400 || new URL(request.url).pathname.endsWith('/graphql')
     if (!isJson || !mayHaveErrors || !response.body) {
       return response
     }
-    if (getRequestLanguage({ config: await config, cookies: cookiesOf(request), headers: request.headers }) !== 'de') {
+    if (
+      getRequestLanguage({
+        config: await config,
+        cookies: cookiesOf(request),
+        headers: request.headers,
+      }) !== 'de'
+    ) {
       return response
     }
     const text = await response.text()
@@ -99,5 +139,9 @@ export const inClientLanguage =
     }
     const headers = new Headers(response.headers)
     headers.delete('content-length')
-    return new Response(JSON.stringify(translateBody(body)), { headers, status: response.status, statusText: response.statusText })
+    return new Response(JSON.stringify(translateBody(body)), {
+      headers,
+      status: response.status,
+      statusText: response.statusText,
+    })
   }

@@ -5,7 +5,10 @@ import type { Pool } from 'pg'
  * checked out for its reconnect logic; so end the idle ones and stop waiting after a moment
  * (the last socket closes with the process or the database).
  */
-export const closePool = async (pool: Pool | undefined, { timeoutMs = 2_000 }: { timeoutMs?: number } = {}) => {
+export const closePool = async (
+  pool: Pool | undefined,
+  { timeoutMs = 2_000 }: { timeoutMs?: number } = {},
+) => {
   if (!pool) {
     return
   }
@@ -16,4 +19,5 @@ export const closePool = async (pool: Pool | undefined, { timeoutMs = 2_000 }: {
 }
 
 /** The pg pool behind a Payload instance using @payloadcms/db-postgres. */
-export const poolOf = (payload: { db: unknown }): Pool | undefined => (payload.db as { pool?: Pool }).pool
+export const poolOf = (payload: { db: unknown }): Pool | undefined =>
+  (payload.db as { pool?: Pool }).pool

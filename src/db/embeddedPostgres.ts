@@ -257,10 +257,20 @@ export const startEmbeddedPostgres = async ({
     // A cluster whose starter is still alive is shared (a CLI command beside the dev server);
     // one left behind by a process that died is adopted, so that it gets stopped again.
     const owner = Number(await fs.readFile(ownerFile, 'utf8').catch(() => ''))
-    const isOrphan = !(Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner))
+    const isOrphan = !(
+      Number.isInteger(owner) &&
+      owner > 0 &&
+      owner !== process.pid &&
+      isAlive(owner)
+    )
     if (!isOrphan) {
       log(`Using the PostgreSQL already running on port ${running.port} (${dataDir}).`)
-      return { isOwned: false, port: running.port, stop: async () => undefined, urlFor: urlFor(running.port) }
+      return {
+        isOwned: false,
+        port: running.port,
+        stop: async () => undefined,
+        urlFor: urlFor(running.port),
+      }
     }
     log(`Adopting the PostgreSQL left running on port ${running.port} (${dataDir}).`)
     await fs.writeFile(ownerFile, String(process.pid))
@@ -297,7 +307,9 @@ export const startEmbeddedPostgres = async ({
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
-      ...(isDurable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(isDurable
+        ? []
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     {
       ...asUser(runAs),

@@ -15,13 +15,15 @@ export const isAlive = (pid: number): boolean => {
 export const readRunningCluster = async (
   dataDir: string,
 ): Promise<{ pid: number; port: number } | null> => {
-  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    // No pid file: no cluster running there.
-    if (err.code === 'ENOENT') {
-      return null
-    }
-    throw err
-  })
+  const text = await fs
+    .readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')
+    .catch((err: NodeJS.ErrnoException) => {
+      // No pid file: no cluster running there.
+      if (err.code === 'ENOENT') {
+        return null
+      }
+      throw err
+    })
   if (!text) {
     return null
   }

@@ -19,7 +19,10 @@ const MODULE = 'stadtteilkonferenz'
 const SERIES = 'netzwerktreffen-ag-soziale-stadt'
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!,
+  )
 
 /** The server under its other local name: the demo page's widgets come from there. */
 const widgetsOriginFor = (req: Request, port: number) => {
@@ -36,7 +39,13 @@ const nextRegistration = async (payload: Payload): Promise<string | undefined> =
     overrideAccess: false,
     select: { slug: true },
     sort: 'start',
-    where: { and: [{ 'series.slug': { equals: SERIES } }, { registrationOpen: { equals: true } }, { start: { greater_than: new Date().toISOString() } }] },
+    where: {
+      and: [
+        { 'series.slug': { equals: SERIES } },
+        { registrationOpen: { equals: true } },
+        { start: { greater_than: new Date().toISOString() } },
+      ],
+    },
   })
   return docs[0]?.slug ?? undefined
 }
@@ -61,7 +70,17 @@ qn-module, qn-registration, qn-events, qn-projects, qn-module-finder { --qn-colo
 code { font-size: .9em; background: #f4f1ea; padding: 0 .25rem; }
 `
 
-const page = ({ eventSlug, isEnglish, module, widgetsOrigin }: { eventSlug: string | undefined; isEnglish: boolean; module: string; widgetsOrigin: string }) => {
+const page = ({
+  eventSlug,
+  isEnglish,
+  module,
+  widgetsOrigin,
+}: {
+  eventSlug: string | undefined
+  isEnglish: boolean
+  module: string
+  widgetsOrigin: string
+}) => {
   const script = `${widgetsOrigin}${WIDGETS_PATH}quartiersnetz.js`
   const t = (de: string, en: string) => (isEnglish ? en : de)
   return `<!doctype html>
@@ -122,45 +141,57 @@ const page = ({ eventSlug, isEnglish, module, widgetsOrigin }: { eventSlug: stri
 }
 
 /** GET /demo/ and /demo/demo.css; `port` is the port the server listens on. */
-export const demoPage = ({ payload, port }: { payload: Payload; port: () => number }): RequestHandler => async (req, res, next) => {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    next()
-    return
+export const demoPage =
+  ({ payload, port }: { payload: Payload; port: () => number }): RequestHandler =>
+  async (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next()
+      return
+    }
+    if (req.path === '/demo/demo.css') {
+      res.setHeader('Cache-Control', 'no-cache')
+      res.type('text/css; charset=utf-8').send(STYLES)
+      return
+    }
+    if (req.path !== '/demo' && req.path !== '/demo/') {
+      next()
+      return
+    }
+    const widgetsOrigin = widgetsOriginFor(req, port())
+    // What a municipal site's policy would allow: its own files, and the widgets' server.
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' ${widgetsOrigin}`,
+        `connect-src 'self' ${widgetsOrigin}`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ].join('; '),
+    )
+    res.setHeader('Cache-Control', 'no-store')
+    const asked =
+      typeof req.query.methode === 'string' && /^[a-z0-9-]{1,120}$/.test(req.query.methode)
+        ? req.query.methode
+        : MODULE
+    let eventSlug: string | undefined
+    try {
+      eventSlug = await nextRegistration(payload)
+    } catch (err) {
+      payload.logger.warn({ err, msg: 'Demo page: the next Netzwerktreffen could not be read.' })
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Die Demo-Seite ist gerade nicht verfügbar (Datenbank). Bitte in einigen Sekunden neu laden.',
+        )
+      return
+    }
+    res
+      .type('text/html; charset=utf-8')
+      .send(page({ eventSlug, isEnglish: req.query.lang === 'en', module: asked, widgetsOrigin }))
   }
-  if (req.path === '/demo/demo.css') {
-    res.setHeader('Cache-Control', 'no-cache')
-    res.type('text/css; charset=utf-8').send(STYLES)
-    return
-  }
-  if (req.path !== '/demo' && req.path !== '/demo/') {
-    next()
-    return
-  }
-  const widgetsOrigin = widgetsOriginFor(req, port())
-  // What a municipal site's policy would allow: its own files, and the widgets' server.
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      `script-src 'self' ${widgetsOrigin}`,
-      `connect-src 'self' ${widgetsOrigin}`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "object-src 'none'",
-    ].join('; '),
-  )
-  res.setHeader('Cache-Control', 'no-store')
-  const asked = typeof req.query.methode === 'string' && /^[a-z0-9-]{1,120}$/.test(req.query.methode) ? req.query.methode : MODULE
-  let eventSlug: string | undefined
-  try {
-    eventSlug = await nextRegistration(payload)
-  } catch (err) {
-    payload.logger.warn({ err, msg: 'Demo page: the next Netzwerktreffen could not be read.' })
-    res.status(503).type('text/plain; charset=utf-8').send('Die Demo-Seite ist gerade nicht verfügbar (Datenbank). Bitte in einigen Sekunden neu laden.')
-    return
-  }
-  res.type('text/html; charset=utf-8').send(page({ eventSlug, isEnglish: req.query.lang === 'en', module: asked, widgetsOrigin }))
-}

@@ -4,6 +4,8 @@
  */
 import * as rruleNamespace from 'rrule'
 
-const rrule = (rruleNamespace as typeof rruleNamespace & { default?: typeof rruleNamespace }).default ?? rruleNamespace
+const rrule =
+  (rruleNamespace as typeof rruleNamespace & { default?: typeof rruleNamespace }).default ??
+  rruleNamespace
 
 export const { RRule, RRuleSet, rrulestr } = rrule

@@ -20,11 +20,16 @@ const addressesOf = (value: unknown): string => {
   }
   const list = Array.isArray(value) ? value : [value]
   return list
-    .map((entry) => (typeof entry === 'string' ? entry : (entry as { address?: string }).address ?? ''))
+    .map((entry) =>
+      typeof entry === 'string' ? entry : ((entry as { address?: string }).address ?? ''),
+    )
     .join(', ')
 }
 
-export const createEmlFileTransport = ({ directory, log }: EmlFileTransportArgs): Transport<SentMessageInfo> => ({
+export const createEmlFileTransport = ({
+  directory,
+  log,
+}: EmlFileTransportArgs): Transport<SentMessageInfo> => ({
   name: 'eml-file',
   version: '1.0.0',
   send(mail: MailMessage, callback: (err: Error | null, info: SentMessageInfo) => void) {
@@ -40,7 +45,9 @@ export const createEmlFileTransport = ({ directory, log }: EmlFileTransportArgs)
       fs.mkdir(directory, { recursive: true })
         .then(() => fs.writeFile(file, message))
         .then(() => {
-          log(`E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file} — an: ${addressesOf(mail.data.to)} — Betreff: ${String(mail.data.subject ?? '')}`)
+          log(
+            `E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file} — an: ${addressesOf(mail.data.to)} — Betreff: ${String(mail.data.subject ?? '')}`,
+          )
           callback(null, { envelope, messageId, path: file })
         })
         .catch((err: Error) => callback(err, undefined))

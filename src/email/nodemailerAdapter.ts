@@ -26,11 +26,18 @@ const senderOf = (from: SendEmailOptions['from'], fallback: string): string => {
 }
 
 export const nodemailerEmail =
-  ({ defaultFromAddress, defaultFromName, transport }: NodemailerEmailArgs): EmailAdapter<SentMessageInfo> =>
+  ({
+    defaultFromAddress,
+    defaultFromName,
+    transport,
+  }: NodemailerEmailArgs): EmailAdapter<SentMessageInfo> =>
   () => ({
     defaultFromAddress,
     defaultFromName,
     name: 'nodemailer',
     sendEmail: async (message) =>
-      transport.sendMail({ ...message, from: senderOf(message.from, `${defaultFromName} <${defaultFromAddress}>`) }),
+      transport.sendMail({
+        ...message,
+        from: senderOf(message.from, `${defaultFromName} <${defaultFromAddress}>`),
+      }),
   })

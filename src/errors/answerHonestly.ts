@@ -49,7 +49,13 @@ export const answerHonestly: AfterErrorHook = ({ error, graphqlResult, req, resu
     req.responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   }
   if (graphqlResult) {
-    return { graphqlResult: { ...graphqlResult, extensions: { ...graphqlResult.extensions, statusCode: answer.status }, message } }
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        extensions: { ...graphqlResult.extensions, statusCode: answer.status },
+        message,
+      },
+    }
   }
   return { response: { ...result, errors: [{ message }] }, status: answer.status }
 }

@@ -19,7 +19,15 @@ const isUnavailableCode = (code: string) =>
   code === '55P03' // lock not available (lock timeout)
 
 /** Node's socket errors on the way to the database. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+])
 
 /** node-postgres' own messages for a pool or client that can't reach the database. */
 const UNAVAILABLE_MESSAGES = [
@@ -63,7 +71,10 @@ export const classifyError = (err: unknown): ErrorClass | undefined => {
         return 'conflict'
       }
     }
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) {
+    if (
+      typeof message === 'string' &&
+      UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))
+    ) {
       return 'unavailable'
     }
   }

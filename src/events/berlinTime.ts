@@ -41,7 +41,14 @@ const wallTimeParts = (instant: Date) => {
 /** Berlin's offset from UTC at an instant, in minutes (60 in winter, 120 in summer). */
 export const berlinOffsetMinutes = (instant: Date): number => {
   const wall = wallTimeParts(instant)
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)
+  const wallAsUtc = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second,
+  )
   return Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / MINUTE_MS)
 }
 

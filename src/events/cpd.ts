@@ -2,7 +2,15 @@ import type { CpdRecognition } from '@quartiersnetz/plugin-event-registration/ty
 
 /** The events collection's `cpd` group as the registration plugin's attendance confirmations need it. */
 export const cpdOfEvent = (event: Record<string, unknown>): CpdRecognition | null => {
-  const cpd = event.cpd as null | undefined | { chamber?: null | string; isRecognised?: boolean | null; points?: null | number; subject?: null | string }
+  const cpd = event.cpd as
+    | null
+    | undefined
+    | {
+        chamber?: null | string
+        isRecognised?: boolean | null
+        points?: null | number
+        subject?: null | string
+      }
   if (!cpd?.isRecognised || !cpd.chamber?.trim()) {
     return null
   }

@@ -79,7 +79,10 @@ export const resolveFeedFilters = async (req: PayloadRequest): Promise<ResolvedF
     }
     if (typeof value !== 'string') {
       throw new APIError(
-        localize(req, { de: `Bitte „${filter.param}“ einmal und als Kurzname angeben.`, en: `Please give "${filter.param}" once, as a slug.` }),
+        localize(req, {
+          de: `Bitte „${filter.param}“ einmal und als Kurzname angeben.`,
+          en: `Please give "${filter.param}" once, as a slug.`,
+        }),
         400,
         undefined,
         true,
@@ -87,7 +90,11 @@ export const resolveFeedFilters = async (req: PayloadRequest): Promise<ResolvedF
     }
     const doc =
       /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 120
-        ? await findPublishedBySlug({ collection: filter.collection, payload: req.payload, slug: value })
+        ? await findPublishedBySlug({
+            collection: filter.collection,
+            payload: req.payload,
+            slug: value,
+          })
         : undefined
     if (!doc) {
       throw new APIError(localize(req, filter.notFound(value.slice(0, 120))), 404, undefined, true)

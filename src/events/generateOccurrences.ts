@@ -35,27 +35,60 @@ type GenerateArgs = {
 const MAX_ATTEMPTS = 3
 
 const isUniqueClash = (err: unknown): boolean =>
-  err instanceof ValidationError && err.data.errors.some((error) => error.path === 'occurrenceKey' || error.path === 'slug')
+  err instanceof ValidationError &&
+  err.data.errors.some((error) => error.path === 'occurrenceKey' || error.path === 'slug')
 
 type Relation = number | { id: number }
 
-const idOf = (value: null | Relation | undefined): number | undefined => (value && typeof value === 'object' ? value.id : (value ?? undefined))
+const idOf = (value: null | Relation | undefined): number | undefined =>
+  value && typeof value === 'object' ? value.id : (value ?? undefined)
 
 /** A readable, stable slug (`jour-fixe-2026-03-05`), unless an event already has it. */
-const slugFor = async ({ occurrence, req, series }: { occurrence: PlannedOccurrence; req: PayloadRequest; series: EventSery }) => {
+const slugFor = async ({
+  occurrence,
+  req,
+  series,
+}: {
+  occurrence: PlannedOccurrence
+  req: PayloadRequest
+  series: EventSery
+}) => {
   if (!series.slug) {
     return undefined
   }
   const candidate = `${series.slug}-${occurrence.date}`
-  const { totalDocs } = await req.payload.count({ collection: 'events', overrideAccess: true, req, where: { slug: { equals: candidate } } })
+  const { totalDocs } = await req.payload.count({
+    collection: 'events',
+    overrideAccess: true,
+    req,
+    where: { slug: { equals: candidate } },
+  })
   // Taken: leave it empty and let the slug field number it.
   return totalDocs === 0 ? candidate : undefined
 }
 
-const generateOnce = async ({ now, req, series }: { now: Date; req: PayloadRequest; series: EventSery }): Promise<GenerationResult> => {
+const generateOnce = async ({
+  now,
+  req,
+  series,
+}: {
+  now: Date
+  req: PayloadRequest
+  series: EventSery
+}): Promise<GenerationResult> => {
   const { payload } = req
-  const planned = planOccurrences({ now, recurrence: series.recurrence ?? {}, seriesId: series.id, startsOnFallback: series.createdAt })
-  const result: GenerationResult = { cancelled: 0, created: 0, total: planned.filter((occurrence) => !occurrence.isSkipped).length, updated: 0 }
+  const planned = planOccurrences({
+    now,
+    recurrence: series.recurrence ?? {},
+    seriesId: series.id,
+    startsOnFallback: series.createdAt,
+  })
+  const result: GenerationResult = {
+    cancelled: 0,
+    created: 0,
+    total: planned.filter((occurrence) => !occurrence.isSkipped).length,
+    updated: 0,
+  }
 
   const existing = planned.length
     ? await payload.find({
@@ -86,7 +119,9 @@ const generateOnce = async ({ now, req, series }: { now: Date; req: PayloadReque
         audience: series.audience ?? undefined,
         end: occurrence.end.toISOString(),
         end_tz: EVENT_TIME_ZONE,
-        fieldsOfAction: series.fieldsOfAction?.map((value) => (typeof value === 'object' ? value.id : value)),
+        fieldsOfAction: series.fieldsOfAction?.map((value) =>
+          typeof value === 'object' ? value.id : value,
+        ),
         format,
         kind: series.kind,
         occurrenceKey: occurrence.key,
@@ -105,13 +140,20 @@ const generateOnce = async ({ now, req, series }: { now: Date; req: PayloadReque
     // Updates keep the event's publication status: generation neither publishes nor withdraws.
     if (occurrence.isSkipped) {
       if (!event.isCancelled) {
-        await payload.update({ id: event.id, collection: 'events', data: { _status: event._status ?? undefined, isCancelled: true }, overrideAccess: true, req })
+        await payload.update({
+          id: event.id,
+          collection: 'events',
+          data: { _status: event._status ?? undefined, isCancelled: true },
+          overrideAccess: true,
+          req,
+        })
         result.cancelled++
       }
       continue
     }
     const isAtPlannedTime =
-      new Date(event.start).getTime() === occurrence.start.getTime() && (event.end ? new Date(event.end).getTime() : undefined) === occurrence.end.getTime()
+      new Date(event.start).getTime() === occurrence.start.getTime() &&
+      (event.end ? new Date(event.end).getTime() : undefined) === occurrence.end.getTime()
     if (occurrence.isMoved && !isAtPlannedTime) {
       await payload.update({
         id: event.id,
@@ -146,12 +188,23 @@ const generateOnce = async ({ now, req, series }: { now: Date; req: PayloadReque
  * Creates the missing events of one series, in one transaction (unless `req` brings its own).
  * Returns null when there is no such series.
  */
-export const generateOccurrences = async ({ now = new Date(), req, seriesId }: GenerateArgs): Promise<GenerationResult | null> => {
+export const generateOccurrences = async ({
+  now = new Date(),
+  req,
+  seriesId,
+}: GenerateArgs): Promise<GenerationResult | null> => {
   for (let attempt = 1; ; attempt++) {
     const isOwnTransaction = await initTransaction(req)
     try {
       // The stored (published, if ever published) series: its status decides the events'.
-      const series = await req.payload.findByID({ id: seriesId, collection: 'event-series', depth: 0, disableErrors: true, overrideAccess: true, req })
+      const series = await req.payload.findByID({
+        id: seriesId,
+        collection: 'event-series',
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true,
+        req,
+      })
       const result = series ? await generateOnce({ now, req, series }) : null
       if (isOwnTransaction) {
         await commitTransaction(req)
@@ -164,13 +217,18 @@ export const generateOccurrences = async ({ now = new Date(), req, seriesId }: G
       if (!isOwnTransaction || attempt >= MAX_ATTEMPTS || !isUniqueClash(err)) {
         throw err
       }
-      req.payload.logger.info({ msg: `Series ${seriesId}: another generation ran at the same time; trying again (attempt ${attempt + 1}).` })
+      req.payload.logger.info({
+        msg: `Series ${seriesId}: another generation ran at the same time; trying again (attempt ${attempt + 1}).`,
+      })
     }
   }
 }
 
 /** Every series with a rule: what the nightly job does. One series failing doesn't stop the others. */
-export const generateAllOccurrences = async ({ now = new Date(), req }: Omit<GenerateArgs, 'seriesId'>) => {
+export const generateAllOccurrences = async ({
+  now = new Date(),
+  req,
+}: Omit<GenerateArgs, 'seriesId'>) => {
   const { docs } = await req.payload.find({
     collection: 'event-series',
     depth: 0,
@@ -200,11 +258,16 @@ export const generateAllOccurrences = async ({ now = new Date(), req }: Omit<Gen
       // A rule that can't be read stays wrong until an editor fixes it: no use retrying.
       if (err instanceof InvalidRecurrenceError) {
         totals.invalid++
-        req.payload.logger.warn({ msg: `Event series ${id} has an invalid recurrence: ${err.message}` })
+        req.payload.logger.warn({
+          msg: `Event series ${id} has an invalid recurrence: ${err.message}`,
+        })
         continue
       }
       totals.failed++
-      req.payload.logger.error({ err, msg: `Generating the occurrences of event series ${id} failed.` })
+      req.payload.logger.error({
+        err,
+        msg: `Generating the occurrences of event series ${id} failed.`,
+      })
     }
   }
   return totals

@@ -30,7 +30,10 @@ const FEED_FIELDS = {
   venue: { address: true, name: true },
 } as const
 
-type FeedEvent = Pick<Event, 'createdAt' | 'end' | 'format' | 'id' | 'start' | 'teaser' | 'theme' | 'title' | 'updatedAt'> & {
+type FeedEvent = Pick<
+  Event,
+  'createdAt' | 'end' | 'format' | 'id' | 'start' | 'teaser' | 'theme' | 'title' | 'updatedAt'
+> & {
   venue?: { address?: null | string; name?: null | string } | null
 }
 
@@ -39,7 +42,15 @@ type FeedEvent = Pick<Event, 'createdAt' | 'end' | 'format' | 'id' | 'start' | '
  * matching `where`. Deliberately without `req`: the request's user (an editor's cookie) must not
  * turn the public feed into a view of drafts.
  */
-export const findFeedEvents = async ({ now = new Date(), payload, where }: { now?: Date; payload: Payload; where?: Where }): Promise<FeedEvent[]> => {
+export const findFeedEvents = async ({
+  now = new Date(),
+  payload,
+  where,
+}: {
+  now?: Date
+  payload: Payload
+  where?: Where
+}): Promise<FeedEvent[]> => {
   const { docs } = await payload.find({
     collection: 'events',
     depth: 0,
@@ -52,7 +63,12 @@ export const findFeedEvents = async ({ now = new Date(), payload, where }: { now
       and: [
         ...(where ? [where] : []),
         { or: [{ isCancelled: { equals: false } }, { isCancelled: { exists: false } }] },
-        { or: [{ end: { greater_than_equal: now.toISOString() } }, { start: { greater_than_equal: now.toISOString() } }] },
+        {
+          or: [
+            { end: { greater_than_equal: now.toISOString() } },
+            { start: { greater_than_equal: now.toISOString() } },
+          ],
+        },
       ],
     },
   })
@@ -60,7 +76,9 @@ export const findFeedEvents = async ({ now = new Date(), payload, where }: { now
 }
 
 /** A published document by slug, as a visitor sees it; undefined when there is none. */
-export const findPublishedBySlug = async <TSlug extends 'event-series' | 'fields-of-action' | 'municipalities'>({
+export const findPublishedBySlug = async <
+  TSlug extends 'event-series' | 'fields-of-action' | 'municipalities',
+>({
   collection,
   payload,
   slug,
@@ -82,7 +100,9 @@ export const findPublishedBySlug = async <TSlug extends 'event-series' | 'fields
 }
 
 const locationOf = (event: FeedEvent): string | undefined => {
-  const onSite = [event.venue?.name, event.venue?.address?.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ')
+  const onSite = [event.venue?.name, event.venue?.address?.replace(/\s*\n\s*/g, ', ')]
+    .filter(Boolean)
+    .join(', ')
   if (event.format === 'online') {
     return 'Online'
   }
@@ -96,7 +116,15 @@ const locationOf = (event: FeedEvent): string | undefined => {
  * The calendar as text. Times are written in UTC: valid in every client without a VTIMEZONE
  * block, and exact across DST changes; X-WR-TIMEZONE tells apps to show them in Berlin time.
  */
-export const renderCalendar = ({ events, name, serverUrl }: { events: FeedEvent[]; name: string; serverUrl: string }): string => {
+export const renderCalendar = ({
+  events,
+  name,
+  serverUrl,
+}: {
+  events: FeedEvent[]
+  name: string
+  serverUrl: string
+}): string => {
   const host = new URL(serverUrl).hostname
   const calendar = ical({
     name,
@@ -123,7 +151,15 @@ export const renderCalendar = ({ events, name, serverUrl }: { events: FeedEvent[
 }
 
 /** The feed with caching headers; a client that has this version gets 304. */
-export const icsResponse = ({ body, filename, req }: { body: string; filename: string; req: PayloadRequest }): Response => {
+export const icsResponse = ({
+  body,
+  filename,
+  req,
+}: {
+  body: string
+  filename: string
+  req: PayloadRequest
+}): Response => {
   const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
   const headers = new Headers({
     'Cache-Control': `public, max-age=${MAX_AGE_SECONDS}`,

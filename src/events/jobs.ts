@@ -10,12 +10,27 @@ import { generateAllOccurrences } from './generateOccurrences'
 export const NIGHTLY_QUEUE = 'nightly'
 
 /** Queuing, running and cancelling jobs over the API (/api/payload-jobs/…) is for the coordination office. */
-const isCoordinationOffice = ({ req }: { req: { user?: null | { role?: 'admin' | 'editor' | 'municipality-editor' | null } } }) =>
-  hasRole(req.user, 'admin', 'editor')
+const isCoordinationOffice = ({
+  req,
+}: {
+  req: { user?: null | { role?: 'admin' | 'editor' | 'municipality-editor' | null } }
+}) => hasRole(req.user, 'admin', 'editor')
 
-export const jobsAccess: JobsConfig['access'] = { cancel: isCoordinationOffice, queue: isCoordinationOffice, run: isCoordinationOffice }
+export const jobsAccess: JobsConfig['access'] = {
+  cancel: isCoordinationOffice,
+  queue: isCoordinationOffice,
+  run: isCoordinationOffice,
+}
 
-type Totals = { cancelled: number; created: number; failed: number; invalid: number; series: number; total: number; updated: number }
+type Totals = {
+  cancelled: number
+  created: number
+  failed: number
+  invalid: number
+  series: number
+  total: number
+  updated: number
+}
 
 const count = (name: keyof Totals) => ({ name, type: 'number' as const, required: true })
 
@@ -26,12 +41,22 @@ export const generateSeriesOccurrencesTask: TaskConfig<{ input: object; output: 
     req.payload.logger.info({ msg: 'Event series occurrences generated.', ...totals })
     // Thrown, so the job is retried; generation is idempotent, series that worked stay as they are.
     if (totals.failed > 0) {
-      throw new Error(`Occurrences of ${totals.failed} of ${totals.series} event series could not be generated; see the log.`)
+      throw new Error(
+        `Occurrences of ${totals.failed} of ${totals.series} event series could not be generated; see the log.`,
+      )
     }
     return { output: totals }
   },
   label: 'Termine der Veranstaltungsreihen erzeugen / Generate event series occurrences',
-  outputSchema: [count('series'), count('created'), count('updated'), count('cancelled'), count('total'), count('failed'), count('invalid')],
+  outputSchema: [
+    count('series'),
+    count('created'),
+    count('updated'),
+    count('cancelled'),
+    count('total'),
+    count('failed'),
+    count('invalid'),
+  ],
   retries: { attempts: 3, backoff: { delay: 5 * 60_000, type: 'exponential' } },
   // 03:00 in the server's time zone: after midnight, so "today" is the new day, before anyone works.
   schedule: [{ cron: '0 3 * * *', queue: NIGHTLY_QUEUE }],

@@ -65,7 +65,10 @@ const floatingDay = (date: string): Date => {
 const parseTime = (value: null | string | undefined): { hour: number; minute: number } => {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value || DEFAULT_START_TIME)
   if (!match) {
-    throw new InvalidRecurrenceError({ de: `Ungültige Uhrzeit „${value}“ (erwartet HH:MM).`, en: `Invalid time "${value}" (expected HH:MM).` })
+    throw new InvalidRecurrenceError({
+      de: `Ungültige Uhrzeit „${value}“ (erwartet HH:MM).`,
+      en: `Invalid time "${value}" (expected HH:MM).`,
+    })
   }
   return { hour: Number(match[1]), minute: Number(match[2]) }
 }
@@ -75,7 +78,10 @@ const parseRule = (rule: string) => {
     return RRule.parseString(rule.trim().replace(/^RRULE:/i, ''))
   } catch (err) {
     const reason = (err as Error).message
-    throw new InvalidRecurrenceError({ de: `Ungültige Wiederholungsregel: ${reason}`, en: `Invalid recurrence rule: ${reason}` })
+    throw new InvalidRecurrenceError({
+      de: `Ungültige Wiederholungsregel: ${reason}`,
+      en: `Invalid recurrence rule: ${reason}`,
+    })
   }
 }
 
@@ -83,7 +89,12 @@ const parseRule = (rule: string) => {
  * Every rule date from `now`'s Berlin day to the horizon, with the exceptions applied: skipped
  * dates are kept (marked) so that an existing event for them can be cancelled.
  */
-export const planOccurrences = ({ now, recurrence, seriesId, startsOnFallback }: PlanArgs): PlannedOccurrence[] => {
+export const planOccurrences = ({
+  now,
+  recurrence,
+  seriesId,
+  startsOnFallback,
+}: PlanArgs): PlannedOccurrence[] => {
   const startsOn = recurrence.startsOn ?? startsOnFallback
   if (!recurrence.rule?.trim() || !startsOn) {
     return []
@@ -101,18 +112,30 @@ export const planOccurrences = ({ now, recurrence, seriesId, startsOnFallback }:
 
   const firstDay = floatingDay(calendarDateOf(startsOn))
   const dtstart = new Date(firstDay.getTime() + (hour * 60 + minute) * 60_000)
-  const endsOnUntil = recurrence.endsOn ? new Date(floatingDay(calendarDateOf(recurrence.endsOn)).getTime() + DAY_MS - 1000) : undefined
+  const endsOnUntil = recurrence.endsOn
+    ? new Date(floatingDay(calendarDateOf(recurrence.endsOn)).getTime() + DAY_MS - 1000)
+    : undefined
   const until = [options.until ?? undefined, endsOnUntil]
     .filter((value): value is Date => value instanceof Date)
-    .reduce<Date | null>((earliest, value) => (!earliest || value < earliest ? value : earliest), null)
+    .reduce<Date | null>(
+      (earliest, value) => (!earliest || value < earliest ? value : earliest),
+      null,
+    )
 
   // Floating: no tzid, so rrule keeps the wall time on every date, summer or winter.
   const rule = new RRule({ ...options, dtstart, tzid: null, until })
   const windowStart = floatingDay(berlinDate(now))
   const windowEnd = new Date(windowStart.getTime() + (horizonDays + 1) * DAY_MS - 1000)
-  const ruleDates = rule.between(windowStart, windowEnd, true, (_, count) => count < MAX_OCCURRENCES)
+  const ruleDates = rule.between(
+    windowStart,
+    windowEnd,
+    true,
+    (_, count) => count < MAX_OCCURRENCES,
+  )
 
-  const exceptions = new Map((recurrence.exceptions ?? []).map((exception) => [calendarDateOf(exception.date), exception]))
+  const exceptions = new Map(
+    (recurrence.exceptions ?? []).map((exception) => [calendarDateOf(exception.date), exception]),
+  )
   const seen = new Set<string>()
   const occurrences: PlannedOccurrence[] = []
   for (const floating of ruleDates) {
@@ -133,7 +156,14 @@ export const planOccurrences = ({ now, recurrence, seriesId, startsOnFallback }:
     // A move without a new start is incomplete; the occurrence keeps its regular time.
     const isMoved = exception?.action === 'move' && Boolean(exception.movedTo)
     const start = isMoved && exception?.movedTo ? new Date(exception.movedTo) : regularStart
-    occurrences.push({ date, end: new Date(start.getTime() + durationMs), isMoved, isSkipped, key: `${seriesId}:${date}`, start })
+    occurrences.push({
+      date,
+      end: new Date(start.getTime() + durationMs),
+      isMoved,
+      isSkipped,
+      key: `${seriesId}:${date}`,
+      start,
+    })
   }
   return occurrences
 }

@@ -11,8 +11,20 @@ export const coordinatesField = (name = 'coordinates'): GroupField => ({
     {
       type: 'row',
       fields: [
-        { name: 'latitude', type: 'number', label: { de: 'Breitengrad', en: 'Latitude' }, max: 90, min: -90 },
-        { name: 'longitude', type: 'number', label: { de: 'Längengrad', en: 'Longitude' }, max: 180, min: -180 },
+        {
+          name: 'latitude',
+          type: 'number',
+          label: { de: 'Breitengrad', en: 'Latitude' },
+          max: 90,
+          min: -90,
+        },
+        {
+          name: 'longitude',
+          type: 'number',
+          label: { de: 'Längengrad', en: 'Longitude' },
+          max: 180,
+          min: -180,
+        },
       ],
     },
   ],

@@ -10,7 +10,9 @@ export const embedSnippetField = (kind: EmbedKind): UIField => ({
   name: 'embedSnippet',
   type: 'ui',
   admin: {
-    components: { Field: { clientProps: { kind }, path: '/src/components/EmbedSnippet#EmbedSnippet' } },
+    components: {
+      Field: { clientProps: { kind }, path: '/src/components/EmbedSnippet#EmbedSnippet' },
+    },
     disableBulkEdit: true,
     disableListColumn: true,
     position: 'sidebar',

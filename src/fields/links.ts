@@ -21,8 +21,21 @@ export const linksField = (name = 'links'): ArrayField => ({
     {
       type: 'row',
       fields: [
-        { name: 'label', type: 'text', label: { de: 'Bezeichnung', en: 'Label' }, maxLength: 200, required: true },
-        { name: 'url', type: 'text', label: { de: 'Adresse (URL)', en: 'URL' }, maxLength: 2000, required: true, validate: isHttpUrl },
+        {
+          name: 'label',
+          type: 'text',
+          label: { de: 'Bezeichnung', en: 'Label' },
+          maxLength: 200,
+          required: true,
+        },
+        {
+          name: 'url',
+          type: 'text',
+          label: { de: 'Adresse (URL)', en: 'URL' },
+          maxLength: 2000,
+          required: true,
+          validate: isHttpUrl,
+        },
       ],
     },
   ],

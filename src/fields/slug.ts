@@ -35,7 +35,10 @@ const generateSlug =
         overrideAccess: true,
         req,
         where: {
-          and: [{ slug: { equals: candidate } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])],
+          and: [
+            { slug: { equals: candidate } },
+            ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+          ],
         },
       })
       if (totalDocs === 0) {
@@ -61,5 +64,7 @@ export const slugField = (sourceField = 'title'): TextField => ({
   maxLength: 120,
   unique: true,
   validate: (value: null | string | undefined) =>
-    !value || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || 'Nur Kleinbuchstaben, Ziffern und Bindestriche.',
+    !value ||
+    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ||
+    'Nur Kleinbuchstaben, Ziffern und Bindestriche.',
 })

@@ -4,7 +4,8 @@ import { APIError } from 'payload'
 
 import { localize } from '../i18n/localize'
 
-const isWholeNumber = (value: unknown, min: number) => typeof value === 'number' && Number.isInteger(value) && value >= min
+const isWholeNumber = (value: unknown, min: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min
 
 /**
  * Payload hands `limit` and `page` to the database as they come: `?limit=1&limit=2` (an array),
@@ -18,7 +19,10 @@ export const refuseMalformedPaging: CollectionBeforeOperationHook = ({ args, ope
   const { limit, page } = args as { limit?: unknown; page?: unknown }
   if (limit !== undefined && limit !== null && !isWholeNumber(limit, 0)) {
     throw new APIError(
-      localize(req, { de: '„limit“ muss eine ganze Zahl ab 0 sein (einmal angegeben).', en: '"limit" must be a whole number from 0 (given once).' }),
+      localize(req, {
+        de: '„limit“ muss eine ganze Zahl ab 0 sein (einmal angegeben).',
+        en: '"limit" must be a whole number from 0 (given once).',
+      }),
       400,
       undefined,
       true,
@@ -26,7 +30,10 @@ export const refuseMalformedPaging: CollectionBeforeOperationHook = ({ args, ope
   }
   if (page !== undefined && page !== null && !isWholeNumber(page, 0)) {
     throw new APIError(
-      localize(req, { de: '„page“ muss eine ganze Zahl ab 1 sein (einmal angegeben).', en: '"page" must be a whole number from 1 (given once).' }),
+      localize(req, {
+        de: '„page“ muss eine ganze Zahl ab 1 sein (einmal angegeben).',
+        en: '"page" must be a whole number from 1 (given once).',
+      }),
       400,
       undefined,
       true,

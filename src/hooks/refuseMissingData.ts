@@ -32,6 +32,9 @@ export const withDataChecks: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => ({
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [refuseMissingData, ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [refuseMissingData, ...(collection.hooks?.beforeOperation ?? [])],
+    },
   })),
 })

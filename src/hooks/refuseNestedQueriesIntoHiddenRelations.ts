@@ -46,7 +46,15 @@ const refusal = (req: PayloadRequest, path: string) =>
     true,
   )
 
-const checkWhere = async ({ fields, req, where }: { fields: FlattenedField[]; req: PayloadRequest; where: unknown }): Promise<void> => {
+const checkWhere = async ({
+  fields,
+  req,
+  where,
+}: {
+  fields: FlattenedField[]
+  req: PayloadRequest
+  where: unknown
+}): Promise<void> => {
   for (const { nested, path } of nestedQueries(where)) {
     const { at, through } = relationsOnPath({ fields, path, payload: req.payload })
     for (const slug of [...through, ...at]) {
@@ -56,7 +64,11 @@ const checkWhere = async ({ fields, req, where }: { fields: FlattenedField[]; re
     }
     // Readable all the way: the nested query may itself reach further collections.
     for (const slug of at) {
-      await checkWhere({ fields: req.payload.collections[slug].config.flattenedFields, req, where: nested })
+      await checkWhere({
+        fields: req.payload.collections[slug].config.flattenedFields,
+        req,
+        where: nested,
+      })
     }
   }
 }
@@ -68,10 +80,23 @@ const checkWhere = async ({ fields, req, where }: { fields: FlattenedField[]; re
  * name of a draft person they link to. Such queries are refused unless the caller reads every
  * document of the related collections (signed-in users do); the dotted form stays available.
  */
-export const refuseNestedQueriesIntoHiddenRelations: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
-  if (overrideAccess || (operation !== 'read' && operation !== 'count' && operation !== 'readDistinct')) {
+export const refuseNestedQueriesIntoHiddenRelations: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  if (
+    overrideAccess ||
+    (operation !== 'read' && operation !== 'count' && operation !== 'readDistinct')
+  ) {
     return args
   }
-  await checkWhere({ fields: collection.flattenedFields, req, where: (args as { where?: unknown }).where })
+  await checkWhere({
+    fields: collection.flattenedFields,
+    req,
+    where: (args as { where?: unknown }).where,
+  })
   return args
 }

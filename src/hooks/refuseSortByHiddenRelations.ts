@@ -20,12 +20,22 @@ const sortPaths = (sort: unknown): string[] =>
  * content one comparison at a time. Such a sort is refused unless the caller reads every
  * document of the related collections (signed-in users do).
  */
-export const refuseSortByHiddenRelations: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+export const refuseSortByHiddenRelations: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if (overrideAccess || (operation !== 'read' && operation !== 'readDistinct')) {
     return args
   }
   for (const path of sortPaths((args as { sort?: unknown }).sort)) {
-    const { through } = relationsOnPath({ fields: collection.flattenedFields, path, payload: req.payload })
+    const { through } = relationsOnPath({
+      fields: collection.flattenedFields,
+      path,
+      payload: req.payload,
+    })
     for (const slug of through) {
       if (!(await readsEveryDocument(req, slug))) {
         throw new APIError(

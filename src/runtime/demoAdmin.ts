@@ -13,7 +13,13 @@ export const DEMO_ADMIN_EMAIL = 'admin@quartiersnetz.localhost'
  * printed once, when the account is created, and kept in .data/demo-login.txt (owner-only)
  * in case the console scrolled away.
  */
-export const ensureDemoAdmin = async ({ payload, serverUrl }: { payload: Payload; serverUrl: string }) => {
+export const ensureDemoAdmin = async ({
+  payload,
+  serverUrl,
+}: {
+  payload: Payload
+  serverUrl: string
+}) => {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) {
     return
@@ -34,6 +40,8 @@ export const ensureDemoAdmin = async ({ payload, serverUrl }: { payload: Payload
     '',
   ].join('\n')
   fs.mkdirSync(dataDir(), { recursive: true })
-  fs.writeFileSync(path.join(dataDir(), 'demo-login.txt'), `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 })
+  fs.writeFileSync(path.join(dataDir(), 'demo-login.txt'), `${DEMO_ADMIN_EMAIL}\n${password}\n`, {
+    mode: 0o600,
+  })
   process.stdout.write(`${login}\n`)
 }

@@ -44,7 +44,9 @@ const loadDotEnv = () => {
 const ensureSecret = ({ isProduction }: { isProduction: boolean }) => {
   if (process.env.PAYLOAD_SECRET) {
     if (isProduction && process.env.PAYLOAD_SECRET.length < 32) {
-      throw new SettingsError('PAYLOAD_SECRET ist zu kurz: in Produktion mindestens 32 Zeichen (z. B. `openssl rand -hex 32`).')
+      throw new SettingsError(
+        'PAYLOAD_SECRET ist zu kurz: in Produktion mindestens 32 Zeichen (z. B. `openssl rand -hex 32`).',
+      )
     }
     return
   }
@@ -69,7 +71,9 @@ const ensureDatabase = async ({ log }: { log: (message: string) => void }) => {
   const client = new pg.Client({ connectionString: cluster.urlFor('postgres') })
   await client.connect()
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE])
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      EMBEDDED_DATABASE,
+    ])
     if (!rowCount) {
       await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`)
     }

@@ -128,7 +128,10 @@ const parseTrustProxy = (raw: string | undefined): Settings['trustProxy'] => {
   if (/^\d+$/.test(raw)) {
     return Number(raw)
   }
-  return raw.split(',').map((entry) => entry.trim()).filter(Boolean)
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
 }
 
 const origins = (name: string): string[] =>
@@ -145,7 +148,10 @@ const origins = (name: string): string[] =>
   })
 
 /** The origins the demo page may be opened at: this server under either local name. */
-export const demoOrigins = (port: number) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+export const demoOrigins = (port: number) => [
+  `http://127.0.0.1:${port}`,
+  `http://localhost:${port}`,
+]
 
 export const readSettings = (): Settings => {
   const port = integer('PORT', 3000, { min: 0 })
@@ -159,7 +165,9 @@ export const readSettings = (): Settings => {
     commentsMinSubmitSeconds: integer('COMMENTS_MIN_SUBMIT_SECONDS', 3, { min: 0 }),
     commentsModeratorEmails: emails('COMMENTS_MODERATOR_EMAILS'),
     commentsRateLimitMax: integer('COMMENTS_RATE_LIMIT_MAX', 10, { min: 0 }),
-    commentsRateLimitWindowMs: integer('COMMENTS_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, { min: 1000 }),
+    commentsRateLimitWindowMs: integer('COMMENTS_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, {
+      min: 1000,
+    }),
     commentsReportsToHide: integer('COMMENTS_REPORTS_TO_HIDE', 3, { min: 1 }),
     corsOrigins: [...new Set([...origins('CORS_ORIGINS'), ...(demoPage ? demoOrigins(port) : [])])],
     dataDir: base,
@@ -168,7 +176,11 @@ export const readSettings = (): Settings => {
     eventRegistrationConfirmHours: integer('EVENT_REGISTRATION_CONFIRM_HOURS', 72, { min: 1 }),
     eventRegistrationConsentVersion: process.env.EVENT_REGISTRATION_CONSENT_VERSION || '2026-01',
     eventRegistrationRateLimitMax: integer('EVENT_REGISTRATION_RATE_LIMIT_MAX', 10, { min: 0 }),
-    eventRegistrationRateLimitWindowMs: integer('EVENT_REGISTRATION_RATE_LIMIT_WINDOW_MS', 10 * 60 * 1000, { min: 1000 }),
+    eventRegistrationRateLimitWindowMs: integer(
+      'EVENT_REGISTRATION_RATE_LIMIT_WINDOW_MS',
+      10 * 60 * 1000,
+      { min: 1000 },
+    ),
     eventRegistrationReminderHours: integer('EVENT_REGISTRATION_REMINDER_HOURS', 24, { min: 0 }),
     eventRegistrationRetentionDays: integer('EVENT_REGISTRATION_RETENTION_DAYS', 30, { min: 0 }),
     host: process.env.HOST || '0.0.0.0',
@@ -177,7 +189,9 @@ export const readSettings = (): Settings => {
     jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
     mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',
     mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',
-    mediaDir: process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(base, 'media'),
+    mediaDir: process.env.MEDIA_DIR
+      ? path.resolve(process.env.MEDIA_DIR)
+      : path.join(base, 'media'),
     port,
     privacyContactEmail: emails('PRIVACY_CONTACT_EMAIL')[0],
     privacyUrl: httpUrl('PRIVACY_URL'),

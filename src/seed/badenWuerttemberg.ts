@@ -10,7 +10,10 @@ const MINISTRY = 'Ministerium für Soziales, Gesundheit und Integration Baden-W�
  * Seed 004: the Städtetag Baden-Württemberg's KompetenzBereich Inklusive Quartiersentwicklung,
  * a second network beside the NRW one, its StadtLabore and the GKZ.QE of the Landesstrategie.
  */
-export const seedBadenWuerttemberg = async (context: SeedContext, taxonomies: TaxonomyIds): Promise<void> => {
+export const seedBadenWuerttemberg = async (
+  context: SeedContext,
+  taxonomies: TaxonomyIds,
+): Promise<void> => {
   const quartier2030 = [taxonomies.programmes.quartier2030]
 
   const staedtetag = await upsertBySlug(context, 'organisations', {
@@ -77,7 +80,8 @@ export const seedBadenWuerttemberg = async (context: SeedContext, taxonomies: Ta
     title: 'StadtLabore zur inklusiven Quartiersentwicklung',
     organisation: kompetenzBereich,
     programmes: quartier2030,
-    teaser: 'Projekt des Städtetags Baden-Württemberg, das eine Plattform zum Laborieren und Experimentieren rund um die inklusive Quartiersentwicklung bot.',
+    teaser:
+      'Projekt des Städtetags Baden-Württemberg, das eine Plattform zum Laborieren und Experimentieren rund um die inklusive Quartiersentwicklung bot.',
   })
   await upsertBySlug(context, 'projects', {
     slug: 'stadtlabore-vor-ort',
@@ -89,6 +93,7 @@ export const seedBadenWuerttemberg = async (context: SeedContext, taxonomies: Ta
     organisation: kompetenzBereich,
     predecessor: stadtLabore,
     programmes: quartier2030,
-    teaser: 'Führt die „StadtLabore zur inklusiven Quartiersentwicklung“ weiter: Wissen, Netzwerke und neue Ansätze zusammenbringen, inklusiv und partizipativ, aus der Praxis für die Praxis.',
+    teaser:
+      'Führt die „StadtLabore zur inklusiven Quartiersentwicklung“ weiter: Wissen, Netzwerke und neue Ansätze zusammenbringen, inklusiv und partizipativ, aus der Praxis für die Praxis.',
   })
 }

@@ -13,11 +13,18 @@ export const day = (isoDay: string): string => `${isoDay}T12:00:00.000Z`
 export const berlinTime = (isoDay: string, time: string): string => {
   const [year, month, day] = isoDay.split('-').map(Number)
   const [hour, minute] = time.split(':').map(Number)
-  return berlinWallTimeToUtc({ day: day!, hour: hour!, minute: minute!, month: month!, year: year! }).toISOString()
+  return berlinWallTimeToUtc({
+    day: day!,
+    hour: hour!,
+    minute: minute!,
+    month: month!,
+    year: year!,
+  }).toISOString()
 }
 
 /** An instant plus some minutes, e.g. the end of a 30-minute webinar. */
-export const addMinutes = (instant: string, minutes: number): string => new Date(Date.parse(instant) + minutes * 60_000).toISOString()
+export const addMinutes = (instant: string, minutes: number): string =>
+  new Date(Date.parse(instant) + minutes * 60_000).toISOString()
 
 /** A calendar day (YYYY-MM-DD) some days after another; negative days go back. */
 export const addDays = (isoDay: string, days: number): string => {
@@ -29,8 +36,14 @@ export const addDays = (isoDay: string, days: number): string => {
 export const weekdayOf = (isoDay: string): number => new Date(`${isoDay}T12:00:00.000Z`).getUTCDay()
 
 /** The first day on or after `isoDay` that falls on `weekday` (0 Sunday … 6 Saturday). */
-export const nextWeekday = (isoDay: string, weekday: number): string => addDays(isoDay, (weekday - weekdayOf(isoDay) + 7) % 7)
+export const nextWeekday = (isoDay: string, weekday: number): string =>
+  addDays(isoDay, (weekday - weekdayOf(isoDay) + 7) % 7)
 
 /** 8 June 2021 as the seed texts write dates: "8. Juni 2021". */
 export const germanDate = (isoDay: string): string =>
-  new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', timeZone: 'UTC', year: 'numeric' }).format(new Date(`${isoDay}T12:00:00.000Z`))
+  new Intl.DateTimeFormat('de-DE', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+    year: 'numeric',
+  }).format(new Date(`${isoDay}T12:00:00.000Z`))

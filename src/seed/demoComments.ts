@@ -87,7 +87,10 @@ const demoComments = (modules: ModuleIds, projects: ProjectIds): DemoComment[] =
 
 type StoredComment = { id: number | string; status?: string }
 
-export const seedDemoComments = async ({ now, payload, req, tally }: SeedContext, { modules, projects }: { modules: ModuleIds; projects: ProjectIds }): Promise<void> => {
+export const seedDemoComments = async (
+  { now, payload, req, tally }: SeedContext,
+  { modules, projects }: { modules: ModuleIds; projects: ProjectIds },
+): Promise<void> => {
   const idsByAuthor = new Map<string, number | string>()
   for (const comment of demoComments(modules, projects)) {
     const parent = comment.replyTo ? idsByAuthor.get(comment.replyTo) : undefined
@@ -117,7 +120,13 @@ export const seedDemoComments = async ({ now, payload, req, tally }: SeedContext
       overrideAccess: true,
       pagination: false,
       req,
-      where: { and: [{ targetCollection: { equals: wanted.targetCollection } }, { targetId: { equals: wanted.targetId } }, { authorName: { equals: wanted.authorName } }] },
+      where: {
+        and: [
+          { targetCollection: { equals: wanted.targetCollection } },
+          { targetId: { equals: wanted.targetId } },
+          { authorName: { equals: wanted.authorName } },
+        ],
+      },
     })
     const stored = docs[0] as StoredComment | undefined
     if (stored) {
@@ -127,11 +136,21 @@ export const seedDemoComments = async ({ now, payload, req, tally }: SeedContext
         tally.unchanged++
         continue
       }
-      await payload.update({ id: stored.id, collection: COMMENTS, data: wanted as never, depth: 0, overrideAccess: true, req })
+      await payload.update({
+        id: stored.id,
+        collection: COMMENTS,
+        data: wanted as never,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       tally.updated++
       continue
     }
-    const data = { ...wanted, consent: wanted.consent && { ...wanted.consent, givenAt: now.toISOString() } }
+    const data = {
+      ...wanted,
+      consent: wanted.consent && { ...wanted.consent, givenAt: now.toISOString() },
+    }
     const created = (await payload.create({
       collection: COMMENTS,
       // The waiting one as the plugin stores a visitor's comment once its address is confirmed;

@@ -18,7 +18,12 @@ import type { ModuleIds } from './modules'
 
 import { ratingsOptionsOf } from '@quartiersnetz/plugin-ratings'
 import { lockTarget } from '@quartiersnetz/plugin-ratings/lib/lockTarget'
-import { applyRatingChange, emptyDimension, type RatingValues, type StoredSummary } from '@quartiersnetz/plugin-ratings/lib/summary'
+import {
+  applyRatingChange,
+  emptyDimension,
+  type RatingValues,
+  type StoredSummary,
+} from '@quartiersnetz/plugin-ratings/lib/summary'
 import { loadSummary, saveSummary } from '@quartiersnetz/plugin-ratings/lib/summaryStore'
 import { isUnchanged } from './isUnchanged'
 
@@ -41,14 +46,70 @@ const DEMO_RATINGS: { module: keyof ModuleIds; slug: string; values: DemoValues[
     module: 'stadtteilkonferenz',
     slug: 'stadtteilkonferenz',
     values: [
-      { complexity: 4, financialEffort: 4, participation: 5, processPhase: 5, staffEffort: 5, timeEffort: 4 },
-      { complexity: 4, financialEffort: 4, participation: 5, processPhase: 4, staffEffort: 4, timeEffort: 5 },
-      { complexity: 5, financialEffort: 3, participation: 5, processPhase: 4, staffEffort: 4, timeEffort: 4 },
-      { complexity: 4, financialEffort: 4, participation: 4, processPhase: 5, staffEffort: 4, timeEffort: 5 },
-      { complexity: 3, financialEffort: 4, participation: 5, processPhase: 3, staffEffort: 5, timeEffort: 4 },
-      { complexity: 4, financialEffort: 5, participation: 4, processPhase: 4, staffEffort: 4, timeEffort: 3 },
-      { complexity: 4, financialEffort: 4, participation: 5, processPhase: 4, staffEffort: 3, timeEffort: 4 },
-      { complexity: 5, financialEffort: 3, participation: 4, processPhase: 5, staffEffort: 4, timeEffort: 4 },
+      {
+        complexity: 4,
+        financialEffort: 4,
+        participation: 5,
+        processPhase: 5,
+        staffEffort: 5,
+        timeEffort: 4,
+      },
+      {
+        complexity: 4,
+        financialEffort: 4,
+        participation: 5,
+        processPhase: 4,
+        staffEffort: 4,
+        timeEffort: 5,
+      },
+      {
+        complexity: 5,
+        financialEffort: 3,
+        participation: 5,
+        processPhase: 4,
+        staffEffort: 4,
+        timeEffort: 4,
+      },
+      {
+        complexity: 4,
+        financialEffort: 4,
+        participation: 4,
+        processPhase: 5,
+        staffEffort: 4,
+        timeEffort: 5,
+      },
+      {
+        complexity: 3,
+        financialEffort: 4,
+        participation: 5,
+        processPhase: 3,
+        staffEffort: 5,
+        timeEffort: 4,
+      },
+      {
+        complexity: 4,
+        financialEffort: 5,
+        participation: 4,
+        processPhase: 4,
+        staffEffort: 4,
+        timeEffort: 3,
+      },
+      {
+        complexity: 4,
+        financialEffort: 4,
+        participation: 5,
+        processPhase: 4,
+        staffEffort: 3,
+        timeEffort: 4,
+      },
+      {
+        complexity: 5,
+        financialEffort: 3,
+        participation: 4,
+        processPhase: 5,
+        staffEffort: 4,
+        timeEffort: 4,
+      },
       { financialEffort: 4, participation: 5 },
     ],
   },
@@ -56,29 +117,97 @@ const DEMO_RATINGS: { module: keyof ModuleIds; slug: string; values: DemoValues[
     module: 'zukunftswerkstatt',
     slug: 'zukunftswerkstatt',
     values: [
-      { complexity: 2, financialEffort: 1, participation: 5, processPhase: 2, staffEffort: 2, timeEffort: 3 },
-      { complexity: 3, financialEffort: 2, participation: 4, processPhase: 2, staffEffort: 3, timeEffort: 2 },
-      { complexity: 2, financialEffort: 1, participation: 5, processPhase: 1, staffEffort: 2, timeEffort: 3 },
-      { complexity: 3, financialEffort: 2, participation: 5, processPhase: 2, staffEffort: 2, timeEffort: 3 },
-      { complexity: 2, financialEffort: 1, participation: 4, processPhase: 3, staffEffort: 2, timeEffort: 2 },
-      { complexity: 2, financialEffort: 2, participation: 5, processPhase: 2, staffEffort: 3, timeEffort: 3 },
+      {
+        complexity: 2,
+        financialEffort: 1,
+        participation: 5,
+        processPhase: 2,
+        staffEffort: 2,
+        timeEffort: 3,
+      },
+      {
+        complexity: 3,
+        financialEffort: 2,
+        participation: 4,
+        processPhase: 2,
+        staffEffort: 3,
+        timeEffort: 2,
+      },
+      {
+        complexity: 2,
+        financialEffort: 1,
+        participation: 5,
+        processPhase: 1,
+        staffEffort: 2,
+        timeEffort: 3,
+      },
+      {
+        complexity: 3,
+        financialEffort: 2,
+        participation: 5,
+        processPhase: 2,
+        staffEffort: 2,
+        timeEffort: 3,
+      },
+      {
+        complexity: 2,
+        financialEffort: 1,
+        participation: 4,
+        processPhase: 3,
+        staffEffort: 2,
+        timeEffort: 2,
+      },
+      {
+        complexity: 2,
+        financialEffort: 2,
+        participation: 5,
+        processPhase: 2,
+        staffEffort: 3,
+        timeEffort: 3,
+      },
     ],
   },
   {
     module: 'charrette',
     slug: 'charrette-verfahren',
     values: [
-      { complexity: 5, financialEffort: 4, participation: 4, processPhase: 2, staffEffort: 5, timeEffort: 4 },
-      { complexity: 4, financialEffort: 5, participation: 5, processPhase: 3, staffEffort: 4, timeEffort: 5 },
-      { complexity: 5, financialEffort: 4, participation: 4, processPhase: 2, staffEffort: 5, timeEffort: 4 },
+      {
+        complexity: 5,
+        financialEffort: 4,
+        participation: 4,
+        processPhase: 2,
+        staffEffort: 5,
+        timeEffort: 4,
+      },
+      {
+        complexity: 4,
+        financialEffort: 5,
+        participation: 5,
+        processPhase: 3,
+        staffEffort: 4,
+        timeEffort: 5,
+      },
+      {
+        complexity: 5,
+        financialEffort: 4,
+        participation: 4,
+        processPhase: 2,
+        staffEffort: 5,
+        timeEffort: 4,
+      },
     ],
   },
 ]
 
-export const seedDemoRatings = async ({ payload, req, tally }: SeedContext, modules: ModuleIds): Promise<void> => {
+export const seedDemoRatings = async (
+  { payload, req, tally }: SeedContext,
+  modules: ModuleIds,
+): Promise<void> => {
   const options = ratingsOptionsOf(payload.config)
   if (!options) {
-    throw new Error('Demo-Bewertungen: das Bewertungs-Plugin (plugins/ratings) ist nicht konfiguriert.')
+    throw new Error(
+      'Demo-Bewertungen: das Bewertungs-Plugin (plugins/ratings) ist nicht konfiguriert.',
+    )
   }
   const ratings = options.slugs.ratings as CollectionSlug
   for (const { module, slug, values: demoValues } of DEMO_RATINGS) {
@@ -94,29 +223,66 @@ export const seedDemoRatings = async ({ payload, req, tally }: SeedContext, modu
         overrideAccess: true,
         pagination: false,
         req,
-        where: { and: [{ targetCollection: { equals: MODULES } }, { targetId: { equals: targetId } }, { visitorHash: { equals: visitorHash } }] },
+        where: {
+          and: [
+            { targetCollection: { equals: MODULES } },
+            { targetId: { equals: targetId } },
+            { visitorHash: { equals: visitorHash } },
+          ],
+        },
       })
       const previous = docs[0] as undefined | { id: number | string; values?: RatingValues }
       // A rating holds every dimension; those not given are empty (as the endpoint stores them).
-      const values: RatingValues = Object.fromEntries(options.dimensions.map(({ key }) => [key, given[key as RatingDimensionKey] ?? null]))
+      const values: RatingValues = Object.fromEntries(
+        options.dimensions.map(({ key }) => [key, given[key as RatingDimensionKey] ?? null]),
+      )
       if (previous && isUnchanged(values, previous.values)) {
         tally.unchanged++
         continue
       }
       if (previous) {
-        await payload.update({ id: previous.id, collection: ratings, data: { values } as never, depth: 0, overrideAccess: true, req })
+        await payload.update({
+          id: previous.id,
+          collection: ratings,
+          data: { values } as never,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
         tally.updated++
       } else {
-        await payload.create({ collection: ratings, data: { targetCollection: MODULES, targetId, values, visitorHash } as never, depth: 0, overrideAccess: true, req })
+        await payload.create({
+          collection: ratings,
+          data: { targetCollection: MODULES, targetId, values, visitorHash } as never,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
         tally.created++
       }
-      const stored: StoredSummary = (await loadSummary({ collection: MODULES, options, req, targetId })) ?? {
+      const stored: StoredSummary = (await loadSummary({
+        collection: MODULES,
+        options,
+        req,
+        targetId,
+      })) ?? {
         raterCount: 0,
         targetCollection: MODULES,
         targetId,
-        ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
+        ...Object.fromEntries(
+          options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)]),
+        ),
       }
-      await saveSummary({ options, req, summary: applyRatingChange({ after: values, before: previous?.values ?? null, options, summary: stored }) })
+      await saveSummary({
+        options,
+        req,
+        summary: applyRatingChange({
+          after: values,
+          before: previous?.values ?? null,
+          options,
+          summary: stored,
+        }),
+      })
     }
   }
 }

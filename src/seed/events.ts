@@ -26,29 +26,56 @@ const WEBINAR_MINUTES = 30
 
 /** Seed 002's list of the five stadt:impuls dates, all "Immer dienstags. Immer um 12 Uhr." */
 const STADT_IMPULS = [
-  { date: '2021-05-11', episode: 1, slug: 'stadt-impuls-1-quartier-gemeinwohl-index', theme: 'Quartier-Gemeinwohl-Index' },
-  { date: '2021-06-08', episode: 2, slug: 'stadt-impuls-2-gerechte-stadt', theme: 'Gerechte Stadt' },
+  {
+    date: '2021-05-11',
+    episode: 1,
+    slug: 'stadt-impuls-1-quartier-gemeinwohl-index',
+    theme: 'Quartier-Gemeinwohl-Index',
+  },
+  {
+    date: '2021-06-08',
+    episode: 2,
+    slug: 'stadt-impuls-2-gerechte-stadt',
+    theme: 'Gerechte Stadt',
+  },
   { date: '2021-09-14', episode: 3, slug: 'stadt-impuls-3-gruene-stadt', theme: 'Grüne Stadt' },
-  { date: '2021-10-12', episode: 4, slug: 'stadt-impuls-4-produktive-stadt', theme: 'Produktive Stadt' },
-  { date: '2021-11-09', episode: 5, slug: 'stadt-impuls-5-digitale-transformation', theme: 'Digitale Transformation' },
+  {
+    date: '2021-10-12',
+    episode: 4,
+    slug: 'stadt-impuls-4-produktive-stadt',
+    theme: 'Produktive Stadt',
+  },
+  {
+    date: '2021-11-09',
+    episode: 5,
+    slug: 'stadt-impuls-5-digitale-transformation',
+    theme: 'Digitale Transformation',
+  },
 ] as const
 
 /**
  * Seed 000 (the monthly Netzwerktreffen, the August 2024 Tagung) and seed 002 (the webinar
  * series stadt:impuls of the BBSR, its five dates, and the announcement of #2 in full).
  */
-export const seedEvents = async (context: SeedContext, { fieldsOfAction, municipalities, network, projects, publications }: EventsArgs): Promise<EventSeriesIds> => {
+export const seedEvents = async (
+  context: SeedContext,
+  { fieldsOfAction, municipalities, network, projects, publications }: EventsArgs,
+): Promise<EventSeriesIds> => {
   const bbsr = await upsertBySlug(context, 'organisations', {
     slug: 'bbsr',
     title: 'Bundesinstitut für Bau-, Stadt- und Raumforschung',
-    description: paragraphs('Veranstalter der Webinar-Reihe stadt:impuls zur Nationalen Stadtentwicklungspolitik; die Moderation übernimmt Friederike Vogel (BBSR).'),
+    description: paragraphs(
+      'Veranstalter der Webinar-Reihe stadt:impuls zur Nationalen Stadtentwicklungspolitik; die Moderation übernimmt Friederike Vogel (BBSR).',
+    ),
     kind: 'institution',
     shortName: 'BBSR',
   })
   await upsertBySlug(context, 'organisations', {
     slug: 'einsateam',
     title: 'EINSATEAM',
-    description: paragraphs('Koordiniert die Webinar-Reihe stadt:impuls. Anmeldung und weitere Informationen zu stadt:impuls #2 unter stadtimpuls@einsateam.de.'),
+    description: paragraphs(
+      'Koordiniert die Webinar-Reihe stadt:impuls. Anmeldung und weitere Informationen zu stadt:impuls #2 unter stadtimpuls@einsateam.de.',
+    ),
     kind: 'institution',
     seat: { municipality: municipalities.berlin },
   })
@@ -90,7 +117,12 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     plannedEpisodes: STADT_IMPULS.length,
     // Five fixed Tuesdays, not a regular rhythm: no rule, so nothing is generated; the time
     // and length hold for every date.
-    recurrence: { durationMinutes: WEBINAR_MINUTES, endsOn: day('2021-11-09'), startsOn: day('2021-05-11'), startTime: '12:00' },
+    recurrence: {
+      durationMinutes: WEBINAR_MINUTES,
+      endsOn: day('2021-11-09'),
+      startsOn: day('2021-05-11'),
+      startTime: '12:00',
+    },
   })
 
   const partners = [{ name: 'EINSATEAM, Berlin', role: 'Koordination' }]
@@ -105,7 +137,9 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     const isGerechteStadt = episode === 2
     await upsertBySlug(context, 'events', {
       slug,
-      title: isGerechteStadt ? 'stadt:impuls #2: Gerechte Stadt – PatchWorkCity Saarbrücken' : `stadt:impuls #${episode}: ${theme}`,
+      title: isGerechteStadt
+        ? 'stadt:impuls #2: Gerechte Stadt – PatchWorkCity Saarbrücken'
+        : `stadt:impuls #${episode}: ${theme}`,
       audience: ['professionals'],
       end: addMinutes(start, WEBINAR_MINUTES),
       end_tz: EVENT_TIME_ZONE,
@@ -117,7 +151,9 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
       organiser: bbsr,
       partners,
       series: stadtImpuls,
-      speakers: isGerechteStadt ? [{ affiliation: 'Stadt Saarbrücken', person: frankSchmitz, role: 'impulse' }, moderation] : [moderation],
+      speakers: isGerechteStadt
+        ? [{ affiliation: 'Stadt Saarbrücken', person: frankSchmitz, role: 'impulse' }, moderation]
+        : [moderation],
       start,
       start_tz: EVENT_TIME_ZONE,
       teaser: isGerechteStadt
@@ -136,7 +172,10 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
             ),
             fee: { isFree: true, note: 'Die Teilnahme am Webinar ist kostenfrei.' },
             municipalities: [municipalities.saarbruecken],
-            publications: [publications.leitfadenAnkunftsgebiete, publications.ankunftsstaedteGestalten],
+            publications: [
+              publications.leitfadenAnkunftsgebiete,
+              publications.ankunftsstaedteGestalten,
+            ],
             registration: {
               contactEmail: 'stadtimpuls@einsateam.de',
               deadline: day('2021-06-04'),
@@ -180,7 +219,8 @@ export const seedEvents = async (context: SeedContext, { fieldsOfAction, municip
     organiser: network.agSozialeStadt,
     start: berlinTime('2024-08-01', '10:00'),
     start_tz: EVENT_TIME_ZONE,
-    teaser: 'Tagung der AG Soziale Stadt im August 2024 zu einem aktuellen Thema des Programms „Sozialer Zusammenhalt“.',
+    teaser:
+      'Tagung der AG Soziale Stadt im August 2024 zu einem aktuellen Thema des Programms „Sozialer Zusammenhalt“.',
     theme: 'Gesundheit im Quartier',
   })
 

@@ -5,15 +5,24 @@ import { upsertBySlug } from './upsertBySlug'
 
 /** The Handlungsfelder of the Soziale Stadt NRW, in the order of DOMAIN.md. */
 const FIELDS_OF_ACTION = [
-  { slug: 'soziale-netze-und-buergerschaftliches-engagement', title: 'Soziale Netze und Bürgerschaftliches Engagement' },
+  {
+    slug: 'soziale-netze-und-buergerschaftliches-engagement',
+    title: 'Soziale Netze und Bürgerschaftliches Engagement',
+  },
   { slug: 'image-und-identitaet', title: 'Image und Identität' },
   { slug: 'oekologie', title: 'Ökologie' },
   { slug: 'sport-und-freizeit', title: 'Sport und Freizeit' },
   { slug: 'kriminalpraevention', title: 'Kriminalprävention' },
   { slug: 'wohnen', title: 'Wohnen' },
-  { slug: 'wirtschaftsfoerderung-und-lokale-oekonomie', title: 'Wirtschaftsförderung und lokale Ökonomie' },
+  {
+    slug: 'wirtschaftsfoerderung-und-lokale-oekonomie',
+    title: 'Wirtschaftsförderung und lokale Ökonomie',
+  },
   { slug: 'staedtebau-und-wohnumfeld', title: 'Städtebau und Wohnumfeld' },
-  { slug: 'soziale-infrastruktur-und-stadtteilzentren', title: 'Soziale Infrastruktur und Stadtteilzentren' },
+  {
+    slug: 'soziale-infrastruktur-und-stadtteilzentren',
+    title: 'Soziale Infrastruktur und Stadtteilzentren',
+  },
   { slug: 'schule-und-bildung', title: 'Schule und Bildung' },
   { slug: 'kultur', title: 'Kultur' },
   { slug: 'arbeitsmarkt-und-strukturpolitik', title: 'Arbeitsmarkt- und Strukturpolitik' },
@@ -35,10 +44,22 @@ const socialNetworks = {
     'Das Quartiersmanagement stößt diese Maßnahmen an, setzt sie um oder koordiniert sie. Seine Aufgabe ist es, das bürgerschaftliche Engagement und die sozialen Netze in den Stadtteilen der Sozialen Stadt NRW zu stärken. Wenn dies gelingt, bildet das bürgerschaftliche Engagement eine Brücke zwischen Politik, Verwaltung und dem Leben im Stadtteil. Mit ihrem Engagement können Bürgerinnen und Bürger die durch das Programm angestoßenen positiven Entwicklungen weiter mittragen.',
   ),
   typicalMeasures: [
-    { measure: 'Anlässe gestalten, zu denen sich die Bürgerinnen und Bürger begegnen und Engagement entwickeln können' },
-    { measure: 'offene, gemeinschaftlich nutzbare Räume schaffen, die von der Bürgerschaft, Vereinen und sozialen Netzen genutzt und gepflegt werden' },
-    { measure: 'engagierte Bürgerinnen und Bürger bei der Selbstorganisation, Projektentwicklung und -umsetzung unterstützen' },
-    { measure: 'die Bewohnerschaft systematisch in die Steuerungsstrukturen der Stadtteilarbeit einbeziehen' },
+    {
+      measure:
+        'Anlässe gestalten, zu denen sich die Bürgerinnen und Bürger begegnen und Engagement entwickeln können',
+    },
+    {
+      measure:
+        'offene, gemeinschaftlich nutzbare Räume schaffen, die von der Bürgerschaft, Vereinen und sozialen Netzen genutzt und gepflegt werden',
+    },
+    {
+      measure:
+        'engagierte Bürgerinnen und Bürger bei der Selbstorganisation, Projektentwicklung und -umsetzung unterstützen',
+    },
+    {
+      measure:
+        'die Bewohnerschaft systematisch in die Steuerungsstrukturen der Stadtteilarbeit einbeziehen',
+    },
   ],
 }
 

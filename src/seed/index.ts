@@ -38,7 +38,11 @@ export type SeedReport = ({ area: string } & Tally)[]
  * what a run on a later day does is described in src/seed/upcomingEvents.ts. Runs as one
  * transaction, so a failure leaves the database as it was.
  */
-export const seed = async ({ log = () => undefined, now = new Date(), payload }: SeedArgs): Promise<SeedReport> => {
+export const seed = async ({
+  log = () => undefined,
+  now = new Date(),
+  payload,
+}: SeedArgs): Promise<SeedReport> => {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   const report: SeedReport = []
@@ -47,7 +51,9 @@ export const seed = async ({ log = () => undefined, now = new Date(), payload }:
     const tally: Tally = { created: 0, unchanged: 0, updated: 0 }
     const result = await run({ now, payload, req, tally })
     report.push({ area: name, ...tally })
-    log(`Demo-Inhalte ${name}: ${tally.created} angelegt, ${tally.updated} aktualisiert, ${tally.unchanged} unverändert`)
+    log(
+      `Demo-Inhalte ${name}: ${tally.created} angelegt, ${tally.updated} aktualisiert, ${tally.unchanged} unverändert`,
+    )
     return result
   }
 
@@ -55,15 +61,29 @@ export const seed = async ({ log = () => undefined, now = new Date(), payload }:
     const municipalities = await area('Kommunen', seedMunicipalities)
     const taxonomies = await area('Zielgruppen und Programme', seedTaxonomies)
     const fieldsOfAction = await area('Handlungsfelder', seedFieldsOfAction)
-    const network = await area('Netzwerk Stadtentwicklung NRW', (context) => seedNetwork(context, { municipalities, taxonomies }))
-    const publications = await area('Publikationen', (context) => seedPublications(context, fieldsOfAction))
-    const projects = await area('Projekte', (context) => seedProjects(context, { fieldsOfAction, municipalities, publications, taxonomies }))
-    const modules = await area('Beteiligungsmodule', (context) => seedModules(context, { fieldsOfAction, projects, taxonomies }))
-    const series = await area('Veranstaltungen', (context) => seedEvents(context, { fieldsOfAction, municipalities, network, projects, publications }))
+    const network = await area('Netzwerk Stadtentwicklung NRW', (context) =>
+      seedNetwork(context, { municipalities, taxonomies }),
+    )
+    const publications = await area('Publikationen', (context) =>
+      seedPublications(context, fieldsOfAction),
+    )
+    const projects = await area('Projekte', (context) =>
+      seedProjects(context, { fieldsOfAction, municipalities, publications, taxonomies }),
+    )
+    const modules = await area('Beteiligungsmodule', (context) =>
+      seedModules(context, { fieldsOfAction, projects, taxonomies }),
+    )
+    const series = await area('Veranstaltungen', (context) =>
+      seedEvents(context, { fieldsOfAction, municipalities, network, projects, publications }),
+    )
     await area('Baden-Württemberg', (context) => seedBadenWuerttemberg(context, taxonomies))
-    await area('kommende Termine (Beispieldaten)', (context) => seedUpcomingEvents(context, { fieldsOfAction, municipalities, series }))
+    await area('kommende Termine (Beispieldaten)', (context) =>
+      seedUpcomingEvents(context, { fieldsOfAction, municipalities, series }),
+    )
     await area('Bewertungen (Beispieldaten)', (context) => seedDemoRatings(context, modules))
-    await area('Kommentare (Beispieldaten)', (context) => seedDemoComments(context, { modules, projects }))
+    await area('Kommentare (Beispieldaten)', (context) =>
+      seedDemoComments(context, { modules, projects }),
+    )
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)

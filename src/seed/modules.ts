@@ -27,7 +27,10 @@ type ModulesArgs = {
  * ratings are not facts of the page ("0 Nutzern", "noch keine Kommentare"): the clearly marked
  * demo ones come from src/seed/demoRatings.ts and src/seed/demoComments.ts.
  */
-export const seedModules = async (context: SeedContext, { fieldsOfAction, projects, taxonomies }: ModulesArgs): Promise<ModuleIds> => {
+export const seedModules = async (
+  context: SeedContext,
+  { fieldsOfAction, projects, taxonomies }: ModulesArgs,
+): Promise<ModuleIds> => {
   const { targetGroups } = taxonomies
   // Only named on the Stadtteilkonferenz page; their summaries are short general descriptions.
   const charrette = await upsertBySlug(context, 'modules', {
@@ -53,13 +56,24 @@ export const seedModules = async (context: SeedContext, { fieldsOfAction, projec
   const stadtteilkonferenz = await upsertBySlug(context, 'modules', {
     slug: 'stadtteilkonferenz',
     title: 'Stadtteilkonferenz',
-    advice: paragraphs('Beratungsstellen, die auch bei der Vermittlung von Moderatoren behilflich sein können, sind in vielen Städten vorhanden.'),
+    advice: paragraphs(
+      'Beratungsstellen, die auch bei der Vermittlung von Moderatoren behilflich sein können, sind in vielen Städten vorhanden.',
+    ),
     assessment: paragraphs(
       'Die Stadtteilkonferenz ist eine gute Methode, um auch in scheinbar schwierigen thematischen Ausgangslagen zusammen mit Betroffenen und Bürgerinnen und Bürgern Ergebnisse und Handlungsansätze zu produzieren und sich kreativ mit den bestehenden Problemen auseinanderzusetzen.',
     ),
-    contactsNote: paragraphs('Es gibt in vielen Städten Büros und Selbständige, die sich auf entsprechende Moderationen spezialisiert haben.'),
+    contactsNote: paragraphs(
+      'Es gibt in vielen Städten Büros und Selbständige, die sich auf entsprechende Moderationen spezialisiert haben.',
+    ),
     // The page shows the high pole on all six dimensions; 4 leans there without claiming the extreme.
-    editorialAssessment: { complexity: 4, financialEffort: 4, participation: 4, processPhase: 4, staffEffort: 4, timeEffort: 4 },
+    editorialAssessment: {
+      complexity: 4,
+      financialEffort: 4,
+      participation: 4,
+      processPhase: 4,
+      staffEffort: 4,
+      timeEffort: 4,
+    },
     // "Vernetzung verschiedener Organisationen", a platform for "engagierte Einzelpersonen",
     // "regelmäßig stattfindende Mitgliederversammlungen": the Handlungsfeld of seed 001 in its own
     // words (soziale Netze, Bürgerschaft in die Steuerungsstrukturen der Stadtteilarbeit einbeziehen).
@@ -84,7 +98,8 @@ export const seedModules = async (context: SeedContext, { fieldsOfAction, projec
     steps: paragraphs(
       'Handlungsbedarf besteht, wenn Äußerungen oder der Wunsch nach Hilfestellung aus dem Stadtteil oder im Einzelfall von Seiten der Stadt selbst zu verzeichnen sind. Sodann ist es notwendig, ein Konzept zu entwickeln, gegebenenfalls die Beteiligten einzugrenzen und im Verlauf die Sitzungen zu organisieren. Dazu gehört es, die Verantwortlichkeiten abzuklären, Räumlichkeiten und Moderation zu organisieren sowie Einladungen zu verschicken etc. Es ist sinnvoll, einen Kontakt zu der Stadt herzustellen, um bestenfalls eine Finanzierung zu erwirken, mithilfe derer Lösungsansätze verwirklicht werden können.',
     ),
-    summary: 'Die Entwicklung eines Quartiers in einem Gruppenprozess mit unterschiedlichen lokalen Akteurinnen und Akteuren positiv beeinflussen.',
+    summary:
+      'Die Entwicklung eines Quartiers in einem Gruppenprozess mit unterschiedlichen lokalen Akteurinnen und Akteuren positiv beeinflussen.',
     // "zusammen mit Betroffenen und Bürgerinnen und Bürgern", "engagierte Einzelpersonen".
     targetGroups: [targetGroups.bewohnerschaft],
   })

@@ -18,7 +18,10 @@ type NetworkArgs = {
 }
 
 /** Seed 000: the Netzwerk Stadtentwicklung NRW, its AG Soziale Stadt, their bodies and history. */
-export const seedNetwork = async (context: SeedContext, { municipalities, taxonomies }: NetworkArgs): Promise<NetworkIds> => {
+export const seedNetwork = async (
+  context: SeedContext,
+  { municipalities, taxonomies }: NetworkArgs,
+): Promise<NetworkIds> => {
   // The page names her function, not her contact data: it stays private.
   const petraKlein = await upsertBySlug(context, 'people', {
     slug: 'petra-klein',
@@ -80,7 +83,8 @@ export const seedNetwork = async (context: SeedContext, { municipalities, taxono
       {
         title: 'Formelle Kooperation der Städte',
         date: day('1999-01-01'),
-        description: 'Seit dem Jahr 1999 sind die vormals losen Kooperationen zwischen den Städten in formelle Kooperationsbeziehungen transformiert worden.',
+        description:
+          'Seit dem Jahr 1999 sind die vormals losen Kooperationen zwischen den Städten in formelle Kooperationsbeziehungen transformiert worden.',
         precision: 'year',
       },
       {
@@ -138,7 +142,9 @@ export const seedNetwork = async (context: SeedContext, { municipalities, taxono
   await upsertBySlug(context, 'organisations', {
     slug: 'beirat-ag-soziale-stadt',
     title: 'Beirat der AG Soziale Stadt',
-    description: paragraphs('Ein Beirat, der aus Vertreterinnen und Vertretern der Städte gebildet wird, regelt die grundsätzlichen Fragen der Zusammenarbeit sowie des Arbeitsprogramms.'),
+    description: paragraphs(
+      'Ein Beirat, der aus Vertreterinnen und Vertretern der Städte gebildet wird, regelt die grundsätzlichen Fragen der Zusammenarbeit sowie des Arbeitsprogramms.',
+    ),
     kind: 'advisory-council',
     membersRepresentMunicipalities: true,
     parent: agSozialeStadt,
@@ -167,7 +173,10 @@ export const seedNetwork = async (context: SeedContext, { municipalities, taxono
     kind: 'office',
     parent: agSozialeStadt,
     predecessors: [geschaeftsstelle],
-    seat: { department: 'Amt für Stadterneuerung und Bodenmanagement', municipality: municipalities.essen },
+    seat: {
+      department: 'Amt für Stadterneuerung und Bodenmanagement',
+      municipality: municipalities.essen,
+    },
   })
 
   return { agSozialeStadt, koordinierungsstelle, netzwerkStadtentwicklungNrw }

@@ -42,7 +42,8 @@ export const seedProjects = async (
     awards: [{ name: PREIS_SOZIALE_STADT, year: 2004 }],
     fieldsOfAction: socialNetworks,
     targetGroups: [targetGroups.kinderUndJugendliche],
-    teaser: 'Studenten bieten im Stadtteil ehrenamtlich eine kostenlose Lern- und Hausaufgabenbetreuung für sozial benachteiligte Kinder und Jugendliche an.',
+    teaser:
+      'Studenten bieten im Stadtteil ehrenamtlich eine kostenlose Lern- und Hausaufgabenbetreuung für sozial benachteiligte Kinder und Jugendliche an.',
   })
   const arnsbergerSeniorenNetzwerk = await upsertBySlug(context, 'projects', {
     slug: 'arnsberger-senioren-netzwerk',
@@ -53,11 +54,13 @@ export const seedProjects = async (
     fieldsOfAction: socialNetworks,
     municipality: municipalities.arnsberg,
     targetGroups: [targetGroups.seniorinnenUndSenioren],
-    teaser: 'Das „Arnsberger-Senioren-Netzwerk“ organisiert sich weitgehend selbst und erklärt die älteren Menschen zu Experten in eigener Sache.',
+    teaser:
+      'Das „Arnsberger-Senioren-Netzwerk“ organisiert sich weitgehend selbst und erklärt die älteren Menschen zu Experten in eigener Sache.',
   })
   await upsertBySlug(context, 'projects', {
     slug: 'praxisnetzwerk-quartiersentwicklung-dortmund-nordstadt',
-    title: 'Praxisnetzwerk zur bewohnerorientierten Quartiersentwicklung im Stadtteil Nordstadt, Dortmund',
+    title:
+      'Praxisnetzwerk zur bewohnerorientierten Quartiersentwicklung im Stadtteil Nordstadt, Dortmund',
     awards: [{ name: PREIS_SOZIALE_STADT, year: 2000 }],
     district: 'Nordstadt',
     fieldsOfAction: socialNetworks,
@@ -66,19 +69,22 @@ export const seedProjects = async (
   })
   await upsertBySlug(context, 'projects', {
     slug: 'buergeraktivierung-buero-fuer-gemeinwesenarbeit-dueren',
-    title: 'Bürgeraktivierung durch das Dürener Büro für Gemeinwesenarbeit der Evangelischen Kirche',
+    title:
+      'Bürgeraktivierung durch das Dürener Büro für Gemeinwesenarbeit der Evangelischen Kirche',
     awards: [{ name: PREIS_SOZIALE_STADT, year: 2004 }],
     fieldsOfAction: socialNetworks,
     municipality: municipalities.dueren,
     targetGroups: [targetGroups.bewohnerschaft],
-    teaser: 'Vom Dürener Büro für Gemeinwesenarbeit der Evangelischen Kirche wurde ein eigenständiger Arbeitsansatz der Bürgeraktivierung entwickelt.',
+    teaser:
+      'Vom Dürener Büro für Gemeinwesenarbeit der Evangelischen Kirche wurde ein eigenständiger Arbeitsansatz der Bürgeraktivierung entwickelt.',
   })
   await upsertBySlug(context, 'projects', {
     slug: 'buergerbeteiligung-begegnungsstaette',
     title: 'Bürgerbeteiligung bei Entwicklung und Betrieb einer Begegnungsstätte',
     fieldsOfAction: socialNetworks,
     targetGroups: [targetGroups.bewohnerschaft],
-    teaser: 'Beteiligung der Bürgerschaft bei der Entwicklung einer Begegnungsstätte und deren Betrieb.',
+    teaser:
+      'Beteiligung der Bürgerschaft bei der Entwicklung einer Begegnungsstätte und deren Betrieb.',
   })
   await upsertBySlug(context, 'projects', {
     slug: 'selbsthilfe-und-selbstorganisation-koeln',
@@ -88,11 +94,13 @@ export const seedProjects = async (
     district: 'Köln',
     fieldsOfAction: socialNetworks,
     municipality: municipalities.koeln,
-    teaser: 'Projekt zur Selbsthilfe und Selbstorganisation in Köln: Aktivierung, Beteiligung und Vernetzung.',
+    teaser:
+      'Projekt zur Selbsthilfe und Selbstorganisation in Köln: Aktivierung, Beteiligung und Vernetzung.',
   })
   await upsertBySlug(context, 'projects', {
     slug: 'stadtteilinitiative-muenster-kinderhaus-brueningheide',
-    title: 'Stadtteilinitiative gegen Wohnmissstände in Münster-Kinderhaus, Wohnquartier Brüningheide',
+    title:
+      'Stadtteilinitiative gegen Wohnmissstände in Münster-Kinderhaus, Wohnquartier Brüningheide',
     awards: [{ name: PREIS_SOZIALE_STADT, year: 2012 }],
     district: 'Kinderhaus, Wohnquartier Brüningheide',
     fieldsOfAction: [...socialNetworks, fieldsOfAction.wohnen],
@@ -126,7 +134,12 @@ export const seedProjects = async (
     fieldsOfAction: [fieldsOfAction.integration],
     // The page links "PatchWorkCity Saarbrücken" on the city's website without giving the
     // address; the city's homepage stands in for it.
-    links: [{ label: 'PatchWorkCity Saarbrücken (Website der Landeshauptstadt Saarbrücken)', url: 'https://www.saarbruecken.de' }],
+    links: [
+      {
+        label: 'PatchWorkCity Saarbrücken (Website der Landeshauptstadt Saarbrücken)',
+        url: 'https://www.saarbruecken.de',
+      },
+    ],
     municipality: municipalities.saarbruecken,
     period: { from: day('2017-01-01'), precision: 'year', until: day('2019-12-31') },
     programmeRole: 'Pilotprojekt der Nationalen Stadtentwicklungspolitik',

@@ -11,7 +11,10 @@ export type PublicationIds = {
 }
 
 /** Seed 002: the publications the stadt:impuls #2 announcement points to. */
-export const seedPublications = async (context: SeedContext, fieldsOfAction: FieldOfActionIds): Promise<PublicationIds> => {
+export const seedPublications = async (
+  context: SeedContext,
+  fieldsOfAction: FieldOfActionIds,
+): Promise<PublicationIds> => {
   const leitfadenAnkunftsgebiete = await upsertBySlug(context, 'publications', {
     slug: 'leitfaden-ankunftsgebiete-staerken',
     title: 'Leitfaden Ankunftsgebiete stärken',

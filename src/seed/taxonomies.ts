@@ -38,7 +38,8 @@ export const seedTaxonomies = async (context: SeedContext): Promise<TaxonomyIds>
     bewohnerschaft: await upsertBySlug(context, 'target-groups', {
       slug: 'bewohnerinnen-und-bewohner',
       title: 'Bewohnerinnen und Bewohner',
-      description: 'Die Bewohnerschaft eines Stadtteils, z. B. bei Aktivierung, Beteiligung und bürgerschaftlichem Engagement.',
+      description:
+        'Die Bewohnerschaft eines Stadtteils, z. B. bei Aktivierung, Beteiligung und bürgerschaftlichem Engagement.',
     }),
   }
 
@@ -66,7 +67,9 @@ export const seedTaxonomies = async (context: SeedContext): Promise<TaxonomyIds>
   const sozialerZusammenhalt = await upsertBySlug(context, 'programmes', {
     slug: 'sozialer-zusammenhalt',
     title: 'Sozialer Zusammenhalt',
-    description: paragraphs('Zu aktuellen Themen des Programms bietet die AG Soziale Stadt in unregelmäßigen Abständen Tagungen an.'),
+    description: paragraphs(
+      'Zu aktuellen Themen des Programms bietet die AG Soziale Stadt in unregelmäßigen Abständen Tagungen an.',
+    ),
     kind: 'funding-programme',
     level: 'federal-state',
   })
@@ -94,7 +97,13 @@ export const seedTaxonomies = async (context: SeedContext): Promise<TaxonomyIds>
   })
 
   return {
-    programmes: { nationaleStadtentwicklungspolitik, quartier2030, sozialerZusammenhalt, sozialeStadtNrw, stadtteileMitBesonderemErneuerungsbedarf },
+    programmes: {
+      nationaleStadtentwicklungspolitik,
+      quartier2030,
+      sozialerZusammenhalt,
+      sozialeStadtNrw,
+      stadtteileMitBesonderemErneuerungsbedarf,
+    },
     targetGroups,
   }
 }

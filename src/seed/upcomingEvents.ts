@@ -54,19 +54,36 @@ export const DEMO_WEBINAR_SLUG_PREFIX = 'demo-webinar-stadt-impuls-'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
-const organisationQuestion = { key: 'organisation', label: 'Kommune / Organisation', required: false, type: 'text' as const }
+const organisationQuestion = {
+  key: 'organisation',
+  label: 'Kommune / Organisation',
+  required: false,
+  type: 'text' as const,
+}
 
 /**
  * The Netzwerktreffen's dates up to the series' horizon, generated as the admin's "Termine
  * erzeugen" does (src/events/generateOccurrences.ts, in the seed's transaction), and the next
  * one opened for registration.
  */
-const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, series }: UpcomingArgs) => {
+const seedNetzwerktreffenDates = async (
+  context: SeedContext,
+  { municipalities, series }: UpcomingArgs,
+) => {
   const { now, payload, req, tally } = context
-  const stored = await payload.findByID({ id: series.netzwerktreffen, collection: 'event-series', depth: 0, overrideAccess: true, req })
-  const planned = planOccurrences({ now, recurrence: stored.recurrence ?? {}, seriesId: stored.id, startsOnFallback: stored.createdAt }).filter(
-    (occurrence) => !occurrence.isSkipped,
-  )
+  const stored = await payload.findByID({
+    id: series.netzwerktreffen,
+    collection: 'event-series',
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const planned = planOccurrences({
+    now,
+    recurrence: stored.recurrence ?? {},
+    seriesId: stored.id,
+    startsOnFallback: stored.createdAt,
+  }).filter((occurrence) => !occurrence.isSkipped)
   const { docs: existing } = await payload.find({
     collection: 'events',
     depth: 0,
@@ -90,8 +107,11 @@ const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, 
   }
 
   const today = berlinDate(now)
-  const deadlineOf = (start: Date) => addDays(berlinDate(start), -NETZWERKTREFFEN_DEADLINE_DAYS_BEFORE)
-  const next = planned.find((occurrence) => occurrence.start > now && deadlineOf(occurrence.start) >= today)
+  const deadlineOf = (start: Date) =>
+    addDays(berlinDate(start), -NETZWERKTREFFEN_DEADLINE_DAYS_BEFORE)
+  const next = planned.find(
+    (occurrence) => occurrence.start > now && deadlineOf(occurrence.start) >= today,
+  )
   if (!next) {
     return
   }
@@ -101,7 +121,13 @@ const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, 
     accessLink: 'https://meeting.example.org/demo-netzwerktreffen',
     capacity: NETZWERKTREFFEN_SEATS,
     customQuestions: [
-      { key: 'attendance', label: 'Teilnahme', options: [{ value: 'vor Ort' }, { value: 'digital' }], required: false, type: 'select' as const },
+      {
+        key: 'attendance',
+        label: 'Teilnahme',
+        options: [{ value: 'vor Ort' }, { value: 'digital' }],
+        required: false,
+        type: 'select' as const,
+      },
       organisationQuestion,
     ],
     hasWaitingList: true,
@@ -112,9 +138,13 @@ const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, 
       note: `Demo: Ort, Plätze (${NETZWERKTREFFEN_SEATS}) und Anmeldeschluss (${germanDate(deadline)}) sind Beispielwerte der Demo-Inhalte. Bestätigte Teilnehmende erhalten den Link zur digitalen Teilnahme per E-Mail.`,
     },
     registrationOpen: true,
-    teaser: 'Demo: der nächste Termin des monatlichen Netzwerktreffens, mit Online-Anmeldung. Die AG Soziale Stadt lädt jeden 1. Donnerstag im Monat zur Austauschrunde ein, digital und vor Ort.',
+    teaser:
+      'Demo: der nächste Termin des monatlichen Netzwerktreffens, mit Online-Anmeldung. Die AG Soziale Stadt lädt jeden 1. Donnerstag im Monat zur Austauschrunde ein, digital und vor Ort.',
     // The seed texts name no place; the Kommunale Koordinierungsstelle sits in Essen.
-    venue: { municipality: municipalities.essen, name: 'Demo-Ort: Stadt Essen, Sitz der Kommunalen Koordinierungsstelle' },
+    venue: {
+      municipality: municipalities.essen,
+      name: 'Demo-Ort: Stadt Essen, Sitz der Kommunalen Koordinierungsstelle',
+    },
   } satisfies Partial<Event>
   const { docs } = await payload.find({
     collection: 'events',
@@ -131,7 +161,15 @@ const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, 
     return
   }
   // The series publishes its dates; the seed keeps this one published as everything else.
-  await payload.update({ id: event.id, collection: 'events', data: { ...wanted, _status: 'published' }, depth: 0, draft: false, overrideAccess: true, req })
+  await payload.update({
+    id: event.id,
+    collection: 'events',
+    data: { ...wanted, _status: 'published' },
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    req,
+  })
   // Just generated: already counted as created.
   if (existingKeys.has(next.key)) {
     tally.unchanged--
@@ -140,7 +178,10 @@ const seedNetzwerktreffenDates = async (context: SeedContext, { municipalities, 
 }
 
 /** The demo webinar for `date` (a Tuesday), in the style of seed 002's stadt:impuls announcement. */
-const demoWebinar = (date: string, fieldsOfAction: FieldOfActionIds): Omit<RequiredDataFromCollectionSlug<'events'>, '_status' | 'slug'> & { slug: string } => {
+const demoWebinar = (
+  date: string,
+  fieldsOfAction: FieldOfActionIds,
+): Omit<RequiredDataFromCollectionSlug<'events'>, '_status' | 'slug'> & { slug: string } => {
   const start = berlinTime(date, '12:00')
   const deadline = addDays(date, -WEBINAR_DEADLINE_DAYS_BEFORE)
   return {
@@ -196,12 +237,18 @@ const seedDemoWebinar = async (context: SeedContext, { fieldsOfAction }: Upcomin
     where: { slug: { like: DEMO_WEBINAR_SLUG_PREFIX } },
   })
   const latestDate = docs[0]?.slug?.slice(DEMO_WEBINAR_SLUG_PREFIX.length)
-  const isLatestOpen = latestDate !== undefined && ISO_DAY.test(latestDate) && addDays(latestDate, -WEBINAR_DEADLINE_DAYS_BEFORE) >= today
+  const isLatestOpen =
+    latestDate !== undefined &&
+    ISO_DAY.test(latestDate) &&
+    addDays(latestDate, -WEBINAR_DEADLINE_DAYS_BEFORE) >= today
   const date = isLatestOpen ? latestDate : nextWeekday(addDays(today, WEBINAR_LEAD_DAYS), TUESDAY)
   await upsertBySlug(context, 'events', demoWebinar(date, fieldsOfAction))
 }
 
-export const seedUpcomingEvents = async (context: SeedContext, args: UpcomingArgs): Promise<void> => {
+export const seedUpcomingEvents = async (
+  context: SeedContext,
+  args: UpcomingArgs,
+): Promise<void> => {
   await seedNetzwerktreffenDates(context, args)
   await seedDemoWebinar(context, args)
 }

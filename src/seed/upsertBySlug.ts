@@ -7,11 +7,19 @@ import { isUnchanged } from './isUnchanged'
 /** The content collections: each has a unique slug, drafts and versions. */
 export type ContentSlug = Exclude<
   CollectionSlug,
-  'media' | 'payload-kv' | 'payload-locked-documents' | 'payload-migrations' | 'payload-preferences' | 'users'
+  | 'media'
+  | 'payload-kv'
+  | 'payload-locked-documents'
+  | 'payload-migrations'
+  | 'payload-preferences'
+  | 'users'
 >
 
 /** A document as the seed writes it: the slug is its identity; it is always published. */
-export type SeedData<TSlug extends ContentSlug> = Omit<RequiredDataFromCollectionSlug<TSlug>, '_status' | 'slug'> & { slug: string }
+export type SeedData<TSlug extends ContentSlug> = Omit<
+  RequiredDataFromCollectionSlug<TSlug>,
+  '_status' | 'slug'
+> & { slug: string }
 
 /**
  * Creates the document with this slug, or brings the stored one up to date; a document that
@@ -37,7 +45,14 @@ export const upsertBySlug = async <TSlug extends ContentSlug>(
   })
   const stored = docs[0]
   if (!stored) {
-    const created = await payload.create({ collection, data, depth: 0, draft: false, overrideAccess: true, req })
+    const created = await payload.create({
+      collection,
+      data,
+      depth: 0,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
     tally.created++
     return created.id
   }
@@ -47,7 +62,15 @@ export const upsertBySlug = async <TSlug extends ContentSlug>(
   }
   // The same data, typed as the partial update Payload's generic signature expects.
   const changes = data as Parameters<typeof payload.update<TSlug, never>>[0]['data']
-  await payload.update({ id: stored.id, collection, data: changes, depth: 0, draft: false, overrideAccess: true, req })
+  await payload.update({
+    id: stored.id,
+    collection,
+    data: changes,
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    req,
+  })
   tally.updated++
   return stored.id
 }

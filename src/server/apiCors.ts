@@ -14,7 +14,10 @@ export const apiCors = ({ payload }: { payload: Payload }): RequestHandler => {
   return (req, res, next) => {
     const origin = req.headers.origin
     if (origin && req.path.startsWith(apiPrefix)) {
-      const headers = headersWithCors({ headers: new Headers(), req: { headers: new Headers({ origin }), payload } as never })
+      const headers = headersWithCors({
+        headers: new Headers(),
+        req: { headers: new Headers({ origin }), payload } as never,
+      })
       headers.forEach((value, name) => res.setHeader(name, value))
     }
     next()

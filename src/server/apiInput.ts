@@ -19,7 +19,11 @@ import busboy from 'busboy'
 
 import type { LocalizedText } from '../i18n/localize'
 
-import { findTextProblem, type FoundTextProblem, textProblemOf } from '@quartiersnetz/plugin-kit/textProblems'
+import {
+  findTextProblem,
+  type FoundTextProblem,
+  textProblemOf,
+} from '@quartiersnetz/plugin-kit/textProblems'
 import { graphqlBodyProblem } from './graphqlDocument'
 import { sendError } from './sendError'
 
@@ -53,7 +57,12 @@ const replayOf = (req: IncomingMessage, body: Buffer): IncomingMessage => {
   replay.url = req.url
   // Payload compares the media type case-sensitively: `Application/JSON` would go unread.
   const [type = '', ...parameters] = (req.headers['content-type'] ?? '').split(';')
-  replay.headers = { ...req.headers, ...(req.headers['content-type'] ? { 'content-type': [type.trim().toLowerCase(), ...parameters].join(';') } : {}) }
+  replay.headers = {
+    ...req.headers,
+    ...(req.headers['content-type']
+      ? { 'content-type': [type.trim().toLowerCase(), ...parameters].join(';') }
+      : {}),
+  }
   replay.rawHeaders = req.rawHeaders
   replay.httpVersion = req.httpVersion
   replay.httpVersionMajor = req.httpVersionMajor
@@ -81,10 +90,12 @@ const textRefusal = ({ path, problem }: FoundTextProblem, where: LocalizedText):
   }
 }
 
-const mediaTypeOf = (req: Request) => (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase()
+const mediaTypeOf = (req: Request) =>
+  (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
 /** Whether a request carries a body (a declared length above 0, or chunked). */
-export const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+export const hasBody = (req: Request) =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 
 /** Malformed percent-encoding, or a NUL in the path or in any query key or value. */
 const urlRefusal = (url: string): Refusal | undefined => {
@@ -95,7 +106,10 @@ const urlRefusal = (url: string): Refusal | undefined => {
   } catch {
     return {
       status: 400,
-      text: { de: 'Die Adresse enthält eine ungültige Prozent-Kodierung.', en: 'The address contains invalid percent-encoding.' },
+      text: {
+        de: 'Die Adresse enthält eine ungültige Prozent-Kodierung.',
+        en: 'The address contains invalid percent-encoding.',
+      },
     }
   }
   if (textProblemOf(decodedPath) === 'nul') {
@@ -104,7 +118,13 @@ const urlRefusal = (url: string): Refusal | undefined => {
   for (const [key, value] of new URLSearchParams(query)) {
     const problem = textProblemOf(key) ?? textProblemOf(value)
     if (problem) {
-      return textRefusal({ path: '', problem }, { de: `Der Parameter „${key.replaceAll('\u0000', '')}“`, en: `The parameter "${key.replaceAll('\u0000', '')}"` })
+      return textRefusal(
+        { path: '', problem },
+        {
+          de: `Der Parameter „${key.replaceAll('\u0000', '')}“`,
+          en: `The parameter "${key.replaceAll('\u0000', '')}"`,
+        },
+      )
     }
   }
   return undefined
@@ -125,7 +145,10 @@ const readBody = async (req: Request, maxBytes: number): Promise<Buffer | undefi
 
 const NOT_UTF8: Refusal = {
   status: 400,
-  text: { de: 'Der Inhalt der Anfrage ist kein gültiger UTF-8-Text.', en: 'The request body is not valid UTF-8 text.' },
+  text: {
+    de: 'Der Inhalt der Anfrage ist kein gültiger UTF-8-Text.',
+    en: 'The request body is not valid UTF-8 text.',
+  },
 }
 
 const decodeUtf8 = (body: Buffer): string | undefined => {
@@ -170,7 +193,8 @@ const jsonRefusal = (body: Buffer, { isGraphql }: { isGraphql: boolean }): Refus
   return isJsonObject(value) ? undefined : NOT_AN_OBJECT
 }
 
-const isJsonObject = (value: unknown) => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+const isJsonObject = (value: unknown) =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 const NOT_AN_OBJECT: Refusal = {
   status: 400,
@@ -189,13 +213,21 @@ const MALFORMED_MULTIPART: Refusal = {
 }
 
 /** Field values (Payload's `_payload` as JSON) and file names; file contents are not read. */
-const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Refusal | undefined> =>
+const multipartRefusal = (
+  body: Buffer,
+  headers: Request['headers'],
+): Promise<Refusal | undefined> =>
   new Promise((resolve) => {
     let parser: busboy.Busboy
     try {
       // Field values arrive as latin1, i.e. byte for byte, so their UTF-8 can be checked here
       // (busboy's own UTF-8 decoding would silently turn invalid bytes into U+FFFD).
-      parser = busboy({ defCharset: 'latin1', defParamCharset: 'utf8', headers, limits: { fieldSize: body.length, fields: 1_000, parts: 2_000 } })
+      parser = busboy({
+        defCharset: 'latin1',
+        defParamCharset: 'utf8',
+        headers,
+        limits: { fieldSize: body.length, fields: 1_000, parts: 2_000 },
+      })
     } catch {
       resolve(MALFORMED_MULTIPART)
       return
@@ -209,7 +241,10 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
       if (value === undefined) {
         refuse({
           status: 400,
-          text: { de: `Das Formularfeld „${name}“ ist kein gültiger UTF-8-Text.`, en: `The form field "${name}" is not valid UTF-8 text.` },
+          text: {
+            de: `Das Formularfeld „${name}“ ist kein gültiger UTF-8-Text.`,
+            en: `The form field "${name}" is not valid UTF-8 text.`,
+          },
         })
         return
       }
@@ -218,13 +253,21 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
         // server doesn't offer (no storage adapter with client uploads): files come as files.
         refuse({
           status: 400,
-          text: { de: 'Das Formularfeld „file“ muss eine Datei sein.', en: 'The form field "file" must be a file.' },
+          text: {
+            de: 'Das Formularfeld „file“ muss eine Datei sein.',
+            en: 'The form field "file" must be a file.',
+          },
         })
         return
       }
       const nameProblem = textProblemOf(name)
       if (nameProblem) {
-        refuse(textRefusal({ path: '', problem: nameProblem }, { de: 'Ein Feldname', en: 'A field name' }))
+        refuse(
+          textRefusal(
+            { path: '', problem: nameProblem },
+            { de: 'Ein Feldname', en: 'A field name' },
+          ),
+        )
         return
       }
       if (name !== '_payload') {
@@ -236,13 +279,18 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
       try {
         data = JSON.parse(value)
       } catch (err) {
-        refuse(invalidJson(err, { de: 'Das Formularfeld „_payload“', en: 'The form field "_payload"' }))
+        refuse(
+          invalidJson(err, { de: 'Das Formularfeld „_payload“', en: 'The form field "_payload"' }),
+        )
         return
       }
       if (!data || typeof data !== 'object' || Array.isArray(data)) {
         refuse({
           status: 400,
-          text: { de: 'Das Formularfeld „_payload“ muss ein JSON-Objekt sein.', en: 'The form field "_payload" must be a JSON object.' },
+          text: {
+            de: 'Das Formularfeld „_payload“ muss ein JSON-Objekt sein.',
+            en: 'The form field "_payload" must be a JSON object.',
+          },
         })
         return
       }
@@ -251,7 +299,11 @@ const multipartRefusal = (body: Buffer, headers: Request['headers']): Promise<Re
     })
     parser.on('file', (_name, stream, info) => {
       const problem = textProblemOf(info.filename ?? '')
-      refuse(problem ? textRefusal({ path: '', problem }, { de: 'Der Dateiname', en: 'The file name' }) : undefined)
+      refuse(
+        problem
+          ? textRefusal({ path: '', problem }, { de: 'Der Dateiname', en: 'The file name' })
+          : undefined,
+      )
       stream.resume()
     })
     parser.on('error', () => resolve(refusal ?? MALFORMED_MULTIPART))
@@ -266,7 +318,10 @@ const urlencodedRefusal = (body: Buffer): Refusal | undefined => {
 
 /** Payload reads a form-encoded body only as the query of a long GET sent as POST (its admin does so). */
 const isMethodOverride = (req: Request) =>
-  req.method === 'POST' && [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].some((value) => String(value ?? '').toUpperCase() === 'GET')
+  req.method === 'POST' &&
+  [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].some(
+    (value) => String(value ?? '').toUpperCase() === 'GET',
+  )
 
 const unsupportedType = (type: string): Refusal => ({
   status: 415,
@@ -276,7 +331,11 @@ const unsupportedType = (type: string): Refusal => ({
   },
 })
 
-export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxBytes }: ApiInputArgs): RequestHandler => {
+export const guardApiInput = ({
+  apiRoute,
+  jsonBodyMaxBytes,
+  multipartBodyMaxBytes,
+}: ApiInputArgs): RequestHandler => {
   const graphqlPath = `${apiRoute}/graphql`
   return async (req, res, next) => {
     if (req.path !== apiRoute && !req.path.startsWith(`${apiRoute}/`)) {
@@ -299,7 +358,9 @@ export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxByte
     const type = mediaTypeOf(req)
     const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
     const isJson = JSON_TYPES.has(type)
-    const isAccepted = isJson || (!isGraphql && (type === MULTIPART || (type === URLENCODED && isMethodOverride(req))))
+    const isAccepted =
+      isJson ||
+      (!isGraphql && (type === MULTIPART || (type === URLENCODED && isMethodOverride(req))))
     if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.
       res.setHeader('Connection', 'close')
@@ -316,7 +377,10 @@ export const guardApiInput = ({ apiRoute, jsonBodyMaxBytes, multipartBodyMaxByte
     }
     if (!body) {
       res.setHeader('Connection', 'close')
-      refuse({ status: 413, text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' } })
+      refuse({
+        status: 413,
+        text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+      })
       return
     }
     const refusal = isJson

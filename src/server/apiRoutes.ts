@@ -24,7 +24,9 @@ const decode = (segment: string) => {
 
 export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): RequestHandler => {
   const apiPrefix = `${payload.config.routes.api}/`
-  const collections = new Map<string, (typeof payload.config.collections)[number]>(payload.config.collections.map((collection) => [collection.slug, collection]))
+  const collections = new Map<string, (typeof payload.config.collections)[number]>(
+    payload.config.collections.map((collection) => [collection.slug, collection]),
+  )
   return async (req, res, next) => {
     if (!req.path.startsWith(apiPrefix)) {
       next()
@@ -39,7 +41,9 @@ export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): Requ
     }
     // A create (POST /api/<slug>) or an update (PATCH /api/<slug>[/<id>]) without a body has
     // nothing to write: Payload would fail on the missing data (500) or report "0 updated".
-    const isWrite = (req.method === 'POST' && segments.length === 1) || ((req.method === 'PATCH' || req.method === 'PUT') && segments.length <= 2)
+    const isWrite =
+      (req.method === 'POST' && segments.length === 1) ||
+      ((req.method === 'PATCH' || req.method === 'PUT') && segments.length <= 2)
     if (isWrite && !hasBody(req)) {
       res.setHeader('Cache-Control', 'no-store')
       sendError(req, res, 400, {
@@ -53,7 +57,10 @@ export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): Requ
       sendError(req, res, 404, { de, en })
     }
     if (collection.endpoints === false) {
-      notFound(`Die Sammlung „${slug}“ ist über die API nicht erreichbar.`, `The collection "${slug}" is not available through the API.`)
+      notFound(
+        `Die Sammlung „${slug}“ ist über die API nicht erreichbar.`,
+        `The collection "${slug}" is not available through the API.`,
+      )
       return
     }
     if (slug === 'payload-preferences' && req.method === 'DELETE') {
@@ -61,26 +68,45 @@ export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): Requ
       // key); the admin never deletes preferences, it overwrites them.
       res.setHeader('Allow', 'GET, POST')
       res.setHeader('Cache-Control', 'no-store')
-      sendError(req, res, 405, { de: 'Einstellungen werden überschrieben, nicht gelöscht.', en: 'Preferences are overwritten, not deleted.' })
+      sendError(req, res, 405, {
+        de: 'Einstellungen werden überschrieben, nicht gelöscht.',
+        en: 'Preferences are overwritten, not deleted.',
+      })
       return
     }
     if (feature === 'versions' && !collection.versions) {
-      notFound(`Die Sammlung „${slug}“ hat keine Versionen.`, `The collection "${slug}" has no versions.`)
+      notFound(
+        `Die Sammlung „${slug}“ hat keine Versionen.`,
+        `The collection "${slug}" has no versions.`,
+      )
       return
     }
     if (feature === 'verify' && collection.auth && !collection.auth.verify) {
-      notFound('Für diese Benutzerkonten gibt es keine Bestätigung der E-Mail-Adresse.', 'These accounts have no e-mail verification.')
+      notFound(
+        'Für diese Benutzerkonten gibt es keine Bestätigung der E-Mail-Adresse.',
+        'These accounts have no e-mail verification.',
+      )
       return
     }
-    if (feature === 'file' && name && collection.upload && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (
+      feature === 'file' &&
+      name &&
+      collection.upload &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
       const staticDir = path.resolve(collection.upload.staticDir || slug)
       const file = path.resolve(staticDir, decode(name))
-      const isThere = file.startsWith(staticDir + path.sep) && (await fs.stat(file).then((stats) => stats.isFile(), (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT' || err.code === 'ENOTDIR') {
-          return false
-        }
-        throw err
-      }))
+      const isThere =
+        file.startsWith(staticDir + path.sep) &&
+        (await fs.stat(file).then(
+          (stats) => stats.isFile(),
+          (err: NodeJS.ErrnoException) => {
+            if (err.code === 'ENOENT' || err.code === 'ENOTDIR') {
+              return false
+            }
+            throw err
+          },
+        ))
       if (!isThere) {
         notFound('Diese Datei gibt es nicht.', 'There is no such file.')
         return

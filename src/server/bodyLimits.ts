@@ -15,10 +15,13 @@ export const MULTIPART_OVERHEAD_BYTES = 1024 * 1024
  * reads the raw body itself, so no body parser runs here; a body without a declared length is
  * accepted only as multipart (busboy enforces the upload limit while streaming).
  */
-export const bodyLimits = ({ jsonBodyMaxBytes, uploadMaxBytes }: BodyLimitsArgs): RequestHandler =>
+export const bodyLimits =
+  ({ jsonBodyMaxBytes, uploadMaxBytes }: BodyLimitsArgs): RequestHandler =>
   (req, res, next) => {
     const declared = req.headers['content-length']
-    const isMultipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')
+    const isMultipart = (req.headers['content-type'] ?? '')
+      .toLowerCase()
+      .startsWith('multipart/form-data')
     const limit = isMultipart ? uploadMaxBytes + MULTIPART_OVERHEAD_BYTES : jsonBodyMaxBytes
     if (declared === undefined) {
       if (req.headers['transfer-encoding'] && !isMultipart) {
@@ -33,7 +36,10 @@ export const bodyLimits = ({ jsonBodyMaxBytes, uploadMaxBytes }: BodyLimitsArgs)
     }
     const length = Number(declared)
     if (!Number.isSafeInteger(length) || length < 0) {
-      sendError(req, res, 400, { de: 'Ungültige Content-Length-Angabe.', en: 'Invalid Content-Length header.' })
+      sendError(req, res, 400, {
+        de: 'Ungültige Content-Length-Angabe.',
+        en: 'Invalid Content-Length header.',
+      })
       return
     }
     if (length > limit) {

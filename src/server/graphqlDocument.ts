@@ -58,17 +58,36 @@ const whereEn = (error: GraphQLError): string => {
 /** The reason a GraphQL request body can't be run, or undefined when Payload may take it. */
 export const graphqlBodyProblem = (body: unknown): LocalizedText | undefined => {
   const request = body as { operationName?: unknown; query?: unknown; variables?: unknown } | null
-  if (!request || typeof request !== 'object' || Array.isArray(request) || typeof request.query !== 'string') {
+  if (
+    !request ||
+    typeof request !== 'object' ||
+    Array.isArray(request) ||
+    typeof request.query !== 'string'
+  ) {
     return {
       de: 'Eine GraphQL-Anfrage ist ein JSON-Objekt mit der Abfrage als Text im Feld „query“.',
       en: 'A GraphQL request is a JSON object with the query as text in "query".',
     }
   }
-  if (request.variables !== undefined && request.variables !== null && (typeof request.variables !== 'object' || Array.isArray(request.variables))) {
-    return { de: 'Das Feld „variables“ muss ein JSON-Objekt sein.', en: '"variables" must be a JSON object.' }
+  if (
+    request.variables !== undefined &&
+    request.variables !== null &&
+    (typeof request.variables !== 'object' || Array.isArray(request.variables))
+  ) {
+    return {
+      de: 'Das Feld „variables“ muss ein JSON-Objekt sein.',
+      en: '"variables" must be a JSON object.',
+    }
   }
-  if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
-    return { de: 'Das Feld „operationName“ muss ein Text sein.', en: '"operationName" must be text.' }
+  if (
+    request.operationName !== undefined &&
+    request.operationName !== null &&
+    typeof request.operationName !== 'string'
+  ) {
+    return {
+      de: 'Das Feld „operationName“ muss ein Text sein.',
+      en: '"operationName" must be text.',
+    }
   }
   let document: DocumentNode
   try {
@@ -87,7 +106,10 @@ export const graphqlBodyProblem = (body: unknown): LocalizedText | undefined => 
       }
     }
     // A RangeError: nesting too deep for the parser.
-    return { de: 'Die GraphQL-Abfrage ist zu tief verschachtelt.', en: 'The GraphQL query is nested too deeply.' }
+    return {
+      de: 'Die GraphQL-Abfrage ist zu tief verschachtelt.',
+      en: 'The GraphQL query is nested too deeply.',
+    }
   }
   if (deepestSelection(document) > MAX_SELECTION_DEPTH) {
     return {

@@ -11,7 +11,10 @@ import type { Settings } from '../runtime/settings'
 import { prefersEnglish } from './sendError'
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!,
+  )
 
 const STYLE = `body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;line-height:1.55;color:#1f2933;background:#fff}
 header{background:#1f2933;color:#fff;padding:1rem 1.5rem}main{max-width:44rem;margin:0 auto;padding:1.5rem}
@@ -55,7 +58,10 @@ supervisory authority.${settings.privacyContactEmail ? ` Please write to <a href
 export const privacyNotice =
   (settings: Settings): RequestHandler =>
   (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/datenschutz' && req.path !== '/datenschutz/')) {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      (req.path !== '/datenschutz' && req.path !== '/datenschutz/')
+    ) {
       next()
       return
     }

@@ -26,11 +26,21 @@ type PostRateLimitArgs = RateLimitsArgs & {
  * `trust proxy` must be right behind a proxy) and kind, in memory: with several servers, each
  * counts on its own (see docs/operating.md). Over the limit: 429 with Retry-After and a message.
  */
-const postRateLimit = ({ kindOf, max, message, route, windowMs }: PostRateLimitArgs): RequestHandler => {
+const postRateLimit = ({
+  kindOf,
+  max,
+  message,
+  route,
+  windowMs,
+}: PostRateLimitArgs): RequestHandler => {
   const limiter = rateLimit({
     handler: (req, res) => {
-      const resetTime = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime
-      const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000))
+      const resetTime = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit
+        ?.resetTime
+      const seconds = Math.max(
+        1,
+        Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000),
+      )
       res.setHeader('Retry-After', String(seconds))
       sendError(req, res, 429, message(Math.ceil(seconds / 60)))
     },
@@ -50,7 +60,8 @@ const postRateLimit = ({ kindOf, max, message, route, windowMs }: PostRateLimitA
 }
 
 /** Payload's auth routes that accept a password or send mail: the targets of guessing and spam. */
-export const AUTH_ROUTE = /^\/api\/[^/]+\/(login|forgot-password|reset-password|first-register|unlock)\/?$/
+export const AUTH_ROUTE =
+  /^\/api\/[^/]+\/(login|forgot-password|reset-password|first-register|unlock)\/?$/
 
 export const authRateLimit = (args: RateLimitsArgs): RequestHandler =>
   postRateLimit({
@@ -65,14 +76,22 @@ export const authRateLimit = (args: RateLimitsArgs): RequestHandler =>
 
 /** A plugin's route pattern (`/events/:id/registrations`) under the API route, as a regular expression. */
 const routePattern = (apiRoute: string, path: string) =>
-  new RegExp(`^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`)
+  new RegExp(
+    `^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
+  )
 
 /**
  * The plugins' public writes (comments, reports, registrations), each counted per client and
  * window as the plugin declared it (`config.custom.quartiersnetz.publicWriteRoutes`), on top of
  * the plugins' own defences. Links in mails are not among them.
  */
-export const publicWriteRateLimits = ({ apiRoute, routes }: { apiRoute: string; routes: PublicWriteRoute[] }): RequestHandler[] =>
+export const publicWriteRateLimits = ({
+  apiRoute,
+  routes,
+}: {
+  apiRoute: string
+  routes: PublicWriteRoute[]
+}): RequestHandler[] =>
   routes.map((route) =>
     postRateLimit({
       ...route.limit,

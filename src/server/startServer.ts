@@ -70,20 +70,31 @@ const listen = (server: Server, port: number, host: string) =>
     })
   })
 
-export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: StartServerArgs): Promise<RunningServer> => {
+export const startServer = async ({
+  hasDemoAdmin = false,
+  host,
+  isDev,
+  port,
+}: StartServerArgs): Promise<RunningServer> => {
   const settings = readSettings()
   const payload = await getPayload({ config, cron: true })
   const pool = poolOf(payload)
   // Without a listener, an idle connection that the database drops would crash the process.
   pool?.on('error', (err: Error & { code?: string }) =>
-    payload.logger.warn({ code: err.code, msg: `PostgreSQL connection lost (${err.message}); the pool reconnects on demand.` }),
+    payload.logger.warn({
+      code: err.code,
+      msg: `PostgreSQL connection lost (${err.message}); the pool reconnects on demand.`,
+    }),
   )
   // The pool listens for errors of idle connections only. A connection that is checked out but
   // idle (inside an open transaction, between two queries) and dies with the database would
   // throw its error at the process; the transaction's next query fails instead (answered 503).
   pool?.on('connect', (client) => {
     client.on('error', (err: Error & { code?: string }) =>
-      payload.logger.warn({ code: err.code, msg: `PostgreSQL connection lost while in use (${err.message}).` }),
+      payload.logger.warn({
+        code: err.code,
+        msg: `PostgreSQL connection lost while in use (${err.message}).`,
+      }),
     )
   })
 
@@ -98,7 +109,13 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     }
   }
 
-  const nextApp = next({ customServer: true, dev: isDev, dir: projectRoot, hostname: host ?? settings.host, port: port ?? settings.port })
+  const nextApp = next({
+    customServer: true,
+    dev: isDev,
+    dir: projectRoot,
+    hostname: host ?? settings.host,
+    port: port ?? settings.port,
+  })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
@@ -106,14 +123,21 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   // Writes to bookkeeping, declared by whoever owns it, don't count as changes.
   const contentChanges: ContentChanges | undefined = settings.httpCache
     ? await watchContentChanges({
-        bookkeepingTables: bookkeepingTables(payload, [...payloadBookkeeping(payload.config), ...mailOutboxBookkeeping]),
+        bookkeepingTables: bookkeepingTables(payload, [
+          ...payloadBookkeeping(payload.config),
+          ...mailOutboxBookkeeping,
+        ]),
         connectionString: process.env.DATABASE_URL,
         logger: payload.logger,
       })
     : undefined
 
   // The visitor widgets' script (widgets/), built at start or read from `npm run build`.
-  const widgets = await serveWidgets({ isDev, isProduction: process.env.NODE_ENV === 'production', logger: payload.logger })
+  const widgets = await serveWidgets({
+    isDev,
+    isProduction: process.env.NODE_ENV === 'production',
+    logger: payload.logger,
+  })
 
   let isShuttingDown = false
   const app = express()
@@ -130,9 +154,19 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
   app.use(passClientAddress)
   app.use(apiCors({ payload }))
-  app.use(bodyLimits({ jsonBodyMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
-  app.use(authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }))
-  for (const limiter of publicWriteRateLimits({ apiRoute: payload.config.routes.api, routes: publicWriteRoutesOf(payload.config) })) {
+  app.use(
+    bodyLimits({
+      jsonBodyMaxBytes: settings.jsonBodyMaxBytes,
+      uploadMaxBytes: settings.uploadMaxBytes,
+    }),
+  )
+  app.use(
+    authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }),
+  )
+  for (const limiter of publicWriteRateLimits({
+    apiRoute: payload.config.routes.api,
+    routes: publicWriteRoutesOf(payload.config),
+  })) {
     app.use(limiter)
   }
   app.use(
@@ -180,5 +214,11 @@ export const startServer = async ({ hasDemoAdmin = false, host, isDev, port }: S
     await closePool(pool)
   }
 
-  return { demoUrl: settings.demoPage ? `http://127.0.0.1:${boundPort}/demo/` : undefined, payload, port: boundPort, stop, url }
+  return {
+    demoUrl: settings.demoPage ? `http://127.0.0.1:${boundPort}/demo/` : undefined,
+    payload,
+    port: boundPort,
+    stop,
+    url,
+  }
 }

@@ -14,9 +14,14 @@ export const WIDGETS_PATH = '/widgets/v1/'
 
 type WidgetsArgs = { isDev: boolean; isProduction: boolean; logger: Payload['logger'] }
 
-const matchesEtag = (header: string | undefined, etag: string) => Boolean(header?.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`))
+const matchesEtag = (header: string | undefined, etag: string) =>
+  Boolean(header?.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`))
 
-export const serveWidgets = async ({ isDev, isProduction, logger }: WidgetsArgs): Promise<{ handler: RequestHandler; stop: () => Promise<void> }> => {
+export const serveWidgets = async ({
+  isDev,
+  isProduction,
+  logger,
+}: WidgetsArgs): Promise<{ handler: RequestHandler; stop: () => Promise<void> }> => {
   let current: WidgetBuild
   let stop = async (): Promise<void> => undefined
   if (isDev) {
@@ -34,7 +39,9 @@ export const serveWidgets = async ({ isDev, isProduction, logger }: WidgetsArgs)
   } else {
     const built = isProduction ? await readWidgets() : undefined
     if (isProduction && !built) {
-      logger.warn({ msg: 'Widgets: widgets/dist fehlt (npm run build); sie werden beim Start gebaut.' })
+      logger.warn({
+        msg: 'Widgets: widgets/dist fehlt (npm run build); sie werden beim Start gebaut.',
+      })
     }
     current = built ?? (await buildWidgets())
   }
@@ -46,12 +53,18 @@ export const serveWidgets = async ({ isDev, isProduction, logger }: WidgetsArgs)
     }
     const file = current.files.get(req.path.slice(WIDGETS_PATH.length))
     if (!file) {
-      res.status(404).type('text/plain; charset=utf-8').send('Diese Widget-Datei gibt es nicht (mehr). / No such widget file.')
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Diese Widget-Datei gibt es nicht (mehr). / No such widget file.')
       return
     }
     res.setHeader('Access-Control-Allow-Origin', '*')
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
-    res.setHeader('Cache-Control', file.isImmutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    res.setHeader(
+      'Cache-Control',
+      file.isImmutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
     res.setHeader('ETag', file.etag)
     res.setHeader('Vary', 'Accept-Encoding')

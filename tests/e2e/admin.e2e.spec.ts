@@ -16,7 +16,12 @@ let server: RunningServer
 
 beforeAll(async () => {
   server = await startTestServer()
-  await createUser(server.payload, { email: EMAIL, name: 'Rita Redaktion', password: PASSWORD, role: 'admin' })
+  await createUser(server.payload, {
+    email: EMAIL,
+    name: 'Rita Redaktion',
+    password: PASSWORD,
+    role: 'admin',
+  })
   browser = await launchChromium()
 })
 
@@ -31,7 +36,11 @@ describe('admin in the browser', () => {
     const page = await context.newPage()
     const outbound: string[] = []
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) {
+      if (
+        !request.url().startsWith(server.url) &&
+        !request.url().startsWith('data:') &&
+        !request.url().startsWith('blob:')
+      ) {
         outbound.push(request.url())
       }
     })

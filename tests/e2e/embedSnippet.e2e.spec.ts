@@ -22,7 +22,10 @@ vi.hoisted(() => {
 })
 
 const EDITOR = { email: 'redaktion-einbinden@quartiersnetz.test', password: 'Einbinden-Test-2026' }
-const CITY_EDITOR = { email: 'kommune-einbinden@quartiersnetz.test', password: 'Kommune-Einbinden-2026' }
+const CITY_EDITOR = {
+  email: 'kommune-einbinden@quartiersnetz.test',
+  password: 'Kommune-Einbinden-2026',
+}
 const ACCESS_LINK = 'https://konferenz.example.test/geheimer-raum-4711'
 
 let browser: Browser
@@ -32,12 +35,20 @@ let counter = 0
 
 beforeAll(async () => {
   server = await startTestServer()
-  const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Einbinden)', slug: 'musterstadt-einbinden' })
+  const municipality = await createMunicipality(server.payload, {
+    name: 'Musterstadt (Einbinden)',
+    slug: 'musterstadt-einbinden',
+  })
   municipalityId = municipality.id
   await createAccounts(server.payload, {
     accounts: [
       { ...EDITOR, name: 'Emil Redaktion' },
-      { ...CITY_EDITOR, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
+      {
+        ...CITY_EDITOR,
+        municipality: municipality.id,
+        name: 'Karl Kommune',
+        role: 'municipality-editor',
+      },
     ],
     adminEmail: 'admin-einbinden@quartiersnetz.test',
   })
@@ -49,14 +60,20 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = (account = EDITOR, contextOptions: BrowserContextOptions = {}) => signInWith(browser, { account, baseUrl: server.url, contextOptions })
+const signIn = (account = EDITOR, contextOptions: BrowserContextOptions = {}) =>
+  signInWith(browser, { account, baseUrl: server.url, contextOptions })
 
-const script = () => `<script type="module" src="${server.url}/widgets/v1/quartiersnetz.js"></script>`
+const script = () =>
+  `<script type="module" src="${server.url}/widgets/v1/quartiersnetz.js"></script>`
 
 /** A module with a slug and title of its own. */
 const createNumberedModule = async (status: 'draft' | 'published') => {
   const number = ++counter
-  return createModule(server.payload, { _status: status, slug: `stadtteilkonferenz-einbinden-${number}`, title: `Stadtteilkonferenz (Einbinden ${number})` })
+  return createModule(server.payload, {
+    _status: status,
+    slug: `stadtteilkonferenz-einbinden-${number}`,
+    title: `Stadtteilkonferenz (Einbinden ${number})`,
+  })
 }
 
 /** A hybrid event ten days ahead with registration open, a slug and title of its own. */
@@ -84,7 +101,8 @@ const openBox = async (page: Page, path: string): Promise<Locator> => {
   return box
 }
 
-const codeOf = (box: Locator, key: string) => box.locator(`[data-snippet="${key}"] pre code`).innerText()
+const codeOf = (box: Locator, key: string) =>
+  box.locator(`[data-snippet="${key}"] pre code`).innerText()
 
 const notesOf = (box: Locator) => box.locator('.embed-snippet__note').allInnerTexts()
 
@@ -93,7 +111,13 @@ const axeViolations = async (page: Page) => {
   const require = createRequire(import.meta.url)
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
     const result = await axe.run('.embed-snippet')
     return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
   })
@@ -106,10 +130,16 @@ describe('the "Einbinden" box', () => {
 
     const box = await openBox(page, `modules/${id}`)
     await box.getByRole('heading', { name: 'Einbinden' }).waitFor()
-    expect(await box.locator('.embed-snippet__intro').innerText()).toBe('Für Websites der Mitgliedskommunen: diesen Code in die Seite einfügen.')
+    expect(await box.locator('.embed-snippet__intro').innerText()).toBe(
+      'Für Websites der Mitgliedskommunen: diesen Code in die Seite einfügen.',
+    )
     expect(await codeOf(box, 'module')).toBe(`${script()}\n<qn-module slug="${slug}"></qn-module>`)
-    expect(await codeOf(box, 'rating')).toBe(`${script()}\n<qn-rating module="${slug}"></qn-rating>`)
-    expect(await codeOf(box, 'comments')).toBe(`${script()}\n<qn-comments target="modules/${slug}"></qn-comments>`)
+    expect(await codeOf(box, 'rating')).toBe(
+      `${script()}\n<qn-rating module="${slug}"></qn-rating>`,
+    )
+    expect(await codeOf(box, 'comments')).toBe(
+      `${script()}\n<qn-comments target="modules/${slug}"></qn-comments>`,
+    )
     expect(await notesOf(box)).toEqual([])
     // Labelled groups, a labelled code block, no link out of the admin.
     expect(await box.getByRole('group', { name: 'Modul' }).count()).toBe(1)
@@ -134,15 +164,21 @@ describe('the "Einbinden" box', () => {
 
     await box.getByRole('button', { name: 'Kopieren: Modul' }).click()
     await expect.poll(() => status.innerText()).toBe('In die Zwischenablage kopiert.')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${script()}\n<qn-module slug="${slug}"></qn-module>`)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${script()}\n<qn-module slug="${slug}"></qn-module>`,
+    )
 
     // With the keyboard alone: the code blocks and the buttons are in the tab order.
     await page.evaluate(() => navigator.clipboard.writeText(''))
     await box.locator('[data-snippet="comments"] pre').focus()
     await page.keyboard.press('Shift+Tab')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Kopieren: Nur die Kommentare')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Kopieren: Nur die Kommentare',
+    )
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${script()}\n<qn-comments target="modules/${slug}"></qn-comments>`)
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${script()}\n<qn-comments target="modules/${slug}"></qn-comments>`)
     await context.close()
   })
 
@@ -150,14 +186,20 @@ describe('the "Einbinden" box', () => {
     const { id, slug } = await createNumberedModule('published')
     const { context, page } = await signIn()
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('refused')) } })
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('refused')) },
+      })
       document.execCommand = () => false
     })
 
     const box = await openBox(page, `modules/${id}`)
     await box.getByRole('button', { name: 'Kopieren: Nur die Bewertung' }).click()
-    await expect.poll(() => box.getByRole('status').innerText()).toBe('Der Code ist markiert: mit Strg+C (Mac: ⌘+C) kopieren.')
-    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(`${script()}\n<qn-rating module="${slug}"></qn-rating>`)
+    await expect
+      .poll(() => box.getByRole('status').innerText())
+      .toBe('Der Code ist markiert: mit Strg+C (Mac: ⌘+C) kopieren.')
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(
+      `${script()}\n<qn-rating module="${slug}"></qn-rating>`,
+    )
     await context.close()
   })
 
@@ -168,8 +210,12 @@ describe('the "Einbinden" box', () => {
     const box = await openBox(page, `modules/${id}`)
     await page.fill('input[name="slug"]', 'Quartiers Konferenz "neu"')
     // Shown as it will be saved (slugified), never with the quote unescaped.
-    await expect.poll(() => codeOf(box, 'module')).toBe(`${script()}\n<qn-module slug="quartiers-konferenz-neu"></qn-module>`)
-    expect(await notesOf(box)).toEqual([`Der geänderte Kurzname gilt für Besucher erst nach dem Veröffentlichen; bis dahin: „${slug}“.`])
+    await expect
+      .poll(() => codeOf(box, 'module'))
+      .toBe(`${script()}\n<qn-module slug="quartiers-konferenz-neu"></qn-module>`)
+    expect(await notesOf(box)).toEqual([
+      `Der geänderte Kurzname gilt für Besucher erst nach dem Veröffentlichen; bis dahin: „${slug}“.`,
+    ])
     await context.close()
   })
 
@@ -202,7 +248,9 @@ describe('the "Einbinden" box', () => {
     const { context, page } = await signIn()
 
     const box = await openBox(page, `events/${id}`)
-    expect(await codeOf(box, 'registration')).toBe(`${script()}\n<qn-registration event="${slug}"></qn-registration>`)
+    expect(await codeOf(box, 'registration')).toBe(
+      `${script()}\n<qn-registration event="${slug}"></qn-registration>`,
+    )
     expect(await codeOf(box, 'feed')).toBe(`${server.url}/api/events/feed.ics`)
     expect(await notesOf(box)).toEqual([])
     await box.screenshot({ path: '/tmp/embed-snippet-event.png' })
@@ -214,9 +262,11 @@ describe('the "Einbinden" box', () => {
     const { context, page } = await signIn()
 
     const box = await openBox(page, `events/${id}`)
-    await expect.poll(() => notesOf(box)).toEqual([
-      'Die Online-Anmeldung ist nicht geöffnet; ein Anmeldeformular lässt sich einbinden, sobald sie geöffnet ist.',
-    ])
+    await expect
+      .poll(() => notesOf(box))
+      .toEqual([
+        'Die Online-Anmeldung ist nicht geöffnet; ein Anmeldeformular lässt sich einbinden, sobald sie geöffnet ist.',
+      ])
     expect(await box.locator('[data-snippet="registration"]').count()).toBe(0)
     expect(await box.locator('[data-snippet="feed"]').count()).toBe(1)
     expect(await box.innerText()).not.toContain('qn-registration')
@@ -227,24 +277,38 @@ describe('the "Einbinden" box', () => {
   it('should show an event series’ dates widget and feed', async () => {
     const series = await server.payload.create({
       collection: 'event-series',
-      data: { _status: 'published', kind: 'network-meeting', slug: 'netzwerktreffen-einbinden', title: 'Netzwerktreffen (Einbinden)' } as never,
+      data: {
+        _status: 'published',
+        kind: 'network-meeting',
+        slug: 'netzwerktreffen-einbinden',
+        title: 'Netzwerktreffen (Einbinden)',
+      } as never,
       overrideAccess: true,
     })
     const { context, page } = await signIn()
 
     const box = await openBox(page, `event-series/${series.id}`)
-    expect(await codeOf(box, 'events')).toBe(`${script()}\n<qn-events series="netzwerktreffen-einbinden"></qn-events>`)
-    expect(await codeOf(box, 'feed')).toBe(`${server.url}/api/event-series/netzwerktreffen-einbinden/feed.ics`)
+    expect(await codeOf(box, 'events')).toBe(
+      `${script()}\n<qn-events series="netzwerktreffen-einbinden"></qn-events>`,
+    )
+    expect(await codeOf(box, 'feed')).toBe(
+      `${server.url}/api/event-series/netzwerktreffen-einbinden/feed.ics`,
+    )
     await context.close()
   })
 
   it('should speak English in an English admin', async () => {
     const { id } = await createNumberedModule('published')
-    const { context, page } = await signIn(EDITOR, { extraHTTPHeaders: { 'Accept-Language': 'en' }, locale: 'en-GB' })
+    const { context, page } = await signIn(EDITOR, {
+      extraHTTPHeaders: { 'Accept-Language': 'en' },
+      locale: 'en-GB',
+    })
 
     const box = await openBox(page, `modules/${id}`)
     await box.getByRole('heading', { name: 'Embed' }).waitFor()
-    expect(await box.locator('.embed-snippet__intro').innerText()).toBe('For the member municipalities’ websites: paste this code into the page.')
+    expect(await box.locator('.embed-snippet__intro').innerText()).toBe(
+      'For the member municipalities’ websites: paste this code into the page.',
+    )
     expect(await box.getByRole('button', { name: 'Copy: Module' }).count()).toBe(1)
     await context.close()
   })
@@ -267,9 +331,14 @@ describe('the "Einbinden" box', () => {
     const { context, page } = await signIn(CITY_EDITOR)
 
     const eventBox = await openBox(page, `events/${id}`)
-    expect(await codeOf(eventBox, 'registration')).toBe(`${script()}\n<qn-registration event="${slug}"></qn-registration>`)
+    expect(await codeOf(eventBox, 'registration')).toBe(
+      `${script()}\n<qn-registration event="${slug}"></qn-registration>`,
+    )
     const eventCodes = await eventBox.locator('pre code').allInnerTexts()
-    expect(eventCodes).toEqual([`${script()}\n<qn-registration event="${slug}"></qn-registration>`, `${server.url}/api/events/feed.ics`])
+    expect(eventCodes).toEqual([
+      `${script()}\n<qn-registration event="${slug}"></qn-registration>`,
+      `${server.url}/api/events/feed.ics`,
+    ])
     // Not the online access link (hidden from municipality editors by field access), nor an id.
     const eventText = await eventBox.innerText()
     expect(eventText).not.toContain(ACCESS_LINK)

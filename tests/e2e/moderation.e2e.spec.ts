@@ -9,7 +9,10 @@ import { createComment, createModule, createMunicipality } from '../helpers/fixt
 import { startTestServer } from '../helpers/server'
 import { createUser } from '../helpers/users'
 
-const EDITOR = { email: 'redaktion-moderation@quartiersnetz.test', password: 'Moderation-Test-2026' }
+const EDITOR = {
+  email: 'redaktion-moderation@quartiersnetz.test',
+  password: 'Moderation-Test-2026',
+}
 
 const HOUR = 3600_000
 
@@ -19,7 +22,10 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the queue is tested as an editor.
-  await createAccounts(server.payload, { accounts: [{ ...EDITOR, name: 'Emil Redaktion' }], adminEmail: 'admin-moderation@quartiersnetz.test' })
+  await createAccounts(server.payload, {
+    accounts: [{ ...EDITOR, name: 'Emil Redaktion' }],
+    adminEmail: 'admin-moderation@quartiersnetz.test',
+  })
   browser = await launchChromium()
 })
 
@@ -28,10 +34,21 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = (account: { email: string; password: string }) => signInWith(browser, { account, baseUrl: server.url })
+const signIn = (account: { email: string; password: string }) =>
+  signInWith(browser, { account, baseUrl: server.url })
 
 /** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
-const createWaitingComment = async ({ ageMs, authorName, moduleId, text }: { ageMs: number; authorName: string; moduleId: number; text: string }) =>
+const createWaitingComment = async ({
+  ageMs,
+  authorName,
+  moduleId,
+  text,
+}: {
+  ageMs: number
+  authorName: string
+  moduleId: number
+  text: string
+}) =>
   createComment(server.payload, {
     authorName,
     createdAt: new Date(Date.now() - ageMs).toISOString(),
@@ -41,15 +58,31 @@ const createWaitingComment = async ({ ageMs, authorName, moduleId, text }: { age
     text,
   })
 
-const statusOf = async (id: number) => (await server.payload.findByID({ collection: 'comments', id, overrideAccess: true })).status
+const statusOf = async (id: number) =>
+  (await server.payload.findByID({ collection: 'comments', id, overrideAccess: true })).status
 
 describe('moderation queue in the admin', () => {
   it('should list waiting comments oldest first and let an editor approve one and reject others in bulk', async () => {
     const module = await createModule(server.payload, { title: 'Kiezgespräch (Moderation)' })
     // Created newest first, so that only createdAt can explain the order.
-    const newest = await createWaitingComment({ ageMs: 0.5 * HOUR, authorName: 'Clara Neu', moduleId: module.id, text: 'Gute Idee, bin dabei.' })
-    const middle = await createWaitingComment({ ageMs: 3 * HOUR, authorName: 'Bernd Mittel', moduleId: module.id, text: '<script>alert(1)</script> Bitte mehr Bänke.' })
-    const oldest = await createWaitingComment({ ageMs: 50 * HOUR, authorName: 'Alma Alt', moduleId: module.id, text: 'Wann ist das nächste Treffen?' })
+    const newest = await createWaitingComment({
+      ageMs: 0.5 * HOUR,
+      authorName: 'Clara Neu',
+      moduleId: module.id,
+      text: 'Gute Idee, bin dabei.',
+    })
+    const middle = await createWaitingComment({
+      ageMs: 3 * HOUR,
+      authorName: 'Bernd Mittel',
+      moduleId: module.id,
+      text: '<script>alert(1)</script> Bitte mehr Bänke.',
+    })
+    const oldest = await createWaitingComment({
+      ageMs: 50 * HOUR,
+      authorName: 'Alma Alt',
+      moduleId: module.id,
+      text: 'Wann ist das nächste Treffen?',
+    })
 
     const { context, page } = await signIn(EDITOR)
     const navLink = page.locator('#nav-moderation')
@@ -62,31 +95,58 @@ describe('moderation queue in the admin', () => {
     const rows = page.locator('.moderation-queue__row')
     await expect.poll(() => rows.count()).toBe(3)
     await expect(page.locator('.moderation-queue__title').innerText()).resolves.toBe('Moderation')
-    const headers = (await page.locator('.moderation-queue__table thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
+    const headers = (await page.locator('.moderation-queue__table thead th').allInnerTexts())
+      .map((text) => text.trim())
+      .filter(Boolean)
     expect(headers).toEqual(['Name', 'Eintrag', 'Text', 'Eingegangen', 'Meldungen'])
 
-    expect(await rows.locator('.moderation-queue__author').allInnerTexts()).toEqual(['Alma Alt', 'Bernd Mittel', 'Clara Neu'])
-    expect(await rows.locator('.moderation-queue__age').allInnerTexts()).toEqual(['vor 2 Tagen', 'vor 3 Stunden', 'vor 30 Minuten'])
-    expect(await rows.locator('.moderation-queue__reports').allInnerTexts()).toEqual(['0', '0', '0'])
+    expect(await rows.locator('.moderation-queue__author').allInnerTexts()).toEqual([
+      'Alma Alt',
+      'Bernd Mittel',
+      'Clara Neu',
+    ])
+    expect(await rows.locator('.moderation-queue__age').allInnerTexts()).toEqual([
+      'vor 2 Tagen',
+      'vor 3 Stunden',
+      'vor 30 Minuten',
+    ])
+    expect(await rows.locator('.moderation-queue__reports').allInnerTexts()).toEqual([
+      '0',
+      '0',
+      '0',
+    ])
     const target = rows.first().locator('.moderation-queue__target a')
     expect(await target.innerText()).toBe(`Beteiligungsmodul ${module.id}`)
     expect(await target.getAttribute('href')).toBe(`/admin/collections/modules/${module.id}`)
     // The script tag is shown as text and never becomes an element.
-    expect(await rows.nth(1).locator('.moderation-queue__text').innerText()).toBe('<script>alert(1)</script> Bitte mehr Bänke.')
+    expect(await rows.nth(1).locator('.moderation-queue__text').innerText()).toBe(
+      '<script>alert(1)</script> Bitte mehr Bänke.',
+    )
     expect(await page.locator('.moderation-queue script').count()).toBe(0)
     for (const label of ['Freigeben', 'Ablehnen', 'Spam']) {
       expect(await rows.first().getByRole('button', { exact: true, name: label }).count()).toBe(1)
     }
 
     await rows.first().getByRole('button', { exact: true, name: 'Freigeben' }).click()
-    await page.locator('.payload-toast-container').getByText('1 Kommentar(e) freigegeben.').waitFor()
-    await expect.poll(() => rows.locator('.moderation-queue__author').allInnerTexts()).toEqual(['Bernd Mittel', 'Clara Neu'])
+    await page
+      .locator('.payload-toast-container')
+      .getByText('1 Kommentar(e) freigegeben.')
+      .waitFor()
+    await expect
+      .poll(() => rows.locator('.moderation-queue__author').allInnerTexts())
+      .toEqual(['Bernd Mittel', 'Clara Neu'])
     expect(await statusOf(oldest.id)).toBe('approved')
-    await expect.poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe('Moderation 2')
+    await expect
+      .poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim())
+      .toBe('Moderation 2')
 
     await page.getByRole('checkbox', { name: 'Alle auswählen' }).check()
-    await expect(page.locator('.moderation-queue__bulk > span').innerText()).resolves.toBe('Auswahl (2):')
-    const bulkReject = page.locator('.moderation-queue__bulk').getByRole('button', { exact: true, name: 'Ablehnen' })
+    await expect(page.locator('.moderation-queue__bulk > span').innerText()).resolves.toBe(
+      'Auswahl (2):',
+    )
+    const bulkReject = page
+      .locator('.moderation-queue__bulk')
+      .getByRole('button', { exact: true, name: 'Ablehnen' })
     await expect.poll(() => bulkReject.isEnabled()).toBe(true)
     // For the picture only: the buttons' colour transitions run to their end.
     await page.mouse.move(0, 0)
@@ -97,14 +157,27 @@ describe('moderation queue in the admin', () => {
     await page.getByText('Keine Kommentare warten auf eine Entscheidung.').waitFor()
     expect(await rows.count()).toBe(0)
     expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['rejected', 'rejected'])
-    await expect.poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe('Moderation')
+    await expect
+      .poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim())
+      .toBe('Moderation')
     await context.close()
   })
 
   it('should refuse the queue and hide its link for a user who may not moderate', async () => {
-    const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Moderation)', state: 'BE' })
-    const visitor = { email: 'kommune-moderation@quartiersnetz.test', password: 'Kommune-Test-2026' }
-    await createUser(server.payload, { ...visitor, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' })
+    const municipality = await createMunicipality(server.payload, {
+      name: 'Musterstadt (Moderation)',
+      state: 'BE',
+    })
+    const visitor = {
+      email: 'kommune-moderation@quartiersnetz.test',
+      password: 'Kommune-Test-2026',
+    }
+    await createUser(server.payload, {
+      ...visitor,
+      municipality: municipality.id,
+      name: 'Karl Kommune',
+      role: 'municipality-editor',
+    })
     const { context, page } = await signIn(visitor)
     await page.goto(`${server.url}/admin/moderation`)
     await page.getByRole('heading', { name: 'Keine Berechtigung' }).waitFor()

@@ -17,19 +17,70 @@ const EDITOR = { email: 'redaktion-bewertungen@quartiersnetz.test', password: 'P
 
 /** Three visitors; the means are 5/3, 3, 11/3, 4/3, 13/3 and 5/3. */
 const RATINGS = [
-  { complexity: 1, financialEffort: 2, participation: 5, processPhase: 1, staffEffort: 3, timeEffort: 2 },
-  { complexity: 2, financialEffort: 1, participation: 4, processPhase: 2, staffEffort: 4, timeEffort: 2 },
-  { complexity: 2, financialEffort: 1, participation: 4, processPhase: 2, staffEffort: 4, timeEffort: 5 },
+  {
+    complexity: 1,
+    financialEffort: 2,
+    participation: 5,
+    processPhase: 1,
+    staffEffort: 3,
+    timeEffort: 2,
+  },
+  {
+    complexity: 2,
+    financialEffort: 1,
+    participation: 4,
+    processPhase: 2,
+    staffEffort: 4,
+    timeEffort: 2,
+  },
+  {
+    complexity: 2,
+    financialEffort: 1,
+    participation: 4,
+    processPhase: 2,
+    staffEffort: 4,
+    timeEffort: 5,
+  },
 ]
 
 const EXPECTED = [
-  { editorial: '2', key: 'processPhase', label: 'Prozessphase', lean: 'eignet sich zur Analyse / Planung', mean: '1,7' },
+  {
+    editorial: '2',
+    key: 'processPhase',
+    label: 'Prozessphase',
+    lean: 'eignet sich zur Analyse / Planung',
+    mean: '1,7',
+  },
   { editorial: '3', key: 'timeEffort', label: 'Zeitaufwand', lean: 'ausgeglichen', mean: '3,0' },
-  { editorial: '4', key: 'staffEffort', label: 'Personalaufwand', lean: 'ist sehr personalintensiv', mean: '3,7' },
-  { editorial: '1', key: 'financialEffort', label: 'Finanzieller Aufwand', lean: 'ist mit geringen Kosten verbunden', mean: '1,3' },
-  { editorial: '5', key: 'participation', label: 'Partizipation', lean: 'hat einen hohen Beteiligungsgrad', mean: '4,3' },
+  {
+    editorial: '4',
+    key: 'staffEffort',
+    label: 'Personalaufwand',
+    lean: 'ist sehr personalintensiv',
+    mean: '3,7',
+  },
+  {
+    editorial: '1',
+    key: 'financialEffort',
+    label: 'Finanzieller Aufwand',
+    lean: 'ist mit geringen Kosten verbunden',
+    mean: '1,3',
+  },
+  {
+    editorial: '5',
+    key: 'participation',
+    label: 'Partizipation',
+    lean: 'hat einen hohen Beteiligungsgrad',
+    mean: '4,3',
+  },
   // No editorial value on purpose: the panel says so.
-  { editorial: '–', key: 'complexity', label: 'Komplexität', lean: 'keine Vorkenntnisse erforderlich', mean: '1,7' },
+  {
+    editorial: '–',
+    key: 'complexity',
+    label: 'Komplexität',
+    lean: 'keine Vorkenntnisse erforderlich',
+    mean: '1,7',
+  },
 ]
 
 let browser: Browser
@@ -38,7 +89,10 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the panel is tested as an editor.
-  await createAccounts(server.payload, { accounts: [{ ...EDITOR, name: 'Emil Redaktion' }], adminEmail: 'admin-bewertungen@quartiersnetz.test' })
+  await createAccounts(server.payload, {
+    accounts: [{ ...EDITOR, name: 'Emil Redaktion' }],
+    adminEmail: 'admin-bewertungen@quartiersnetz.test',
+  })
   browser = await launchChromium()
 })
 
@@ -51,7 +105,13 @@ const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url 
 
 const createRatedModule = async (title: string) => {
   const module = await createModule(server.payload, {
-    editorialAssessment: { financialEffort: 1, participation: 5, processPhase: 2, staffEffort: 4, timeEffort: 3 },
+    editorialAssessment: {
+      financialEffort: 1,
+      participation: 5,
+      processPhase: 2,
+      staffEffort: 4,
+      timeEffort: 3,
+    },
     title,
   })
   for (const values of RATINGS) {
@@ -68,19 +128,27 @@ describe('ratings in the admin', () => {
     await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
     const panel = page.locator('.ratings-panel')
     await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
-    await expect(panel.locator('.ratings-panel__title').innerText()).resolves.toBe('Bewertungen der Nutzerinnen und Nutzer')
+    await expect(panel.locator('.ratings-panel__title').innerText()).resolves.toBe(
+      'Bewertungen der Nutzerinnen und Nutzer',
+    )
 
     for (const expected of EXPECTED) {
       const card = panel.locator(`[data-dimension="${expected.key}"]`)
       expect(await card.locator('.ratings-panel__dimension-label').innerText()).toBe(expected.label)
       expect(await card.locator('.ratings-panel__mean-value').innerText()).toBe(expected.mean)
-      expect(await card.locator('.ratings-panel__editorial-value').innerText()).toBe(expected.editorial)
+      expect(await card.locator('.ratings-panel__editorial-value').innerText()).toBe(
+        expected.editorial,
+      )
       expect(await card.locator('.ratings-panel__lean').innerText()).toBe(expected.lean)
-      expect(await card.locator('.ratings-panel__dimension-count').innerText()).toBe('3 Bewertungen')
+      expect(await card.locator('.ratings-panel__dimension-count').innerText()).toBe(
+        '3 Bewertungen',
+      )
     }
     // The bars: Finanzieller Aufwand got 1 twice and 2 once, nothing else.
     const chart = panel.locator('[data-dimension="financialEffort"] svg[role="img"]')
-    expect(await chart.getAttribute('aria-label')).toBe('Verteilung der Bewertungen von 1 bis 5: 1: 2, 2: 1, 3: 0, 4: 0, 5: 0')
+    expect(await chart.getAttribute('aria-label')).toBe(
+      'Verteilung der Bewertungen von 1 bis 5: 1: 2, 2: 1, 3: 0, 4: 0, 5: 0',
+    )
     expect(await chart.locator('rect.ratings-panel__bar').count()).toBe(2)
 
     await panel.scrollIntoViewIfNeeded()
@@ -93,7 +161,9 @@ describe('ratings in the admin', () => {
     const { context, page } = await signIn()
 
     await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
-    const complexity = page.locator('.ratings-panel [data-dimension="complexity"] .ratings-panel__editorial-value')
+    const complexity = page.locator(
+      '.ratings-panel [data-dimension="complexity"] .ratings-panel__editorial-value',
+    )
     await complexity.waitFor()
     expect(await complexity.innerText()).toBe('–')
 
@@ -103,21 +173,35 @@ describe('ratings in the admin', () => {
 
     // Saving re-renders the form; the panel stays, with the saved value.
     await page.click('#action-save-draft')
-    await page.locator('.payload-toast-container').getByText(/gespeichert/i).first().waitFor()
-    await page.locator('.ratings-panel').getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    await page
+      .locator('.payload-toast-container')
+      .getByText(/gespeichert/i)
+      .first()
+      .waitFor()
+    await page
+      .locator('.ratings-panel')
+      .getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.')
+      .waitFor()
     expect(await complexity.innerText()).toBe('4')
     await context.close()
   })
 
   it('should say in the panel that ratings of a locked module are locked', async () => {
     const module = await createRatedModule('Bürgerhaushalt (Bewertungen)')
-    await server.payload.update({ collection: 'modules', data: { ratingsLocked: true }, id: module.id, overrideAccess: true })
+    await server.payload.update({
+      collection: 'modules',
+      data: { ratingsLocked: true },
+      id: module.id,
+      overrideAccess: true,
+    })
     const { context, page } = await signIn()
 
     await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
     const panel = page.locator('.ratings-panel')
     await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
-    expect(await panel.locator('.ratings-panel__locked').innerText()).toBe('Bewertungen für diesen Eintrag sind gesperrt.')
+    expect(await panel.locator('.ratings-panel__locked').innerText()).toBe(
+      'Bewertungen für diesen Eintrag sind gesperrt.',
+    )
     await context.close()
   })
 
@@ -137,14 +221,20 @@ describe('ratings in the admin', () => {
     const { context, page } = await signIn()
 
     await page.goto(`${server.url}/admin`)
-    const group = page.locator('.collections__group', { has: page.getByRole('heading', { exact: true, name: 'Beteiligung' }) })
+    const group = page.locator('.collections__group', {
+      has: page.getByRole('heading', { exact: true, name: 'Beteiligung' }),
+    })
     await group.getByRole('heading', { exact: true, name: 'Bewertungen' }).waitFor()
 
     await page.goto(`${server.url}/admin/collections/ratings`)
     const table = page.locator('.table table')
     await table.waitFor()
-    const headers = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
-    expect(headers).toEqual(expect.arrayContaining(['Sammlung', 'Eintrag (ID)', 'Werte > Finanzieller Aufwand']))
+    const headers = (await table.locator('thead th').allInnerTexts())
+      .map((text) => text.trim())
+      .filter(Boolean)
+    expect(headers).toEqual(
+      expect.arrayContaining(['Sammlung', 'Eintrag (ID)', 'Werte > Finanzieller Aufwand']),
+    )
     expect(headers.join(' ')).not.toMatch(/hash/i)
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(3)
     // Not even a hash-like value in a cell (the stored hashes are long hex strings).

@@ -16,8 +16,14 @@ import { createAccounts, launchChromium, signIn as signInWith } from '../helpers
 import { createEvent, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
-const EDITOR = { email: 'redaktion-anmeldungen@quartiersnetz.test', password: 'Anmeldungen-Test-2026' }
-const CITY_EDITOR = { email: 'kommune-anmeldungen@quartiersnetz.test', password: 'Kommune-Test-2026' }
+const EDITOR = {
+  email: 'redaktion-anmeldungen@quartiersnetz.test',
+  password: 'Anmeldungen-Test-2026',
+}
+const CITY_EDITOR = {
+  email: 'kommune-anmeldungen@quartiersnetz.test',
+  password: 'Kommune-Test-2026',
+}
 
 type Status = 'cancelled' | 'confirmed' | 'pending' | 'waitlisted'
 type Registration = { attended?: boolean | null; id: number; status: Status }
@@ -29,11 +35,18 @@ let counter = 0
 beforeAll(async () => {
   server = await startTestServer()
   // The first account always becomes admin; the panel is tested as an editor.
-  const municipality = await createMunicipality(server.payload, { name: 'Musterstadt (Anmeldungen)' })
+  const municipality = await createMunicipality(server.payload, {
+    name: 'Musterstadt (Anmeldungen)',
+  })
   await createAccounts(server.payload, {
     accounts: [
       { ...EDITOR, name: 'Emil Redaktion' },
-      { ...CITY_EDITOR, municipality: municipality.id, name: 'Karl Kommune', role: 'municipality-editor' },
+      {
+        ...CITY_EDITOR,
+        municipality: municipality.id,
+        name: 'Karl Kommune',
+        role: 'municipality-editor',
+      },
     ],
     adminEmail: 'admin-anmeldungen@quartiersnetz.test',
   })
@@ -45,7 +58,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = (account: { email: string; password: string }) => signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
+const signIn = (account: { email: string; password: string }) =>
+  signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
 
 /** A published event with 2 seats and a waiting list, recognised as CPD unless told otherwise. */
 const createCpdEvent = async (overrides: Record<string, unknown> = {}) =>
@@ -64,16 +78,35 @@ const createCpdEvent = async (overrides: Record<string, unknown> = {}) =>
   ).id
 
 /** A registration as the endpoints would have left it (the Local API skips field access). */
-const addRegistration = async (event: number, name: string, status: Status, extra: Record<string, unknown> = {}) =>
+const addRegistration = async (
+  event: number,
+  name: string,
+  status: Status,
+  extra: Record<string, unknown> = {},
+) =>
   (await server.payload.create({
     collection: 'registrations',
-    data: { email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.test`, event, name, status, ...extra } as never,
+    data: {
+      email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.test`,
+      event,
+      name,
+      status,
+      ...extra,
+    } as never,
     overrideAccess: true,
   })) as unknown as Registration
 
-const reload = async (id: number) => (await server.payload.findByID({ collection: 'registrations', depth: 0, id, overrideAccess: true })) as unknown as Registration
+const reload = async (id: number) =>
+  (await server.payload.findByID({
+    collection: 'registrations',
+    depth: 0,
+    id,
+    overrideAccess: true,
+  })) as unknown as Registration
 
-const mailJobs = async () => (await server.payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })).totalDocs
+const mailJobs = async () =>
+  (await server.payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } }))
+    .totalDocs
 
 /** Opens the event and its "Online-Anmeldung" section (collapsed by default) and returns the panel. */
 const openPanel = async (page: Page, eventId: number | string) => {
@@ -82,7 +115,10 @@ const openPanel = async (page: Page, eventId: number | string) => {
 }
 
 const expandPanel = async (page: Page) => {
-  const toggle = page.locator('.collapsible__toggle-wrap', { hasText: 'Online-Anmeldung' }).locator('.collapsible__toggle').first()
+  const toggle = page
+    .locator('.collapsible__toggle-wrap', { hasText: 'Online-Anmeldung' })
+    .locator('.collapsible__toggle')
+    .first()
   const panel = page.locator('.registrations-panel')
   await toggle.waitFor({ state: 'attached' })
   // The open state is a saved preference: open only what is closed. Payload renders fields once
@@ -91,7 +127,10 @@ const expandPanel = async (page: Page) => {
     .poll(
       async () => {
         await toggle.scrollIntoViewIfNeeded()
-        if (!(await panel.isVisible()) && (await toggle.getAttribute('class'))?.includes('collapsible__toggle--collapsed')) {
+        if (
+          !(await panel.isVisible()) &&
+          (await toggle.getAttribute('class'))?.includes('collapsible__toggle--collapsed')
+        ) {
           await toggle.click()
         }
         return panel.isVisible()
@@ -112,12 +151,15 @@ const answerDialogs = (page: Page, accept = true) => {
   return asked
 }
 
-const rowNames = (panel: ReturnType<Page['locator']>) => panel.locator('.registrations-panel__row .registrations-panel__name').allInnerTexts()
+const rowNames = (panel: ReturnType<Page['locator']>) =>
+  panel.locator('.registrations-panel__row .registrations-panel__name').allInnerTexts()
 
 describe('registrations panel on an event', () => {
   it('should show seats taken against the capacity, the waiting list and counts per status, and filter by status', async () => {
     const eventId = await createCpdEvent()
-    await addRegistration(eventId, 'Anna Abend', 'confirmed', { createdAt: '2026-03-01T11:30:00.000Z' })
+    await addRegistration(eventId, 'Anna Abend', 'confirmed', {
+      createdAt: '2026-03-01T11:30:00.000Z',
+    })
     await addRegistration(eventId, 'Bernd Brandt', 'confirmed')
     await addRegistration(eventId, 'Clara Clausen', 'waitlisted')
     await addRegistration(eventId, 'Dora Dietz', 'pending')
@@ -129,23 +171,51 @@ describe('registrations panel on an event', () => {
     expect(await panel.locator('.registrations-panel__waiting').innerText()).toBe('Warteliste: 1')
     expect(await panel.getByRole('meter').getAttribute('aria-label')).toBe('2 von 2 Plätzen belegt')
     const filters = panel.locator('.registrations-panel__filter')
-    expect(await filters.allInnerTexts()).toEqual(['Alle (5)', 'Bestätigt (2)', 'Warteliste (1)', 'Unbestätigt (1)', 'Storniert (1)'])
-    const headers = (await panel.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
+    expect(await filters.allInnerTexts()).toEqual([
+      'Alle (5)',
+      'Bestätigt (2)',
+      'Warteliste (1)',
+      'Unbestätigt (1)',
+      'Storniert (1)',
+    ])
+    const headers = (await panel.locator('thead th').allInnerTexts())
+      .map((text) => text.trim())
+      .filter(Boolean)
     // "Aktionen" is for screen readers only.
     expect(headers).toEqual(['Name', 'E-Mail', 'Status', 'Angemeldet am', 'Anwesend', 'Aktionen'])
-    expect(await rowNames(panel)).toEqual(['Anna Abend', 'Bernd Brandt', 'Clara Clausen', 'Dora Dietz', 'Emil Engel'])
+    expect(await rowNames(panel)).toEqual([
+      'Anna Abend',
+      'Bernd Brandt',
+      'Clara Clausen',
+      'Dora Dietz',
+      'Emil Engel',
+    ])
     // Registration time in Europe/Berlin (CET in March: UTC+1).
-    expect(await panel.locator('.registrations-panel__row').first().locator('.registrations-panel__date').innerText()).toBe('01.03.2026, 12:30')
+    expect(
+      await panel
+        .locator('.registrations-panel__row')
+        .first()
+        .locator('.registrations-panel__date')
+        .innerText(),
+    ).toBe('01.03.2026, 12:30')
     // Actions follow the status; check-in only for confirmed rows.
-    expect(await panel.getByRole('button', { exact: true, name: 'Nachrücken: Clara Clausen' }).count()).toBe(1)
-    expect(await panel.getByRole('button', { exact: true, name: 'Bestätigen: Dora Dietz' }).count()).toBe(1)
+    expect(
+      await panel.getByRole('button', { exact: true, name: 'Nachrücken: Clara Clausen' }).count(),
+    ).toBe(1)
+    expect(
+      await panel.getByRole('button', { exact: true, name: 'Bestätigen: Dora Dietz' }).count(),
+    ).toBe(1)
     expect(await panel.getByRole('button', { name: /Emil Engel/ }).count()).toBe(0)
     expect(await panel.getByRole('checkbox', { name: /^Anwesend:/ }).count()).toBe(2)
 
     await filters.filter({ hasText: 'Warteliste' }).click()
     await expect.poll(() => rowNames(panel)).toEqual(['Clara Clausen'])
-    expect(await filters.filter({ hasText: 'Warteliste' }).getAttribute('aria-pressed')).toBe('true')
-    expect(await panel.locator('.registrations-panel__row .registrations-panel__status').allInnerTexts()).toEqual(['Warteliste'])
+    expect(await filters.filter({ hasText: 'Warteliste' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    expect(
+      await panel.locator('.registrations-panel__row .registrations-panel__status').allInnerTexts(),
+    ).toEqual(['Warteliste'])
 
     await page.mouse.move(0, 0)
     await panel.screenshot({ path: '/tmp/registrations-panel.png' })
@@ -162,16 +232,24 @@ describe('registrations panel on an event', () => {
     const panel = await openPanel(page, eventId)
 
     await panel.getByRole('button', { exact: true, name: 'Stornieren: Anna Abend' }).click()
-    await panel.getByText('Die Anmeldung von „Anna Abend“ ist storniert. 1 Person(en) von der Warteliste sind nachgerückt.').waitFor()
+    await panel
+      .getByText(
+        'Die Anmeldung von „Anna Abend“ ist storniert. 1 Person(en) von der Warteliste sind nachgerückt.',
+      )
+      .waitFor()
     expect(asked).toHaveLength(1)
     expect(asked[0]).toContain('Anna Abend')
     expect((await reload(anna.id)).status).toBe('cancelled')
     expect((await reload(clara.id)).status).toBe('confirmed')
     expect((await reload(bernd.id)).status).toBe('confirmed')
     // The list is read again: Clara is confirmed now, nobody waits.
-    await expect.poll(() => panel.locator('.registrations-panel__waiting').innerText()).toBe('Warteliste: 0')
+    await expect
+      .poll(() => panel.locator('.registrations-panel__waiting').innerText())
+      .toBe('Warteliste: 0')
     expect(await panel.locator('.registrations-panel__seats').innerText()).toBe('2 / 2')
-    expect(await panel.locator('[data-status="confirmed"] .registrations-panel__name').allInnerTexts()).toEqual(['Bernd Brandt', 'Clara Clausen'])
+    expect(
+      await panel.locator('[data-status="confirmed"] .registrations-panel__name').allInnerTexts(),
+    ).toEqual(['Bernd Brandt', 'Clara Clausen'])
     await context.close()
   })
 
@@ -226,12 +304,24 @@ describe('registrations panel on an event', () => {
 
     // Still checked after a fresh load of the page.
     const reopened = await openPanel(page, eventId)
-    await expect.poll(() => reopened.getByRole('checkbox', { exact: true, name: 'Anwesend: Anna Abend' }).isChecked()).toBe(true)
-    expect(await reopened.getByRole('checkbox', { exact: true, name: 'Anwesend: Bernd Brandt' }).isChecked()).toBe(false)
+    await expect
+      .poll(() =>
+        reopened.getByRole('checkbox', { exact: true, name: 'Anwesend: Anna Abend' }).isChecked(),
+      )
+      .toBe(true)
+    expect(
+      await reopened
+        .getByRole('checkbox', { exact: true, name: 'Anwesend: Bernd Brandt' })
+        .isChecked(),
+    ).toBe(false)
 
     const before = await mailJobs()
-    await reopened.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' }).click()
-    await reopened.getByText('1 Teilnahmebestätigung(en) werden verschickt; 0 waren schon verschickt.').waitFor()
+    await reopened
+      .getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' })
+      .click()
+    await reopened
+      .getByText('1 Teilnahmebestätigung(en) werden verschickt; 0 waren schon verschickt.')
+      .waitFor()
     expect(await mailJobs()).toBe(before + 1)
     await context.close()
   })
@@ -247,7 +337,9 @@ describe('registrations panel on an event', () => {
     await panel.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' }).click()
     const error = panel.locator('.registrations-panel__result--error')
     await error.waitFor()
-    expect(await error.innerText()).toBe('Diese Veranstaltung ist nicht als Fortbildung anerkannt (Kammer fehlt).')
+    expect(await error.innerText()).toBe(
+      'Diese Veranstaltung ist nicht als Fortbildung anerkannt (Kammer fehlt).',
+    )
     expect(await mailJobs()).toBe(before)
     await context.close()
   })
@@ -260,12 +352,21 @@ describe('registrations panel on an event', () => {
     const { context, page } = await signIn(EDITOR)
     const panel = await openPanel(page, eventId)
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { exact: true, name: 'Teilnehmende als CSV' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { exact: true, name: 'Teilnehmende als CSV' }).click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/^anmeldungen-.+\.csv$/)
     const csv = await fs.readFile(await download.path(), 'utf8')
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('"Name";"E-Mail";"Status";"Angemeldet am";"Bestätigt am";"Anwesend"')
-    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['"Anna Abend"', '"Bernd Brandt"'])
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual([
+      '"Anna Abend"',
+      '"Bernd Brandt"',
+    ])
 
     // The same address with the page's cookies; "all" includes the waiting list.
     const all = await page.evaluate(async (url) => {
@@ -294,8 +395,14 @@ describe('registrations panel on an event', () => {
     await panel.getByLabel('Text', { exact: true }).fill('Wir treffen uns im Saal 2.')
     const before = await mailJobs()
     await sendButton.click()
-    await panel.getByText('Die Nachricht wird an 2 bestätigte Teilnehmende verschickt; 0 hatten sie schon erhalten.').waitFor()
-    expect(asked[0]).toBe('Die Nachricht „Raumänderung“ an alle bestätigten Teilnehmenden (2) senden?')
+    await panel
+      .getByText(
+        'Die Nachricht wird an 2 bestätigte Teilnehmende verschickt; 0 hatten sie schon erhalten.',
+      )
+      .waitFor()
+    expect(asked[0]).toBe(
+      'Die Nachricht „Raumänderung“ an alle bestätigten Teilnehmenden (2) senden?',
+    )
     expect(await mailJobs()).toBe(before + 2)
     // The form is emptied for the next message; the event itself was not saved or changed.
     expect(await panel.getByLabel('Betreff', { exact: true }).inputValue()).toBe('')
@@ -306,7 +413,9 @@ describe('registrations panel on an event', () => {
     const { context, page } = await signIn(EDITOR)
     await page.goto(`${server.url}/admin/collections/events/create`)
     const panel = await expandPanel(page)
-    await panel.getByText('Speichern Sie die Veranstaltung, um hier ihre Anmeldungen zu verwalten.').waitFor()
+    await panel
+      .getByText('Speichern Sie die Veranstaltung, um hier ihre Anmeldungen zu verwalten.')
+      .waitFor()
     expect(await panel.locator('table').count()).toBe(0)
     await context.close()
   })

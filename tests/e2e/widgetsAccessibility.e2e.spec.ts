@@ -14,7 +14,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { launchChromium } from '../helpers/browser'
-import { createComment, createDescribedModule, createEvent, createMunicipality, createProject, createTaxonomy, inDays, rateModule, richText, type Taxonomy } from '../helpers/fixtures'
+import {
+  createComment,
+  createDescribedModule,
+  createEvent,
+  createMunicipality,
+  createProject,
+  createTaxonomy,
+  inDays,
+  rateModule,
+  richText,
+  type Taxonomy,
+} from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 import { axeViolations } from '../helpers/widgetHost'
 
@@ -49,8 +60,14 @@ let content: Content
 const createContent = async (): Promise<Content> => {
   const { payload } = server
   const taxonomy = await createTaxonomy(payload, { suffix: 'Barrierefrei' })
-  const [field, emptyField] = taxonomy.fieldsOfAction as [Taxonomy['fieldsOfAction'][number], Taxonomy['fieldsOfAction'][number]]
-  const municipality = await createMunicipality(payload, { name: 'Musterstadt (Barrierefrei)', slug: 'musterstadt-barrierefrei' })
+  const [field, emptyField] = taxonomy.fieldsOfAction as [
+    Taxonomy['fieldsOfAction'][number],
+    Taxonomy['fieldsOfAction'][number],
+  ]
+  const municipality = await createMunicipality(payload, {
+    name: 'Musterstadt (Barrierefrei)',
+    slug: 'musterstadt-barrierefrei',
+  })
   const project = await createProject(payload, {
     awards: [{ name: 'Preis Soziale Stadt', year: 2024 }],
     fieldsOfAction: [field.id],
@@ -59,7 +76,11 @@ const createContent = async (): Promise<Content> => {
     title: 'Gemeinschaftsgarten Nordstadt',
   })
   await createProject(payload, { fieldsOfAction: [field.id], title: 'Stadtteilbüro Süd' })
-  const further = await createDescribedModule(payload, { fieldsOfAction: [field.id], summary: 'Alle an einen Tisch.', title: 'Runder Tisch' })
+  const further = await createDescribedModule(payload, {
+    fieldsOfAction: [field.id],
+    summary: 'Alle an einen Tisch.',
+    title: 'Runder Tisch',
+  })
   const module = await createDescribedModule(payload, {
     fieldsOfAction: [field.id],
     implementation: richText('Einladen, moderieren, dokumentieren.'),
@@ -70,15 +91,31 @@ const createContent = async (): Promise<Content> => {
     title: 'Stadtteilkonferenz',
   })
   const visitors: Record<string, number>[] = [
-    { complexity: 2, financialEffort: 1, participation: 5, processPhase: 1, staffEffort: 3, timeEffort: 2 },
+    {
+      complexity: 2,
+      financialEffort: 1,
+      participation: 5,
+      processPhase: 1,
+      staffEffort: 3,
+      timeEffort: 2,
+    },
     { financialEffort: 2, participation: 4, processPhase: 2 },
     { financialEffort: 1, participation: 4, timeEffort: 4 },
   ]
   for (const values of visitors) {
     await rateModule({ moduleId: module.id, serverUrl: server.url, values })
   }
-  await rateModule({ moduleId: further.id, serverUrl: server.url, values: { financialEffort: 4, participation: 3 } })
-  const comment = await createComment(payload, { authorName: 'Clara', email: 'clara.a11y@example.test', targetId: String(module.id), text: 'Bei uns klappt das seit Jahren gut.' })
+  await rateModule({
+    moduleId: further.id,
+    serverUrl: server.url,
+    values: { financialEffort: 4, participation: 3 },
+  })
+  const comment = await createComment(payload, {
+    authorName: 'Clara',
+    email: 'clara.a11y@example.test',
+    targetId: String(module.id),
+    text: 'Bei uns klappt das seit Jahren gut.',
+  })
   await createComment(payload, {
     authorName: 'Redaktion',
     email: 'redaktion.a11y@example.test',
@@ -87,12 +124,21 @@ const createContent = async (): Promise<Content> => {
     targetId: String(module.id),
     text: 'Danke! Eine Vorlage für die Einladung finden Sie unter Links.',
   })
-  const emptyModule = await createDescribedModule(payload, { editorialAssessment: {}, title: 'Hofflohmarkt' })
+  const emptyModule = await createDescribedModule(payload, {
+    editorialAssessment: {},
+    title: 'Hofflohmarkt',
+  })
   const event = await createEvent(payload, {
     capacity: 12,
     customQuestions: [
       { key: 'organisation', label: 'Organisation', required: true, type: 'text' },
-      { key: 'lunch', label: 'Mittagessen', options: [{ value: 'vegetarisch' }, { value: 'vegan' }, { value: 'ohne' }], required: false, type: 'select' },
+      {
+        key: 'lunch',
+        label: 'Mittagessen',
+        options: [{ value: 'vegetarisch' }, { value: 'vegan' }, { value: 'ohne' }],
+        required: false,
+        type: 'select',
+      },
     ],
     fieldsOfAction: [field.id],
     format: 'hybrid',
@@ -105,9 +151,33 @@ const createContent = async (): Promise<Content> => {
     title: 'Netzwerktreffen AG Soziale Stadt',
     venue: { address: 'Marktplatz 1', name: 'Bürgerhaus Mitte' },
   })
-  const full = await createEvent(payload, { capacity: 1, hasWaitingList: true, kind: 'excursion', municipalities: [municipality.id], registrationOpen: true, start: inDays(30), end: inDays(30.1), title: 'Exkursion Gartenstadt' })
-  await payload.create({ collection: 'registrations', data: { email: 'dora.a11y@example.test', event: full.id, name: 'Dora Dietz', status: 'confirmed' } as never, overrideAccess: true })
-  await createEvent(payload, { isCancelled: true, municipalities: [municipality.id], start: inDays(40), end: inDays(40.1), title: 'Fachtag Wohnumfeld' })
+  const full = await createEvent(payload, {
+    capacity: 1,
+    hasWaitingList: true,
+    kind: 'excursion',
+    municipalities: [municipality.id],
+    registrationOpen: true,
+    start: inDays(30),
+    end: inDays(30.1),
+    title: 'Exkursion Gartenstadt',
+  })
+  await payload.create({
+    collection: 'registrations',
+    data: {
+      email: 'dora.a11y@example.test',
+      event: full.id,
+      name: 'Dora Dietz',
+      status: 'confirmed',
+    } as never,
+    overrideAccess: true,
+  })
+  await createEvent(payload, {
+    isCancelled: true,
+    municipalities: [municipality.id],
+    start: inDays(40),
+    end: inDays(40.1),
+    title: 'Fachtag Wohnumfeld',
+  })
   return { emptyField, emptyModule, event, field, module, municipality: 'musterstadt-barrierefrei' }
 }
 
@@ -125,7 +195,12 @@ afterAll(async () => {
   await host?.stop()
 })
 
-const newVisitor = (width = 1000): Promise<BrowserContext> => browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { height: 900, width } })
+const newVisitor = (width = 1000): Promise<BrowserContext> =>
+  browser.newContext({
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    viewport: { height: 900, width },
+  })
 
 /** The seven elements, filled. */
 const allElements = () =>
@@ -147,7 +222,15 @@ const formElements = () =>
     `<qn-registration event="${content.event.slug}"></qn-registration>`,
   ].join('\n')
 
-const ELEMENTS = ['qn-module', 'qn-rating', 'qn-comments', 'qn-events', 'qn-registration', 'qn-module-finder', 'qn-projects'] as const
+const ELEMENTS = [
+  'qn-module',
+  'qn-rating',
+  'qn-comments',
+  'qn-events',
+  'qn-registration',
+  'qn-module-finder',
+  'qn-projects',
+] as const
 
 /** Waits until every top-level element of `allElements()` shows its content. */
 const waitForFilled = async (page: Page) => {
@@ -170,7 +253,16 @@ const shoot = async (locator: Locator, name: string) => {
   await locator.screenshot({ animations: 'disabled', path: `${SCREENSHOTS}/${name}.png` })
 }
 
-type Focused = { describedBy: null | string; id: string; invalid: null | string; name: null | string; outline: string; tag: string; text: string; value: string }
+type Focused = {
+  describedBy: null | string
+  id: string
+  invalid: null | string
+  name: null | string
+  outline: string
+  tag: string
+  text: string
+  value: string
+}
 
 /** The element that has the focus, followed into (nested) shadow roots, with its outline. */
 const focused = (page: Page): Promise<Focused> =>
@@ -199,7 +291,10 @@ const descriptionOf = (page: Page, hostSelector: string, id: string) =>
     ({ hostSelector, id }) => {
       const root = document.querySelector(hostSelector)!.shadowRoot!
       const ids = root.getElementById(id)?.getAttribute('aria-describedby')?.split(/\s+/) ?? []
-      return ids.map((describing) => root.getElementById(describing)?.textContent?.trim() ?? `(missing #${describing})`)
+      return ids.map(
+        (describing) =>
+          root.getElementById(describing)?.textContent?.trim() ?? `(missing #${describing})`,
+      )
     },
     { hostSelector, id },
   )
@@ -215,7 +310,9 @@ describe('widgets’ accessibility', () => {
     await page.goto(host.page({ body: allElements() }))
     // Each element shows that it loads (qn-module's parts come with it).
     await expect.poll(() => page.locator('[part="loading"]').count()).toBe(ELEMENTS.length)
-    expect(await page.locator('[part="loading"]').allInnerTexts()).toEqual(ELEMENTS.map(() => 'Wird geladen …'))
+    expect(await page.locator('[part="loading"]').allInnerTexts()).toEqual(
+      ELEMENTS.map(() => 'Wird geladen …'),
+    )
     await expectNoViolations(page, 'loading')
     await shoot(page.locator('qn-events'), 'loading-events')
 
@@ -248,8 +345,12 @@ describe('widgets’ accessibility', () => {
         await shoot(comments, 'reply-1000-qn-comments')
         // axe does look into the (nested) shadow roots: a field without a label there is found.
         await page.evaluate(() => {
-          const rating = document.querySelector('qn-module')!.shadowRoot!.querySelector('qn-rating')!.shadowRoot!
-          rating.querySelector('form')!.append(Object.assign(document.createElement('input'), { type: 'text' }))
+          const rating = document
+            .querySelector('qn-module')!
+            .shadowRoot!.querySelector('qn-rating')!.shadowRoot!
+          rating
+            .querySelector('form')!
+            .append(Object.assign(document.createElement('input'), { type: 'text' }))
         })
         expect((await axeViolations(page, host.origin)).map(({ id }) => id)).toEqual(['label'])
       }
@@ -271,10 +372,22 @@ describe('widgets’ accessibility', () => {
         ].join('\n'),
       }),
     )
-    await page.locator('qn-rating').getByText('Dieses Modul wurde bisher noch nicht bewertet.').waitFor()
-    await page.locator('qn-comments').getByText('Für dieses Modul sind noch keine Kommentare vorhanden.').waitFor()
-    await page.locator('qn-events').getByText('Derzeit sind keine Veranstaltungen angekündigt.').waitFor()
-    await page.locator('qn-projects').getByText('Hierzu sind noch keine Projekte eingetragen.').waitFor()
+    await page
+      .locator('qn-rating')
+      .getByText('Dieses Modul wurde bisher noch nicht bewertet.')
+      .waitFor()
+    await page
+      .locator('qn-comments')
+      .getByText('Für dieses Modul sind noch keine Kommentare vorhanden.')
+      .waitFor()
+    await page
+      .locator('qn-events')
+      .getByText('Derzeit sind keine Veranstaltungen angekündigt.')
+      .waitFor()
+    await page
+      .locator('qn-projects')
+      .getByText('Hierzu sind noch keine Projekte eingetragen.')
+      .waitFor()
     const finder = page.locator('qn-module-finder')
     await finder.locator('[part="result"]').first().waitFor()
     await finder.getByLabel('Finanzieller Aufwand').selectOption('high')
@@ -284,7 +397,13 @@ describe('widgets’ accessibility', () => {
     await finder.getByText('Keine Methode passt zu diesen Angaben.', { exact: false }).waitFor()
 
     await expectNoViolations(page, 'empty')
-    for (const element of ['qn-rating', 'qn-comments', 'qn-events', 'qn-module-finder', 'qn-projects']) {
+    for (const element of [
+      'qn-rating',
+      'qn-comments',
+      'qn-events',
+      'qn-module-finder',
+      'qn-projects',
+    ]) {
       await shoot(page.locator(element), `empty-1000-${element}`)
     }
     await context.close()
@@ -296,17 +415,31 @@ describe('widgets’ accessibility', () => {
     await page.goto(host.page({ body: formElements() }))
     const rating = page.locator('qn-rating')
     await rating.getByRole('button', { name: 'Einschätzung abschicken' }).click()
-    expect(await rating.getByRole('alert').innerText()).toBe('Bitte wählen Sie auf mindestens einer Skala einen Wert.')
+    expect(await rating.getByRole('alert').innerText()).toBe(
+      'Bitte wählen Sie auf mindestens einer Skala einen Wert.',
+    )
     expect(await focused(page)).toMatchObject({ name: 'processPhase', tag: 'input', value: '1' })
 
     const comments = page.locator('qn-comments')
     await comments.getByRole('button', { name: 'Kommentar senden' }).click()
     await expect.poll(async () => (await focused(page)).id).toBe('authorName')
-    expect(await focused(page)).toMatchObject({ describedBy: 'authorName-hint authorName-error', invalid: 'true' })
-    expect(await descriptionOf(page, 'qn-comments', 'authorName')).toEqual(['Wird mit Ihrem Kommentar veröffentlicht; ein Vorname genügt.', 'Bitte geben Sie „Name“ an.'])
-    expect((await descriptionOf(page, 'qn-comments', 'email')).at(-1)).toBe('Bitte geben Sie „E-Mail-Adresse“ an.')
-    expect((await descriptionOf(page, 'qn-comments', 'text')).at(-1)).toBe('Bitte geben Sie „Kommentar“ an.')
-    expect(await descriptionOf(page, 'qn-comments', 'consent')).toEqual(['Bitte stimmen Sie zu, damit wir Ihren Kommentar veröffentlichen dürfen.'])
+    expect(await focused(page)).toMatchObject({
+      describedBy: 'authorName-hint authorName-error',
+      invalid: 'true',
+    })
+    expect(await descriptionOf(page, 'qn-comments', 'authorName')).toEqual([
+      'Wird mit Ihrem Kommentar veröffentlicht; ein Vorname genügt.',
+      'Bitte geben Sie „Name“ an.',
+    ])
+    expect((await descriptionOf(page, 'qn-comments', 'email')).at(-1)).toBe(
+      'Bitte geben Sie „E-Mail-Adresse“ an.',
+    )
+    expect((await descriptionOf(page, 'qn-comments', 'text')).at(-1)).toBe(
+      'Bitte geben Sie „Kommentar“ an.',
+    )
+    expect(await descriptionOf(page, 'qn-comments', 'consent')).toEqual([
+      'Bitte stimmen Sie zu, damit wir Ihren Kommentar veröffentlichen dürfen.',
+    ])
 
     const registration = page.locator('qn-registration')
     // Name and address given, the event's own question not: the focus goes there.
@@ -314,9 +447,16 @@ describe('widgets’ accessibility', () => {
     await registration.locator('#email').fill('anna.a11y@example.test')
     await registration.getByRole('button', { name: 'Anmelden' }).click()
     await expect.poll(async () => (await focused(page)).id).toBe('answer-organisation')
-    expect(await focused(page)).toMatchObject({ describedBy: 'answer-organisation-error', invalid: 'true' })
-    expect(await descriptionOf(page, 'qn-registration', 'answer-organisation')).toEqual(['Bitte geben Sie „Organisation“ an.'])
-    expect(await descriptionOf(page, 'qn-registration', 'consent')).toEqual(['Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.'])
+    expect(await focused(page)).toMatchObject({
+      describedBy: 'answer-organisation-error',
+      invalid: 'true',
+    })
+    expect(await descriptionOf(page, 'qn-registration', 'answer-organisation')).toEqual([
+      'Bitte geben Sie „Organisation“ an.',
+    ])
+    expect(await descriptionOf(page, 'qn-registration', 'consent')).toEqual([
+      'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
+    ])
     expect(await registration.locator('#name').getAttribute('aria-invalid')).toBe('false')
 
     await expectNoViolations(page, 'invalid')
@@ -331,9 +471,14 @@ describe('widgets’ accessibility', () => {
     const page = await context.newPage()
     await page.goto(host.page({ body: formElements() }))
     const rating = page.locator('qn-rating')
-    await rating.getByRole('group', { name: 'Komplexität' }).getByRole('radio', { exact: true, name: '3' }).check()
+    await rating
+      .getByRole('group', { name: 'Komplexität' })
+      .getByRole('radio', { exact: true, name: '3' })
+      .check()
     await rating.getByRole('button', { name: 'Einschätzung abschicken' }).click()
-    await expect.poll(() => rating.getByRole('status').innerText()).toBe('Vielen Dank! Ihre Einschätzung wurde gespeichert.')
+    await expect
+      .poll(() => rating.getByRole('status').innerText())
+      .toBe('Vielen Dank! Ihre Einschätzung wurde gespeichert.')
 
     const comments = page.locator('qn-comments')
     await comments.locator('#authorName').fill('Bernd')
@@ -342,7 +487,9 @@ describe('widgets’ accessibility', () => {
     await comments.locator('#consent').check()
     await comments.getByRole('button', { name: 'Kommentar senden' }).click()
     const commentSent = comments.getByRole('status')
-    await commentSent.getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse' }).waitFor()
+    await commentSent
+      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse' })
+      .waitFor()
     expect((await focused(page)).tag).toBe('div')
 
     const registration = page.locator('qn-registration')
@@ -351,7 +498,10 @@ describe('widgets’ accessibility', () => {
     await registration.locator('#answer-organisation').fill('Quartiersbüro')
     await registration.locator('#consent').check()
     await registration.getByRole('button', { name: 'Anmelden' }).click()
-    await registration.getByRole('status').getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' }).waitFor()
+    await registration
+      .getByRole('status')
+      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
+      .waitFor()
 
     await expectNoViolations(page, 'sent')
     for (const element of ['qn-rating', 'qn-comments', 'qn-registration']) {
@@ -368,7 +518,12 @@ describe('widgets’ accessibility', () => {
         failure === 'abort'
           ? route.abort('connectionrefused')
           : // A proxy's answer while the server restarts: no JSON, but CORS so the page may read it.
-            route.fulfill({ body: 'Service Unavailable', contentType: 'text/plain', headers: { 'Access-Control-Allow-Origin': host.origin }, status: 503 }),
+            route.fulfill({
+              body: 'Service Unavailable',
+              contentType: 'text/plain',
+              headers: { 'Access-Control-Allow-Origin': host.origin },
+              status: 503,
+            }),
       )
       await page.goto(host.page({ body: allElements() }))
       const expected =
@@ -379,7 +534,9 @@ describe('widgets’ accessibility', () => {
         const error = page.locator(`body > main > ${element}`).getByRole('alert')
         await error.waitFor()
         expect(await error.locator('p').innerText(), element).toBe(expected)
-        expect(await error.getByRole('button', { name: 'Erneut versuchen' }).count(), element).toBe(1)
+        expect(await error.getByRole('button', { name: 'Erneut versuchen' }).count(), element).toBe(
+          1,
+        )
       }
       if (failure === '503') {
         await expectNoViolations(page, 'failed to load')
@@ -390,7 +547,10 @@ describe('widgets’ accessibility', () => {
 
       await page.unroute(`${server.url}/api/**`)
       for (const element of ELEMENTS) {
-        await page.locator(`body > main > ${element}`).getByRole('button', { name: 'Erneut versuchen' }).click()
+        await page
+          .locator(`body > main > ${element}`)
+          .getByRole('button', { name: 'Erneut versuchen' })
+          .click()
       }
       await waitForFilled(page)
       expect(await page.getByRole('alert').count()).toBe(0)
@@ -401,10 +561,20 @@ describe('widgets’ accessibility', () => {
   it('should keep the finder’s form when a search fails and search again on retry', async () => {
     const context = await newVisitor()
     const page = await context.newPage()
-    await page.goto(host.page({ body: `<qn-module-finder field-of-action="${content.field.slug}"></qn-module-finder>` }))
+    await page.goto(
+      host.page({
+        body: `<qn-module-finder field-of-action="${content.field.slug}"></qn-module-finder>`,
+      }),
+    )
     const finder = page.locator('qn-module-finder')
     await finder.locator('[part="result"]').first().waitFor()
-    await page.route(`${server.url}/api/**`, (route) => route.fulfill({ body: '', headers: { 'Access-Control-Allow-Origin': host.origin }, status: 503 }))
+    await page.route(`${server.url}/api/**`, (route) =>
+      route.fulfill({
+        body: '',
+        headers: { 'Access-Control-Allow-Origin': host.origin },
+        status: 503,
+      }),
+    )
     await finder.getByLabel('Partizipation').selectOption('high')
     await finder.getByRole('button', { name: 'Passende Methoden anzeigen' }).click()
     const error = finder.getByRole('alert')
@@ -414,7 +584,9 @@ describe('widgets’ accessibility', () => {
 
     await page.unroute(`${server.url}/api/**`)
     await error.getByRole('button', { name: 'Erneut versuchen' }).click()
-    await expect.poll(() => finder.getByRole('status').innerText()).toMatch(/^\d+ passende Methoden?$/)
+    await expect
+      .poll(() => finder.getByRole('status').innerText())
+      .toMatch(/^\d+ passende Methoden?$/)
     expect(await finder.getByRole('alert').count()).toBe(0)
     await context.close()
   })
@@ -422,17 +594,52 @@ describe('widgets’ accessibility', () => {
   it('should pass axe in each state of the registration: waiting list, full, closed, deadline passed, past and cancelled', async () => {
     const { payload } = server
     const base = { capacity: 1, registrationOpen: true }
-    const waiting = await createEvent(payload, { ...base, hasWaitingList: true, title: 'Mit Warteliste' })
-    const full = await createEvent(payload, { ...base, hasWaitingList: false, title: 'Ohne Warteliste' })
+    const waiting = await createEvent(payload, {
+      ...base,
+      hasWaitingList: true,
+      title: 'Mit Warteliste',
+    })
+    const full = await createEvent(payload, {
+      ...base,
+      hasWaitingList: false,
+      title: 'Ohne Warteliste',
+    })
     for (const event of [waiting, full]) {
-      await payload.create({ collection: 'registrations', data: { email: `voll.${event.id}@example.test`, event: event.id, name: 'Volker Voll', status: 'confirmed' } as never, overrideAccess: true })
+      await payload.create({
+        collection: 'registrations',
+        data: {
+          email: `voll.${event.id}@example.test`,
+          event: event.id,
+          name: 'Volker Voll',
+          status: 'confirmed',
+        } as never,
+        overrideAccess: true,
+      })
     }
-    const closed = await createEvent(payload, { registration: { note: 'Anmeldung bitte per Telefon: 0201 12345.' }, registrationOpen: false, title: 'Ohne Online-Anmeldung' })
-    const deadline = await createEvent(payload, { ...base, capacity: 20, registration: { deadline: inDays(-2) }, title: 'Anmeldeschluss vorbei' })
-    const past = await createEvent(payload, { ...base, end: inDays(-0.9), start: inDays(-1), title: 'Schon gewesen' })
+    const closed = await createEvent(payload, {
+      registration: { note: 'Anmeldung bitte per Telefon: 0201 12345.' },
+      registrationOpen: false,
+      title: 'Ohne Online-Anmeldung',
+    })
+    const deadline = await createEvent(payload, {
+      ...base,
+      capacity: 20,
+      registration: { deadline: inDays(-2) },
+      title: 'Anmeldeschluss vorbei',
+    })
+    const past = await createEvent(payload, {
+      ...base,
+      end: inDays(-0.9),
+      start: inDays(-1),
+      title: 'Schon gewesen',
+    })
     const cancelled = await createEvent(payload, { ...base, isCancelled: true, title: 'Abgesagt' })
     const states = [
-      [waiting, 'Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen', 'waiting-list'],
+      [
+        waiting,
+        'Alle Plätze sind vergeben. Sie können sich auf die Warteliste setzen lassen',
+        'waiting-list',
+      ],
       [full, 'Die Veranstaltung ist ausgebucht.', 'full'],
       [closed, 'Für diese Veranstaltung ist keine Online-Anmeldung möglich.', 'closed'],
       [deadline, 'Der Anmeldeschluss am', 'deadline'],
@@ -441,13 +648,24 @@ describe('widgets’ accessibility', () => {
     ] as const
     const context = await newVisitor()
     const page = await context.newPage()
-    await page.goto(host.page({ body: states.map(([event, , state]) => `<qn-registration id="${state}" event="${event.slug}"></qn-registration>`).join('\n') }))
+    await page.goto(
+      host.page({
+        body: states
+          .map(
+            ([event, , state]) =>
+              `<qn-registration id="${state}" event="${event.slug}"></qn-registration>`,
+          )
+          .join('\n'),
+      }),
+    )
     for (const [, text, state] of states) {
       const element = page.locator(`#${state}`)
       await element.getByText(text, { exact: false }).first().waitFor()
       expect(await element.locator('form').count(), state).toBe(state === 'waiting-list' ? 1 : 0)
     }
-    expect(await page.locator('#closed').getByText('Anmeldung bitte per Telefon: 0201 12345.').count()).toBe(1)
+    expect(
+      await page.locator('#closed').getByText('Anmeldung bitte per Telefon: 0201 12345.').count(),
+    ).toBe(1)
     await expectNoViolations(page, 'registration states')
     for (const [, , state] of states) {
       await shoot(page.locator(`#${state}`), `state-1000-qn-registration-${state}`)
@@ -456,7 +674,9 @@ describe('widgets’ accessibility', () => {
   })
 
   it('should let a keyboard user rate: one Tab stop per scale, arrow keys to choose, Enter to send, the focus always visible', async () => {
-    const module = await createDescribedModule(server.payload, { title: 'Zukunftswerkstatt (Tastatur)' })
+    const module = await createDescribedModule(server.payload, {
+      title: 'Zukunftswerkstatt (Tastatur)',
+    })
     const context = await newVisitor()
     const page = await context.newPage()
     await page.goto(host.page({ body: `<qn-rating module="${module.slug}"></qn-rating>` }))
@@ -468,21 +688,47 @@ describe('widgets’ accessibility', () => {
     for (let index = 0; index < 7; index++) {
       await page.keyboard.press('Tab')
       const current = await focused(page)
-      expect(current.outline, `${current.name ?? current.text} has a visible focus`).toBe(VISIBLE_FOCUS)
+      expect(current.outline, `${current.name ?? current.text} has a visible focus`).toBe(
+        VISIBLE_FOCUS,
+      )
       stops.push(current.tag === 'input' ? `${current.name}=${current.value}` : current.text)
     }
-    expect(stops).toEqual(['processPhase=1', 'timeEffort=1', 'staffEffort=1', 'financialEffort=1', 'participation=1', 'complexity=1', 'Einschätzung abschicken'])
+    expect(stops).toEqual([
+      'processPhase=1',
+      'timeEffort=1',
+      'staffEffort=1',
+      'financialEffort=1',
+      'participation=1',
+      'complexity=1',
+      'Einschätzung abschicken',
+    ])
 
     // Space on the button with nothing chosen: the message, and the focus back on the first scale.
     await page.keyboard.press('Space')
-    await rating.getByRole('alert').getByText('Bitte wählen Sie auf mindestens einer Skala einen Wert.').waitFor()
-    expect(await focused(page)).toMatchObject({ name: 'processPhase', outline: VISIBLE_FOCUS, value: '1' })
+    await rating
+      .getByRole('alert')
+      .getByText('Bitte wählen Sie auf mindestens einer Skala einen Wert.')
+      .waitFor()
+    expect(await focused(page)).toMatchObject({
+      name: 'processPhase',
+      outline: VISIBLE_FOCUS,
+      value: '1',
+    })
 
     // Arrow keys move and choose within a scale; Shift+Tab and Tab move between scales.
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
-    expect(await focused(page)).toMatchObject({ name: 'processPhase', outline: VISIBLE_FOCUS, value: '3' })
-    expect(await rating.getByRole('group', { name: 'Prozessphase' }).getByRole('radio', { exact: true, name: '3' }).isChecked()).toBe(true)
+    expect(await focused(page)).toMatchObject({
+      name: 'processPhase',
+      outline: VISIBLE_FOCUS,
+      value: '3',
+    })
+    expect(
+      await rating
+        .getByRole('group', { name: 'Prozessphase' })
+        .getByRole('radio', { exact: true, name: '3' })
+        .isChecked(),
+    ).toBe(true)
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
@@ -494,10 +740,18 @@ describe('widgets’ accessibility', () => {
     await page.keyboard.press('Tab')
     expect((await focused(page)).text).toBe('Einschätzung abschicken')
     await page.keyboard.press('Enter')
-    await expect.poll(() => rating.getByRole('status').innerText()).toBe('Vielen Dank! Ihre Einschätzung wurde gespeichert.')
+    await expect
+      .poll(() => rating.getByRole('status').innerText())
+      .toBe('Vielen Dank! Ihre Einschätzung wurde gespeichert.')
 
-    const stored = await server.payload.find({ collection: 'ratings', overrideAccess: true, where: { targetId: { equals: String(module.id) } } })
-    expect(stored.docs.map((doc) => (doc as unknown as { values: Record<string, unknown> }).values)).toEqual([expect.objectContaining({ participation: 5, processPhase: 3 })])
+    const stored = await server.payload.find({
+      collection: 'ratings',
+      overrideAccess: true,
+      where: { targetId: { equals: String(module.id) } },
+    })
+    expect(
+      stored.docs.map((doc) => (doc as unknown as { values: Record<string, unknown> }).values),
+    ).toEqual([expect.objectContaining({ participation: 5, processPhase: 3 })])
     await context.close()
   })
 
@@ -506,14 +760,22 @@ describe('widgets’ accessibility', () => {
       capacity: 10,
       customQuestions: [
         { key: 'organisation', label: 'Organisation', required: true, type: 'text' },
-        { key: 'lunch', label: 'Mittagessen', options: [{ value: 'vegetarisch' }, { value: 'vegan' }], required: false, type: 'select' },
+        {
+          key: 'lunch',
+          label: 'Mittagessen',
+          options: [{ value: 'vegetarisch' }, { value: 'vegan' }],
+          required: false,
+          type: 'select',
+        },
       ],
       registrationOpen: true,
       title: 'Werkstattgespräch (Tastatur)',
     })
     const context = await newVisitor()
     const page = await context.newPage()
-    await page.goto(host.page({ body: `<qn-registration event="${event.slug}"></qn-registration>` }))
+    await page.goto(
+      host.page({ body: `<qn-registration event="${event.slug}"></qn-registration>` }),
+    )
     const registration = page.locator('qn-registration')
     await registration.locator('form').waitFor()
 
@@ -521,16 +783,32 @@ describe('widgets’ accessibility', () => {
     for (let index = 0; index < 7; index++) {
       await page.keyboard.press('Tab')
       const current = await focused(page)
-      expect(current.outline, `${current.id || current.text} has a visible focus`).toBe(VISIBLE_FOCUS)
+      expect(current.outline, `${current.id || current.text} has a visible focus`).toBe(
+        VISIBLE_FOCUS,
+      )
       stops.push(current.id || current.text)
     }
-    expect(stops).toEqual(['name', 'email', 'answer-organisation', 'answer-lunch', 'consent', 'Hinweise zum Datenschutz', 'Anmelden'])
+    expect(stops).toEqual([
+      'name',
+      'email',
+      'answer-organisation',
+      'answer-lunch',
+      'consent',
+      'Hinweise zum Datenschutz',
+      'Anmelden',
+    ])
 
     // Enter on the button with everything empty: the focus on the first invalid field, its error tied to it.
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await focused(page)).id).toBe('name')
-    expect(await focused(page)).toMatchObject({ describedBy: 'name-error', invalid: 'true', outline: VISIBLE_FOCUS })
-    expect(await descriptionOf(page, 'qn-registration', 'name')).toEqual(['Bitte geben Sie „Name“ an.'])
+    expect(await focused(page)).toMatchObject({
+      describedBy: 'name-error',
+      invalid: 'true',
+      outline: VISIBLE_FOCUS,
+    })
+    expect(await descriptionOf(page, 'qn-registration', 'name')).toEqual([
+      'Bitte geben Sie „Name“ an.',
+    ])
     expect(await registration.locator('.field-error').allInnerTexts()).toEqual([
       'Bitte geben Sie „Name“ an.',
       'Bitte geben Sie „E-Mail-Adresse“ an.',
@@ -553,12 +831,24 @@ describe('widgets’ accessibility', () => {
     await page.keyboard.press('Tab')
     expect((await focused(page)).text).toBe('Anmelden')
     await page.keyboard.press('Enter')
-    await registration.getByRole('status').getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' }).waitFor()
+    await registration
+      .getByRole('status')
+      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
+      .waitFor()
     // The focus moves to the message, so that a screen reader reads the next step.
     expect((await focused(page)).text).toContain('anna.tastatur@example.test')
 
-    const [stored] = (await server.payload.find({ collection: 'registrations', overrideAccess: true, where: { email: { equals: 'anna.tastatur@example.test' } } })).docs
-    expect(stored?.answers).toEqual({ lunch: 'vegetarisch', organisation: 'Quartiersbüro Nordstadt' })
+    const [stored] = (
+      await server.payload.find({
+        collection: 'registrations',
+        overrideAccess: true,
+        where: { email: { equals: 'anna.tastatur@example.test' } },
+      })
+    ).docs
+    expect(stored?.answers).toEqual({
+      lunch: 'vegetarisch',
+      organisation: 'Quartiersbüro Nordstadt',
+    })
     await context.close()
   })
 })

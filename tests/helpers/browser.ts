@@ -15,7 +15,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
  */
 export const launchChromium = async (): Promise<Browser> => {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
+    )
   }
   return chromium.launch({
     args: [
@@ -41,9 +43,24 @@ export type Account = { email: string; password: string }
  */
 export const createAccounts = async (
   payload: Payload,
-  { accounts, adminEmail }: { accounts: (Account & { municipality?: number; name: string; role?: 'editor' | 'municipality-editor' })[]; adminEmail: string },
+  {
+    accounts,
+    adminEmail,
+  }: {
+    accounts: (Account & {
+      municipality?: number
+      name: string
+      role?: 'editor' | 'municipality-editor'
+    })[]
+    adminEmail: string
+  },
 ) => {
-  await createUser(payload, { email: adminEmail, name: 'Anna Admin', password: 'Admin-Test-2026', role: 'admin' })
+  await createUser(payload, {
+    email: adminEmail,
+    name: 'Anna Admin',
+    password: 'Admin-Test-2026',
+    role: 'admin',
+  })
   for (const { role = 'editor', ...account } of accounts) {
     await createUser(payload, { ...account, role })
   }
@@ -52,9 +69,17 @@ export const createAccounts = async (
 /** Signs in through the admin's login form in a fresh German context (1280×900). */
 export const signIn = async (
   browser: Browser,
-  { account, baseUrl, contextOptions = {} }: { account: Account; baseUrl: string; contextOptions?: BrowserContextOptions },
+  {
+    account,
+    baseUrl,
+    contextOptions = {},
+  }: { account: Account; baseUrl: string; contextOptions?: BrowserContextOptions },
 ): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1280 }, ...contextOptions })
+  const context = await browser.newContext({
+    locale: 'de-DE',
+    viewport: { height: 900, width: 1280 },
+    ...contextOptions,
+  })
   const page = await context.newPage()
   await page.goto(`${baseUrl}/admin/login`)
   await page.fill('input[name="email"]', account.email)

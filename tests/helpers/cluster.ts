@@ -8,7 +8,10 @@ export const databaseUrl = (baseUrl: string, database: string): string => {
   return url.toString()
 }
 
-export const withClient = async <T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> => {
+export const withClient = async <T>(
+  url: string,
+  run: (client: pg.Client) => Promise<T>,
+): Promise<T> => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -26,4 +29,6 @@ export const createDatabase = async (adminUrl: string, name: string, template?: 
   )
 
 export const dropDatabase = async (adminUrl: string, name: string) =>
-  withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`))
+  withClient(adminUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`),
+  )

@@ -21,14 +21,20 @@ const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
 const migrateOnce = async (url: string) =>
   new Promise<void>((resolve, reject) => {
     let output = ''
-    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', 'migrate'], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', PAYLOAD_SECRET: TEST_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/payload.ts', 'migrate'],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', PAYLOAD_SECRET: TEST_SECRET },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate failed (${code}):\n${output}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`migrate failed (${code}):\n${output}`)),
+    )
   })
 
 const appliedMigrations = async (url: string): Promise<number> =>
@@ -39,7 +45,9 @@ const appliedMigrations = async (url: string): Promise<number> =>
     if (Number(rows[0]?.count) === 0) {
       return 0
     }
-    const result = await client.query<{ count: string }>('SELECT count(*) FROM payload_migrations WHERE batch > 0')
+    const result = await client.query<{ count: string }>(
+      'SELECT count(*) FROM payload_migrations WHERE batch > 0',
+    )
     return Number(result.rows[0]?.count)
   })
 
@@ -74,7 +82,10 @@ export default async function globalSetup() {
   try {
     await dropDatabase(adminUrl, template)
     await createDatabase(adminUrl, template)
-    await Promise.all([migrate(databaseUrl(adminUrl, template)), buildNext({ isVerbose: false, log: () => undefined })])
+    await Promise.all([
+      migrate(databaseUrl(adminUrl, template)),
+      buildNext({ isVerbose: false, log: () => undefined }),
+    ])
   } catch (err) {
     await cluster?.stop()
     throw err
@@ -84,7 +95,9 @@ export default async function globalSetup() {
   process.env.QN_TEST_TEMPLATE = template
   process.env.PAYLOAD_SECRET = TEST_SECRET
   process.env.NEXT_TELEMETRY_DISABLED = '1'
-  console.info(`Test database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${external ? 'external server' : 'embedded PostgreSQL'}).`)
+  console.info(
+    `Test database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${external ? 'external server' : 'embedded PostgreSQL'}).`,
+  )
 
   return async () => {
     await dropDatabase(adminUrl, template).catch(() => undefined)

@@ -1,9 +1,18 @@
 /** Small helpers for talking to the running server over real HTTP. */
-export type JsonResponse<T = Record<string, unknown>> = { body: T; headers: Headers; status: number }
+export type JsonResponse<T = Record<string, unknown>> = {
+  body: T
+  headers: Headers
+  status: number
+}
 
 export const requestJson = async <T = Record<string, unknown>>(
   url: string,
-  { body, headers, method = 'GET', token }: { body?: unknown; headers?: Record<string, string>; method?: string; token?: string } = {},
+  {
+    body,
+    headers,
+    method = 'GET',
+    token,
+  }: { body?: unknown; headers?: Record<string, string>; method?: string; token?: string } = {},
 ): Promise<JsonResponse<T>> => {
   const response = await fetch(url, {
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -38,7 +38,11 @@ export type SmtpReceiverOptions = {
   refuseOnce?: (address: string) => boolean
 }
 
-const createServer = ({ received, refuseOnce, refused }: { received: SmtpReceiver['received']; refused: Set<string> } & SmtpReceiverOptions) =>
+const createServer = ({
+  received,
+  refuseOnce,
+  refused,
+}: { received: SmtpReceiver['received']; refused: Set<string> } & SmtpReceiverOptions) =>
   new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -65,7 +69,9 @@ const createServer = ({ received, refuseOnce, refused }: { received: SmtpReceive
   })
 
 /** Listens on a free loopback port and sets SMTP_URL. */
-export const startSmtpReceiver = async ({ refuseOnce }: SmtpReceiverOptions = {}): Promise<SmtpReceiver> => {
+export const startSmtpReceiver = async ({
+  refuseOnce,
+}: SmtpReceiverOptions = {}): Promise<SmtpReceiver> => {
   const received: SmtpReceiver['received'] = []
   // Kept across stop() and start(): a refused address stays refused only once.
   const refused = new Set<string>()
@@ -101,7 +107,9 @@ export const startSmtpReceiver = async ({ refuseOnce }: SmtpReceiverOptions = {}
 
 const decodeQuotedPrintable = (text: string) =>
   Buffer.from(
-    text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    text
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
   ).toString('utf8')
 
@@ -109,7 +117,9 @@ export const decodeHeader = (value: string) =>
   value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
     )
 
 /** The leaf parts of a MIME entity, decoded. */
@@ -117,7 +127,8 @@ const partsOf = (entity: string): { head: string; parts: MailPart[] } => {
   const [rawHead = '', ...rest] = entity.split(/\r?\n\r?\n/)
   const head = rawHead.replace(/\r?\n[ \t]+/g, ' ')
   const body = rest.join('\r\n\r\n')
-  const contentType = /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
+  const contentType =
+    /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1]
   if (contentType.startsWith('multipart/') && boundary) {
     const sections = body
@@ -130,7 +141,12 @@ const partsOf = (entity: string): { head: string; parts: MailPart[] } => {
     }
   }
   const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(head)?.[1]?.toLowerCase()
-  const decoded = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body
+  const decoded =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : body
   return {
     head,
     parts: [
@@ -162,7 +178,8 @@ export const parseMail = ({ raw, to }: { raw: string; to: string[] }): ReceivedM
 export const mimeTreeOf = (entity: string): MimeEntity => {
   const [rawHead = '', ...rest] = entity.split(/\r?\n\r?\n/)
   const head = rawHead.replace(/\r?\n[ \t]+/g, ' ')
-  const contentType = /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
+  const contentType =
+    /^Content-Type: ([^;\r\n]+)/im.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain'
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1]
   if (!contentType.startsWith('multipart/') || !boundary) {
     return { children: [], contentType }
@@ -176,4 +193,5 @@ export const mimeTreeOf = (entity: string): MimeEntity => {
   return { children, contentType }
 }
 
-export const mailsTo = (mails: ReceivedMail[], address: string) => mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))
+export const mailsTo = (mails: ReceivedMail[], address: string) =>
+  mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()))

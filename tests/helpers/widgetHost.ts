@@ -33,12 +33,18 @@ body { margin: 0; font-family: Georgia, serif; color: #222; background: #ffffff;
 main { max-width: 62rem; margin: 0 auto; padding: 1rem; }
 `
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!)
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char]!,
+  )
 
 const serverOrigin = () => {
   const url = process.env.SERVER_URL
   if (!url) {
-    throw new Error('SERVER_URL is not set: tests/helpers/perFileDatabase.ts sets it before the test file runs.')
+    throw new Error(
+      'SERVER_URL is not set: tests/helpers/perFileDatabase.ts sets it before the test file runs.',
+    )
   }
   return new URL(url).origin
 }
@@ -114,7 +120,11 @@ export const startWidgetHost = async (): Promise<WidgetHost> => {
   }
 }
 
-export type AxeViolation = { help: string; id: string; nodes: { failureSummary?: string; target: unknown[] }[] }
+export type AxeViolation = {
+  help: string
+  id: string
+  nodes: { failureSummary?: string; target: unknown[] }[]
+}
 
 /**
  * axe-core's WCAG 2.1 A/AA findings on the whole page, shadow roots included (axe descends into
@@ -125,10 +135,27 @@ export const axeViolations = async (page: Page, hostOrigin: string): Promise<Axe
     await page.addScriptTag({ url: `${hostOrigin}/axe.js` })
   }
   return page.evaluate(async () => {
-    type Result = { violations: { help: string; id: string; nodes: { failureSummary?: string; target: unknown[] }[] }[] }
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<Result> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.map(({ help, id, nodes }) => ({ help, id, nodes: nodes.map(({ failureSummary, target }) => ({ failureSummary, target })) }))
+    type Result = {
+      violations: {
+        help: string
+        id: string
+        nodes: { failureSummary?: string; target: unknown[] }[]
+      }[]
+    }
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<Result> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations.map(({ help, id, nodes }) => ({
+      help,
+      id,
+      nodes: nodes.map(({ failureSummary, target }) => ({ failureSummary, target })),
+    }))
   })
 }
 
@@ -147,10 +174,15 @@ export const watchPolicy = async (page: Page) => {
   await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { policyViolations: string[] }).policyViolations = seen
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`), true)
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      true,
+    )
   })
   return {
     consoleErrors,
-    violations: () => page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations),
+    violations: () =>
+      page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations),
   }
 }

@@ -51,12 +51,28 @@ const userOf = (actor: Actor): undefined | User => {
   return user
 }
 
-const readOnly: Permissions = { create: false, delete: false, read: true, readDraft: true, update: false }
+const readOnly: Permissions = {
+  create: false,
+  delete: false,
+  read: true,
+  readDraft: true,
+  update: false,
+}
 
 const COLLECTIONS: ContentCollection[] = [
-  { data: (title) => ({ kind: 'network', title }), municipalityEditor: readOnly, slug: 'organisations', titleField: 'title' },
   {
-    data: (name) => ({ email: 'person@quartiersnetz.test', isContactPublic: false, name, phone: '+49 201 123456' }),
+    data: (title) => ({ kind: 'network', title }),
+    municipalityEditor: readOnly,
+    slug: 'organisations',
+    titleField: 'title',
+  },
+  {
+    data: (name) => ({
+      email: 'person@quartiersnetz.test',
+      isContactPublic: false,
+      name,
+      phone: '+49 201 123456',
+    }),
     municipalityEditor: readOnly,
     slug: 'people',
     titleField: 'name',
@@ -74,24 +90,61 @@ const COLLECTIONS: ContentCollection[] = [
     slug: 'program-areas',
     titleField: 'title',
   },
-  { data: (title) => ({ title }), municipalityEditor: readOnly, slug: 'fields-of-action', titleField: 'title' },
+  {
+    data: (title) => ({ title }),
+    municipalityEditor: readOnly,
+    slug: 'fields-of-action',
+    titleField: 'title',
+  },
   {
     data: (title) => ({ municipality: cityA, title }),
     municipalityEditor: { create: true, delete: true, read: true, readDraft: true, update: true },
     slug: 'projects',
     titleField: 'title',
   },
-  { data: (title) => ({ title }), municipalityEditor: readOnly, slug: 'modules', titleField: 'title' },
   {
-    data: (title) => ({ accessLink: 'https://meet.quartiersnetz.test/raum', format: 'online', kind: 'webinar', start: '2030-05-04T10:00:00.000Z', start_tz: 'Europe/Berlin', title }),
+    data: (title) => ({ title }),
+    municipalityEditor: readOnly,
+    slug: 'modules',
+    titleField: 'title',
+  },
+  {
+    data: (title) => ({
+      accessLink: 'https://meet.quartiersnetz.test/raum',
+      format: 'online',
+      kind: 'webinar',
+      start: '2030-05-04T10:00:00.000Z',
+      start_tz: 'Europe/Berlin',
+      title,
+    }),
     municipalityEditor: readOnly,
     slug: 'events',
     titleField: 'title',
   },
-  { data: (title) => ({ kind: 'workshop', title }), municipalityEditor: readOnly, slug: 'event-series', titleField: 'title' },
-  { data: (title) => ({ title }), municipalityEditor: readOnly, slug: 'programmes', titleField: 'title' },
-  { data: (title) => ({ title }), municipalityEditor: readOnly, slug: 'publications', titleField: 'title' },
-  { data: (title) => ({ title }), municipalityEditor: readOnly, slug: 'target-groups', titleField: 'title' },
+  {
+    data: (title) => ({ kind: 'workshop', title }),
+    municipalityEditor: readOnly,
+    slug: 'event-series',
+    titleField: 'title',
+  },
+  {
+    data: (title) => ({ title }),
+    municipalityEditor: readOnly,
+    slug: 'programmes',
+    titleField: 'title',
+  },
+  {
+    data: (title) => ({ title }),
+    municipalityEditor: readOnly,
+    slug: 'publications',
+    titleField: 'title',
+  },
+  {
+    data: (title) => ({ title }),
+    municipalityEditor: readOnly,
+    slug: 'target-groups',
+    titleField: 'title',
+  },
 ]
 
 const ACTORS: Actor[] = ['anonymous', 'municipality-editor', 'editor', 'admin']
@@ -125,24 +178,50 @@ const operationLabel: Record<Operation, string> = {
 
 // Payload's generics cannot follow a slug that is only known at run time; the data factories
 // above produce valid data for their slug, which the database checks anyway.
-const asData = <S extends ContentSlug = ContentSlug>(data: Data) => data as unknown as RequiredDataFromCollectionSlug<S>
+const asData = <S extends ContentSlug = ContentSlug>(data: Data) =>
+  data as unknown as RequiredDataFromCollectionSlug<S>
 
 /** A document made with full access (the fixture), published unless asked otherwise. */
-const fixture = async (collection: ContentCollection, { isDraft = false, title = uniqueTitle('Fixture') } = {}) =>
+const fixture = async (
+  collection: ContentCollection,
+  { isDraft = false, title = uniqueTitle('Fixture') } = {},
+) =>
   payload.create({
     collection: collection.slug,
     data: asData({ ...collection.data(title), _status: isDraft ? 'draft' : 'published' }),
     draft: isDraft,
   })
 
-const findAs = async ({ actor, collection, draft = false, where }: { actor: Actor; collection: ContentSlug; draft?: boolean; where: Where }) =>
-  payload.find({ collection, depth: 0, draft, limit: 100, overrideAccess: false, user: userOf(actor), where })
+const findAs = async ({
+  actor,
+  collection,
+  draft = false,
+  where,
+}: {
+  actor: Actor
+  collection: ContentSlug
+  draft?: boolean
+  where: Where
+}) =>
+  payload.find({
+    collection,
+    depth: 0,
+    draft,
+    limit: 100,
+    overrideAccess: false,
+    user: userOf(actor),
+    where,
+  })
 
 const existsWithFullAccess = async (collection: ContentSlug, id: number) =>
   (await payload.count({ collection, where: { id: { equals: id } } })).totalDocs === 1
 
 const titleOf = async (collection: ContentCollection, id: number) => {
-  const doc = (await payload.findByID({ collection: collection.slug, depth: 0, id })) as unknown as Data
+  const doc = (await payload.findByID({
+    collection: collection.slug,
+    depth: 0,
+    id,
+  })) as unknown as Data
   return doc[collection.titleField]
 }
 
@@ -163,7 +242,11 @@ beforeAll(async () => {
     { actor: 'municipality-editor', municipality: cityA },
   ]
   for (const { actor, municipality } of accounts) {
-    const user = await createUser(payload, { email: `${actor}@quartiersnetz.test`, municipality, role: actor })
+    const user = await createUser(payload, {
+      email: `${actor}@quartiersnetz.test`,
+      municipality,
+      role: actor,
+    })
     expect(user.role).toBe(actor)
     users[actor] = { ...user, collection: 'users' }
   }
@@ -197,7 +280,10 @@ describe('access matrix', () => {
             await remove(collection.slug, created.id)
           } else {
             await expect(attempt).rejects.toMatchObject({ status: 403 })
-            const { totalDocs } = await payload.count({ collection: collection.slug, where: { [collection.titleField]: { equals: title } } })
+            const { totalDocs } = await payload.count({
+              collection: collection.slug,
+              where: { [collection.titleField]: { equals: title } },
+            })
             expect(totalDocs).toBe(0)
           }
         })
@@ -205,7 +291,11 @@ describe('access matrix', () => {
         it(name('read'), async () => {
           const doc = await fixture(collection)
           try {
-            const { docs } = await findAs({ actor, collection: collection.slug, where: { id: { equals: doc.id } } })
+            const { docs } = await findAs({
+              actor,
+              collection: collection.slug,
+              where: { id: { equals: doc.id } },
+            })
             expect(docs.map((found) => found.id)).toEqual(expected.read ? [doc.id] : [])
           } finally {
             await remove(collection.slug, doc.id)
@@ -217,10 +307,21 @@ describe('access matrix', () => {
           try {
             // Asking for drafts explicitly must not help a visitor either.
             for (const draftFlag of [false, true]) {
-              const { docs } = await findAs({ actor, collection: collection.slug, draft: draftFlag, where: { id: { equals: draft.id } } })
+              const { docs } = await findAs({
+                actor,
+                collection: collection.slug,
+                draft: draftFlag,
+                where: { id: { equals: draft.id } },
+              })
               expect(docs.map((found) => found.id)).toEqual(expected.readDraft ? [draft.id] : [])
             }
-            const byId = payload.findByID({ collection: collection.slug, draft: true, id: draft.id, overrideAccess: false, user: userOf(actor) })
+            const byId = payload.findByID({
+              collection: collection.slug,
+              draft: true,
+              id: draft.id,
+              overrideAccess: false,
+              user: userOf(actor),
+            })
             if (expected.readDraft) {
               expect((await byId).id).toBe(draft.id)
             } else {
@@ -254,7 +355,11 @@ describe('access matrix', () => {
             }
           } finally {
             if (isOwnProfile) {
-              await payload.update({ collection: 'municipalities', data: { name: 'Stadt A' }, id: cityA })
+              await payload.update({
+                collection: 'municipalities',
+                data: { name: 'Stadt A' },
+                id: cityA,
+              })
             } else {
               await remove(collection.slug, doc.id)
             }
@@ -264,7 +369,12 @@ describe('access matrix', () => {
         it(name('delete'), async () => {
           const doc = await fixture(collection)
           try {
-            const attempt = payload.delete({ collection: collection.slug, id: doc.id, overrideAccess: false, user: userOf(actor) })
+            const attempt = payload.delete({
+              collection: collection.slug,
+              id: doc.id,
+              overrideAccess: false,
+              user: userOf(actor),
+            })
             if (expected.delete) {
               await attempt
               expect(await existsWithFullAccess(collection.slug, doc.id)).toBe(false)
@@ -289,7 +399,12 @@ describe('drafts of published documents', () => {
         const published = uniqueTitle('Veröffentlicht')
         const doc = await fixture(collection, { title: published })
         const draftTitle = uniqueTitle('Entwurf')
-        await payload.update({ collection: collection.slug, data: asData({ [collection.titleField]: draftTitle }), draft: true, id: doc.id })
+        await payload.update({
+          collection: collection.slug,
+          data: asData({ [collection.titleField]: draftTitle }),
+          draft: true,
+          id: doc.id,
+        })
         try {
           const found = (await payload.findByID({
             collection: collection.slug,
@@ -299,8 +414,15 @@ describe('drafts of published documents', () => {
             user: userOf(actor),
           })) as unknown as Data
           expect(found[collection.titleField]).toBe(isSignedIn ? draftTitle : published)
-          const { docs } = await findAs({ actor, collection: collection.slug, draft: true, where: { id: { equals: doc.id } } })
-          expect((docs as unknown as Data[]).map((entry) => entry[collection.titleField])).toEqual([isSignedIn ? draftTitle : published])
+          const { docs } = await findAs({
+            actor,
+            collection: collection.slug,
+            draft: true,
+            where: { id: { equals: doc.id } },
+          })
+          expect((docs as unknown as Data[]).map((entry) => entry[collection.titleField])).toEqual([
+            isSignedIn ? draftTitle : published,
+          ])
         } finally {
           await remove(collection.slug, doc.id)
         }
@@ -313,9 +435,18 @@ describe('drafts of published documents', () => {
     const doc = await fixture(people)
     try {
       await expect(
-        payload.findVersions({ collection: 'people', overrideAccess: false, where: { parent: { equals: doc.id } } }),
+        payload.findVersions({
+          collection: 'people',
+          overrideAccess: false,
+          where: { parent: { equals: doc.id } },
+        }),
       ).rejects.toMatchObject({ status: 403 })
-      const { docs } = await payload.findVersions({ collection: 'people', overrideAccess: false, user: userOf('editor'), where: { parent: { equals: doc.id } } })
+      const { docs } = await payload.findVersions({
+        collection: 'people',
+        overrideAccess: false,
+        user: userOf('editor'),
+        where: { parent: { equals: doc.id } },
+      })
       expect(docs.length).toBeGreaterThan(0)
     } finally {
       await remove('people', doc.id)
@@ -325,7 +456,13 @@ describe('drafts of published documents', () => {
 
 describe('private fields', () => {
   const contactOf = async (actor: Actor, id: number) =>
-    (await payload.findByID({ collection: 'people', depth: 0, id, overrideAccess: false, user: userOf(actor) })) as Person
+    (await payload.findByID({
+      collection: 'people',
+      depth: 0,
+      id,
+      overrideAccess: false,
+      user: userOf(actor),
+    })) as Person
 
   for (const actor of ACTORS) {
     const isSignedIn = actor !== 'anonymous'
@@ -333,7 +470,13 @@ describe('private fields', () => {
     it(`should ${isSignedIn ? 'show' : 'not show'} ${actorLabel[actor]} the e-mail and phone of a person whose contact is not public`, async () => {
       const person = await payload.create({
         collection: 'people',
-        data: { _status: 'published', email: 'privat@quartiersnetz.test', isContactPublic: false, name: uniqueTitle('Privat'), phone: '+49 201 999' },
+        data: {
+          _status: 'published',
+          email: 'privat@quartiersnetz.test',
+          isContactPublic: false,
+          name: uniqueTitle('Privat'),
+          phone: '+49 201 999',
+        },
       })
       try {
         const found = await contactOf(actor, person.id)
@@ -352,10 +495,19 @@ describe('private fields', () => {
     it(`should show ${actorLabel[actor]} the e-mail and phone of a person whose contact is public`, async () => {
       const person = await payload.create({
         collection: 'people',
-        data: { _status: 'published', email: 'oeffentlich@quartiersnetz.test', isContactPublic: true, name: uniqueTitle('Öffentlich'), phone: '+49 201 111' },
+        data: {
+          _status: 'published',
+          email: 'oeffentlich@quartiersnetz.test',
+          isContactPublic: true,
+          name: uniqueTitle('Öffentlich'),
+          phone: '+49 201 111',
+        },
       })
       try {
-        expect(await contactOf(actor, person.id)).toMatchObject({ email: 'oeffentlich@quartiersnetz.test', phone: '+49 201 111' })
+        expect(await contactOf(actor, person.id)).toMatchObject({
+          email: 'oeffentlich@quartiersnetz.test',
+          phone: '+49 201 111',
+        })
       } finally {
         await remove('people', person.id)
       }
@@ -365,10 +517,24 @@ describe('private fields', () => {
     it(`should ${readsAccessLink ? 'show' : 'not show'} ${actorLabel[actor]} the access link of an online event`, async () => {
       const event = await payload.create({
         collection: 'events',
-        data: { _status: 'published', accessLink: 'https://meet.quartiersnetz.test/geheim', format: 'online', kind: 'webinar', start: '2030-05-04T10:00:00.000Z', start_tz: 'Europe/Berlin', title: uniqueTitle('Webinar') },
+        data: {
+          _status: 'published',
+          accessLink: 'https://meet.quartiersnetz.test/geheim',
+          format: 'online',
+          kind: 'webinar',
+          start: '2030-05-04T10:00:00.000Z',
+          start_tz: 'Europe/Berlin',
+          title: uniqueTitle('Webinar'),
+        },
       })
       try {
-        const found = (await payload.findByID({ collection: 'events', depth: 0, id: event.id, overrideAccess: false, user: userOf(actor) })) as Event
+        const found = (await payload.findByID({
+          collection: 'events',
+          depth: 0,
+          id: event.id,
+          overrideAccess: false,
+          user: userOf(actor),
+        })) as Event
         expect(found.title).toBe(event.title)
         if (readsAccessLink) {
           expect(found.accessLink).toBe('https://meet.quartiersnetz.test/geheim')
@@ -377,10 +543,17 @@ describe('private fields', () => {
         }
         if (isSignedIn) {
           // Versions carry the same fields; the rule holds there too.
-          const { docs } = await payload.findVersions({ collection: 'events', overrideAccess: false, user: userOf(actor), where: { parent: { equals: event.id } } })
+          const { docs } = await payload.findVersions({
+            collection: 'events',
+            overrideAccess: false,
+            user: userOf(actor),
+            where: { parent: { equals: event.id } },
+          })
           expect(docs.length).toBeGreaterThan(0)
           for (const version of docs) {
-            expect(version.version.accessLink).toBe(readsAccessLink ? 'https://meet.quartiersnetz.test/geheim' : undefined)
+            expect(version.version.accessLink).toBe(
+              readsAccessLink ? 'https://meet.quartiersnetz.test/geheim' : undefined,
+            )
           }
         }
       } finally {
@@ -392,39 +565,76 @@ describe('private fields', () => {
   it('should not let the municipality editor set the access link of an event', async () => {
     const event = await payload.create({
       collection: 'events',
-      data: { _status: 'published', accessLink: 'https://meet.quartiersnetz.test/alt', format: 'online', kind: 'webinar', start: '2030-05-04T10:00:00.000Z', start_tz: 'Europe/Berlin', title: uniqueTitle('Webinar') },
+      data: {
+        _status: 'published',
+        accessLink: 'https://meet.quartiersnetz.test/alt',
+        format: 'online',
+        kind: 'webinar',
+        start: '2030-05-04T10:00:00.000Z',
+        start_tz: 'Europe/Berlin',
+        title: uniqueTitle('Webinar'),
+      },
     })
     try {
       await expect(
-        payload.update({ collection: 'events', data: { accessLink: 'https://evil.example/neu' }, id: event.id, overrideAccess: false, user: userOf('municipality-editor') }),
+        payload.update({
+          collection: 'events',
+          data: { accessLink: 'https://evil.example/neu' },
+          id: event.id,
+          overrideAccess: false,
+          user: userOf('municipality-editor'),
+        }),
       ).rejects.toMatchObject({ status: 403 })
-      expect((await payload.findByID({ collection: 'events', id: event.id })).accessLink).toBe('https://meet.quartiersnetz.test/alt')
+      expect((await payload.findByID({ collection: 'events', id: event.id })).accessLink).toBe(
+        'https://meet.quartiersnetz.test/alt',
+      )
     } finally {
       await remove('events', event.id)
     }
   })
 
   const privateQueries: { collection: 'events' | 'people'; label: string; where: Where }[] = [
-    { collection: 'people', label: 'people by e-mail', where: { email: { equals: 'privat@quartiersnetz.test' } } },
+    {
+      collection: 'people',
+      label: 'people by e-mail',
+      where: { email: { equals: 'privat@quartiersnetz.test' } },
+    },
     { collection: 'people', label: 'people by phone', where: { phone: { like: '999' } } },
-    { collection: 'people', label: 'people by e-mail inside or', where: { or: [{ email: { exists: true } }, { name: { equals: 'x' } }] } },
-    { collection: 'events', label: 'events by access link', where: { accessLink: { like: 'geheim' } } },
+    {
+      collection: 'people',
+      label: 'people by e-mail inside or',
+      where: { or: [{ email: { exists: true } }, { name: { equals: 'x' } }] },
+    },
+    {
+      collection: 'events',
+      label: 'events by access link',
+      where: { accessLink: { like: 'geheim' } },
+    },
   ]
   for (const { collection, label, where } of privateQueries) {
     it(`should refuse an anonymous visitor's query on ${label}`, async () => {
-      await expect(payload.find({ collection, overrideAccess: false, where })).rejects.toMatchObject({ status: 400 })
+      await expect(
+        payload.find({ collection, overrideAccess: false, where }),
+      ).rejects.toMatchObject({ status: 400 })
     })
   }
 
   it("should refuse a municipality editor's query on the access link of events", async () => {
     await expect(
-      payload.find({ collection: 'events', overrideAccess: false, user: userOf('municipality-editor'), where: { accessLink: { exists: true } } }),
+      payload.find({
+        collection: 'events',
+        overrideAccess: false,
+        user: userOf('municipality-editor'),
+        where: { accessLink: { exists: true } },
+      }),
     ).rejects.toMatchObject({ status: 400 })
   })
 
   for (const sort of ['email', '-phone']) {
     it(`should refuse an anonymous visitor's sort by people ${sort}`, async () => {
-      await expect(payload.find({ collection: 'people', overrideAccess: false, sort })).rejects.toMatchObject({ status: 400 })
+      await expect(
+        payload.find({ collection: 'people', overrideAccess: false, sort }),
+      ).rejects.toMatchObject({ status: 400 })
     })
   }
 })
@@ -437,24 +647,51 @@ describe('municipality editors and other cities', () => {
     it(`should not let the municipality editor of city A create ${collection.slug} of city B`, async () => {
       const title = uniqueTitle('Fremd')
       await expect(
-        payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(title), municipality: cityB }), ...asEditorOfA() }),
+        payload.create({
+          collection: collection.slug,
+          data: asData<typeof slug>({ ...collection.data(title), municipality: cityB }),
+          ...asEditorOfA(),
+        }),
       ).rejects.toMatchObject({ status: 403 })
-      expect((await payload.count({ collection: collection.slug, where: { title: { equals: title } } })).totalDocs).toBe(0)
+      expect(
+        (await payload.count({ collection: collection.slug, where: { title: { equals: title } } }))
+          .totalDocs,
+      ).toBe(0)
     })
 
     it(`should put ${collection.slug} that the municipality editor creates without a city into city A`, async () => {
-      const created = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('Ohne')), municipality: undefined }), ...asEditorOfA() })
+      const created = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({
+          ...collection.data(uniqueTitle('Ohne')),
+          municipality: undefined,
+        }),
+        ...asEditorOfA(),
+      })
       try {
-        expect((await payload.findByID({ collection: collection.slug, depth: 0, id: created.id })).municipality).toBe(cityA)
+        expect(
+          (await payload.findByID({ collection: collection.slug, depth: 0, id: created.id }))
+            .municipality,
+        ).toBe(cityA)
       } finally {
         await remove(collection.slug, created.id)
       }
     })
 
     it(`should let the municipality editor of city A create ${collection.slug} naming city A by a string id`, async () => {
-      const created = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('Text-ID')), municipality: String(cityA) }), ...asEditorOfA() })
+      const created = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({
+          ...collection.data(uniqueTitle('Text-ID')),
+          municipality: String(cityA),
+        }),
+        ...asEditorOfA(),
+      })
       try {
-        expect((await payload.findByID({ collection: collection.slug, depth: 0, id: created.id })).municipality).toBe(cityA)
+        expect(
+          (await payload.findByID({ collection: collection.slug, depth: 0, id: created.id }))
+            .municipality,
+        ).toBe(cityA)
       } finally {
         await remove(collection.slug, created.id)
       }
@@ -462,18 +699,42 @@ describe('municipality editors and other cities', () => {
 
     it(`should not let the municipality editor of city A create ${collection.slug} naming city B by a string id`, async () => {
       await expect(
-        payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('Text-ID B')), municipality: String(cityB) }), ...asEditorOfA() }),
+        payload.create({
+          collection: collection.slug,
+          data: asData<typeof slug>({
+            ...collection.data(uniqueTitle('Text-ID B')),
+            municipality: String(cityB),
+          }),
+          ...asEditorOfA(),
+        }),
       ).rejects.toMatchObject({ status: 403 })
     })
 
     it(`should not let the municipality editor of city A update ${collection.slug} of city B`, async () => {
-      const doc = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('B')), _status: 'published', municipality: cityB }) })
+      const doc = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({
+          ...collection.data(uniqueTitle('B')),
+          _status: 'published',
+          municipality: cityB,
+        }),
+      })
       try {
         await expect(
-          payload.update({ collection: collection.slug, data: asData<typeof slug>({ title: 'Übernommen' }), id: doc.id, ...asEditorOfA() }),
+          payload.update({
+            collection: collection.slug,
+            data: asData<typeof slug>({ title: 'Übernommen' }),
+            id: doc.id,
+            ...asEditorOfA(),
+          }),
         ).rejects.toMatchObject({ status: 403 })
         // Nor through a bulk update that names it.
-        const bulk = await payload.update({ collection: collection.slug, data: asData<typeof slug>({ title: 'Übernommen' }), where: { id: { equals: doc.id } }, ...asEditorOfA() })
+        const bulk = await payload.update({
+          collection: collection.slug,
+          data: asData<typeof slug>({ title: 'Übernommen' }),
+          where: { id: { equals: doc.id } },
+          ...asEditorOfA(),
+        })
         expect(bulk.docs).toEqual([])
         expect(await titleOf(collection, doc.id)).toBe(doc.title)
       } finally {
@@ -482,9 +743,18 @@ describe('municipality editors and other cities', () => {
     })
 
     it(`should not let the municipality editor of city A delete ${collection.slug} of city B`, async () => {
-      const doc = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('B')), _status: 'published', municipality: cityB }) })
+      const doc = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({
+          ...collection.data(uniqueTitle('B')),
+          _status: 'published',
+          municipality: cityB,
+        }),
+      })
       try {
-        await expect(payload.delete({ collection: collection.slug, id: doc.id, ...asEditorOfA() })).rejects.toMatchObject({ status: 403 })
+        await expect(
+          payload.delete({ collection: collection.slug, id: doc.id, ...asEditorOfA() }),
+        ).rejects.toMatchObject({ status: 403 })
         expect(await existsWithFullAccess(collection.slug, doc.id)).toBe(true)
       } finally {
         await remove(collection.slug, doc.id)
@@ -492,12 +762,23 @@ describe('municipality editors and other cities', () => {
     })
 
     it(`should not let the municipality editor of city A move ${collection.slug} to city B`, async () => {
-      const doc = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('A')), _status: 'published' }) })
+      const doc = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({ ...collection.data(uniqueTitle('A')), _status: 'published' }),
+      })
       try {
         await expect(
-          payload.update({ collection: collection.slug, data: asData<typeof slug>({ municipality: cityB }), id: doc.id, ...asEditorOfA() }),
+          payload.update({
+            collection: collection.slug,
+            data: asData<typeof slug>({ municipality: cityB }),
+            id: doc.id,
+            ...asEditorOfA(),
+          }),
         ).rejects.toMatchObject({ status: 403 })
-        expect((await payload.findByID({ collection: collection.slug, depth: 0, id: doc.id })).municipality).toBe(cityA)
+        expect(
+          (await payload.findByID({ collection: collection.slug, depth: 0, id: doc.id }))
+            .municipality,
+        ).toBe(cityA)
       } finally {
         await remove(collection.slug, doc.id)
       }
@@ -505,14 +786,33 @@ describe('municipality editors and other cities', () => {
 
     it(`should not let the municipality editor of city A move ${collection.slug} to city B by restoring an old version`, async () => {
       // The coordination office moved it from B to A; the version from B's time must not move it back.
-      const doc = await payload.create({ collection: collection.slug, data: asData<typeof slug>({ ...collection.data(uniqueTitle('Umzug')), _status: 'published', municipality: cityB }) })
+      const doc = await payload.create({
+        collection: collection.slug,
+        data: asData<typeof slug>({
+          ...collection.data(uniqueTitle('Umzug')),
+          _status: 'published',
+          municipality: cityB,
+        }),
+      })
       try {
-        const { docs: versions } = await payload.findVersions({ collection: collection.slug, where: { parent: { equals: doc.id } } })
+        const { docs: versions } = await payload.findVersions({
+          collection: collection.slug,
+          where: { parent: { equals: doc.id } },
+        })
         const fromB = versions[0]
         expect(fromB).toBeDefined()
-        await payload.update({ collection: collection.slug, data: asData<typeof slug>({ municipality: cityA }), id: doc.id })
-        await expect(payload.restoreVersion({ collection: collection.slug, id: fromB!.id, ...asEditorOfA() })).rejects.toMatchObject({ status: 403 })
-        expect((await payload.findByID({ collection: collection.slug, depth: 0, id: doc.id })).municipality).toBe(cityA)
+        await payload.update({
+          collection: collection.slug,
+          data: asData<typeof slug>({ municipality: cityA }),
+          id: doc.id,
+        })
+        await expect(
+          payload.restoreVersion({ collection: collection.slug, id: fromB!.id, ...asEditorOfA() }),
+        ).rejects.toMatchObject({ status: 403 })
+        expect(
+          (await payload.findByID({ collection: collection.slug, depth: 0, id: doc.id }))
+            .municipality,
+        ).toBe(cityA)
       } finally {
         await remove(collection.slug, doc.id)
       }
@@ -520,7 +820,13 @@ describe('municipality editors and other cities', () => {
   }
 
   it("should let the municipality editor of city A bulk-update city A's profile but not city B's", async () => {
-    const { docs } = await payload.find({ collection: 'municipalities', depth: 0, limit: 100, overrideAccess: false, user: userOf('municipality-editor') })
+    const { docs } = await payload.find({
+      collection: 'municipalities',
+      depth: 0,
+      limit: 100,
+      overrideAccess: false,
+      user: userOf('municipality-editor'),
+    })
     expect(docs.map((doc) => doc.id)).toEqual(expect.arrayContaining([cityA, cityB]))
     const editable = await payload.update({
       collection: 'municipalities',
@@ -530,20 +836,35 @@ describe('municipality editors and other cities', () => {
       where: { id: { in: [cityA, cityB] } },
     })
     expect(editable.docs.map((doc) => doc.id)).toEqual([cityA])
-    expect((await payload.findByID({ collection: 'municipalities', id: cityB })).officialName ?? null).toBeNull()
+    expect(
+      (await payload.findByID({ collection: 'municipalities', id: cityB })).officialName ?? null,
+    ).toBeNull()
     await payload.update({ collection: 'municipalities', data: { officialName: null }, id: cityA })
   })
 
   it("should not let the municipality editor of city A update city B's profile", async () => {
     await expect(
-      payload.update({ collection: 'municipalities', data: { name: 'Übernommen' }, id: cityB, overrideAccess: false, user: userOf('municipality-editor') }),
+      payload.update({
+        collection: 'municipalities',
+        data: { name: 'Übernommen' },
+        id: cityB,
+        overrideAccess: false,
+        user: userOf('municipality-editor'),
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    expect((await payload.findByID({ collection: 'municipalities', id: cityB })).name).toBe('Stadt B')
+    expect((await payload.findByID({ collection: 'municipalities', id: cityB })).name).toBe(
+      'Stadt B',
+    )
   })
 
   it('should not let the municipality editor of city A delete their own municipality', async () => {
     await expect(
-      payload.delete({ collection: 'municipalities', id: cityA, overrideAccess: false, user: userOf('municipality-editor') }),
+      payload.delete({
+        collection: 'municipalities',
+        id: cityA,
+        overrideAccess: false,
+        user: userOf('municipality-editor'),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     expect(await existsWithFullAccess('municipalities', cityA)).toBe(true)
   })
@@ -560,18 +881,31 @@ describe('users', () => {
   for (const { actor, mayManage } of userCases) {
     it(`should ${mayManage ? 'let' : 'not let'} ${actorLabel[actor]} create, read, update and delete other accounts`, async () => {
       const email = `konto-${++counter}@quartiersnetz.test`
-      const create = payload.create({ collection: 'users', data: { email, password: PASSWORD, role: 'editor' }, overrideAccess: false, user: userOf(actor) })
+      const create = payload.create({
+        collection: 'users',
+        data: { email, password: PASSWORD, role: 'editor' },
+        overrideAccess: false,
+        user: userOf(actor),
+      })
       if (mayManage) {
         await payload.delete({ collection: 'users', id: (await create).id })
       } else {
         await expect(create).rejects.toMatchObject({ status: 403 })
       }
 
-      const other = await payload.create({ collection: 'users', data: { email, password: PASSWORD, role: 'editor' } })
+      const other = await payload.create({
+        collection: 'users',
+        data: { email, password: PASSWORD, role: 'editor' },
+      })
       try {
         // Without any read access Payload refuses the query; with a narrower one it finds nothing.
         const readable = await payload
-          .find({ collection: 'users', overrideAccess: false, user: userOf(actor), where: { id: { equals: other.id } } })
+          .find({
+            collection: 'users',
+            overrideAccess: false,
+            user: userOf(actor),
+            where: { id: { equals: other.id } },
+          })
           .then(
             ({ docs }) => docs.map((doc) => doc.id),
             (err: unknown) => {
@@ -580,17 +914,37 @@ describe('users', () => {
             },
           )
         expect(readable).toEqual(mayManage ? [other.id] : [])
-        const update = () => payload.update({ collection: 'users', data: { name: 'Geändert' }, id: other.id, overrideAccess: false, user: userOf(actor) })
-        const deleteOther = () => payload.delete({ collection: 'users', id: other.id, overrideAccess: false, user: userOf(actor) })
+        const update = () =>
+          payload.update({
+            collection: 'users',
+            data: { name: 'Geändert' },
+            id: other.id,
+            overrideAccess: false,
+            user: userOf(actor),
+          })
+        const deleteOther = () =>
+          payload.delete({
+            collection: 'users',
+            id: other.id,
+            overrideAccess: false,
+            user: userOf(actor),
+          })
         if (mayManage) {
           await update()
-          expect((await payload.findByID({ collection: 'users', id: other.id })).name).toBe('Geändert')
+          expect((await payload.findByID({ collection: 'users', id: other.id })).name).toBe(
+            'Geändert',
+          )
           await deleteOther()
-          expect((await payload.count({ collection: 'users', where: { id: { equals: other.id } } })).totalDocs).toBe(0)
+          expect(
+            (await payload.count({ collection: 'users', where: { id: { equals: other.id } } }))
+              .totalDocs,
+          ).toBe(0)
         } else {
           await expect(update()).rejects.toMatchObject({ status: 403 })
           await expect(deleteOther()).rejects.toMatchObject({ status: 403 })
-          expect((await payload.findByID({ collection: 'users', id: other.id })).name ?? null).toBeNull()
+          expect(
+            (await payload.findByID({ collection: 'users', id: other.id })).name ?? null,
+          ).toBeNull()
         }
       } finally {
         await payload.delete({ collection: 'users', id: other.id }).catch(() => undefined)

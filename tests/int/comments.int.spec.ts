@@ -12,7 +12,12 @@ import type { Comment } from '../../payload-types'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { PURGE_UNCONFIRMED_TASK } from '../../plugins/comments'
-import { commentFormToken, createModule, createMunicipality, createProject } from '../helpers/fixtures'
+import {
+  commentFormToken,
+  createModule,
+  createMunicipality,
+  createProject,
+} from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
 import { deliverMails, followLink, linkIn } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
@@ -56,7 +61,11 @@ beforeAll(async () => {
     serverUrl: server.url,
     users: {
       editor: { email: 'redaktion@comments.test', role: 'editor' },
-      municipalityEditor: { email: 'kommune@comments.test', municipality: city.id, role: 'municipality-editor' },
+      municipalityEditor: {
+        email: 'kommune@comments.test',
+        municipality: city.id,
+        role: 'municipality-editor',
+      },
     },
   }))
   moduleId = await createTargetModule()
@@ -90,15 +99,24 @@ const validBody = (overrides: Record<string, unknown> = {}) => ({
 
 let clientCounter = 0
 /** Each submission from its own client address, so that the server's per-client limit stays out of the way (it has its own test). */
-const nextClient = () => `10.${(++clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`
+const nextClient = () =>
+  `10.${(++clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`
 
 const submit = (body: unknown, headers: Record<string, string> = {}) =>
-  requestJson<SubmitBody>(`${server.url}/api/comments`, { body, headers: { 'X-Forwarded-For': nextClient(), ...headers }, method: 'POST' })
+  requestJson<SubmitBody>(`${server.url}/api/comments`, {
+    body,
+    headers: { 'X-Forwarded-For': nextClient(), ...headers },
+    method: 'POST',
+  })
 
 const submitRaw = async (body: string) => {
   const response = await fetch(`${server.url}/api/comments`, {
     body,
-    headers: { 'Accept-Language': 'de-DE', 'Content-Type': 'application/json', 'X-Forwarded-For': nextClient() },
+    headers: {
+      'Accept-Language': 'de-DE',
+      'Content-Type': 'application/json',
+      'X-Forwarded-For': nextClient(),
+    },
     method: 'POST',
   })
   return { body: (await response.json()) as ErrorBody, status: response.status }
@@ -106,9 +124,12 @@ const submitRaw = async (body: string) => {
 
 const commentsStored = async () => (await payload.count({ collection: 'comments' })).totalDocs
 
-const mailJobsQueued = async () => (await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })).totalDocs
+const mailJobsQueued = async () =>
+  (await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } }))
+    .totalDocs
 
-const storedComment = async (id: number) => (await payload.findByID({ collection: 'comments', id })) as Comment
+const storedComment = async (id: number) =>
+  (await payload.findByID({ collection: 'comments', id })) as Comment
 
 /** Submits a comment and confirms it through the link in the mail; returns its id and address. */
 const submitAndConfirm = async (overrides: Record<string, unknown> = {}) => {
@@ -116,9 +137,14 @@ const submitAndConfirm = async (overrides: Record<string, unknown> = {}) => {
   const response = await submit(body)
   expect(response.status, JSON.stringify(response.body)).toBe(202)
   const mails = await deliverMails({ payload, smtp })
-  const confirmation = mailsTo(mails, String(body.email)).find((mail) => mail.subject === 'Bitte bestätigen Sie Ihren Kommentar')
+  const confirmation = mailsTo(mails, String(body.email)).find(
+    (mail) => mail.subject === 'Bitte bestätigen Sie Ihren Kommentar',
+  )
   const link = CONFIRM_LINK.exec(confirmation?.text ?? '')?.[0]
-  expect(link, `confirmation link in the mail: ${JSON.stringify(mails.map((mail) => [mail.to, mail.subject]))}`).toBeDefined()
+  expect(
+    link,
+    `confirmation link in the mail: ${JSON.stringify(mails.map((mail) => [mail.to, mail.subject]))}`,
+  ).toBeDefined()
   const confirmed = await followLink<{ comment?: { status: string } }>({ link: link! })
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200)
   smtp.received.length = 0
@@ -126,7 +152,11 @@ const submitAndConfirm = async (overrides: Record<string, unknown> = {}) => {
 }
 
 const approve = async (id: number) => {
-  const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.editor })
+  const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+    body: { status: 'approved' },
+    method: 'PATCH',
+    token: tokens.editor,
+  })
   expect(response.status, JSON.stringify(response.body)).toBe(200)
 }
 
@@ -139,20 +169,26 @@ const publishedComment = async (overrides: Record<string, unknown> = {}) => {
 }
 
 const publicIds = async (targetId: number = moduleId) => {
-  const { body, status } = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?where[targetId][equals]=${targetId}&limit=100&depth=0`)
+  const { body, status } = await requestJson<ListBody<Comment>>(
+    `${server.url}/api/comments?where[targetId][equals]=${targetId}&limit=100&depth=0`,
+  )
   expect(status, JSON.stringify(body)).toBe(200)
   return body.docs!.map((doc) => doc.id)
 }
 
 const commentCountOf = async (id: number) => {
-  const { body, status } = await requestJson<{ commentCount?: number }>(`${server.url}/api/modules/${id}?depth=0`)
+  const { body, status } = await requestJson<{ commentCount?: number }>(
+    `${server.url}/api/modules/${id}?depth=0`,
+  )
   expect(status, JSON.stringify(body)).toBe(200)
   return body.commentCount
 }
 
 describe('double opt-in', () => {
   it('should issue a signed form token and refuse a comment sent right after it', async () => {
-    const { body, status } = await requestJson<{ formToken?: string; minAgeSeconds?: number }>(`${server.url}/api/comments/form-token`)
+    const { body, status } = await requestJson<{ formToken?: string; minAgeSeconds?: number }>(
+      `${server.url}/api/comments/form-token`,
+    )
     expect(status).toBe(200)
     expect(body.formToken).toMatch(/^\d+\.[0-9a-f]{64}$/)
     expect(body.minAgeSeconds).toBe(1)
@@ -164,10 +200,14 @@ describe('double opt-in', () => {
   })
 
   it('should store a pending comment, mail the link after commit, confirm it, notify moderators and publish on approval', async () => {
-    const { body: tokenBody } = await requestJson<{ formToken: string }>(`${server.url}/api/comments/form-token`)
+    const { body: tokenBody } = await requestJson<{ formToken: string }>(
+      `${server.url}/api/comments/form-token`,
+    )
     await new Promise((resolve) => setTimeout(resolve, 1_100))
     const email = uniqueEmail()
-    const response = await submit(validBody({ email, formToken: tokenBody.formToken, notifyOnApproval: true }))
+    const response = await submit(
+      validBody({ email, formToken: tokenBody.formToken, notifyOnApproval: true }),
+    )
     expect(response.status, JSON.stringify(response.body)).toBe(202)
     expect(response.body.message).toContain('Bitte bestätigen Sie Ihren Kommentar')
     const id = response.body.comment!.id
@@ -185,15 +225,24 @@ describe('double opt-in', () => {
     expect(link!.startsWith(process.env.SERVER_URL!)).toBe(true)
     // The token is stored only as a hash.
     const token = new URL(link!).searchParams.get('token')!
-    const { rows } = await (payload.db as unknown as { pool: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).pool.query(
-      `SELECT * FROM comments WHERE id = ${Number(id)}`,
-    )
+    const { rows } = await (
+      payload.db as unknown as {
+        pool: { query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
+      }
+    ).pool.query(`SELECT * FROM comments WHERE id = ${Number(id)}`)
     expect(JSON.stringify(rows)).not.toContain(token)
     expect(rows[0]?.confirm_token_hash).toMatch(HEX_HASH)
 
     // A browser opens the page and presses its button (a POST to the same address).
-    expect(await (await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' } })).text()).toContain('Kommentar bestätigen</button>')
-    const page = await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' }, method: 'POST' })
+    expect(
+      await (
+        await fetch(link!, { headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' } })
+      ).text(),
+    ).toContain('Kommentar bestätigen</button>')
+    const page = await fetch(link!, {
+      headers: { Accept: 'text/html', 'Accept-Language': 'de-DE' },
+      method: 'POST',
+    })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toContain('text/html')
     expect(await page.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
@@ -201,7 +250,10 @@ describe('double opt-in', () => {
     expect(await publicIds()).not.toContain(id)
 
     smtp.received.length = 0
-    const moderatorMails = mailsTo(await deliverMails({ payload, smtp }), 'moderation@comments.test')
+    const moderatorMails = mailsTo(
+      await deliverMails({ payload, smtp }),
+      'moderation@comments.test',
+    )
     expect(moderatorMails).toHaveLength(1)
     expect(moderatorMails[0]!.subject).toBe('Neuer Kommentar zur Prüfung')
     expect(moderatorMails[0]!.text).toContain(`/admin/collections/comments/${id}`)
@@ -212,11 +264,15 @@ describe('double opt-in', () => {
     expect(await publicIds()).toContain(id)
     expect(await commentCountOf(moduleId)).toBe(countBefore! + 1)
     const approvalMails = mailsTo(await deliverMails({ payload, smtp }), email)
-    expect(approvalMails.map((mail) => mail.subject)).toEqual(['Ihr Kommentar wurde freigeschaltet'])
+    expect(approvalMails.map((mail) => mail.subject)).toEqual([
+      'Ihr Kommentar wurde freigeschaltet',
+    ])
 
     // The link confirms once; again, it says so and changes nothing.
     smtp.received.length = 0
-    const again = await followLink<ErrorBody & { comment?: { status: string }; message?: string }>({ link: link! })
+    const again = await followLink<ErrorBody & { comment?: { status: string }; message?: string }>({
+      link: link!,
+    })
     expect(again.status).toBe(200)
     expect(again.body.comment?.status).toBe('approved')
     expect(again.body.message).toContain('schon bestätigt')
@@ -236,10 +292,17 @@ describe('double opt-in', () => {
     expect(html).toContain('Kommentar bestätigen</button>')
     const before = await payload.findByID({ collection: 'comments', id: response.body.comment!.id })
     expect(before.isConfirmed).toBe(false)
-    const posted = await fetch(link, { body: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const posted = await fetch(link, {
+      body: '',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('Ihre E-Mail-Adresse ist bestätigt')
-    expect((await payload.findByID({ collection: 'comments', id: response.body.comment!.id })).isConfirmed).toBe(true)
+    expect(
+      (await payload.findByID({ collection: 'comments', id: response.body.comment!.id }))
+        .isConfirmed,
+    ).toBe(true)
     const again = await fetch(link)
     expect(again.status).toBe(200)
     expect(await again.text()).toContain('<h1>Schon bestätigt</h1>')
@@ -257,13 +320,18 @@ describe('double opt-in', () => {
     expect((await followLink({ link, method: 'POST' })).status).toBe(200)
     smtp.received.length = 0
     await approve(response.body.comment!.id)
-    const subjects = mailsTo(await deliverMails({ payload, smtp }), String(body.email)).map((mail) => mail.subject)
+    const subjects = mailsTo(await deliverMails({ payload, smtp }), String(body.email)).map(
+      (mail) => mail.subject,
+    )
     expect(subjects).toEqual(['Your comment has been published'])
     smtp.received.length = 0
   })
 
   it('should answer the confirmation as JSON when asked and refuse an unknown token', async () => {
-    const unknown = await requestJson<ErrorBody>(`${server.url}/api/comments/confirm?token=${'A'.repeat(43)}`, { headers: { Accept: 'application/json' } })
+    const unknown = await requestJson<ErrorBody>(
+      `${server.url}/api/comments/confirm?token=${'A'.repeat(43)}`,
+      { headers: { Accept: 'application/json' } },
+    )
     expect(unknown.status).toBe(404)
     expect(unknown.body.errors?.[0]?.message).toContain('ungültig')
     const malformed = await fetch(`${server.url}/api/comments/confirm?token=%3Cscript%3E`)
@@ -273,7 +341,10 @@ describe('double opt-in', () => {
 
   it('should approve a confirmed comment of an address that already has an approved comment', async () => {
     const { email } = await publishedComment({ notifyOnApproval: true })
-    const second = await submitAndConfirm({ email: email.toUpperCase(), text: 'Noch ein Gedanke dazu.' })
+    const second = await submitAndConfirm({
+      email: email.toUpperCase(),
+      text: 'Noch ein Gedanke dazu.',
+    })
     expect((await storedComment(second.id)).status).toBe('approved')
     expect(await publicIds()).toContain(second.id)
   })
@@ -303,8 +374,14 @@ describe('mail outbox', () => {
     // Not before the backoff is over …
     expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
     // … and then it is sent.
-    await payload.update({ collection: 'payload-jobs', data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, id: job.id })
-    expect(mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject)).toEqual(['Bitte bestätigen Sie Ihren Kommentar'])
+    await payload.update({
+      collection: 'payload-jobs',
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+      id: job.id,
+    })
+    expect(
+      mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject),
+    ).toEqual(['Bitte bestätigen Sie Ihren Kommentar'])
   })
 })
 
@@ -314,7 +391,10 @@ describe('expiry', () => {
     const expired = await submit(validBody({ email }))
     const fresh = await submit(validBody())
     expect([expired.status, fresh.status]).toEqual([202, 202])
-    const link = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK })
+    const link = linkIn({
+      mail: mailsTo(await deliverMails({ payload, smtp }), email)[0],
+      pattern: CONFIRM_LINK,
+    })
     const confirmed = await publishedComment()
     await payload.update({
       collection: 'comments',
@@ -328,32 +408,51 @@ describe('expiry', () => {
 
     await payload.jobs.queue({ queue: 'nightly', task: PURGE_UNCONFIRMED_TASK as never } as never)
     await payload.jobs.run({ queue: 'nightly' })
-    const remaining = (await payload.find({ collection: 'comments', limit: 0, pagination: false, where: { id: { in: [expired.body.comment!.id, fresh.body.comment!.id, confirmed.id] } } })).docs.map(
-      (doc) => doc.id,
-    )
+    const remaining = (
+      await payload.find({
+        collection: 'comments',
+        limit: 0,
+        pagination: false,
+        where: { id: { in: [expired.body.comment!.id, fresh.body.comment!.id, confirmed.id] } },
+      })
+    ).docs.map((doc) => doc.id)
     expect(remaining.sort()).toEqual([fresh.body.comment!.id, confirmed.id].sort())
   })
 })
 
 describe('moderation', () => {
-  it.each(['approved', 'rejected', 'spam'] as const)('should move a confirmed pending comment to %s', async (status) => {
-    const { id } = await submitAndConfirm()
-    const response = await requestJson<ErrorBody & { doc?: Comment }>(`${server.url}/api/comments/${id}`, { body: { status }, method: 'PATCH', token: tokens.editor })
-    expect(response.status, JSON.stringify(response.body)).toBe(200)
-    expect((await storedComment(id)).status).toBe(status)
-    expect((await publicIds()).includes(id)).toBe(status === 'approved')
-  })
+  it.each(['approved', 'rejected', 'spam'] as const)(
+    'should move a confirmed pending comment to %s',
+    async (status) => {
+      const { id } = await submitAndConfirm()
+      const response = await requestJson<ErrorBody & { doc?: Comment }>(
+        `${server.url}/api/comments/${id}`,
+        { body: { status }, method: 'PATCH', token: tokens.editor },
+      )
+      expect(response.status, JSON.stringify(response.body)).toBe(200)
+      expect((await storedComment(id)).status).toBe(status)
+      expect((await publicIds()).includes(id)).toBe(status === 'approved')
+    },
+  )
 
   it('should let a moderator withdraw an approval (approved to rejected)', async () => {
     const { id } = await publishedComment()
-    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'rejected' }, method: 'PATCH', token: tokens.editor })
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { status: 'rejected' },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
     expect(response.status).toBe(200)
     expect(await publicIds()).not.toContain(id)
   })
 
   it('should refuse to set a reviewed comment back to pending', async () => {
     const { id } = await publishedComment()
-    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'pending' }, method: 'PATCH', token: tokens.editor })
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { status: 'pending' },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0]?.message).toContain('ausstehend')
     expect((await storedComment(id)).status).toBe('approved')
@@ -361,7 +460,10 @@ describe('moderation', () => {
 
   it('should refuse to approve a comment whose address is not confirmed', async () => {
     const { body } = await submit(validBody())
-    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${body.comment!.id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.editor })
+    const response = await requestJson<ErrorBody>(
+      `${server.url}/api/comments/${body.comment!.id}`,
+      { body: { status: 'approved' }, method: 'PATCH', token: tokens.editor },
+    )
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0]?.message).toContain('unbestätigter')
     expect((await storedComment(body.comment!.id)).status).toBe('pending')
@@ -369,21 +471,44 @@ describe('moderation', () => {
 
   it('should refuse moderation by visitors and municipality editors', async () => {
     const { id } = await submitAndConfirm()
-    const asVisitor = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH' })
-    const asMunicipality = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { status: 'approved' }, method: 'PATCH', token: tokens.municipalityEditor })
+    const asVisitor = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { status: 'approved' },
+      method: 'PATCH',
+    })
+    const asMunicipality = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { status: 'approved' },
+      method: 'PATCH',
+      token: tokens.municipalityEditor,
+    })
     expect([asVisitor.status, asMunicipality.status]).toEqual([403, 403])
-    const user = (await payload.find({ collection: 'users', where: { email: { equals: 'kommune@comments.test' } } })).docs[0]!
-    await expect(payload.update({ collection: 'comments', data: { status: 'approved' }, id, overrideAccess: false, user })).rejects.toThrow()
+    const user = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: 'kommune@comments.test' } },
+      })
+    ).docs[0]!
+    await expect(
+      payload.update({
+        collection: 'comments',
+        data: { status: 'approved' },
+        id,
+        overrideAccess: false,
+        user,
+      }),
+    ).rejects.toThrow()
     expect((await storedComment(id)).status).toBe('pending')
   })
 
   it('should apply a status to several comments at once (bulk edit)', async () => {
     const ids = [(await submitAndConfirm()).id, (await submitAndConfirm()).id]
-    const response = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?where[id][in]=${ids.join(',')}`, {
-      body: { status: 'spam' },
-      method: 'PATCH',
-      token: tokens.editor,
-    })
+    const response = await requestJson<ListBody<Comment>>(
+      `${server.url}/api/comments?where[id][in]=${ids.join(',')}`,
+      {
+        body: { status: 'spam' },
+        method: 'PATCH',
+        token: tokens.editor,
+      },
+    )
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     for (const id of ids) {
       expect((await storedComment(id)).status).toBe('spam')
@@ -393,7 +518,10 @@ describe('moderation', () => {
   it('should list comments for moderators oldest first', async () => {
     const first = await submitAndConfirm()
     const second = await submitAndConfirm()
-    const { body } = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?limit=1000&depth=0`, { token: tokens.editor })
+    const { body } = await requestJson<ListBody<Comment>>(
+      `${server.url}/api/comments?limit=1000&depth=0`,
+      { token: tokens.editor },
+    )
     const order = body.docs!.map((doc) => doc.id)
     expect(order.indexOf(first.id)).toBeLessThan(order.indexOf(second.id))
     const createdAts = body.docs!.map((doc) => doc.createdAt)
@@ -402,13 +530,27 @@ describe('moderation', () => {
 
   it('should publish an official reply of the editors and mail the commenter who opted in', async () => {
     const { email, id } = await publishedComment({ notifyOnOfficialReply: true })
-    const response = await requestJson<ErrorBody & { doc?: Comment }>(`${server.url}/api/comments`, {
-      body: { authorName: 'Redaktion', isOfficialReply: true, parent: id, text: 'Danke, wir nehmen das auf.' },
-      method: 'POST',
-      token: tokens.editor,
-    })
+    const response = await requestJson<ErrorBody & { doc?: Comment }>(
+      `${server.url}/api/comments`,
+      {
+        body: {
+          authorName: 'Redaktion',
+          isOfficialReply: true,
+          parent: id,
+          text: 'Danke, wir nehmen das auf.',
+        },
+        method: 'POST',
+        token: tokens.editor,
+      },
+    )
     expect(response.status, JSON.stringify(response.body)).toBe(201)
-    expect(response.body.doc).toMatchObject({ isConfirmed: true, isOfficialReply: true, status: 'approved', targetCollection: 'modules', targetId: String(moduleId) })
+    expect(response.body.doc).toMatchObject({
+      isConfirmed: true,
+      isOfficialReply: true,
+      status: 'approved',
+      targetCollection: 'modules',
+      targetId: String(moduleId),
+    })
     expect(await publicIds()).toContain(response.body.doc!.id)
     const mails = mailsTo(await deliverMails({ payload, smtp }), email)
     expect(mails.map((mail) => mail.subject)).toEqual(['Offizielle Antwort auf Ihren Kommentar'])
@@ -418,7 +560,12 @@ describe('moderation', () => {
   it('should not mail an official reply to a commenter who did not opt in', async () => {
     const { email, id } = await publishedComment({ notifyOnOfficialReply: false })
     const response = await requestJson<ErrorBody>(`${server.url}/api/comments`, {
-      body: { authorName: 'Redaktion', isOfficialReply: true, parent: id, text: 'Antwort ohne Benachrichtigung.' },
+      body: {
+        authorName: 'Redaktion',
+        isOfficialReply: true,
+        parent: id,
+        text: 'Antwort ohne Benachrichtigung.',
+      },
       method: 'POST',
       token: tokens.editor,
     })
@@ -445,8 +592,12 @@ describe('replies', () => {
     const toOtherEntry = await submit(validBody({ parent: id, targetId: otherModule }))
     const toPending = await submit(validBody({ parent: pending.comment!.id }))
     const toMissing = await submit(validBody({ parent: 99_999_999 }))
-    expect([toReply.status, toOtherEntry.status, toPending.status, toMissing.status]).toEqual([400, 400, 400, 400])
-    expect(toReply.body.errors?.[0]?.message).toContain('Auf Antworten kann nicht geantwortet werden')
+    expect([toReply.status, toOtherEntry.status, toPending.status, toMissing.status]).toEqual([
+      400, 400, 400, 400,
+    ])
+    expect(toReply.body.errors?.[0]?.message).toContain(
+      'Auf Antworten kann nicht geantwortet werden',
+    )
     expect(await commentsStored()).toBe(before)
   })
 })
@@ -455,44 +606,105 @@ describe('refused input', () => {
   const refusals: [string, () => Record<string, unknown> | string, number, string][] = [
     ['a filled honeypot', () => validBody({ website: 'http://spam.example' }), 400, 'automatisch'],
     ['an invalid form token', () => validBody({ formToken: '123.abc' }), 400, 'Formular-Token'],
-    ['a forged form token', () => validBody({ formToken: `${Date.now() - 10_000}.${'0'.repeat(64)}` }), 400, 'Formular-Token'],
-    ['a form token sent too fast', () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 0 }) }), 400, 'zu schnell'],
-    ['an expired form token', () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 3 * 3600 }) }), 400, 'abgelaufen'],
-    ['too many links', () => validBody({ text: 'Siehe https://a.example, http://b.example und www.c.example' }), 400, 'zu viele Links'],
-    ['a text that is too long', () => validBody({ text: 'x'.repeat(2001) }), 400, '„Kommentar“ ist zu lang (höchstens 2000 Zeichen)'],
+    [
+      'a forged form token',
+      () => validBody({ formToken: `${Date.now() - 10_000}.${'0'.repeat(64)}` }),
+      400,
+      'Formular-Token',
+    ],
+    [
+      'a form token sent too fast',
+      () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 0 }) }),
+      400,
+      'zu schnell',
+    ],
+    [
+      'an expired form token',
+      () => validBody({ formToken: commentFormToken(payload, { ageSeconds: 3 * 3600 }) }),
+      400,
+      'abgelaufen',
+    ],
+    [
+      'too many links',
+      () => validBody({ text: 'Siehe https://a.example, http://b.example und www.c.example' }),
+      400,
+      'zu viele Links',
+    ],
+    [
+      'a text that is too long',
+      () => validBody({ text: 'x'.repeat(2001) }),
+      400,
+      '„Kommentar“ ist zu lang (höchstens 2000 Zeichen)',
+    ],
     ['an empty text', () => validBody({ text: '   ' }), 400, 'Bitte geben Sie „Kommentar“ an'],
     ['missing consent', () => validBody({ consent: false }), 400, 'Netiquette'],
-    ['an invalid e-mail address', () => validBody({ email: 'keine-adresse' }), 400, 'gültige E-Mail-Adresse'],
+    [
+      'an invalid e-mail address',
+      () => validBody({ email: 'keine-adresse' }),
+      400,
+      'gültige E-Mail-Adresse',
+    ],
     ['an unknown field', () => validBody({ status: 'approved' }), 400, 'status'],
-    ['an unknown target collection', () => validBody({ targetCollection: 'users' }), 400, '„Bereich“ hat keinen der zulässigen Werte'],
-    ['a NUL character in the text', () => validBody({ text: 'Guter\u0000Vorschlag' }), 400, 'Nullzeichen'],
-    ['a lone surrogate in the name', () => validBody({ authorName: 'Anna \ud800' }), 400, 'Unicode'],
-    ['a target that does not exist', () => validBody({ targetId: 99_999_999 }), 404, 'nicht gefunden'],
+    [
+      'an unknown target collection',
+      () => validBody({ targetCollection: 'users' }),
+      400,
+      '„Bereich“ hat keinen der zulässigen Werte',
+    ],
+    [
+      'a NUL character in the text',
+      () => validBody({ text: 'Guter\u0000Vorschlag' }),
+      400,
+      'Nullzeichen',
+    ],
+    [
+      'a lone surrogate in the name',
+      () => validBody({ authorName: 'Anna \ud800' }),
+      400,
+      'Unicode',
+    ],
+    [
+      'a target that does not exist',
+      () => validBody({ targetId: 99_999_999 }),
+      404,
+      'nicht gefunden',
+    ],
     ['invalid JSON', () => '{"authorName": ', 400, 'kein gültiges JSON'],
     ['an empty body', () => '', 400, 'JSON'],
   ]
 
-  it.each(refusals)('should refuse %s with a clear message and store nothing', async (_name, makeBody, status, message) => {
-    const before = { comments: await commentsStored(), jobs: await mailJobsQueued() }
-    const body = makeBody()
-    const response = typeof body === 'string' ? await submitRaw(body) : await submit(body)
-    expect(response.status, JSON.stringify(response.body)).toBe(status)
-    expect(response.body.errors?.[0]?.message).toContain(message)
-    expect({ comments: await commentsStored(), jobs: await mailJobsQueued() }).toEqual(before)
-  })
+  it.each(refusals)(
+    'should refuse %s with a clear message and store nothing',
+    async (_name, makeBody, status, message) => {
+      const before = { comments: await commentsStored(), jobs: await mailJobsQueued() }
+      const body = makeBody()
+      const response = typeof body === 'string' ? await submitRaw(body) : await submit(body)
+      expect(response.status, JSON.stringify(response.body)).toBe(status)
+      expect(response.body.errors?.[0]?.message).toContain(message)
+      expect({ comments: await commentsStored(), jobs: await mailJobsQueued() }).toEqual(before)
+    },
+  )
 
   it('should name each refused field in data.errors, so a form can show the message beside it', async () => {
     const response = await submit(validBody({ authorName: '', email: 'keine-adresse' }))
     expect(response.status).toBe(400)
-    const errors = (response.body.errors?.[0] as { data?: { errors?: { message: string; path: string }[] } } | undefined)?.data?.errors
+    const errors = (
+      response.body.errors?.[0] as
+        { data?: { errors?: { message: string; path: string }[] } } | undefined
+    )?.data?.errors
     expect(errors).toEqual([
       { message: 'Bitte geben Sie „Name“ an.', path: 'authorName' },
-      { message: 'Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an.', path: 'email' },
+      {
+        message: 'Bitte geben Sie bei „E-Mail-Adresse“ eine gültige E-Mail-Adresse an.',
+        path: 'email',
+      },
     ])
   })
 
   it('should name a thousand unknown fields in a short message', async () => {
-    const body = validBody(Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`feld${index}`, 'x'])))
+    const body = validBody(
+      Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`feld${index}`, 'x'])),
+    )
     const response = await submit(body)
     expect(response.status).toBe(400)
     const message = response.body.errors?.[0]?.message ?? ''
@@ -503,16 +715,25 @@ describe('refused input', () => {
 
   it('should refuse a body that is not sent as JSON (415) and store nothing', async () => {
     const before = await commentsStored()
-    const response = await fetch(`${server.url}/api/comments`, { body: JSON.stringify(validBody()), headers: { 'Content-Type': 'text/plain' }, method: 'POST' })
+    const response = await fetch(`${server.url}/api/comments`, {
+      body: JSON.stringify(validBody()),
+      headers: { 'Content-Type': 'text/plain' },
+      method: 'POST',
+    })
     expect(response.status).toBe(415)
     expect(((await response.json()) as ErrorBody).errors?.[0]?.message).toMatch(/application\/json/)
     expect(await commentsStored()).toBe(before)
   })
 
   it('should answer in English when the client asks for it', async () => {
-    const response = await submit(validBody({ text: 'https://a.example https://b.example https://c.example' }), { 'Accept-Language': 'en-US,en;q=0.9' })
+    const response = await submit(
+      validBody({ text: 'https://a.example https://b.example https://c.example' }),
+      { 'Accept-Language': 'en-US,en;q=0.9' },
+    )
     expect(response.status).toBe(400)
-    expect(response.body.errors?.[0]?.message).toBe('The comment contains too many links (at most 2).')
+    expect(response.body.errors?.[0]?.message).toBe(
+      'The comment contains too many links (at most 2).',
+    )
   })
 
   it('should refuse a comment on a draft', async () => {
@@ -527,7 +748,9 @@ describe('refused input', () => {
     const project = await createProject(payload, { title: `Kommentiertes Projekt ${++counter}` })
     const response = await submit(validBody({ targetCollection: 'projects', targetId: project.id }))
     expect(response.status, JSON.stringify(response.body)).toBe(202)
-    const { body } = await requestJson<{ commentCount?: number }>(`${server.url}/api/projects/${project.id}?depth=0`)
+    const { body } = await requestJson<{ commentCount?: number }>(
+      `${server.url}/api/projects/${project.id}?depth=0`,
+    )
     expect(body.commentCount).toBe(0)
   })
 })
@@ -550,7 +773,11 @@ describe('private data', () => {
     const { email, id } = await publishedComment({ notifyOnApproval: true })
     const reply = await publishedComment({ parent: id, text: 'Antwort mit Elternkommentar.' })
     for (const depth of [0, 1, 2, 3]) {
-      for (const url of [`${server.url}/api/comments?depth=${depth}&limit=100`, `${server.url}/api/comments/${reply.id}?depth=${depth}`, `${server.url}/api/modules/${moduleId}?depth=${depth}`]) {
+      for (const url of [
+        `${server.url}/api/comments?depth=${depth}&limit=100`,
+        `${server.url}/api/comments/${reply.id}?depth=${depth}`,
+        `${server.url}/api/modules/${moduleId}?depth=${depth}`,
+      ]) {
         const response = await fetch(url)
         const text = await response.text()
         expect(response.status, url).toBe(200)
@@ -560,10 +787,14 @@ describe('private data', () => {
         expect(text, url).not.toContain('consent')
       }
     }
-    const parentAsReplyParent = await requestJson<Comment>(`${server.url}/api/comments/${reply.id}?depth=1`)
+    const parentAsReplyParent = await requestJson<Comment>(
+      `${server.url}/api/comments/${reply.id}?depth=1`,
+    )
     expect(parentAsReplyParent.body.parent).toMatchObject({ id })
     // The moderators do read the address (and still no hash).
-    const asEditor = await requestJson<Comment>(`${server.url}/api/comments/${id}?depth=0`, { token: tokens.editor })
+    const asEditor = await requestJson<Comment>(`${server.url}/api/comments/${id}?depth=0`, {
+      token: tokens.editor,
+    })
     expect(asEditor.body.email).toBe(email)
     expect(JSON.stringify(asEditor.body)).not.toMatch(HEX_HASH)
   })
@@ -582,23 +813,33 @@ describe('private data', () => {
       `sort=parent.email`,
     ]) {
       const response = await requestJson<ListBody<Comment>>(`${server.url}/api/comments?${query}`)
-      expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(400)
+      expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(
+        400,
+      )
       expect(response.status).toBeLessThan(500)
     }
   })
 
   it('should return no e-mail address over GraphQL and refuse filtering by it', async () => {
     const { email } = await publishedComment()
-    const graphql = (query: string) => requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, method: 'POST' })
-    const list = await graphql('{ Comments(limit: 100) { docs { id text email parent { id email } } } }')
+    const graphql = (query: string) =>
+      requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, method: 'POST' })
+    const list = await graphql(
+      '{ Comments(limit: 100) { docs { id text email parent { id email } } } }',
+    )
     expect(JSON.stringify(list.body)).not.toContain(email)
-    const docs = (list.body.data?.Comments as { docs: { email: null | string }[] } | undefined)?.docs ?? []
+    const docs =
+      (list.body.data?.Comments as { docs: { email: null | string }[] } | undefined)?.docs ?? []
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((doc) => doc.email === null)).toBe(true)
-    const filtered = await graphql(`{ Comments(where: { email: { equals: "${email}" } }) { docs { id } } }`)
+    const filtered = await graphql(
+      `{ Comments(where: { email: { equals: "${email}" } }) { docs { id } } }`,
+    )
     expect(filtered.body.errors?.length ?? 0).toBeGreaterThan(0)
     expect(JSON.stringify(filtered.body.data ?? {})).not.toContain('"id"')
-    const hashes = await graphql('{ Comments(limit: 100) { docs { id emailHash clientHash confirmTokenHash consent { version } } } }')
+    const hashes = await graphql(
+      '{ Comments(limit: 100) { docs { id emailHash clientHash confirmTokenHash consent { version } } } }',
+    )
     expect(JSON.stringify(hashes.body)).not.toMatch(HEX_HASH)
     expect(JSON.stringify(hashes.body)).not.toContain('2026-01')
   })
@@ -618,7 +859,11 @@ describe('private data', () => {
 
 describe('reports', () => {
   const report = (id: number, client: string) =>
-    requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, { body: {}, headers: { 'X-Forwarded-For': client }, method: 'POST' })
+    requestJson<ErrorBody & { message?: string }>(`${server.url}/api/comments/${id}/report`, {
+      body: {},
+      headers: { 'X-Forwarded-For': client },
+      method: 'POST',
+    })
 
   it('should hide a comment after three reports from different clients until a moderator decides', async () => {
     const target = await createTargetModule()
@@ -632,11 +877,19 @@ describe('reports', () => {
     expect(third.body.message).toContain('Danke für Ihre Meldung')
     expect(await publicIds(target)).not.toContain(id)
     expect(await commentCountOf(target)).toBe(0)
-    expect(await storedComment(id)).toMatchObject({ isHiddenByReports: true, reportCount: 3, status: 'approved' })
+    expect(await storedComment(id)).toMatchObject({
+      isHiddenByReports: true,
+      reportCount: 3,
+      status: 'approved',
+    })
     // Hidden: nobody can report it any more.
     expect((await report(id, '198.51.100.4')).status).toBe(404)
 
-    const decision = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, { body: { isHiddenByReports: false }, method: 'PATCH', token: tokens.editor })
+    const decision = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { isHiddenByReports: false },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
     expect(decision.status, JSON.stringify(decision.body)).toBe(200)
     expect(await publicIds(target)).toContain(id)
     expect(await commentCountOf(target)).toBe(1)
@@ -681,7 +934,13 @@ describe('rate limit', () => {
     expect(await commentsStored()).toBe(before)
     // Other clients and the confirmation links are not affected.
     expect((await submit(validBody())).status).toBe(202)
-    expect((await requestJson(`${server.url}/api/comments/confirm?token=${'B'.repeat(43)}`, { headers: { Accept: 'application/json', 'X-Forwarded-For': client } })).status).toBe(404)
+    expect(
+      (
+        await requestJson(`${server.url}/api/comments/confirm?token=${'B'.repeat(43)}`, {
+          headers: { Accept: 'application/json', 'X-Forwarded-For': client },
+        })
+      ).status,
+    ).toBe(404)
   })
 })
 
@@ -692,7 +951,9 @@ describe('comment count', () => {
     await publishedComment({ targetId: a })
     await submitAndConfirm({ targetId: a })
     await publishedComment({ targetId: b })
-    const { body } = await requestJson<ListBody<{ commentCount?: number; id: number }>>(`${server.url}/api/modules?where[id][in]=${a},${b}&depth=0`)
+    const { body } = await requestJson<ListBody<{ commentCount?: number; id: number }>>(
+      `${server.url}/api/modules?where[id][in]=${a},${b}&depth=0`,
+    )
     const counts = Object.fromEntries(body.docs!.map((doc) => [doc.id, doc.commentCount]))
     expect(counts).toEqual({ [a]: 2, [b]: 1 })
   })

@@ -34,7 +34,12 @@ describe('mail outbox run by the server', () => {
     const module = await createModule(payload, { title: 'Modul mit Postausgang' })
     const email = `autorun-${Date.now()}@comments.test`
     const response = await postComment({
-      body: { authorName: 'Erika Mustermann', email, targetId: module.id, text: 'Kommt die Mail von allein?' },
+      body: {
+        authorName: 'Erika Mustermann',
+        email,
+        targetId: module.id,
+        text: 'Kommt die Mail von allein?',
+      },
       payload,
       serverUrl: server.url,
     })
@@ -45,6 +50,8 @@ describe('mail outbox run by the server', () => {
     }
     const mail = smtp.received.find((entry) => entry.to.includes(email))
     expect(mail, 'confirmation mail sent by the server within 30 s').toBeDefined()
-    expect(mail!.raw.replace(/=\r?\n/g, '')).toMatch(/\/api\/comments\/confirm\?token=3D[A-Za-z0-9_-]{43}|\/api\/comments\/confirm\?token=[A-Za-z0-9_-]{43}/)
+    expect(mail!.raw.replace(/=\r?\n/g, '')).toMatch(
+      /\/api\/comments\/confirm\?token=3D[A-Za-z0-9_-]{43}|\/api\/comments\/confirm\?token=[A-Za-z0-9_-]{43}/,
+    )
   }, 45_000)
 })

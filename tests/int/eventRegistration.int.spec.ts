@@ -67,9 +67,17 @@ const follow = (link: string) => followLink<LinkBody>({ link })
 type EventOverrides = Record<string, unknown> & { draft?: boolean }
 
 const createEvent = async ({ draft = false, ...overrides }: EventOverrides = {}) =>
-  (await createOpenEvent(payload, { _status: draft ? 'draft' : 'published', accessLink: ACCESS_LINK, title: `Anmeldeveranstaltung ${++counter}`, ...overrides })).id
+  (
+    await createOpenEvent(payload, {
+      _status: draft ? 'draft' : 'published',
+      accessLink: ACCESS_LINK,
+      title: `Anmeldeveranstaltung ${++counter}`,
+      ...overrides,
+    })
+  ).id
 
-const register = (eventId: number | string, body: Record<string, unknown>) => registerForEvent<RegisterBody>({ body, eventId, serverUrl: server.url })
+const register = (eventId: number | string, body: Record<string, unknown>) =>
+  registerForEvent<RegisterBody>({ body, eventId, serverUrl: server.url })
 
 const registrationsOf = async (eventId: number | string) =>
   (
@@ -88,7 +96,9 @@ const registerAndConfirm = async (eventId: number | string, email: string, name:
   expect((await register(eventId, { email, name })).status).toBe(202)
   const confirmMail = mailsTo(await deliverMails({ payload, smtp }), email)[0]
   smtp.received.length = 0
-  const confirmed = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
+  const confirmed = await follow(
+    linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }),
+  )
   const mails = mailsTo(await deliverMails({ payload, smtp }), email)
   smtp.received.length = 0
   return { confirmMail, confirmed, mails }
@@ -137,7 +147,9 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     expect(confirmMail?.raw).not.toContain(ACCESS_LINK)
     smtp.received.length = 0
 
-    const confirmed = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
+    const confirmed = await follow(
+      linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }),
+    )
     expect(confirmed.status).toBe(200)
     expect(confirmed.body.registration?.status).toBe('confirmed')
     const [confirmedMail] = mailsTo(await deliverMails({ payload, smtp }), 'anna@registration.test')
@@ -149,7 +161,9 @@ describe('event registration: double opt-in, seats, waiting list', () => {
 
     // The same link again: it says what became of the registration and does nothing twice.
     smtp.received.length = 0
-    const again = await follow(linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }))
+    const again = await follow(
+      linkIn({ mail: confirmMail, pattern: CONFIRM_LINK, serverUrl: server.url }),
+    )
     expect(again.status).toBe(200)
     expect(again.body.registration?.status).toBe('confirmed')
     expect(again.body.message).toContain('schon bestätigt')
@@ -183,7 +197,9 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     }>(`${server.url}/api/events/${eventId}`)
     expect(counts.body).toMatchObject({ seatsTaken: 1, waitingCount: 1 })
 
-    const cancelled = await follow(linkIn({ mail: first.mails[0], pattern: CANCEL_LINK, serverUrl: server.url }))
+    const cancelled = await follow(
+      linkIn({ mail: first.mails[0], pattern: CANCEL_LINK, serverUrl: server.url }),
+    )
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.registration?.status).toBe('cancelled')
     const mails = await deliverMails({ payload, smtp })
@@ -192,7 +208,10 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     expect(promotedMail?.text).toContain(ACCESS_LINK)
     expect(icsOf(promotedMail)).toBeDefined()
     expect(mailsTo(mails, 'erste@registration.test')).toHaveLength(1)
-    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual(['cancelled', 'confirmed'])
+    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual([
+      'cancelled',
+      'confirmed',
+    ])
   })
 
   it('should refuse a confirmation with 409 when the event is full and has no waiting list', async () => {
@@ -201,19 +220,28 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     const late = await registerAndConfirm(eventId, 'zu-spaet@registration.test', 'Spät')
     expect(late.confirmed.status).toBe(409)
     expect(late.mails).toHaveLength(0)
-    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual(['confirmed', 'pending'])
+    expect((await registrationsOf(eventId)).map((registration) => registration.status)).toEqual([
+      'confirmed',
+      'pending',
+    ])
   })
 })
 
 describe('event registration: links opened by mail scanners', () => {
-  it('should change nothing when a link is merely opened in a browser, and act on the page\'s button (POST)', async () => {
+  it("should change nothing when a link is merely opened in a browser, and act on the page's button (POST)", async () => {
     const eventId = await createEvent()
     const email = 'scanner@registration.test'
     expect((await register(eventId, { email, name: 'Scanner Sabine' })).status).toBe(202)
-    const confirmLink = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK, serverUrl: server.url })
+    const confirmLink = linkIn({
+      mail: mailsTo(await deliverMails({ payload, smtp }), email)[0],
+      pattern: CONFIRM_LINK,
+      serverUrl: server.url,
+    })
     smtp.received.length = 0
     // What a link scanner or a browser does: GET, asking for HTML.
-    const page = await fetch(confirmLink, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })
+    const page = await fetch(confirmLink, {
+      headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    })
     const html = await page.text()
     expect(page.status).toBe(200)
     expect(html).toContain('<form method="post" action="?token=')
@@ -222,18 +250,31 @@ describe('event registration: links opened by mail scanners', () => {
     expect(html).toMatch(/<h2 id="subject">Anmeldeveranstaltung \d+<\/h2>/)
     expect((await registrationsOf(eventId))[0]?.status).toBe('pending')
     // The button: a form POST to the same address.
-    const posted = await fetch(confirmLink, { body: '', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const posted = await fetch(confirmLink, {
+      body: '',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect(posted.status).toBe(200)
     expect(await posted.text()).toContain('Ihr Platz ist bestätigt')
     expect((await registrationsOf(eventId))[0]?.status).toBe('confirmed')
-    const cancelLink = linkIn({ mail: mailsTo(await deliverMails({ payload, smtp }), email)[0], pattern: CANCEL_LINK, serverUrl: server.url })
+    const cancelLink = linkIn({
+      mail: mailsTo(await deliverMails({ payload, smtp }), email)[0],
+      pattern: CANCEL_LINK,
+      serverUrl: server.url,
+    })
     const cancelPage = await (await fetch(cancelLink)).text()
     expect(cancelPage).toContain('Abmelden</button>')
     expect((await registrationsOf(eventId))[0]?.status).toBe('confirmed')
     expect((await fetch(cancelLink, { method: 'POST' })).status).toBe(200)
     expect((await registrationsOf(eventId))[0]?.status).toBe('cancelled')
     expect(await (await fetch(cancelLink)).text()).toContain('bereits storniert')
-    expect(mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Anmeldung bestätigt: /), expect.stringMatching(/^Abmeldung: /)])
+    expect(
+      mailsTo(await deliverMails({ payload, smtp }), email).map((mail) => mail.subject),
+    ).toEqual([
+      expect.stringMatching(/^Anmeldung bestätigt: /),
+      expect.stringMatching(/^Abmeldung: /),
+    ])
   })
 })
 
@@ -313,7 +354,9 @@ describe('event registration: refusals store nothing', () => {
     })
     expect(again.status).toBe(409)
     expect(await registrationsOf(eventId)).toHaveLength(1)
-    expect(mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test')).toHaveLength(1)
+    expect(
+      mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test'),
+    ).toHaveLength(1)
   })
 })
 
@@ -323,9 +366,13 @@ describe('event registration: privacy', () => {
     const single = await requestJson(`${server.url}/api/events/${eventId}?depth=3`)
     expect(single.status).toBe(200)
     expect(JSON.stringify(single.body)).not.toContain(ACCESS_LINK)
-    const selected = await requestJson(`${server.url}/api/events/${eventId}?select[accessLink]=true`)
+    const selected = await requestJson(
+      `${server.url}/api/events/${eventId}?select[accessLink]=true`,
+    )
     expect(JSON.stringify(selected.body)).not.toContain(ACCESS_LINK)
-    const byLink = await requestJson<{ docs?: unknown[] }>(`${server.url}/api/events?where[accessLink][equals]=${encodeURIComponent(ACCESS_LINK)}&limit=100`)
+    const byLink = await requestJson<{ docs?: unknown[] }>(
+      `${server.url}/api/events?where[accessLink][equals]=${encodeURIComponent(ACCESS_LINK)}&limit=100`,
+    )
     expect(JSON.stringify(byLink.body)).not.toContain(ACCESS_LINK)
     expect(byLink.body.docs ?? []).toHaveLength(0)
     const graphql = await requestJson(`${server.url}/api/graphql`, {
@@ -393,7 +440,9 @@ describe('event registration: privacy', () => {
       task: PURGE_UNCONFIRMED_REGISTRATIONS_TASK as never,
     } as never)
     await payload.jobs.run({ queue: 'registration-purge-test' })
-    expect((await registrationsOf(eventId)).map((registration) => registration.id)).toEqual([fresh.id])
+    expect((await registrationsOf(eventId)).map((registration) => registration.id)).toEqual([
+      fresh.id,
+    ])
     expect(expired.id).not.toBe(fresh.id)
   })
 })
@@ -420,7 +469,9 @@ describe('event registration: no overbooking', () => {
         ),
       )
     }
-    const responses = await Promise.all(tokens.map((token) => follow(`${server.url}/api/registrations/confirm?token=${token}`)))
+    const responses = await Promise.all(
+      tokens.map((token) => follow(`${server.url}/api/registrations/confirm?token=${token}`)),
+    )
     expect(responses.filter((response) => response.status >= 500)).toHaveLength(0)
     expect(responses.every((response) => response.status === 200)).toBe(true)
     const statuses = (await registrationsOf(eventId)).map((registration) => registration.status)

@@ -13,7 +13,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { ANONYMISE_REGISTRATIONS_TASK, SEND_REGISTRATION_REMINDERS_TASK } from '../../plugins/event-registration'
+import {
+  ANONYMISE_REGISTRATIONS_TASK,
+  SEND_REGISTRATION_REMINDERS_TASK,
+} from '../../plugins/event-registration'
 import { advisoryLockKeys } from '../../plugins/shared/advisoryLock'
 import { SEND_MAIL_TASK } from '../../plugins/shared/sendMailTask'
 import { createMunicipality, createOpenEvent, inDays, registerForEvent } from '../helpers/fixtures'
@@ -34,7 +37,14 @@ const ACCESS_LINK = 'https://meet.organisers.test/raum-0815'
 const CONFIRM_LINK = /http:\/\/localhost:\d+\/api\/registrations\/confirm\?token=[A-Za-z0-9_-]{43}/
 
 type ErrorBody = { errors?: { message: string }[] }
-type Registration = { anonymisedAt?: null | string; attended?: boolean; email?: null | string; id: number; name?: null | string; status: string }
+type Registration = {
+  anonymisedAt?: null | string
+  attended?: boolean
+  email?: null | string
+  id: number
+  name?: null | string
+  status: string
+}
 
 let server: RunningServer
 let payload: Payload
@@ -50,7 +60,11 @@ beforeAll(async () => {
     serverUrl: server.url,
     users: {
       editor: { email: 'redaktion@organisers.test', role: 'editor' },
-      cityEditor: { email: 'kommune@organisers.test', municipality: city.id, role: 'municipality-editor' },
+      cityEditor: {
+        email: 'kommune@organisers.test',
+        municipality: city.id,
+        role: 'municipality-editor',
+      },
     },
   })
   ;({ cityEditor: cityEditorToken, editor: editorToken } = tokens)
@@ -80,7 +94,12 @@ const createEvent = async (overrides: Record<string, unknown> = {}) =>
   ).id
 
 /** A registration as the endpoints would have left it (the Local API skips field access). */
-const addRegistration = async (event: number, status: string, name: string, extra: Record<string, unknown> = {}) =>
+const addRegistration = async (
+  event: number,
+  status: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+) =>
   (await payload.create({
     collection: 'registrations',
     data: {
@@ -95,14 +114,18 @@ const addRegistration = async (event: number, status: string, name: string, extr
     } as never,
   })) as unknown as Registration
 
-const reload = async (id: number) => (await payload.findByID({ collection: 'registrations', depth: 0, id })) as unknown as Registration
+const reload = async (id: number) =>
+  (await payload.findByID({ collection: 'registrations', depth: 0, id })) as unknown as Registration
 
 const decide = (id: number, body: Record<string, unknown>, token = editorToken) =>
-  requestJson<ErrorBody & { promoted?: number[]; registration?: { status: string } }>(`${server.url}/api/registrations/${id}/status`, {
-    body,
-    method: 'POST',
-    token,
-  })
+  requestJson<ErrorBody & { promoted?: number[]; registration?: { status: string } }>(
+    `${server.url}/api/registrations/${id}/status`,
+    {
+      body,
+      method: 'POST',
+      token,
+    },
+  )
 
 const runTask = async (task: string) => {
   await payload.jobs.queue({ input: {}, queue: 'ops', task: task as never } as never)
@@ -129,13 +152,17 @@ describe('organisers: decisions and check-in', () => {
     expect(second.status).toBe('confirmed')
   })
 
-  it("should cancel a confirmed registration, tell the person, and give the seat to the first on the waiting list", async () => {
+  it('should cancel a confirmed registration, tell the person, and give the seat to the first on the waiting list', async () => {
     const event = await createEvent()
     const first = await addRegistration(event, 'confirmed', 'Dora Distel')
     await addRegistration(event, 'confirmed', 'Emil Eibe')
     const waitingFirst = await addRegistration(event, 'waitlisted', 'Frida Fichte')
     const waitingSecond = await addRegistration(event, 'waitlisted', 'Gustav Ginster')
-    await payload.update({ collection: 'registrations', data: { attended: true } as never, id: first.id })
+    await payload.update({
+      collection: 'registrations',
+      data: { attended: true } as never,
+      id: first.id,
+    })
     const response = await decide(first.id, { status: 'cancelled' })
     expect(response.status).toBe(200)
     expect(response.body.promoted).toEqual([waitingFirst.id])
@@ -143,8 +170,12 @@ describe('organisers: decisions and check-in', () => {
     expect((await reload(waitingFirst.id)).status).toBe('confirmed')
     expect((await reload(waitingSecond.id)).status).toBe('waitlisted')
     const mails = await deliverMails({ payload, smtp })
-    expect(mailsTo(mails, 'dora-distel@organisers.test')[0]?.text).toContain('die Veranstalter haben Ihre Anmeldung')
-    expect(mailsTo(mails, 'frida-fichte@organisers.test')[0]?.subject).toContain('Ein Platz ist frei geworden')
+    expect(mailsTo(mails, 'dora-distel@organisers.test')[0]?.text).toContain(
+      'die Veranstalter haben Ihre Anmeldung',
+    )
+    expect(mailsTo(mails, 'frida-fichte@organisers.test')[0]?.subject).toContain(
+      'Ein Platz ist frei geworden',
+    )
     expect(mailsTo(mails, 'gustav-ginster@organisers.test')).toHaveLength(0)
     // Again: nothing changes, nothing is sent twice.
     expect((await decide(first.id, { status: 'cancelled' })).status).toBe(409)
@@ -153,9 +184,23 @@ describe('organisers: decisions and check-in', () => {
   it('should refuse decisions without the right, and bad input, changing nothing', async () => {
     const event = await createEvent()
     const registration = await addRegistration(event, 'waitlisted', 'Hanna Hasel')
-    expect((await requestJson(`${server.url}/api/registrations/${registration.id}/status`, { body: { status: 'confirmed' }, method: 'POST' })).status).toBe(401)
-    expect((await decide(registration.id, { status: 'confirmed' }, cityEditorToken)).status).toBe(403)
-    for (const body of [{}, { status: 'waitlisted' }, { status: 'confirmed', extra: 1 }, { overbook: 'ja', status: 'confirmed' }]) {
+    expect(
+      (
+        await requestJson(`${server.url}/api/registrations/${registration.id}/status`, {
+          body: { status: 'confirmed' },
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(401)
+    expect((await decide(registration.id, { status: 'confirmed' }, cityEditorToken)).status).toBe(
+      403,
+    )
+    for (const body of [
+      {},
+      { status: 'waitlisted' },
+      { status: 'confirmed', extra: 1 },
+      { overbook: 'ja', status: 'confirmed' },
+    ]) {
       const response = await decide(registration.id, body)
       expect(response.status, JSON.stringify(body)).toBe(400)
       expect(response.body.errors?.[0]?.message).toContain('"status"')
@@ -163,14 +208,21 @@ describe('organisers: decisions and check-in', () => {
     expect((await decide(999_999, { status: 'confirmed' })).status).toBe(404)
     expect((await decide("1'--" as unknown as number, { status: 'confirmed' })).status).toBe(404)
     expect((await reload(registration.id)).status).toBe('waitlisted')
-    expect(await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })).toMatchObject({ totalDocs: 0 })
+    expect(
+      await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } }),
+    ).toMatchObject({ totalDocs: 0 })
   })
 
   it('should check in confirmed registrants only, and keep status changes to the endpoints', async () => {
     const event = await createEvent()
     const confirmed = await addRegistration(event, 'confirmed', 'Ida Iris')
     const waiting = await addRegistration(event, 'waitlisted', 'Jan Jasmin')
-    const patch = (id: number, body: Record<string, unknown>) => requestJson<ErrorBody>(`${server.url}/api/registrations/${id}`, { body, method: 'PATCH', token: editorToken })
+    const patch = (id: number, body: Record<string, unknown>) =>
+      requestJson<ErrorBody>(`${server.url}/api/registrations/${id}`, {
+        body,
+        method: 'PATCH',
+        token: editorToken,
+      })
     expect((await patch(confirmed.id, { attended: true })).status).toBe(200)
     expect((await reload(confirmed.id)).attended).toBe(true)
     const refused = await patch(waiting.id, { attended: true })
@@ -190,27 +242,48 @@ describe('organisers: more seats, deleting', () => {
     const firstWaiting = await addRegistration(event, 'waitlisted', 'Kapa Zwei')
     const secondWaiting = await addRegistration(event, 'waitlisted', 'Kapa Drei')
     const thirdWaiting = await addRegistration(event, 'waitlisted', 'Kapa Vier')
-    const raised = await requestJson(`${server.url}/api/events/${event}`, { body: { capacity: 3 }, method: 'PATCH', token: editorToken })
+    const raised = await requestJson(`${server.url}/api/events/${event}`, {
+      body: { capacity: 3 },
+      method: 'PATCH',
+      token: editorToken,
+    })
     expect(raised.status).toBe(200)
     expect((await reload(firstWaiting.id)).status).toBe('confirmed')
     expect((await reload(secondWaiting.id)).status).toBe('confirmed')
     expect((await reload(thirdWaiting.id)).status).toBe('waitlisted')
     const mails = await deliverMails({ payload, smtp })
-    expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['kapa-drei@organisers.test', 'kapa-zwei@organisers.test'])
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual([
+      'kapa-drei@organisers.test',
+      'kapa-zwei@organisers.test',
+    ])
     // Lowering it again takes no seat away.
-    await requestJson(`${server.url}/api/events/${event}`, { body: { capacity: 1 }, method: 'PATCH', token: editorToken })
+    await requestJson(`${server.url}/api/events/${event}`, {
+      body: { capacity: 1 },
+      method: 'PATCH',
+      token: editorToken,
+    })
     expect((await reload(firstWaiting.id)).status).toBe('confirmed')
   })
 
   it('should refuse deleting a registration that holds a seat or a waiting place, and allow it once cancelled', async () => {
     const event = await createEvent()
     const confirmed = await addRegistration(event, 'confirmed', 'Lösch Mich')
-    const refused = await requestJson<ErrorBody>(`${server.url}/api/registrations/${confirmed.id}`, { method: 'DELETE', token: editorToken })
+    const refused = await requestJson<ErrorBody>(
+      `${server.url}/api/registrations/${confirmed.id}`,
+      { method: 'DELETE', token: editorToken },
+    )
     expect(refused.status).toBe(409)
     expect(refused.body.errors?.[0]?.message).toContain('storniert, nicht gelöscht')
     expect((await reload(confirmed.id)).status).toBe('confirmed')
     expect((await decide(confirmed.id, { status: 'cancelled' })).status).toBe(200)
-    expect((await requestJson(`${server.url}/api/registrations/${confirmed.id}`, { method: 'DELETE', token: editorToken })).status).toBe(200)
+    expect(
+      (
+        await requestJson(`${server.url}/api/registrations/${confirmed.id}`, {
+          method: 'DELETE',
+          token: editorToken,
+        })
+      ).status,
+    ).toBe(200)
   })
 })
 
@@ -218,28 +291,60 @@ describe('organisers: CSV, message, attendance confirmation', () => {
   it('should export the attendees as CSV for spreadsheets, with the answers, and never as a formula', async () => {
     const event = await createEvent({ capacity: 5 })
     await addRegistration(event, 'confirmed', 'Karl Kiefer', { attended: true })
-    await addRegistration(event, 'confirmed', 'Lena "Linde"', { answers: { organisation: '=HYPERLINK("http://evil.test")' } })
+    await addRegistration(event, 'confirmed', 'Lena "Linde"', {
+      answers: { organisation: '=HYPERLINK("http://evil.test")' },
+    })
     await addRegistration(event, 'waitlisted', 'Max Mistel')
     await addRegistration(event, 'cancelled', 'Nora Nessel')
-    const response = await fetch(`${server.url}/api/events/${event}/registrations/export`, { headers: { Authorization: `JWT ${editorToken}` } })
+    const response = await fetch(`${server.url}/api/events/${event}/registrations/export`, {
+      headers: { Authorization: `JWT ${editorToken}` },
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/csv')
-    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="anmeldungen-[\w-]+\.csv"/)
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="anmeldungen-[\w-]+\.csv"/,
+    )
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n')
-    expect(lines[0]).toBe('"Name";"E-Mail";"Status";"Angemeldet am";"Bestätigt am";"Anwesend";"Organisation"')
+    expect(lines[0]).toBe(
+      '"Name";"E-Mail";"Status";"Angemeldet am";"Bestätigt am";"Anwesend";"Organisation"',
+    )
     expect(lines).toHaveLength(3)
-    expect(lines[1]).toMatch(/^"Karl Kiefer";"karl-kiefer@organisers\.test";"Bestätigt";"\d\d\.\d\d\.\d{4}, \d\d:\d\d";"\d\d\.\d\d\.\d{4}, \d\d:\d\d";"ja";"Amt Karl Kiefer"$/)
+    expect(lines[1]).toMatch(
+      /^"Karl Kiefer";"karl-kiefer@organisers\.test";"Bestätigt";"\d\d\.\d\d\.\d{4}, \d\d:\d\d";"\d\d\.\d\d\.\d{4}, \d\d:\d\d";"ja";"Amt Karl Kiefer"$/,
+    )
     expect(lines[2]).toContain('"Lena ""Linde""";')
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"")"`)
-    const all = await (await fetch(`${server.url}/api/events/${event}/registrations/export?status=all`, { headers: { Authorization: `JWT ${editorToken}` } })).text()
+    const all = await (
+      await fetch(`${server.url}/api/events/${event}/registrations/export?status=all`, {
+        headers: { Authorization: `JWT ${editorToken}` },
+      })
+    ).text()
     expect(all).toContain('Max Mistel')
     expect(all).toContain('Nora Nessel')
-    expect((await fetch(`${server.url}/api/events/${event}/registrations/export?status=alles`, { headers: { Authorization: `JWT ${editorToken}` } })).status).toBe(400)
+    expect(
+      (
+        await fetch(`${server.url}/api/events/${event}/registrations/export?status=alles`, {
+          headers: { Authorization: `JWT ${editorToken}` },
+        })
+      ).status,
+    ).toBe(400)
     expect((await fetch(`${server.url}/api/events/${event}/registrations/export`)).status).toBe(401)
-    expect((await fetch(`${server.url}/api/events/${event}/registrations/export`, { headers: { Authorization: `JWT ${cityEditorToken}` } })).status).toBe(403)
-    expect((await fetch(`${server.url}/api/events/999999/registrations/export`, { headers: { Authorization: `JWT ${editorToken}` } })).status).toBe(404)
+    expect(
+      (
+        await fetch(`${server.url}/api/events/${event}/registrations/export`, {
+          headers: { Authorization: `JWT ${cityEditorToken}` },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await fetch(`${server.url}/api/events/999999/registrations/export`, {
+          headers: { Authorization: `JWT ${editorToken}` },
+        })
+      ).status,
+    ).toBe(404)
   })
 
   it('should send a message to every confirmed registrant once, even when sent twice', async () => {
@@ -248,11 +353,14 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     await addRegistration(event, 'confirmed', 'Paul Pappel')
     await addRegistration(event, 'waitlisted', 'Quirin Quitte')
     const send = () =>
-      requestJson<ErrorBody & { message?: string; queued?: number; skipped?: number }>(`${server.url}/api/events/${event}/registrations/message`, {
-        body: { subject: 'Raumänderung', text: 'Wir treffen uns in Raum 2.' },
-        method: 'POST',
-        token: editorToken,
-      })
+      requestJson<ErrorBody & { message?: string; queued?: number; skipped?: number }>(
+        `${server.url}/api/events/${event}/registrations/message`,
+        {
+          body: { subject: 'Raumänderung', text: 'Wir treffen uns in Raum 2.' },
+          method: 'POST',
+          token: editorToken,
+        },
+      )
     const first = await send()
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({ queued: 2, skipped: 0 })
@@ -261,23 +369,56 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     expect(second.body).toMatchObject({ queued: 0, skipped: 2 })
     const mails = await deliverMails({ payload, smtp })
     expect(mails).toHaveLength(2)
-    expect(mailsTo(mails, 'olga-olive@organisers.test')[0]?.text).toMatch(/Hallo Olga Olive,\s+Wir treffen uns in Raum 2\.[\s\S]*Abmelden: http/)
+    expect(mailsTo(mails, 'olga-olive@organisers.test')[0]?.text).toMatch(
+      /Hallo Olga Olive,\s+Wir treffen uns in Raum 2\.[\s\S]*Abmelden: http/,
+    )
     expect(mailsTo(mails, 'quirin-quitte@organisers.test')).toHaveLength(0)
-    for (const body of [{}, { subject: '', text: 'x' }, { subject: 'x'.repeat(201), text: 'x' }, { subject: 'x', text: 'y', to: 'all' }]) {
-      expect((await requestJson(`${server.url}/api/events/${event}/registrations/message`, { body, method: 'POST', token: editorToken })).status).toBe(400)
+    for (const body of [
+      {},
+      { subject: '', text: 'x' },
+      { subject: 'x'.repeat(201), text: 'x' },
+      { subject: 'x', text: 'y', to: 'all' },
+    ]) {
+      expect(
+        (
+          await requestJson(`${server.url}/api/events/${event}/registrations/message`, {
+            body,
+            method: 'POST',
+            token: editorToken,
+          })
+        ).status,
+      ).toBe(400)
     }
-    expect((await requestJson(`${server.url}/api/events/${event}/registrations/message`, { body: { subject: 'a', text: 'b' }, method: 'POST' })).status).toBe(401)
+    expect(
+      (
+        await requestJson(`${server.url}/api/events/${event}/registrations/message`, {
+          body: { subject: 'a', text: 'b' },
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(401)
   })
 
   it('should send attendance confirmations for CPD to attended registrants only, once each', async () => {
-    const event = await createEvent({ capacity: 5, cpd: { chamber: 'Architektenkammer NRW', isRecognised: true, points: 4, subject: 'Stadtplanung' } })
+    const event = await createEvent({
+      capacity: 5,
+      cpd: {
+        chamber: 'Architektenkammer NRW',
+        isRecognised: true,
+        points: 4,
+        subject: 'Stadtplanung',
+      },
+    })
     await addRegistration(event, 'confirmed', 'Rita Rose', { attended: true })
     await addRegistration(event, 'confirmed', 'Sven Salbei', { attended: false })
     const send = () =>
-      requestJson<ErrorBody & { queued?: number; skipped?: number }>(`${server.url}/api/events/${event}/registrations/attendance-confirmations`, {
-        method: 'POST',
-        token: editorToken,
-      })
+      requestJson<ErrorBody & { queued?: number; skipped?: number }>(
+        `${server.url}/api/events/${event}/registrations/attendance-confirmations`,
+        {
+          method: 'POST',
+          token: editorToken,
+        },
+      )
     expect((await send()).body).toMatchObject({ queued: 1, skipped: 0 })
     expect((await send()).body).toMatchObject({ queued: 0, skipped: 1 })
     const mails = await deliverMails({ payload, smtp })
@@ -290,7 +431,10 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     expect(mail?.text).toContain('Fachrichtung: Stadtplanung')
     expect(mail?.text).toMatch(/am \d{1,2}\. \p{L}+ \d{4}/u)
     const plain = await createEvent()
-    const refused = await requestJson<ErrorBody>(`${server.url}/api/events/${plain}/registrations/attendance-confirmations`, { method: 'POST', token: editorToken })
+    const refused = await requestJson<ErrorBody>(
+      `${server.url}/api/events/${plain}/registrations/attendance-confirmations`,
+      { method: 'POST', token: editorToken },
+    )
     expect(refused.status).toBe(409)
     expect(refused.body.errors?.[0]?.message).toContain('nicht als Fortbildung anerkannt')
   })
@@ -327,11 +471,20 @@ describe('operations: reminders and retention', () => {
     const after = await reload(erased.id)
     expect(after).toMatchObject({ attended: true, email: null, name: null, status: 'confirmed' })
     expect(after.anonymisedAt).toBeTruthy()
-    const raw = (await payload.findByID({ collection: 'registrations', id: erased.id, showHiddenFields: true })) as unknown as Record<string, unknown>
+    const raw = (await payload.findByID({
+      collection: 'registrations',
+      id: erased.id,
+      showHiddenFields: true,
+    })) as unknown as Record<string, unknown>
     expect(raw.answers ?? null).toBeNull()
     expect(raw.cancelTokenHash ?? null).toBeNull()
-    expect(await reload(kept.id)).toMatchObject({ email: 'zora-zeder@organisers.test', name: 'Zora Zeder' })
-    const counts = await requestJson<{ seatsTaken?: number; waitingCount?: number }>(`${server.url}/api/events/${old}?depth=0`)
+    expect(await reload(kept.id)).toMatchObject({
+      email: 'zora-zeder@organisers.test',
+      name: 'Zora Zeder',
+    })
+    const counts = await requestJson<{ seatsTaken?: number; waitingCount?: number }>(
+      `${server.url}/api/events/${old}?depth=0`,
+    )
     expect(counts.body).toMatchObject({ seatsTaken: 1, waitingCount: 1 })
     // Nothing to do the second time; anonymised rows can't be decided on any more.
     await runTask(ANONYMISE_REGISTRATIONS_TASK)
@@ -358,7 +511,10 @@ describe('mail outbox', () => {
     expect((await decide(id, { status: 'confirmed' })).status).toBe(200)
     expect((await decide(id, { status: 'cancelled' })).status).toBe(200)
     const subjects = (await deliverMails({ payload, smtp })).map((mail) => mail.subject).sort()
-    expect(subjects).toEqual([expect.stringMatching(/^Cancelled: /), expect.stringMatching(/^Registration confirmed: /)])
+    expect(subjects).toEqual([
+      expect.stringMatching(/^Cancelled: /),
+      expect.stringMatching(/^Registration confirmed: /),
+    ])
     expect((await reload(id)) as unknown as { language: string }).toMatchObject({ language: 'en' })
   })
 
@@ -367,11 +523,18 @@ describe('mail outbox', () => {
     await smtp.stop()
     try {
       for (const name of ['ausfall-a', 'ausfall-b']) {
-        const response = await registerForEvent({ body: { email: `${name}@organisers.test`, name }, eventId: event, serverUrl: server.url })
+        const response = await registerForEvent({
+          body: { email: `${name}@organisers.test`, name },
+          eventId: event,
+          serverUrl: server.url,
+        })
         expect(response.status).toBe(202)
       }
       await payload.jobs.run({ limit: 100, queue: 'mail' })
-      const { docs: failed } = await payload.find({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } })
+      const { docs: failed } = await payload.find({
+        collection: 'payload-jobs',
+        where: { queue: { equals: 'mail' } },
+      })
       expect(failed).toHaveLength(2)
       for (const job of failed) {
         expect(job.completedAt ?? null).toBeNull()
@@ -382,9 +545,16 @@ describe('mail outbox', () => {
       await smtp.start()
     }
     // The backoff has passed (the test doesn't wait 30 s for it).
-    await payload.update({ collection: 'payload-jobs', data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, where: { queue: { equals: 'mail' } } })
+    await payload.update({
+      collection: 'payload-jobs',
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+      where: { queue: { equals: 'mail' } },
+    })
     const delivered = await deliverMails({ payload, smtp })
-    expect(delivered.map((mail) => mail.to[0]).sort()).toEqual(['ausfall-a@organisers.test', 'ausfall-b@organisers.test'])
+    expect(delivered.map((mail) => mail.to[0]).sort()).toEqual([
+      'ausfall-a@organisers.test',
+      'ausfall-b@organisers.test',
+    ])
     // The links in them work, and running the queue again sends nothing more.
     const confirm = linkIn({ mail: delivered[0], pattern: CONFIRM_LINK, serverUrl: server.url })
     expect((await followLink({ link: confirm })).status).toBe(200)
@@ -395,7 +565,12 @@ describe('mail outbox', () => {
   })
 
   it('should never send the same idempotency key twice, even from duplicate jobs', async () => {
-    const input = { idempotencyKey: `test:${Date.now()}`, subject: 'Einmal', text: 'Nur einmal.', to: 'einmal@organisers.test' }
+    const input = {
+      idempotencyKey: `test:${Date.now()}`,
+      subject: 'Einmal',
+      text: 'Nur einmal.',
+      to: 'einmal@organisers.test',
+    }
     const { queueMail } = await import('../../plugins/shared/sendMailTask')
     const req = await createLocalReq({}, payload)
     expect(await queueMail({ mail: input, req })).toBe(true)
@@ -436,7 +611,11 @@ describe('seat lock and registration limit', () => {
     const statuses: number[] = []
     let limited: Awaited<ReturnType<typeof requestJson<ErrorBody>>> | undefined
     for (let index = 0; index < 6 && !limited; index++) {
-      const response = await registerForEvent<ErrorBody>({ body: { email: `limit-${index}@organisers.test`, name: `Limit ${index}` }, eventId: event, serverUrl: server.url })
+      const response = await registerForEvent<ErrorBody>({
+        body: { email: `limit-${index}@organisers.test`, name: `Limit ${index}` },
+        eventId: event,
+        serverUrl: server.url,
+      })
       statuses.push(response.status)
       if (response.status === 429) {
         limited = response

@@ -28,7 +28,12 @@ vi.hoisted(() => {
   process.env.CORS_ORIGINS = 'https://www.essen.de'
 })
 
-type Doc = { id: number; seatsTaken?: number; title?: string; ratingSummary?: { raterCount?: number } }
+type Doc = {
+  id: number
+  seatsTaken?: number
+  title?: string
+  ratingSummary?: { raterCount?: number }
+}
 type ListBody = { docs?: Doc[]; totalDocs?: number }
 
 let server: RunningServer
@@ -37,7 +42,8 @@ let adminToken: string
 let fieldOfAction: number
 let counter = 0
 
-const get = <T = ListBody>(path: string, headers: Record<string, string> = {}) => requestJson<T>(`${server.url}${path}`, { headers })
+const get = <T = ListBody>(path: string, headers: Record<string, string> = {}) =>
+  requestJson<T>(`${server.url}${path}`, { headers })
 
 /** Reads `path` twice; the second, conditional read must be a 304 from memory. */
 const etagOfUnchanged = async (path: string) => {
@@ -64,7 +70,12 @@ const createModule = async (overrides: Record<string, unknown> = {}) =>
   (
     await payload.create({
       collection: 'modules',
-      data: { _status: 'published', fieldsOfAction: [fieldOfAction], title: `Cache-Modul ${++counter}`, ...overrides } as never,
+      data: {
+        _status: 'published',
+        fieldsOfAction: [fieldOfAction],
+        title: `Cache-Modul ${++counter}`,
+        ...overrides,
+      } as never,
       draft: overrides._status === 'draft',
     })
   ).id
@@ -72,9 +83,17 @@ const createModule = async (overrides: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   server = await startTestServer()
   payload = server.payload
-  await payload.create({ collection: 'users', data: { email: 'admin@cache.test', password: PASSWORD, role: 'admin' } as never })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'admin@cache.test', password: PASSWORD, role: 'admin' } as never,
+  })
   adminToken = await login(server.url, 'admin@cache.test', PASSWORD)
-  fieldOfAction = (await payload.create({ collection: 'fields-of-action', data: { _status: 'published', order: 1, title: 'Wohnen' } })).id
+  fieldOfAction = (
+    await payload.create({
+      collection: 'fields-of-action',
+      data: { _status: 'published', order: 1, title: 'Wohnen' },
+    })
+  ).id
 })
 
 afterAll(async () => {
@@ -111,8 +130,12 @@ describe('HTTP cache: unchanged content', () => {
     const german = await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'de-DE' })
     const english = await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'en-US' })
     expect(english.headers.get('x-cache')).toBe('miss')
-    expect((await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'en-US' })).body).toEqual(english.body)
-    expect((await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'de-DE' })).body).toEqual(german.body)
+    expect((await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'en-US' })).body).toEqual(
+      english.body,
+    )
+    expect((await get<Doc>(`/api/modules/${id}`, { 'Accept-Language': 'de-DE' })).body).toEqual(
+      german.body,
+    )
   })
 })
 
@@ -153,7 +176,10 @@ describe('HTTP cache: every change is seen at the next request', () => {
     const path = `/api/modules/${id}`
     const etag = await etagOfUnchanged(path)
     const before = (await get<Doc>(path)).body.ratingSummary?.raterCount ?? 0
-    const rated = await requestJson(`${server.url}/api/modules/${id}/ratings`, { body: { values: { participation: 4 } }, method: 'POST' })
+    const rated = await requestJson(`${server.url}/api/modules/${id}/ratings`, {
+      body: { values: { participation: 4 } },
+      method: 'POST',
+    })
     expect(rated.status).toBe(201)
     const changed = await expectChanged<Doc>(path, etag)
     expect(changed.body.ratingSummary?.raterCount).toBe(before + 1)
@@ -188,7 +214,9 @@ describe('HTTP cache: every change is seen at the next request', () => {
     const path = `/api/events/${event.id}`
     const etag = await etagOfUnchanged(path)
     expect((await get<Doc>(path)).body.seatsTaken).toBe(0)
-    const confirmed = await requestJson(`${server.url}/api/registrations/confirm?token=${token}`, { headers: { Accept: 'application/json' } })
+    const confirmed = await requestJson(`${server.url}/api/registrations/confirm?token=${token}`, {
+      headers: { Accept: 'application/json' },
+    })
     expect(confirmed.status).toBe(200)
     // A link with an effect is never cached.
     expect(confirmed.headers.get('x-cache')).toBeNull()
@@ -203,9 +231,13 @@ describe('HTTP cache: every change is seen at the next request', () => {
     await etagOfUnchanged(path)
     await payload.update({ collection: 'modules', data: { title: 'Parallel gelesen' }, id })
     const responses = await Promise.all(Array.from({ length: 20 }, () => get<Doc>(path)))
-    expect(responses.map((response) => [response.status, response.body.title])).toEqual(Array.from({ length: 20 }, () => [200, 'Parallel gelesen']))
+    expect(responses.map((response) => [response.status, response.body.title])).toEqual(
+      Array.from({ length: 20 }, () => [200, 'Parallel gelesen']),
+    )
     expect(new Set(responses.map((response) => response.headers.get('etag'))).size).toBe(1)
-    expect(responses.filter((response) => response.headers.get('x-cache') === 'miss')).toHaveLength(1)
+    expect(responses.filter((response) => response.headers.get('x-cache') === 'miss')).toHaveLength(
+      1,
+    )
   })
 
   it('should see a change written by another process straight into the database', async () => {
@@ -246,12 +278,24 @@ describe('HTTP cache: every change is seen at the next request', () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
     await client.connect()
     try {
-      const { rows } = await client.query<{ name: string }>('SELECT qn_unwatched_content_tables() AS name')
+      const { rows } = await client.query<{ name: string }>(
+        'SELECT qn_unwatched_content_tables() AS name',
+      )
       expect(rows.map((row) => row.name)).toEqual([])
       const { rows: watched } = await client.query<{ name: string }>(
         `SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'qn_content_changed'`,
       )
-      expect(watched.map((row) => row.name)).toEqual(expect.arrayContaining(['modules', 'modules_rels', 'events', 'ratings', 'rating_summaries', 'registrations', 'comments']))
+      expect(watched.map((row) => row.name)).toEqual(
+        expect.arrayContaining([
+          'modules',
+          'modules_rels',
+          'events',
+          'ratings',
+          'rating_summaries',
+          'registrations',
+          'comments',
+        ]),
+      )
       // Bookkeeping that no public answer reads is not watched.
       expect(watched.map((row) => row.name)).not.toContain('mail_keys')
     } finally {
@@ -263,7 +307,15 @@ describe('HTTP cache: every change is seen at the next request', () => {
     const id = await createModule({ title: 'Post unterwegs' })
     const path = `/api/modules/${id}?depth=0`
     const etag = await etagOfUnchanged(path)
-    await queueMail({ mail: { idempotencyKey: `cache-test:${id}`, subject: 'Test', text: 'Test', to: 'cache@cache.test' }, req: await createLocalReq({}, payload) })
+    await queueMail({
+      mail: {
+        idempotencyKey: `cache-test:${id}`,
+        subject: 'Test',
+        text: 'Test',
+        to: 'cache@cache.test',
+      },
+      req: await createLocalReq({}, payload),
+    })
     await payload.jobs.run({ queue: 'mail' })
     expect((await get(path, { 'If-None-Match': etag })).status).toBe(304)
   })
@@ -274,7 +326,12 @@ describe('HTTP cache: never for drafts or signed-in users', () => {
     const id = await createModule({ title: 'Veröffentlichter Titel' })
     const path = `/api/modules/${id}`
     await etagOfUnchanged(path)
-    await payload.update({ collection: 'modules', data: { _status: 'draft', title: 'Entwurfstitel' }, draft: true, id })
+    await payload.update({
+      collection: 'modules',
+      data: { _status: 'draft', title: 'Entwurfstitel' },
+      draft: true,
+      id,
+    })
     // The admin reads the draft ...
     const asAdmin = await requestJson<Doc>(`${server.url}${path}?draft=true`, { token: adminToken })
     expect(asAdmin.body.title).toBe('Entwurfstitel')
@@ -290,13 +347,21 @@ describe('HTTP cache: never for drafts or signed-in users', () => {
     // A private e-mail address: the admin reads it, visitors never do.
     const person = await payload.create({
       collection: 'people',
-      data: { _status: 'published', email: 'privat@cache.test', isContactPublic: false, name: 'Petra Privat' } as never,
+      data: {
+        _status: 'published',
+        email: 'privat@cache.test',
+        isContactPublic: false,
+        name: 'Petra Privat',
+      } as never,
     })
     const path = `/api/people/${person.id}`
     const etag = await etagOfUnchanged(path)
     expect(JSON.stringify((await get(path)).body)).not.toContain('privat@cache.test')
     // The cookie as the admin panel sends it (Payload accepts it from the same site only).
-    const credentials: Record<string, string>[] = [{ Authorization: `JWT ${adminToken}` }, { Cookie: `payload-token=${adminToken}`, 'Sec-Fetch-Site': 'same-origin' }]
+    const credentials: Record<string, string>[] = [
+      { Authorization: `JWT ${adminToken}` },
+      { Cookie: `payload-token=${adminToken}`, 'Sec-Fetch-Site': 'same-origin' },
+    ]
     for (const headers of credentials) {
       const response = await get(path, { ...headers, 'If-None-Match': etag })
       expect(response.status).toBe(200)
@@ -318,7 +383,9 @@ describe('HTTP cache: never for drafts or signed-in users', () => {
     const finder = await get('/api/modules/ratings-finder')
     expect(finder.status).toBeLessThan(500)
     expect(finder.headers.get('x-cache')).toBeNull()
-    expect((await get('/api/modules?limit=1', { 'If-None-Match': '"unbekannt", W/"x", *' })).status).toBe(200)
+    expect(
+      (await get('/api/modules?limit=1', { 'If-None-Match': '"unbekannt", W/"x", *' })).status,
+    ).toBe(200)
   })
 })
 
@@ -342,7 +409,10 @@ describe('HTTP cache: CORS', () => {
     const notModifiedMember = await get(path, { 'If-None-Match': etag, Origin: MEMBER_SITE })
     expect(notModifiedMember.status).toBe(304)
     expect(notModifiedMember.headers.get('access-control-allow-origin')).toBe(MEMBER_SITE)
-    const notModifiedOther = await get(path, { 'If-None-Match': etag, Origin: 'https://evil.example' })
+    const notModifiedOther = await get(path, {
+      'If-None-Match': etag,
+      Origin: 'https://evil.example',
+    })
     expect(notModifiedOther.status).toBe(304)
     expect(notModifiedOther.headers.get('access-control-allow-origin')).toBeNull()
   })
@@ -361,7 +431,9 @@ describe('HTTP cache: without change notifications', () => {
       )
       expect(rowCount).toBe(1)
       // Changed while nobody listens: the notification is lost.
-      await client.query(`UPDATE modules SET title = 'Während der Pause geändert' WHERE id = $1`, [id])
+      await client.query(`UPDATE modules SET title = 'Während der Pause geändert' WHERE id = $1`, [
+        id,
+      ])
     } finally {
       await client.end()
     }
@@ -370,7 +442,10 @@ describe('HTTP cache: without change notifications', () => {
     expect(during.body.title).toBe('Während der Pause geändert')
     // Back after the first retry (500 ms): answers come from memory again.
     await expect
-      .poll(async () => (await get(path)).headers.get('x-cache'), { interval: 200, timeout: 10_000 })
+      .poll(async () => (await get(path)).headers.get('x-cache'), {
+        interval: 200,
+        timeout: 10_000,
+      })
       .toBe('hit')
   })
 })

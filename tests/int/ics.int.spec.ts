@@ -18,13 +18,18 @@ const created: { collection: 'event-series' | 'events' | 'municipalities'; id: n
 beforeAll(async () => {
   process.env.AUTH_RATE_LIMIT_MAX = '1000'
   server = await startTestServer()
-  const { tokens } = await createSignedInUsers(server.payload, { serverUrl: server.url, users: { editor: { email: 'redaktion@feeds.test', role: 'editor' } } })
+  const { tokens } = await createSignedInUsers(server.payload, {
+    serverUrl: server.url,
+    users: { editor: { email: 'redaktion@feeds.test', role: 'editor' } },
+  })
   editorToken = tokens.editor
 })
 
 afterEach(async () => {
   // Events first: they point at series and municipalities.
-  for (const { collection, id } of created.splice(0).sort((a, b) => Number(b.collection === 'events') - Number(a.collection === 'events'))) {
+  for (const { collection, id } of created
+    .splice(0)
+    .sort((a, b) => Number(b.collection === 'events') - Number(a.collection === 'events'))) {
     await server.payload.delete({ collection, id })
   }
 })
@@ -61,23 +66,40 @@ const inDays = (days: number, hourUtc = 9) => {
   return date.toISOString()
 }
 
-const createEvent = async (data: Partial<RequiredDataFromCollectionSlug<'events'>> & { title: string }) => {
+const createEvent = async (
+  data: Partial<RequiredDataFromCollectionSlug<'events'>> & { title: string },
+) => {
   const event = await server.payload.create({
     collection: 'events',
-    data: { _status: 'published', format: 'on-site', kind: 'workshop', start: inDays(10), start_tz: 'Europe/Berlin', ...data },
+    data: {
+      _status: 'published',
+      format: 'on-site',
+      kind: 'workshop',
+      start: inDays(10),
+      start_tz: 'Europe/Berlin',
+      ...data,
+    },
   })
   created.push({ collection: 'events', id: event.id })
   return event
 }
 
-const createSeries = async (data: Partial<RequiredDataFromCollectionSlug<'event-series'>> & { slug: string }) => {
-  const series = await server.payload.create({ collection: 'event-series', data: { _status: 'published', kind: 'network-meeting', title: 'Reihe', ...data } })
+const createSeries = async (
+  data: Partial<RequiredDataFromCollectionSlug<'event-series'>> & { slug: string },
+) => {
+  const series = await server.payload.create({
+    collection: 'event-series',
+    data: { _status: 'published', kind: 'network-meeting', title: 'Reihe', ...data },
+  })
   created.push({ collection: 'event-series', id: series.id })
   return series
 }
 
 const createMunicipality = async (slug: string) => {
-  const municipality = await server.payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Feedstadt', slug, state: 'NW' } })
+  const municipality = await server.payload.create({
+    collection: 'municipalities',
+    data: { _status: 'published', name: 'Feedstadt', slug, state: 'NW' },
+  })
   created.push({ collection: 'municipalities', id: municipality.id })
   return municipality
 }
@@ -94,7 +116,12 @@ describe('events feed', () => {
   it('should list an upcoming published event at its exact start and end', async () => {
     const start = inDays(20, 9)
     const end = inDays(20, 11)
-    const event = await createEvent({ end, start, title: 'Werkstatt Quartiersfonds', venue: { address: 'Marktplatz 1\n45127 Essen', name: 'Rathaus' } })
+    const event = await createEvent({
+      end,
+      start,
+      title: 'Werkstatt Quartiersfonds',
+      venue: { address: 'Marktplatz 1\n45127 Essen', name: 'Rathaus' },
+    })
     const events = (await fetchFeed('/api/events/feed.ics')).parse()
     const entry = events.find((candidate) => candidate.summary === 'Werkstatt Quartiersfonds')
     expect(entry).toMatchObject({ end, location: 'Rathaus, Marktplatz 1, 45127 Essen', start })
@@ -105,7 +132,9 @@ describe('events feed', () => {
     // 10:00 Berlin in July is 08:00Z; the feed must say so, whatever the server's time zone.
     const year = new Date().getUTCFullYear() + 1
     await createEvent({ start: `${year}-07-02T08:00:00.000Z`, title: 'Sommertreffen' })
-    const entry = (await fetchFeed('/api/events/feed.ics')).parse().find((candidate) => candidate.summary === 'Sommertreffen')
+    const entry = (await fetchFeed('/api/events/feed.ics'))
+      .parse()
+      .find((candidate) => candidate.summary === 'Sommertreffen')
     expect(entry?.start).toBe(`${year}-07-02T08:00:00.000Z`)
   })
 
@@ -118,7 +147,9 @@ describe('events feed', () => {
 
   it('should leave drafts out for a signed-in editor too', async () => {
     await createEvent({ _status: 'draft', title: 'Entwurf für die Redaktion' })
-    const { parse } = await fetchFeed('/api/events/feed.ics', { Authorization: `JWT ${editorToken}` })
+    const { parse } = await fetchFeed('/api/events/feed.ics', {
+      Authorization: `JWT ${editorToken}`,
+    })
     expect(parse().map((event) => event.summary)).not.toContain('Entwurf für die Redaktion')
   })
 
@@ -126,25 +157,43 @@ describe('events feed', () => {
     await createEvent({ isCancelled: true, title: 'Abgesagter Termin' })
     await createEvent({ end: inDays(-30, 11), start: inDays(-30, 9), title: 'Vergangener Termin' })
     await createEvent({ title: 'Kommender Termin' })
-    const summaries = (await fetchFeed('/api/events/feed.ics')).parse().map((event) => event.summary)
+    const summaries = (await fetchFeed('/api/events/feed.ics'))
+      .parse()
+      .map((event) => event.summary)
     expect(summaries).toContain('Kommender Termin')
     expect(summaries).not.toContain('Abgesagter Termin')
     expect(summaries).not.toContain('Vergangener Termin')
   })
 
   it('should never contain the access link of an online event', async () => {
-    await createEvent({ accessLink: SECRET_LINK, format: 'online', kind: 'webinar', teaser: 'Online über unseren Konferenzraum.', title: 'Webinar Beteiligung' })
+    await createEvent({
+      accessLink: SECRET_LINK,
+      format: 'online',
+      kind: 'webinar',
+      teaser: 'Online über unseren Konferenzraum.',
+      title: 'Webinar Beteiligung',
+    })
     const { parse, text } = await fetchFeed('/api/events/feed.ics')
-    expect(parse().find((event) => event.summary === 'Webinar Beteiligung')?.location).toBe('Online')
+    expect(parse().find((event) => event.summary === 'Webinar Beteiligung')?.location).toBe(
+      'Online',
+    )
     expect(text).not.toContain('geheim-4711')
     expect(text).not.toContain('konferenz.example.org')
   })
 
   it('should keep the UID of an event when its title and time change', async () => {
     const event = await createEvent({ title: 'Netzwerktreffen Frühjahr' })
-    const before = (await fetchFeed('/api/events/feed.ics')).parse().find((entry) => entry.summary === 'Netzwerktreffen Frühjahr')
-    await server.payload.update({ collection: 'events', data: { start: inDays(12), title: 'Netzwerktreffen Frühling' }, id: event.id })
-    const after = (await fetchFeed('/api/events/feed.ics')).parse().find((entry) => entry.summary === 'Netzwerktreffen Frühling')
+    const before = (await fetchFeed('/api/events/feed.ics'))
+      .parse()
+      .find((entry) => entry.summary === 'Netzwerktreffen Frühjahr')
+    await server.payload.update({
+      collection: 'events',
+      data: { start: inDays(12), title: 'Netzwerktreffen Frühling' },
+      id: event.id,
+    })
+    const after = (await fetchFeed('/api/events/feed.ics'))
+      .parse()
+      .find((entry) => entry.summary === 'Netzwerktreffen Frühling')
     expect(before?.uid).toBeTruthy()
     expect(after?.uid).toBe(before?.uid)
   })
@@ -152,7 +201,9 @@ describe('events feed', () => {
   it('should answer 304 to a client that has the current version', async () => {
     await createEvent({ title: 'Unverändert' })
     const first = await fetchFeed('/api/events/feed.ics')
-    const second = await fetchFeed('/api/events/feed.ics', { 'If-None-Match': first.headers.get('etag')! })
+    const second = await fetchFeed('/api/events/feed.ics', {
+      'If-None-Match': first.headers.get('etag')!,
+    })
     expect(second.status).toBe(304)
     expect(second.text).toBe('')
   })
@@ -163,7 +214,12 @@ describe('series feed', () => {
     const series = await createSeries({ slug: 'jour-fixe-feed', title: 'Jour fixe' })
     const other = await createSeries({ slug: 'andere-reihe-feed', title: 'Andere Reihe' })
     await createEvent({ series: series.id, start: inDays(7), title: 'Jour fixe März' })
-    await createEvent({ _status: 'draft', series: series.id, start: inDays(35), title: 'Jour fixe April (Entwurf)' })
+    await createEvent({
+      _status: 'draft',
+      series: series.id,
+      start: inDays(35),
+      title: 'Jour fixe April (Entwurf)',
+    })
     await createEvent({ series: other.id, title: 'Andere Reihe Termin' })
     const { parse, status } = await fetchFeed('/api/event-series/jour-fixe-feed/feed.ics')
     expect(status).toBe(200)
@@ -171,10 +227,14 @@ describe('series feed', () => {
   })
 
   it('should answer 404 with a clear message for an unknown series', async () => {
-    const { body, headers, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/event-series/gibt-es-nicht/feed.ics`)
+    const { body, headers, status } = await requestJson<{ errors?: { message: string }[] }>(
+      `${server.url}/api/event-series/gibt-es-nicht/feed.ics`,
+    )
     expect(status).toBe(404)
     expect(headers.get('content-type')).toContain('application/json')
-    expect(body.errors?.[0]?.message).toBe('Die Veranstaltungsreihe „gibt-es-nicht“ gibt es nicht (oder sie ist nicht veröffentlicht).')
+    expect(body.errors?.[0]?.message).toBe(
+      'Die Veranstaltungsreihe „gibt-es-nicht“ gibt es nicht (oder sie ist nicht veröffentlicht).',
+    )
   })
 
   it('should answer 404 for a series that is only a draft', async () => {
@@ -189,18 +249,28 @@ describe('municipality feed', () => {
     const city = await createMunicipality('feedstadt')
     const elsewhere = await createMunicipality('anderswo-feed')
     await createEvent({ municipalities: [city.id, elsewhere.id], title: 'Beteiligt' })
-    await createEvent({ title: 'Vor Ort', venue: { municipality: city.id, name: 'Stadtteilzentrum' } })
+    await createEvent({
+      title: 'Vor Ort',
+      venue: { municipality: city.id, name: 'Stadtteilzentrum' },
+    })
     await createEvent({ municipalities: [elsewhere.id], title: 'Anderswo' })
     await createEvent({ _status: 'draft', municipalities: [city.id], title: 'Entwurf vor Ort' })
     const { parse, status } = await fetchFeed('/api/municipalities/feedstadt/events.ics')
     expect(status).toBe(200)
-    expect(parse().map((event) => event.summary).sort()).toEqual(['Beteiligt', 'Vor Ort'])
+    expect(
+      parse()
+        .map((event) => event.summary)
+        .sort(),
+    ).toEqual(['Beteiligt', 'Vor Ort'])
   })
 
   it('should answer 404 with a clear message for an unknown municipality, in English when asked', async () => {
-    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/municipalities/nirgendwo/events.ics`, {
-      headers: { 'Accept-Language': 'en' },
-    })
+    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(
+      `${server.url}/api/municipalities/nirgendwo/events.ics`,
+      {
+        headers: { 'Accept-Language': 'en' },
+      },
+    )
     expect(status).toBe(404)
     expect(body.errors?.[0]?.message).toBe('There is no published municipality "nirgendwo".')
   })

@@ -126,10 +126,19 @@ const expectWellFormed = (
 }
 
 const createEvent = async (overrides: Record<string, unknown> = {}) =>
-  createOpenEvent(payload, { accessLink: ACCESS_LINK, title: `${TITLE} ${++counter}`, ...overrides })
+  createOpenEvent(payload, {
+    accessLink: ACCESS_LINK,
+    title: `${TITLE} ${++counter}`,
+    ...overrides,
+  })
 
 const register = (eventId: number, body: { email: string; name: string }, language = 'de-DE') =>
-  registerForEvent({ body, eventId, headers: { 'Accept-Language': language }, serverUrl: server.url })
+  registerForEvent({
+    body,
+    eventId,
+    headers: { 'Accept-Language': language },
+    serverUrl: server.url,
+  })
 
 const follow = (link: string) => followLink<LinkBody>({ link, serverUrl: server.url })
 
@@ -144,7 +153,12 @@ describe('mails: comments', () => {
     const module = await createModule(payload, { title: 'Modul mit Post' })
     const email = `kommentar-${Date.now()}@mails.test`
     const response = await postComment({
-      body: { authorName: SCRIPT_NAME, email, targetId: module.id, text: 'Gute Idee! <img src=x onerror=alert(1)>\nZweite Zeile.' },
+      body: {
+        authorName: SCRIPT_NAME,
+        email,
+        targetId: module.id,
+        text: 'Gute Idee! <img src=x onerror=alert(1)>\nZweite Zeile.',
+      },
       payload,
       serverUrl: server.url,
     })
@@ -170,7 +184,10 @@ describe('mails: comments', () => {
       serverUrl: server.url,
     })
     expect(response.status).toBe(202)
-    const link = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: COMMENT_CONFIRM_LINK })
+    const link = linkIn({
+      mail: mailsTo(await takeMails({ payload, smtp }), email)[0],
+      pattern: COMMENT_CONFIRM_LINK,
+    })
     expect((await follow(link)).status).toBe(200)
     const [mail] = mailsTo(await takeMails({ payload, smtp }), 'moderation@mails.test')
     const { anchors, html, text } = expectWellFormed(mail, { language: 'de' })
@@ -217,7 +234,10 @@ describe('mails: event registration', () => {
     const event = await createEvent()
     const email = `bestaetigt-${Date.now()}@mails.test`
     expect((await register(event.id, { email, name: 'Bea Birke' })).status).toBe(202)
-    const confirm = linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), email)[0], pattern: CONFIRM_LINK })
+    const confirm = linkIn({
+      mail: mailsTo(await takeMails({ payload, smtp }), email)[0],
+      pattern: CONFIRM_LINK,
+    })
     expect((await follow(confirm)).body.registration?.status).toBe('confirmed')
     const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, text } = expectWellFormed(mail, { language: 'de' })
@@ -252,8 +272,14 @@ describe('mails: event registration', () => {
     const first = `erste-${Date.now()}@mails.test`
     expect((await register(event.id, { email: first, name: 'Carla Cedern' })).status).toBe(202)
     expect(
-      (await follow(linkIn({ mail: mailsTo(await takeMails({ payload, smtp }), first)[0], pattern: CONFIRM_LINK })))
-        .status,
+      (
+        await follow(
+          linkIn({
+            mail: mailsTo(await takeMails({ payload, smtp }), first)[0],
+            pattern: CONFIRM_LINK,
+          }),
+        )
+      ).status,
     ).toBe(200)
     await takeMails({ payload, smtp })
 
@@ -274,15 +300,17 @@ describe('mails: event registration', () => {
     ])
     expect(requestText).toContain('Hello Emma English,')
 
-    expect((await follow(linkIn({ mail: request, pattern: CONFIRM_LINK }))).body.registration?.status).toBe(
-      'waitlisted',
-    )
+    expect(
+      (await follow(linkIn({ mail: request, pattern: CONFIRM_LINK }))).body.registration?.status,
+    ).toBe('waitlisted')
     const [mail] = mailsTo(await takeMails({ payload, smtp }), email)
     const { anchors, html, text } = expectWellFormed(mail, { language: 'en' })
     expect(mail!.subject).toBe(`Waiting list: ${event.title} – ${longDate(event.start, 'en')}`)
     expect(html).toContain('>You are on the waiting list</h1>')
     expect(text).toContain(`Event: ${event.title}`)
-    expect(anchors).toEqual([{ href: linkIn({ mail, pattern: CANCEL_LINK }), text: 'Cancel registration' }])
+    expect(anchors).toEqual([
+      { href: linkIn({ mail, pattern: CANCEL_LINK }), text: 'Cancel registration' },
+    ])
     expect(mail!.raw).not.toContain(ACCESS_LINK)
     expect(mail!.parts.some((part) => part.contentType === 'text/calendar')).toBe(false)
   })

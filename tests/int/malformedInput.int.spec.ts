@@ -94,7 +94,11 @@ const ALL_ACTORS: Actor[] = ['anonymous', 'editor', 'admin', 'municipality-edito
 
 let server: RunningServer
 let payload: Payload
-const tokens: Record<Exclude<Actor, 'anonymous'>, string> = { admin: '', editor: '', 'municipality-editor': '' }
+const tokens: Record<Exclude<Actor, 'anonymous'>, string> = {
+  admin: '',
+  editor: '',
+  'municipality-editor': '',
+}
 /** An existing document of each collection (by slug), for the update routes. */
 const existing: Record<string, number | string> = {}
 const ids = { comment: 0, event: 0, module: 0 }
@@ -110,7 +114,12 @@ const jsonBody = (label: string, text: string, extra: Partial<Body> = {}): Body 
   ...extra,
 })
 
-const rawBody = (label: string, bytes: Buffer, contentType: string | undefined, extra: Partial<Body> = {}): Body => ({
+const rawBody = (
+  label: string,
+  bytes: Buffer,
+  contentType: string | undefined,
+  extra: Partial<Body> = {},
+): Body => ({
   bytes,
   contentType,
   label,
@@ -141,7 +150,8 @@ const multipartBody = (label: string, parts: Part[], extra: Partial<Body> = {}):
   ...extra,
 })
 
-const payloadField = (label: string, value: Buffer | string) => multipartBody(`multipart _payload ${label}`, [{ name: '_payload', value }])
+const payloadField = (label: string, value: Buffer | string) =>
+  multipartBody(`multipart _payload ${label}`, [{ name: '_payload', value }])
 
 /** JSON text with bytes spliced in that are not UTF-8 (or not allowed in it). */
 const jsonWithBytes = (before: string, bytes: number[], after: string) =>
@@ -158,31 +168,50 @@ const MALFORMED_BODIES: Body[] = [
   payloadField('"{"', '{'),
   payloadField('"[1]"', '[1]'),
   payloadField('"\\"text\\""', '"text"'),
-  payloadField("\"{'a':1}\"", "{'a':1}"),
+  payloadField('"{\'a\':1}"', "{'a':1}"),
   payloadField('"{\\"a\\":1,}"', '{"a":1,}'),
   payloadField('with \\u0000 in a value', '{"title":"Ti\\u0000tel"}'),
   payloadField('with \\u0000 in a key', '{"ti\\u0000tle":"Titel"}'),
   payloadField('with a raw NUL byte in a value', jsonWithBytes('{"title":"Ti', [0], 'tel"}')),
   payloadField('with a lone surrogate \\ud800', '{"title":"\\ud800"}'),
   // Let through by the edge today (the field is decoded leniently), so sent only where that is harmless.
-  { ...payloadField('with bytes that are not UTF-8', jsonWithBytes('{"title":"Ti', [0xff, 0xfe], 'tel"}')), passesEdge: true },
+  {
+    ...payloadField(
+      'with bytes that are not UTF-8',
+      jsonWithBytes('{"title":"Ti', [0xff, 0xfe], 'tel"}'),
+    ),
+    passesEdge: true,
+  },
   multipartBody('multipart field name with NUL', [{ name: '_pay\u0000load', value: DOCUMENT }]),
   multipartBody('multipart plain field with NUL', [{ name: 'title', value: 'Ti\u0000tel' }]),
   multipartBody('multipart file name with NUL', [
     { name: '_payload', value: '{}' },
     { filename: 'bild\u0000.png', name: 'file', type: 'image/png', value: Buffer.from('x') },
   ]),
-  multipartBody('multipart text field "file" that is not JSON', [{ name: 'file', value: '{' }], { passesEdge: true }),
-  multipartBody('multipart text field "file" naming a client upload', [{ name: 'file', value: '{"filename":"bild.png","mimeType":"image/png","size":1}' }], {
+  multipartBody('multipart text field "file" that is not JSON', [{ name: 'file', value: '{' }], {
     passesEdge: true,
   }),
-  rawBody('multipart without a closing boundary', Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{}`), `multipart/form-data; boundary=${BOUNDARY}`),
+  multipartBody(
+    'multipart text field "file" naming a client upload',
+    [{ name: 'file', value: '{"filename":"bild.png","mimeType":"image/png","size":1}' }],
+    {
+      passesEdge: true,
+    },
+  ),
+  rawBody(
+    'multipart without a closing boundary',
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{}`),
+    `multipart/form-data; boundary=${BOUNDARY}`,
+  ),
   rawBody('multipart without a boundary', Buffer.from(DOCUMENT), 'multipart/form-data'),
   jsonBody('JSON with \\u0000 in a value', '{"title":"Ti\\u0000tel","name":"Na\\u0000me"}'),
   jsonBody('JSON with \\u0000 in a key', '{"ti\\u0000tle":"Titel"}'),
   jsonBody('JSON with a lone surrogate \\ud800 in a value', '{"title":"\\ud800","name":"Name"}'),
   jsonBody('JSON with a reversed surrogate pair', '{"title":"\\udfff\\ud800"}'),
-  jsonBody('JSON with a lone surrogate deep inside', '{"title":"Titel","layout":[{"blocks":[{"text":"\\ud83d"}]}]}'),
+  jsonBody(
+    'JSON with a lone surrogate deep inside',
+    '{"title":"Titel","layout":[{"blocks":[{"text":"\\ud83d"}]}]}',
+  ),
   jsonBody('not JSON: "{"', '{'),
   jsonBody('not JSON: trailing comma', '{"title":"Titel",}'),
   jsonBody('not JSON: single quotes', "{'title':'Titel'}"),
@@ -195,12 +224,33 @@ const MALFORMED_BODIES: Body[] = [
   rawBody('JSON body as text/plain', Buffer.from(DOCUMENT), 'text/plain'),
   rawBody('JSON body without a content type', Buffer.from(DOCUMENT), undefined),
   rawBody('JSON body as application/ld+json', Buffer.from(DOCUMENT), 'application/ld+json'),
-  rawBody('JSON with bytes that are not UTF-8', jsonWithBytes('{"title":"Ti', [0xff, 0xfe], 'tel"}'), 'application/json'),
-  rawBody('JSON with NUL as overlong UTF-8', jsonWithBytes('{"title":"Ti', [0xc0, 0x80], 'tel"}'), 'application/json'),
-  rawBody('JSON with a surrogate encoded as UTF-8 (CESU-8)', jsonWithBytes('{"title":"Ti', [0xed, 0xa0, 0x80], 'tel"}'), 'application/json'),
+  rawBody(
+    'JSON with bytes that are not UTF-8',
+    jsonWithBytes('{"title":"Ti', [0xff, 0xfe], 'tel"}'),
+    'application/json',
+  ),
+  rawBody(
+    'JSON with NUL as overlong UTF-8',
+    jsonWithBytes('{"title":"Ti', [0xc0, 0x80], 'tel"}'),
+    'application/json',
+  ),
+  rawBody(
+    'JSON with a surrogate encoded as UTF-8 (CESU-8)',
+    jsonWithBytes('{"title":"Ti', [0xed, 0xa0, 0x80], 'tel"}'),
+    'application/json',
+  ),
   rawBody('form with NUL', Buffer.from('title=Ti%00tel'), 'application/x-www-form-urlencoded'),
-  rawBody('form with bytes that are not UTF-8', Buffer.from([0x74, 0x3d, 0xff]), 'application/x-www-form-urlencoded'),
-  rawBody('form body Payload does not read', Buffer.from('title=Titel'), 'application/x-www-form-urlencoded', { passesEdge: true }),
+  rawBody(
+    'form with bytes that are not UTF-8',
+    Buffer.from([0x74, 0x3d, 0xff]),
+    'application/x-www-form-urlencoded',
+  ),
+  rawBody(
+    'form body Payload does not read',
+    Buffer.from('title=Titel'),
+    'application/x-www-form-urlencoded',
+    { passesEdge: true },
+  ),
   rawBody('text/plain, empty', Buffer.alloc(0), 'text/plain', { passesEdge: true }),
 ]
 
@@ -229,7 +279,10 @@ const messagesIn = (body: unknown): string[] => {
   const { errors, message } = body as { errors?: unknown; message?: unknown }
   const found: string[] = typeof message === 'string' ? [message] : []
   for (const entry of Array.isArray(errors) ? errors : []) {
-    const { data, message: text } = (entry ?? {}) as { data?: { errors?: { message?: unknown }[] }; message?: unknown }
+    const { data, message: text } = (entry ?? {}) as {
+      data?: { errors?: { message?: unknown }[] }
+      message?: unknown
+    }
     if (typeof text === 'string') {
       found.push(text)
     }
@@ -244,7 +297,9 @@ const messagesIn = (body: unknown): string[] => {
 
 /** The text a person reads on a mail link's page. */
 const messagesInPage = (html: string): string[] =>
-  [...html.matchAll(/<(?:h1|p)>([^<]*)<\/(?:h1|p)>/g)].map((match) => match[1]!.replace(/&[a-z#0-9]+;/g, ' ')).filter(Boolean)
+  [...html.matchAll(/<(?:h1|p)>([^<]*)<\/(?:h1|p)>/g)]
+    .map((match) => match[1]!.replace(/&[a-z#0-9]+;/g, ' '))
+    .filter(Boolean)
 
 const send = async (probe: Probe): Promise<Answer> => {
   const headers: Record<string, string> = {
@@ -264,24 +319,54 @@ const send = async (probe: Probe): Promise<Answer> => {
       redirect: 'manual',
     })
   } catch (err) {
-    return { headers: new Headers(), isJson: false, messages: [], probe, status: 0, text: `no answer: ${String((err as Error).cause ?? err)}` }
+    return {
+      headers: new Headers(),
+      isJson: false,
+      messages: [],
+      probe,
+      status: 0,
+      text: `no answer: ${String((err as Error).cause ?? err)}`,
+    }
   }
   const text = await response.text()
   const contentType = response.headers.get('content-type') ?? ''
   if (contentType.includes('text/html')) {
-    return { headers: response.headers, isJson: false, messages: messagesInPage(text), probe, status: response.status, text }
+    return {
+      headers: response.headers,
+      isJson: false,
+      messages: messagesInPage(text),
+      probe,
+      status: response.status,
+      text,
+    }
   }
   try {
     const parsed: unknown = JSON.parse(text)
-    return { headers: response.headers, isJson: true, messages: messagesIn(parsed), probe, status: response.status, text }
+    return {
+      headers: response.headers,
+      isJson: true,
+      messages: messagesIn(parsed),
+      probe,
+      status: response.status,
+      text,
+    }
   } catch {
-    return { headers: response.headers, isJson: false, messages: [], probe, status: response.status, text }
+    return {
+      headers: response.headers,
+      isJson: false,
+      messages: [],
+      probe,
+      status: response.status,
+      text,
+    }
   }
 }
 
 const preview = (bytes: Buffer) => {
   const text = bytes.toString('utf8')
-  const shown = text.includes('\ufffd') ? `0x${bytes.subarray(0, 60).toString('hex')}` : JSON.stringify(text)
+  const shown = text.includes('\ufffd')
+    ? `0x${bytes.subarray(0, 60).toString('hex')}`
+    : JSON.stringify(text)
   return shown.length > 140 ? `${shown.slice(0, 140)}…(${bytes.length} bytes)` : shown
 }
 
@@ -292,7 +377,9 @@ const describeProbe = ({ accept, actor, body, headers, language, method, path }:
     `[${actor}`,
     `Accept-Language: ${LANGUAGE_HEADERS[language]['Accept-Language'] ?? '(none)'}`,
     accept && accept !== 'application/json' ? `Accept: ${accept}` : undefined,
-    ...Object.entries(headers ?? {}).map(([name, value]) => `${name}: ${value.length > 40 ? `${value.slice(0, 40)}…` : value}`),
+    ...Object.entries(headers ?? {}).map(
+      ([name, value]) => `${name}: ${value.length > 40 ? `${value.slice(0, 40)}…` : value}`,
+    ),
     body ? `Content-Type: ${body.contentType ?? '(none)'}]` : ']',
     body ? `${body.label}: ${preview(body.bytes)}` : undefined,
   ]
@@ -313,7 +400,11 @@ const violationsOf = ({ isJson, messages, probe, status, text }: Answer): string
     problems.push('expected a 4xx')
   } else if (probe.expect === 'answered' && !isClientError(status) && !isSuccess(status)) {
     problems.push('expected a 2xx or a 4xx')
-  } else if (probe.expect === 'error' && !isClientError(status) && !(isSuccess(status) && messages.length > 0)) {
+  } else if (
+    probe.expect === 'error' &&
+    !isClientError(status) &&
+    !(isSuccess(status) && messages.length > 0)
+  ) {
     problems.push('expected a 4xx or errors')
   }
   if (status >= 400 && probe.accept !== 'text/html' && !isJson) {
@@ -328,7 +419,9 @@ const violationsOf = ({ isJson, messages, probe, status, text }: Answer): string
   if (problems.length === 0) {
     return []
   }
-  const shown = messages.length ? messages.map((message) => JSON.stringify(message.slice(0, 300))).join(' | ') : JSON.stringify(text.slice(0, 200))
+  const shown = messages.length
+    ? messages.map((message) => JSON.stringify(message.slice(0, 300))).join(' | ')
+    : JSON.stringify(text.slice(0, 200))
   return [`${describeProbe(probe)} → ${status} ${shown} (${problems.join(', ')})`]
 }
 
@@ -342,13 +435,22 @@ const englishGaps = (answers: Answer[]): string[] => {
   }
   return [...samples]
     .filter(([, messages]) => !messages.some(looksEnglish))
-    .map(([routeClass, messages]) => `${routeClass}: no English answer for Accept-Language: en among ${messages.length} (${messages.slice(0, 3).join(' | ')})`)
+    .map(
+      ([routeClass, messages]) =>
+        `${routeClass}: no English answer for Accept-Language: en among ${messages.length} (${messages.slice(0, 3).join(' | ')})`,
+    )
 }
 
 /** Reads, and bodies the express edge refuses before anything else runs: cheap to send many at once. */
-const isCheap = (probe: Probe) => probe.method === 'GET' || (probe.body !== undefined && MALFORMED_BODIES.includes(probe.body) && !probe.body.passesEdge)
+const isCheap = (probe: Probe) =>
+  probe.method === 'GET' ||
+  (probe.body !== undefined && MALFORMED_BODIES.includes(probe.body) && !probe.body.passesEdge)
 
-const mapConcurrently = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+const mapConcurrently = async <T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> => {
   const results: R[] = new Array(items.length)
   let next = 0
   const worker = async () => {
@@ -367,9 +469,15 @@ const countRows = async (): Promise<Record<string, number>> => {
     payload.config.collections.flatMap((collection) => {
       const slug = collection.slug as CollectionSlug
       return [
-        payload.count({ collection: slug, overrideAccess: true }).then(({ totalDocs }) => [slug, totalDocs] as const),
+        payload
+          .count({ collection: slug, overrideAccess: true })
+          .then(({ totalDocs }) => [slug, totalDocs] as const),
         ...(collection.versions
-          ? [payload.countVersions({ collection: slug, overrideAccess: true }).then(({ totalDocs }) => [`${slug} (versions)`, totalDocs] as const)]
+          ? [
+              payload
+                .countVersions({ collection: slug, overrideAccess: true })
+                .then(({ totalDocs }) => [`${slug} (versions)`, totalDocs] as const),
+            ]
           : []),
       ]
     }),
@@ -384,12 +492,18 @@ const runGroup = async (probes: Probe[]): Promise<{ answers: Answer[]; violation
   // pool (503), which is about load, not about the input this file is testing.
   const light = probes.filter(isCheap)
   const heavy = probes.filter((probe) => !isCheap(probe))
-  const answers = [...(await mapConcurrently(light, CONCURRENCY, send)), ...(await mapConcurrently(heavy, WRITE_CONCURRENCY, send))]
+  const answers = [
+    ...(await mapConcurrently(light, CONCURRENCY, send)),
+    ...(await mapConcurrently(heavy, WRITE_CONCURRENCY, send)),
+  ]
   const after = await countRows()
   const changedRows = Object.keys({ ...before, ...after })
     .filter((key) => before[key] !== after[key])
     .map((key) => `rows of ${key} changed: ${before[key]} → ${after[key]}`)
-  return { answers, violations: [...answers.flatMap(violationsOf), ...englishGaps(answers), ...changedRows] }
+  return {
+    answers,
+    violations: [...answers.flatMap(violationsOf), ...englishGaps(answers), ...changedRows],
+  }
 }
 
 const expectNoViolations = async (probes: Probe[], { atLeast }: { atLeast: number }) => {
@@ -404,12 +518,18 @@ const germanFor = (actor: Actor): Language => (actor === 'anonymous' ? 'de' : 'n
 
 const slugs = () => payload.config.collections.map((collection) => collection.slug)
 
-const authSlugs = () => payload.config.collections.filter((collection) => collection.auth).map((collection) => collection.slug)
+const authSlugs = () =>
+  payload.config.collections
+    .filter((collection) => collection.auth)
+    .map((collection) => collection.slug)
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 const createFixtures = async () => {
   const published = { _status: 'published' as const }
@@ -419,25 +539,82 @@ const createFixtures = async () => {
     users: {
       admin: { email: 'admin@malformed.test', role: 'admin' },
       editor: { email: 'redaktion@malformed.test', role: 'editor' },
-      'municipality-editor': { email: 'kommune@malformed.test', municipality: city.id, role: 'municipality-editor' },
+      'municipality-editor': {
+        email: 'kommune@malformed.test',
+        municipality: city.id,
+        role: 'municipality-editor',
+      },
     },
   })
   Object.assign(tokens, signedIn.tokens)
   existing.users = signedIn.users.editor.id
   existing.municipalities = city.id
-  existing.organisations = (await payload.create({ collection: 'organisations', data: { ...published, kind: 'network', title: 'Netzwerk Eingabe' } })).id
-  existing.people = (await payload.create({ collection: 'people', data: { ...published, name: 'Erika Eingabe' } })).id
-  existing['program-areas'] = (await payload.create({ collection: 'program-areas', data: { ...published, municipality: city.id, programmeStatus: 'running', title: 'Gebiet Eingabe' } })).id
-  existing['fields-of-action'] = (await payload.create({ collection: 'fields-of-action', data: { ...published, title: 'Handlungsfeld Eingabe' } })).id
-  existing.projects = (await payload.create({ collection: 'projects', data: { ...published, municipality: city.id, title: 'Projekt Eingabe' } })).id
-  existing['event-series'] = (await payload.create({ collection: 'event-series', data: { ...published, kind: 'workshop', title: 'Reihe Eingabe' } })).id
-  existing.programmes = (await payload.create({ collection: 'programmes', data: { ...published, title: 'Programm Eingabe' } })).id
-  existing.publications = (await payload.create({ collection: 'publications', data: { ...published, title: 'Publikation Eingabe' } })).id
-  existing['target-groups'] = (await payload.create({ collection: 'target-groups', data: { ...published, title: 'Zielgruppe Eingabe' } })).id
-  existing.media = (
-    await payload.create({ collection: 'media', data: { alt: 'Ein Pixel' }, file: { data: PIXEL_PNG, mimetype: 'image/png', name: 'pixel.png', size: PIXEL_PNG.length } })
+  existing.organisations = (
+    await payload.create({
+      collection: 'organisations',
+      data: { ...published, kind: 'network', title: 'Netzwerk Eingabe' },
+    })
   ).id
-  ids.module = (await payload.create({ collection: 'modules', data: { ...published, title: 'Modul Eingabe' } })).id
+  existing.people = (
+    await payload.create({ collection: 'people', data: { ...published, name: 'Erika Eingabe' } })
+  ).id
+  existing['program-areas'] = (
+    await payload.create({
+      collection: 'program-areas',
+      data: {
+        ...published,
+        municipality: city.id,
+        programmeStatus: 'running',
+        title: 'Gebiet Eingabe',
+      },
+    })
+  ).id
+  existing['fields-of-action'] = (
+    await payload.create({
+      collection: 'fields-of-action',
+      data: { ...published, title: 'Handlungsfeld Eingabe' },
+    })
+  ).id
+  existing.projects = (
+    await payload.create({
+      collection: 'projects',
+      data: { ...published, municipality: city.id, title: 'Projekt Eingabe' },
+    })
+  ).id
+  existing['event-series'] = (
+    await payload.create({
+      collection: 'event-series',
+      data: { ...published, kind: 'workshop', title: 'Reihe Eingabe' },
+    })
+  ).id
+  existing.programmes = (
+    await payload.create({
+      collection: 'programmes',
+      data: { ...published, title: 'Programm Eingabe' },
+    })
+  ).id
+  existing.publications = (
+    await payload.create({
+      collection: 'publications',
+      data: { ...published, title: 'Publikation Eingabe' },
+    })
+  ).id
+  existing['target-groups'] = (
+    await payload.create({
+      collection: 'target-groups',
+      data: { ...published, title: 'Zielgruppe Eingabe' },
+    })
+  ).id
+  existing.media = (
+    await payload.create({
+      collection: 'media',
+      data: { alt: 'Ein Pixel' },
+      file: { data: PIXEL_PNG, mimetype: 'image/png', name: 'pixel.png', size: PIXEL_PNG.length },
+    })
+  ).id
+  ids.module = (
+    await payload.create({ collection: 'modules', data: { ...published, title: 'Modul Eingabe' } })
+  ).id
   existing.modules = ids.module
   ids.event = (
     await createOpenEvent(payload, {
@@ -450,13 +627,31 @@ const createFixtures = async () => {
   existing.events = ids.event
   // A visible comment (a moderator's, through the Local API: approved and confirmed) and a report of it.
   ids.comment = (
-    await payload.create({ collection: 'comments', data: { authorName: 'Redaktion', targetCollection: 'modules', targetId: String(ids.module), text: 'Sichtbarer Kommentar' } as never })
+    await payload.create({
+      collection: 'comments',
+      data: {
+        authorName: 'Redaktion',
+        targetCollection: 'modules',
+        targetId: String(ids.module),
+        text: 'Sichtbarer Kommentar',
+      } as never,
+    })
   ).id
   existing.comments = ids.comment
-  existing['comment-reports'] = (await payload.create({ collection: 'comment-reports', data: { clientHash: 'fixture', comment: ids.comment } as never })).id
+  existing['comment-reports'] = (
+    await payload.create({
+      collection: 'comment-reports',
+      data: { clientHash: 'fixture', comment: ids.comment } as never,
+    })
+  ).id
   // A registration, a rating and their rows (summary, queued mail, mail key) as visitors make them.
   const registered = await fetch(`${server.url}/api/events/${ids.event}/registrations`, {
-    body: JSON.stringify({ answers: { organisation: 'Verein' }, consent: true, email: 'gast@malformed.test', name: 'Gast Eingabe' }),
+    body: JSON.stringify({
+      answers: { organisation: 'Verein' },
+      consent: true,
+      email: 'gast@malformed.test',
+      name: 'Gast Eingabe',
+    }),
     headers: { 'Content-Type': 'application/json' },
     method: 'POST',
   })
@@ -470,7 +665,13 @@ const createFixtures = async () => {
   // Whatever else exists (registrations, ratings, jobs, mail keys, Payload's own collections).
   for (const slug of slugs()) {
     if (existing[slug] === undefined) {
-      const { docs } = await payload.find({ collection: slug as CollectionSlug, depth: 0, limit: 1, overrideAccess: true, pagination: false })
+      const { docs } = await payload.find({
+        collection: slug as CollectionSlug,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        pagination: false,
+      })
       // No document at all (e.g. payload-kv): id 1 stands in; the bodies are refused before the id matters.
       existing[slug] = docs[0]?.id ?? 1
     }
@@ -494,10 +695,19 @@ type Route = { method: Method; path: string; routeClass: string }
 
 const probesFor = (routes: Route[], bodies: Body[], actorsOf: (body: Body) => Actor[]): Probe[] =>
   routes.flatMap((route) =>
-    bodies.flatMap((body) => actorsOf(body).map((actor): Probe => ({ ...route, actor, body, expect: 'refused', language: germanFor(actor) }))),
+    bodies.flatMap((body) =>
+      actorsOf(body).map((actor): Probe => ({
+        ...route,
+        actor,
+        body,
+        expect: 'refused',
+        language: germanFor(actor),
+      })),
+    ),
   )
 
-const inEnglish = (probes: Probe[]): Probe[] => probes.map((probe) => ({ ...probe, language: 'en' }))
+const inEnglish = (probes: Probe[]): Probe[] =>
+  probes.map((probe) => ({ ...probe, language: 'en' }))
 
 /** The first few probes of each route class again, for an English client. */
 const englishSamples = (probes: Probe[], perClass = 6): Probe[] => {
@@ -521,18 +731,28 @@ const MUNICIPALITY_WRITES = new Set(['municipalities', 'program-areas', 'project
 const writeActorsFor =
   (slug: string) =>
   (body: Body): Actor[] =>
-    !body.passesEdge ? ['anonymous', 'editor'] : MUNICIPALITY_WRITES.has(slug) ? ALL_ACTORS : ['anonymous', 'editor', 'admin']
+    !body.passesEdge
+      ? ['anonymous', 'editor']
+      : MUNICIPALITY_WRITES.has(slug)
+        ? ALL_ACTORS
+        : ['anonymous', 'editor', 'admin']
 
 const writeRoutes = (slug: string): Route[] => [
   { method: 'POST', path: `/api/${slug}`, routeClass: 'create' },
   { method: 'PATCH', path: `/api/${slug}/${existing[slug]}`, routeClass: 'update by id' },
-  { method: 'PATCH', path: `/api/${slug}?where[id][equals]=${existing[slug]}`, routeClass: 'update by where' },
+  {
+    method: 'PATCH',
+    path: `/api/${slug}?where[id][equals]=${existing[slug]}`,
+    routeClass: 'update by where',
+  },
 ]
 
 describe('malformed bodies to the create and update routes', () => {
   it('should refuse them on every collection, anonymous and signed in, and store nothing', async () => {
     const probes = [
-      ...slugs().flatMap((slug) => probesFor(writeRoutes(slug), MALFORMED_BODIES, writeActorsFor(slug))),
+      ...slugs().flatMap((slug) =>
+        probesFor(writeRoutes(slug), MALFORMED_BODIES, writeActorsFor(slug)),
+      ),
       ...inEnglish(probesFor(writeRoutes('modules'), MALFORMED_BODIES, () => ['anonymous'])),
     ]
     await expectNoViolations(probes, { atLeast: slugs().length * MALFORMED_BODIES.length * 6 })
@@ -541,7 +761,17 @@ describe('malformed bodies to the create and update routes', () => {
 
 describe('the auth routes', () => {
   const authRoutes = (slug: string): Route[] =>
-    ['login', 'logout', 'refresh-token', 'forgot-password', 'reset-password', 'first-register', 'unlock', 'verify/abc', 'me'].map((operation) => ({
+    [
+      'login',
+      'logout',
+      'refresh-token',
+      'forgot-password',
+      'reset-password',
+      'first-register',
+      'unlock',
+      'verify/abc',
+      'me',
+    ].map((operation) => ({
       method: 'POST',
       path: `/api/${slug}/${operation}`,
       routeClass: `auth ${operation}`,
@@ -561,7 +791,12 @@ describe('the auth routes', () => {
   it("should answer the auth routes' own refusals in the client's language", async () => {
     const users = authSlugs()[0]!
     const unknown = 'niemand@malformed.test'
-    const post = (operation: string, json: string, expectation: Expectation = 'refused', actor: Actor = 'anonymous'): Probe => ({
+    const post = (
+      operation: string,
+      json: string,
+      expectation: Expectation = 'refused',
+      actor: Actor = 'anonymous',
+    ): Probe => ({
       actor,
       body: jsonBody(operation, json),
       expect: expectation,
@@ -620,14 +855,22 @@ describe('the auth routes', () => {
       get('me', { Authorization: `${users} API-Key abc` }),
       get('init'),
     ]
-    await expectNoViolations([...probes, ...inEnglish(probes.filter((probe) => probe.method === 'POST'))], { atLeast: 60 })
+    await expectNoViolations(
+      [...probes, ...inEnglish(probes.filter((probe) => probe.method === 'POST'))],
+      { atLeast: 60 },
+    )
   })
 
   it('should accept an empty text/plain body where the route needs none (logout, refresh-token)', async () => {
     // A legitimate request, not malformed input: no body to read, so no media type to refuse.
     const users = authSlugs()[0]!
     // An account of its own: logging out ends only this session, and the other tests' logins stay valid.
-    const { tokens: { throwaway } } = await createSignedInUsers(payload, { serverUrl: server.url, users: { throwaway: { email: 'abmelden@malformed.test', role: 'editor' } } })
+    const {
+      tokens: { throwaway },
+    } = await createSignedInUsers(payload, {
+      serverUrl: server.url,
+      users: { throwaway: { email: 'abmelden@malformed.test', role: 'editor' } },
+    })
     const empty = rawBody('text/plain, empty', Buffer.alloc(0), 'text/plain')
     const call = (operation: string) =>
       fetch(`${server.url}/api/${users}/${operation}`, {
@@ -645,8 +888,15 @@ describe('the auth routes', () => {
 })
 
 describe("the plugins' public endpoints", () => {
-  const registrationBody = (fields: string) => `{"answers":{"organisation":"Verein"},"consent":true,"email":"gast-${++counter}@malformed.test","name":"Gast",${fields}}`
-  const post = (path: string, routeClass: string, body: Body, actor: Actor = 'anonymous', language: Language = germanFor(actor)): Probe => ({
+  const registrationBody = (fields: string) =>
+    `{"answers":{"organisation":"Verein"},"consent":true,"email":"gast-${++counter}@malformed.test","name":"Gast",${fields}}`
+  const post = (
+    path: string,
+    routeClass: string,
+    body: Body,
+    actor: Actor = 'anonymous',
+    language: Language = germanFor(actor),
+  ): Probe => ({
     actor,
     body,
     expect: 'refused',
@@ -692,7 +942,11 @@ describe("the plugins' public endpoints", () => {
         authorName: 'Erika',
         consent: true,
         email: `besucherin-${++counter}@malformed.test`,
-        formToken: issueFormToken({ issuedAt: Date.now() - 10_000, scope: 'comments', secret: payload.secret }),
+        formToken: issueFormToken({
+          issuedAt: Date.now() - 10_000,
+          scope: 'comments',
+          secret: payload.secret,
+        }),
         targetCollection: 'modules',
         targetId: ids.module,
         text: 'Ein Kommentar',
@@ -700,18 +954,23 @@ describe("the plugins' public endpoints", () => {
       })
         // The JSON escapes stay escapes (JSON.stringify would double the backslash).
         .replace(/\\\\u/g, '\\u')
-    const submit = (label: string, fields: Record<string, unknown>, actor: Actor = 'anonymous') => post('/api/comments', 'comment', jsonBody(label, comment(fields)), actor)
+    const submit = (label: string, fields: Record<string, unknown>, actor: Actor = 'anonymous') =>
+      post('/api/comments', 'comment', jsonBody(label, comment(fields)), actor)
     const probes = [
       ...MALFORMED_BODIES.map((body) => post('/api/comments', 'comment', body)),
       // A moderator's POST /api/comments is Payload's create: what passes the edge meets its validation.
-      ...MALFORMED_BODIES.map((body) => post('/api/comments', 'comment by a moderator', body, 'editor')),
+      ...MALFORMED_BODIES.map((body) =>
+        post('/api/comments', 'comment by a moderator', body, 'editor'),
+      ),
       submit('NUL in the name', { authorName: 'Eri\\u0000ka' }),
       submit('NUL in the text', { text: 'Ein\\u0000Kommentar' }),
       submit('lone surrogate in the text', { text: 'Ein \\ud800 Kommentar' }),
       submit('NUL in the address', { email: 'a\\u0000@b.de' }),
       submit('NUL in a key', { 'x\\u0000': 1 }),
       submit('lone surrogate in the form token', { formToken: '\\udc00' }),
-      ...['abc', '-1', '0', '99999999999', '1.5', ''].map((id) => submit(`target ${id}`, { targetId: id })),
+      ...['abc', '-1', '0', '99999999999', '1.5', ''].map((id) =>
+        submit(`target ${id}`, { targetId: id }),
+      ),
       submit('target an object', { targetId: { equals: 1 } }),
       submit('target a number out of range', { targetId: 99999999999 }),
       submit('target collection users', { targetCollection: 'users' }),
@@ -727,8 +986,17 @@ describe("the plugins' public endpoints", () => {
       submit('moderator: parent abc', { parent: 'abc' }, 'editor'),
       submit('moderator: status garbage', { status: 'gibtsnicht' }, 'editor'),
       // Reports read no body: only what the edge refuses (a body it lets through is ignored).
-      ...MALFORMED_BODIES.filter((body) => !body.passesEdge).map((body) => post(`/api/comments/${ids.comment}/report`, 'report', body)),
-      ...GARBAGE_IDS.map((id): Probe => ({ actor: 'anonymous', expect: 'refused', language: 'de', method: 'POST', path: `/api/comments/${id}/report`, routeClass: 'report' })),
+      ...MALFORMED_BODIES.filter((body) => !body.passesEdge).map((body) =>
+        post(`/api/comments/${ids.comment}/report`, 'report', body),
+      ),
+      ...GARBAGE_IDS.map((id): Probe => ({
+        actor: 'anonymous',
+        expect: 'refused',
+        language: 'de',
+        method: 'POST',
+        path: `/api/comments/${id}/report`,
+        routeClass: 'report',
+      })),
       // The form token route takes no parameters: any it is sent are ignored (a 2xx), unless malformed.
       ...['?x=%00', '?%00=1', '/%00', '/%E0%A4%A'].map((query): Probe => ({
         actor: 'anonymous',
@@ -738,21 +1006,24 @@ describe("the plugins' public endpoints", () => {
         path: `/api/comments/form-token${query}`,
         routeClass: 'form token',
       })),
-      ...['?depth=abc', '?a[b][c][d][e][f][g]=1', '?x=%E0%A4%A', '?limit=-1&page=abc'].map((query): Probe => ({
-        actor: 'anonymous',
-        expect: 'answered',
-        language: 'de',
-        method: 'GET',
-        path: `/api/comments/form-token${query}`,
-        routeClass: 'form token',
-      })),
+      ...['?depth=abc', '?a[b][c][d][e][f][g]=1', '?x=%E0%A4%A', '?limit=-1&page=abc'].map(
+        (query): Probe => ({
+          actor: 'anonymous',
+          expect: 'answered',
+          language: 'de',
+          method: 'GET',
+          path: `/api/comments/form-token${query}`,
+          routeClass: 'form token',
+        }),
+      ),
     ]
     await expectNoViolations([...probes, ...englishSamples(probes)], { atLeast: 150 })
   })
 
   it('should refuse malformed registrations (NUL, lone surrogates in the answers) and store nothing', async () => {
     const path = `/api/events/${ids.event}/registrations`
-    const register = (label: string, fields: string) => post(path, 'register', jsonBody(label, registrationBody(fields).replace(/,}$/, '}')))
+    const register = (label: string, fields: string) =>
+      post(path, 'register', jsonBody(label, registrationBody(fields).replace(/,}$/, '}')))
     const probes = [
       ...MALFORMED_BODIES.map((body) => post(path, 'register', body)),
       ...MALFORMED_BODIES.slice(0, 8).map((body) => post(path, 'register', body, 'editor')),
@@ -762,7 +1033,10 @@ describe("the plugins' public endpoints", () => {
       register('NUL in the answer', '"answers":{"organisation":"Ver\\u0000ein"}'),
       register('lone surrogate in the answer', '"answers":{"organisation":"Verein \\ud800"}'),
       register('lone low surrogate in the answer', '"answers":{"organisation":"\\udc00"}'),
-      register('reversed surrogate pair in the answer', '"answers":{"organisation":"\\udc00\\ud800"}'),
+      register(
+        'reversed surrogate pair in the answer',
+        '"answers":{"organisation":"\\udc00\\ud800"}',
+      ),
       register('NUL in an answer key', '"answers":{"organi\\u0000sation":"Verein"}'),
       register('lone surrogate as an answer key', '"answers":{"\\ud800":"Verein"}'),
       register('answers an array', '"answers":["Verein"]'),
@@ -775,13 +1049,23 @@ describe("the plugins' public endpoints", () => {
       register('no name', '"name":""'),
       register('unknown field', '"gibtsnicht":1'),
       register('too large', `"name":"${'a'.repeat(17_000)}"`),
-      ...GARBAGE_IDS.map((id) => post(`/api/events/${id}/registrations`, 'register', jsonBody('valid registration', registrationBody('').replace(/,}$/, '}')))),
+      ...GARBAGE_IDS.map((id) =>
+        post(
+          `/api/events/${id}/registrations`,
+          'register',
+          jsonBody('valid registration', registrationBody('').replace(/,}$/, '}')),
+        ),
+      ),
     ]
     await expectNoViolations([...probes, ...englishSamples(probes, 40)], { atLeast: 80 })
   })
 
   it('should refuse malformed tokens in the confirm and cancel links', async () => {
-    const links = ['/api/registrations/confirm', '/api/registrations/cancel', '/api/comments/confirm']
+    const links = [
+      '/api/registrations/confirm',
+      '/api/registrations/cancel',
+      '/api/comments/confirm',
+    ]
     const queries = [
       '',
       '?token=',
@@ -797,10 +1081,20 @@ describe("the plugins' public endpoints", () => {
       '?token[x]=y',
       '?token[x][y][z]=1',
     ]
-    const form = rawBody('the page button (an empty form)', Buffer.alloc(0), 'application/x-www-form-urlencoded')
+    const form = rawBody(
+      'the page button (an empty form)',
+      Buffer.alloc(0),
+      'application/x-www-form-urlencoded',
+    )
     const probes = links.flatMap((link) =>
       queries.flatMap((query): Probe[] => {
-        const base = { actor: 'anonymous' as const, expect: 'refused' as const, language: 'de' as const, path: `${link}${query}`, routeClass: link }
+        const base = {
+          actor: 'anonymous' as const,
+          expect: 'refused' as const,
+          language: 'de' as const,
+          path: `${link}${query}`,
+          routeClass: link,
+        }
         return [
           { ...base, method: 'GET' },
           { ...base, method: 'POST' },
@@ -863,16 +1157,29 @@ describe("the plugins' public endpoints", () => {
     // write it needs a JSON content type, which no cross-site form can send without CORS.
     const comment = await payload.create({
       collection: 'comments',
-      data: { authorName: 'Redaktion', targetCollection: 'modules', targetId: String(ids.module), text: 'Noch ein Kommentar' } as never,
+      data: {
+        authorName: 'Redaktion',
+        targetCollection: 'modules',
+        targetId: String(ids.module),
+        text: 'Noch ein Kommentar',
+      } as never,
     })
-    const reportsOf = async () => (await payload.count({ collection: 'comment-reports', where: { comment: { equals: comment.id } } })).totalDocs
+    const reportsOf = async () =>
+      (
+        await payload.count({
+          collection: 'comment-reports',
+          where: { comment: { equals: comment.id } },
+        })
+      ).totalDocs
     const asForm = await fetch(`${server.url}/api/comments/${comment.id}/report`, {
       body: new Uint8Array(0),
       headers: { 'Accept-Language': 'de', 'Content-Type': 'text/plain' },
       method: 'POST',
     })
     expect(asForm.status).toBe(415)
-    expect(((await asForm.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/JSON/)
+    expect(((await asForm.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /JSON/,
+    )
     expect(await reportsOf()).toBe(0)
     const asJson = await fetch(`${server.url}/api/comments/${comment.id}/report`, {
       body: '{}',
@@ -890,26 +1197,42 @@ describe('every endpoint of every collection', () => {
     // or scheduling jobs (creates and removes jobs), and saving one's own preference under a key
     // (Payload's preferences are addressed by key, so any garbage "id" is a valid key).
     const isRealWork = (slug: string, path: string, method: Method) =>
-      (slug === 'payload-jobs' && /^\/(run|handle-schedules)/.test(path)) || (slug === 'payload-preferences' && method === 'POST')
+      (slug === 'payload-jobs' && /^\/(run|handle-schedules)/.test(path)) ||
+      (slug === 'payload-preferences' && method === 'POST')
     const probes = payload.config.collections.flatMap((collection) =>
       (collection.endpoints || []).flatMap((endpoint): Probe[] => {
         const method = endpoint.method.toUpperCase() as Method
         const hasParams = endpoint.path.includes('/:')
         const paths = hasParams
           ? SWEEP_IDS.flatMap((id) => {
-              const filled = endpoint.path.replace(/\/:[A-Za-z]+\?/g, `/${id}`).replace(/\/:[A-Za-z]+/g, `/${id}`)
+              const filled = endpoint.path
+                .replace(/\/:[A-Za-z]+\?/g, `/${id}`)
+                .replace(/\/:[A-Za-z]+/g, `/${id}`)
               const withoutOptional = endpoint.path.replace(/\/:[A-Za-z]+\?/g, '')
-              return withoutOptional.includes('/:') || withoutOptional === endpoint.path ? [filled] : [filled, withoutOptional]
+              return withoutOptional.includes('/:') || withoutOptional === endpoint.path
+                ? [filled]
+                : [filled, withoutOptional]
             })
           : [endpoint.path === '/' ? '' : endpoint.path]
         const unique = [...new Set(paths)]
         return unique.flatMap((path) => {
-          const actors: Actor[] = isRealWork(collection.slug, path, method) ? ['anonymous'] : ['anonymous', 'editor']
+          const actors: Actor[] = isRealWork(collection.slug, path, method)
+            ? ['anonymous']
+            : ['anonymous', 'editor']
           const hasBody = method === 'PATCH' || method === 'POST' || method === 'PUT'
           // With garbage in the path the handler itself runs on `{}`; without, only a malformed body is safe to send.
-          const body = hasBody ? (hasParams ? jsonBody('an empty object', '{}') : jsonBody('not JSON', '{')) : undefined
+          const body = hasBody
+            ? hasParams
+              ? jsonBody('an empty object', '{}')
+              : jsonBody('not JSON', '{')
+            : undefined
           // Paths without parameters: a DELETE needs a where that matches nothing; GETs get garbage parameters.
-          const query = method === 'DELETE' && !hasParams ? '?where[id][equals]=0' : method === 'GET' && !hasParams ? '?depth=abc&limit=-1&page=0&sort=%20&gibtsnicht[x]=1' : ''
+          const query =
+            method === 'DELETE' && !hasParams
+              ? '?where[id][equals]=0'
+              : method === 'GET' && !hasParams
+                ? '?depth=abc&limit=-1&page=0&sort=%20&gibtsnicht[x]=1'
+                : ''
           return actors.map((actor): Probe => ({
             actor,
             body,
@@ -923,8 +1246,21 @@ describe('every endpoint of every collection', () => {
       }),
     )
     // Payload's preferences declare `/:key` beside the default `/:id` routes: one request each.
-    const unique = [...new Map(probes.map((probe) => [`${probe.method} ${probe.path} ${probe.actor}`, probe])).values()]
-    await expectNoViolations([...unique, ...englishSamples(unique.filter((probe) => probe.actor === 'anonymous'), 2)], { atLeast: 500 })
+    const unique = [
+      ...new Map(
+        probes.map((probe) => [`${probe.method} ${probe.path} ${probe.actor}`, probe]),
+      ).values(),
+    ]
+    await expectNoViolations(
+      [
+        ...unique,
+        ...englishSamples(
+          unique.filter((probe) => probe.actor === 'anonymous'),
+          2,
+        ),
+      ],
+      { atLeast: 500 },
+    )
   })
 })
 
@@ -981,10 +1317,19 @@ describe('list and detail routes with malformed query parameters', () => {
    * Payload's preferences are addressed by key, not id (GET /api/payload-preferences/:key, so
    * `count` and `abc` are keys too): an unknown key is `{ message, value: null }`, a 200 by design.
    */
-  const byKey = (slug: string, [query]: [string, Expectation]): [string, Expectation] => [query, slug === 'payload-preferences' ? 'answered' : 'refused']
+  const byKey = (slug: string, [query]: [string, Expectation]): [string, Expectation] => [
+    query,
+    slug === 'payload-preferences' ? 'answered' : 'refused',
+  ]
   const DETAIL_QUERIES = LIST_QUERIES.filter(([query]) => !query.startsWith('where'))
 
-  const probe = (path: string, routeClass: string, [query, expectation]: [string, Expectation], actor: Actor, language = germanFor(actor)): Probe => ({
+  const probe = (
+    path: string,
+    routeClass: string,
+    [query, expectation]: [string, Expectation],
+    actor: Actor,
+    language = germanFor(actor),
+  ): Probe => ({
     actor,
     expect: expectation,
     language,
@@ -998,30 +1343,57 @@ describe('list and detail routes with malformed query parameters', () => {
       const versioned = payload.collections[slug as CollectionSlug].config.versions
       return (['anonymous', 'editor'] as const).flatMap((actor) => [
         ...LIST_QUERIES.map((query) => probe(`/api/${slug}`, 'list', query, actor)),
-        ...WHERE_QUERIES.map((query) => probe(`/api/${slug}/count`, 'count', slug === 'payload-preferences' ? byKey(slug, query) : query, actor)),
-        ...(versioned ? WHERE_QUERIES.map((query) => probe(`/api/${slug}/versions`, 'versions', query, actor)) : []),
+        ...WHERE_QUERIES.map((query) =>
+          probe(
+            `/api/${slug}/count`,
+            'count',
+            slug === 'payload-preferences' ? byKey(slug, query) : query,
+            actor,
+          ),
+        ),
+        ...(versioned
+          ? WHERE_QUERIES.map((query) => probe(`/api/${slug}/versions`, 'versions', query, actor))
+          : []),
       ])
     })
-    const english = ['modules', 'users'].flatMap((slug) => LIST_QUERIES.map((query) => probe(`/api/${slug}`, 'list', query, 'anonymous', 'en')))
-    await expectNoViolations([...probes, ...english], { atLeast: slugs().length * LIST_QUERIES.length * 2 })
+    const english = ['modules', 'users'].flatMap((slug) =>
+      LIST_QUERIES.map((query) => probe(`/api/${slug}`, 'list', query, 'anonymous', 'en')),
+    )
+    await expectNoViolations([...probes, ...english], {
+      atLeast: slugs().length * LIST_QUERIES.length * 2,
+    })
   })
 
   it('should refuse garbage ids on the detail routes and answer malformed detail queries below 500', async () => {
     const probes = slugs().flatMap((slug) =>
       (['anonymous', 'editor'] as const).flatMap((actor) => [
-        ...GARBAGE_IDS.map((id) => probe(`/api/${slug}/${id}`, 'detail', byKey(slug, ['', 'refused']), actor)),
-        ...GARBAGE_IDS.map((id) => probe(`/api/${slug}/versions/${id}`, 'version', ['', 'refused'], actor)),
-        ...DETAIL_QUERIES.map((query) => probe(`/api/${slug}/${existing[slug]}`, 'detail', query, actor)),
+        ...GARBAGE_IDS.map((id) =>
+          probe(`/api/${slug}/${id}`, 'detail', byKey(slug, ['', 'refused']), actor),
+        ),
+        ...GARBAGE_IDS.map((id) =>
+          probe(`/api/${slug}/versions/${id}`, 'version', ['', 'refused'], actor),
+        ),
+        ...DETAIL_QUERIES.map((query) =>
+          probe(`/api/${slug}/${existing[slug]}`, 'detail', query, actor),
+        ),
       ]),
     )
-    const english = GARBAGE_IDS.map((id) => probe(`/api/modules/${id}`, 'detail', ['', 'refused'], 'anonymous', 'en'))
+    const english = GARBAGE_IDS.map((id) =>
+      probe(`/api/modules/${id}`, 'detail', ['', 'refused'], 'anonymous', 'en'),
+    )
     await expectNoViolations([...probes, ...english], { atLeast: slugs().length * 40 })
   })
 })
 
 describe('GraphQL', () => {
-  const nested = (levels: number) => `{ ${'Modules { docs { '.repeat(levels)}id${' } }'.repeat(levels)} }`
-  const graphql = (label: string, body: Body | string, expectation: Expectation, actor: Actor = 'anonymous'): Probe => ({
+  const nested = (levels: number) =>
+    `{ ${'Modules { docs { '.repeat(levels)}id${' } }'.repeat(levels)} }`
+  const graphql = (
+    label: string,
+    body: Body | string,
+    expectation: Expectation,
+    actor: Actor = 'anonymous',
+  ): Probe => ({
     actor,
     body: typeof body === 'string' ? jsonBody(label, body) : { ...body, label },
     expect: expectation,
@@ -1030,7 +1402,8 @@ describe('GraphQL', () => {
     path: '/api/graphql',
     routeClass: expectation === 'refused' ? 'graphql refused at the edge' : 'graphql validation',
   })
-  const query = (text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query: text, ...extra })
+  const query = (text: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ query: text, ...extra })
 
   it('should refuse GraphQL requests that are not JSON objects with a query, or that could not run', async () => {
     const probes = [
@@ -1049,26 +1422,106 @@ describe('GraphQL', () => {
       graphql('operationName a number', query('{ __typename }', { operationName: 1 }), 'refused'),
       graphql('syntax error', query('{ Modules { docs { id }'), 'refused'),
       graphql('empty query', query(''), 'refused'),
-      graphql('two fragments in a cycle', query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), 'refused'),
-      graphql('three fragments in a cycle', query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { ...A }'), 'refused'),
-      graphql('a fragment spreading itself', query('query { ...A } fragment A on Query { __typename ...A }'), 'refused'),
-      graphql('a cycle inside fields', query('{ Modules { ...A } } fragment A on Modules { docs { id } ...B } fragment B on Modules { ...A }'), 'refused'),
-      graphql('10,000 levels of braces', query(`{ ${'a { '.repeat(10_000)}b${' }'.repeat(10_000)} }`), 'refused'),
+      graphql(
+        'two fragments in a cycle',
+        query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
+        'refused',
+      ),
+      graphql(
+        'three fragments in a cycle',
+        query(
+          'query { ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { ...A }',
+        ),
+        'refused',
+      ),
+      graphql(
+        'a fragment spreading itself',
+        query('query { ...A } fragment A on Query { __typename ...A }'),
+        'refused',
+      ),
+      graphql(
+        'a cycle inside fields',
+        query(
+          '{ Modules { ...A } } fragment A on Modules { docs { id } ...B } fragment B on Modules { ...A }',
+        ),
+        'refused',
+      ),
+      graphql(
+        '10,000 levels of braces',
+        query(`{ ${'a { '.repeat(10_000)}b${' }'.repeat(10_000)} }`),
+        'refused',
+      ),
       graphql('30 levels of selections', query(nested(30)), 'refused'),
-      graphql('100,000 aliases', query(`{ ${Array.from({ length: 100_000 }, (_, index) => `a${index}: __typename`).join(' ')} }`), 'refused'),
+      graphql(
+        '100,000 aliases',
+        query(
+          `{ ${Array.from({ length: 100_000 }, (_, index) => `a${index}: __typename`).join(' ')} }`,
+        ),
+        'refused',
+      ),
       graphql('100,000 tokens', query(`{ ${'__typename '.repeat(100_000)}}`), 'refused'),
-      graphql('NUL in a variable', query('query($t: String) { __typename }', { variables: { t: 'a\u0000b' } }), 'refused'),
-      graphql('lone surrogate in a variable', '{"query":"query($t: String) { __typename }","variables":{"t":"\\ud800"}}', 'refused'),
-      graphql('lone surrogate escape in the query', query('{ Modules(where: { title: { equals: "\\ud800" } }) { docs { id } } }'), 'refused'),
-      graphql('as text/plain', rawBody('', Buffer.from(query('{ __typename }')), 'text/plain'), 'refused'),
-      graphql('without a content type', rawBody('', Buffer.from(query('{ __typename }')), undefined), 'refused'),
-      graphql('bytes that are not UTF-8', rawBody('', jsonWithBytes('{"query":"{ __typename }","x":"', [0xff], '"}'), 'application/json'), 'refused'),
-      graphql('as a form', rawBody('', Buffer.from('query=%7B%20__typename%20%7D'), 'application/x-www-form-urlencoded'), 'refused'),
-      graphql('as multipart', multipartBody('', [{ name: 'operations', value: query('{ __typename }') }]), 'refused'),
+      graphql(
+        'NUL in a variable',
+        query('query($t: String) { __typename }', { variables: { t: 'a\u0000b' } }),
+        'refused',
+      ),
+      graphql(
+        'lone surrogate in a variable',
+        '{"query":"query($t: String) { __typename }","variables":{"t":"\\ud800"}}',
+        'refused',
+      ),
+      graphql(
+        'lone surrogate escape in the query',
+        query('{ Modules(where: { title: { equals: "\\ud800" } }) { docs { id } } }'),
+        'refused',
+      ),
+      graphql(
+        'as text/plain',
+        rawBody('', Buffer.from(query('{ __typename }')), 'text/plain'),
+        'refused',
+      ),
+      graphql(
+        'without a content type',
+        rawBody('', Buffer.from(query('{ __typename }')), undefined),
+        'refused',
+      ),
+      graphql(
+        'bytes that are not UTF-8',
+        rawBody(
+          '',
+          jsonWithBytes('{"query":"{ __typename }","x":"', [0xff], '"}'),
+          'application/json',
+        ),
+        'refused',
+      ),
+      graphql(
+        'as a form',
+        rawBody(
+          '',
+          Buffer.from('query=%7B%20__typename%20%7D'),
+          'application/x-www-form-urlencoded',
+        ),
+        'refused',
+      ),
+      graphql(
+        'as multipart',
+        multipartBody('', [{ name: 'operations', value: query('{ __typename }') }]),
+        'refused',
+      ),
       graphql('"{"', '{', 'refused', 'editor'),
-      graphql('two fragments in a cycle', query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), 'refused', 'editor'),
+      graphql(
+        'two fragments in a cycle',
+        query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
+        'refused',
+        'editor',
+      ),
     ]
-    const getProbes: Probe[] = ['/api/graphql?query=%7B', '/api/graphql?query={__typename}', '/api/graphql-playground?%E0%A4%A', '/api/graphql/%00'].map((path) => ({
+    const getProbes: Probe[] = [
+      '/api/graphql?query=%7B',
+      '/api/graphql?query={__typename}',
+      '/api/graphql-playground?%E0%A4%A',
+      '/api/graphql/%00',
+    ].map((path) => ({
       actor: 'anonymous',
       expect: 'refused',
       language: 'de',
@@ -1080,35 +1533,84 @@ describe('GraphQL', () => {
   })
 
   it("should answer GraphQL validation and execution errors in the client's language", async () => {
-    const aliases = Array.from({ length: 2000 }, (_, index) => `a${index}: Modules { totalDocs }`).join(' ')
+    const aliases = Array.from(
+      { length: 2000 },
+      (_, index) => `a${index}: Modules { totalDocs }`,
+    ).join(' ')
     const probes = [
       graphql('unknown field', query('{ gibtsNicht }'), 'error'),
       graphql('unknown field in a list', query('{ Modules { docs { gibtsNicht } } }'), 'error'),
       graphql('no selection', query('{ Modules }'), 'error'),
       graphql('unknown argument', query('{ Modules(gibtsnicht: 1) { docs { id } } }'), 'error'),
-      graphql('unknown where field', query('{ Modules(where: { gibtsnicht: { equals: 1 } }) { docs { id } } }'), 'error'),
+      graphql(
+        'unknown where field',
+        query('{ Modules(where: { gibtsnicht: { equals: 1 } }) { docs { id } } }'),
+        'error',
+      ),
       graphql('limit as text', query('{ Modules(limit: "x") { docs { id } } }'), 'error'),
       graphql('id as text', query('{ Module(id: "abc") { id } }'), 'error'),
       graphql('id out of range', query('{ Module(id: 99999999999) { id } }'), 'error'),
       graphql('id 0', query('{ Module(id: 0) { id } }'), 'error'),
       graphql('id missing', query('{ Module { id } }'), 'error'),
-      graphql('unknown operation name', query('query A { __typename }', { operationName: 'B' }), 'error'),
+      graphql(
+        'unknown operation name',
+        query('query A { __typename }', { operationName: 'B' }),
+        'error',
+      ),
       graphql('two anonymous operations', query('{ __typename } { __typename }'), 'error'),
       graphql('unknown fragment', query('{ ...Nope }'), 'error'),
       graphql('undefined variable', query('{ Module(id: $x) { id } }'), 'error'),
-      graphql('variable of the wrong type', query('query($id: Int!) { Module(id: $id) { id } }', { variables: { id: 'abc' } }), 'error'),
+      graphql(
+        'variable of the wrong type',
+        query('query($id: Int!) { Module(id: $id) { id } }', { variables: { id: 'abc' } }),
+        'error',
+      ),
       graphql('variable missing', query('query($id: Int!) { Module(id: $id) { id } }'), 'error'),
       graphql('unknown directive', query('{ __typename @gibtsnicht }'), 'error'),
       graphql('too complex (2,000 aliases)', query(`{ ${aliases} }`), 'error'),
-      graphql('NUL through a GraphQL escape', query('{ Modules(where: { title: { equals: "Ti\\u0000tel" } }) { docs { id } } }'), 'error'),
+      graphql(
+        'NUL through a GraphQL escape',
+        query('{ Modules(where: { title: { equals: "Ti\\u0000tel" } }) { docs { id } } }'),
+        'error',
+      ),
       graphql('negative page', query('{ Modules(page: -1) { docs { id } } }'), 'error'),
       graphql('negative limit', query('{ Modules(limit: -1) { docs { id } } }'), 'answered'),
-      graphql('sort by an unknown field', query('{ Modules(sort: "gibtsnicht") { docs { id } } }'), 'answered'),
-      graphql('a mutation without an account', query('mutation { createModule(data: { title: "Titel" }) { id } }'), 'error'),
-      graphql('a mutation storing NUL', query('mutation { createModule(data: { title: "Ti\\u0000tel" }) { id } }'), 'error', 'editor'),
-      graphql('an update storing NUL', query(`mutation { updateModule(id: ${ids.module}, data: { title: "Ti\\u0000tel" }) { id } }`), 'error', 'editor'),
-      graphql('an update of a garbage id', query('mutation { updateModule(id: 0, data: { title: "Titel" }) { id } }'), 'error', 'editor'),
-      graphql('a delete of a garbage id', query('mutation { deleteModule(id: 0) { id } }'), 'error', 'editor'),
+      graphql(
+        'sort by an unknown field',
+        query('{ Modules(sort: "gibtsnicht") { docs { id } } }'),
+        'answered',
+      ),
+      graphql(
+        'a mutation without an account',
+        query('mutation { createModule(data: { title: "Titel" }) { id } }'),
+        'error',
+      ),
+      graphql(
+        'a mutation storing NUL',
+        query('mutation { createModule(data: { title: "Ti\\u0000tel" }) { id } }'),
+        'error',
+        'editor',
+      ),
+      graphql(
+        'an update storing NUL',
+        query(
+          `mutation { updateModule(id: ${ids.module}, data: { title: "Ti\\u0000tel" }) { id } }`,
+        ),
+        'error',
+        'editor',
+      ),
+      graphql(
+        'an update of a garbage id',
+        query('mutation { updateModule(id: 0, data: { title: "Titel" }) { id } }'),
+        'error',
+        'editor',
+      ),
+      graphql(
+        'a delete of a garbage id',
+        query('mutation { deleteModule(id: 0) { id } }'),
+        'error',
+        'editor',
+      ),
       // Introspection is switched off (disableIntrospectionInProduction); the refusal is a message like any other.
       graphql('introspection', query('{ __schema { queryType { name } } }'), 'error'),
     ]
@@ -1118,26 +1620,73 @@ describe('GraphQL', () => {
 
 describe('CORS on refusals', () => {
   const cases: { body?: Body; label: string; method: Method; path: string }[] = [
-    { body: rawBody('', Buffer.from(DOCUMENT), 'text/plain'), label: '415 at the edge', method: 'POST', path: '/api/modules' },
-    { body: jsonBody('', '{'), label: 'invalid JSON at the edge', method: 'POST', path: '/api/comments' },
-    { body: jsonBody('', '{"title":"\\u0000"}'), label: 'NUL at the edge', method: 'POST', path: '/api/modules' },
-    { body: jsonBody('', '{'), label: 'GraphQL refused at the edge', method: 'POST', path: '/api/graphql' },
-    { label: 'malformed percent-encoding at the edge', method: 'GET', path: '/api/modules/%E0%A4%A' },
-    { body: rawBody('', Buffer.from('name=Gast'), 'application/x-www-form-urlencoded'), label: "the plugin's 415", method: 'POST', path: '/api/events/{event}/registrations' },
-    { body: rawBody('', Buffer.from('x=1'), 'application/x-www-form-urlencoded'), label: "the comments plugin's 415", method: 'POST', path: '/api/comments' },
+    {
+      body: rawBody('', Buffer.from(DOCUMENT), 'text/plain'),
+      label: '415 at the edge',
+      method: 'POST',
+      path: '/api/modules',
+    },
+    {
+      body: jsonBody('', '{'),
+      label: 'invalid JSON at the edge',
+      method: 'POST',
+      path: '/api/comments',
+    },
+    {
+      body: jsonBody('', '{"title":"\\u0000"}'),
+      label: 'NUL at the edge',
+      method: 'POST',
+      path: '/api/modules',
+    },
+    {
+      body: jsonBody('', '{'),
+      label: 'GraphQL refused at the edge',
+      method: 'POST',
+      path: '/api/graphql',
+    },
+    {
+      label: 'malformed percent-encoding at the edge',
+      method: 'GET',
+      path: '/api/modules/%E0%A4%A',
+    },
+    {
+      body: rawBody('', Buffer.from('name=Gast'), 'application/x-www-form-urlencoded'),
+      label: "the plugin's 415",
+      method: 'POST',
+      path: '/api/events/{event}/registrations',
+    },
+    {
+      body: rawBody('', Buffer.from('x=1'), 'application/x-www-form-urlencoded'),
+      label: "the comments plugin's 415",
+      method: 'POST',
+      path: '/api/comments',
+    },
   ]
 
   it('should let an allowed member site read edge refusals and 415 answers, and no other origin', async () => {
     const answers = await Promise.all(
       cases.flatMap(({ body, label, method, path }) =>
         [MEMBER_SITE, 'http://evil.example'].map(async (origin) => {
-          const response = await fetch(`${server.url}${path.replace('{event}', String(ids.event))}`, {
-            body: body ? new Uint8Array(body.bytes) : undefined,
-            headers: { 'Accept-Language': 'de', Origin: origin, ...(body?.contentType ? { 'Content-Type': body.contentType } : {}) },
-            method,
-          })
+          const response = await fetch(
+            `${server.url}${path.replace('{event}', String(ids.event))}`,
+            {
+              body: body ? new Uint8Array(body.bytes) : undefined,
+              headers: {
+                'Accept-Language': 'de',
+                Origin: origin,
+                ...(body?.contentType ? { 'Content-Type': body.contentType } : {}),
+              },
+              method,
+            },
+          )
           const text = await response.text()
-          return { allowed: response.headers.get('access-control-allow-origin'), label, origin, status: response.status, text }
+          return {
+            allowed: response.headers.get('access-control-allow-origin'),
+            label,
+            origin,
+            status: response.status,
+            text,
+          }
         }),
       ),
     )

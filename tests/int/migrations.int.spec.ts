@@ -50,7 +50,9 @@ describe('migrations', () => {
     const tables = await tableNames(process.env.DATABASE_URL!)
     expect(tables).toEqual(expect.arrayContaining(['users', 'media', 'payload_migrations']))
     const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0 })
-    expect(docs.map((doc) => doc.name).sort()).toEqual(migrations.map((migration) => migration.name).sort())
+    expect(docs.map((doc) => doc.name).sort()).toEqual(
+      migrations.map((migration) => migration.name).sort(),
+    )
   })
 
   it('should roll every migration back and apply them again', async () => {
@@ -62,17 +64,30 @@ describe('migrations', () => {
     // The initial migration's down() drops the migrations table too: the database is empty again.
     expect(await tableNames(process.env.DATABASE_URL!)).toEqual([])
     await payload.db.migrate({ migrations })
-    expect(await tableNames(process.env.DATABASE_URL!)).toEqual(expect.arrayContaining(['users', 'media']))
+    expect(await tableNames(process.env.DATABASE_URL!)).toEqual(
+      expect.arrayContaining(['users', 'media']),
+    )
   })
 
   it('should match the config: no schema change is missing a migration (drift)', async () => {
     const dir = path.join(projectRoot, 'migrations')
-    const latest = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().at(-1)
+    const latest = fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .at(-1)
     expect(latest, 'migrations/ holds no snapshot').toBeDefined()
     const before = JSON.parse(fs.readFileSync(path.join(dir, latest!), 'utf8')) as unknown
-    const kit = (payload.db as unknown as { requireDrizzleKit: () => DrizzleKit }).requireDrizzleKit()
-    const after = await kit.generateDrizzleJson((payload.db as unknown as { schema: unknown }).schema)
+    const kit = (
+      payload.db as unknown as { requireDrizzleKit: () => DrizzleKit }
+    ).requireDrizzleKit()
+    const after = await kit.generateDrizzleJson(
+      (payload.db as unknown as { schema: unknown }).schema,
+    )
     const statements = await kit.generateMigration(before, after)
-    expect(statements, 'the config changed the schema: run `npm run migrate:create -- <name>` and commit it').toEqual([])
+    expect(
+      statements,
+      'the config changed the schema: run `npm run migrate:create -- <name>` and commit it',
+    ).toEqual([])
   })
 })

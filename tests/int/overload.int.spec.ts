@@ -30,7 +30,11 @@ vi.hoisted(() => {
   process.env.EVENT_REGISTRATION_RATE_LIMIT_MAX = '0'
 })
 
-const dataDir = path.join(projectRoot, process.env.QN_TEST_DATA_DIR || '.test-data', `overload-${crypto.randomBytes(4).toString('hex')}`)
+const dataDir = path.join(
+  projectRoot,
+  process.env.QN_TEST_DATA_DIR || '.test-data',
+  `overload-${crypto.randomBytes(4).toString('hex')}`,
+)
 let cluster: EmbeddedCluster
 let clusterPort: number
 let server: RunningServer
@@ -48,22 +52,33 @@ type Answer = { body: string; retryAfter: null | string; status: number }
 
 const send = async (url: string, init?: RequestInit): Promise<Answer> => {
   const response = await fetch(url, init)
-  return { body: await response.text(), retryAfter: response.headers.get('retry-after'), status: response.status }
+  return {
+    body: await response.text(),
+    retryAfter: response.headers.get('retry-after'),
+    status: response.status,
+  }
 }
 
 let registrationCounter = 0
 const register = () =>
   send(`${server.url}/api/events/${eventId}/registrations`, {
-    body: JSON.stringify({ consent: true, email: `burst-${++registrationCounter}-${crypto.randomBytes(3).toString('hex')}@example.org`, name: 'Burst' }),
+    body: JSON.stringify({
+      consent: true,
+      email: `burst-${++registrationCounter}-${crypto.randomBytes(3).toString('hex')}@example.org`,
+      name: 'Burst',
+    }),
     headers: { 'Accept-Language': 'de', 'Content-Type': 'application/json' },
     method: 'POST',
   })
 
-const readEvents = () => send(`${server.url}/api/events?limit=5&depth=0`, { headers: { 'Accept-Language': 'de' } })
+const readEvents = () =>
+  send(`${server.url}/api/events?limit=5&depth=0`, { headers: { 'Accept-Language': 'de' } })
 
 /** Only successes and honest 503s; a 503 always says when to retry. */
 const expectHonest = (answers: Answer[], successes: number[]) => {
-  const dishonest = answers.filter((answer) => !successes.includes(answer.status) && answer.status !== 503)
+  const dishonest = answers.filter(
+    (answer) => !successes.includes(answer.status) && answer.status !== 503,
+  )
   expect(dishonest.map(({ body, status }) => `${status} ${body.slice(0, 200)}`)).toEqual([])
   for (const answer of answers.filter(({ status }) => status === 503)) {
     expect(Number(answer.retryAfter)).toBeGreaterThan(0)
@@ -72,11 +87,20 @@ const expectHonest = (answers: Answer[], successes: number[]) => {
 }
 
 const storedRegistrationIds = async (): Promise<Set<number>> => {
-  const { docs } = await server.payload.find({ collection: 'registrations', depth: 0, limit: 0, pagination: false, where: { event: { equals: eventId } } })
+  const { docs } = await server.payload.find({
+    collection: 'registrations',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    where: { event: { equals: eventId } },
+  })
   return new Set(docs.map((doc) => doc.id))
 }
 
-const idsOf = (answers: Answer[]) => answers.filter(({ status }) => status === 202).map(({ body }) => (JSON.parse(body) as { registration: { id: number } }).registration.id)
+const idsOf = (answers: Answer[]) =>
+  answers
+    .filter(({ status }) => status === 202)
+    .map(({ body }) => (JSON.parse(body) as { registration: { id: number } }).registration.id)
 
 const readyStatus = async () => (await fetch(`${server.url}/readyz`)).status
 
@@ -126,7 +150,10 @@ describe('a burst many times the pool size', () => {
   it('should accept or answer 503 with Retry-After, never 500 or a wrong 404, and store exactly what it accepted', async () => {
     const before = await storedRegistrationIds()
     // 300 registrations and 100 reads at once, on a pool of 3 connections.
-    const answers = await Promise.all([...Array.from({ length: 300 }, register), ...Array.from({ length: 100 }, readEvents)])
+    const answers = await Promise.all([
+      ...Array.from({ length: 300 }, register),
+      ...Array.from({ length: 100 }, readEvents),
+    ])
     expectHonest(answers, [200, 202])
     const accepted = idsOf(answers)
     expect(accepted.length).toBeGreaterThan(0)
@@ -146,7 +173,13 @@ describe('PostgreSQL restarted under load', () => {
     // Two visitors registering and two member sites reading, without pause, all the time.
     const loop = async (request: () => Promise<Answer>) => {
       while (isRunning) {
-        answers.push(await request().catch((err: unknown) => ({ body: String(err), retryAfter: null, status: 0 })))
+        answers.push(
+          await request().catch((err: unknown) => ({
+            body: String(err),
+            retryAfter: null,
+            status: 0,
+          })),
+        )
       }
     }
     const loops = [loop(register), loop(register), loop(readEvents), loop(readEvents)]
@@ -161,7 +194,12 @@ describe('PostgreSQL restarted under load', () => {
     cluster = await startEmbeddedPostgres({ dataDir, isDurable: false, port: clusterPort })
     expect(await waitFor(async () => (await readyStatus()) === 200)).toBe(true)
     const answeredAfterUp = answers.length
-    expect(await waitFor(async () => answers.slice(answeredAfterUp).some(({ status }) => status === 202), 30_000)).toBe(true)
+    expect(
+      await waitFor(
+        async () => answers.slice(answeredAfterUp).some(({ status }) => status === 202),
+        30_000,
+      ),
+    ).toBe(true)
     isRunning = false
     await Promise.all(loops)
 

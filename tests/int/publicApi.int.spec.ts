@@ -18,8 +18,18 @@ import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 import { createSignedInUsers } from '../helpers/users'
 
-type ListBody = { docs?: { id: number; [key: string]: unknown }[]; errors?: { message: string }[]; totalDocs?: number }
-type GraphQLBody = { data?: Record<string, { docs?: { id: number; [key: string]: unknown }[]; totalDocs?: number } | null> | null; errors?: { message: string }[] }
+type ListBody = {
+  docs?: { id: number; [key: string]: unknown }[]
+  errors?: { message: string }[]
+  totalDocs?: number
+}
+type GraphQLBody = {
+  data?: Record<
+    string,
+    { docs?: { id: number; [key: string]: unknown }[]; totalDocs?: number } | null
+  > | null
+  errors?: { message: string }[]
+}
 
 const SECRET = /geheim/i
 const MEMBER_SITE = 'https://www.essen.de'
@@ -102,26 +112,45 @@ const draftIds = (): Record<ContentSlug, number> => ({
 
 const SLUGS = Object.keys(publishedIds()) as ContentSlug[]
 
-const get = async (path: string, headers?: Record<string, string>) => requestJson<ListBody>(`${server.url}${path}`, { headers })
+const get = async (path: string, headers?: Record<string, string>) =>
+  requestJson<ListBody>(`${server.url}${path}`, { headers })
 
-const graphql = async (query: string, { headers, token }: { headers?: Record<string, string>; token?: string } = {}) =>
-  requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, headers, method: 'POST', token })
+const graphql = async (
+  query: string,
+  { headers, token }: { headers?: Record<string, string>; token?: string } = {},
+) =>
+  requestJson<GraphQLBody>(`${server.url}/api/graphql`, {
+    body: { query },
+    headers,
+    method: 'POST',
+    token,
+  })
 
 /** The response must not contain any marked secret (draft content, private contact, access link). */
 const expectNoSecrets = (label: string, response: JsonResponse<unknown>) => {
-  expect(response.status, `${label}: ${JSON.stringify(response.body).slice(0, 500)}`).toBeLessThan(500)
+  expect(response.status, `${label}: ${JSON.stringify(response.body).slice(0, 500)}`).toBeLessThan(
+    500,
+  )
   const text = JSON.stringify(response.body)
-  expect(text.match(SECRET)?.[0], `${label} leaked: …${text.slice(Math.max(0, text.search(SECRET) - 200), text.search(SECRET) + 100)}…`).toBeUndefined()
+  expect(
+    text.match(SECRET)?.[0],
+    `${label} leaked: …${text.slice(Math.max(0, text.search(SECRET) - 200), text.search(SECRET) + 100)}…`,
+  ).toBeUndefined()
 }
 
 /** What a probe tells the caller: the rejection, or the documents in their order. */
 const outcome = (response: JsonResponse<ListBody>) =>
-  response.status >= 400 ? { rejected: response.status } : { docs: (response.body.docs ?? []).map((doc) => doc.id), totalDocs: response.body.totalDocs }
+  response.status >= 400
+    ? { rejected: response.status }
+    : { docs: (response.body.docs ?? []).map((doc) => doc.id), totalDocs: response.body.totalDocs }
 
 const graphqlOutcome = (response: JsonResponse<GraphQLBody>) =>
   response.body.errors?.length
     ? { rejected: true }
-    : Object.values(response.body.data ?? {}).map((list) => ({ docs: (list?.docs ?? []).map((doc) => doc.id), totalDocs: list?.totalDocs }))
+    : Object.values(response.body.data ?? {}).map((list) => ({
+        docs: (list?.docs ?? []).map((doc) => doc.id),
+        totalDocs: list?.totalDocs,
+      }))
 
 const setPrivateEmail = async (email: string) => {
   await payload.update({ collection: 'people', data: { email }, id: ids.personPrivate })
@@ -133,41 +162,127 @@ const setAccessLink = async (accessLink: string) => {
 
 /** A draft that was never published lives in the main table with _status draft. */
 const setDraftOrganisationTitle = async (title: string) => {
-  await payload.update({ collection: 'organisations', data: { _status: 'draft', title }, id: ids.organisationDraft })
+  await payload.update({
+    collection: 'organisations',
+    data: { _status: 'draft', title },
+    id: ids.organisationDraft,
+  })
 }
 
 const setDraftSeriesTitle = async (title: string) => {
-  await payload.update({ collection: 'event-series', data: { _status: 'draft', title }, id: ids.seriesDraft })
+  await payload.update({
+    collection: 'event-series',
+    data: { _status: 'draft', title },
+    id: ids.seriesDraft,
+  })
 }
 
 const createFixtures = async () => {
   const published = { _status: 'published' as const }
   const draftOnly = { _status: 'draft' as const }
 
-  ids.fieldOfAction = (await payload.create({ collection: 'fields-of-action', data: { ...published, order: 1, title: 'Wohnen und Wohnumfeld' } })).id
-  ids.fieldOfActionOther = (await payload.create({ collection: 'fields-of-action', data: { ...published, order: 2, title: 'Bildung' } })).id
-  ids.fieldOfActionDraft = (await payload.create({ collection: 'fields-of-action', data: { ...draftOnly, title: 'GEHEIM Handlungsfeld' }, draft: true })).id
-  ids.targetGroup = (await payload.create({ collection: 'target-groups', data: { ...published, title: 'Jugendliche' } })).id
-  ids.targetGroupDraft = (await payload.create({ collection: 'target-groups', data: { ...draftOnly, title: 'GEHEIM Zielgruppe' }, draft: true })).id
-  ids.programmeDraft = (await payload.create({ collection: 'programmes', data: { ...draftOnly, title: 'GEHEIM Programm' }, draft: true })).id
-  ids.programme = (await payload.create({ collection: 'programmes', data: { ...published, predecessor: ids.programmeDraft, title: 'Soziale Stadt' } })).id
-  ids.organisationDraft = (await payload.create({ collection: 'organisations', data: { ...draftOnly, kind: 'network', title: 'GEHEIM Organisation' }, draft: true })).id
-  ids.cityDraft = (await payload.create({ collection: 'municipalities', data: { ...draftOnly, name: 'GEHEIM-Stadt', state: 'NW' }, draft: true })).id
-  ids.personDraft = (await payload.create({ collection: 'people', data: { ...draftOnly, email: 'entwurf.geheim@essen.test', name: 'GEHEIM Entwurfsperson' }, draft: true })).id
+  ids.fieldOfAction = (
+    await payload.create({
+      collection: 'fields-of-action',
+      data: { ...published, order: 1, title: 'Wohnen und Wohnumfeld' },
+    })
+  ).id
+  ids.fieldOfActionOther = (
+    await payload.create({
+      collection: 'fields-of-action',
+      data: { ...published, order: 2, title: 'Bildung' },
+    })
+  ).id
+  ids.fieldOfActionDraft = (
+    await payload.create({
+      collection: 'fields-of-action',
+      data: { ...draftOnly, title: 'GEHEIM Handlungsfeld' },
+      draft: true,
+    })
+  ).id
+  ids.targetGroup = (
+    await payload.create({
+      collection: 'target-groups',
+      data: { ...published, title: 'Jugendliche' },
+    })
+  ).id
+  ids.targetGroupDraft = (
+    await payload.create({
+      collection: 'target-groups',
+      data: { ...draftOnly, title: 'GEHEIM Zielgruppe' },
+      draft: true,
+    })
+  ).id
+  ids.programmeDraft = (
+    await payload.create({
+      collection: 'programmes',
+      data: { ...draftOnly, title: 'GEHEIM Programm' },
+      draft: true,
+    })
+  ).id
+  ids.programme = (
+    await payload.create({
+      collection: 'programmes',
+      data: { ...published, predecessor: ids.programmeDraft, title: 'Soziale Stadt' },
+    })
+  ).id
+  ids.organisationDraft = (
+    await payload.create({
+      collection: 'organisations',
+      data: { ...draftOnly, kind: 'network', title: 'GEHEIM Organisation' },
+      draft: true,
+    })
+  ).id
+  ids.cityDraft = (
+    await payload.create({
+      collection: 'municipalities',
+      data: { ...draftOnly, name: 'GEHEIM-Stadt', state: 'NW' },
+      draft: true,
+    })
+  ).id
+  ids.personDraft = (
+    await payload.create({
+      collection: 'people',
+      data: { ...draftOnly, email: 'entwurf.geheim@essen.test', name: 'GEHEIM Entwurfsperson' },
+      draft: true,
+    })
+  ).id
   ids.personPublic = (
-    await payload.create({ collection: 'people', data: { ...published, email: 'petra@essen.test', isContactPublic: true, name: 'Petra Öffentlich', phone: '+49 201 1000' } })
+    await payload.create({
+      collection: 'people',
+      data: {
+        ...published,
+        email: 'petra@essen.test',
+        isContactPublic: true,
+        name: 'Petra Öffentlich',
+        phone: '+49 201 1000',
+      },
+    })
   ).id
   ids.personPrivate = (
     await payload.create({
       collection: 'people',
-      data: { ...published, email: 'paul.geheim@essen.test', isContactPublic: false, name: 'Paul Privat', organisation: ids.organisationDraft, phone: '+49 201 GEHEIM' },
+      data: {
+        ...published,
+        email: 'paul.geheim@essen.test',
+        isContactPublic: false,
+        name: 'Paul Privat',
+        organisation: ids.organisationDraft,
+        phone: '+49 201 GEHEIM',
+      },
     })
   ).id
   const contacts = [ids.personPrivate, ids.personPublic, ids.personDraft]
   ids.city = (
     await payload.create({
       collection: 'municipalities',
-      data: { ...published, contacts, memberships: [{ organisation: ids.organisationDraft }], name: 'Essen', state: 'NW' },
+      data: {
+        ...published,
+        contacts,
+        memberships: [{ organisation: ids.organisationDraft }],
+        name: 'Essen',
+        state: 'NW',
+      },
     })
   ).id
   ids.organisation = (
@@ -177,7 +292,10 @@ const createFixtures = async () => {
         ...published,
         contacts,
         kind: 'working-group',
-        members: [{ function: 'member', person: ids.personPrivate }, { function: 'chair', person: ids.personDraft }],
+        members: [
+          { function: 'member', person: ids.personPrivate },
+          { function: 'chair', person: ids.personDraft },
+        ],
         parent: ids.organisationDraft,
         predecessors: [ids.organisationDraft],
         programmes: [ids.programmeDraft, ids.programme],
@@ -187,24 +305,85 @@ const createFixtures = async () => {
     })
   ).id
   // Sorting by organisation title must not place the private person's draft organisation.
-  await payload.update({ collection: 'people', data: { organisation: ids.organisation }, id: ids.personPublic })
+  await payload.update({
+    collection: 'people',
+    data: { organisation: ids.organisation },
+    id: ids.personPublic,
+  })
   ids.programAreaDraft = (
-    await payload.create({ collection: 'program-areas', data: { ...draftOnly, municipality: ids.city, programmeStatus: 'planned', title: 'GEHEIM Gebiet' }, draft: true })
+    await payload.create({
+      collection: 'program-areas',
+      data: {
+        ...draftOnly,
+        municipality: ids.city,
+        programmeStatus: 'planned',
+        title: 'GEHEIM Gebiet',
+      },
+      draft: true,
+    })
   ).id
   ids.programArea = (
-    await payload.create({ collection: 'program-areas', data: { ...published, contacts, municipality: ids.city, programmeStatus: 'running', programmes: [ids.programmeDraft], title: 'Altendorf' } })
+    await payload.create({
+      collection: 'program-areas',
+      data: {
+        ...published,
+        contacts,
+        municipality: ids.city,
+        programmeStatus: 'running',
+        programmes: [ids.programmeDraft],
+        title: 'Altendorf',
+      },
+    })
   ).id
-  ids.seriesDraft = (await payload.create({ collection: 'event-series', data: { ...draftOnly, kind: 'workshop', title: 'GEHEIM Reihe' }, draft: true })).id
+  ids.seriesDraft = (
+    await payload.create({
+      collection: 'event-series',
+      data: { ...draftOnly, kind: 'workshop', title: 'GEHEIM Reihe' },
+      draft: true,
+    })
+  ).id
   ids.series = (
-    await payload.create({ collection: 'event-series', data: { ...published, fieldsOfAction: [ids.fieldOfActionDraft], kind: 'workshop', organiser: ids.organisationDraft, title: 'Werkstattreihe' } })
+    await payload.create({
+      collection: 'event-series',
+      data: {
+        ...published,
+        fieldsOfAction: [ids.fieldOfActionDraft],
+        kind: 'workshop',
+        organiser: ids.organisationDraft,
+        title: 'Werkstattreihe',
+      },
+    })
   ).id
-  ids.publicationDraft = (await payload.create({ collection: 'publications', data: { ...draftOnly, title: 'GEHEIM Publikation' }, draft: true })).id
+  ids.publicationDraft = (
+    await payload.create({
+      collection: 'publications',
+      data: { ...draftOnly, title: 'GEHEIM Publikation' },
+      draft: true,
+    })
+  ).id
   ids.publication = (
-    await payload.create({ collection: 'publications', data: { ...published, fieldsOfAction: [ids.fieldOfActionDraft], organisation: ids.organisationDraft, title: 'Arbeitshilfe Beteiligung' } })
+    await payload.create({
+      collection: 'publications',
+      data: {
+        ...published,
+        fieldsOfAction: [ids.fieldOfActionDraft],
+        organisation: ids.organisationDraft,
+        title: 'Arbeitshilfe Beteiligung',
+      },
+    })
   ).id
 
   ids.moduleDraft = (
-    await payload.create({ collection: 'modules', data: { ...draftOnly, contacts, fieldsOfAction: [ids.fieldOfAction], title: 'GEHEIM Entwurfsmodul' }, draft: true })
+    await payload.create({
+      collection: 'modules',
+      data: {
+        ...draftOnly,
+        contacts,
+        fieldsOfAction: [ids.fieldOfAction],
+        title: 'GEHEIM Entwurfsmodul',
+      },
+      draft: true,
+    })
   ).id
   ids.module1 = (
     await payload.create({
@@ -221,13 +400,46 @@ const createFixtures = async () => {
   ).id
   // Published with Handlungsfeld 1; its newer draft drops it and renames the module.
   ids.module2 = (
-    await payload.create({ collection: 'modules', data: { ...published, fieldsOfAction: [ids.fieldOfAction, ids.fieldOfActionOther], relatedModules: [ids.module1], title: 'Stadtteilkonferenz' } })
+    await payload.create({
+      collection: 'modules',
+      data: {
+        ...published,
+        fieldsOfAction: [ids.fieldOfAction, ids.fieldOfActionOther],
+        relatedModules: [ids.module1],
+        title: 'Stadtteilkonferenz',
+      },
+    })
   ).id
-  await payload.update({ collection: 'modules', data: { fieldsOfAction: [ids.fieldOfActionOther], title: 'GEHEIM neuer Titel' }, draft: true, id: ids.module2 })
+  await payload.update({
+    collection: 'modules',
+    data: { fieldsOfAction: [ids.fieldOfActionOther], title: 'GEHEIM neuer Titel' },
+    draft: true,
+    id: ids.module2,
+  })
   // Published without Handlungsfeld 1; only its newer draft adds it.
-  ids.module3 = (await payload.create({ collection: 'modules', data: { ...published, fieldsOfAction: [ids.fieldOfActionOther], title: 'Zukunftswerkstatt' } })).id
-  await payload.update({ collection: 'modules', data: { fieldsOfAction: [ids.fieldOfAction], title: 'GEHEIM Werkstatt' }, draft: true, id: ids.module3 })
-  ids.module4 = (await payload.create({ collection: 'modules', data: { ...published, fieldsOfAction: [ids.fieldOfAction], relatedModules: [ids.module2], title: 'Bürgerhaushalt' } })).id
+  ids.module3 = (
+    await payload.create({
+      collection: 'modules',
+      data: { ...published, fieldsOfAction: [ids.fieldOfActionOther], title: 'Zukunftswerkstatt' },
+    })
+  ).id
+  await payload.update({
+    collection: 'modules',
+    data: { fieldsOfAction: [ids.fieldOfAction], title: 'GEHEIM Werkstatt' },
+    draft: true,
+    id: ids.module3,
+  })
+  ids.module4 = (
+    await payload.create({
+      collection: 'modules',
+      data: {
+        ...published,
+        fieldsOfAction: [ids.fieldOfAction],
+        relatedModules: [ids.module2],
+        title: 'Bürgerhaushalt',
+      },
+    })
+  ).id
 
   ids.project1 = (
     await payload.create({
@@ -250,21 +462,56 @@ const createFixtures = async () => {
     })
   ).id
   ids.projectDraft = (
-    await payload.create({ collection: 'projects', data: { ...draftOnly, contacts, municipality: ids.city, title: 'GEHEIM Projekt' }, draft: true })
+    await payload.create({
+      collection: 'projects',
+      data: { ...draftOnly, contacts, municipality: ids.city, title: 'GEHEIM Projekt' },
+      draft: true,
+    })
   ).id
   ids.project2 = (
     await payload.create({
       collection: 'projects',
-      data: { ...published, municipality: ids.city, organisation: ids.organisation, period: { from: '2020-01-01T00:00:00.000Z' }, predecessor: ids.project1, programArea: ids.programArea, title: 'Kreativ.Quartier' },
+      data: {
+        ...published,
+        municipality: ids.city,
+        organisation: ids.organisation,
+        period: { from: '2020-01-01T00:00:00.000Z' },
+        predecessor: ids.project1,
+        programArea: ids.programArea,
+        title: 'Kreativ.Quartier',
+      },
     })
   ).id
   // Project 1 gets a newer draft as well: its draft content must stay hidden.
-  await payload.update({ collection: 'projects', data: { teaser: 'GEHEIM Entwurfstext' }, draft: true, id: ids.project1 })
-  await payload.update({ collection: 'modules', data: { relatedProjects: [ids.project1, ids.project2] }, id: ids.module4 })
+  await payload.update({
+    collection: 'projects',
+    data: { teaser: 'GEHEIM Entwurfstext' },
+    draft: true,
+    id: ids.project1,
+  })
+  await payload.update({
+    collection: 'modules',
+    data: { relatedProjects: [ids.project1, ids.project2] },
+    id: ids.module4,
+  })
 
-  const eventBase = { format: 'online' as const, kind: 'webinar' as const, start_tz: 'Europe/Berlin' as const }
+  const eventBase = {
+    format: 'online' as const,
+    kind: 'webinar' as const,
+    start_tz: 'Europe/Berlin' as const,
+  }
   ids.eventDraft = (
-    await payload.create({ collection: 'events', data: { ...draftOnly, ...eventBase, accessLink: 'https://meet.essen.test/entwurf-geheim', start: '2030-03-01T10:00:00.000Z', title: 'GEHEIM Veranstaltung' }, draft: true })
+    await payload.create({
+      collection: 'events',
+      data: {
+        ...draftOnly,
+        ...eventBase,
+        accessLink: 'https://meet.essen.test/entwurf-geheim',
+        start: '2030-03-01T10:00:00.000Z',
+        title: 'GEHEIM Veranstaltung',
+      },
+      draft: true,
+    })
   ).id
   ids.eventOnline = (
     await payload.create({
@@ -292,7 +539,14 @@ const createFixtures = async () => {
   ids.eventOther = (
     await payload.create({
       collection: 'events',
-      data: { ...published, ...eventBase, accessLink: 'https://meet.essen.test/n-geheim-raum', series: ids.series, start: '2030-03-03T10:00:00.000Z', title: 'Werkstatt online' },
+      data: {
+        ...published,
+        ...eventBase,
+        accessLink: 'https://meet.essen.test/n-geheim-raum',
+        series: ids.series,
+        start: '2030-03-03T10:00:00.000Z',
+        title: 'Werkstatt online',
+      },
     })
   ).id
 }
@@ -302,7 +556,10 @@ beforeAll(async () => {
   server = await startTestServer()
   payload = server.payload
   await createFixtures()
-  const { tokens } = await createSignedInUsers(payload, { serverUrl: server.url, users: { admin: { email: 'admin@quartiersnetz.test', role: 'admin' } } })
+  const { tokens } = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: { admin: { email: 'admin@quartiersnetz.test', role: 'admin' } },
+  })
   adminToken = tokens.admin
 })
 
@@ -313,20 +570,35 @@ afterAll(async () => {
 describe('the fixtures', () => {
   it('should show a signed-in editor the drafts and private data that visitors must not see', async () => {
     const token = adminToken
-    const people = await requestJson<ListBody>(`${server.url}/api/people?depth=0&limit=100&draft=true`, { token })
+    const people = await requestJson<ListBody>(
+      `${server.url}/api/people?depth=0&limit=100&draft=true`,
+      { token },
+    )
     expect(JSON.stringify(people.body)).toContain('paul.geheim@essen.test')
     expect(JSON.stringify(people.body)).toContain('GEHEIM Entwurfsperson')
-    const event = await requestJson<ListBody>(`${server.url}/api/events/${ids.eventOnline}?depth=0`, { token })
+    const event = await requestJson<ListBody>(
+      `${server.url}/api/events/${ids.eventOnline}?depth=0`,
+      { token },
+    )
     expect(JSON.stringify(event.body)).toContain('m-geheim-raum')
-    const module2 = await requestJson<{ title?: string }>(`${server.url}/api/modules/${ids.module2}?draft=true`, { token })
+    const module2 = await requestJson<{ title?: string }>(
+      `${server.url}/api/modules/${ids.module2}?draft=true`,
+      { token },
+    )
     expect(module2.body.title).toBe('GEHEIM neuer Titel')
   })
 
   it('should show visitors the published documents and public contact data', async () => {
     const people = await get('/api/people?depth=0&limit=100')
     expect(people.status).toBe(200)
-    expect(people.body.docs?.map((doc) => doc.name).sort()).toEqual(['Paul Privat', 'Petra Öffentlich'])
-    expect(people.body.docs?.find((doc) => doc.id === ids.personPublic)).toMatchObject({ email: 'petra@essen.test', phone: '+49 201 1000' })
+    expect(people.body.docs?.map((doc) => doc.name).sort()).toEqual([
+      'Paul Privat',
+      'Petra Öffentlich',
+    ])
+    expect(people.body.docs?.find((doc) => doc.id === ids.personPublic)).toMatchObject({
+      email: 'petra@essen.test',
+      phone: '+49 201 1000',
+    })
     const module1 = await get(`/api/modules/${ids.module1}?depth=1`)
     expect(JSON.stringify(module1.body)).toContain('Petra Öffentlich')
   })
@@ -354,7 +626,11 @@ describe('REST: no drafts, private contact data or access links for visitors', (
         '&populate[people][email]=true&populate[people][phone]=true&populate[people][isContactPublic]=true&populate[people][name]=true' +
         '&populate[events][accessLink]=true&populate[modules][title]=true&populate[organisations][title]=true&populate[projects][teaser]=true',
     },
-    { label: 'populate and draft=true', query: () => '&draft=true&populate[people][email]=true&populate[people][isContactPublic]=true&populate[modules][title]=true' },
+    {
+      label: 'populate and draft=true',
+      query: () =>
+        '&draft=true&populate[people][email]=true&populate[people][isContactPublic]=true&populate[modules][title]=true',
+    },
   ]
 
   for (const slug of SLUGS) {
@@ -374,7 +650,11 @@ describe('REST: no drafts, private contact data or access links for visitors', (
     it(`should keep secrets out of each published document of /api/${slug}/:id at depth 0 to 3, with and without draft=true`, async () => {
       for (const id of publishedIds()[slug]) {
         for (const depth of DEPTHS) {
-          for (const draft of ['', '&draft=true', '&draft=true&populate[people][email]=true&populate[people][isContactPublic]=true']) {
+          for (const draft of [
+            '',
+            '&draft=true',
+            '&draft=true&populate[people][email]=true&populate[people][isContactPublic]=true',
+          ]) {
             const response = await get(`/api/${slug}/${id}?depth=${depth}${draft}`)
             expect(response.status).toBe(200)
             expectNoSecrets(`/api/${slug}/${id} depth ${depth}${draft}`, response)
@@ -401,13 +681,21 @@ describe('REST: no drafts, private contact data or access links for visitors', (
   it('should refuse writes by visitors to every collection', async () => {
     for (const slug of SLUGS) {
       const [id] = publishedIds()[slug]
-      const created = await requestJson(`${server.url}/api/${slug}`, { body: { name: 'Von außen', title: 'Von außen' }, method: 'POST' })
+      const created = await requestJson(`${server.url}/api/${slug}`, {
+        body: { name: 'Von außen', title: 'Von außen' },
+        method: 'POST',
+      })
       expect(created.status, `POST /api/${slug}`).toBe(403)
-      const updated = await requestJson(`${server.url}/api/${slug}/${id}`, { body: { name: 'Von außen', title: 'Von außen' }, method: 'PATCH' })
+      const updated = await requestJson(`${server.url}/api/${slug}/${id}`, {
+        body: { name: 'Von außen', title: 'Von außen' },
+        method: 'PATCH',
+      })
       expect(updated.status, `PATCH /api/${slug}/${id}`).toBe(403)
       const deleted = await requestJson(`${server.url}/api/${slug}/${id}`, { method: 'DELETE' })
       expect(deleted.status, `DELETE /api/${slug}/${id}`).toBe(403)
-      expect((await payload.count({ collection: slug, where: { id: { equals: id } } })).totalDocs).toBe(1)
+      expect(
+        (await payload.count({ collection: slug, where: { id: { equals: id } } })).totalDocs,
+      ).toBe(1)
     }
   })
 
@@ -423,7 +711,9 @@ describe('REST: no drafts, private contact data or access links for visitors', (
     const body = response.body as { contacts?: unknown[]; relatedModules?: unknown[] }
     expect(body.relatedModules).toEqual([ids.moduleDraft])
     expect(body.contacts).toContainEqual(ids.personDraft)
-    expect(body.contacts).toContainEqual(expect.objectContaining({ id: ids.personPublic, name: 'Petra Öffentlich' }))
+    expect(body.contacts).toContainEqual(
+      expect.objectContaining({ id: ids.personPublic, name: 'Petra Öffentlich' }),
+    )
   })
 })
 
@@ -443,7 +733,12 @@ describe('GraphQL: no drafts, private contact data or access links for visitors'
     publications: `Publications(LIST) { docs { id title organisation { title contacts { email phone } } fieldsOfAction { title } } }`,
     'target-groups': `TargetGroups(LIST) { docs { id title description } }`,
   }
-  const listArgs = ['limit: 100', 'limit: 100, draft: true', 'limit: 100, draft: true, sort: "-updatedAt"', 'limit: 100, where: { _status: { equals: draft } }']
+  const listArgs = [
+    'limit: 100',
+    'limit: 100, draft: true',
+    'limit: 100, draft: true, sort: "-updatedAt"',
+    'limit: 100, where: { _status: { equals: draft } }',
+  ]
 
   for (const slug of SLUGS) {
     it(`should keep secrets out of the GraphQL list of ${slug}, with and without draft: true`, async () => {
@@ -451,9 +746,10 @@ describe('GraphQL: no drafts, private contact data or access links for visitors'
         const response = await graphql(`{ ${queries[slug].replace('LIST', args)} }`)
         expectNoSecrets(`GraphQL ${slug} (${args})`, response)
         const list = Object.values(response.body.data ?? {})[0]
-        expect(list?.docs?.map((doc) => doc.id).sort(), `${args}: ${JSON.stringify(response.body.errors)}`).toEqual(
-          args.includes('_status') ? [] : [...publishedIds()[slug]].sort(),
-        )
+        expect(
+          list?.docs?.map((doc) => doc.id).sort(),
+          `${args}: ${JSON.stringify(response.body.errors)}`,
+        ).toEqual(args.includes('_status') ? [] : [...publishedIds()[slug]].sort())
       }
     })
   }
@@ -474,36 +770,82 @@ describe('GraphQL: no drafts, private contact data or access links for visitors'
          draft: Module(id: ${ids.moduleDraft}, draft: true) { title } }`,
     )
     expectNoSecrets('GraphQL single documents', response)
-    expect(response.body.data?.published).toEqual({ fieldsOfAction: [{ id: ids.fieldOfAction }, { id: ids.fieldOfActionOther }], title: 'Stadtteilkonferenz' })
+    expect(response.body.data?.published).toEqual({
+      fieldsOfAction: [{ id: ids.fieldOfAction }, { id: ids.fieldOfActionOther }],
+      title: 'Stadtteilkonferenz',
+    })
     expect(response.body.data?.draft ?? null).toBeNull()
   })
 
   it('should count published documents only', async () => {
-    const response = await graphql(
-      `{ drafts: countModules(where: { title: { like: "GEHEIM" } }) { totalDocs } all: countModules { totalDocs } people: countPeople(where: { name: { like: "GEHEIM" } }) { totalDocs } }`,
-    )
+    const response = await graphql(`
+      {
+        drafts: countModules(where: { title: { like: "GEHEIM" } }) {
+          totalDocs
+        }
+        all: countModules {
+          totalDocs
+        }
+        people: countPeople(where: { name: { like: "GEHEIM" } }) {
+          totalDocs
+        }
+      }
+    `)
     expect(response.body.errors).toBeUndefined()
-    expect(response.body.data).toEqual({ all: { totalDocs: 4 }, drafts: { totalDocs: 0 }, people: { totalDocs: 0 } })
+    expect(response.body.data).toEqual({
+      all: { totalDocs: 4 },
+      drafts: { totalDocs: 0 },
+      people: { totalDocs: 0 },
+    })
     const rest = await get('/api/modules/count?where[title][like]=GEHEIM&draft=true')
     expect(rest.body).toEqual({ totalDocs: 0 })
   })
 
   it('should refuse a count by a private field', async () => {
-    const response = await graphql('{ countPeople(where: { email: { exists: true } }) { totalDocs } }')
+    const response = await graphql(
+      '{ countPeople(where: { email: { exists: true } }) { totalDocs } }',
+    )
     expect(response.body.errors?.length).toBeGreaterThan(0)
     expectNoSecrets('countPeople by email', response)
   })
 
   it('should refuse writes by visitors', async () => {
-    const response = await graphql(`mutation { createModule(data: { title: "Von außen" }) { id } updateModule(id: ${ids.module1}, data: { title: "Überschrieben" }) { id } }`)
+    const response = await graphql(
+      `mutation { createModule(data: { title: "Von außen" }) { id } updateModule(id: ${ids.module1}, data: { title: "Überschrieben" }) { id } }`,
+    )
     expect(response.body.errors?.length).toBeGreaterThan(0)
     expect(response.body.data?.createModule ?? null).toBeNull()
-    expect((await payload.findByID({ collection: 'modules', id: ids.module1 })).title).toBe('Quartiersrat')
-    expect((await payload.count({ collection: 'modules', where: { title: { equals: 'Von außen' } } })).totalDocs).toBe(0)
+    expect((await payload.findByID({ collection: 'modules', id: ids.module1 })).title).toBe(
+      'Quartiersrat',
+    )
+    expect(
+      (await payload.count({ collection: 'modules', where: { title: { equals: 'Von außen' } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('should not let a visitor read versions over GraphQL', async () => {
-    const response = await graphql(`{ versionsPeople { docs { version { name email phone } } } versionsEvents { docs { version { title accessLink } } } }`)
+    const response = await graphql(`
+      {
+        versionsPeople {
+          docs {
+            version {
+              name
+              email
+              phone
+            }
+          }
+        }
+        versionsEvents {
+          docs {
+            version {
+              title
+              accessLink
+            }
+          }
+        }
+      }
+    `)
     expectNoSecrets('GraphQL versions', response)
     expect(response.body.errors?.length).toBeGreaterThan(0)
   })
@@ -514,7 +856,15 @@ describe('private values and drafts are no oracle', () => {
    * Runs the same probe in two states that differ only in a hidden value: a visitor must get
    * the same answer in both (usually the same rejection), or the probe reveals the value.
    */
-  const expectSameAnswer = async <T>({ probe, setA, setB }: { probe: () => Promise<T>; setA: () => Promise<void>; setB: () => Promise<void> }) => {
+  const expectSameAnswer = async <T>({
+    probe,
+    setA,
+    setB,
+  }: {
+    probe: () => Promise<T>
+    setA: () => Promise<void>
+    setB: () => Promise<void>
+  }) => {
     await setA()
     const first = await probe()
     await setB()
@@ -525,13 +875,31 @@ describe('private values and drafts are no oracle', () => {
   }
 
   const restProbes: { label: string; path: string }[] = [
-    { label: 'people where email equals', path: '/api/people?depth=0&where[email][equals]=a.geheim@essen.test' },
+    {
+      label: 'people where email equals',
+      path: '/api/people?depth=0&where[email][equals]=a.geheim@essen.test',
+    },
     { label: 'people where email like', path: '/api/people?depth=0&where[email][like]=a.geheim' },
-    { label: 'people where email in an or', path: '/api/people?depth=0&where[or][0][email][like]=a.geheim&where[or][1][name][equals]=Petra%20%C3%96ffentlich' },
-    { label: 'people count where email', path: '/api/people/count?where[email][equals]=a.geheim@essen.test' },
-    { label: 'modules where contacts.email', path: '/api/modules?depth=0&where[contacts.email][equals]=a.geheim@essen.test' },
-    { label: 'organisations where members.person.email', path: '/api/organisations?depth=0&where[members.person.email][like]=a.geheim' },
-    { label: 'events where speakers.person.email', path: '/api/events?depth=0&where[speakers.person.email][like]=a.geheim' },
+    {
+      label: 'people where email in an or',
+      path: '/api/people?depth=0&where[or][0][email][like]=a.geheim&where[or][1][name][equals]=Petra%20%C3%96ffentlich',
+    },
+    {
+      label: 'people count where email',
+      path: '/api/people/count?where[email][equals]=a.geheim@essen.test',
+    },
+    {
+      label: 'modules where contacts.email',
+      path: '/api/modules?depth=0&where[contacts.email][equals]=a.geheim@essen.test',
+    },
+    {
+      label: 'organisations where members.person.email',
+      path: '/api/organisations?depth=0&where[members.person.email][like]=a.geheim',
+    },
+    {
+      label: 'events where speakers.person.email',
+      path: '/api/events?depth=0&where[speakers.person.email][like]=a.geheim',
+    },
   ]
   for (const { label, path } of restProbes) {
     it(`should give the same answer to ${label}, whatever the private e-mail is`, async () => {
@@ -557,18 +925,31 @@ describe('private values and drafts are no oracle', () => {
         probe: async () => outcome(await get(`/api/people?depth=0&sort=${sort}`)),
         setA: async () => {
           await setPrivateEmail('a.geheim@essen.test')
-          await payload.update({ collection: 'people', data: { phone: '+49 100 GEHEIM' }, id: ids.personPrivate })
+          await payload.update({
+            collection: 'people',
+            data: { phone: '+49 100 GEHEIM' },
+            id: ids.personPrivate,
+          })
         },
         setB: async () => {
           await setPrivateEmail('z.geheim@essen.test')
-          await payload.update({ collection: 'people', data: { phone: '+49 900 GEHEIM' }, id: ids.personPrivate })
+          await payload.update({
+            collection: 'people',
+            data: { phone: '+49 900 GEHEIM' },
+            id: ids.personPrivate,
+          })
         },
       })
       expect(answer).toEqual({ rejected: 400 })
     })
   }
 
-  for (const path of ['/api/events?depth=0&where[accessLink][like]=a-geheim', '/api/events?depth=0&where[accessLink][exists]=true', '/api/events?depth=0&sort=accessLink', '/api/events?depth=0&sort=-accessLink']) {
+  for (const path of [
+    '/api/events?depth=0&where[accessLink][like]=a-geheim',
+    '/api/events?depth=0&where[accessLink][exists]=true',
+    '/api/events?depth=0&sort=accessLink',
+    '/api/events?depth=0&sort=-accessLink',
+  ]) {
     it(`should give the same answer to ${path}, whatever the access link is`, async () => {
       const answer = await expectSameAnswer({
         probe: async () => outcome(await get(path)),
@@ -580,17 +961,61 @@ describe('private values and drafts are no oracle', () => {
   }
 
   const draftProbes: { label: string; path: string; set: (value: string) => Promise<void> }[] = [
-    { label: 'projects where organisation.title (a draft)', path: '/api/projects?depth=0&where[organisation.title][like]=AAA', set: setDraftOrganisationTitle },
-    { label: 'projects sorted by organisation.title (a draft)', path: '/api/projects?depth=0&sort=organisation.title', set: setDraftOrganisationTitle },
-    { label: 'projects sorted by -organisation.title (a draft)', path: '/api/projects?depth=0&sort=-organisation.title', set: setDraftOrganisationTitle },
-    { label: 'people where organisation.title (a draft)', path: '/api/people?depth=0&where[organisation.title][like]=AAA', set: setDraftOrganisationTitle },
-    { label: 'people sorted by organisation.title (a draft)', path: '/api/people?depth=0&sort=organisation.title', set: setDraftOrganisationTitle },
-    { label: 'events where series.title (a draft)', path: '/api/events?depth=0&where[series.title][like]=AAA', set: setDraftSeriesTitle },
-    { label: 'events sorted by series.title (a draft)', path: '/api/events?depth=0&sort=series.title', set: setDraftSeriesTitle },
-    { label: 'events sorted by series__title (a draft)', path: '/api/events?depth=0&sort=start,series__title', set: setDraftSeriesTitle },
-    { label: 'projects where organisation.parent.title (a draft two links away)', path: '/api/projects?depth=0&where[organisation.parent.title][like]=AAA', set: setDraftOrganisationTitle },
-    { label: 'people where organisation.parent.title (a draft two links away)', path: '/api/people?depth=0&where[organisation.parent.title][like]=AAA', set: setDraftOrganisationTitle },
-    { label: 'projects sorted by organisation.parent.title (a draft two links away)', path: '/api/projects?depth=0&sort=organisation.parent.title', set: setDraftOrganisationTitle },
+    {
+      label: 'projects where organisation.title (a draft)',
+      path: '/api/projects?depth=0&where[organisation.title][like]=AAA',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'projects sorted by organisation.title (a draft)',
+      path: '/api/projects?depth=0&sort=organisation.title',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'projects sorted by -organisation.title (a draft)',
+      path: '/api/projects?depth=0&sort=-organisation.title',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'people where organisation.title (a draft)',
+      path: '/api/people?depth=0&where[organisation.title][like]=AAA',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'people sorted by organisation.title (a draft)',
+      path: '/api/people?depth=0&sort=organisation.title',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'events where series.title (a draft)',
+      path: '/api/events?depth=0&where[series.title][like]=AAA',
+      set: setDraftSeriesTitle,
+    },
+    {
+      label: 'events sorted by series.title (a draft)',
+      path: '/api/events?depth=0&sort=series.title',
+      set: setDraftSeriesTitle,
+    },
+    {
+      label: 'events sorted by series__title (a draft)',
+      path: '/api/events?depth=0&sort=start,series__title',
+      set: setDraftSeriesTitle,
+    },
+    {
+      label: 'projects where organisation.parent.title (a draft two links away)',
+      path: '/api/projects?depth=0&where[organisation.parent.title][like]=AAA',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'people where organisation.parent.title (a draft two links away)',
+      path: '/api/people?depth=0&where[organisation.parent.title][like]=AAA',
+      set: setDraftOrganisationTitle,
+    },
+    {
+      label: 'projects sorted by organisation.parent.title (a draft two links away)',
+      path: '/api/projects?depth=0&sort=organisation.parent.title',
+      set: setDraftOrganisationTitle,
+    },
   ]
   for (const { label, path, set } of draftProbes) {
     it(`should give the same answer to ${label}, whatever the draft says`, async () => {
@@ -604,7 +1029,10 @@ describe('private values and drafts are no oracle', () => {
 
   it('should not find published modules by a draft they link to through a nested contains query', async () => {
     // The nested form works for signed-in users, who read every related document …
-    const signedIn = await requestJson<ListBody>(`${server.url}/api/modules?depth=0&where[contacts][contains][name][like]=GEHEIM`, { token: adminToken })
+    const signedIn = await requestJson<ListBody>(
+      `${server.url}/api/modules?depth=0&where[contacts][contains][name][like]=GEHEIM`,
+      { token: adminToken },
+    )
     expect(outcome(signedIn)).toMatchObject({ docs: expect.arrayContaining([ids.module1]) })
     // … and must not let visitors match drafts or private values.
     for (const path of [
@@ -620,44 +1048,79 @@ describe('private values and drafts are no oracle', () => {
   })
 
   it('should refuse a nested query into linked drafts with a message that points to the dotted form', async () => {
-    const response = await get('/api/modules?depth=0&where[or][0][contacts][contains][name][like]=Petra')
+    const response = await get(
+      '/api/modules?depth=0&where[or][0][contacts][contains][name][like]=Petra',
+    )
     expect(response.status).toBe(400)
-    expect(response.body.errors?.[0]?.message).toMatch(/Punkt-Pfad filtern, z\. B\. where\[contacts\.title\]/)
-    const graphqlResponse = await graphql('{ Modules(where: { contacts: { contains: { name: { like: "GEHEIM" } } } }) { totalDocs docs { id } } }')
+    expect(response.body.errors?.[0]?.message).toMatch(
+      /Punkt-Pfad filtern, z\. B\. where\[contacts\.title\]/,
+    )
+    const graphqlResponse = await graphql(
+      '{ Modules(where: { contacts: { contains: { name: { like: "GEHEIM" } } } }) { totalDocs docs { id } } }',
+    )
     const graphqlAnswer = graphqlOutcome(graphqlResponse)
-    expect('rejected' in graphqlAnswer ? [] : graphqlAnswer.flatMap((list) => list.docs)).toEqual([])
+    expect('rejected' in graphqlAnswer ? [] : graphqlAnswer.flatMap((list) => list.docs)).toEqual(
+      [],
+    )
     expectNoSecrets('GraphQL nested contains', graphqlResponse)
   })
 
   it('should refuse sorting by a linked draft with a message that says why', async () => {
     const german = await get('/api/projects?sort=organisation.title')
     expect(german.status).toBe(400)
-    expect(german.body.errors?.[0]?.message).toMatch(/Sortieren nach „organisation.title“ ist nicht möglich/)
-    const english = await requestJson<ListBody>(`${server.url}/api/projects?sort=-organisation.title`, { headers: { 'Accept-Language': 'en' } })
-    expect(english.body.errors?.[0]?.message).toMatch(/Sorting by "organisation.title" is not possible/)
+    expect(german.body.errors?.[0]?.message).toMatch(
+      /Sortieren nach „organisation.title“ ist nicht möglich/,
+    )
+    const english = await requestJson<ListBody>(
+      `${server.url}/api/projects?sort=-organisation.title`,
+      { headers: { 'Accept-Language': 'en' } },
+    )
+    expect(english.body.errors?.[0]?.message).toMatch(
+      /Sorting by "organisation.title" is not possible/,
+    )
   })
 
   it('should still sort by fields of the collection itself, groups included', async () => {
-    expect(outcome(await get('/api/projects?depth=0&sort=-period.from'))).toEqual({ docs: [ids.project2, ids.project1], totalDocs: 2 })
-    expect(outcome(await get('/api/projects?depth=0&sort=period.from'))).toEqual({ docs: [ids.project1, ids.project2], totalDocs: 2 })
+    expect(outcome(await get('/api/projects?depth=0&sort=-period.from'))).toEqual({
+      docs: [ids.project2, ids.project1],
+      totalDocs: 2,
+    })
+    expect(outcome(await get('/api/projects?depth=0&sort=period.from'))).toEqual({
+      docs: [ids.project1, ids.project2],
+      totalDocs: 2,
+    })
   })
 
   it('should let a signed-in user sort by a linked document', async () => {
-    const response = await requestJson<ListBody>(`${server.url}/api/projects?depth=0&sort=organisation.title`, { token: adminToken })
+    const response = await requestJson<ListBody>(
+      `${server.url}/api/projects?depth=0&sort=organisation.title`,
+      { token: adminToken },
+    )
     expect(response.status).toBe(200)
     expect(response.body.docs?.length).toBeGreaterThan(0)
   })
 
   it('should not find published modules by the title of a draft they link to', async () => {
-    for (const path of ['/api/modules?depth=0&where[relatedModules.title][like]=GEHEIM', '/api/modules?depth=0&where[contacts.name][like]=GEHEIM', '/api/projects?depth=0&where[programArea.title][like]=GEHEIM']) {
+    for (const path of [
+      '/api/modules?depth=0&where[relatedModules.title][like]=GEHEIM',
+      '/api/modules?depth=0&where[contacts.name][like]=GEHEIM',
+      '/api/projects?depth=0&where[programArea.title][like]=GEHEIM',
+    ]) {
       const response = await get(path)
       expect(outcome(response), path).toEqual({ docs: [], totalDocs: 0 })
     }
     // The same query finds a published related document (so it is a working query).
-    expect(outcome(await get('/api/modules?depth=0&where[contacts.name][like]=Petra'))).toMatchObject({ docs: expect.arrayContaining([ids.module1]) })
+    expect(
+      outcome(await get('/api/modules?depth=0&where[contacts.name][like]=Petra')),
+    ).toMatchObject({ docs: expect.arrayContaining([ids.module1]) })
   })
 
-  const graphqlProbes: { label: string; query: string; setA: () => Promise<void>; setB: () => Promise<void> }[] = [
+  const graphqlProbes: {
+    label: string
+    query: string
+    setA: () => Promise<void>
+    setB: () => Promise<void>
+  }[] = [
     {
       label: 'People where email',
       query: '{ People(where: { email: { like: "a.geheim" } }) { totalDocs docs { id } } }',
@@ -691,12 +1154,20 @@ describe('private values and drafts are no oracle', () => {
   ]
   for (const { label, query, setA, setB } of graphqlProbes) {
     it(`should give the same GraphQL answer to ${label}, whatever the hidden value is`, async () => {
-      await expectSameAnswer({ probe: async () => graphqlOutcome(await graphql(query)), setA, setB })
+      await expectSameAnswer({
+        probe: async () => graphqlOutcome(await graphql(query)),
+        setA,
+        setB,
+      })
     })
   }
 
   it('should refuse GraphQL where and sort on private fields', async () => {
-    for (const query of ['{ People(where: { email: { exists: true } }) { docs { id } } }', '{ People(sort: "-phone") { docs { id } } }', '{ Events(where: { accessLink: { exists: true } }) { docs { id } } }']) {
+    for (const query of [
+      '{ People(where: { email: { exists: true } }) { docs { id } } }',
+      '{ People(sort: "-phone") { docs { id } } }',
+      '{ Events(where: { accessLink: { exists: true } }) { docs { id } } }',
+    ]) {
       const response = await graphql(query)
       expect(response.body.errors?.length, query).toBeGreaterThan(0)
       expectNoSecrets(query, response)
@@ -750,10 +1221,16 @@ describe('a member site reading published modules by Handlungsfeld', () => {
 
   it('should return exactly the published modules of a Handlungsfeld over REST', async () => {
     for (const draft of ['', '&draft=true']) {
-      const response = await get(`/api/modules?where[fieldsOfAction][in]=${ids.fieldOfAction}&depth=1&limit=100&sort=id${draft}`)
+      const response = await get(
+        `/api/modules?where[fieldsOfAction][in]=${ids.fieldOfAction}&depth=1&limit=100&sort=id${draft}`,
+      )
       expect(response.status).toBe(200)
       expect(response.body.docs?.map((doc) => doc.id)).toEqual(expected())
-      expect(response.body.docs?.map((doc) => doc.title)).toEqual(['Quartiersrat', 'Stadtteilkonferenz', 'Bürgerhaushalt'])
+      expect(response.body.docs?.map((doc) => doc.title)).toEqual([
+        'Quartiersrat',
+        'Stadtteilkonferenz',
+        'Bürgerhaushalt',
+      ])
       expectNoSecrets(`modules by Handlungsfeld${draft}`, response)
     }
   })
@@ -791,11 +1268,19 @@ describe('CORS for member sites', () => {
   it('should answer a preflight for the member site only', async () => {
     const preflight = async (origin: string) =>
       fetch(`${server.url}/api/graphql`, {
-        headers: { 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Method': 'POST', Origin: origin },
+        headers: {
+          'Access-Control-Request-Headers': 'content-type',
+          'Access-Control-Request-Method': 'POST',
+          Origin: origin,
+        },
         method: 'OPTIONS',
       })
-    expect((await preflight(MEMBER_SITE)).headers.get('access-control-allow-origin')).toBe(MEMBER_SITE)
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+    expect((await preflight(MEMBER_SITE)).headers.get('access-control-allow-origin')).toBe(
+      MEMBER_SITE,
+    )
+    expect(
+      (await preflight('https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull()
   })
 
   it('should allow the member site on GraphQL and not another origin', async () => {

@@ -49,12 +49,18 @@ describe('rate limits on the auth routes', () => {
   })
 
   it('should limit first-register too', async () => {
-    const statuses = (await Promise.all([0, 1, 2, 3].map(() => attempt('first-register')))).map((result) => result.status)
+    const statuses = (await Promise.all([0, 1, 2, 3].map(() => attempt('first-register')))).map(
+      (result) => result.status,
+    )
     expect(statuses).toContain(429)
   })
 
   it('should not limit ordinary reads', async () => {
-    const statuses = await Promise.all(Array.from({ length: 10 }, () => requestJson(`${server.url}/api/users/me`).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        requestJson(`${server.url}/api/users/me`).then((r) => r.status),
+      ),
+    )
     expect(statuses.every((status) => status === 200)).toBe(true)
   })
 })

@@ -39,7 +39,11 @@ const HEX_HASH = /\b[0-9a-f]{64}\b/
 
 type Values = Partial<Record<RatingDimensionKey, number>>
 type ErrorBody = { errors?: { message: string }[] }
-type RateBody = ErrorBody & { rating?: { values: Values }; ratingSummary?: RatingSummary; visitorToken?: string }
+type RateBody = ErrorBody & {
+  rating?: { values: Values }
+  ratingSummary?: RatingSummary
+  visitorToken?: string
+}
 type ModuleBody = ErrorBody & Partial<Module> & { ratingSummary?: RatingSummary }
 type ListBody<T> = ErrorBody & { docs?: T[]; totalDocs?: number }
 type FinderBody = ListBody<ModuleBody> & { page?: number; totalPages?: number }
@@ -61,7 +65,11 @@ beforeAll(async () => {
     users: {
       admin: { email: 'admin@ratings.test', role: 'admin' },
       editor: { email: 'redaktion@ratings.test', role: 'editor' },
-      municipalityEditor: { email: 'kommune@ratings.test', municipality: city.id, role: 'municipality-editor' },
+      municipalityEditor: {
+        email: 'kommune@ratings.test',
+        municipality: city.id,
+        role: 'municipality-editor',
+      },
     },
   }))
 })
@@ -70,7 +78,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const createModule = async ({ isLocked = false, status = 'published' }: { isLocked?: boolean; status?: 'draft' | 'published' } = {}) => {
+const createModule = async ({
+  isLocked = false,
+  status = 'published',
+}: { isLocked?: boolean; status?: 'draft' | 'published' } = {}) => {
   const doc = await payload.create({
     collection: 'modules',
     data: { _status: status, ratingsLocked: isLocked, title: `Bewertetes Modul ${++counter}` },
@@ -91,7 +102,10 @@ type RateArgs = {
   headerToken?: string
 }
 
-const rate = async (moduleId: number | string, { body, cookieToken, headerToken, headers, json, language = 'de-DE' }: RateArgs): Promise<JsonResponse<RateBody>> => {
+const rate = async (
+  moduleId: number | string,
+  { body, cookieToken, headerToken, headers, json, language = 'de-DE' }: RateArgs,
+): Promise<JsonResponse<RateBody>> => {
   const response = await fetch(`${server.url}/api/modules/${moduleId}/ratings`, {
     body: body ?? (json === undefined ? undefined : JSON.stringify(json)),
     headers: {
@@ -121,7 +135,10 @@ const rateAsNewVisitor = async (moduleId: number, values: Values): Promise<strin
 }
 
 const summaryOf = async (moduleId: number, language = 'de-DE'): Promise<RatingSummary> => {
-  const { body, status } = await requestJson<ModuleBody>(`${server.url}/api/modules/${moduleId}?depth=0`, { headers: { 'Accept-Language': language } })
+  const { body, status } = await requestJson<ModuleBody>(
+    `${server.url}/api/modules/${moduleId}?depth=0`,
+    { headers: { 'Accept-Language': language } },
+  )
   expect(status, JSON.stringify(body)).toBe(200)
   return body.ratingSummary!
 }
@@ -132,7 +149,14 @@ const storedCounts = async () => ({
 })
 
 const ratingsOf = async (moduleId: number) =>
-  (await payload.find({ collection: 'ratings', limit: 0, pagination: false, where: { targetId: { equals: String(moduleId) } } })).docs
+  (
+    await payload.find({
+      collection: 'ratings',
+      limit: 0,
+      pagination: false,
+      where: { targetId: { equals: String(moduleId) } },
+    })
+  ).docs
 
 const options = () => {
   const resolved = ratingsOptionsOf(payload.config)
@@ -145,26 +169,49 @@ const options = () => {
 /** Differences the recount finds for the given modules (other tests' modules are theirs). */
 const recountDifferences = async (moduleIds: number[], { shouldFix = false } = {}) => {
   const { differences } = await recountRatings({ options: options(), payload, shouldFix })
-  return differences.filter((difference) => difference.targetCollection === 'modules' && moduleIds.map(String).includes(difference.targetId))
+  return differences.filter(
+    (difference) =>
+      difference.targetCollection === 'modules' &&
+      moduleIds.map(String).includes(difference.targetId),
+  )
 }
 
 const sql = async <T extends Record<string, unknown>>(query: string, params: unknown[] = []) =>
-  withClient(process.env.DATABASE_URL!, async (client) => (await client.query<T>(query, params)).rows)
+  withClient(
+    process.env.DATABASE_URL!,
+    async (client) => (await client.query<T>(query, params)).rows,
+  )
 
-const graphql = (query: string, token?: string) => requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, method: 'POST', token })
+const graphql = (query: string, token?: string) =>
+  requestJson<GraphQLBody>(`${server.url}/api/graphql`, { body: { query }, method: 'POST', token })
 
 /** What a summary should say for these ratings (each a visitor's latest values), computed independently. */
 const expectedSummary = (ratings: Values[]) => ({
   dimensions: Object.fromEntries(
     DIMENSIONS.map((key) => {
-      const values = ratings.map((rating) => rating[key]).filter((value): value is number => typeof value === 'number')
+      const values = ratings
+        .map((rating) => rating[key])
+        .filter((value): value is number => typeof value === 'number')
       const sum = values.reduce((total, value) => total + value, 0)
       const mean = values.length ? Math.round((sum / values.length) * 1000) / 1000 : null
-      const lean = mean === null ? null : Math.abs(mean - 3) <= 0.5 ? 'balanced' : mean < 3 ? 'low' : 'high'
-      return [key, { count: values.length, distribution: [1, 2, 3, 4, 5].map((step) => values.filter((value) => value === step).length), lean, mean }]
+      const lean =
+        mean === null ? null : Math.abs(mean - 3) <= 0.5 ? 'balanced' : mean < 3 ? 'low' : 'high'
+      return [
+        key,
+        {
+          count: values.length,
+          distribution: [1, 2, 3, 4, 5].map(
+            (step) => values.filter((value) => value === step).length,
+          ),
+          lean,
+          mean,
+        },
+      ]
     }),
   ),
-  raterCount: ratings.filter((rating) => Object.values(rating).some((value) => typeof value === 'number')).length,
+  raterCount: ratings.filter((rating) =>
+    Object.values(rating).some((value) => typeof value === 'number'),
+  ).length,
 })
 
 /** The comparable part of a summary the API returned. */
@@ -181,21 +228,105 @@ const comparable = (summary: RatingSummary) => ({
 describe('validation', () => {
   const oversized = JSON.stringify({ padding: 'x'.repeat(3000), values: { participation: 3 } })
   const INVALID: { body: string; de: RegExp; en: RegExp; name: string; status: number }[] = [
-    { body: '{"values":{"beauty":3}}', de: /Unbekannte Dimension „beauty“\. Erlaubt: processPhase, /, en: /Unknown dimension "beauty"\. Allowed: /, name: 'an unknown dimension', status: 400 },
-    { body: '{"values":{"participation":6}}', de: /„participation“ braucht eine ganze Zahl von 1 bis 5/, en: /"participation" needs a whole number from 1 to 5/, name: 'a value above the scale', status: 400 },
-    { body: '{"values":{"participation":0}}', de: /ganze Zahl von 1 bis 5/, en: /whole number from 1 to 5/, name: 'a value below the scale', status: 400 },
-    { body: '{"values":{"participation":2.5}}', de: /ganze Zahl von 1 bis 5/, en: /whole number from 1 to 5/, name: 'a fraction', status: 400 },
-    { body: '{"values":{"participation":"3"}}', de: /ganze Zahl von 1 bis 5/, en: /whole number from 1 to 5/, name: 'a number in a string', status: 400 },
-    { body: '{"values":{"participation":null}}', de: /ganze Zahl von 1 bis 5/, en: /whole number from 1 to 5/, name: 'a null value', status: 400 },
-    { body: '{"values":{"participation":4,"complexity":9}}', de: /„complexity“ braucht/, en: /"complexity" needs/, name: 'one bad value beside a good one', status: 400 },
-    { body: '', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'an empty body', status: 400 },
-    { body: '{}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'an empty object', status: 400 },
-    { body: '{"values":{}}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'empty values', status: 400 },
-    { body: '{"values":[4,5]}', de: /Bitte mindestens eine Bewertung senden/, en: /Please send at least one rating/, name: 'values as a list', status: 400 },
+    {
+      body: '{"values":{"beauty":3}}',
+      de: /Unbekannte Dimension „beauty“\. Erlaubt: processPhase, /,
+      en: /Unknown dimension "beauty"\. Allowed: /,
+      name: 'an unknown dimension',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":6}}',
+      de: /„participation“ braucht eine ganze Zahl von 1 bis 5/,
+      en: /"participation" needs a whole number from 1 to 5/,
+      name: 'a value above the scale',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":0}}',
+      de: /ganze Zahl von 1 bis 5/,
+      en: /whole number from 1 to 5/,
+      name: 'a value below the scale',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":2.5}}',
+      de: /ganze Zahl von 1 bis 5/,
+      en: /whole number from 1 to 5/,
+      name: 'a fraction',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":"3"}}',
+      de: /ganze Zahl von 1 bis 5/,
+      en: /whole number from 1 to 5/,
+      name: 'a number in a string',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":null}}',
+      de: /ganze Zahl von 1 bis 5/,
+      en: /whole number from 1 to 5/,
+      name: 'a null value',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":4,"complexity":9}}',
+      de: /„complexity“ braucht/,
+      en: /"complexity" needs/,
+      name: 'one bad value beside a good one',
+      status: 400,
+    },
+    {
+      body: '',
+      de: /Bitte mindestens eine Bewertung senden/,
+      en: /Please send at least one rating/,
+      name: 'an empty body',
+      status: 400,
+    },
+    {
+      body: '{}',
+      de: /Bitte mindestens eine Bewertung senden/,
+      en: /Please send at least one rating/,
+      name: 'an empty object',
+      status: 400,
+    },
+    {
+      body: '{"values":{}}',
+      de: /Bitte mindestens eine Bewertung senden/,
+      en: /Please send at least one rating/,
+      name: 'empty values',
+      status: 400,
+    },
+    {
+      body: '{"values":[4,5]}',
+      de: /Bitte mindestens eine Bewertung senden/,
+      en: /Please send at least one rating/,
+      name: 'values as a list',
+      status: 400,
+    },
     // Refused at the server's edge (src/server/apiInput.ts) before the plugin sees it.
-    { body: '[]', de: /muss ein JSON-Objekt mit Feldern sein/, en: /must be a JSON object of fields/, name: 'a list instead of an object', status: 400 },
-    { body: '{"values":{"participation":', de: /kein gültiges JSON/, en: /not valid JSON/, name: 'invalid JSON', status: 400 },
-    { body: oversized, de: /zu groß \(höchstens 2048 Bytes\)/, en: /too large \(at most 2048 bytes\)/, name: 'a body over 2 KB', status: 413 },
+    {
+      body: '[]',
+      de: /muss ein JSON-Objekt mit Feldern sein/,
+      en: /must be a JSON object of fields/,
+      name: 'a list instead of an object',
+      status: 400,
+    },
+    {
+      body: '{"values":{"participation":',
+      de: /kein gültiges JSON/,
+      en: /not valid JSON/,
+      name: 'invalid JSON',
+      status: 400,
+    },
+    {
+      body: oversized,
+      de: /zu groß \(höchstens 2048 Bytes\)/,
+      en: /too large \(at most 2048 bytes\)/,
+      name: 'a body over 2 KB',
+      status: 413,
+    },
     {
       body: '{"values":{"participation":3},"visitorHash":"0000"}',
       de: /Unerwartete Angabe\(n\): visitorHash/,
@@ -205,27 +336,32 @@ describe('validation', () => {
     },
   ]
 
-  it.each(INVALID)('should refuse $name with a message in the visitor’s language, storing nothing', async ({ body, de, en, status }) => {
-    const moduleId = await createModule()
-    const before = await storedCounts()
+  it.each(INVALID)(
+    'should refuse $name with a message in the visitor’s language, storing nothing',
+    async ({ body, de, en, status }) => {
+      const moduleId = await createModule()
+      const before = await storedCounts()
 
-    const german = await rate(moduleId, { body })
-    expect(german.status, JSON.stringify(german.body)).toBe(status)
-    expect(german.body.errors?.[0]?.message).toMatch(de)
-    const english = await rate(moduleId, { body, language: 'en-US,en;q=0.9' })
-    expect(english.status).toBe(status)
-    expect(english.body.errors?.[0]?.message).toMatch(en)
+      const german = await rate(moduleId, { body })
+      expect(german.status, JSON.stringify(german.body)).toBe(status)
+      expect(german.body.errors?.[0]?.message).toMatch(de)
+      const english = await rate(moduleId, { body, language: 'en-US,en;q=0.9' })
+      expect(english.status).toBe(status)
+      expect(english.body.errors?.[0]?.message).toMatch(en)
 
-    expect(german.headers.get('set-cookie')).toBeNull()
-    expect(await storedCounts()).toEqual(before)
-  })
+      expect(german.headers.get('set-cookie')).toBeNull()
+      expect(await storedCounts()).toEqual(before)
+    },
+  )
 
   it('should refuse an unknown module with 404', async () => {
     const before = await storedCounts()
     for (const id of ['999999', 'kein-modul']) {
       const german = await rate(id, { json: { values: { participation: 4 } } })
       expect(german.status).toBe(404)
-      expect(german.body.errors?.[0]?.message).toBe('Eintrag nicht gefunden oder nicht veröffentlicht.')
+      expect(german.body.errors?.[0]?.message).toBe(
+        'Eintrag nicht gefunden oder nicht veröffentlicht.',
+      )
       const english = await rate(id, { json: { values: { participation: 4 } }, language: 'en' })
       expect(english.body.errors?.[0]?.message).toBe('Entry not found or not published.')
     }
@@ -253,7 +389,12 @@ describe('validation', () => {
 
   it('should accept a published module that has a newer draft', async () => {
     const moduleId = await createModule()
-    await payload.update({ collection: 'modules', data: { title: 'Neuer Titel im Entwurf' }, draft: true, id: moduleId })
+    await payload.update({
+      collection: 'modules',
+      data: { title: 'Neuer Titel im Entwurf' },
+      draft: true,
+      id: moduleId,
+    })
     const { status } = await rate(moduleId, { json: { values: { participation: 4 } } })
     expect(status).toBe(201)
     expect(await ratingsOf(moduleId)).toHaveLength(1)
@@ -275,7 +416,10 @@ describe('validation', () => {
     const moduleId = await createModule()
     const token = await rateAsNewVisitor(moduleId, { participation: 4 })
     await payload.update({ collection: 'modules', data: { ratingsLocked: true }, id: moduleId })
-    const { status } = await rate(moduleId, { cookieToken: token, json: { values: { participation: 1 } } })
+    const { status } = await rate(moduleId, {
+      cookieToken: token,
+      json: { values: { participation: 1 } },
+    })
     expect(status).toBe(409)
     const summary = await summaryOf(moduleId)
     expect(summary.raterCount).toBe(1)
@@ -286,7 +430,9 @@ describe('validation', () => {
 describe('one rating per visitor', () => {
   it('should issue an opaque token as an httpOnly cookie and in the body', async () => {
     const moduleId = await createModule()
-    const { body, headers, status } = await rate(moduleId, { json: { values: { participation: 4 } } })
+    const { body, headers, status } = await rate(moduleId, {
+      json: { values: { participation: 4 } },
+    })
     expect(status).toBe(201)
     expect(body.visitorToken).toMatch(TOKEN_PATTERN)
     const cookie = headers.get('set-cookie') ?? ''
@@ -302,33 +448,59 @@ describe('one rating per visitor', () => {
   it('should replace the rating of a visitor who sends the cookie again', async () => {
     const moduleId = await createModule()
     const token = await rateAsNewVisitor(moduleId, { participation: 2 })
-    const { body, status } = await rate(moduleId, { cookieToken: token, json: { values: { participation: 5 } } })
+    const { body, status } = await rate(moduleId, {
+      cookieToken: token,
+      json: { values: { participation: 5 } },
+    })
     expect(status).toBe(200)
     expect(body.visitorToken).toBe(token)
     expect(await ratingsOf(moduleId)).toHaveLength(1)
     const summary = await summaryOf(moduleId)
     expect(summary.raterCount).toBe(1)
-    expect(summary.dimensions.participation).toMatchObject({ count: 1, distribution: [0, 0, 0, 0, 1], mean: 5 })
+    expect(summary.dimensions.participation).toMatchObject({
+      count: 1,
+      distribution: [0, 0, 0, 0, 1],
+      mean: 5,
+    })
   })
 
   it('should replace the rating of a visitor who sends the token in X-Visitor-Token', async () => {
     const moduleId = await createModule()
     const token = await rateAsNewVisitor(moduleId, { financialEffort: 1 })
     await rateAsNewVisitor(moduleId, { financialEffort: 3 })
-    const { status } = await rate(moduleId, { headerToken: token, json: { values: { financialEffort: 5 } } })
+    const { status } = await rate(moduleId, {
+      headerToken: token,
+      json: { values: { financialEffort: 5 } },
+    })
     expect(status).toBe(200)
     expect(await ratingsOf(moduleId)).toHaveLength(2)
     const summary = await summaryOf(moduleId)
     expect(summary.raterCount).toBe(2)
-    expect(summary.dimensions.financialEffort).toMatchObject({ count: 2, distribution: [0, 0, 1, 0, 1], mean: 4 })
+    expect(summary.dimensions.financialEffort).toMatchObject({
+      count: 2,
+      distribution: [0, 0, 1, 0, 1],
+      mean: 4,
+    })
   })
 
   it('should clear the dimensions a replacement leaves out', async () => {
     const moduleId = await createModule()
-    const token = await rateAsNewVisitor(moduleId, { complexity: 2, participation: 5, timeEffort: 1 })
-    const { body, status } = await rate(moduleId, { cookieToken: token, json: { values: { participation: 3 } } })
+    const token = await rateAsNewVisitor(moduleId, {
+      complexity: 2,
+      participation: 5,
+      timeEffort: 1,
+    })
+    const { body, status } = await rate(moduleId, {
+      cookieToken: token,
+      json: { values: { participation: 3 } },
+    })
     expect(status).toBe(200)
-    expect(body.ratingSummary?.dimensions.complexity).toMatchObject({ count: 0, distribution: [0, 0, 0, 0, 0], lean: null, mean: null })
+    expect(body.ratingSummary?.dimensions.complexity).toMatchObject({
+      count: 0,
+      distribution: [0, 0, 0, 0, 0],
+      lean: null,
+      mean: null,
+    })
     const summary = await summaryOf(moduleId)
     expect(comparable(summary)).toEqual(expectedSummary([{ participation: 3 }]))
     const [stored] = await ratingsOf(moduleId)
@@ -338,7 +510,10 @@ describe('one rating per visitor', () => {
   it('should treat a malformed token as a new visitor', async () => {
     const moduleId = await createModule()
     await rateAsNewVisitor(moduleId, { participation: 2 })
-    const { body, status } = await rate(moduleId, { headerToken: 'nicht-mein-token', json: { values: { participation: 4 } } })
+    const { body, status } = await rate(moduleId, {
+      headerToken: 'nicht-mein-token',
+      json: { values: { participation: 4 } },
+    })
     expect(status).toBe(201)
     expect(body.visitorToken).toMatch(TOKEN_PATTERN)
     expect(await ratingsOf(moduleId)).toHaveLength(2)
@@ -348,7 +523,10 @@ describe('one rating per visitor', () => {
     const first = await createModule()
     const second = await createModule()
     const token = await rateAsNewVisitor(first, { participation: 1 })
-    const { status } = await rate(second, { cookieToken: token, json: { values: { participation: 5 } } })
+    const { status } = await rate(second, {
+      cookieToken: token,
+      json: { values: { participation: 5 } },
+    })
     expect(status).toBe(201)
     expect((await summaryOf(first)).dimensions.participation!.mean).toBe(1)
     expect((await summaryOf(second)).dimensions.participation!.mean).toBe(5)
@@ -390,28 +568,33 @@ describe('exact summaries under concurrency', () => {
       const knownKeys = [...latest.keys()]
       const knownVisitors = [...visitors]
       const planned = new Set<string>()
-      const plan = Array.from({ length: 100 }, (): { key: string; values: Values } | { moduleId: number; values: Values } => {
-        const values = randomValues()
-        const kind = knownKeys.length ? next() : 0
-        if (kind >= 0.6 && kind < 0.9) {
-          const key = pick(knownKeys)
-          if (!planned.has(key)) {
-            planned.add(key)
-            return { key, values }
+      const plan = Array.from(
+        { length: 100 },
+        (): { key: string; values: Values } | { moduleId: number; values: Values } => {
+          const values = randomValues()
+          const kind = knownKeys.length ? next() : 0
+          if (kind >= 0.6 && kind < 0.9) {
+            const key = pick(knownKeys)
+            if (!planned.has(key)) {
+              planned.add(key)
+              return { key, values }
+            }
+          } else if (kind >= 0.9) {
+            const key = `${pickModule()} ${pick(knownVisitors)}`
+            if (!latest.has(key) && !planned.has(key)) {
+              planned.add(key)
+              return { key, values }
+            }
           }
-        } else if (kind >= 0.9) {
-          const key = `${pickModule()} ${pick(knownVisitors)}`
-          if (!latest.has(key) && !planned.has(key)) {
-            planned.add(key)
-            return { key, values }
-          }
-        }
-        return { moduleId: pickModule(), values }
-      })
+          return { moduleId: pickModule(), values }
+        },
+      )
       await Promise.all(
         plan.map(async (request) => {
           if ('moduleId' in request) {
-            const { body, status } = await rate(request.moduleId, { json: { values: request.values } })
+            const { body, status } = await rate(request.moduleId, {
+              json: { values: request.values },
+            })
             statuses.push(status)
             if (status !== 201 || !body.visitorToken) {
               failures.push(`new visitor: ${status} ${JSON.stringify(body)}`)
@@ -424,10 +607,15 @@ describe('exact summaries under concurrency', () => {
           const [moduleId, token] = request.key.split(' ') as [string, string]
           const isReplacement = latest.has(request.key)
           const identity = next() < 0.5 ? { cookieToken: token } : { headerToken: token }
-          const { body, status } = await rate(moduleId, { ...identity, json: { values: request.values } })
+          const { body, status } = await rate(moduleId, {
+            ...identity,
+            json: { values: request.values },
+          })
           statuses.push(status)
           if (status !== (isReplacement ? 200 : 201) || body.visitorToken !== token) {
-            failures.push(`${isReplacement ? 'replacement' : 'known visitor, other module'}: ${status} ${JSON.stringify(body)}`)
+            failures.push(
+              `${isReplacement ? 'replacement' : 'known visitor, other module'}: ${status} ${JSON.stringify(body)}`,
+            )
             return
           }
           latest.set(request.key, request.values)
@@ -441,7 +629,9 @@ describe('exact summaries under concurrency', () => {
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(150)
     expect(latest.size).toBeGreaterThan(visitors.length)
     for (const moduleId of modules) {
-      const ratings = [...latest.entries()].filter(([key]) => key.startsWith(`${moduleId} `)).map(([, values]) => values)
+      const ratings = [...latest.entries()]
+        .filter(([key]) => key.startsWith(`${moduleId} `))
+        .map(([, values]) => values)
       expect(await ratingsOf(moduleId)).toHaveLength(ratings.length)
       expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary(ratings))
     }
@@ -451,14 +641,23 @@ describe('exact summaries under concurrency', () => {
 
 describe('recount', () => {
   const summaryDocOf = async (moduleId: number) =>
-    (await payload.find({ collection: 'rating-summaries', limit: 1, where: { targetId: { equals: String(moduleId) } } })).docs[0] as StoredSummary
+    (
+      await payload.find({
+        collection: 'rating-summaries',
+        limit: 1,
+        where: { targetId: { equals: String(moduleId) } },
+      })
+    ).docs[0] as StoredSummary
 
   /** Writes wrong numbers into a module's summary, as a bug or a manual edit would. */
   const corrupt = async (moduleId: number) => {
     const summary = await summaryDocOf(moduleId)
     await payload.update({
       collection: 'rating-summaries',
-      data: { participation: { count: 7, distribution: [7, 0, 0, 0, 0], mean: 1, sum: 7 }, raterCount: 99 },
+      data: {
+        participation: { count: 7, distribution: [7, 0, 0, 0, 0], mean: 1, sum: 7 },
+        raterCount: 99,
+      },
       id: summary.id,
       overrideAccess: true,
     })
@@ -467,11 +666,20 @@ describe('recount', () => {
   const runCli = (...args: string[]) =>
     new Promise<{ code: null | number; output: string }>((resolve) => {
       let output = ''
-      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/payload.ts', 'ratings:recount', ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: 'info', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      const child = spawn(
+        process.execPath,
+        ['node_modules/tsx/dist/cli.mjs', 'scripts/payload.ts', 'ratings:recount', ...args],
+        {
+          cwd: projectRoot,
+          env: {
+            ...process.env,
+            DATABASE_URL: process.env.DATABASE_URL,
+            LOG_LEVEL: 'info',
+            PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.once('exit', (code) => resolve({ code, output }))
@@ -486,9 +694,27 @@ describe('recount', () => {
     const differences = await recountDifferences([moduleId])
     expect(differences).toEqual(
       expect.arrayContaining([
-        { actual: 2, field: 'raterCount', stored: 99, targetCollection: 'modules', targetId: String(moduleId) },
-        { actual: 2, field: 'participation.count', stored: 7, targetCollection: 'modules', targetId: String(moduleId) },
-        { actual: [0, 0, 0, 1, 1], field: 'participation.distribution', stored: [7, 0, 0, 0, 0], targetCollection: 'modules', targetId: String(moduleId) },
+        {
+          actual: 2,
+          field: 'raterCount',
+          stored: 99,
+          targetCollection: 'modules',
+          targetId: String(moduleId),
+        },
+        {
+          actual: 2,
+          field: 'participation.count',
+          stored: 7,
+          targetCollection: 'modules',
+          targetId: String(moduleId),
+        },
+        {
+          actual: [0, 0, 0, 1, 1],
+          field: 'participation.distribution',
+          stored: [7, 0, 0, 0, 0],
+          targetCollection: 'modules',
+          targetId: String(moduleId),
+        },
       ]),
     )
     expect((await summaryOf(moduleId)).raterCount).toBe(99)
@@ -504,25 +730,46 @@ describe('recount', () => {
 
     expect((await recountDifferences([moduleId], { shouldFix: true })).length).toBeGreaterThan(0)
     expect(await recountDifferences([moduleId])).toEqual([])
-    expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary([{ complexity: 2, participation: 4 }, { participation: 5 }]))
+    expect(comparable(await summaryOf(moduleId))).toEqual(
+      expectedSummary([{ complexity: 2, participation: 4 }, { participation: 5 }]),
+    )
   })
 
   it('should recreate a missing summary and zero one without ratings', async () => {
     const rated = await createModule()
     await rateAsNewVisitor(rated, { timeEffort: 3 })
-    await payload.delete({ collection: 'rating-summaries', id: (await summaryDocOf(rated)).id, overrideAccess: true })
+    await payload.delete({
+      collection: 'rating-summaries',
+      id: (await summaryDocOf(rated)).id,
+      overrideAccess: true,
+    })
     const unrated = await createModule()
     await payload.create({
       collection: 'rating-summaries',
-      data: { participation: { count: 1, distribution: [0, 0, 0, 0, 1], mean: 5, sum: 5 }, raterCount: 1, targetCollection: 'modules', targetId: String(unrated) },
+      data: {
+        participation: { count: 1, distribution: [0, 0, 0, 0, 1], mean: 5, sum: 5 },
+        raterCount: 1,
+        targetCollection: 'modules',
+        targetId: String(unrated),
+      },
       overrideAccess: true,
     })
 
     const differences = await recountDifferences([rated, unrated], { shouldFix: true })
     expect(differences).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actual: 1, field: 'raterCount', stored: 0, targetId: String(rated) }),
-        expect.objectContaining({ actual: 0, field: 'raterCount', stored: 1, targetId: String(unrated) }),
+        expect.objectContaining({
+          actual: 1,
+          field: 'raterCount',
+          stored: 0,
+          targetId: String(rated),
+        }),
+        expect.objectContaining({
+          actual: 0,
+          field: 'raterCount',
+          stored: 1,
+          targetId: String(unrated),
+        }),
       ]),
     )
     expect(await recountDifferences([rated, unrated])).toEqual([])
@@ -539,8 +786,13 @@ describe('recount', () => {
       let isRating = true
       const ratings = (async () => {
         for (let batch = 0; batch < 4; batch++) {
-          const values = Array.from({ length: 25 }, (_, i): Values => ({ complexity: 1 + ((batch + i) % 5), participation: 1 + (i % 5) }))
-          const statuses = await Promise.all(values.map(async (value) => (await rate(moduleId, { json: { values: value } })).status))
+          const values = Array.from({ length: 25 }, (_, i): Values => ({
+            complexity: 1 + ((batch + i) % 5),
+            participation: 1 + (i % 5),
+          }))
+          const statuses = await Promise.all(
+            values.map(async (value) => (await rate(moduleId, { json: { values: value } })).status),
+          )
           expect(statuses.every((status) => status === 201)).toBe(true)
           sent.push(...values)
         }
@@ -566,7 +818,9 @@ describe('recount', () => {
 
     const found = await runCli()
     expect(found.code, found.output).toBe(1)
-    expect(found.output).toContain(`modules ${moduleId} raterCount: gespeichert 99, aus den Bewertungen 1`)
+    expect(found.output).toContain(
+      `modules ${moduleId} raterCount: gespeichert 99, aus den Bewertungen 1`,
+    )
 
     const fixed = await runCli('--fix')
     expect(fixed.code, fixed.output).toBe(0)
@@ -581,7 +835,9 @@ describe('recount', () => {
 
 describe('finder', () => {
   const finder = (query: string, language = 'de-DE') =>
-    requestJson<FinderBody>(`${server.url}/api/modules/ratings-finder?${query}`, { headers: { 'Accept-Language': language } })
+    requestJson<FinderBody>(`${server.url}/api/modules/ratings-finder?${query}`, {
+      headers: { 'Accept-Language': language },
+    })
 
   const QUERY = 'financialEffort[max]=2&participation[min]=4&minRaters=5&sort=-participation'
 
@@ -597,14 +853,28 @@ describe('finder', () => {
 
   it('should return exactly the matching published modules in order, with their summary', async () => {
     // financialEffort 1.6, participation 4.6
-    const best = await moduleRatedBy([...times(2, { financialEffort: 1, participation: 5 }), { financialEffort: 2, participation: 4 }, { financialEffort: 2, participation: 5 }, { financialEffort: 2, participation: 4 }])
+    const best = await moduleRatedBy([
+      ...times(2, { financialEffort: 1, participation: 5 }),
+      { financialEffort: 2, participation: 4 },
+      { financialEffort: 2, participation: 5 },
+      { financialEffort: 2, participation: 4 },
+    ])
     // Both bounds exactly: financialEffort 2, participation 4.
     const boundary = await moduleRatedBy(times(5, { financialEffort: 2, participation: 4 }))
     // participation 4.2
-    const middle = await moduleRatedBy([...times(4, { financialEffort: 1, participation: 4 }), { financialEffort: 1, participation: 5 }])
+    const middle = await moduleRatedBy([
+      ...times(4, { financialEffort: 1, participation: 4 }),
+      { financialEffort: 1, participation: 5 },
+    ])
     // Too expensive (2.2), too little participation (3.8), too few raters (4).
-    await moduleRatedBy([...times(4, { financialEffort: 2, participation: 5 }), { financialEffort: 3, participation: 5 }])
-    await moduleRatedBy([...times(4, { financialEffort: 1, participation: 4 }), { financialEffort: 1, participation: 3 }])
+    await moduleRatedBy([
+      ...times(4, { financialEffort: 2, participation: 5 }),
+      { financialEffort: 3, participation: 5 },
+    ])
+    await moduleRatedBy([
+      ...times(4, { financialEffort: 1, participation: 4 }),
+      { financialEffort: 1, participation: 3 },
+    ])
     await moduleRatedBy(times(4, { financialEffort: 1, participation: 5 }))
     // Would match, but no longer published.
     const unpublished = await moduleRatedBy(times(5, { financialEffort: 1, participation: 5 }))
@@ -617,8 +887,17 @@ describe('finder', () => {
     const [first] = body.docs!
     expect(first?.title).toMatch(/^Bewertetes Modul/)
     expect(first?.ratingSummary?.raterCount).toBe(5)
-    expect(first?.ratingSummary?.dimensions.participation).toMatchObject({ count: 5, lean: 'high', mean: 4.6 })
-    expect(first?.ratingSummary?.dimensions.financialEffort).toMatchObject({ count: 5, lean: 'low', leanLabel: 'ist mit geringen Kosten verbunden', mean: 1.6 })
+    expect(first?.ratingSummary?.dimensions.participation).toMatchObject({
+      count: 5,
+      lean: 'high',
+      mean: 4.6,
+    })
+    expect(first?.ratingSummary?.dimensions.financialEffort).toMatchObject({
+      count: 5,
+      lean: 'low',
+      leanLabel: 'ist mit geringen Kosten verbunden',
+      mean: 1.6,
+    })
 
     const paged = await finder(`${QUERY}&limit=1&page=2`)
     expect(paged.body.docs?.map((doc) => doc.id)).toEqual([middle])
@@ -629,9 +908,18 @@ describe('finder', () => {
     const few = await moduleRatedBy(times(6, { complexity: 5, staffEffort: 1 }))
     const many = await moduleRatedBy(times(7, { complexity: 4, staffEffort: 1 }))
     const query = 'staffEffort[max]=1&complexity[min]=4&minRaters=6'
-    expect((await finder(`${query}&sort=complexity`)).body.docs?.map((doc) => doc.id)).toEqual([many, few])
-    expect((await finder(`${query}&sort=-complexity`)).body.docs?.map((doc) => doc.id)).toEqual([few, many])
-    expect((await finder(`${query}&sort=-raterCount`)).body.docs?.map((doc) => doc.id)).toEqual([many, few])
+    expect((await finder(`${query}&sort=complexity`)).body.docs?.map((doc) => doc.id)).toEqual([
+      many,
+      few,
+    ])
+    expect((await finder(`${query}&sort=-complexity`)).body.docs?.map((doc) => doc.id)).toEqual([
+      few,
+      many,
+    ])
+    expect((await finder(`${query}&sort=-raterCount`)).body.docs?.map((doc) => doc.id)).toEqual([
+      many,
+      few,
+    ])
   })
 
   it.each([
@@ -656,13 +944,24 @@ describe('finder', () => {
   it('should not show an unpublished module or a newer draft through the finder', async () => {
     // Rated while published, then unpublished and changed as a draft only.
     const moduleId = await moduleRatedBy(times(5, { processPhase: 5, timeEffort: 5 }))
-    await payload.update({ collection: 'modules', data: { _status: 'draft', title: 'Nur Entwurf' }, id: moduleId })
+    await payload.update({
+      collection: 'modules',
+      data: { _status: 'draft', title: 'Nur Entwurf' },
+      id: moduleId,
+    })
     // Published, with a newer draft that the finder must not show.
     const withDraft = await moduleRatedBy(times(5, { processPhase: 5, timeEffort: 5 }))
     const { title } = await payload.findByID({ collection: 'modules', id: withDraft })
-    await payload.update({ collection: 'modules', data: { title: 'Neuer Titel, nur Entwurf' }, draft: true, id: withDraft })
+    await payload.update({
+      collection: 'modules',
+      data: { title: 'Neuer Titel, nur Entwurf' },
+      draft: true,
+      id: withDraft,
+    })
 
-    const { body, status } = await finder('processPhase[min]=5&timeEffort[min]=5&minRaters=1&limit=100')
+    const { body, status } = await finder(
+      'processPhase[min]=5&timeEffort[min]=5&minRaters=1&limit=100',
+    )
     expect(status).toBe(200)
     expect(body.docs?.map((doc) => [doc.id, doc.title])).toEqual([[withDraft, title]])
     expect(JSON.stringify(body)).not.toContain('Nur Entwurf')
@@ -677,7 +976,9 @@ describe('privacy', () => {
     const ratings = await requestJson<ListBody<unknown>>(`${server.url}/api/ratings`)
     expect(ratings.status).toBe(403)
     expect(ratings.body.docs).toBeUndefined()
-    const rating = await requestJson(`${server.url}/api/ratings/${(await ratingsOf(moduleId))[0]!.id}`)
+    const rating = await requestJson(
+      `${server.url}/api/ratings/${(await ratingsOf(moduleId))[0]!.id}`,
+    )
     expect(rating.status).toBe(403)
     const summaries = await requestJson<ListBody<unknown>>(`${server.url}/api/rating-summaries`)
     expect(summaries.status).toBe(403)
@@ -687,7 +988,9 @@ describe('privacy', () => {
   it('should not let a visitor read ratings or summaries over GraphQL', async () => {
     const moduleId = await createModule()
     await rateAsNewVisitor(moduleId, { participation: 3 })
-    const ratings = await graphql('{ Ratings { docs { id targetId visitorHash clientHash values { participation } } } }')
+    const ratings = await graphql(
+      '{ Ratings { docs { id targetId visitorHash clientHash values { participation } } } }',
+    )
     expect(ratings.body.errors?.length).toBeGreaterThan(0)
     expect(ratings.body.data?.Ratings ?? null).toBeNull()
     const summaries = await graphql('{ RatingSummaries { docs { id raterCount } } }')
@@ -696,21 +999,36 @@ describe('privacy', () => {
     expect(JSON.stringify(ratings.body)).not.toMatch(HEX_HASH)
   })
 
-  it("should never show an admin the hashes, over REST or GraphQL", async () => {
+  it('should never show an admin the hashes, over REST or GraphQL', async () => {
     const moduleId = await createModule()
     await rateAsNewVisitor(moduleId, { participation: 3 })
-    const list = await requestJson<ListBody<Record<string, unknown>>>(`${server.url}/api/ratings?where[targetId][equals]=${moduleId}&depth=0`, { token: tokens.admin })
+    const list = await requestJson<ListBody<Record<string, unknown>>>(
+      `${server.url}/api/ratings?where[targetId][equals]=${moduleId}&depth=0`,
+      { token: tokens.admin },
+    )
     expect(list.status).toBe(200)
     expect(list.body.docs).toHaveLength(1)
     const [rating] = list.body.docs!
-    expect(rating).toMatchObject({ targetCollection: 'modules', targetId: String(moduleId), values: { participation: 3 } })
+    expect(rating).toMatchObject({
+      targetCollection: 'modules',
+      targetId: String(moduleId),
+      values: { participation: 3 },
+    })
     expect(rating).not.toHaveProperty('visitorHash')
     expect(rating).not.toHaveProperty('clientHash')
-    const selected = await requestJson(`${server.url}/api/ratings/${String(rating!.id)}?select[visitorHash]=true&select[clientHash]=true`, { token: tokens.admin })
+    const selected = await requestJson(
+      `${server.url}/api/ratings/${String(rating!.id)}?select[visitorHash]=true&select[clientHash]=true`,
+      { token: tokens.admin },
+    )
     expect(selected.status).toBe(200)
     expect(JSON.stringify(selected.body)).not.toMatch(HEX_HASH)
-    const viaGraphQL = await graphql(`{ Ratings(where: { targetId: { equals: "${moduleId}" } }) { docs { id visitorHash clientHash } } }`, tokens.admin)
-    expect(viaGraphQL.body).toEqual({ data: { Ratings: { docs: [{ clientHash: null, id: rating!.id, visitorHash: null }] } } })
+    const viaGraphQL = await graphql(
+      `{ Ratings(where: { targetId: { equals: "${moduleId}" } }) { docs { id visitorHash clientHash } } }`,
+      tokens.admin,
+    )
+    expect(viaGraphQL.body).toEqual({
+      data: { Ratings: { docs: [{ clientHash: null, id: rating!.id, visitorHash: null }] } },
+    })
     expect(JSON.stringify(viaGraphQL.body)).not.toMatch(HEX_HASH)
   })
 
@@ -719,16 +1037,23 @@ describe('privacy', () => {
     for (let i = 0; i < 4; i++) {
       await rateAsNewVisitor(moduleId, { participation: 1 + i })
     }
-    const [{ visitor_hash: realHash } = { visitor_hash: '' }] = await sql<{ visitor_hash: string }>('SELECT visitor_hash FROM ratings WHERE target_id = $1 LIMIT 1', [String(moduleId)])
+    const [{ visitor_hash: realHash } = { visitor_hash: '' }] = await sql<{ visitor_hash: string }>(
+      'SELECT visitor_hash FROM ratings WHERE target_id = $1 LIMIT 1',
+      [String(moduleId)],
+    )
     expect(realHash).toMatch(/^[0-9a-f]{64}$/)
     const base = `${server.url}/api/ratings?where[targetId][equals]=${moduleId}&depth=0`
     const outcome = async (query: string) => {
-      const { body, status } = await requestJson<ListBody<{ id: number }>>(`${base}&${query}`, { token: tokens.admin })
+      const { body, status } = await requestJson<ListBody<{ id: number }>>(`${base}&${query}`, {
+        token: tokens.admin,
+      })
       expect(status).toBeLessThan(500)
       return status >= 400 ? { rejected: status } : { ids: body.docs?.map((doc) => doc.id) }
     }
     // The admin does read these ratings: a probe that is refused is refused for the hash alone.
-    expect(await outcome('sort=id')).toEqual({ ids: (await ratingsOf(moduleId)).map((rating) => rating.id).sort((a, b) => a - b) })
+    expect(await outcome('sort=id')).toEqual({
+      ids: (await ratingsOf(moduleId)).map((rating) => rating.id).sort((a, b) => a - b),
+    })
     const probes = [
       ['where[visitorHash][equals]', realHash],
       ['where[visitorHash][like]', realHash.slice(0, 4)],
@@ -738,13 +1063,18 @@ describe('privacy', () => {
     ] as const
     for (const [path, value] of probes) {
       const hit = await outcome(`${path}=${value}`)
-      const miss = await outcome(`${path}=${path.endsWith('[exists]') ? 'false' : 'f'.repeat(value.length)}`)
+      const miss = await outcome(
+        `${path}=${path.endsWith('[exists]') ? 'false' : 'f'.repeat(value.length)}`,
+      )
       expect(hit, path).toEqual(miss)
     }
     expect(await outcome('sort=visitorHash')).toEqual(await outcome('sort=-visitorHash'))
     expect(await outcome('sort=clientHash')).toEqual(await outcome('sort=-clientHash'))
     const graphqlOutcome = async (hash: string) => {
-      const { body } = await graphql(`{ Ratings(where: { visitorHash: { equals: "${hash}" } }) { docs { id } } }`, tokens.admin)
+      const { body } = await graphql(
+        `{ Ratings(where: { visitorHash: { equals: "${hash}" } }) { docs { id } } }`,
+        tokens.admin,
+      )
       return body.errors?.length ? { rejected: true } : body.data
     }
     expect(await graphqlOutcome(realHash)).toEqual(await graphqlOutcome('f'.repeat(64)))
@@ -753,10 +1083,22 @@ describe('privacy', () => {
   it('should store no address or user agent, only 64-hex hashes', async () => {
     const moduleId = await createModule()
     const userAgent = 'Quartiersnetz-Testbrowser/7.3 (UA-MARKER-4711)'
-    await rate(moduleId, { headers: { 'User-Agent': userAgent, 'X-Client-Address': '198.51.100.23', 'X-Forwarded-For': '203.0.113.9' }, json: { values: { participation: 3 } } })
-    await rate(moduleId, { headers: { 'User-Agent': userAgent, 'X-Client-Address': '198.51.100.24' }, json: { values: { participation: 4 } } })
+    await rate(moduleId, {
+      headers: {
+        'User-Agent': userAgent,
+        'X-Client-Address': '198.51.100.23',
+        'X-Forwarded-For': '203.0.113.9',
+      },
+      json: { values: { participation: 3 } },
+    })
+    await rate(moduleId, {
+      headers: { 'User-Agent': userAgent, 'X-Client-Address': '198.51.100.24' },
+      json: { values: { participation: 4 } },
+    })
 
-    const rows = await sql<Record<string, unknown>>('SELECT * FROM ratings WHERE target_id = $1', [String(moduleId)])
+    const rows = await sql<Record<string, unknown>>('SELECT * FROM ratings WHERE target_id = $1', [
+      String(moduleId),
+    ])
     expect(rows).toHaveLength(2)
     for (const row of rows) {
       expect(row.visitor_hash).toMatch(/^[0-9a-f]{64}$/)
@@ -764,16 +1106,29 @@ describe('privacy', () => {
     }
     // The address comes from the connection, not from a header a client can set.
     expect(rows[0]!.client_hash).toBe(rows[1]!.client_hash)
-    const unsalted = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].map((address) => crypto.createHash('sha256').update(address).digest('hex'))
+    const unsalted = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].map((address) =>
+      crypto.createHash('sha256').update(address).digest('hex'),
+    )
     expect(unsalted).not.toContain(rows[0]!.client_hash)
 
     // Anywhere in the database: every row of every table, as text.
-    const tables = await sql<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+    const tables = await sql<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    )
     expect(tables.map((table) => table.table_name)).toContain('ratings')
-    for (const needle of ['UA-MARKER-4711', 'Testbrowser', '127.0.0.1', '198.51.100.2', '203.0.113.9']) {
+    for (const needle of [
+      'UA-MARKER-4711',
+      'Testbrowser',
+      '127.0.0.1',
+      '198.51.100.2',
+      '203.0.113.9',
+    ]) {
       const hits: string[] = []
       for (const { table_name: table } of tables) {
-        const [{ count } = { count: 0 }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "${table}" AS row WHERE row::text LIKE $1`, [`%${needle}%`])
+        const [{ count } = { count: 0 }] = await sql<{ count: number }>(
+          `SELECT count(*)::int AS count FROM "${table}" AS row WHERE row::text LIKE $1`,
+          [`%${needle}%`],
+        )
         if (count > 0) {
           hits.push(table)
         }
@@ -809,8 +1164,18 @@ describe('summary with the module', () => {
       low: 'hat einen geringen Beteiligungsgrad',
       mean: 4.667,
     })
-    expect(summary.dimensions.financialEffort).toMatchObject({ count: 2, lean: 'balanced', leanLabel: 'ausgeglichen', mean: 3 })
-    expect(summary.dimensions.complexity).toMatchObject({ count: 1, lean: 'low', leanLabel: 'keine Vorkenntnisse erforderlich', mean: 1 })
+    expect(summary.dimensions.financialEffort).toMatchObject({
+      count: 2,
+      lean: 'balanced',
+      leanLabel: 'ausgeglichen',
+      mean: 3,
+    })
+    expect(summary.dimensions.complexity).toMatchObject({
+      count: 1,
+      lean: 'low',
+      leanLabel: 'keine Vorkenntnisse erforderlich',
+      mean: 1,
+    })
     expect(summary.dimensions.processPhase).toEqual({
       count: 0,
       distribution: [0, 0, 0, 0, 0],
@@ -828,7 +1193,10 @@ describe('summary with the module', () => {
     const moduleId = await ratedModule()
     const summary = await summaryOf(moduleId, 'en-US,en;q=0.9')
     expect(summary.text).toBe('This entry has been rated by 3 users so far.')
-    expect(summary.dimensions.participation).toMatchObject({ label: 'Participation', leanLabel: 'high degree of participation' })
+    expect(summary.dimensions.participation).toMatchObject({
+      label: 'Participation',
+      leanLabel: 'high degree of participation',
+    })
     expect(summary.dimensions.financialEffort?.leanLabel).toBe('balanced')
   })
 
@@ -843,7 +1211,9 @@ describe('summary with the module', () => {
   it('should return the summary with every module of a list', async () => {
     const rated = await ratedModule()
     const unrated = await createModule()
-    const { body, status } = await requestJson<ListBody<ModuleBody>>(`${server.url}/api/modules?where[id][in]=${rated},${unrated}&sort=id&depth=0`)
+    const { body, status } = await requestJson<ListBody<ModuleBody>>(
+      `${server.url}/api/modules?where[id][in]=${rated},${unrated}&sort=id&depth=0`,
+    )
     expect(status).toBe(200)
     expect(body.docs?.map((doc) => [doc.id, doc.ratingSummary?.raterCount])).toEqual([
       [rated, 3],
@@ -853,7 +1223,9 @@ describe('summary with the module', () => {
 
   it('should return the summary over GraphQL', async () => {
     const moduleId = await ratedModule()
-    const { body } = await graphql(`{ Module(id: ${moduleId}) { title ratingSummary } Modules(where: { id: { equals: ${moduleId} } }) { docs { id ratingSummary } } }`)
+    const { body } = await graphql(
+      `{ Module(id: ${moduleId}) { title ratingSummary } Modules(where: { id: { equals: ${moduleId} } }) { docs { id ratingSummary } } }`,
+    )
     expect(body.errors).toBeUndefined()
     const one = body.data?.Module as { ratingSummary: RatingSummary }
     const list = body.data?.Modules as { docs: { ratingSummary: RatingSummary }[] }
@@ -864,13 +1236,19 @@ describe('summary with the module', () => {
 
   it('should leave the summary out when select does not ask for it', async () => {
     const moduleId = await ratedModule()
-    const without = await requestJson<ModuleBody>(`${server.url}/api/modules/${moduleId}?select[title]=true`)
+    const without = await requestJson<ModuleBody>(
+      `${server.url}/api/modules/${moduleId}?select[title]=true`,
+    )
     expect(without.status).toBe(200)
     expect(without.body.title).toMatch(/^Bewertetes Modul/)
     expect(without.body).not.toHaveProperty('ratingSummary')
-    const excluded = await requestJson<ListBody<ModuleBody>>(`${server.url}/api/modules?where[id][equals]=${moduleId}&select[ratingSummary]=false`)
+    const excluded = await requestJson<ListBody<ModuleBody>>(
+      `${server.url}/api/modules?where[id][equals]=${moduleId}&select[ratingSummary]=false`,
+    )
     expect(excluded.body.docs?.[0]).not.toHaveProperty('ratingSummary')
-    const withIt = await requestJson<ModuleBody>(`${server.url}/api/modules/${moduleId}?select[title]=true&select[ratingSummary]=true`)
+    const withIt = await requestJson<ModuleBody>(
+      `${server.url}/api/modules/${moduleId}?select[title]=true&select[ratingSummary]=true`,
+    )
     expect(withIt.body.ratingSummary?.raterCount).toBe(3)
   })
 })
@@ -880,7 +1258,10 @@ describe('moderation', () => {
     const moduleId = await createModule()
     await rateAsNewVisitor(moduleId, { participation: 2 })
     await rateAsNewVisitor(moduleId, { participation: 4 })
-    const { body, status } = await requestJson<ListBody<Record<string, unknown>>>(`${server.url}/api/ratings?where[targetId][equals]=${moduleId}&sort=id`, { token: tokens.editor })
+    const { body, status } = await requestJson<ListBody<Record<string, unknown>>>(
+      `${server.url}/api/ratings?where[targetId][equals]=${moduleId}&sort=id`,
+      { token: tokens.editor },
+    )
     expect(status).toBe(200)
     expect(body.docs?.map((doc) => (doc.values as Values).participation)).toEqual([2, 4])
     expect(JSON.stringify(body)).not.toMatch(HEX_HASH)
@@ -891,12 +1272,19 @@ describe('moderation', () => {
     await rateAsNewVisitor(moduleId, { complexity: 3, participation: 1 })
     await rateAsNewVisitor(moduleId, { participation: 4 })
     await rateAsNewVisitor(moduleId, { participation: 5 })
-    const abusive = (await ratingsOf(moduleId)).find((rating) => rating.values?.participation === 1)!
+    const abusive = (await ratingsOf(moduleId)).find(
+      (rating) => rating.values?.participation === 1,
+    )!
 
-    const { status } = await requestJson(`${server.url}/api/ratings/${abusive.id}`, { method: 'DELETE', token: tokens.editor })
+    const { status } = await requestJson(`${server.url}/api/ratings/${abusive.id}`, {
+      method: 'DELETE',
+      token: tokens.editor,
+    })
     expect(status).toBe(200)
     expect(await ratingsOf(moduleId)).toHaveLength(2)
-    expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary([{ participation: 4 }, { participation: 5 }]))
+    expect(comparable(await summaryOf(moduleId))).toEqual(
+      expectedSummary([{ participation: 4 }, { participation: 5 }]),
+    )
     expect(await recountDifferences([moduleId])).toEqual([])
   })
 
@@ -908,12 +1296,17 @@ describe('moderation', () => {
     }
     await rateAsNewVisitor(other, { participation: 1 })
 
-    const { status } = await requestJson(`${server.url}/api/ratings?where[and][0][targetId][equals]=${moduleId}&where[and][1][values.participation][equals]=1`, {
-      method: 'DELETE',
-      token: tokens.editor,
-    })
+    const { status } = await requestJson(
+      `${server.url}/api/ratings?where[and][0][targetId][equals]=${moduleId}&where[and][1][values.participation][equals]=1`,
+      {
+        method: 'DELETE',
+        token: tokens.editor,
+      },
+    )
     expect(status).toBe(200)
-    expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary([{ participation: 3 }, { participation: 5 }]))
+    expect(comparable(await summaryOf(moduleId))).toEqual(
+      expectedSummary([{ participation: 3 }, { participation: 5 }]),
+    )
     expect(comparable(await summaryOf(other))).toEqual(expectedSummary([{ participation: 1 }]))
     expect(await recountDifferences([moduleId, other])).toEqual([])
   })
@@ -924,9 +1317,15 @@ describe('moderation', () => {
     await rateAsNewVisitor(moduleId, { participation: 5 })
     const [first, second] = await ratingsOf(moduleId)
 
-    const one = await requestJson(`${server.url}/api/ratings/${first!.id}?select[targetId]=true`, { method: 'DELETE', token: tokens.editor })
+    const one = await requestJson(`${server.url}/api/ratings/${first!.id}?select[targetId]=true`, {
+      method: 'DELETE',
+      token: tokens.editor,
+    })
     expect(one.status).toBe(200)
-    const bulk = await requestJson(`${server.url}/api/ratings?where[id][equals]=${second!.id}&select[targetId]=true`, { method: 'DELETE', token: tokens.editor })
+    const bulk = await requestJson(
+      `${server.url}/api/ratings?where[id][equals]=${second!.id}&select[targetId]=true`,
+      { method: 'DELETE', token: tokens.editor },
+    )
     expect(bulk.status).toBe(200)
 
     expect(await ratingsOf(moduleId)).toHaveLength(0)
@@ -942,8 +1341,13 @@ describe('moderation', () => {
     const ratings = await ratingsOf(moduleId)
     const results = await Promise.all(
       ratings.flatMap((rating, i) => [
-        requestJson(`${server.url}/api/ratings/${rating.id}`, { method: 'DELETE', token: tokens.editor }).then(({ status }) => status),
-        rate(moduleId, { cookieToken: visitors[i]!, json: { values: { complexity: 5 } } }).then(({ status }) => status),
+        requestJson(`${server.url}/api/ratings/${rating.id}`, {
+          method: 'DELETE',
+          token: tokens.editor,
+        }).then(({ status }) => status),
+        rate(moduleId, { cookieToken: visitors[i]!, json: { values: { complexity: 5 } } }).then(
+          ({ status }) => status,
+        ),
       ]),
     )
     expect(results.filter((status) => status >= 500)).toEqual([])
@@ -953,8 +1357,14 @@ describe('moderation', () => {
   it('should let the visitor of a deleted rating rate again', async () => {
     const moduleId = await createModule()
     const token = await rateAsNewVisitor(moduleId, { participation: 1 })
-    await requestJson(`${server.url}/api/ratings/${(await ratingsOf(moduleId))[0]!.id}`, { method: 'DELETE', token: tokens.editor })
-    const { status } = await rate(moduleId, { cookieToken: token, json: { values: { participation: 4 } } })
+    await requestJson(`${server.url}/api/ratings/${(await ratingsOf(moduleId))[0]!.id}`, {
+      method: 'DELETE',
+      token: tokens.editor,
+    })
+    const { status } = await rate(moduleId, {
+      cookieToken: token,
+      json: { values: { participation: 4 } },
+    })
     expect(status).toBe(201)
     expect(comparable(await summaryOf(moduleId))).toEqual(expectedSummary([{ participation: 4 }]))
   })
@@ -964,13 +1374,24 @@ describe('moderation', () => {
     await rateAsNewVisitor(moduleId, { participation: 2 })
     const [rating] = await ratingsOf(moduleId)
 
-    const list = await requestJson<ListBody<unknown>>(`${server.url}/api/ratings?where[targetId][equals]=${moduleId}`, { token: tokens.municipalityEditor })
+    const list = await requestJson<ListBody<unknown>>(
+      `${server.url}/api/ratings?where[targetId][equals]=${moduleId}`,
+      { token: tokens.municipalityEditor },
+    )
     expect(list.status).toBe(403)
-    const one = await requestJson(`${server.url}/api/ratings/${rating!.id}`, { token: tokens.municipalityEditor })
+    const one = await requestJson(`${server.url}/api/ratings/${rating!.id}`, {
+      token: tokens.municipalityEditor,
+    })
     expect(one.status).toBe(403)
-    const deleted = await requestJson(`${server.url}/api/ratings/${rating!.id}`, { method: 'DELETE', token: tokens.municipalityEditor })
+    const deleted = await requestJson(`${server.url}/api/ratings/${rating!.id}`, {
+      method: 'DELETE',
+      token: tokens.municipalityEditor,
+    })
     expect(deleted.status).toBe(403)
-    const bulk = await requestJson<{ docs?: unknown[] }>(`${server.url}/api/ratings?where[targetId][equals]=${moduleId}`, { method: 'DELETE', token: tokens.municipalityEditor })
+    const bulk = await requestJson<{ docs?: unknown[] }>(
+      `${server.url}/api/ratings?where[targetId][equals]=${moduleId}`,
+      { method: 'DELETE', token: tokens.municipalityEditor },
+    )
     expect(bulk.status).toBeGreaterThanOrEqual(400)
 
     expect(await ratingsOf(moduleId)).toHaveLength(1)
@@ -979,14 +1400,22 @@ describe('moderation', () => {
 
   it('should not let a municipality editor lock ratings of a module', async () => {
     const moduleId = await createModule()
-    await requestJson(`${server.url}/api/modules/${moduleId}`, { body: { ratingsLocked: true }, method: 'PATCH', token: tokens.municipalityEditor })
+    await requestJson(`${server.url}/api/modules/${moduleId}`, {
+      body: { ratingsLocked: true },
+      method: 'PATCH',
+      token: tokens.municipalityEditor,
+    })
     const after = await payload.findByID({ collection: 'modules', id: moduleId })
     expect(after.ratingsLocked).toBe(false)
   })
 
   it('should let an editor lock ratings of a module', async () => {
     const moduleId = await createModule()
-    const { status } = await requestJson(`${server.url}/api/modules/${moduleId}`, { body: { ratingsLocked: true }, method: 'PATCH', token: tokens.editor })
+    const { status } = await requestJson(`${server.url}/api/modules/${moduleId}`, {
+      body: { ratingsLocked: true },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
     expect(status).toBe(200)
     expect((await rate(moduleId, { json: { values: { participation: 3 } } })).status).toBe(409)
   })

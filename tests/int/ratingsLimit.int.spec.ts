@@ -34,14 +34,24 @@ afterAll(async () => {
 })
 
 const createModule = async () =>
-  (await payload.create({ collection: 'modules', data: { _status: 'published', title: `Begrenztes Modul ${++counter}` } })).id
+  (
+    await payload.create({
+      collection: 'modules',
+      data: { _status: 'published', title: `Begrenztes Modul ${++counter}` },
+    })
+  ).id
 
 /** A client address no other test uses (TEST-NET-3). */
 const newClient = () => `203.0.113.${++counter}`
 
 const rate = async (
   moduleId: number,
-  { client, headers, language = 'de-DE', visitorToken }: { client: string; headers?: Record<string, string>; language?: string; visitorToken?: string },
+  {
+    client,
+    headers,
+    language = 'de-DE',
+    visitorToken,
+  }: { client: string; headers?: Record<string, string>; language?: string; visitorToken?: string },
 ): Promise<JsonResponse<RateBody>> => {
   const response = await fetch(`${server.url}/api/modules/${moduleId}/ratings`, {
     body: JSON.stringify({ values: { participation: 4 } }),
@@ -54,7 +64,11 @@ const rate = async (
     },
     method: 'POST',
   })
-  return { body: (await response.json()) as RateBody, headers: response.headers, status: response.status }
+  return {
+    body: (await response.json()) as RateBody,
+    headers: response.headers,
+    status: response.status,
+  }
 }
 
 const ratingCount = async () => (await payload.count({ collection: 'ratings' })).totalDocs
@@ -69,7 +83,9 @@ describe('per-client limit', () => {
     const limited = await rate(await createModule(), { client })
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(limited.body.errors?.[0]?.message).toBe('Zu viele Bewertungen von diesem Anschluss. Bitte später erneut versuchen.')
+    expect(limited.body.errors?.[0]?.message).toBe(
+      'Zu viele Bewertungen von diesem Anschluss. Bitte später erneut versuchen.',
+    )
     expect(await ratingCount()).toBe(before)
   })
 
@@ -81,7 +97,9 @@ describe('per-client limit', () => {
     }
     const limited = await rate(moduleId, { client, language: 'en-US,en;q=0.9' })
     expect(limited.status).toBe(429)
-    expect(limited.body.errors?.[0]?.message).toBe('Too many ratings from this connection. Please try again later.')
+    expect(limited.body.errors?.[0]?.message).toBe(
+      'Too many ratings from this connection. Please try again later.',
+    )
   })
 
   it('should count each client on its own', async () => {
@@ -98,7 +116,9 @@ describe('per-client limit', () => {
     const client = newClient()
     const modules = [await createModule(), await createModule()]
     const before = await ratingCount()
-    const statuses = (await Promise.all(Array.from({ length: 12 }, (_, i) => rate(modules[i % 2]!, { client })))).map(({ status }) => status)
+    const statuses = (
+      await Promise.all(Array.from({ length: 12 }, (_, i) => rate(modules[i % 2]!, { client })))
+    ).map(({ status }) => status)
     expect(statuses.filter((status) => status === 201)).toHaveLength(3)
     expect(statuses.filter((status) => status === 429)).toHaveLength(9)
     expect(await ratingCount()).toBe(before + 3)
@@ -110,7 +130,10 @@ describe('per-client limit', () => {
     for (let i = 0; i < 3; i++) {
       await rate(moduleId, { client })
     }
-    const spoofed = await rate(moduleId, { client, headers: { 'X-Client-Address': '198.51.100.77' } })
+    const spoofed = await rate(moduleId, {
+      client,
+      headers: { 'X-Client-Address': '198.51.100.77' },
+    })
     expect(spoofed.status).toBe(429)
   })
 })

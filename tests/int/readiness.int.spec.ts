@@ -14,7 +14,11 @@ import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
 // This file stops its database on purpose, so it runs on a cluster of its own.
-const dataDir = path.join(projectRoot, '.test-data', `readiness-${crypto.randomBytes(4).toString('hex')}`)
+const dataDir = path.join(
+  projectRoot,
+  '.test-data',
+  `readiness-${crypto.randomBytes(4).toString('hex')}`,
+)
 let cluster: EmbeddedCluster
 let port: number
 let server: RunningServer

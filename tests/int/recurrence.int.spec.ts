@@ -23,7 +23,12 @@ const FIRST_THURSDAY: Recurrence = {
 const WINTER = new Date('2026-01-10T12:00:00.000Z')
 
 const startsOf = (recurrence: Recurrence, now = WINTER) =>
-  Object.fromEntries(computeOccurrences({ now, recurrence, seriesId: 7 }).map((occurrence) => [occurrence.date, occurrence.start.toISOString()]))
+  Object.fromEntries(
+    computeOccurrences({ now, recurrence, seriesId: 7 }).map((occurrence) => [
+      occurrence.date,
+      occurrence.start.toISOString(),
+    ]),
+  )
 
 describe('recurrence (pure)', () => {
   it('should put the first Thursday 10:00 Berlin at 09:00Z before and 08:00Z after the March change', () => {
@@ -41,7 +46,13 @@ describe('recurrence (pure)', () => {
   it('should end each occurrence after the duration, also on a day the clocks change', () => {
     const occurrences = computeOccurrences({
       now: new Date('2026-03-20T12:00:00.000Z'),
-      recurrence: { durationMinutes: 90, horizonDays: 14, rule: 'FREQ=WEEKLY;BYDAY=SU', startsOn: '2026-03-01', startTime: '01:00' },
+      recurrence: {
+        durationMinutes: 90,
+        horizonDays: 14,
+        rule: 'FREQ=WEEKLY;BYDAY=SU',
+        startsOn: '2026-03-01',
+        startTime: '01:00',
+      },
       seriesId: 7,
     })
     const changeDay = occurrences.find((occurrence) => occurrence.date === '2026-03-29')
@@ -51,7 +62,10 @@ describe('recurrence (pure)', () => {
   })
 
   it('should keep a weekly Tuesday at the same wall time on both sides of the March change', () => {
-    const starts = startsOf({ horizonDays: 21, rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2026-03-01', startTime: '18:30' }, new Date('2026-03-20T12:00:00.000Z'))
+    const starts = startsOf(
+      { horizonDays: 21, rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2026-03-01', startTime: '18:30' },
+      new Date('2026-03-20T12:00:00.000Z'),
+    )
     expect(starts).toEqual({
       '2026-03-24': '2026-03-24T17:30:00.000Z',
       '2026-03-31': '2026-03-31T16:30:00.000Z',
@@ -61,12 +75,19 @@ describe('recurrence (pure)', () => {
 
   it('should give the instant the clocks show for a wall time in the March gap and the October overlap', () => {
     // 02:30 doesn't exist on 29 March: the clocks show 03:30 CEST then. On 25 October it exists twice: the later one.
-    expect(berlinWallTimeToUtc({ day: 29, hour: 2, minute: 30, month: 3, year: 2026 }).toISOString()).toBe('2026-03-29T01:30:00.000Z')
-    expect(berlinWallTimeToUtc({ day: 25, hour: 2, minute: 30, month: 10, year: 2026 }).toISOString()).toBe('2026-10-25T01:30:00.000Z')
+    expect(
+      berlinWallTimeToUtc({ day: 29, hour: 2, minute: 30, month: 3, year: 2026 }).toISOString(),
+    ).toBe('2026-03-29T01:30:00.000Z')
+    expect(
+      berlinWallTimeToUtc({ day: 25, hour: 2, minute: 30, month: 10, year: 2026 }).toISOString(),
+    ).toBe('2026-10-25T01:30:00.000Z')
   })
 
   it('should produce no occurrence for a skipped date', () => {
-    const starts = startsOf({ ...FIRST_THURSDAY, exceptions: [{ action: 'skip', date: '2026-05-07T12:00:00.000Z' }] })
+    const starts = startsOf({
+      ...FIRST_THURSDAY,
+      exceptions: [{ action: 'skip', date: '2026-05-07T12:00:00.000Z' }],
+    })
     expect(starts['2026-05-07']).toBeUndefined()
     expect(starts['2026-06-04']).toBe('2026-06-04T08:00:00.000Z')
   })
@@ -74,7 +95,12 @@ describe('recurrence (pure)', () => {
   it('should produce a moved occurrence at its new start, under the key of its rule date', () => {
     const occurrences = computeOccurrences({
       now: WINTER,
-      recurrence: { ...FIRST_THURSDAY, exceptions: [{ action: 'move', date: '2026-06-04T12:00:00.000Z', movedTo: '2026-06-11T12:00:00.000Z' }] },
+      recurrence: {
+        ...FIRST_THURSDAY,
+        exceptions: [
+          { action: 'move', date: '2026-06-04T12:00:00.000Z', movedTo: '2026-06-11T12:00:00.000Z' },
+        ],
+      },
       seriesId: 7,
     })
     const moved = occurrences.find((occurrence) => occurrence.key === '7:2026-06-04')
@@ -105,11 +131,22 @@ describe('generating occurrences', () => {
     process.env.AUTH_RATE_LIMIT_MAX = '1000'
     server = await startTestServer()
     req = await createLocalReq({}, server.payload)
-    const city = await server.payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Reihenstadt', state: 'NW' } })
-    await server.payload.create({ collection: 'users', data: { email: 'redaktion@reihen.test', password: PASSWORD, role: 'editor' } })
+    const city = await server.payload.create({
+      collection: 'municipalities',
+      data: { _status: 'published', name: 'Reihenstadt', state: 'NW' },
+    })
     await server.payload.create({
       collection: 'users',
-      data: { email: 'kommune@reihen.test', municipality: city.id, password: PASSWORD, role: 'municipality-editor' },
+      data: { email: 'redaktion@reihen.test', password: PASSWORD, role: 'editor' },
+    })
+    await server.payload.create({
+      collection: 'users',
+      data: {
+        email: 'kommune@reihen.test',
+        municipality: city.id,
+        password: PASSWORD,
+        role: 'municipality-editor',
+      },
     })
     editorToken = await login(server.url, 'redaktion@reihen.test', PASSWORD)
     cityEditorToken = await login(server.url, 'kommune@reihen.test', PASSWORD)
@@ -127,7 +164,9 @@ describe('generating occurrences', () => {
     await server?.stop()
   })
 
-  const createSeries = async (data: Partial<RequiredDataFromCollectionSlug<'event-series'>> = {}): Promise<EventSery> => {
+  const createSeries = async (
+    data: Partial<RequiredDataFromCollectionSlug<'event-series'>> = {},
+  ): Promise<EventSery> => {
     const series = await server.payload.create({
       collection: 'event-series',
       data: {
@@ -143,7 +182,14 @@ describe('generating occurrences', () => {
   }
 
   const eventsOf = async (seriesId: number) =>
-    (await server.payload.find({ collection: 'events', pagination: false, sort: 'start', where: { series: { equals: seriesId } } })).docs
+    (
+      await server.payload.find({
+        collection: 'events',
+        pagination: false,
+        sort: 'start',
+        where: { series: { equals: seriesId } },
+      })
+    ).docs
 
   it('should create each occurrence once when generation runs twice', async () => {
     const series = await createSeries()
@@ -167,10 +213,21 @@ describe('generating occurrences', () => {
   })
 
   it('should take title, kind, format and audience from the series and publish with a published series', async () => {
-    const series = await createSeries({ audience: ['professionals'], defaultFormat: 'online', kind: 'webinar', title: 'Digitaler Stammtisch' })
+    const series = await createSeries({
+      audience: ['professionals'],
+      defaultFormat: 'online',
+      kind: 'webinar',
+      title: 'Digitaler Stammtisch',
+    })
     await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     const [event] = await eventsOf(series.id)
-    expect(event).toMatchObject({ _status: 'published', audience: ['professionals'], format: 'online', kind: 'webinar', title: 'Digitaler Stammtisch' })
+    expect(event).toMatchObject({
+      _status: 'published',
+      audience: ['professionals'],
+      format: 'online',
+      kind: 'webinar',
+      title: 'Digitaler Stammtisch',
+    })
     expect(typeof event?.series === 'object' ? event.series?.id : event?.series).toBe(series.id)
   })
 
@@ -186,7 +243,11 @@ describe('generating occurrences', () => {
     const series = await createSeries()
     await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     const [first] = await eventsOf(series.id)
-    const edited = { end: '2026-02-05T15:00:00.000Z', start: '2026-02-05T13:00:00.000Z', title: 'Jour fixe mit Gästen' }
+    const edited = {
+      end: '2026-02-05T15:00:00.000Z',
+      start: '2026-02-05T13:00:00.000Z',
+      title: 'Jour fixe mit Gästen',
+    }
     await server.payload.update({ id: first!.id, collection: 'events', data: edited })
     const result = await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     expect(result).toMatchObject({ created: 0, updated: 0 })
@@ -199,13 +260,20 @@ describe('generating occurrences', () => {
     await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     await server.payload.update({
       collection: 'event-series',
-      data: { recurrence: { ...series.recurrence, exceptions: [{ action: 'skip', date: '2026-03-05T12:00:00.000Z' }] } },
+      data: {
+        recurrence: {
+          ...series.recurrence,
+          exceptions: [{ action: 'skip', date: '2026-03-05T12:00:00.000Z' }],
+        },
+      },
       id: series.id,
     })
     const result = await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     expect(result).toEqual({ cancelled: 1, created: 0, total: 3, updated: 0 })
     const events = await eventsOf(series.id)
-    expect(events.find((event) => event.occurrenceKey === `${series.id}:2026-03-05`)?.isCancelled).toBe(true)
+    expect(
+      events.find((event) => event.occurrenceKey === `${series.id}:2026-03-05`)?.isCancelled,
+    ).toBe(true)
     expect(events.filter((event) => event.isCancelled)).toHaveLength(1)
   })
 
@@ -214,13 +282,29 @@ describe('generating occurrences', () => {
     await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     await server.payload.update({
       collection: 'event-series',
-      data: { recurrence: { ...series.recurrence, exceptions: [{ action: 'move', date: '2026-04-02T12:00:00.000Z', movedTo: '2026-04-09T12:00:00.000Z' }] } },
+      data: {
+        recurrence: {
+          ...series.recurrence,
+          exceptions: [
+            {
+              action: 'move',
+              date: '2026-04-02T12:00:00.000Z',
+              movedTo: '2026-04-09T12:00:00.000Z',
+            },
+          ],
+        },
+      },
       id: series.id,
     })
     const result = await generateOccurrences({ now: WINTER, req, seriesId: series.id })
     expect(result).toEqual({ cancelled: 0, created: 0, total: 4, updated: 1 })
-    const moved = (await eventsOf(series.id)).find((event) => event.occurrenceKey === `${series.id}:2026-04-02`)
-    expect(moved).toMatchObject({ end: '2026-04-09T14:00:00.000Z', start: '2026-04-09T12:00:00.000Z' })
+    const moved = (await eventsOf(series.id)).find(
+      (event) => event.occurrenceKey === `${series.id}:2026-04-02`,
+    )
+    expect(moved).toMatchObject({
+      end: '2026-04-09T14:00:00.000Z',
+      start: '2026-04-09T12:00:00.000Z',
+    })
   })
 
   it('should record when it last generated', async () => {
@@ -233,9 +317,19 @@ describe('generating occurrences', () => {
   })
 
   it('should generate every series with a rule in the nightly job', async () => {
-    const withRule = await createSeries({ recurrence: { horizonDays: 30, rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: new Date().toISOString() } })
+    const withRule = await createSeries({
+      recurrence: {
+        horizonDays: 30,
+        rule: 'FREQ=WEEKLY;BYDAY=TU',
+        startsOn: new Date().toISOString(),
+      },
+    })
     const withoutRule = await createSeries({ recurrence: {} })
-    await server.payload.jobs.queue({ input: {}, queue: 'nightly', task: 'generateSeriesOccurrences' })
+    await server.payload.jobs.queue({
+      input: {},
+      queue: 'nightly',
+      task: 'generateSeriesOccurrences',
+    })
     await server.payload.jobs.run({ queue: 'nightly' })
     expect((await eventsOf(withRule.id)).length).toBeGreaterThanOrEqual(4)
     expect(await eventsOf(withoutRule.id)).toHaveLength(0)
@@ -243,11 +337,18 @@ describe('generating occurrences', () => {
 
   describe('admin endpoint', () => {
     const url = (id: number | string) => `${server.url}/api/event-series/${id}/generate-occurrences`
-    const soon = () => ({ horizonDays: 30, rule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: new Date().toISOString() })
+    const soon = () => ({
+      horizonDays: 30,
+      rule: 'FREQ=WEEKLY;BYDAY=TU',
+      startsOn: new Date().toISOString(),
+    })
 
     it('should let an editor generate and answer the counts', async () => {
       const series = await createSeries({ recurrence: soon() })
-      const { body, status } = await requestJson<Record<string, number>>(url(series.id), { method: 'POST', token: editorToken })
+      const { body, status } = await requestJson<Record<string, number>>(url(series.id), {
+        method: 'POST',
+        token: editorToken,
+      })
       expect(status).toBe(200)
       expect(body.created).toBeGreaterThanOrEqual(4)
       expect(body).toEqual({ cancelled: 0, created: body.total, total: body.total, updated: 0 })
@@ -256,7 +357,10 @@ describe('generating occurrences', () => {
 
     it('should refuse a municipality editor with 403 and a German message', async () => {
       const series = await createSeries({ recurrence: soon() })
-      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(url(series.id), { method: 'POST', token: cityEditorToken })
+      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(
+        url(series.id),
+        { method: 'POST', token: cityEditorToken },
+      )
       expect(status).toBe(403)
       expect(body.errors?.[0]?.message).toMatch(/nur Redaktion und Administration/)
       expect(await eventsOf(series.id)).toHaveLength(0)
@@ -264,10 +368,13 @@ describe('generating occurrences', () => {
 
     it('should refuse a visitor with 403, in English when asked', async () => {
       const series = await createSeries({ recurrence: soon() })
-      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(url(series.id), {
-        headers: { 'Accept-Language': 'en' },
-        method: 'POST',
-      })
+      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(
+        url(series.id),
+        {
+          headers: { 'Accept-Language': 'en' },
+          method: 'POST',
+        },
+      )
       expect(status).toBe(403)
       expect(body.errors?.[0]?.message).toMatch(/Only editors and admins/)
       expect(await eventsOf(series.id)).toHaveLength(0)
@@ -275,7 +382,10 @@ describe('generating occurrences', () => {
 
     it('should answer 404 for a series that does not exist', async () => {
       for (const id of ['999999', 'keine-zahl']) {
-        const { body, status } = await requestJson<{ errors?: { message: string }[] }>(url(id), { method: 'POST', token: editorToken })
+        const { body, status } = await requestJson<{ errors?: { message: string }[] }>(url(id), {
+          method: 'POST',
+          token: editorToken,
+        })
         expect(status).toBe(404)
         expect(body.errors?.[0]?.message).toMatch(/gibt es nicht/)
       }
@@ -283,14 +393,24 @@ describe('generating occurrences', () => {
 
     it('should answer 400 with the reason for a rule it cannot use', async () => {
       const series = await createSeries({ recurrence: { ...soon(), rule: 'FREQ=HOURLY' } })
-      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(url(series.id), { method: 'POST', token: editorToken })
+      const { body, status } = await requestJson<{ errors?: { message: string }[] }>(
+        url(series.id),
+        { method: 'POST', token: editorToken },
+      )
       expect(status).toBe(400)
       expect(body.errors?.[0]?.message).toMatch(/FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY/)
     })
 
     it('should create each occurrence once when two generations run at the same time', async () => {
       const series = await createSeries({ recurrence: soon() })
-      const responses = await Promise.all([1, 2, 3].map(() => requestJson<Record<string, number>>(url(series.id), { method: 'POST', token: editorToken })))
+      const responses = await Promise.all(
+        [1, 2, 3].map(() =>
+          requestJson<Record<string, number>>(url(series.id), {
+            method: 'POST',
+            token: editorToken,
+          }),
+        ),
+      )
       expect(responses.map((response) => response.status)).toEqual([200, 200, 200])
       const total = responses[0]!.body.total!
       expect(responses.reduce((sum, response) => sum + response.body.created!, 0)).toBe(total)

@@ -23,12 +23,21 @@ let municipalityId: number | undefined
 
 const createUser = async (email: string, role: 'admin' | 'editor' | 'municipality-editor') => {
   if (role === 'municipality-editor' && municipalityId === undefined) {
-    const city = await server.payload.create({ collection: 'municipalities', data: { name: 'Teststadt', state: 'NW' }, overrideAccess: true })
+    const city = await server.payload.create({
+      collection: 'municipalities',
+      data: { name: 'Teststadt', state: 'NW' },
+      overrideAccess: true,
+    })
     municipalityId = city.id
   }
   return server.payload.create({
     collection: 'users',
-    data: { email, municipality: role === 'municipality-editor' ? municipalityId : undefined, password: PASSWORD, role },
+    data: {
+      email,
+      municipality: role === 'municipality-editor' ? municipalityId : undefined,
+      password: PASSWORD,
+      role,
+    },
     overrideAccess: true,
   })
 }
@@ -59,16 +68,21 @@ describe('first admin and login', () => {
     const { totalDocs } = await server.payload.count({ collection: 'users' })
     expect(totalDocs).toBe(0)
 
-    const registered = await requestJson<{ user?: { role?: string } }>(`${server.url}/api/users/first-register`, {
-      body: { email: 'erste@quartiersnetz.test', password: PASSWORD, role: 'editor' },
-      method: 'POST',
-    })
+    const registered = await requestJson<{ user?: { role?: string } }>(
+      `${server.url}/api/users/first-register`,
+      {
+        body: { email: 'erste@quartiersnetz.test', password: PASSWORD, role: 'editor' },
+        method: 'POST',
+      },
+    )
     expect(registered.status).toBe(200)
     // Whatever the form sends, the first account is an admin.
     expect(registered.body.user?.role).toBe('admin')
 
     const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
-    const me = await requestJson<{ user?: { email?: string } }>(`${server.url}/api/users/me`, { token })
+    const me = await requestJson<{ user?: { email?: string } }>(`${server.url}/api/users/me`, {
+      token,
+    })
     expect(me.status).toBe(200)
     expect(me.body.user?.email).toBe('erste@quartiersnetz.test')
   })
@@ -79,7 +93,10 @@ describe('first admin and login', () => {
       method: 'POST',
     })
     expect(status).toBe(403)
-    const { totalDocs } = await server.payload.count({ collection: 'users', where: { email: { equals: 'zweite@quartiersnetz.test' } } })
+    const { totalDocs } = await server.payload.count({
+      collection: 'users',
+      where: { email: { equals: 'zweite@quartiersnetz.test' } },
+    })
     expect(totalDocs).toBe(0)
   })
 
@@ -92,10 +109,13 @@ describe('first admin and login', () => {
       })
       expect(status).toBe(401)
     }
-    const locked = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/users/login`, {
-      body: { email: 'gesperrt@quartiersnetz.test', password: PASSWORD },
-      method: 'POST',
-    })
+    const locked = await requestJson<{ errors?: { message: string }[] }>(
+      `${server.url}/api/users/login`,
+      {
+        body: { email: 'gesperrt@quartiersnetz.test', password: PASSWORD },
+        method: 'POST',
+      },
+    )
     expect(locked.status).toBe(401)
     expect(locked.body.errors?.[0]?.message).toMatch(/gesperrt/i)
   })
@@ -111,14 +131,21 @@ describe('user management', () => {
       token,
     })
     expect(status).toBe(403)
-    const { totalDocs } = await server.payload.count({ collection: 'users', where: { email: { equals: 'neu@quartiersnetz.test' } } })
+    const { totalDocs } = await server.payload.count({
+      collection: 'users',
+      where: { email: { equals: 'neu@quartiersnetz.test' } },
+    })
     expect(totalDocs).toBe(0)
   })
 
   it('should not let a municipality editor raise their own role', async () => {
     const user = await createUser('aufstieg@quartiersnetz.test', 'municipality-editor')
     const token = await login(server.url, 'aufstieg@quartiersnetz.test', PASSWORD)
-    await requestJson(`${server.url}/api/users/${user.id}`, { body: { role: 'admin' }, method: 'PATCH', token })
+    await requestJson(`${server.url}/api/users/${user.id}`, {
+      body: { role: 'admin' },
+      method: 'PATCH',
+      token,
+    })
     const after = await server.payload.findByID({ collection: 'users', id: user.id })
     expect(after.role).toBe('municipality-editor')
   })
@@ -126,7 +153,11 @@ describe('user management', () => {
   it("should not let a municipality editor change another user's role", async () => {
     const other = await createUser('andere@quartiersnetz.test', 'editor')
     const token = await login(server.url, 'kommune@quartiersnetz.test', PASSWORD)
-    const { status } = await requestJson(`${server.url}/api/users/${other.id}`, { body: { role: 'municipality-editor' }, method: 'PATCH', token })
+    const { status } = await requestJson(`${server.url}/api/users/${other.id}`, {
+      body: { role: 'municipality-editor' },
+      method: 'PATCH',
+      token,
+    })
     expect(status).toBeGreaterThanOrEqual(400)
     expect(status).toBeLessThan(500)
     const after = await server.payload.findByID({ collection: 'users', id: other.id })
@@ -136,7 +167,10 @@ describe('user management', () => {
   it('should not let an editor read other accounts', async () => {
     await createUser('redaktion@quartiersnetz.test', 'editor')
     const token = await login(server.url, 'redaktion@quartiersnetz.test', PASSWORD)
-    const { body, status } = await requestJson<{ docs: { email: string }[] }>(`${server.url}/api/users?limit=100`, { token })
+    const { body, status } = await requestJson<{ docs: { email: string }[] }>(
+      `${server.url}/api/users?limit=100`,
+      { token },
+    )
     expect(status).toBe(200)
     expect(body.docs.map((doc) => doc.email)).toEqual(['redaktion@quartiersnetz.test'])
   })
@@ -144,7 +178,11 @@ describe('user management', () => {
   it('should let an admin change roles', async () => {
     const target = await createUser('befoerdert@quartiersnetz.test', 'municipality-editor')
     const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
-    const { status } = await requestJson(`${server.url}/api/users/${target.id}`, { body: { role: 'editor' }, method: 'PATCH', token })
+    const { status } = await requestJson(`${server.url}/api/users/${target.id}`, {
+      body: { role: 'editor' },
+      method: 'PATCH',
+      token,
+    })
     expect(status).toBe(200)
     const after = await server.payload.findByID({ collection: 'users', id: target.id })
     expect(after.role).toBe('editor')
@@ -152,16 +190,31 @@ describe('user management', () => {
 })
 
 describe('media uploads', () => {
-  const upload = async (token: string, filename: string, type: string, content: Buffer | string) => {
+  const upload = async (
+    token: string,
+    filename: string,
+    type: string,
+    content: Buffer | string,
+  ) => {
     const form = new FormData()
-    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), filename)
+    form.append(
+      'file',
+      new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
+      filename,
+    )
     form.append('_payload', JSON.stringify({ alt: 'Test' }))
     const response = await fetch(`${server.url}/api/media`, {
       body: form,
       headers: { 'Accept-Language': 'de-DE', Authorization: `JWT ${token}` },
       method: 'POST',
     })
-    return { body: (await response.json()) as { doc?: { mimeType?: string }; errors?: { data?: unknown; message: string }[] }, status: response.status }
+    return {
+      body: (await response.json()) as {
+        doc?: { mimeType?: string }
+        errors?: { data?: unknown; message: string }[]
+      },
+      status: response.status,
+    }
   }
 
   it('should reject an SVG upload with a clear message', async () => {
@@ -187,17 +240,23 @@ describe('media uploads', () => {
   it('should accept a PNG image', async () => {
     const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)
     // A 1×1 transparent PNG.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    )
     const { body, status } = await upload(token, 'punkt.png', 'image/png', png)
     expect(status).toBe(201)
     expect(body.doc?.mimeType).toBe('image/png')
   })
 
   it('should refuse a body larger than the limit before reading it', async () => {
-    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(`${server.url}/api/users/login`, {
-      body: { email: 'x@quartiersnetz.test', password: 'x'.repeat(2 * 1024 * 1024) },
-      method: 'POST',
-    })
+    const { body, status } = await requestJson<{ errors?: { message: string }[] }>(
+      `${server.url}/api/users/login`,
+      {
+        body: { email: 'x@quartiersnetz.test', password: 'x'.repeat(2 * 1024 * 1024) },
+        method: 'POST',
+      },
+    )
     expect(status).toBe(413)
     expect(body.errors?.[0]?.message).toMatch(/zu groß/)
   })

@@ -30,8 +30,17 @@ vi.hoisted(() => {
 const SECRET_LINK = 'https://konferenz.example.org/raum/geheim-4711'
 const HEX_HASH = /\b[0-9a-f]{64}\b/
 
-type ErrorBody = { errors?: { data?: { errors?: { message: string; path: string }[] }; message: string }[] }
-type ThreadComment = { authorName: string; createdAt: string; id: number; isOfficial: boolean; replies?: ThreadComment[]; text: string }
+type ErrorBody = {
+  errors?: { data?: { errors?: { message: string; path: string }[] }; message: string }[]
+}
+type ThreadComment = {
+  authorName: string
+  createdAt: string
+  id: number
+  isOfficial: boolean
+  replies?: ThreadComment[]
+  text: string
+}
 type ThreadBody = ErrorBody & {
   comments?: ThreadComment[]
   consentVersion?: string
@@ -43,7 +52,11 @@ type ThreadBody = ErrorBody & {
 }
 type Facet = { count: number; id: number; slug: null | string; title: string }
 type FinderDoc = { id: number; ratingSummary?: RatingSummary; title?: string }
-type FinderBody = ErrorBody & { docs?: FinderDoc[]; facets?: Record<string, Facet[]>; totalDocs?: number }
+type FinderBody = ErrorBody & {
+  docs?: FinderDoc[]
+  facets?: Record<string, Facet[]>
+  totalDocs?: number
+}
 type ListBody<T> = ErrorBody & { docs?: T[]; totalDocs?: number }
 
 let server: RunningServer
@@ -89,7 +102,12 @@ const createModule = async (data: Record<string, unknown> = {}) => {
     'modules',
     await payload.create({
       collection: 'modules',
-      data: { _status: status, slug: `widget-modul-${n}`, title: `Widget-Modul ${n}`, ...data } as never,
+      data: {
+        _status: status,
+        slug: `widget-modul-${n}`,
+        title: `Widget-Modul ${n}`,
+        ...data,
+      } as never,
       draft: status === 'draft',
     }),
   )
@@ -111,7 +129,10 @@ const createTargetGroup = async () => {
   const n = ++counter
   return track(
     'target-groups',
-    await payload.create({ collection: 'target-groups', data: { _status: 'published', slug: `widget-gruppe-${n}`, title: `Widget-Zielgruppe ${n}` } }),
+    await payload.create({
+      collection: 'target-groups',
+      data: { _status: 'published', slug: `widget-gruppe-${n}`, title: `Widget-Zielgruppe ${n}` },
+    }),
   )
 }
 
@@ -138,17 +159,27 @@ const createComment = async (data: Record<string, unknown>) =>
   )
 
 const thread = (target: string, language = 'de-DE') =>
-  requestJson<ThreadBody>(`${server.url}/api/comments/thread?target=${encodeURIComponent(target)}`, { headers: { 'Accept-Language': language } })
+  requestJson<ThreadBody>(
+    `${server.url}/api/comments/thread?target=${encodeURIComponent(target)}`,
+    { headers: { 'Accept-Language': language } },
+  )
 
 /** A new visitor (no token) rates a module from this server's own origin. */
-const rate = async (moduleId: number, values: Record<string, number>, headers: Record<string, string> = {}) => {
+const rate = async (
+  moduleId: number,
+  values: Record<string, number>,
+  headers: Record<string, string> = {},
+) => {
   const response = await fetch(`${server.url}/api/modules/${moduleId}/ratings`, {
     body: JSON.stringify({ values }),
     headers: { 'Content-Type': 'application/json', ...headers },
     method: 'POST',
   })
   return {
-    body: (await response.json()) as ErrorBody & { ratingSummary?: RatingSummary; visitorToken?: string },
+    body: (await response.json()) as ErrorBody & {
+      ratingSummary?: RatingSummary
+      visitorToken?: string
+    },
     headers: response.headers,
     status: response.status,
   }
@@ -159,7 +190,12 @@ describe('comments thread', () => {
     const module = await createModule()
     const first = await createComment({ targetId: String(module.id), text: 'Erster Kommentar' })
     const second = await createComment({ targetId: String(module.id), text: 'Zweiter Kommentar' })
-    const reply = await createComment({ authorName: 'Max', parent: first.id, targetId: String(module.id), text: 'Antwort auf den ersten' })
+    const reply = await createComment({
+      authorName: 'Max',
+      parent: first.id,
+      targetId: String(module.id),
+      text: 'Antwort auf den ersten',
+    })
     const official = await createComment({
       authorName: 'Redaktion',
       isOfficialReply: true,
@@ -171,12 +207,23 @@ describe('comments thread', () => {
     const { body, headers, status } = await thread(`modules/${module.slug}`)
     expect(status, JSON.stringify(body)).toBe(200)
     expect(headers.get('cache-control')).toBe('no-store')
-    expect(body.target).toEqual({ collection: 'modules', id: module.id, slug: module.slug, title: module.title })
-    expect(body.comments?.map((comment) => [comment.id, comment.replies?.map((r) => r.id)])).toEqual([
+    expect(body.target).toEqual({
+      collection: 'modules',
+      id: module.id,
+      slug: module.slug,
+      title: module.title,
+    })
+    expect(
+      body.comments?.map((comment) => [comment.id, comment.replies?.map((r) => r.id)]),
+    ).toEqual([
       [first.id, [reply.id, official.id]],
       [second.id, []],
     ])
-    expect(body.comments?.[0]).toMatchObject({ authorName: 'Erika Mustermann', isOfficial: false, text: 'Erster Kommentar' })
+    expect(body.comments?.[0]).toMatchObject({
+      authorName: 'Erika Mustermann',
+      isOfficial: false,
+      text: 'Erster Kommentar',
+    })
     expect(Date.parse(body.comments![0]!.createdAt)).not.toBeNaN()
     expect(body.comments?.[0]?.replies?.[1]).toEqual({
       authorName: 'Redaktion',
@@ -185,23 +232,31 @@ describe('comments thread', () => {
       isOfficial: true,
       text: 'Offizielle Antwort',
     })
-    expect(body).toMatchObject({ consentVersion: '2026-01', maxTextLength: 2000, minSubmitSeconds: 1, totalDocs: 4 })
+    expect(body).toMatchObject({
+      consentVersion: '2026-01',
+      maxTextLength: 2000,
+      minSubmitSeconds: 1,
+      totalDocs: 4,
+    })
 
     // The form token is the comment form's: after the least form time, a comment with it is taken.
     await new Promise((resolve) => setTimeout(resolve, 1100))
-    const submitted = await requestJson<ErrorBody & { comment?: { id: number } }>(`${server.url}/api/comments`, {
-      body: {
-        authorName: 'Widget',
-        consent: true,
-        email: 'widget@example.org',
-        formToken: body.formToken,
-        targetCollection: 'modules',
-        targetId: module.id,
-        text: 'Über das Widget',
-        website: '',
+    const submitted = await requestJson<ErrorBody & { comment?: { id: number } }>(
+      `${server.url}/api/comments`,
+      {
+        body: {
+          authorName: 'Widget',
+          consent: true,
+          email: 'widget@example.org',
+          formToken: body.formToken,
+          targetCollection: 'modules',
+          targetId: module.id,
+          text: 'Über das Widget',
+          website: '',
+        },
+        method: 'POST',
       },
-      method: 'POST',
-    })
+    )
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(202)
     track('comments', submitted.body.comment!)
   })
@@ -219,12 +274,26 @@ describe('comments thread', () => {
     const module = await createModule()
     const other = await createModule()
     const visible = await createComment({ targetId: String(module.id), text: 'Sichtbar' })
-    await createComment({ isConfirmed: false, status: 'pending', targetId: String(module.id), text: 'Ausstehend' })
+    await createComment({
+      isConfirmed: false,
+      status: 'pending',
+      targetId: String(module.id),
+      text: 'Ausstehend',
+    })
     await createComment({ isConfirmed: false, targetId: String(module.id), text: 'Unbestätigt' })
     await createComment({ status: 'rejected', targetId: String(module.id), text: 'Abgelehnt' })
     await createComment({ status: 'spam', targetId: String(module.id), text: 'Werbung' })
-    const hidden = await createComment({ isHiddenByReports: true, reportCount: 3, targetId: String(module.id), text: 'Gemeldet' })
-    await createComment({ parent: hidden.id, targetId: String(module.id), text: 'Antwort auf Gemeldetes' })
+    const hidden = await createComment({
+      isHiddenByReports: true,
+      reportCount: 3,
+      targetId: String(module.id),
+      text: 'Gemeldet',
+    })
+    await createComment({
+      parent: hidden.id,
+      targetId: String(module.id),
+      text: 'Antwort auf Gemeldetes',
+    })
     await createComment({ targetId: String(other.id), text: 'Anderes Modul' })
 
     const { body, status } = await thread(`modules/${module.slug}`)
@@ -256,10 +325,19 @@ describe('comments thread', () => {
   it('should answer 404 in German or English for a draft, an unknown slug or a collection without comments, and 400 without a target', async () => {
     const draft = await createModule({ _status: 'draft' })
     await createComment({ targetId: String(draft.id), text: 'Am Entwurf' })
-    for (const target of [`modules/${draft.slug}`, `modules/${draft.id}`, 'modules/gibt-es-nicht', 'modules/99999', 'events/irgendwas', 'users/1']) {
+    for (const target of [
+      `modules/${draft.slug}`,
+      `modules/${draft.id}`,
+      'modules/gibt-es-nicht',
+      'modules/99999',
+      'events/irgendwas',
+      'users/1',
+    ]) {
       const german = await thread(target)
       expect(german.status, target).toBe(404)
-      expect(german.body.errors?.[0]?.message).toBe('Eintrag nicht gefunden oder nicht veröffentlicht.')
+      expect(german.body.errors?.[0]?.message).toBe(
+        'Eintrag nicht gefunden oder nicht veröffentlicht.',
+      )
       expect(JSON.stringify(german.body)).not.toContain('Am Entwurf')
       const english = await thread(target, 'en')
       expect(english.status).toBe(404)
@@ -268,8 +346,12 @@ describe('comments thread', () => {
     for (const target of ['', 'modules', 'modules/', 'modules/a/b', 'modules/ä']) {
       const german = await thread(target)
       expect(german.status, target).toBe(400)
-      expect(german.body.errors?.[0]?.message).toMatch(/^Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z\. B\. \?target=modules\//)
-      expect((await thread(target, 'en')).body.errors?.[0]?.message).toMatch(/^Please say which entry the comments belong to/)
+      expect(german.body.errors?.[0]?.message).toMatch(
+        /^Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z\. B\. \?target=modules\//,
+      )
+      expect((await thread(target, 'en')).body.errors?.[0]?.message).toMatch(
+        /^Please say which entry the comments belong to/,
+      )
     }
   })
 })
@@ -277,17 +359,26 @@ describe('comments thread', () => {
 describe('rating summaries', () => {
   it("should carry the scale and each dimension's poles in the request's language", async () => {
     const module = await createModule()
-    const german = await requestJson<{ ratingSummary?: RatingSummary }>(`${server.url}/api/modules/${module.id}?depth=0`)
+    const german = await requestJson<{ ratingSummary?: RatingSummary }>(
+      `${server.url}/api/modules/${module.id}?depth=0`,
+    )
     expect(german.body.ratingSummary?.scale).toEqual({ max: 5, min: 1 })
     expect(german.body.ratingSummary?.dimensions.financialEffort).toMatchObject({
       high: 'ist sehr kostenintensiv',
       label: 'Finanzieller Aufwand',
       low: 'ist mit geringen Kosten verbunden',
     })
-    const english = await requestJson<{ ratingSummary?: RatingSummary }>(`${server.url}/api/modules/${module.id}?depth=0`, {
-      headers: { 'Accept-Language': 'en' },
+    const english = await requestJson<{ ratingSummary?: RatingSummary }>(
+      `${server.url}/api/modules/${module.id}?depth=0`,
+      {
+        headers: { 'Accept-Language': 'en' },
+      },
+    )
+    expect(english.body.ratingSummary?.dimensions.financialEffort).toMatchObject({
+      high: 'very costly',
+      label: 'Financial effort',
+      low: 'low cost',
     })
-    expect(english.body.ratingSummary?.dimensions.financialEffort).toMatchObject({ high: 'very costly', label: 'Financial effort', low: 'low cost' })
     // Every dimension has both poles, also in the rating endpoint's answer.
     const { body } = await rate(module.id, { participation: 5 })
     for (const dimension of Object.values(body.ratingSummary!.dimensions)) {
@@ -304,7 +395,9 @@ describe('rating summaries', () => {
     await rate(locked.id, { participation: 2 })
     await payload.update({ collection: 'modules', data: { ratingsLocked: true }, id: locked.id })
     for (const module of [open, locked]) {
-      const { body, status } = await requestJson<ListBody<Record<string, unknown> & { ratingSummary?: RatingSummary }>>(
+      const { body, status } = await requestJson<
+        ListBody<Record<string, unknown> & { ratingSummary?: RatingSummary }>
+      >(
         `${server.url}/api/modules?where[slug][equals]=${module.slug}&select[title]=true&select[ratingSummary]=true`,
       )
       expect(status, JSON.stringify(body)).toBe(200)
@@ -321,7 +414,11 @@ describe('rating summaries', () => {
     expect(first.headers.get('set-cookie')).toBeNull()
     expect(first.headers.get('access-control-allow-origin')).toBe(WIDGET_ORIGIN)
     expect(first.body.visitorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    const again = await rate(module.id, { participation: 5 }, { Origin: WIDGET_ORIGIN, 'X-Visitor-Token': first.body.visitorToken! })
+    const again = await rate(
+      module.id,
+      { participation: 5 },
+      { Origin: WIDGET_ORIGIN, 'X-Visitor-Token': first.body.visitorToken! },
+    )
     expect(again.status).toBe(200)
     expect(again.headers.get('set-cookie')).toBeNull()
     expect(again.body.ratingSummary).toMatchObject({ raterCount: 1 })
@@ -341,7 +438,9 @@ describe('rating summaries', () => {
 
 describe('module finder', () => {
   const finder = (query: string, language = 'de-DE') =>
-    requestJson<FinderBody>(`${server.url}/api/modules/ratings-finder?${query}`, { headers: { 'Accept-Language': language } })
+    requestJson<FinderBody>(`${server.url}/api/modules/ratings-finder?${query}`, {
+      headers: { 'Accept-Language': language },
+    })
 
   it('should list every published module of a Handlungsfeld, by slug or id, rated ones first and unrated after them', async () => {
     const field = await createFieldOfAction()
@@ -360,7 +459,10 @@ describe('module finder', () => {
       expect(status, JSON.stringify(body)).toBe(200)
       expect(body.docs?.map(({ id }) => id)).toEqual([ratedTwice.id, ratedOnce.id, unrated.id])
       expect(body.totalDocs).toBe(3)
-      expect(body.docs?.[2]?.ratingSummary).toMatchObject({ raterCount: 0, scale: { max: 5, min: 1 } })
+      expect(body.docs?.[2]?.ratingSummary).toMatchObject({
+        raterCount: 0,
+        scale: { max: 5, min: 1 },
+      })
       expect(body.facets).toBeUndefined()
     }
   })
@@ -369,17 +471,24 @@ describe('module finder', () => {
     const field = await createFieldOfAction()
     const group = await createTargetGroup()
     const match = await createModule({ fieldsOfAction: [field.id], targetGroups: [group.id] })
-    const lowParticipation = await createModule({ fieldsOfAction: [field.id], targetGroups: [group.id] })
+    const lowParticipation = await createModule({
+      fieldsOfAction: [field.id],
+      targetGroups: [group.id],
+    })
     const otherGroup = await createModule({ fieldsOfAction: [field.id] })
     await createModule({ fieldsOfAction: [field.id], targetGroups: [group.id] })
     await rate(match.id, { participation: 5 })
     await rate(lowParticipation.id, { participation: 2 })
     await rate(otherGroup.id, { participation: 5 })
 
-    const { body, status } = await finder(`fieldOfAction=${field.slug}&targetGroup=${group.slug}&participation[min]=4`)
+    const { body, status } = await finder(
+      `fieldOfAction=${field.slug}&targetGroup=${group.slug}&participation[min]=4`,
+    )
     expect(status, JSON.stringify(body)).toBe(200)
     expect(body.docs?.map(({ id }) => id)).toEqual([match.id])
-    const withMinRaters = await finder(`fieldOfAction=${field.slug}&targetGroup=${group.slug}&minRaters=1&sort=participation`)
+    const withMinRaters = await finder(
+      `fieldOfAction=${field.slug}&targetGroup=${group.slug}&minRaters=1&sort=participation`,
+    )
     expect(withMinRaters.body.docs?.map(({ id }) => id)).toEqual([lowParticipation.id, match.id])
   })
 
@@ -390,7 +499,10 @@ describe('module finder', () => {
     const group = await createTargetGroup()
     const otherGroup = await createTargetGroup()
     await createModule({ fieldsOfAction: [field.id], targetGroups: [group.id] })
-    await createModule({ fieldsOfAction: [field.id, otherField.id], targetGroups: [group.id, otherGroup.id] })
+    await createModule({
+      fieldsOfAction: [field.id, otherField.id],
+      targetGroups: [group.id, otherGroup.id],
+    })
     await createModule({ fieldsOfAction: [field.id, draftField.id], targetGroups: [otherGroup.id] })
     await createModule({ fieldsOfAction: [otherField.id], targetGroups: [group.id] })
     await createModule({ _status: 'draft', fieldsOfAction: [field.id], targetGroups: [group.id] })
@@ -398,13 +510,24 @@ describe('module finder', () => {
     const { body, status } = await finder(`fieldOfAction=${field.slug}&facets=true`)
     expect(status, JSON.stringify(body)).toBe(200)
     expect(body.totalDocs).toBe(3)
-    const countOf = (name: string, id: number) => body.facets?.[name]?.find((facet) => facet.id === id)
+    const countOf = (name: string, id: number) =>
+      body.facets?.[name]?.find((facet) => facet.id === id)
     // The Handlungsfeld's own facet ignores its choice: what choosing another one would give.
-    expect(countOf('fieldOfAction', field.id)).toEqual({ count: 3, id: field.id, slug: field.slug, title: field.title })
+    expect(countOf('fieldOfAction', field.id)).toEqual({
+      count: 3,
+      id: field.id,
+      slug: field.slug,
+      title: field.title,
+    })
     expect(countOf('fieldOfAction', otherField.id)?.count).toBe(2)
     expect(countOf('fieldOfAction', draftField.id)).toBeUndefined()
     // The target groups among the three modules of the chosen Handlungsfeld.
-    expect(countOf('targetGroup', group.id)).toEqual({ count: 2, id: group.id, slug: group.slug, title: group.title })
+    expect(countOf('targetGroup', group.id)).toEqual({
+      count: 2,
+      id: group.id,
+      slug: group.slug,
+      title: group.title,
+    })
     expect(countOf('targetGroup', otherGroup.id)?.count).toBe(2)
   })
 
@@ -413,13 +536,20 @@ describe('module finder', () => {
     for (const reference of ['gibt-es-nicht', draftField.slug!, String(draftField.id)]) {
       const german = await finder(`fieldOfAction=${reference}`)
       expect(german.status, reference).toBe(404)
-      expect(german.body.errors?.[0]?.message).toBe(`Für „Handlungsfeld“ gibt es keinen veröffentlichten Eintrag „${reference}“.`)
+      expect(german.body.errors?.[0]?.message).toBe(
+        `Für „Handlungsfeld“ gibt es keinen veröffentlichten Eintrag „${reference}“.`,
+      )
       expect((await finder(`fieldOfAction=${reference}`, 'en')).body.errors?.[0]?.message).toBe(
         `There is no published entry "${reference}" for "Field of action".`,
       )
     }
     const cases: [string, string, string, string][] = [
-      ['limit=1000', 'limit', 'Ungültiger Filter: „Anzahl pro Seite“ darf höchstens 100 sein.', 'Invalid filter: "Results per page" must be at most 100.'],
+      [
+        'limit=1000',
+        'limit',
+        'Ungültiger Filter: „Anzahl pro Seite“ darf höchstens 100 sein.',
+        'Invalid filter: "Results per page" must be at most 100.',
+      ],
       [
         'limit=1.5',
         'limit',
@@ -444,7 +574,12 @@ describe('module finder', () => {
         'Ungültiger Filter: „Handlungsfeld“ hat nicht das erwartete Format.',
         'Invalid filter: "Field of action" is not in the expected format.',
       ],
-      ['facets=ja', 'facets', 'Ungültiger Filter: „Facetten“ hat keinen der zulässigen Werte.', 'Invalid filter: "Facets" is not one of the allowed values.'],
+      [
+        'facets=ja',
+        'facets',
+        'Ungültiger Filter: „Facetten“ hat keinen der zulässigen Werte.',
+        'Invalid filter: "Facets" is not one of the allowed values.',
+      ],
     ]
     for (const [query, path, de, en] of cases) {
       const german = await finder(query)
@@ -467,7 +602,13 @@ describe('events feed filters', () => {
         .getAllSubcomponents('vevent')
         .map((vevent) => String(vevent.getFirstPropertyValue('uid')))
         .sort()
-    return { headers: response.headers, name: () => String(calendar().getFirstPropertyValue('x-wr-calname')), status: response.status, text, uids }
+    return {
+      headers: response.headers,
+      name: () => String(calendar().getFirstPropertyValue('x-wr-calname')),
+      status: response.status,
+      text,
+      uids,
+    }
   }
 
   const createEvent = async (data: Record<string, unknown>) =>
@@ -491,24 +632,51 @@ describe('events feed filters', () => {
   it('should filter by municipality, series and Handlungsfeld, each alone and combined', async () => {
     const city = track(
       'municipalities',
-      await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Widgetstadt', slug: 'widgetstadt', state: 'NW' } }),
+      await payload.create({
+        collection: 'municipalities',
+        data: { _status: 'published', name: 'Widgetstadt', slug: 'widgetstadt', state: 'NW' },
+      }),
     )
     const series = track(
       'event-series',
       await payload.create({
         collection: 'event-series',
-        data: { _status: 'published', kind: 'network-meeting', slug: 'widget-reihe', title: 'Widget-Reihe' },
+        data: {
+          _status: 'published',
+          kind: 'network-meeting',
+          slug: 'widget-reihe',
+          title: 'Widget-Reihe',
+        },
       }),
     )
     const field = await createFieldOfAction()
-    const all = await createEvent({ fieldsOfAction: [field.id], municipalities: [city.id], series: series.id })
+    const all = await createEvent({
+      fieldsOfAction: [field.id],
+      municipalities: [city.id],
+      series: series.id,
+    })
     const cityOnly = await createEvent({ municipalities: [city.id] })
     const seriesOnly = await createEvent({ series: series.id })
-    const venueAndField = await createEvent({ fieldsOfAction: [field.id], venue: { municipality: city.id, name: 'Stadthalle' } })
-    await createEvent({ _status: 'draft', fieldsOfAction: [field.id], municipalities: [city.id], series: series.id })
-    await createEvent({ end: inDays(-3, 11), fieldsOfAction: [field.id], municipalities: [city.id], series: series.id, start: inDays(-3) })
+    const venueAndField = await createEvent({
+      fieldsOfAction: [field.id],
+      venue: { municipality: city.id, name: 'Stadthalle' },
+    })
+    await createEvent({
+      _status: 'draft',
+      fieldsOfAction: [field.id],
+      municipalities: [city.id],
+      series: series.id,
+    })
+    await createEvent({
+      end: inDays(-3, 11),
+      fieldsOfAction: [field.id],
+      municipalities: [city.id],
+      series: series.id,
+      start: inDays(-3),
+    })
     await createEvent({ title: 'Ohne Bezug' })
-    const uidsOf = (...events: { id: number }[]) => events.map((event) => `event-${event.id}@localhost`).sort()
+    const uidsOf = (...events: { id: number }[]) =>
+      events.map((event) => `event-${event.id}@localhost`).sort()
 
     const cases: [string, { id: number }[]][] = [
       ['?municipality=widgetstadt', [all, cityOnly, venueAndField]],
@@ -525,7 +693,9 @@ describe('events feed filters', () => {
     }
     const { headers, name } = await feed('?municipality=widgetstadt&series=widget-reihe')
     expect(name()).toBe('Quartiersnetz – Veranstaltungen – Widget-Reihe in Widgetstadt')
-    expect(headers.get('content-disposition')).toBe('inline; filename="veranstaltungen-widget-reihe-widgetstadt.ics"')
+    expect(headers.get('content-disposition')).toBe(
+      'inline; filename="veranstaltungen-widget-reihe-widgetstadt.ics"',
+    )
   })
 
   it('should answer 404 with a German or English message for an unknown or unpublished slug, and 400 for a filter given twice', async () => {
@@ -556,10 +726,14 @@ describe('events feed filters', () => {
       const german = await requestJson<ErrorBody>(`${server.url}/api/events/feed.ics${query}`)
       expect(german.status, query).toBe(404)
       expect(german.body.errors?.[0]?.message).toBe(de)
-      const english = await requestJson<ErrorBody>(`${server.url}/api/events/feed.ics${query}`, { headers: { 'Accept-Language': 'en' } })
+      const english = await requestJson<ErrorBody>(`${server.url}/api/events/feed.ics${query}`, {
+        headers: { 'Accept-Language': 'en' },
+      })
       expect(english.body.errors?.[0]?.message).toBe(en)
     }
-    const twice = await requestJson<ErrorBody>(`${server.url}/api/events/feed.ics?series=a&series=b`)
+    const twice = await requestJson<ErrorBody>(
+      `${server.url}/api/events/feed.ics?series=a&series=b`,
+    )
     expect(twice.status).toBe(400)
     expect(twice.body.errors?.[0]?.message).toBe('Bitte „series“ einmal und als Kurzname angeben.')
   })
@@ -573,7 +747,11 @@ describe('events feed filters', () => {
     expect((await feed(`?fieldOfAction=${field.slug}`, { 'If-None-Match': etag })).status).toBe(304)
     // The unfiltered feed is another calendar.
     expect((await feed('', { 'If-None-Match': etag })).status).toBe(200)
-    await payload.update({ collection: 'events', data: { title: 'Umbenannter Widget-Termin' }, id: event.id })
+    await payload.update({
+      collection: 'events',
+      data: { title: 'Umbenannter Widget-Termin' },
+      id: event.id,
+    })
     const changed = await feed(`?fieldOfAction=${field.slug}`, { 'If-None-Match': etag })
     expect(changed.status).toBe(200)
     expect(changed.text).toContain('Umbenannter Widget-Termin')
@@ -584,27 +762,49 @@ describe('events list for the widget', () => {
   it('should give visitors the upcoming events of a municipality, series and Handlungsfeld with all a list needs, never the access link', async () => {
     const city = track(
       'municipalities',
-      await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Listenstadt', slug: 'listenstadt', state: 'NW' } }),
+      await payload.create({
+        collection: 'municipalities',
+        data: { _status: 'published', name: 'Listenstadt', slug: 'listenstadt', state: 'NW' },
+      }),
     )
     const otherCity = track(
       'municipalities',
-      await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Anderswo', slug: 'anderswo', state: 'NW' } }),
+      await payload.create({
+        collection: 'municipalities',
+        data: { _status: 'published', name: 'Anderswo', slug: 'anderswo', state: 'NW' },
+      }),
     )
     const series = track(
       'event-series',
       await payload.create({
         collection: 'event-series',
-        data: { _status: 'published', kind: 'network-meeting', slug: 'listen-reihe', title: 'Listen-Reihe' },
+        data: {
+          _status: 'published',
+          kind: 'network-meeting',
+          slug: 'listen-reihe',
+          title: 'Listen-Reihe',
+        },
       }),
     )
     const field = await createFieldOfAction()
-    const base = { fieldsOfAction: [field.id], kind: 'workshop', municipalities: [city.id], series: series.id }
+    const base = {
+      fieldsOfAction: [field.id],
+      kind: 'workshop',
+      municipalities: [city.id],
+      series: series.id,
+    }
     const create = async (data: Record<string, unknown>) =>
       track(
         'events',
         await payload.create({
           collection: 'events',
-          data: { _status: 'published', format: 'on-site', start_tz: 'Europe/Berlin', ...base, ...data } as never,
+          data: {
+            _status: 'published',
+            format: 'on-site',
+            start_tz: 'Europe/Berlin',
+            ...base,
+            ...data,
+          } as never,
           draft: data._status === 'draft',
         }),
       )
@@ -632,7 +832,13 @@ describe('events list for the widget', () => {
       ['waitlisted', 'drei@example.org'],
       ['pending', 'vier@example.org'],
     ]) {
-      track('registrations', await payload.create({ collection: 'registrations', data: { email, event: next.id, name: 'Gast', status } as never }))
+      track(
+        'registrations',
+        await payload.create({
+          collection: 'registrations',
+          data: { email, event: next.id, name: 'Gast', status } as never,
+        }),
+      )
     }
 
     const query = new URLSearchParams({
@@ -644,9 +850,12 @@ describe('events list for the widget', () => {
       'where[series.slug][equals]': 'listen-reihe',
       'where[start][greater_than]': new Date().toISOString(),
     })
-    const { body, status } = await requestJson<ListBody<Event & Record<string, unknown>>>(`${server.url}/api/events?${query}`, {
-      headers: { Origin: WIDGET_ORIGIN },
-    })
+    const { body, status } = await requestJson<ListBody<Event & Record<string, unknown>>>(
+      `${server.url}/api/events?${query}`,
+      {
+        headers: { Origin: WIDGET_ORIGIN },
+      },
+    )
     expect(status, JSON.stringify(body)).toBe(200)
     expect(body.docs?.map(({ title }) => title)).toEqual(['Nächster Termin', 'Späterer Termin'])
     const [first] = body.docs!
@@ -663,7 +872,9 @@ describe('events list for the widget', () => {
       venue: { address: 'Marktplatz 1\n45127 Essen', name: 'Rathaus' },
       waitingCount: 1,
     })
-    expect(first?.municipalities).toEqual([expect.objectContaining({ name: 'Listenstadt', slug: 'listenstadt' })])
+    expect(first?.municipalities).toEqual([
+      expect.objectContaining({ name: 'Listenstadt', slug: 'listenstadt' }),
+    ])
     expect(first?.series).toMatchObject({ slug: 'listen-reihe', title: 'Listen-Reihe' })
     expect(first).not.toHaveProperty('accessLink')
     expect(JSON.stringify(body)).not.toContain('geheim-4711')
@@ -671,56 +882,98 @@ describe('events list for the widget', () => {
   })
 
   it('should list the events involving a municipality or taking place there, as its feed does, with an or of dotted paths', async () => {
-    const city = track('municipalities', await payload.create({ collection: 'municipalities', data: { _status: 'published', name: 'Oderstadt', slug: 'oderstadt', state: 'NW' } }))
+    const city = track(
+      'municipalities',
+      await payload.create({
+        collection: 'municipalities',
+        data: { _status: 'published', name: 'Oderstadt', slug: 'oderstadt', state: 'NW' },
+      }),
+    )
     const create = async (title: string, data: Record<string, unknown>) =>
       track(
         'events',
-        await payload.create({ collection: 'events', data: { _status: 'published', format: 'on-site', kind: 'workshop', start: inDays(15), start_tz: 'Europe/Berlin', title, ...data } as never }),
+        await payload.create({
+          collection: 'events',
+          data: {
+            _status: 'published',
+            format: 'on-site',
+            kind: 'workshop',
+            start: inDays(15),
+            start_tz: 'Europe/Berlin',
+            title,
+            ...data,
+          } as never,
+        }),
       )
     const involved = await create('Beteiligt', { municipalities: [city.id] })
-    const hosted = await create('Gastgeberin', { venue: { municipality: city.id, name: 'Bürgerhaus' } })
+    const hosted = await create('Gastgeberin', {
+      venue: { municipality: city.id, name: 'Bürgerhaus' },
+    })
     await create('Woanders', {})
     const query = new URLSearchParams({
       'where[or][0][municipalities.slug][equals]': 'oderstadt',
       'where[or][1][venue.municipality.slug][equals]': 'oderstadt',
     })
-    const { body, status } = await requestJson<ListBody<Event>>(`${server.url}/api/events?${query}&sort=start&depth=0`)
+    const { body, status } = await requestJson<ListBody<Event>>(
+      `${server.url}/api/events?${query}&sort=start&depth=0`,
+    )
     expect(status, JSON.stringify(body)).toBe(200)
     expect(body.docs?.map(({ id }) => id).sort()).toEqual([involved.id, hosted.id].sort())
     const feed = await fetch(`${server.url}/api/events/feed.ics?municipality=oderstadt`)
-    const uids = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((vevent) => String(vevent.getFirstPropertyValue('uid')))
-    expect(uids.sort()).toEqual([`event-${involved.id}@localhost`, `event-${hosted.id}@localhost`].sort())
+    const uids = new ICAL.Component(ICAL.parse(await feed.text()))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => String(vevent.getFirstPropertyValue('uid')))
+    expect(uids.sort()).toEqual(
+      [`event-${involved.id}@localhost`, `event-${hosted.id}@localhost`].sort(),
+    )
   })
 })
 
 describe('CORS for widgets', () => {
   const preflight = (path: string, origin = WIDGET_ORIGIN) =>
     fetch(`${server.url}${path}`, {
-      headers: { 'Access-Control-Request-Headers': 'content-type,x-visitor-token', 'Access-Control-Request-Method': 'POST', Origin: origin },
+      headers: {
+        'Access-Control-Request-Headers': 'content-type,x-visitor-token',
+        'Access-Control-Request-Method': 'POST',
+        Origin: origin,
+      },
       method: 'OPTIONS',
     })
 
   it("should allow X-Visitor-Token in preflights from an allowed origin for the plugins' POST endpoints", async () => {
     const module = await createModule()
-    for (const path of [`/api/modules/${module.id}/ratings`, '/api/comments', '/api/comments/1/report', '/api/events/1/registrations']) {
+    for (const path of [
+      `/api/modules/${module.id}/ratings`,
+      '/api/comments',
+      '/api/comments/1/report',
+      '/api/events/1/registrations',
+    ]) {
       const response = await preflight(path)
       expect(response.status, path).toBeLessThan(300)
       expect(response.headers.get('access-control-allow-origin'), path).toBe(WIDGET_ORIGIN)
       expect(response.headers.get('access-control-allow-methods')).toContain('POST')
-      const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/)
+      const allowed = (response.headers.get('access-control-allow-headers') ?? '')
+        .toLowerCase()
+        .split(/\s*,\s*/)
       expect(allowed).toEqual(expect.arrayContaining(['content-type', 'x-visitor-token']))
     }
   })
 
   it('should not allow an origin outside CORS_ORIGINS', async () => {
     const module = await createModule()
-    const response = await preflight(`/api/modules/${module.id}/ratings`, 'https://fremde-seite.example')
+    const response = await preflight(
+      `/api/modules/${module.id}/ratings`,
+      'https://fremde-seite.example',
+    )
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
   })
 
   it('should let an allowed origin read the comments thread', async () => {
     const module = await createModule()
-    const response = await fetch(`${server.url}/api/comments/thread?target=modules/${module.slug}`, { headers: { Origin: 'https://www.witten.de' } })
+    const response = await fetch(
+      `${server.url}/api/comments/thread?target=modules/${module.slug}`,
+      { headers: { Origin: 'https://www.witten.de' } },
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('https://www.witten.de')
   })

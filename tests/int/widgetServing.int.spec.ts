@@ -57,21 +57,36 @@ describe('the widgets script', () => {
     expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(plain.headers.get('content-encoding')).toBeNull()
     const source = await plain.text()
-    for (const element of ['qn-module', 'qn-rating', 'qn-comments', 'qn-events', 'qn-registration', 'qn-module-finder', 'qn-projects']) {
+    for (const element of [
+      'qn-module',
+      'qn-rating',
+      'qn-comments',
+      'qn-events',
+      'qn-registration',
+      'qn-module-finder',
+      'qn-projects',
+    ]) {
       expect(source).toContain(`"${element}"`)
     }
 
     // Node's fetch decompresses by itself: look at the raw bytes through a plain request instead.
     const { request } = await import('node:http')
-    const gzipped = await new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
-      request(bundleUrl, { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: response.headers['content-encoding'] }))
-      })
-        .on('error', reject)
-        .end()
-    })
+    const gzipped = await new Promise<{ body: Buffer; encoding: string | undefined }>(
+      (resolve, reject) => {
+        request(bundleUrl, { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () =>
+            resolve({
+              body: Buffer.concat(chunks),
+              encoding: response.headers['content-encoding'],
+            }),
+          )
+        })
+          .on('error', reject)
+          .end()
+      },
+    )
     expect(gzipped.encoding).toBe('gzip')
     expect(gunzipSync(gzipped.body).toString('utf8')).toBe(source)
     // The budget for all elements together.
@@ -98,7 +113,9 @@ describe('the demo page of a member city', () => {
     expect(csp).toContain("style-src 'self'")
     expect(csp).not.toContain('unsafe-inline')
     const html = await response.text()
-    expect(html).toContain(`<script type="module" src="http://localhost:${port}/widgets/v1/quartiersnetz.js"></script>`)
+    expect(html).toContain(
+      `<script type="module" src="http://localhost:${port}/widgets/v1/quartiersnetz.js"></script>`,
+    )
     expect(html).toContain('<qn-module slug="stadtteilkonferenz"')
     expect(html).toContain('<qn-module-finder')
     // No inline script or style: the page keeps its own policy.
@@ -108,20 +125,26 @@ describe('the demo page of a member city', () => {
 
   it('should let the demo origin call the API (CORS), as a member site in CORS_ORIGINS may', async () => {
     const port = new URL(server.url).port
-    const response = await fetch(`${server.url}/api/modules?limit=1`, { headers: { Origin: `http://127.0.0.1:${port}` } })
+    const response = await fetch(`${server.url}/api/modules?limit=1`, {
+      headers: { Origin: `http://127.0.0.1:${port}` },
+    })
     expect(response.headers.get('access-control-allow-origin')).toBe(`http://127.0.0.1:${port}`)
   })
 })
 
 describe('the privacy notice', () => {
   it('should state what is stored and for how long, in German and in English', async () => {
-    const german = await fetch(`${server.url}/datenschutz`, { headers: { 'Accept-Language': 'de' } })
+    const german = await fetch(`${server.url}/datenschutz`, {
+      headers: { 'Accept-Language': 'de' },
+    })
     expect(german.status).toBe(200)
     const text = await german.text()
     expect(text).toContain('<html lang="de">')
     expect(text).toContain('Es werden keine Cookies gesetzt')
     expect(text).toMatch(/30 Tage nach der Veranstaltung/)
-    const english = await (await fetch(`${server.url}/datenschutz`, { headers: { 'Accept-Language': 'en' } })).text()
+    const english = await (
+      await fetch(`${server.url}/datenschutz`, { headers: { 'Accept-Language': 'en' } })
+    ).text()
     expect(english).toContain('<html lang="en">')
     expect(english).toContain('No cookies are set')
   })

@@ -30,7 +30,10 @@ export class ApiError extends Error {
   }
 }
 
-type ErrorBody = { errors?: { data?: { errors?: FieldError[] }; message?: string }[]; message?: string }
+type ErrorBody = {
+  errors?: { data?: { errors?: FieldError[] }; message?: string }[]
+  message?: string
+}
 
 const messageOf = (body: ErrorBody | null) => body?.errors?.[0]?.message ?? body?.message
 
@@ -64,7 +67,19 @@ const parseJson = (text: string): unknown => {
 
 export const requestJson = async <T>(
   url: URL,
-  { body, headers = {}, language, method = 'GET', signal }: { body?: unknown; headers?: Record<string, string>; language: Language; method?: string; signal?: AbortSignal },
+  {
+    body,
+    headers = {},
+    language,
+    method = 'GET',
+    signal,
+  }: {
+    body?: unknown
+    headers?: Record<string, string>
+    language: Language
+    method?: string
+    signal?: AbortSignal
+  },
 ): Promise<T> => {
   const texts = sharedTexts[language]
   const timeout = withTimeout(TIMEOUT_MS, signal)
@@ -96,8 +111,17 @@ export const requestJson = async <T>(
   }
   const parsed = parseJson(text) as (ErrorBody & T) | undefined
   if (status < 200 || status >= 300) {
-    const fallback = status === 503 || status === 429 ? texts.busy : status === 404 ? texts.notFound : texts.unexpected
-    throw new ApiError(messageOf(parsed ?? null) ?? fallback, status, parsed?.errors?.[0]?.data?.errors ?? [])
+    const fallback =
+      status === 503 || status === 429
+        ? texts.busy
+        : status === 404
+          ? texts.notFound
+          : texts.unexpected
+    throw new ApiError(
+      messageOf(parsed ?? null) ?? fallback,
+      status,
+      parsed?.errors?.[0]?.data?.errors ?? [],
+    )
   }
   if (parsed === undefined) {
     throw new ApiError(texts.unexpected, status)

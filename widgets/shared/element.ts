@@ -11,11 +11,22 @@ import { ApiError } from './api'
 import { fill, type Language, languageOf, sharedTexts, type TextKey } from './i18n'
 import { baseStyles } from './styles'
 
-const HEADING_TAGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`]
+const HEADING_TAGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+]
 
-export type LoadState<T> = { kind: 'error'; error: ApiError } | { kind: 'loading' } | { data: T; kind: 'ready' }
+export type LoadState<T> =
+  { kind: 'error'; error: ApiError } | { kind: 'loading' } | { data: T; kind: 'ready' }
 
-export abstract class QnElement<Texts extends Record<string, string> = Record<string, string>, Data = unknown> extends LitElement {
+export abstract class QnElement<
+  Texts extends Record<string, string> = Record<string, string>,
+  Data = unknown,
+> extends LitElement {
   static override styles = [baseStyles]
 
   static override properties = {
@@ -44,7 +55,10 @@ export abstract class QnElement<Texts extends Record<string, string> = Record<st
 
   protected t(key: keyof Texts | TextKey, vars?: Record<string, number | string>): string {
     const own = this.texts[this.language] as Record<string, string>
-    return fill(own[key as string] ?? sharedTexts[this.language][key as TextKey] ?? String(key), vars)
+    return fill(
+      own[key as string] ?? sharedTexts[this.language][key as TextKey] ?? String(key),
+      vars,
+    )
   }
 
   /** A heading `offset` levels below the element's own (0: the element's title), at most h6. */
@@ -73,7 +87,10 @@ export abstract class QnElement<Texts extends Record<string, string> = Record<st
   }
 
   protected override updated(changed: PropertyValues) {
-    if (this.hasUpdated && this.reloadOn().some((name) => changed.has(name) && changed.get(name) !== undefined)) {
+    if (
+      this.hasUpdated &&
+      this.reloadOn().some((name) => changed.has(name) && changed.get(name) !== undefined)
+    ) {
       void this.reload()
     }
   }
@@ -90,7 +107,10 @@ export abstract class QnElement<Texts extends Record<string, string> = Record<st
       }
     } catch (err) {
       if (!controller.signal.aborted) {
-        this.loadState = { error: err instanceof ApiError ? err : new ApiError(this.t('unexpected'), 0), kind: 'error' }
+        this.loadState = {
+          error: err instanceof ApiError ? err : new ApiError(this.t('unexpected'), 0),
+          kind: 'error',
+        }
       }
     }
   }

@@ -12,7 +12,10 @@ import { ApiError, type FieldError } from './api'
 export type FieldErrors = Record<string, string>
 
 /** Server errors by field path; messages without a known field go to the summary. */
-const errorsByField = (errors: FieldError[], known: string[]): { fields: FieldErrors; rest: string[] } => {
+const errorsByField = (
+  errors: FieldError[],
+  known: string[],
+): { fields: FieldErrors; rest: string[] } => {
   const fields: FieldErrors = {}
   const rest: string[] = []
   for (const error of errors) {
@@ -39,7 +42,8 @@ type ControlArgs = {
   value: string
 }
 
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
 
 const labelText = (label: string, isRequired: boolean | undefined, requiredText: string) =>
   html`${label}${isRequired ? html` <span class="muted">(${requiredText})</span>` : nothing}`
@@ -47,7 +51,19 @@ const labelText = (label: string, isRequired: boolean | undefined, requiredText:
 const messages = (id: string, hint?: string, error?: string) =>
   html`${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}`
 
-export const textField = ({ autocomplete, error, hint, id, isRequired, label, maxLength, onInput, requiredText, type = 'text', value }: ControlArgs): TemplateResult =>
+export const textField = ({
+  autocomplete,
+  error,
+  hint,
+  id,
+  isRequired,
+  label,
+  maxLength,
+  onInput,
+  requiredText,
+  type = 'text',
+  value,
+}: ControlArgs): TemplateResult =>
   html`<div class="field">
     <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
     <input
@@ -65,7 +81,17 @@ export const textField = ({ autocomplete, error, hint, id, isRequired, label, ma
     ${messages(id, hint, error)}
   </div>`
 
-export const textArea = ({ error, hint, id, isRequired, label, maxLength, onInput, requiredText, value }: ControlArgs): TemplateResult =>
+export const textArea = ({
+  error,
+  hint,
+  id,
+  isRequired,
+  label,
+  maxLength,
+  onInput,
+  requiredText,
+  value,
+}: ControlArgs): TemplateResult =>
   html`<div class="field">
     <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
     <textarea
@@ -92,7 +118,10 @@ export const selectField = ({
   placeholder,
   requiredText,
   value,
-}: Omit<ControlArgs, 'maxLength' | 'type'> & { options: { label: string; value: string }[]; placeholder: string }): TemplateResult =>
+}: Omit<ControlArgs, 'maxLength' | 'type'> & {
+  options: { label: string; value: string }[]
+  placeholder: string
+}): TemplateResult =>
   html`<div class="field">
     <label for=${id}>${labelText(label, isRequired, requiredText)}</label>
     <select
@@ -140,16 +169,27 @@ export const checkboxField = ({
  * Where a refused submission's messages go: each beside the field it names (`known` are the
  * form's field paths), and what belongs to no field (closed, full, busy) above the form.
  */
-export const placeErrors = (err: unknown, known: string[], fallback: string): { fields: FieldErrors; summary: string[] } => {
+export const placeErrors = (
+  err: unknown,
+  known: string[],
+  fallback: string,
+): { fields: FieldErrors; summary: string[] } => {
   const error = err instanceof ApiError ? err : new ApiError(fallback, 0)
   const { fields, rest } = errorsByField(error.fieldErrors, known)
   return { fields, summary: Object.keys(fields).length || rest.length ? rest : [error.message] }
 }
 
 /** Focus on the first invalid field (found by its id), or else on the error summary. */
-export const focusFirstError = (root: ParentNode, errors: FieldErrors, idOf: (path: string) => string = (path) => path) => {
+export const focusFirstError = (
+  root: ParentNode,
+  errors: FieldErrors,
+  idOf: (path: string) => string = (path) => path,
+) => {
   const first = Object.keys(errors)[0]
-  ;(first ? root.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`) : root.querySelector<HTMLElement>('.error-summary'))?.focus()
+  ;(first
+    ? root.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`)
+    : root.querySelector<HTMLElement>('.error-summary')
+  )?.focus()
 }
 
 /** The messages that belong to no field, announced above the form. */

@@ -12,8 +12,10 @@ const de = {
   busy: 'Gerade gehen sehr viele Anfragen ein. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
   close: 'Schließen',
   loading: 'Wird geladen …',
-  networkError: 'Der Dienst ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  notFound: 'Dieser Inhalt wurde nicht gefunden. Vielleicht wurde er verschoben oder noch nicht veröffentlicht.',
+  networkError:
+    'Der Dienst ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  notFound:
+    'Dieser Inhalt wurde nicht gefunden. Vielleicht wurde er verschoben oder noch nicht veröffentlicht.',
   required: 'Pflichtfeld',
   retry: 'Erneut versuchen',
   sending: 'Wird gesendet …',
@@ -29,7 +31,8 @@ const en: Record<TextKey, string> = {
   busy: 'Very many requests are arriving right now. Please try again in a few seconds.',
   close: 'Close',
   loading: 'Loading …',
-  networkError: 'The service cannot be reached right now. Please check your connection and try again.',
+  networkError:
+    'The service cannot be reached right now. Please check your connection and try again.',
   notFound: 'This content was not found. It may have moved or not be published yet.',
   required: 'required',
   retry: 'Try again',
@@ -41,7 +44,10 @@ export const sharedTexts: Record<Language, Record<TextKey, string>> = { de, en }
 
 /** The language an element speaks: its own `lang`, the nearest ancestor's, the page's; German by default. */
 export const languageOf = (element: Element): Language => {
-  const lang = element.closest('[lang]')?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang ?? ''
+  const lang =
+    element.closest('[lang]')?.getAttribute('lang') ??
+    element.ownerDocument.documentElement.lang ??
+    ''
   return lang.toLowerCase().startsWith('en') ? 'en' : 'de'
 }
 

@@ -19,7 +19,14 @@ type LexicalNode = {
 
 export type RichText = { root?: LexicalNode } | null | undefined
 
-const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`]
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+]
 
 const IS_BOLD = 1
 const IS_ITALIC = 2
@@ -27,7 +34,8 @@ const IS_STRIKETHROUGH = 4
 const IS_UNDERLINE = 8
 const IS_CODE = 16
 
-const safeUrl = (url: string | undefined) => (url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined)
+const safeUrl = (url: string | undefined) =>
+  url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined
 
 const renderText = (node: LexicalNode): TemplateResult | string => {
   const format = typeof node.format === 'number' ? node.format : 0
@@ -40,7 +48,8 @@ const renderText = (node: LexicalNode): TemplateResult | string => {
   return content
 }
 
-const renderChildren = (nodes: LexicalNode[] | undefined, headingLevel: number): unknown[] => (nodes ?? []).map((node) => renderNode(node, headingLevel))
+const renderChildren = (nodes: LexicalNode[] | undefined, headingLevel: number): unknown[] =>
+  (nodes ?? []).map((node) => renderNode(node, headingLevel))
 
 const renderNode = (node: LexicalNode, headingLevel: number): unknown => {
   switch (node.type) {
@@ -58,8 +67,12 @@ const renderNode = (node: LexicalNode, headingLevel: number): unknown => {
     }
     case 'list':
       return node.listType === 'number'
-        ? html`<ol>${renderChildren(node.children, headingLevel)}</ol>`
-        : html`<ul>${renderChildren(node.children, headingLevel)}</ul>`
+        ? html`<ol>
+            ${renderChildren(node.children, headingLevel)}
+          </ol>`
+        : html`<ul>
+            ${renderChildren(node.children, headingLevel)}
+          </ul>`
     case 'listitem':
       return html`<li>${renderChildren(node.children, headingLevel)}</li>`
     case 'quote':
@@ -68,7 +81,14 @@ const renderNode = (node: LexicalNode, headingLevel: number): unknown => {
     case 'autolink': {
       const url = safeUrl(node.fields?.url ?? node.url)
       const children = renderChildren(node.children, headingLevel)
-      return url ? html`<a href=${url} rel="noopener noreferrer" target=${node.fields?.newTab ? '_blank' : '_self'}>${children}</a>` : children
+      return url
+        ? html`<a
+            href=${url}
+            rel="noopener noreferrer"
+            target=${node.fields?.newTab ? '_blank' : '_self'}
+            >${children}</a
+          >`
+        : children
     }
     case 'horizontalrule':
       return html`<hr />`
@@ -91,4 +111,5 @@ export const hasText = (value: RichText): boolean => {
 }
 
 /** The rich text as a template; editors' headings start at `headingLevel`. */
-export const renderRichText = (value: RichText, headingLevel: number): unknown => renderChildren(value?.root?.children, headingLevel)
+export const renderRichText = (value: RichText, headingLevel: number): unknown =>
+  renderChildren(value?.root?.children, headingLevel)

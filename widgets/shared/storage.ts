@@ -44,4 +44,5 @@ export const ownRating = (target: string): OwnRating | undefined => {
   }
 }
 
-export const keepOwnRating = (target: string, values: OwnRating) => write(`rating:${target}`, JSON.stringify(values))
+export const keepOwnRating = (target: string, values: OwnRating) =>
+  write(`rating:${target}`, JSON.stringify(values))

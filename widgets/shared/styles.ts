@@ -26,7 +26,16 @@ export const baseStyles = css`
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_background);
-    font-family: var(--qn-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    font-family: var(
+      --qn-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
     font-size: var(--qn-font-size, 1rem);
     line-height: 1.5;
     text-align: start;

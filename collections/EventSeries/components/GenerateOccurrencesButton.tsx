@@ -2,7 +2,16 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
-import { Button, toast, useAuth, useConfig, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
+import {
+  Button,
+  toast,
+  useAuth,
+  useConfig,
+  useDocumentInfo,
+  useFormFields,
+  useFormModified,
+  useTranslation,
+} from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
@@ -78,7 +87,13 @@ export const GenerateOccurrencesButton: UIFieldClientComponent = () => {
 
   return (
     <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
-      <Button buttonStyle="secondary" disabled={isRunning} margin={false} onClick={() => void generate()} size="medium">
+      <Button
+        buttonStyle="secondary"
+        disabled={isRunning}
+        margin={false}
+        onClick={() => void generate()}
+        size="medium"
+      >
         {text.button}
       </Button>
       <p className="field-description">{text.description}</p>

@@ -26,7 +26,10 @@ export const generateOccurrencesEndpoint: Endpoint = {
     }
     const id = String(req.routeParams?.id ?? '')
     const notFound = new APIError(
-      localize(req, { de: `Die Veranstaltungsreihe ${id} gibt es nicht.`, en: `There is no event series ${id}.` }),
+      localize(req, {
+        de: `Die Veranstaltungsreihe ${id} gibt es nicht.`,
+        en: `There is no event series ${id}.`,
+      }),
       404,
       undefined,
       true,

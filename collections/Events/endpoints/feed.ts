@@ -11,7 +11,11 @@ export const eventsFeed: Endpoint = {
   handler: async (req) => {
     const { nameSuffix, slugs, where } = await resolveFeedFilters(req)
     const events = await findFeedEvents({ payload: req.payload, where })
-    const body = renderCalendar({ events, name: `Quartiersnetz – Veranstaltungen${nameSuffix}`, serverUrl: req.payload.config.serverURL })
+    const body = renderCalendar({
+      events,
+      name: `Quartiersnetz – Veranstaltungen${nameSuffix}`,
+      serverUrl: req.payload.config.serverURL,
+    })
     return icsResponse({ body, filename: ['veranstaltungen', ...slugs].join('-') + '.ics', req })
   },
   method: 'get',

@@ -24,9 +24,14 @@ export const rejectUnsupportedFile =
     if (!file || (operation !== 'create' && operation !== 'update')) {
       return
     }
-    const head = (file.data ?? Buffer.alloc(0)).subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '')
+    const head = (file.data ?? Buffer.alloc(0))
+      .subarray(0, 512)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
     const isMarkup =
-      MARKUP_START.test(head) || /\.(svgz?|xml|html?)$/i.test(file.name) || /svg|xml|html/i.test(file.mimetype)
+      MARKUP_START.test(head) ||
+      /\.(svgz?|xml|html?)$/i.test(file.name) ||
+      /svg|xml|html/i.test(file.mimetype)
     if (isMarkup) {
       throw new APIError(
         localize(req, {

@@ -1,4 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 
 import { APIError } from 'payload'
 
@@ -26,8 +30,18 @@ const lastAdminError = (req: PayloadRequest) =>
   )
 
 /** Demoting the last admin would leave nobody who can manage users. */
-export const keepLastAdminOnChange: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
-  if (operation !== 'update' || originalDoc?.role !== 'admin' || !data.role || data.role === 'admin') {
+export const keepLastAdminOnChange: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (
+    operation !== 'update' ||
+    originalDoc?.role !== 'admin' ||
+    !data.role ||
+    data.role === 'admin'
+  ) {
     return data
   }
   if ((await countOtherAdmins({ id: originalDoc.id, req })) === 0) {
@@ -37,7 +51,13 @@ export const keepLastAdminOnChange: CollectionBeforeChangeHook = async ({ data, 
 }
 
 export const keepLastAdminOnDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const user = await req.payload.findByID({ id, collection: 'users', depth: 0, overrideAccess: true, req })
+  const user = await req.payload.findByID({
+    id,
+    collection: 'users',
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   if (user?.role === 'admin' && (await countOtherAdmins({ id, req })) === 0) {
     throw lastAdminError(req)
   }

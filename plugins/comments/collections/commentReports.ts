@@ -19,8 +19,20 @@ export const commentReportsCollection = (options: ResolvedCommentsOptions): Coll
     hidden: true,
   },
   fields: [
-    { name: 'comment', type: 'relationship', index: true, relationTo: options.slugs.comments as CollectionSlug, required: true },
-    { name: 'clientHash', type: 'text', access: { create: nobody, read: nobody, update: nobody }, admin: { disabled: true }, required: true },
+    {
+      name: 'comment',
+      type: 'relationship',
+      index: true,
+      relationTo: options.slugs.comments as CollectionSlug,
+      required: true,
+    },
+    {
+      name: 'clientHash',
+      type: 'text',
+      access: { create: nobody, read: nobody, update: nobody },
+      admin: { disabled: true },
+      required: true,
+    },
   ],
   indexes: [{ fields: ['comment', 'clientHash'], unique: true }],
   labels: {

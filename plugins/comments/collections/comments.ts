@@ -10,7 +10,7 @@ import { notifyAfterChange } from '../hooks/notifyAfterChange'
 import { grantsOnlyTrue } from '@quartiersnetz/plugin-kit/access'
 import { isModerator, moderatorsOnly, nobody } from '../lib/access'
 import { publicCommentsWhere } from '../lib/visibility'
-import { COMMENT_STATUSES } from '../types'
+import type { COMMENT_STATUSES } from '../types'
 
 /** Hashes are for matching only (known e-mail, confirmation link, reports): nobody reads them. */
 const hashField = (name: string): TextField => ({
@@ -30,16 +30,31 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     {
       name: 'parent',
       type: 'relationship',
-      admin: { description: { de: 'Nur für Antworten: der Kommentar, auf den geantwortet wird.', en: 'Replies only: the comment replied to.' } },
+      admin: {
+        description: {
+          de: 'Nur für Antworten: der Kommentar, auf den geantwortet wird.',
+          en: 'Replies only: the comment replied to.',
+        },
+      },
       index: true,
       label: { de: 'Antwort auf', en: 'Reply to' },
       relationTo: options.slugs.comments as CollectionSlug,
     },
-    { name: 'authorName', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 80, required: true },
+    {
+      name: 'authorName',
+      type: 'text',
+      label: { de: 'Name', en: 'Name' },
+      maxLength: 80,
+      required: true,
+    },
     { name: 'email', type: 'email', access: privateAccess, label: { de: 'E-Mail', en: 'E-mail' } },
     { ...languageField, access: { ...languageField.access, read: moderators } },
     // Deleted with the comment when it stays unconfirmed (tasks/purgeUnconfirmed.ts).
-    returnUrlField({ label: { de: 'Kommentiert auf der Seite', en: 'Commented on the page' }, position: 'sidebar', read: moderators }),
+    returnUrlField({
+      label: { de: 'Kommentiert auf der Seite', en: 'Commented on the page' },
+      position: 'sidebar',
+      read: moderators,
+    }),
     {
       // Plain text, stored as sent; whoever shows it must escape it (it is never markup).
       name: 'text',
@@ -93,7 +108,10 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       type: 'checkbox',
       access: { create: moderators, update: moderators },
       admin: {
-        description: { de: 'Nach Meldungen verborgen, bis die Redaktion entscheidet (Status speichern).', en: 'Hidden after reports until a moderator decides (save a status).' },
+        description: {
+          de: 'Nach Meldungen verborgen, bis die Redaktion entscheidet (Status speichern).',
+          en: 'Hidden after reports until a moderator decides (save a status).',
+        },
         position: 'sidebar',
       },
       defaultValue: false,
@@ -115,14 +133,25 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       admin: { readOnly: true },
       fields: [
         { name: 'version', type: 'text', label: { de: 'Fassung', en: 'Version' } },
-        { name: 'givenAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, label: { de: 'Zeitpunkt', en: 'Time' } },
+        {
+          name: 'givenAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          label: { de: 'Zeitpunkt', en: 'Time' },
+        },
       ],
       label: { de: 'Einwilligung (Netiquette, Datenschutz)', en: 'Consent (netiquette, privacy)' },
     },
     {
       type: 'row',
       fields: [
-        { name: 'notifyOnApproval', type: 'checkbox', access: privateAccess, defaultValue: false, label: { de: 'Benachrichtigen bei Freigabe', en: 'Notify on approval' } },
+        {
+          name: 'notifyOnApproval',
+          type: 'checkbox',
+          access: privateAccess,
+          defaultValue: false,
+          label: { de: 'Benachrichtigen bei Freigabe', en: 'Notify on approval' },
+        },
         {
           name: 'notifyOnOfficialReply',
           type: 'checkbox',
@@ -147,7 +176,15 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       update: options.canModerate,
     },
     admin: {
-      defaultColumns: ['text', 'authorName', 'status', 'isConfirmed', 'targetCollection', 'targetId', 'createdAt'],
+      defaultColumns: [
+        'text',
+        'authorName',
+        'status',
+        'isConfirmed',
+        'targetCollection',
+        'targetId',
+        'createdAt',
+      ],
       group: { de: 'Beteiligung', en: 'Participation' },
       listSearchableFields: ['authorName', 'text', 'targetId'],
       useAsTitle: 'authorName',

@@ -14,16 +14,31 @@ import { queueApprovedMail, queueModeratorMails } from '../lib/mails'
 import { commentsOf } from '../lib/records'
 import { confirmTokenHashOf } from './submit'
 
-const invalidLink = async (options: ResolvedCommentsOptions, req: PayloadRequest, status: number) => {
+const invalidLink = async (
+  options: ResolvedCommentsOptions,
+  req: PayloadRequest,
+  status: number,
+) => {
   const { answer, t } = await linkPageFor({ options, req })
-  return answer(status, { headline: t('pageInvalidTitle'), message: t('confirmInvalid'), tone: 'problem' })
+  return answer(status, {
+    headline: t('pageInvalidTitle'),
+    message: t('confirmInvalid'),
+    tone: 'problem',
+  })
 }
 
 /** The hash of the link's token, or the page that refuses the link. */
-const tokenHashOf = async (options: ResolvedCommentsOptions, req: PayloadRequest): Promise<Response | string> => {
+const tokenHashOf = async (
+  options: ResolvedCommentsOptions,
+  req: PayloadRequest,
+): Promise<Response | string> => {
   if (options.disabled) {
     const { answer, t } = await linkPageFor({ options, req })
-    return answer(503, { headline: t('pageDisabledTitle'), message: t('commentsDisabled'), tone: 'problem' })
+    return answer(503, {
+      headline: t('pageDisabledTitle'),
+      message: t('commentsDisabled'),
+      tone: 'problem',
+    })
   }
   const token = (req.query as Record<string, unknown> | undefined)?.token
   if (!isVisitorToken(token)) {
@@ -32,13 +47,18 @@ const tokenHashOf = async (options: ResolvedCommentsOptions, req: PayloadRequest
   return confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token)
 }
 
-const isExpired = (comment: CommentRecord) => !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (comment: CommentRecord) =>
+  !comment.confirmExpiresAt || new Date(comment.confirmExpiresAt).getTime() < Date.now()
 
 /**
  * The comment a token belongs to, confirmed or not (the hash stays after confirming, so the
  * link, opened again, says so), read in the request's transaction, if any.
  */
-const commentOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, tokenHash: string) => {
+const commentOf = async (
+  options: ResolvedCommentsOptions,
+  req: PayloadRequest,
+  tokenHash: string,
+) => {
   const { docs } = await commentsOf(options, req).find({
     limit: 1,
     overrideAccess: true,
@@ -49,7 +69,11 @@ const commentOf = async (options: ResolvedCommentsOptions, req: PayloadRequest, 
 }
 
 /** What the link says when there is nothing to confirm: unknown, already confirmed, expired. `undefined` while it can be confirmed. */
-const settledAnswer = async (options: ResolvedCommentsOptions, req: PayloadRequest, comment: CommentRecord | undefined): Promise<Response | undefined> => {
+const settledAnswer = async (
+  options: ResolvedCommentsOptions,
+  req: PayloadRequest,
+  comment: CommentRecord | undefined,
+): Promise<Response | undefined> => {
   if (!comment) {
     return invalidLink(options, req, 404)
   }
@@ -58,10 +82,23 @@ const settledAnswer = async (options: ResolvedCommentsOptions, req: PayloadReque
   }
   const { answer, t } = await linkPageFor({ comment, options, req })
   if (!comment.isConfirmed) {
-    return answer(410, { headline: t('pageExpiredTitle'), message: t('confirmExpired', { hours: options.confirmHours }), tone: 'problem' })
+    return answer(410, {
+      headline: t('pageExpiredTitle'),
+      message: t('confirmExpired', { hours: options.confirmHours }),
+      tone: 'problem',
+    })
   }
-  const message = comment.status === 'pending' ? t('alreadyConfirmedPending') : comment.status === 'approved' ? t('alreadyConfirmedApproved') : t('alreadyConfirmed')
-  return answer(200, { headline: t('alreadyConfirmedTitle'), message, tone: 'success' }, { comment: { id: comment.id, status: comment.status } })
+  const message =
+    comment.status === 'pending'
+      ? t('alreadyConfirmedPending')
+      : comment.status === 'approved'
+        ? t('alreadyConfirmedApproved')
+        : t('alreadyConfirmed')
+  return answer(
+    200,
+    { headline: t('alreadyConfirmedTitle'), message, tone: 'success' },
+    { comment: { id: comment.id, status: comment.status } },
+  )
 }
 
 /**
@@ -91,7 +128,13 @@ const confirm =
       if (options.autoApproveKnownEmails && comment.emailHash) {
         const { totalDocs } = await comments.count({
           overrideAccess: true,
-          where: { and: [{ emailHash: { equals: comment.emailHash } }, { status: { equals: 'approved' } }, { id: { not_equals: comment.id } }] },
+          where: {
+            and: [
+              { emailHash: { equals: comment.emailHash } },
+              { status: { equals: 'approved' } },
+              { id: { not_equals: comment.id } },
+            ],
+          },
         })
         isApproved = totalDocs > 0
       }
@@ -115,7 +158,11 @@ const confirm =
     return answer(
       200,
       isApproved
-        ? { headline: t('confirmedApprovedTitle'), message: t('confirmedApproved'), tone: 'success' }
+        ? {
+            headline: t('confirmedApprovedTitle'),
+            message: t('confirmedApproved'),
+            tone: 'success',
+          }
         : { headline: t('confirmedTitle'), message: t('confirmed'), tone: 'success' },
       { comment: { id: updated.id, status: updated.status } },
     )
@@ -135,7 +182,11 @@ const preview =
       return settled ?? invalidLink(options, req, 404)
     }
     const { answer, t } = await linkPageFor({ comment, options, req })
-    return answer(200, { button: t('confirmButton'), headline: t('confirmTitle'), message: t('confirmQuestion') })
+    return answer(200, {
+      button: t('confirmButton'),
+      headline: t('confirmTitle'),
+      message: t('confirmQuestion'),
+    })
   }
 
 /** The double opt-in link. */

@@ -11,7 +11,10 @@ import { collectionOf } from '@quartiersnetz/plugin-kit/data'
  * uses for the editors' official replies: a moderator's request is handled as Payload would,
  * with the moderator's access.
  */
-export const createAsModerator = async (req: PayloadRequest, options: ResolvedCommentsOptions): Promise<Response> => {
+export const createAsModerator = async (
+  req: PayloadRequest,
+  options: ResolvedCommentsOptions,
+): Promise<Response> => {
   await addDataAndFileToRequest(req)
   const depth = Number((req.query as Record<string, unknown> | undefined)?.depth)
   // Payload validates the data against the collection itself, as for its own create route.

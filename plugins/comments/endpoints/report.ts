@@ -36,7 +36,11 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
     }
     const comments = commentsOf(options, req)
     const reports = reportsOf(options, req)
-    const clientHash = keyedHash(options.hashSecret ?? req.payload.secret, 'comment-report-client', clientAddressOf(req))
+    const clientHash = keyedHash(
+      options.hashSecret ?? req.payload.secret,
+      'comment-report-client',
+      clientAddressOf(req),
+    )
     await initTransaction(req)
     try {
       // Reports of one comment are counted one by one.
@@ -48,7 +52,9 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       }
       const { totalDocs } = await reports.count({
         overrideAccess: true,
-        where: { and: [{ comment: { equals: comment.id } }, { clientHash: { equals: clientHash } }] },
+        where: {
+          and: [{ comment: { equals: comment.id } }, { clientHash: { equals: clientHash } }],
+        },
       })
       if (totalDocs > 0) {
         await killTransaction(req)
@@ -63,7 +69,10 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
         overrideAccess: true,
       })
       await commitTransaction(req)
-      return Response.json({ message: t('plugin-comments:reported') }, { headers: { 'Cache-Control': 'no-store' }, status: 202 })
+      return Response.json(
+        { message: t('plugin-comments:reported') },
+        { headers: { 'Cache-Control': 'no-store' }, status: 202 },
+      )
     } catch (err) {
       await killTransaction(req)
       throw err

@@ -11,7 +11,16 @@ import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { checkFormToken } from '@quartiersnetz/plugin-kit/formToken'
 import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
 import { mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
-import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '@quartiersnetz/plugin-kit/publicInput'
+import {
+  checkReturnUrl,
+  describeIssues,
+  type FieldLabels,
+  invalidFields,
+  languageOf,
+  RETURN_URL_LABEL,
+  RETURN_URL_MAX_LENGTH,
+  summaryOf,
+} from '@quartiersnetz/plugin-kit/publicInput'
 import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
@@ -28,10 +37,14 @@ import { FORM_TOKEN_SCOPE } from './formToken'
 const MAX_BODY_BYTES = 16 * 1024
 const LINK_PATTERN = /\b(?:https?:\/\/|www\.)/gi
 
-export const emailHashOf = (secret: string, email: string) => keyedHash(secret, 'comment-email', email.trim().toLowerCase())
-export const confirmTokenHashOf = (secret: string, token: string) => keyedHash(secret, 'comment-confirm', token)
+export const emailHashOf = (secret: string, email: string) =>
+  keyedHash(secret, 'comment-email', email.trim().toLowerCase())
+export const confirmTokenHashOf = (secret: string, token: string) =>
+  keyedHash(secret, 'comment-confirm', token)
 
-const id = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()]).transform(String)
+const id = z
+  .union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()])
+  .transform(String)
 
 type CommentInput = {
   authorName: string
@@ -54,7 +67,10 @@ const FIELD_LABELS: FieldLabels = {
   email: { de: 'E-Mail-Adresse', en: 'E-mail address' },
   formToken: { de: 'Formular-Kennung', en: 'Form token' },
   notifyOnApproval: { de: 'Benachrichtigung bei Freigabe', en: 'Notice on approval' },
-  notifyOnOfficialReply: { de: 'Benachrichtigung bei offizieller Antwort', en: 'Notice on an official reply' },
+  notifyOnOfficialReply: {
+    de: 'Benachrichtigung bei offizieller Antwort',
+    en: 'Notice on an official reply',
+  },
   parent: { de: 'Antwort auf', en: 'Reply to' },
   returnUrl: RETURN_URL_LABEL,
   targetCollection: { de: 'Bereich', en: 'Section' },
@@ -103,7 +119,14 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       if (!body.ok) {
         return body.error === 'too-large'
           ? fail(413, t('plugin-comments:bodyTooLarge', { max: MAX_BODY_BYTES }))
-          : fail(400, t(body.error === 'invalid-json' ? 'plugin-comments:invalidJson' : 'plugin-comments:emptyBody'))
+          : fail(
+              400,
+              t(
+                body.error === 'invalid-json'
+                  ? 'plugin-comments:invalidJson'
+                  : 'plugin-comments:emptyBody',
+              ),
+            )
       }
       if (!body.value || typeof body.value !== 'object' || Array.isArray(body.value)) {
         return fail(400, t('plugin-comments:emptyBody'))
@@ -116,15 +139,25 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       const parsed = schema.safeParse(fields, { reportInput: true })
       if (!parsed.success) {
         const errors = describeIssues(parsed.error.issues, FIELD_LABELS, languageOf(req))
-        return invalidFields(t('plugin-comments:invalidField', { details: summaryOf(errors) }), errors)
+        return invalidFields(
+          t('plugin-comments:invalidField', { details: summaryOf(errors) }),
+          errors,
+        )
       }
       const input: CommentInput = parsed.data
       if (input.consent !== true) {
         return fail(400, t('plugin-comments:consentRequired'))
       }
-      const returnUrl = checkReturnUrl({ language: languageOf(req), origins: returnOriginsOf(req, options.returnOrigins), value: input.returnUrl })
+      const returnUrl = checkReturnUrl({
+        language: languageOf(req),
+        origins: returnOriginsOf(req, options.returnOrigins),
+        value: input.returnUrl,
+      })
       if ('error' in returnUrl) {
-        return invalidFields(t('plugin-comments:invalidField', { details: returnUrl.error.message }), [returnUrl.error])
+        return invalidFields(
+          t('plugin-comments:invalidField', { details: returnUrl.error.message }),
+          [returnUrl.error],
+        )
       }
       const secret = options.hashSecret ?? req.payload.secret
       const formCheck = checkFormToken({
@@ -135,7 +168,12 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
         token: input.formToken,
       })
       if (formCheck !== 'ok') {
-        const key = formCheck === 'too-fast' ? 'plugin-comments:formTokenTooFast' : formCheck === 'expired' ? 'plugin-comments:formTokenExpired' : 'plugin-comments:formTokenInvalid'
+        const key =
+          formCheck === 'too-fast'
+            ? 'plugin-comments:formTokenTooFast'
+            : formCheck === 'expired'
+              ? 'plugin-comments:formTokenExpired'
+              : 'plugin-comments:formTokenInvalid'
         return fail(400, t(key, { seconds: options.minSubmitSeconds }))
       }
       if ((input.text.match(LINK_PATTERN) ?? []).length > options.maxLinks) {
@@ -143,7 +181,9 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       }
       // As a visitor sees it: a signed-in editor's session must not open a draft to comments.
       const target = isPossibleId(req.payload, input.targetCollection, input.targetId)
-        ? await collectionOf<{ id: number | string }>(req, input.targetCollection, { asVisitor: true }).findByID({
+        ? await collectionOf<{ id: number | string }>(req, input.targetCollection, {
+            asVisitor: true,
+          }).findByID({
             draft: false,
             id: input.targetId,
             overrideAccess: !options.requirePublished,
@@ -155,8 +195,15 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
       }
       const comments = commentsOf(options, req)
       if (input.parent) {
-        const parent = isPossibleId(req.payload, options.slugs.comments, input.parent) ? await comments.findByID({ id: input.parent, overrideAccess: true }) : null
-        if (!parent || !isPubliclyVisible(parent) || parent.targetCollection !== input.targetCollection || parent.targetId !== String(target.id)) {
+        const parent = isPossibleId(req.payload, options.slugs.comments, input.parent)
+          ? await comments.findByID({ id: input.parent, overrideAccess: true })
+          : null
+        if (
+          !parent ||
+          !isPubliclyVisible(parent) ||
+          parent.targetCollection !== input.targetCollection ||
+          parent.targetId !== String(target.id)
+        ) {
           return fail(400, t('plugin-comments:parentInvalid'))
         }
         if (parent.parent) {
@@ -172,7 +219,11 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
           context: { [PLUGIN_WRITE]: true },
           data: {
             authorName: input.authorName,
-            clientHash: keyedHash(secret, `comment-client:${new Date(now).toISOString().slice(0, 10)}`, clientAddressOf(req)),
+            clientHash: keyedHash(
+              secret,
+              `comment-client:${new Date(now).toISOString().slice(0, 10)}`,
+              clientAddressOf(req),
+            ),
             confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
             confirmTokenHash: confirmTokenHashOf(secret, token),
             consent: { givenAt: new Date(now).toISOString(), version: options.consentVersion },
@@ -183,7 +234,11 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
             language: mailLanguageOf(req.i18n?.language),
             notifyOnApproval: input.notifyOnApproval ?? false,
             notifyOnOfficialReply: input.notifyOnOfficialReply ?? false,
-            parent: input.parent ? (/^\d+$/.test(input.parent) ? Number(input.parent) : input.parent) : null,
+            parent: input.parent
+              ? /^\d+$/.test(input.parent)
+                ? Number(input.parent)
+                : input.parent
+              : null,
             returnUrl: returnUrl.url,
             status: 'pending',
             targetCollection: input.targetCollection,
@@ -195,7 +250,10 @@ export const submitEndpoint = (options: ResolvedCommentsOptions): Endpoint => {
         await queueConfirmationMail({ comment: created, options, req, token })
         await commitTransaction(req)
         return Response.json(
-          { comment: { id: created.id, status: 'pending' }, message: t('plugin-comments:submitted') },
+          {
+            comment: { id: created.id, status: 'pending' },
+            message: t('plugin-comments:submitted'),
+          },
           { headers: { 'Cache-Control': 'no-store' }, status: 202 },
         )
       } catch (err) {

@@ -49,13 +49,25 @@ const presentComment = (comment: PublicComment): ThreadComment => ({
 })
 
 const parentIdOf = (parent: PublicComment['parent']) =>
-  parent === null || parent === undefined ? undefined : String(typeof parent === 'object' ? parent.id : parent)
+  parent === null || parent === undefined
+    ? undefined
+    : String(typeof parent === 'object' ? parent.id : parent)
 
 /**
  * The target as a visitor sees it (published, unless `requirePublished` is off), by slug or id.
  * Deliberately without `req`: an editor's session must not reveal drafts to a widget.
  */
-const findTarget = async ({ collection, key, options, req }: { collection: string; key: string; options: ResolvedCommentsOptions; req: PayloadRequest }) => {
+const findTarget = async ({
+  collection,
+  key,
+  options,
+  req,
+}: {
+  collection: string
+  key: string
+  options: ResolvedCommentsOptions
+  req: PayloadRequest
+}) => {
   const config = req.payload.collections[collection as CollectionSlug]?.config
   if (!config) {
     return undefined
@@ -69,7 +81,11 @@ const findTarget = async ({ collection, key, options, req }: { collection: strin
   if (!or.length) {
     return undefined
   }
-  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(req, collection, { asVisitor: true }).find({
+  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(
+    req,
+    collection,
+    { asVisitor: true },
+  ).find({
     draft: false,
     // A slug that looks like another document's id: the slug wins.
     limit: 2,
@@ -81,7 +97,9 @@ const findTarget = async ({ collection, key, options, req }: { collection: strin
     },
     where: { or },
   })
-  const found = docs.sort((a, b) => Number(b[options.slugField] === key) - Number(a[options.slugField] === key))[0]
+  const found = docs.sort(
+    (a, b) => Number(b[options.slugField] === key) - Number(a[options.slugField] === key),
+  )[0]
   if (!found) {
     return undefined
   }
@@ -104,7 +122,8 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
   handler: async (req) => {
     const t = translatorOf<CommentsTranslationKey>(req)
     const noStore = { 'Cache-Control': 'no-store' }
-    const match = typeof req.query?.target === 'string' ? TARGET_PATTERN.exec(req.query.target) : null
+    const match =
+      typeof req.query?.target === 'string' ? TARGET_PATTERN.exec(req.query.target) : null
     if (!match) {
       return fail(
         400,
@@ -115,7 +134,9 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       )
     }
     const [, collection = '', key = ''] = match
-    const target = options.collections.includes(collection as CollectionSlug) ? await findTarget({ collection, key, options, req }) : undefined
+    const target = options.collections.includes(collection as CollectionSlug)
+      ? await findTarget({ collection, key, options, req })
+      : undefined
     if (!target) {
       return fail(404, t('plugin-comments:targetNotFound'), noStore)
     }
@@ -133,7 +154,11 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       },
       sort: ['createdAt', 'id'],
       where: {
-        and: [publicCommentsWhere, { targetCollection: { equals: collection } }, { targetId: { equals: String(target.id) } }],
+        and: [
+          publicCommentsWhere,
+          { targetCollection: { equals: collection } },
+          { targetId: { equals: String(target.id) } },
+        ],
       },
     })
     const comments: PublicComment[] = docs

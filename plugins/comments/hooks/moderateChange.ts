@@ -9,7 +9,8 @@ import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { isPluginWrite } from '../lib/context'
 import { commentsOf } from '../lib/records'
 
-const idOf = (value: StoredComment['parent']) => (value && typeof value === 'object' ? value.id : value)
+const idOf = (value: StoredComment['parent']) =>
+  value && typeof value === 'object' ? value.id : value
 
 /**
  * Moderators' writes in the admin: replies of the editors are confirmed and take their target
@@ -24,7 +25,11 @@ export const moderateChange =
     }
     const t = translatorOf<CommentsTranslationKey>(req)
     const parentId = idOf(data.parent as StoredComment['parent'])
-    if (parentId !== undefined && parentId !== null && parentId !== idOf((originalDoc as StoredComment | undefined)?.parent)) {
+    if (
+      parentId !== undefined &&
+      parentId !== null &&
+      parentId !== idOf((originalDoc as StoredComment | undefined)?.parent)
+    ) {
       const parent = await commentsOf(options, req).findByID({ id: parentId, overrideAccess: true })
       if (!parent || parent.status !== 'approved') {
         throw new APIError(t('plugin-comments:parentInvalid'), 400, undefined, true)
@@ -37,7 +42,11 @@ export const moderateChange =
     }
     if (operation === 'create') {
       // Written by a moderator in the admin: nothing to confirm or review (the default 'pending' is filled in before this hook).
-      return { ...data, isConfirmed: true, status: data.status && data.status !== 'pending' ? data.status : 'approved' }
+      return {
+        ...data,
+        isConfirmed: true,
+        status: data.status && data.status !== 'pending' ? data.status : 'approved',
+      }
     }
     const previous = originalDoc as StoredComment
     const status = (data.status ?? previous.status) as StoredComment['status']
@@ -47,7 +56,9 @@ export const moderateChange =
     if (status === 'approved' && previous.status !== 'approved' && !previous.isConfirmed) {
       throw new APIError(t('plugin-comments:unconfirmedCannotBeApproved'), 400, undefined, true)
     }
-    const hasDecided = (data.status !== undefined && data.status !== previous.status) || data.isHiddenByReports === false
+    const hasDecided =
+      (data.status !== undefined && data.status !== previous.status) ||
+      data.isHiddenByReports === false
     if (previous.isHiddenByReports && hasDecided) {
       // Counting starts again; those who reported already can't report again (comment-reports).
       return { ...data, isHiddenByReports: false, reportCount: 0 }

@@ -16,17 +16,25 @@ export const notifyAfterChange =
     if (isPluginWrite(context) || options.disabled) {
       return doc
     }
-    const load = (id: number | string) => commentsOf(options, req).findByID({ id, overrideAccess: true })
+    const load = (id: number | string) =>
+      commentsOf(options, req).findByID({ id, overrideAccess: true })
     const current = doc as StoredComment
-    if (operation === 'update' && current.status === 'approved' && (previousDoc as StoredComment | undefined)?.status !== 'approved') {
+    if (
+      operation === 'update' &&
+      current.status === 'approved' &&
+      (previousDoc as StoredComment | undefined)?.status !== 'approved'
+    ) {
       const full = await load(current.id)
       if (full) {
         await queueApprovedMail({ comment: full, options, req })
       }
     }
     const becameVisibleReply =
-      current.isOfficialReply && current.status === 'approved' && (operation === 'create' || (previousDoc as StoredComment | undefined)?.status !== 'approved')
-    const parentId = current.parent && typeof current.parent === 'object' ? current.parent.id : current.parent
+      current.isOfficialReply &&
+      current.status === 'approved' &&
+      (operation === 'create' || (previousDoc as StoredComment | undefined)?.status !== 'approved')
+    const parentId =
+      current.parent && typeof current.parent === 'object' ? current.parent.id : current.parent
     if (becameVisibleReply && parentId) {
       const parent = await load(parentId)
       if (parent) {

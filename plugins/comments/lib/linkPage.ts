@@ -16,13 +16,24 @@ type PageKey = CommentsTranslationKey extends `plugin-comments:${infer Key}` ? K
 type PageText = Pick<LinkPage, 'button' | 'headline' | 'message' | 'tone'>
 
 /** The commented document's title (its collection's `useAsTitle`), read as the plugin. */
-const targetTitleOf = async (comment: StoredComment, req: PayloadRequest): Promise<null | string> => {
+const targetTitleOf = async (
+  comment: StoredComment,
+  req: PayloadRequest,
+): Promise<null | string> => {
   const collection = req.payload.collections[comment.targetCollection as CollectionSlug]
   const titleField = collection?.config.admin?.useAsTitle
-  if (!collection || !titleField || titleField === 'id' || !isPossibleId(req.payload, comment.targetCollection, comment.targetId)) {
+  if (
+    !collection ||
+    !titleField ||
+    titleField === 'id' ||
+    !isPossibleId(req.payload, comment.targetCollection, comment.targetId)
+  ) {
     return null
   }
-  const target = await collectionOf<Record<string, unknown>>(req, comment.targetCollection).findByID({
+  const target = await collectionOf<Record<string, unknown>>(
+    req,
+    comment.targetCollection,
+  ).findByID({
     id: comment.targetId,
     overrideAccess: true,
     select: { [titleField]: true },
@@ -32,12 +43,20 @@ const targetTitleOf = async (comment: StoredComment, req: PayloadRequest): Promi
 }
 
 /** The commented collection in words ("Beteiligungsmodul"), when its config names it. */
-const collectionLabelOf = (comment: StoredComment, req: PayloadRequest, language: Language): null | string => {
-  const singular: unknown = req.payload.collections[comment.targetCollection as CollectionSlug]?.config.labels?.singular
+const collectionLabelOf = (
+  comment: StoredComment,
+  req: PayloadRequest,
+  language: Language,
+): null | string => {
+  const singular: unknown =
+    req.payload.collections[comment.targetCollection as CollectionSlug]?.config.labels?.singular
   if (typeof singular === 'string') {
     return singular
   }
-  const localized = singular && typeof singular === 'object' ? (singular as Record<string, unknown>)[language] : undefined
+  const localized =
+    singular && typeof singular === 'object'
+      ? (singular as Record<string, unknown>)[language]
+      : undefined
   return typeof localized === 'string' ? localized : null
 }
 
@@ -47,9 +66,18 @@ const collectionLabelOf = (comment: StoredComment, req: PayloadRequest, language
  * „<title>“" with the comment quoted, and the way back to the page it was written on. JSON
  * answers carry `returnUrl` too.
  */
-export const linkPageFor = async ({ comment, options, req }: { comment?: null | StoredComment; options: ResolvedCommentsOptions; req: PayloadRequest }) => {
+export const linkPageFor = async ({
+  comment,
+  options,
+  req,
+}: {
+  comment?: null | StoredComment
+  options: ResolvedCommentsOptions
+  req: PayloadRequest
+}) => {
   const language = comment ? mailLanguageOf(comment.language) : languageOf(req)
-  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-comments:${key}`, vars, req.payload.config)
+  const t = (key: PageKey, vars?: Record<string, unknown>) =>
+    translate(language, `plugin-comments:${key}`, vars, req.payload.config)
   const returnUrl = comment?.returnUrl || null
   const title = comment ? await targetTitleOf(comment, req) : null
   const frame: Omit<LinkPage, keyof PageText> = {
@@ -58,7 +86,9 @@ export const linkPageFor = async ({ comment, options, req }: { comment?: null | 
     siteName: options.siteName ?? req.payload.email?.defaultFromName ?? undefined,
     subject: comment
       ? {
-          heading: title ? t('pageCommentOn', { title: quoted(title, language) }) : t('pageCommentUntitled'),
+          heading: title
+            ? t('pageCommentOn', { title: quoted(title, language) })
+            : t('pageCommentUntitled'),
           label: collectionLabelOf(comment, req, language) ?? t('pageComment'),
           quote: comment.text,
         }

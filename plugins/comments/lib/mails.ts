@@ -18,7 +18,8 @@ const serverUrlOf = (req: PayloadRequest) => (req.payload.config.serverURL ?? ''
 const mailIn = (req: PayloadRequest, language: MailLanguage) => ({
   footer: mailFooterOf({ name: req.payload.email?.defaultFromName, serverUrl: serverUrlOf(req) }),
   language,
-  t: (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars, req.payload.config),
+  t: (key: Key, vars?: Record<string, unknown>) =>
+    translate(language, key, vars, req.payload.config),
 })
 
 const queue = async ({

@@ -8,14 +8,20 @@ export const de = {
     // The page the confirmation link opens (endpoints/confirm.ts): a headline (…Title) and plain words.
     alreadyConfirmed: 'Ihr Kommentar war schon bestätigt.',
     alreadyConfirmedApproved: 'Ihr Kommentar war schon bestätigt und ist veröffentlicht.',
-    alreadyConfirmedPending: 'Ihr Kommentar war schon bestätigt. Die Redaktion prüft ihn, bevor er erscheint.',
+    alreadyConfirmedPending:
+      'Ihr Kommentar war schon bestätigt. Die Redaktion prüft ihn, bevor er erscheint.',
     alreadyConfirmedTitle: 'Schon bestätigt',
-    confirmExpired: 'Der Bestätigungslink ist abgelaufen (er gilt {{hours}} Stunden). Bitte schreiben Sie Ihren Kommentar erneut.',
-    confirmInvalid: 'Der Bestätigungslink ist ungültig oder abgelaufen. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben; sonst schreiben Sie Ihren Kommentar bitte erneut.',
-    confirmQuestion: 'Damit zeigen Sie, dass die E-Mail-Adresse Ihnen gehört. Danach prüft die Redaktion Ihren Kommentar, bevor er erscheint.',
+    confirmExpired:
+      'Der Bestätigungslink ist abgelaufen (er gilt {{hours}} Stunden). Bitte schreiben Sie Ihren Kommentar erneut.',
+    confirmInvalid:
+      'Der Bestätigungslink ist ungültig oder abgelaufen. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben; sonst schreiben Sie Ihren Kommentar bitte erneut.',
+    confirmQuestion:
+      'Damit zeigen Sie, dass die E-Mail-Adresse Ihnen gehört. Danach prüft die Redaktion Ihren Kommentar, bevor er erscheint.',
     confirmTitle: 'Bitte bestätigen Sie Ihren Kommentar',
-    confirmed: 'Danke! Ihre E-Mail-Adresse ist bestätigt. Die Redaktion prüft Ihren Kommentar, bevor er erscheint.',
-    confirmedApproved: 'Danke! Ihre E-Mail-Adresse ist bestätigt und Ihr Kommentar ist veröffentlicht.',
+    confirmed:
+      'Danke! Ihre E-Mail-Adresse ist bestätigt. Die Redaktion prüft Ihren Kommentar, bevor er erscheint.',
+    confirmedApproved:
+      'Danke! Ihre E-Mail-Adresse ist bestätigt und Ihr Kommentar ist veröffentlicht.',
     confirmedApprovedTitle: 'Ihr Kommentar ist veröffentlicht',
     confirmedTitle: 'Ihr Kommentar ist bestätigt',
     pageBack: 'Zurück zur Seite, auf der Sie kommentiert haben',
@@ -25,11 +31,14 @@ export const de = {
     pageDisabledTitle: 'Zurzeit nicht möglich',
     pageExpiredTitle: 'Der Link ist abgelaufen',
     pageInvalidTitle: 'Dieser Link funktioniert nicht',
-    consentRequired: 'Bitte stimmen Sie der Netiquette und dem Datenschutzhinweis zu ("consent": true).',
-    emptyBody: 'Bitte einen Kommentar als JSON senden, z. B. {"targetCollection": "…", "targetId": "…", "authorName": "…", "email": "…", "text": "…", "consent": true, "formToken": "…"}.',
+    consentRequired:
+      'Bitte stimmen Sie der Netiquette und dem Datenschutzhinweis zu ("consent": true).',
+    emptyBody:
+      'Bitte einen Kommentar als JSON senden, z. B. {"targetCollection": "…", "targetId": "…", "authorName": "…", "email": "…", "text": "…", "consent": true, "formToken": "…"}.',
     formTokenExpired: 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.',
     formTokenInvalid: 'Das Formular-Token fehlt oder ist ungültig. Bitte laden Sie die Seite neu.',
-    formTokenTooFast: 'Das ging zu schnell. Bitte warten Sie mindestens {{seconds}} Sekunden nach dem Öffnen des Formulars.',
+    formTokenTooFast:
+      'Das ging zu schnell. Bitte warten Sie mindestens {{seconds}} Sekunden nach dem Öffnen des Formulars.',
     honeypot: 'Der Kommentar wurde als automatisch erkannt und nicht gespeichert.',
     invalidField: 'Ungültige Angabe: {{details}}',
     invalidJson: 'Der Inhalt ist kein gültiges JSON.',
@@ -41,7 +50,8 @@ export const de = {
     moderationEmpty: 'Keine Kommentare warten auf eine Entscheidung.',
     moderationFailed: 'Die Entscheidung konnte nicht gespeichert werden: {{message}}',
     moderationHiddenByReports: 'Freigegeben, aber wegen Meldungen verborgen',
-    moderationIntro: 'Bestätigte Kommentare, die auf eine Entscheidung warten, die ältesten zuerst.',
+    moderationIntro:
+      'Bestätigte Kommentare, die auf eine Entscheidung warten, die ältesten zuerst.',
     moderationMore: 'Angezeigt werden die ältesten {{shown}} von {{total}}.',
     moderationNav: 'Moderation',
     moderationNavOff: 'aus',
@@ -59,22 +69,29 @@ export const de = {
     moderationText: 'Text',
     moderationTitle: 'Moderation',
     noReturnToPending: 'Ein geprüfter Kommentar kann nicht wieder auf „ausstehend“ gesetzt werden.',
-    parentInvalid: 'Der Kommentar, auf den Sie antworten, existiert nicht, ist nicht öffentlich oder gehört zu einem anderen Eintrag.',
-    parentIsReply: 'Auf Antworten kann nicht geantwortet werden; bitte antworten Sie auf den ursprünglichen Kommentar.',
+    parentInvalid:
+      'Der Kommentar, auf den Sie antworten, existiert nicht, ist nicht öffentlich oder gehört zu einem anderen Eintrag.',
+    parentIsReply:
+      'Auf Antworten kann nicht geantwortet werden; bitte antworten Sie auf den ursprünglichen Kommentar.',
     reported: 'Danke für Ihre Meldung. Die Redaktion prüft den Kommentar.',
-    submitted: 'Danke! Bitte bestätigen Sie Ihren Kommentar über den Link, den wir Ihnen per E-Mail geschickt haben.',
+    submitted:
+      'Danke! Bitte bestätigen Sie Ihren Kommentar über den Link, den wir Ihnen per E-Mail geschickt haben.',
     targetNotFound: 'Eintrag nicht gefunden oder nicht veröffentlicht.',
-    threadTargetMissing: 'Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z. B. ?target={{example}} (Sammlung/Kurzname oder ID).',
+    threadTargetMissing:
+      'Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z. B. ?target={{example}} (Sammlung/Kurzname oder ID).',
     tooManyLinks: 'Der Kommentar enthält zu viele Links (höchstens {{max}}).',
-    unconfirmedCannotBeApproved: 'Ein Kommentar mit unbestätigter E-Mail-Adresse kann nicht freigegeben werden.',
+    unconfirmedCannotBeApproved:
+      'Ein Kommentar mit unbestätigter E-Mail-Adresse kann nicht freigegeben werden.',
     // Mails (plugins/comments/lib/mails.ts)
     approvedMailClosing: 'Vielen Dank für Ihren Beitrag!',
     approvedMailSubject: 'Ihr Kommentar wurde freigeschaltet',
     approvedMailText: 'Ihr Kommentar ist jetzt öffentlich sichtbar:',
     confirmMailAction: 'Kommentar bestätigen',
-    confirmMailClosing: 'Wenn Sie keinen Kommentar geschrieben haben, ignorieren Sie diese E-Mail; der Kommentar wird dann gelöscht.',
+    confirmMailClosing:
+      'Wenn Sie keinen Kommentar geschrieben haben, ignorieren Sie diese E-Mail; der Kommentar wird dann gelöscht.',
     confirmMailSubject: 'Bitte bestätigen Sie Ihren Kommentar',
-    confirmMailText: 'bitte bestätigen Sie Ihren Kommentar innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
+    confirmMailText:
+      'bitte bestätigen Sie Ihren Kommentar innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
     mailGreeting: 'Hallo {{name}},',
     moderatorMailAction: 'Kommentar prüfen',
     moderatorMailSubject: 'Neuer Kommentar zur Prüfung',

@@ -10,13 +10,18 @@ export const en: typeof de = {
     // The page the confirmation link opens (endpoints/confirm.ts)
     alreadyConfirmed: 'Your comment was already confirmed.',
     alreadyConfirmedApproved: 'Your comment was already confirmed and is published.',
-    alreadyConfirmedPending: 'Your comment was already confirmed. The editors review it before it appears.',
+    alreadyConfirmedPending:
+      'Your comment was already confirmed. The editors review it before it appears.',
     alreadyConfirmedTitle: 'Already confirmed',
-    confirmExpired: 'The confirmation link has expired (it is valid for {{hours}} hours). Please write your comment again.',
-    confirmInvalid: 'The confirmation link is invalid or has expired. Please check that you opened the whole link from the e-mail; otherwise, please write your comment again.',
-    confirmQuestion: 'This shows that the e-mail address is yours. The editors then review your comment before it appears.',
+    confirmExpired:
+      'The confirmation link has expired (it is valid for {{hours}} hours). Please write your comment again.',
+    confirmInvalid:
+      'The confirmation link is invalid or has expired. Please check that you opened the whole link from the e-mail; otherwise, please write your comment again.',
+    confirmQuestion:
+      'This shows that the e-mail address is yours. The editors then review your comment before it appears.',
     confirmTitle: 'Please confirm your comment',
-    confirmed: 'Thank you! Your e-mail address is confirmed. The editors review your comment before it appears.',
+    confirmed:
+      'Thank you! Your e-mail address is confirmed. The editors review your comment before it appears.',
     confirmedApproved: 'Thank you! Your e-mail address is confirmed and your comment is published.',
     confirmedApprovedTitle: 'Your comment is published',
     confirmedTitle: 'Your comment is confirmed',
@@ -28,10 +33,12 @@ export const en: typeof de = {
     pageExpiredTitle: 'This link has expired',
     pageInvalidTitle: 'This link does not work',
     consentRequired: 'Please agree to the netiquette and the privacy notice ("consent": true).',
-    emptyBody: 'Please send a comment as JSON, e.g. {"targetCollection": "…", "targetId": "…", "authorName": "…", "email": "…", "text": "…", "consent": true, "formToken": "…"}.',
+    emptyBody:
+      'Please send a comment as JSON, e.g. {"targetCollection": "…", "targetId": "…", "authorName": "…", "email": "…", "text": "…", "consent": true, "formToken": "…"}.',
     formTokenExpired: 'The form has expired. Please reload the page.',
     formTokenInvalid: 'The form token is missing or invalid. Please reload the page.',
-    formTokenTooFast: 'That was too fast. Please wait at least {{seconds}} seconds after opening the form.',
+    formTokenTooFast:
+      'That was too fast. Please wait at least {{seconds}} seconds after opening the form.',
     honeypot: 'The comment was recognised as automated and not stored.',
     invalidField: 'Invalid input: {{details}}',
     invalidJson: 'The body is not valid JSON.',
@@ -61,12 +68,14 @@ export const en: typeof de = {
     moderationText: 'Text',
     moderationTitle: 'Moderation',
     noReturnToPending: 'A reviewed comment cannot be set back to "pending".',
-    parentInvalid: 'The comment you reply to does not exist, is not public or belongs to another entry.',
+    parentInvalid:
+      'The comment you reply to does not exist, is not public or belongs to another entry.',
     parentIsReply: 'Replies cannot be replied to; please reply to the original comment.',
     reported: 'Thank you for your report. The editors will review the comment.',
     submitted: 'Thank you! Please confirm your comment with the link we sent you by e-mail.',
     targetNotFound: 'Entry not found or not published.',
-    threadTargetMissing: 'Please say which entry the comments belong to, e.g. ?target={{example}} (collection/slug or id).',
+    threadTargetMissing:
+      'Please say which entry the comments belong to, e.g. ?target={{example}} (collection/slug or id).',
     tooManyLinks: 'The comment contains too many links (at most {{max}}).',
     unconfirmedCannotBeApproved: 'A comment with an unconfirmed e-mail address cannot be approved.',
     // Mails (plugins/comments/lib/mails.ts)
@@ -74,9 +83,11 @@ export const en: typeof de = {
     approvedMailSubject: 'Your comment has been published',
     approvedMailText: 'your comment is now public:',
     confirmMailAction: 'Confirm comment',
-    confirmMailClosing: 'If you did not write a comment, ignore this e-mail; the comment will then be deleted.',
+    confirmMailClosing:
+      'If you did not write a comment, ignore this e-mail; the comment will then be deleted.',
     confirmMailSubject: 'Please confirm your comment',
-    confirmMailText: 'please confirm your comment within {{hours}} hours. Only then can it be published.',
+    confirmMailText:
+      'please confirm your comment within {{hours}} hours. Only then can it be published.',
     mailGreeting: 'Hello {{name}},',
     moderatorMailAction: 'Review the comment',
     moderatorMailSubject: 'New comment to review',

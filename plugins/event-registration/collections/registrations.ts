@@ -19,16 +19,23 @@ const byEndpointsOnly = { create: () => false, update: () => false }
 
 /** Check-in is for confirmed registrants (status can't change in the same save: only endpoints set it). */
 const validateAttended: CheckboxFieldValidation = (value, { data, previousValue, req }) => {
-  const status = data && typeof data === 'object' && 'status' in data ? (data as Partial<StoredRegistration>).status : undefined
+  const status =
+    data && typeof data === 'object' && 'status' in data
+      ? (data as Partial<StoredRegistration>).status
+      : undefined
   // Only checking in is checked: a later cancellation or the erasure keeps what was recorded.
   if (value && !previousValue && status !== 'confirmed') {
-    return req.i18n?.language === 'en' ? 'Only confirmed registrations can be checked in.' : 'Nur bestätigte Anmeldungen können als anwesend markiert werden.'
+    return req.i18n?.language === 'en'
+      ? 'Only confirmed registrations can be checked in.'
+      : 'Nur bestätigte Anmeldungen können als anwesend markiert werden.'
   }
   return true
 }
 
 /** Registrations: never public; visitors write only through the plugin's endpoints. */
-export const registrationsCollection = (options: ResolvedRegistrationOptions): CollectionConfig => ({
+export const registrationsCollection = (
+  options: ResolvedRegistrationOptions,
+): CollectionConfig => ({
   slug: options.slug,
   access: {
     create: () => false,
@@ -55,7 +62,13 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
     // Required by the endpoint; empty once anonymised (retentionDays after the event).
     { name: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, maxLength: 120 },
     { name: 'email', type: 'email', index: true, label: { de: 'E-Mail', en: 'E-mail' } },
-    { name: 'answers', type: 'json', access: byEndpointsOnly, admin: { readOnly: true }, label: { de: 'Antworten', en: 'Answers' } },
+    {
+      name: 'answers',
+      type: 'json',
+      access: byEndpointsOnly,
+      admin: { readOnly: true },
+      label: { de: 'Antworten', en: 'Answers' },
+    },
     {
       name: 'status',
       type: 'select',
@@ -83,7 +96,13 @@ export const registrationsCollection = (options: ResolvedRegistrationOptions): C
       label: { de: 'Anwesend (Check-in)', en: 'Attended (check-in)' },
       validate: validateAttended,
     },
-    { name: 'confirmedAt', type: 'date', access: byEndpointsOnly, admin: { readOnly: true }, label: { de: 'Bestätigt am', en: 'Confirmed at' } },
+    {
+      name: 'confirmedAt',
+      type: 'date',
+      access: byEndpointsOnly,
+      admin: { readOnly: true },
+      label: { de: 'Bestätigt am', en: 'Confirmed at' },
+    },
     {
       name: 'anonymisedAt',
       type: 'date',

@@ -7,12 +7,21 @@ import { queueCancelledMail } from '../lib/mails'
 import { linkEndpoints, linkPageFor } from '../lib/respond'
 import { promoteFromWaitingList, setStatus } from '../lib/seatRules'
 import { decideByLink } from '../lib/eventLock'
-import { eventIdOf, registrationOfLink, reloadRegistration, waitlistPosition } from '../lib/registrationQueries'
+import {
+  eventIdOf,
+  registrationOfLink,
+  reloadRegistration,
+  waitlistPosition,
+} from '../lib/registrationQueries'
 import { cancelTokenHashOf, isCancelToken } from '../lib/tokens'
 
 const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, status: number) => {
   const { answer, t } = linkPageFor({ options, req })
-  return answer(status, { headline: t('pageInvalidTitle'), message: t('cancelInvalid'), tone: 'problem' })
+  return answer(status, {
+    headline: t('pageInvalidTitle'),
+    message: t('cancelInvalid'),
+    tone: 'problem',
+  })
 }
 
 /** The registration the link's token belongs to, or the page that refuses the link. */
@@ -22,7 +31,11 @@ const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadReques
     options,
     refuse: (status) => invalidLink(options, req, status),
     req,
-    where: (token) => ({ cancelTokenHash: { equals: cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }),
+    where: (token) => ({
+      cancelTokenHash: {
+        equals: cancelTokenHashOf(options.hashSecret ?? req.payload.secret, token),
+      },
+    }),
   })
 
 /**
@@ -42,7 +55,11 @@ const settledAnswer = ({
 }): Response | undefined => {
   const { answer, t } = linkPageFor({ event, options, registration, req })
   if (registration.status === 'cancelled') {
-    return answer(200, { headline: t('cancelledAlreadyTitle'), message: t('cancelledAlready'), tone: 'success' }, { registration: { id: registration.id, status: 'cancelled' } })
+    return answer(
+      200,
+      { headline: t('cancelledAlreadyTitle'), message: t('cancelledAlready'), tone: 'success' },
+      { registration: { id: registration.id, status: 'cancelled' } },
+    )
   }
   if (event && hasStarted(event, options)) {
     return answer(409, { headline: t('pagePastTitle'), message: t('cancelPast'), tone: 'problem' })
@@ -61,7 +78,12 @@ const cancel =
       lookup: () => registrationOf(options, req),
       onLockTimeout: (found) => {
         const { answer, t } = linkPageFor({ options, registration: found, req })
-        return answer(409, { button: t('cancelButton'), headline: t('pageBusyTitle'), message: t('lockTimeout'), tone: 'problem' })
+        return answer(409, {
+          button: t('cancelButton'),
+          headline: t('pageBusyTitle'),
+          message: t('lockTimeout'),
+          tone: 'problem',
+        })
       },
       options,
       req,
@@ -75,7 +97,12 @@ const cancel =
         if (settled) {
           return settled
         }
-        const cancelled = await setStatus({ id: registration.id, options, req, status: 'cancelled' })
+        const cancelled = await setStatus({
+          id: registration.id,
+          options,
+          req,
+          status: 'cancelled',
+        })
         let promoted: (number | string)[] = []
         if (event) {
           await queueCancelledMail({ event, options, registration: cancelled, req })
@@ -84,11 +111,20 @@ const cancel =
           }
         }
         const { answer, t } = linkPageFor({ event, options, registration, req })
-        const message = registration.status === 'confirmed' ? t('cancelled') : registration.status === 'waitlisted' ? t('cancelledWaitlisted') : t('cancelledPending')
-        return answer(200, { headline: t('cancelledTitle'), message, tone: 'success' }, {
-          promoted: promoted[0] ?? null,
-          registration: { id: registration.id, status: 'cancelled' },
-        })
+        const message =
+          registration.status === 'confirmed'
+            ? t('cancelled')
+            : registration.status === 'waitlisted'
+              ? t('cancelledWaitlisted')
+              : t('cancelledPending')
+        return answer(
+          200,
+          { headline: t('cancelledTitle'), message, tone: 'success' },
+          {
+            promoted: promoted[0] ?? null,
+            registration: { id: registration.id, status: 'cancelled' },
+          },
+        )
       },
     })
 
@@ -108,7 +144,9 @@ const preview =
     const { answer, t } = linkPageFor({ event, options, registration, req })
     const message =
       registration.status === 'waitlisted'
-        ? t('cancelQuestionWaitlisted', { position: await waitlistPosition({ options, registration, req }) })
+        ? t('cancelQuestionWaitlisted', {
+            position: await waitlistPosition({ options, registration, req }),
+          })
         : registration.status === 'pending'
           ? t('cancelQuestionPending')
           : t('cancelQuestion')

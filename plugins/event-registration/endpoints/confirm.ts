@@ -9,14 +9,25 @@ import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
 import { linkEndpoints, linkPageFor } from '../lib/respond'
 import { hasFreeSeat, setStatus } from '../lib/seatRules'
 import { decideByLink } from '../lib/eventLock'
-import { countConfirmed, eventIdOf, registrationOfLink, reloadRegistration, waitlistPosition } from '../lib/registrationQueries'
+import {
+  countConfirmed,
+  eventIdOf,
+  registrationOfLink,
+  reloadRegistration,
+  waitlistPosition,
+} from '../lib/registrationQueries'
 import { confirmTokenHashOf } from '../lib/tokens'
 
-const isExpired = (registration: RegistrationRecord) => !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
+const isExpired = (registration: RegistrationRecord) =>
+  !registration.confirmExpiresAt || new Date(registration.confirmExpiresAt).getTime() < Date.now()
 
 const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, status: number) => {
   const { answer, t } = linkPageFor({ options, req })
-  return answer(status, { headline: t('pageInvalidTitle'), message: t('confirmInvalid'), tone: 'problem' })
+  return answer(status, {
+    headline: t('pageInvalidTitle'),
+    message: t('confirmInvalid'),
+    tone: 'problem',
+  })
 }
 
 /**
@@ -29,7 +40,11 @@ const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadReques
     options,
     refuse: (status) => invalidLink(options, req, status),
     req,
-    where: (token): Where => ({ confirmTokenHash: { equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token) } }),
+    where: (token): Where => ({
+      confirmTokenHash: {
+        equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token),
+      },
+    }),
   })
 
 /**
@@ -52,19 +67,43 @@ const settledAnswer = async ({
   const done = { registration: { id: registration.id, status: registration.status } }
   switch (registration.status) {
     case 'confirmed':
-      return answer(200, { headline: t('alreadyConfirmedTitle'), message: t('alreadyConfirmed'), tone: 'success' }, done)
+      return answer(
+        200,
+        { headline: t('alreadyConfirmedTitle'), message: t('alreadyConfirmed'), tone: 'success' },
+        done,
+      )
     case 'waitlisted': {
       const position = await waitlistPosition({ options, registration, req })
-      return answer(200, { headline: t('alreadyConfirmedTitle'), message: t('alreadyWaitlisted', { position }), tone: 'waiting' }, { ...done, position })
+      return answer(
+        200,
+        {
+          headline: t('alreadyConfirmedTitle'),
+          message: t('alreadyWaitlisted', { position }),
+          tone: 'waiting',
+        },
+        { ...done, position },
+      )
     }
     case 'cancelled':
-      return answer(409, { headline: t('confirmCancelledTitle'), message: t('confirmCancelled'), tone: 'problem' })
+      return answer(409, {
+        headline: t('confirmCancelledTitle'),
+        message: t('confirmCancelled'),
+        tone: 'problem',
+      })
   }
   if (!event) {
-    return answer(404, { headline: t('pageEventGoneTitle'), message: t('eventGone'), tone: 'problem' })
+    return answer(404, {
+      headline: t('pageEventGoneTitle'),
+      message: t('eventGone'),
+      tone: 'problem',
+    })
   }
   if (isExpired(registration)) {
-    return answer(410, { headline: t('pageExpiredTitle'), message: t('confirmExpired', { hours: options.confirmHours }), tone: 'problem' })
+    return answer(410, {
+      headline: t('pageExpiredTitle'),
+      message: t('confirmExpired', { hours: options.confirmHours }),
+      tone: 'problem',
+    })
   }
   if (hasStarted(event, options)) {
     return answer(409, { headline: t('pagePastTitle'), message: t('confirmPast'), tone: 'problem' })
@@ -84,7 +123,12 @@ const confirm =
       lookup: () => registrationOf(options, req),
       onLockTimeout: (found) => {
         const { answer, t } = linkPageFor({ options, registration: found, req })
-        return answer(409, { button: t('confirmButton'), headline: t('pageBusyTitle'), message: t('lockTimeout'), tone: 'problem' })
+        return answer(409, {
+          button: t('confirmButton'),
+          headline: t('pageBusyTitle'),
+          message: t('lockTimeout'),
+          tone: 'problem',
+        })
       },
       options,
       req,
@@ -100,19 +144,43 @@ const confirm =
           return settled ?? invalidLink(options, req, 404)
         }
         const { answer, t } = linkPageFor({ event, options, registration, req })
-        const hasSeat = hasFreeSeat(event, await countConfirmed({ eventId: event.id, options, req }))
+        const hasSeat = hasFreeSeat(
+          event,
+          await countConfirmed({ eventId: event.id, options, req }),
+        )
         if (!hasSeat && !event.hasWaitingList) {
-          return answer(409, { headline: t('pageFullTitle'), message: t('eventFull'), tone: 'problem' })
+          return answer(409, {
+            headline: t('pageFullTitle'),
+            message: t('eventFull'),
+            tone: 'problem',
+          })
         }
         const status = hasSeat ? 'confirmed' : 'waitlisted'
         const updated = await setStatus({ id: registration.id, options, req, status })
-        await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({ event, options, registration: updated, req })
+        await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({
+          event,
+          options,
+          registration: updated,
+          req,
+        })
         const done = { registration: { id: registration.id, status } }
         if (hasSeat) {
-          return answer(200, { headline: t('confirmedTitle'), message: t('confirmedPage'), tone: 'success' }, done)
+          return answer(
+            200,
+            { headline: t('confirmedTitle'), message: t('confirmedPage'), tone: 'success' },
+            done,
+          )
         }
         const position = await waitlistPosition({ options, registration: updated, req })
-        return answer(200, { headline: t('waitlistedTitle', { position }), message: t('waitlistedPage'), tone: 'waiting' }, { ...done, position })
+        return answer(
+          200,
+          {
+            headline: t('waitlistedTitle', { position }),
+            message: t('waitlistedPage'),
+            tone: 'waiting',
+          },
+          { ...done, position },
+        )
       },
     })
 
@@ -130,7 +198,11 @@ const preview =
       return settled
     }
     const { answer, t } = linkPageFor({ event, options, registration, req })
-    return answer(200, { button: t('confirmButton'), headline: t('confirmTitle'), message: t('confirmQuestion') })
+    return answer(200, {
+      button: t('confirmButton'),
+      headline: t('confirmTitle'),
+      message: t('confirmQuestion'),
+    })
   }
 
 /** The double opt-in link in the first mail. */

@@ -9,7 +9,16 @@ import type { CustomQuestion, ResolvedRegistrationOptions } from '../types'
 import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
 import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { withinLimit } from '@quartiersnetz/plugin-kit/overloaded'
-import { checkReturnUrl, describeIssues, type FieldLabels, invalidFields, languageOf, RETURN_URL_LABEL, RETURN_URL_MAX_LENGTH, summaryOf } from '@quartiersnetz/plugin-kit/publicInput'
+import {
+  checkReturnUrl,
+  describeIssues,
+  type FieldLabels,
+  invalidFields,
+  languageOf,
+  RETURN_URL_LABEL,
+  RETURN_URL_MAX_LENGTH,
+  summaryOf,
+} from '@quartiersnetz/plugin-kit/publicInput'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
@@ -50,7 +59,10 @@ const schema = z
   .strict()
 
 /** The answers to the event's questions, only those, each checked; or the question that failed. */
-const checkAnswers = (questions: CustomQuestion[], answers: Record<string, string>): { answers: Record<string, string> } | { failed: CustomQuestion } => {
+const checkAnswers = (
+  questions: CustomQuestion[],
+  answers: Record<string, string>,
+): { answers: Record<string, string> } | { failed: CustomQuestion } => {
   const checked: Record<string, string> = {}
   for (const question of questions) {
     const value = answers[question.key]?.trim() ?? ''
@@ -60,7 +72,10 @@ const checkAnswers = (questions: CustomQuestion[], answers: Record<string, strin
       }
       continue
     }
-    if (question.type === 'select' && !(question.options ?? []).some((option) => option.value === value)) {
+    if (
+      question.type === 'select' &&
+      !(question.options ?? []).some((option) => option.value === value)
+    ) {
       return { failed: question }
     }
     checked[question.key] = value
@@ -88,8 +103,22 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
       return fail(body.status, body.message)
     }
     if (!body.ok) {
-      const details = { de: { empty: 'die Anfrage war leer', 'invalid-json': 'kein gültiges JSON', 'too-large': 'zu groß' }, en: { empty: 'the request was empty', 'invalid-json': 'not valid JSON', 'too-large': 'too large' } }[languageOf(req)][body.error]
-      return fail(body.error === 'too-large' ? 413 : 400, t('plugin-event-registration:bodyInvalid', { details }))
+      const details = {
+        de: {
+          empty: 'die Anfrage war leer',
+          'invalid-json': 'kein gültiges JSON',
+          'too-large': 'zu groß',
+        },
+        en: {
+          empty: 'the request was empty',
+          'invalid-json': 'not valid JSON',
+          'too-large': 'too large',
+        },
+      }[languageOf(req)][body.error]
+      return fail(
+        body.error === 'too-large' ? 413 : 400,
+        t('plugin-event-registration:bodyInvalid', { details }),
+      )
     }
     const parsed = schema.safeParse(body.value, { reportInput: true })
     if (!parsed.success) {
@@ -98,13 +127,21 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
     }
     const input = parsed.data
     if (input.consent !== true) {
-      return invalidFields(t('plugin-event-registration:consentRequired'), [{ message: t('plugin-event-registration:consentRequired'), path: 'consent' }])
+      return invalidFields(t('plugin-event-registration:consentRequired'), [
+        { message: t('plugin-event-registration:consentRequired'), path: 'consent' },
+      ])
     }
-    const returnUrl = checkReturnUrl({ language: languageOf(req), origins: returnOriginsOf(req, options.returnOrigins), value: input.returnUrl })
+    const returnUrl = checkReturnUrl({
+      language: languageOf(req),
+      origins: returnOriginsOf(req, options.returnOrigins),
+      value: input.returnUrl,
+    })
     if ('error' in returnUrl) {
       return invalidFields(returnUrl.error.message, [returnUrl.error])
     }
-    return withinLimit(registrationWrites, req, () => register({ id, input: { ...input, returnUrl: returnUrl.url }, options, req }))
+    return withinLimit(registrationWrites, req, () =>
+      register({ id, input: { ...input, returnUrl: returnUrl.url }, options, req }),
+    )
   },
   method: 'post',
   path: '/:id/registrations',
@@ -113,11 +150,26 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
 type RegistrationInput = z.infer<typeof schema>
 
 /** The registration itself, run within `registrationWrites`. */
-const register = async ({ id, input, options, req }: { id: string; input: RegistrationInput; options: ResolvedRegistrationOptions; req: PayloadRequest }): Promise<Response> => {
+const register = async ({
+  id,
+  input,
+  options,
+  req,
+}: {
+  id: string
+  input: RegistrationInput
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<Response> => {
   const t = translatorOf<RegistrationTranslationKey>(req)
   // Read as the public would: unpublished events don't exist for visitors. A database error
   // is not "not found": it propagates and is answered 503 (the host's error hook).
-  const visible = await eventsOf(options, req, { asVisitor: true }).findByID({ draft: false, id, overrideAccess: false, select: { id: true } })
+  const visible = await eventsOf(options, req, { asVisitor: true }).findByID({
+    draft: false,
+    id,
+    overrideAccess: false,
+    select: { id: true },
+  })
   // Then with every field the plugin needs (gone in between: not found either).
   const event = visible ? await eventsOf(options, req).findByID({ id, overrideAccess: true }) : null
   if (!event) {
@@ -153,7 +205,11 @@ const register = async ({ id, input, options, req }: { id: string; input: Regist
     const { totalDocs } = await registrations.count({
       overrideAccess: true,
       where: {
-        and: [{ event: { equals: event.id } }, { email: { equals: email } }, { status: { not_equals: 'cancelled' } }],
+        and: [
+          { event: { equals: event.id } },
+          { email: { equals: email } },
+          { status: { not_equals: 'cancelled' } },
+        ],
       },
     })
     if (totalDocs > 0) {

@@ -37,21 +37,25 @@ export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Ar
           label: { de: 'Plätze', en: 'Seats' },
           min: 0,
         },
-        ...(hasHostDeadline ? [] : [{
-          name: 'onlineRegistrationDeadline',
-          type: 'date',
-          admin: {
-            date: { displayFormat: 'dd.MM.yyyy', pickerAppearance: 'dayOnly' },
-            description: {
-              de: `Bis Tagesende (${timeZone})`,
-              en: `Until the end of the day (${timeZone})`,
-            },
-          },
-          label: {
-            de: 'Anmeldeschluss (online)',
-            en: 'Registration deadline (online)',
-          },
-        } satisfies Field]),
+        ...(hasHostDeadline
+          ? []
+          : [
+              {
+                name: 'onlineRegistrationDeadline',
+                type: 'date',
+                admin: {
+                  date: { displayFormat: 'dd.MM.yyyy', pickerAppearance: 'dayOnly' },
+                  description: {
+                    de: `Bis Tagesende (${timeZone})`,
+                    en: `Until the end of the day (${timeZone})`,
+                  },
+                },
+                label: {
+                  de: 'Anmeldeschluss (online)',
+                  en: 'Registration deadline (online)',
+                },
+              } satisfies Field,
+            ]),
         {
           name: 'hasWaitingList',
           type: 'checkbox',
@@ -80,7 +84,9 @@ export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Ar
               label: { de: 'Schlüssel', en: 'Key' },
               maxLength: 60,
               required: true,
-              validate: (value: unknown) => (typeof value === 'string' && /^[a-zA-Z][a-zA-Z0-9_]*$/.test(value)) || 'a-z, 0-9, _',
+              validate: (value: unknown) =>
+                (typeof value === 'string' && /^[a-zA-Z][a-zA-Z0-9_]*$/.test(value)) ||
+                'a-z, 0-9, _',
             },
             {
               name: 'type',
@@ -109,7 +115,10 @@ export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Ar
     },
     {
       type: 'row',
-      fields: [computed('seatsTaken', 'Belegte Plätze', 'Seats taken'), computed('waitingCount', 'Warteliste', 'Waiting')],
+      fields: [
+        computed('seatsTaken', 'Belegte Plätze', 'Seats taken'),
+        computed('waitingCount', 'Warteliste', 'Waiting'),
+      ],
     },
     {
       // The organisers' desk: seats gauge, the registrations with their status, check-in,
@@ -118,7 +127,10 @@ export const registrationFields = ({ hasHostDeadline, panelProps, timeZone }: Ar
       type: 'ui',
       admin: {
         components: {
-          Field: { clientProps: panelProps, path: '@quartiersnetz/plugin-event-registration/rsc#RegistrationsPanel' },
+          Field: {
+            clientProps: panelProps,
+            path: '@quartiersnetz/plugin-event-registration/rsc#RegistrationsPanel',
+          },
         },
         disableListColumn: true,
       },

@@ -12,7 +12,9 @@ import { registrationsOf } from '../lib/records'
 import { promoteFromWaitingList } from '../lib/seatRules'
 
 const isMore = (after: unknown, before: unknown) =>
-  after === null || after === undefined ? before !== null && before !== undefined : typeof before === 'number' && typeof after === 'number' && after > before
+  after === null || after === undefined
+    ? before !== null && before !== undefined
+    : typeof before === 'number' && typeof after === 'number' && after > before
 
 /**
  * When an organiser raises an event's capacity (or removes the limit), the waiting list moves
@@ -21,7 +23,11 @@ const isMore = (after: unknown, before: unknown) =>
 export const promoteOnMoreSeats =
   (options: ResolvedRegistrationOptions): CollectionAfterChangeHook =>
   async ({ doc, operation, previousDoc, req }) => {
-    if (operation !== 'update' || (doc as { _status?: string })._status === 'draft' || !isMore(doc.capacity, previousDoc?.capacity)) {
+    if (
+      operation !== 'update' ||
+      (doc as { _status?: string })._status === 'draft' ||
+      !isMore(doc.capacity, previousDoc?.capacity)
+    ) {
       return doc
     }
     await lockEvent(req, doc.id, options)
@@ -40,7 +46,16 @@ export const refuseDeletingHeldSeats =
   (options: ResolvedRegistrationOptions): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
     const registration = await registrationsOf(options, req).findByID({ id, overrideAccess: true })
-    if (registration && !registration.anonymisedAt && (registration.status === 'confirmed' || registration.status === 'waitlisted')) {
-      throw new APIError(translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:deleteRefused'), 409, null, true)
+    if (
+      registration &&
+      !registration.anonymisedAt &&
+      (registration.status === 'confirmed' || registration.status === 'waitlisted')
+    ) {
+      throw new APIError(
+        translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:deleteRefused'),
+        409,
+        null,
+        true,
+      )
     }
   }

@@ -145,7 +145,11 @@ export const underEventLock = (
   seatDecisions(() =>
     inEventTransaction({
       eventId,
-      onLockTimeout: () => fail(409, translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:lockTimeout')),
+      onLockTimeout: () =>
+        fail(
+          409,
+          translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:lockTimeout'),
+        ),
       options,
       req,
       work,

@@ -6,29 +6,51 @@ import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { eventsOf } from './records'
 
 /** The event with every field (access link included), for the plugin's own use only. */
-export const loadEvent = async ({ id, options, req }: { id: number | string; options: ResolvedRegistrationOptions; req: PayloadRequest }): Promise<null | StoredEvent> =>
-  isPossibleId(req.payload, options.eventsCollection, id) ? eventsOf(options, req).findByID({ id, overrideAccess: true }) : null
+export const loadEvent = async ({
+  id,
+  options,
+  req,
+}: {
+  id: number | string
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<null | StoredEvent> =>
+  isPossibleId(req.payload, options.eventsCollection, id)
+    ? eventsOf(options, req).findByID({ id, overrideAccess: true })
+    : null
 
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
 export const fieldOf = (event: StoredEvent, name: string): unknown =>
-  name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), event)
+  name
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      event,
+    )
 
 /** The registration deadline: the host's field when `fields.deadline` names one, else the plugin's. */
-export const deadlineOf = (event: StoredEvent, options: ResolvedRegistrationOptions): null | string => {
+export const deadlineOf = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+): null | string => {
   const value = fieldOf(event, options.fields.deadline ?? 'onlineRegistrationDeadline')
   return typeof value === 'string' && value ? value : null
 }
 
-export const titleOf = (event: StoredEvent, options: ResolvedRegistrationOptions) => String(fieldOf(event, options.fields.title) ?? '')
+export const titleOf = (event: StoredEvent, options: ResolvedRegistrationOptions) =>
+  String(fieldOf(event, options.fields.title) ?? '')
 
-export const startOf = (event: StoredEvent, options: ResolvedRegistrationOptions) => new Date(String(fieldOf(event, options.fields.start)))
+export const startOf = (event: StoredEvent, options: ResolvedRegistrationOptions) =>
+  new Date(String(fieldOf(event, options.fields.start)))
 
 export const endOf = (event: StoredEvent, options: ResolvedRegistrationOptions) => {
   const end = fieldOf(event, options.fields.end)
   return end ? new Date(String(end)) : new Date(startOf(event, options).getTime() + 2 * 3_600_000)
 }
 
-export const isOnline = (event: StoredEvent, options: ResolvedRegistrationOptions) => options.onlineFormats.includes(String(fieldOf(event, options.fields.format)))
+export const isOnline = (event: StoredEvent, options: ResolvedRegistrationOptions) =>
+  options.onlineFormats.includes(String(fieldOf(event, options.fields.format)))
 
 /** The calendar day (YYYY-MM-DD) of an instant in the plugin's time zone. */
 const dayIn = (date: Date, timeZone: string) =>
@@ -40,18 +62,32 @@ const dayIn = (date: Date, timeZone: string) =>
   }).format(date)
 
 /** Registration closes at the end of the deadline day in the plugin's time zone. */
-export const isAfterDeadline = (event: StoredEvent, options: ResolvedRegistrationOptions, now = new Date()) => {
+export const isAfterDeadline = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  now = new Date(),
+) => {
   const deadline = deadlineOf(event, options)
-  return Boolean(deadline) && dayIn(now, options.timeZone) > dayIn(new Date(deadline!), options.timeZone)
+  return (
+    Boolean(deadline) && dayIn(now, options.timeZone) > dayIn(new Date(deadline!), options.timeZone)
+  )
 }
 
-export const dateText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) =>
+export const dateText = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  language: string,
+) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
     dateStyle: 'long',
     timeZone: options.timeZone,
   }).format(startOf(event, options))
 
-export const startText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) =>
+export const startText = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  language: string,
+) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -59,16 +95,34 @@ export const startText = (event: StoredEvent, options: ResolvedRegistrationOptio
   }).format(startOf(event, options))
 
 /** Whether the event has begun: registering, confirming and cancelling end then. */
-export const hasStarted = (event: StoredEvent, options: ResolvedRegistrationOptions, now = Date.now()) => startOf(event, options).getTime() <= now
+export const hasStarted = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  now = Date.now(),
+) => startOf(event, options).getTime() <= now
 
 /**
  * When the event takes place, for the pages people read: "Donnerstag, 12. März 2026,
  * 18:00–20:00 Uhr" ("Thursday 12 March 2026, 18:00–20:00"), in the plugin's time zone.
  */
-export const whenText = (event: StoredEvent, options: ResolvedRegistrationOptions, language: string) => {
+export const whenText = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  language: string,
+) => {
   const locale = language === 'en' ? 'en-GB' : 'de-DE'
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: options.timeZone, weekday: 'long', year: 'numeric' })
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: options.timeZone })
+  const day = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    timeZone: options.timeZone,
+    weekday: 'long',
+    year: 'numeric',
+  })
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: options.timeZone,
+  })
   const hours = language === 'en' ? '' : ' Uhr'
   const start = startOf(event, options)
   const endValue = fieldOf(event, options.fields.end)

@@ -51,7 +51,8 @@ const languageOf = ({ registration }: Pick<MailArgs, 'registration'>): MailLangu
  */
 const contextOf = (args: MailArgs) => {
   const language = languageOf(args)
-  const t = (key: Key, vars?: Record<string, unknown>) => translate(language, key, vars, args.req.payload.config)
+  const t = (key: Key, vars?: Record<string, unknown>) =>
+    translate(language, key, vars, args.req.payload.config)
   const vars = {
     date: dateText(args.event, args.options, language),
     name: args.registration.name ?? '',

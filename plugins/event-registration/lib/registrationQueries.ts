@@ -29,7 +29,13 @@ export const findRegistration = async ({
   sort?: string
   where: Where
 }): Promise<RegistrationRecord | undefined> => {
-  const { docs } = await registrationsOf(options, req).find({ limit: 1, overrideAccess: true, pagination: false, sort, where })
+  const { docs } = await registrationsOf(options, req).find({
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    sort,
+    where,
+  })
   return docs[0]
 }
 
@@ -68,7 +74,10 @@ export const reloadRegistration = async ({
   id: number | string
   options: ResolvedRegistrationOptions
   req: PayloadRequest
-}) => (isPossibleId(req.payload, options.slug, id) ? await registrationsOf(options, req).findByID({ id, overrideAccess: true }) : null)
+}) =>
+  isPossibleId(req.payload, options.slug, id)
+    ? await registrationsOf(options, req).findByID({ id, overrideAccess: true })
+    : null
 
 /** Every registration of an event (oldest first), for the organisers' actions. */
 export const registrationsOfEvent = async ({

@@ -10,7 +10,9 @@ import { titleOf, whenText } from './events'
 
 export { linkEndpoints } from '@quartiersnetz/plugin-kit/linkPage'
 
-type PageKey = RegistrationTranslationKey extends `plugin-event-registration:${infer Key}` ? Key : never
+type PageKey = RegistrationTranslationKey extends `plugin-event-registration:${infer Key}`
+  ? Key
+  : never
 
 /** What differs from page to page: the headline, the plain words, a button, the tone. */
 type PageText = Pick<LinkPage, 'button' | 'headline' | 'message' | 'tone'>
@@ -33,13 +35,20 @@ export const linkPageFor = ({
   req: PayloadRequest
 }) => {
   const language = registration ? mailLanguageOf(registration.language) : languageOf(req)
-  const t = (key: PageKey, vars?: Record<string, unknown>) => translate(language, `plugin-event-registration:${key}`, vars, req.payload.config)
+  const t = (key: PageKey, vars?: Record<string, unknown>) =>
+    translate(language, `plugin-event-registration:${key}`, vars, req.payload.config)
   const returnUrl = registration?.returnUrl || null
   const frame: Omit<LinkPage, keyof PageText> = {
     back: returnUrl ? { label: t('pageBack'), url: returnUrl } : undefined,
     language,
     siteName: options.siteName ?? req.payload.email?.defaultFromName ?? undefined,
-    subject: event ? { heading: titleOf(event, options), label: t('pageEvent'), lines: [whenText(event, options, language)] } : undefined,
+    subject: event
+      ? {
+          heading: titleOf(event, options),
+          label: t('pageEvent'),
+          lines: [whenText(event, options, language)],
+        }
+      : undefined,
   }
   return {
     /** The page (or JSON: `{ message, ...extra, returnUrl }`, errors as `{ errors }`). */

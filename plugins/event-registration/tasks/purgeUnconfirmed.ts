@@ -10,18 +10,25 @@ export const PURGE_UNCONFIRMED_REGISTRATIONS_TASK = 'purgeUnconfirmedRegistratio
  * Deletes registrations still pending when their confirmation link has expired. Pending ones
  * hold no seat, so nothing is released. Hourly.
  */
-export const purgeUnconfirmedTask = (options: ResolvedRegistrationOptions): TaskConfig<{ input: object; output: { deleted: number } }> => ({
+export const purgeUnconfirmedTask = (
+  options: ResolvedRegistrationOptions,
+): TaskConfig<{ input: object; output: { deleted: number } }> => ({
   slug: PURGE_UNCONFIRMED_REGISTRATIONS_TASK,
   handler: async ({ req }) => {
     const { docs, errors } = await registrationsOf(options, req).delete({
       overrideAccess: true,
       select: { id: true },
       where: {
-        and: [{ status: { equals: 'pending' } }, { confirmExpiresAt: { less_than: new Date().toISOString() } }],
+        and: [
+          { status: { equals: 'pending' } },
+          { confirmExpiresAt: { less_than: new Date().toISOString() } },
+        ],
       },
     })
     if (errors.length) {
-      throw new Error(`eventRegistrationPlugin: ${errors.length} unconfirmed registration(s) could not be deleted.`)
+      throw new Error(
+        `eventRegistrationPlugin: ${errors.length} unconfirmed registration(s) could not be deleted.`,
+      )
     }
     req.payload.logger.info({
       deleted: docs.length,

@@ -16,7 +16,9 @@ export const SEND_REGISTRATION_REMINDERS_TASK = 'sendRegistrationReminders'
  * registration and start time (idempotency key). Those confirmed inside that window already had
  * everything in their confirmation and are left alone.
  */
-export const remindersTask = (options: ResolvedRegistrationOptions): TaskConfig<{ input: object; output: { events: number; queued: number } }> => ({
+export const remindersTask = (
+  options: ResolvedRegistrationOptions,
+): TaskConfig<{ input: object; output: { events: number; queued: number } }> => ({
   slug: SEND_REGISTRATION_REMINDERS_TASK,
   handler: async ({ req }) => {
     if (!options.reminderHoursBefore) {
@@ -37,8 +39,15 @@ export const remindersTask = (options: ResolvedRegistrationOptions): TaskConfig<
     let queued = 0
     for (const event of docs) {
       const start = new Date(String(event[options.fields.start])).getTime()
-      const registrations = (await registrationsOfEvent({ eventId: event.id, options, req, statuses: ['confirmed'] })).filter(
-        (registration) => registration.email && !(registration.confirmedAt && new Date(registration.confirmedAt).getTime() >= start - windowMs),
+      const registrations = (
+        await registrationsOfEvent({ eventId: event.id, options, req, statuses: ['confirmed'] })
+      ).filter(
+        (registration) =>
+          registration.email &&
+          !(
+            registration.confirmedAt &&
+            new Date(registration.confirmedAt).getTime() >= start - windowMs
+          ),
       )
       if (!registrations.length) {
         continue
@@ -62,7 +71,11 @@ export const remindersTask = (options: ResolvedRegistrationOptions): TaskConfig<
       }
     }
     if (queued) {
-      req.payload.logger.info({ events: docs.length, msg: 'Registration reminders queued.', queued })
+      req.payload.logger.info({
+        events: docs.length,
+        msg: 'Registration reminders queued.',
+        queued,
+      })
     }
     return { output: { events: docs.length, queued } }
   },

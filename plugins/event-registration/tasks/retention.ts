@@ -14,7 +14,9 @@ export const ANONYMISE_REGISTRATIONS_TASK = 'anonymiseRegistrations'
  * deleted are erased too, and mail jobs of the mail queue older than the period that failed for
  * good (they keep the address). Daily.
  */
-export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<{ input: object; output: { anonymised: number } }> => ({
+export const retentionTask = (
+  options: ResolvedRegistrationOptions,
+): TaskConfig<{ input: object; output: { anonymised: number } }> => ({
   slug: ANONYMISE_REGISTRATIONS_TASK,
   handler: async ({ req }) => {
     const cutoff = new Date(Date.now() - options.retentionDays * 86_400_000).toISOString()
@@ -24,7 +26,10 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
       pagination: false,
       select: { id: true },
       where: {
-        or: [{ [end]: { less_than: cutoff } }, { and: [{ [end]: { exists: false } }, { [start]: { less_than: cutoff } }] }],
+        or: [
+          { [end]: { less_than: cutoff } },
+          { and: [{ [end]: { exists: false } }, { [start]: { less_than: cutoff } }] },
+        ],
       },
     })
     const ofEvent: Where = events.length
@@ -46,7 +51,9 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
       where: { and: [ofEvent, { anonymisedAt: { exists: false } }] },
     })
     if (errors.length) {
-      throw new Error(`eventRegistrationPlugin: ${errors.length} registration(s) could not be anonymised.`)
+      throw new Error(
+        `eventRegistrationPlugin: ${errors.length} registration(s) could not be anonymised.`,
+      )
     }
     // Mail jobs that failed for good keep their input (address, text): erase them after the same period.
     await collectionOf<{ id: number | string }>(req, 'payload-jobs').delete({
@@ -61,7 +68,10 @@ export const retentionTask = (options: ResolvedRegistrationOptions): TaskConfig<
       },
     })
     if (docs.length) {
-      req.payload.logger.info({ anonymised: docs.length, msg: 'Registrations anonymised after the retention period.' })
+      req.payload.logger.info({
+        anonymised: docs.length,
+        msg: 'Registrations anonymised after the retention period.',
+      })
     }
     return { output: { anonymised: docs.length } }
   },

@@ -3,7 +3,8 @@ export const de = {
     cancelButton: 'Abmelden',
     confirmButton: 'Anmeldung bestätigen',
     attendanceNone: 'Es gibt keine als anwesend markierten Anmeldungen.',
-    attendanceQueued: '{{queued}} Teilnahmebestätigung(en) werden verschickt; {{skipped}} waren schon verschickt.',
+    attendanceQueued:
+      '{{queued}} Teilnahmebestätigung(en) werden verschickt; {{skipped}} waren schon verschickt.',
     csvAnswers: 'Antworten',
     csvAttended: 'Anwesend',
     csvConfirmedAt: 'Bestätigt am',
@@ -12,18 +13,25 @@ export const de = {
     csvRegisteredAt: 'Angemeldet am',
     csvStatus: 'Status',
     decisionInvalid: 'Bitte senden Sie {"status": "confirmed"} oder {"status": "cancelled"}.',
-    decisionNoSeat: 'Alle Plätze sind belegt. Sie können die Anmeldung trotzdem bestätigen (Überbuchung) oder die Platzzahl erhöhen.',
-    deleteRefused: 'Bestätigte Anmeldungen und solche auf der Warteliste werden storniert, nicht gelöscht (damit die Warteliste nachrückt und die Person informiert wird).',
+    decisionNoSeat:
+      'Alle Plätze sind belegt. Sie können die Anmeldung trotzdem bestätigen (Überbuchung) oder die Platzzahl erhöhen.',
+    deleteRefused:
+      'Bestätigte Anmeldungen und solche auf der Warteliste werden storniert, nicht gelöscht (damit die Warteliste nachrückt und die Person informiert wird).',
     exportStatusInvalid: 'Unbekannter Status. Möglich: {{statuses}}.',
-    decisionNotPossible: 'Eine Anmeldung mit dem Status „{{status}}“ kann nicht so geändert werden.',
+    decisionNotPossible:
+      'Eine Anmeldung mit dem Status „{{status}}“ kann nicht so geändert werden.',
     forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
-    lockTimeout: 'Gerade werden sehr viele Anmeldungen bearbeitet. Bitte versuchen Sie es in ein paar Sekunden noch einmal.',
-    messageInvalid: 'Bitte senden Sie {"subject": "…", "text": "…"} (Betreff bis 200, Text bis 10.000 Zeichen).',
-    messageQueued: 'Die Nachricht wird an {{queued}} bestätigte Teilnehmende verschickt; {{skipped}} hatten sie schon erhalten.',
+    lockTimeout:
+      'Gerade werden sehr viele Anmeldungen bearbeitet. Bitte versuchen Sie es in ein paar Sekunden noch einmal.',
+    messageInvalid:
+      'Bitte senden Sie {"subject": "…", "text": "…"} (Betreff bis 200, Text bis 10.000 Zeichen).',
+    messageQueued:
+      'Die Nachricht wird an {{queued}} bestätigte Teilnehmende verschickt; {{skipped}} hatten sie schon erhalten.',
     notRecognised: 'Diese Veranstaltung ist nicht als Fortbildung anerkannt (Kammer fehlt).',
     registrationNotFound: 'Anmeldung nicht gefunden.',
     answerInvalid: 'Die Antwort auf „{{label}}“ fehlt oder ist ungültig.',
-    bodyInvalid: 'Bitte senden Sie JSON wie {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
+    bodyInvalid:
+      'Bitte senden Sie JSON wie {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
     consentRequired: 'Bitte stimmen Sie der Datenschutzerklärung zu ("consent": true).',
     deadlinePassed: 'Der Anmeldeschluss ist vorbei.',
     disabled: 'Anmeldungen sind zurzeit abgeschaltet.',
@@ -37,23 +45,29 @@ export const de = {
     // (…Title) and plain words; the event's title stands on its own, never inside „…“.
     alreadyConfirmed: 'Ihre Anmeldung war schon bestätigt: Sie haben einen Platz.',
     alreadyConfirmedTitle: 'Schon bestätigt',
-    alreadyWaitlisted: 'Ihre Anmeldung war schon bestätigt: Sie stehen auf der Warteliste an Stelle {{position}}.',
-    cancelInvalid: 'Der Abmeldelink ist ungültig. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben.',
+    alreadyWaitlisted:
+      'Ihre Anmeldung war schon bestätigt: Sie stehen auf der Warteliste an Stelle {{position}}.',
+    cancelInvalid:
+      'Der Abmeldelink ist ungültig. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben.',
     cancelPast: 'Eine Abmeldung ist nicht mehr nötig.',
     cancelQuestion: 'Ihr Platz wird dann für andere frei.',
     cancelQuestionPending: 'Ihre noch nicht bestätigte Anmeldung wird dann storniert.',
-    cancelQuestionWaitlisted: 'Sie stehen dann nicht mehr auf der Warteliste (zurzeit an Stelle {{position}}).',
+    cancelQuestionWaitlisted:
+      'Sie stehen dann nicht mehr auf der Warteliste (zurzeit an Stelle {{position}}).',
     cancelTitle: 'Möchten Sie sich abmelden?',
     cancelled: 'Danke, dass Sie Bescheid gegeben haben. Ihr Platz ist wieder frei.',
     cancelledAlready: 'Diese Anmeldung war bereits storniert.',
     cancelledAlreadyTitle: 'Schon abgemeldet',
     cancelledPending: 'Ihre Anmeldung war noch nicht bestätigt; Sie müssen nichts weiter tun.',
     cancelledTitle: 'Sie sind abgemeldet',
-    cancelledWaitlisted: 'Danke, dass Sie Bescheid gegeben haben. Sie stehen nicht mehr auf der Warteliste.',
+    cancelledWaitlisted:
+      'Danke, dass Sie Bescheid gegeben haben. Sie stehen nicht mehr auf der Warteliste.',
     confirmCancelled: 'Wenn Sie doch teilnehmen möchten, melden Sie sich bitte erneut an.',
     confirmCancelledTitle: 'Diese Anmeldung ist storniert',
-    confirmExpired: 'Der Bestätigungslink ist abgelaufen (er gilt {{hours}} Stunden). Bitte melden Sie sich erneut an.',
-    confirmInvalid: 'Der Bestätigungslink ist ungültig oder abgelaufen. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben; sonst melden Sie sich bitte erneut an.',
+    confirmExpired:
+      'Der Bestätigungslink ist abgelaufen (er gilt {{hours}} Stunden). Bitte melden Sie sich erneut an.',
+    confirmInvalid:
+      'Der Bestätigungslink ist ungültig oder abgelaufen. Bitte prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben; sonst melden Sie sich bitte erneut an.',
     confirmPast: 'Eine Anmeldung ist nicht mehr möglich.',
     confirmQuestion: 'Erst mit Ihrer Bestätigung ist die Anmeldung gültig.',
     confirmTitle: 'Bitte bestätigen Sie Ihre Anmeldung',
@@ -68,19 +82,22 @@ export const de = {
     pageFullTitle: 'Leider ausgebucht',
     pageInvalidTitle: 'Dieser Link funktioniert nicht',
     pagePastTitle: 'Die Veranstaltung hat schon begonnen',
-    waitlistedPage: 'Danke! Alle Plätze sind vergeben. Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.',
+    waitlistedPage:
+      'Danke! Alle Plätze sind vergeben. Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.',
     waitlistedTitle: 'Sie stehen auf der Warteliste an Stelle {{position}}',
     // Mails (plugins/event-registration/lib/mails.ts)
     attendanceMailChamber: 'Anerkannt durch',
     attendanceMailPoints: 'Fortbildungspunkte / Unterrichtsstunden',
     attendanceMailSubject: 'Teilnahmebestätigung: {{title}} – {{date}}',
     attendanceMailSubjectArea: 'Fachrichtung',
-    attendanceMailText: 'Hiermit wird bestätigt, dass {{name}} am {{date}} an dieser Veranstaltung teilgenommen hat:',
+    attendanceMailText:
+      'Hiermit wird bestätigt, dass {{name}} am {{date}} an dieser Veranstaltung teilgenommen hat:',
     attendanceMailTitle: 'Teilnahmebestätigung',
     cancelMailClosingOrganiser: 'Bei Fragen antworten Sie bitte auf diese E-Mail.',
     cancelMailSubject: 'Abmeldung: {{title}} – {{date}}',
     cancelMailText: 'Sie sind von dieser Veranstaltung abgemeldet:',
-    cancelMailTextOrganiser: 'die Veranstalter haben Ihre Anmeldung zu dieser Veranstaltung storniert:',
+    cancelMailTextOrganiser:
+      'die Veranstalter haben Ihre Anmeldung zu dieser Veranstaltung storniert:',
     cancelMailTitle: 'Sie sind abgemeldet',
     cancelMailTitleOrganiser: 'Ihre Anmeldung wurde storniert',
     confirmedMailClosing: 'Den Termin für Ihren Kalender finden Sie im Anhang.',
@@ -88,9 +105,11 @@ export const de = {
     confirmedMailText: 'Ihr Platz bei dieser Veranstaltung ist bestätigt:',
     confirmedMailTitle: 'Ihr Platz ist bestätigt',
     confirmMailAction: 'Anmeldung bestätigen',
-    confirmMailClosing: 'Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; ohne Bestätigung verfällt die Anmeldung.',
+    confirmMailClosing:
+      'Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; ohne Bestätigung verfällt die Anmeldung.',
     confirmMailSubject: 'Anmeldung bestätigen: {{title}} – {{date}}',
-    confirmMailText: 'bitte bestätigen Sie innerhalb von {{hours}} Stunden Ihre Anmeldung zu dieser Veranstaltung:',
+    confirmMailText:
+      'bitte bestätigen Sie innerhalb von {{hours}} Stunden Ihre Anmeldung zu dieser Veranstaltung:',
     confirmMailTitle: 'Bitte bestätigen Sie Ihre Anmeldung',
     mailAccessAction: 'An der Online-Veranstaltung teilnehmen',
     mailCancelHint: 'Wenn Sie doch nicht teilnehmen können, melden Sie sich bitte ab.',
@@ -99,15 +118,18 @@ export const de = {
     mailGreeting: 'Hallo {{name}},',
     mailStart: 'Beginn',
     promotedMailSubject: 'Ein Platz ist frei geworden: {{title}} – {{date}}',
-    promotedMailText: 'ein Platz ist frei geworden, und Sie sind von der Warteliste nachgerückt. Ihr Platz bei dieser Veranstaltung ist bestätigt:',
+    promotedMailText:
+      'ein Platz ist frei geworden, und Sie sind von der Warteliste nachgerückt. Ihr Platz bei dieser Veranstaltung ist bestätigt:',
     promotedMailTitle: 'Sie haben einen Platz bekommen',
     reminderMailClosing: 'Wir freuen uns auf Sie.',
     reminderMailSubject: 'Erinnerung: {{title}} am {{start}}',
     reminderMailText: 'wir erinnern Sie an diese Veranstaltung, zu der Sie angemeldet sind:',
     reminderMailTitle: 'Erinnerung an Ihre Veranstaltung',
-    waitlistedMailClosing: 'Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.',
+    waitlistedMailClosing:
+      'Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail.',
     waitlistedMailSubject: 'Warteliste: {{title}} – {{date}}',
-    waitlistedMailText: 'alle Plätze bei dieser Veranstaltung sind vergeben; Sie stehen auf der Warteliste:',
+    waitlistedMailText:
+      'alle Plätze bei dieser Veranstaltung sind vergeben; Sie stehen auf der Warteliste:',
     waitlistedMailTitle: 'Sie stehen auf der Warteliste',
     // The organisers' panel on an event (components/RegistrationsPanel/)
     panelActions: 'Aktionen',
@@ -115,12 +137,15 @@ export const de = {
     panelAnonymised: '(anonymisiert)',
     panelAttendance: 'Teilnahmebestätigungen (Fortbildung)',
     panelAttendanceButton: 'Teilnahmebestätigungen senden',
-    panelAttendanceConfirm: 'Teilnahmebestätigungen an alle als anwesend markierten Teilnehmenden ({{count}}) senden? Wer schon eine erhalten hat, bekommt keine zweite.',
-    panelAttendanceHint: 'Nur für Veranstaltungen, die als Fortbildung anerkannt sind (Kammer eingetragen und gespeichert): Alle als anwesend markierten Teilnehmenden erhalten eine Teilnahmebestätigung per E-Mail.',
+    panelAttendanceConfirm:
+      'Teilnahmebestätigungen an alle als anwesend markierten Teilnehmenden ({{count}}) senden? Wer schon eine erhalten hat, bekommt keine zweite.',
+    panelAttendanceHint:
+      'Nur für Veranstaltungen, die als Fortbildung anerkannt sind (Kammer eingetragen und gespeichert): Alle als anwesend markierten Teilnehmenden erhalten eine Teilnahmebestätigung per E-Mail.',
     panelAttended: 'Anwesend',
     panelAttendedLabel: 'Anwesend: {{name}}',
     panelCancel: 'Stornieren',
-    panelCancelConfirm: 'Die Anmeldung von „{{name}}“ stornieren? Die Person erhält eine E-Mail; ein frei werdender Platz geht an die Warteliste.',
+    panelCancelConfirm:
+      'Die Anmeldung von „{{name}}“ stornieren? Die Person erhält eine E-Mail; ein frei werdender Platz geht an die Warteliste.',
     panelCancelled: 'Die Anmeldung von „{{name}}“ ist storniert.',
     panelCheckedIn: '„{{name}}“ ist als anwesend markiert.',
     panelCheckedOut: 'Die Anwesenheit von „{{name}}“ ist zurückgenommen.',
@@ -137,8 +162,10 @@ export const de = {
     panelFilterLabel: 'Anmeldungen nach Status filtern',
     panelFull: 'ausgebucht',
     panelMessage: 'Nachricht an alle Bestätigten',
-    panelMessageConfirm: 'Die Nachricht „{{subject}}“ an alle bestätigten Teilnehmenden ({{count}}) senden?',
-    panelMessageHint: 'Jede Person erhält die Nachricht mit ihrem Abmeldelink. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
+    panelMessageConfirm:
+      'Die Nachricht „{{subject}}“ an alle bestätigten Teilnehmenden ({{count}}) senden?',
+    panelMessageHint:
+      'Jede Person erhält die Nachricht mit ihrem Abmeldelink. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
     panelMessageSend: 'Senden',
     panelMessageSubject: 'Betreff',
     panelMessageText: 'Text',

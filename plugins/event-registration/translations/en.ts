@@ -5,7 +5,8 @@ export const en: typeof de = {
     cancelButton: 'Cancel my registration',
     confirmButton: 'Confirm registration',
     attendanceNone: 'No registration is marked as attended.',
-    attendanceQueued: '{{queued}} certificate(s) of attendance are being sent; {{skipped}} had been sent before.',
+    attendanceQueued:
+      '{{queued}} certificate(s) of attendance are being sent; {{skipped}} had been sent before.',
     csvAnswers: 'Answers',
     csvAttended: 'Attended',
     csvConfirmedAt: 'Confirmed at',
@@ -14,18 +15,24 @@ export const en: typeof de = {
     csvRegisteredAt: 'Registered at',
     csvStatus: 'Status',
     decisionInvalid: 'Please send {"status": "confirmed"} or {"status": "cancelled"}.',
-    decisionNoSeat: 'All seats are taken. You can confirm anyway (overbooking) or raise the number of seats.',
-    deleteRefused: 'Confirmed and waitlisted registrations are cancelled, not deleted (so the waiting list moves up and the person is told).',
+    decisionNoSeat:
+      'All seats are taken. You can confirm anyway (overbooking) or raise the number of seats.',
+    deleteRefused:
+      'Confirmed and waitlisted registrations are cancelled, not deleted (so the waiting list moves up and the person is told).',
     exportStatusInvalid: 'Unknown status. Possible: {{statuses}}.',
     decisionNotPossible: 'A registration with the status "{{status}}" cannot be changed like this.',
     forbidden: 'You are not allowed to do this.',
-    lockTimeout: 'Very many registrations are being processed right now. Please try again in a few seconds.',
-    messageInvalid: 'Please send {"subject": "…", "text": "…"} (subject up to 200, text up to 10,000 characters).',
-    messageQueued: 'The message is being sent to {{queued}} confirmed participants; {{skipped}} had received it before.',
+    lockTimeout:
+      'Very many registrations are being processed right now. Please try again in a few seconds.',
+    messageInvalid:
+      'Please send {"subject": "…", "text": "…"} (subject up to 200, text up to 10,000 characters).',
+    messageQueued:
+      'The message is being sent to {{queued}} confirmed participants; {{skipped}} had received it before.',
     notRecognised: 'This event is not recognised as CPD (no chamber).',
     registrationNotFound: 'Registration not found.',
     answerInvalid: 'The answer to "{{label}}" is missing or invalid.',
-    bodyInvalid: 'Please send JSON like {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
+    bodyInvalid:
+      'Please send JSON like {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
     consentRequired: 'Please agree to the privacy notice ("consent": true).',
     deadlinePassed: 'The registration deadline has passed.',
     disabled: 'Registration is switched off at the moment.',
@@ -38,12 +45,15 @@ export const en: typeof de = {
     // Pages the mailed links open (endpoints/confirm.ts, endpoints/cancel.ts)
     alreadyConfirmed: 'Your registration was already confirmed: you have a seat.',
     alreadyConfirmedTitle: 'Already confirmed',
-    alreadyWaitlisted: 'Your registration was already confirmed: you are number {{position}} on the waiting list.',
-    cancelInvalid: 'The cancellation link is invalid. Please check that you opened the whole link from the e-mail.',
+    alreadyWaitlisted:
+      'Your registration was already confirmed: you are number {{position}} on the waiting list.',
+    cancelInvalid:
+      'The cancellation link is invalid. Please check that you opened the whole link from the e-mail.',
     cancelPast: 'There is no need to cancel any more.',
     cancelQuestion: 'Your seat will then be free for others.',
     cancelQuestionPending: 'Your registration, not yet confirmed, will then be cancelled.',
-    cancelQuestionWaitlisted: 'You will then no longer be on the waiting list (currently number {{position}}).',
+    cancelQuestionWaitlisted:
+      'You will then no longer be on the waiting list (currently number {{position}}).',
     cancelTitle: 'Do you want to cancel your registration?',
     cancelled: 'Thank you for letting us know. Your seat is free again.',
     cancelledAlready: 'This registration was already cancelled.',
@@ -53,12 +63,15 @@ export const en: typeof de = {
     cancelledWaitlisted: 'Thank you for letting us know. You are no longer on the waiting list.',
     confirmCancelled: 'If you would like to attend after all, please register again.',
     confirmCancelledTitle: 'This registration is cancelled',
-    confirmExpired: 'The confirmation link has expired (it is valid for {{hours}} hours). Please register again.',
-    confirmInvalid: 'The confirmation link is invalid or has expired. Please check that you opened the whole link from the e-mail; otherwise, please register again.',
+    confirmExpired:
+      'The confirmation link has expired (it is valid for {{hours}} hours). Please register again.',
+    confirmInvalid:
+      'The confirmation link is invalid or has expired. Please check that you opened the whole link from the e-mail; otherwise, please register again.',
     confirmPast: 'Registration is no longer possible.',
     confirmQuestion: 'Your registration is only valid once you confirm it.',
     confirmTitle: 'Please confirm your registration',
-    confirmedPage: 'Thank you! Your seat is confirmed. You will receive an e-mail with the details.',
+    confirmedPage:
+      'Thank you! Your seat is confirmed. You will receive an e-mail with the details.',
     confirmedTitle: 'You have a seat',
     eventGone: 'This event no longer exists.',
     pageBack: 'Back to the page where you registered',
@@ -69,7 +82,8 @@ export const en: typeof de = {
     pageFullTitle: 'Fully booked',
     pageInvalidTitle: 'This link does not work',
     pagePastTitle: 'The event has already started',
-    waitlistedPage: 'Thank you! All seats are taken. If a seat becomes free, you move up automatically and receive an e-mail.',
+    waitlistedPage:
+      'Thank you! All seats are taken. If a seat becomes free, you move up automatically and receive an e-mail.',
     waitlistedTitle: 'You are number {{position}} on the waiting list',
     // Mails (plugins/event-registration/lib/mails.ts)
     attendanceMailChamber: 'Recognised by',
@@ -89,7 +103,8 @@ export const en: typeof de = {
     confirmedMailText: 'your seat at this event is confirmed:',
     confirmedMailTitle: 'Your seat is confirmed',
     confirmMailAction: 'Confirm registration',
-    confirmMailClosing: 'If you did not register, ignore this e-mail; without confirmation the registration lapses.',
+    confirmMailClosing:
+      'If you did not register, ignore this e-mail; without confirmation the registration lapses.',
     confirmMailSubject: 'Please confirm your registration: {{title}} – {{date}}',
     confirmMailText: 'please confirm your registration for this event within {{hours}} hours:',
     confirmMailTitle: 'Please confirm your registration',
@@ -100,13 +115,15 @@ export const en: typeof de = {
     mailGreeting: 'Hello {{name}},',
     mailStart: 'Starts',
     promotedMailSubject: 'A seat has become free: {{title}} – {{date}}',
-    promotedMailText: 'a seat has become free and you have moved up from the waiting list. Your seat at this event is confirmed:',
+    promotedMailText:
+      'a seat has become free and you have moved up from the waiting list. Your seat at this event is confirmed:',
     promotedMailTitle: 'You have a seat',
     reminderMailClosing: 'We look forward to seeing you.',
     reminderMailSubject: 'Reminder: {{title}} on {{start}}',
     reminderMailText: 'this is a reminder of the event you registered for:',
     reminderMailTitle: 'Reminder of your event',
-    waitlistedMailClosing: 'If a seat becomes free, you move up automatically and receive an e-mail.',
+    waitlistedMailClosing:
+      'If a seat becomes free, you move up automatically and receive an e-mail.',
     waitlistedMailSubject: 'Waiting list: {{title}} – {{date}}',
     waitlistedMailText: 'all seats at this event are taken; you are on the waiting list:',
     waitlistedMailTitle: 'You are on the waiting list',
@@ -116,12 +133,15 @@ export const en: typeof de = {
     panelAnonymised: '(anonymised)',
     panelAttendance: 'Certificates of attendance (CPD)',
     panelAttendanceButton: 'Send certificates of attendance',
-    panelAttendanceConfirm: 'Send a certificate of attendance to everyone marked as attended ({{count}})? Nobody receives a second one.',
-    panelAttendanceHint: 'Only for events recognised as CPD (chamber entered and saved): everyone marked as attended receives a certificate of attendance by e-mail.',
+    panelAttendanceConfirm:
+      'Send a certificate of attendance to everyone marked as attended ({{count}})? Nobody receives a second one.',
+    panelAttendanceHint:
+      'Only for events recognised as CPD (chamber entered and saved): everyone marked as attended receives a certificate of attendance by e-mail.',
     panelAttended: 'Attended',
     panelAttendedLabel: 'Attended: {{name}}',
     panelCancel: 'Cancel',
-    panelCancelConfirm: 'Cancel the registration of "{{name}}"? They receive an e-mail; a freed seat goes to the waiting list.',
+    panelCancelConfirm:
+      'Cancel the registration of "{{name}}"? They receive an e-mail; a freed seat goes to the waiting list.',
     panelCancelled: 'The registration of "{{name}}" is cancelled.',
     panelCheckedIn: '"{{name}}" is marked as attended.',
     panelCheckedOut: 'The attendance of "{{name}}" is withdrawn.',
@@ -138,8 +158,10 @@ export const en: typeof de = {
     panelFilterLabel: 'Filter registrations by status',
     panelFull: 'fully booked',
     panelMessage: 'Message to all confirmed',
-    panelMessageConfirm: 'Send the message "{{subject}}" to all confirmed participants ({{count}})?',
-    panelMessageHint: 'Everyone receives the message with their cancellation link. Sending the same message again reaches only those who have not had it.',
+    panelMessageConfirm:
+      'Send the message "{{subject}}" to all confirmed participants ({{count}})?',
+    panelMessageHint:
+      'Everyone receives the message with their cancellation link. Sending the same message again reaches only those who have not had it.',
     panelMessageSend: 'Send',
     panelMessageSubject: 'Subject',
     panelMessageText: 'Text',

@@ -1,4 +1,8 @@
-import { interpolate, type MailLanguage, textFromConfig } from '@quartiersnetz/plugin-kit/mailLanguage'
+import {
+  interpolate,
+  type MailLanguage,
+  textFromConfig,
+} from '@quartiersnetz/plugin-kit/mailLanguage'
 import { de } from './de'
 import { en } from './en'
 
@@ -14,7 +18,16 @@ export type RegistrationTranslationKey = `plugin-event-registration:${keyof Text
  * A text in a given language (mails use the recipient's, plugins/shared/mailLanguage.ts): the
  * host's wording when its config has one (host translations win), else the plugin's.
  */
-export const translate = (language: MailLanguage, key: RegistrationTranslationKey, vars: Record<string, unknown> = {}, config?: { i18n?: { translations?: unknown } }) => {
+export const translate = (
+  language: MailLanguage,
+  key: RegistrationTranslationKey,
+  vars: Record<string, unknown> = {},
+  config?: { i18n?: { translations?: unknown } },
+) => {
   const name = key.slice('plugin-event-registration:'.length) as keyof Texts
-  return interpolate(textFromConfig(config, language, 'plugin-event-registration', name) ?? translations[language]['plugin-event-registration'][name], vars)
+  return interpolate(
+    textFromConfig(config, language, 'plugin-event-registration', name) ??
+      translations[language]['plugin-event-registration'][name],
+    vars,
+  )
 }

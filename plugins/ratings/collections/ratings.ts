@@ -26,7 +26,12 @@ export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionCo
     update: () => false,
   },
   admin: {
-    defaultColumns: ['targetCollection', 'targetId', ...options.dimensions.map(({ key }) => `values.${key}`), 'updatedAt'],
+    defaultColumns: [
+      'targetCollection',
+      'targetId',
+      ...options.dimensions.map(({ key }) => `values.${key}`),
+      'updatedAt',
+    ],
     group: { de: 'Beteiligung', en: 'Participation' },
     listSearchableFields: ['targetId'],
     useAsTitle: 'targetId',

@@ -14,11 +14,22 @@ import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { languageOf, namedKeys } from '@quartiersnetz/plugin-kit/publicInput'
 import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
-import { isVisitorToken, issueVisitorToken, readCookie, serializeCookie } from '@quartiersnetz/plugin-kit/visitorToken'
+import {
+  isVisitorToken,
+  issueVisitorToken,
+  readCookie,
+  serializeCookie,
+} from '@quartiersnetz/plugin-kit/visitorToken'
 import { isCrossOrigin } from '../lib/isCrossOrigin'
 import { lockClient, lockTarget } from '../lib/lockTarget'
 import { ratingsOf } from '../lib/records'
-import { applyRatingChange, emptyDimension, presentSummary, type RatingValues, type StoredSummary } from '../lib/summary'
+import {
+  applyRatingChange,
+  emptyDimension,
+  presentSummary,
+  type RatingValues,
+  type StoredSummary,
+} from '../lib/summary'
 import { loadSummary, saveSummary } from '../lib/summaryStore'
 
 const MAX_BODY_BYTES = 2048
@@ -32,7 +43,10 @@ const bodySchema = z.object({ values: z.record(z.string(), z.unknown()) }).stric
 
 type ParsedValues = { ok: false; response: Response } | { ok: true; values: RatingValues }
 
-const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions): Promise<ParsedValues> => {
+const parseValues = async (
+  req: PayloadRequest,
+  options: ResolvedRatingsOptions,
+): Promise<ParsedValues> => {
   const translate = translatorOf<RatingsTranslationKey>(req)
   const example = options.dimensions[0]!.key
   const body = await readJsonBody(req, MAX_BODY_BYTES)
@@ -50,9 +64,14 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
   }
   const parsed = bodySchema.safeParse(body.value)
   if (!parsed.success) {
-    const unexpected = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
+    const unexpected = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys : [],
+    )
     const message = unexpected.length
-      ? translate('plugin-ratings:unexpectedField', { example, fields: namedKeys(unexpected, languageOf(req)) })
+      ? translate('plugin-ratings:unexpectedField', {
+          example,
+          fields: namedKeys(unexpected, languageOf(req)),
+        })
       : translate('plugin-ratings:emptyBody', { example })
     return { ok: false, response: fail(400, message) }
   }
@@ -63,10 +82,34 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
   const values: RatingValues = {}
   for (const [key, value] of Object.entries(parsed.data.values)) {
     if (!allowed.has(key)) {
-      return { ok: false, response: fail(400, translate('plugin-ratings:unknownDimension', { allowed: [...allowed.keys()].join(', '), key })) }
+      return {
+        ok: false,
+        response: fail(
+          400,
+          translate('plugin-ratings:unknownDimension', {
+            allowed: [...allowed.keys()].join(', '),
+            key,
+          }),
+        ),
+      }
     }
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < options.scale.min || value > options.scale.max) {
-      return { ok: false, response: fail(400, translate('plugin-ratings:valueOutOfRange', { key, max: options.scale.max, min: options.scale.min })) }
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < options.scale.min ||
+      value > options.scale.max
+    ) {
+      return {
+        ok: false,
+        response: fail(
+          400,
+          translate('plugin-ratings:valueOutOfRange', {
+            key,
+            max: options.scale.max,
+            min: options.scale.min,
+          }),
+        ),
+      }
     }
     values[key] = value
   }
@@ -78,7 +121,10 @@ const parseValues = async (req: PayloadRequest, options: ResolvedRatingsOptions)
  * One rating per visitor and document: the visitor is known by an opaque token (cookie, or the
  * X-Visitor-Token header for other clients); rating again replaces the earlier rating.
  */
-export const rateEndpoint = (options: ResolvedRatingsOptions, collection: CollectionSlug): Endpoint => ({
+export const rateEndpoint = (
+  options: ResolvedRatingsOptions,
+  collection: CollectionSlug,
+): Endpoint => ({
   handler: async (req) => {
     const translate = translatorOf<RatingsTranslationKey>(req)
     if (options.disabled) {
@@ -91,7 +137,11 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     const targetId = String(req.routeParams?.id ?? '')
     // As a visitor sees it: a signed-in editor's session must not make a draft ratable.
     const target = isPossibleId(req.payload, collection, targetId)
-      ? await collectionOf<{ id: number | string; ratingsLocked?: boolean | null }>(req, collection, { asVisitor: true }).findByID({
+      ? await collectionOf<{ id: number | string; ratingsLocked?: boolean | null }>(
+          req,
+          collection,
+          { asVisitor: true },
+        ).findByID({
           draft: false,
           id: targetId,
           overrideAccess: !options.requirePublished,
@@ -106,11 +156,18 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     }
 
     const secret = options.hashSecret ?? req.payload.secret
-    const presented = readCookie(req.headers.get('cookie'), options.visitorCookieName) ?? req.headers.get(TOKEN_HEADER) ?? undefined
+    const presented =
+      readCookie(req.headers.get('cookie'), options.visitorCookieName) ??
+      req.headers.get(TOKEN_HEADER) ??
+      undefined
     const token = isVisitorToken(presented) ? presented : issueVisitorToken()
     const visitorHash = keyedHash(secret, 'rating-visitor', token)
     // The day is part of the hash: yesterday's entries can't be linked to today's address.
-    const clientHash = keyedHash(secret, `rating-client:${new Date().toISOString().slice(0, 10)}`, clientAddressOf(req))
+    const clientHash = keyedHash(
+      secret,
+      `rating-client:${new Date().toISOString().slice(0, 10)}`,
+      clientAddressOf(req),
+    )
     const ratings = ratingsOf(options, req)
 
     const idForSummary = String(target.id)
@@ -126,7 +183,12 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
           await lockClient({ clientHash, req })
           const { totalDocs } = await ratings.count({
             overrideAccess: true,
-            where: { and: [{ clientHash: { equals: clientHash } }, { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } }] },
+            where: {
+              and: [
+                { clientHash: { equals: clientHash } },
+                { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } },
+              ],
+            },
           })
           if (totalDocs >= options.maxRatingsPerClientPerHour) {
             await killTransaction(req)
@@ -138,17 +200,35 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
           limit: 1,
           overrideAccess: true,
           pagination: false,
-          where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: idForSummary } }, { visitorHash: { equals: visitorHash } }] },
+          where: {
+            and: [
+              { targetCollection: { equals: collection } },
+              { targetId: { equals: idForSummary } },
+              { visitorHash: { equals: visitorHash } },
+            ],
+          },
         })
         const previous = docs[0]
         // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
-        const values = Object.fromEntries(options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]))
+        const values = Object.fromEntries(
+          options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]),
+        )
         if (previous) {
-          await ratings.update({ data: { clientHash, values }, id: previous.id, overrideAccess: true })
+          await ratings.update({
+            data: { clientHash, values },
+            id: previous.id,
+            overrideAccess: true,
+          })
         } else {
           isNew = true
           await ratings.create({
-            data: { clientHash, targetCollection: collection, targetId: idForSummary, values, visitorHash },
+            data: {
+              clientHash,
+              targetCollection: collection,
+              targetId: idForSummary,
+              values,
+              visitorHash,
+            },
             overrideAccess: true,
           })
         }
@@ -158,9 +238,16 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
             raterCount: 0,
             targetCollection: collection,
             targetId: idForSummary,
-            ...Object.fromEntries(options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)])),
+            ...Object.fromEntries(
+              options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)]),
+            ),
           } as StoredSummary)
-        summary = applyRatingChange({ after: values, before: previous?.values ?? null, options, summary: stored })
+        summary = applyRatingChange({
+          after: values,
+          before: previous?.values ?? null,
+          options,
+          summary: stored,
+        })
         await saveSummary({ options, req, summary })
         await commitTransaction(req)
         return undefined
@@ -187,10 +274,19 @@ export const rateEndpoint = (options: ResolvedRatingsOptions, collection: Collec
     return Response.json(
       {
         rating: { values: parsed.values },
-        ratingSummary: presentSummary({ isLocked: false, language: req.i18n?.language ?? 'de', options, stored: summary ?? null, t: translate }),
+        ratingSummary: presentSummary({
+          isLocked: false,
+          language: req.i18n?.language ?? 'de',
+          options,
+          stored: summary ?? null,
+          t: translate,
+        }),
         visitorToken: token,
       },
-      { headers: { 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) }, status: isNew ? 201 : 200 },
+      {
+        headers: { 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) },
+        status: isNew ? 201 : 200,
+      },
     )
   },
   method: 'post',

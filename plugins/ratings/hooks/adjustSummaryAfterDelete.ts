@@ -15,14 +15,20 @@ export const adjustSummaryAfterDelete =
     const deleted = takeDeletion(req, id) ?? (doc as Partial<DeletedRating>)
     const { targetCollection, targetId, values } = deleted
     if (!targetCollection || !targetId) {
-      req.payload.logger.warn({ msg: `ratingsPlugin: rating ${id} was deleted without its target; run the recount.` })
+      req.payload.logger.warn({
+        msg: `ratingsPlugin: rating ${id} was deleted without its target; run the recount.`,
+      })
       return doc
     }
     await inTurn(req, `${targetCollection}:${targetId}`, async () => {
       await lockTarget({ collection: targetCollection, id: targetId, req })
       const summary = await loadSummary({ collection: targetCollection, options, req, targetId })
       if (summary) {
-        await saveSummary({ options, req, summary: applyRatingChange({ after: null, before: values ?? null, options, summary }) })
+        await saveSummary({
+          options,
+          req,
+          summary: applyRatingChange({ after: null, before: values ?? null, options, summary }),
+        })
       }
     })
     return doc

@@ -23,6 +23,10 @@ export const lockTargetBeforeDelete =
     await lockTarget({ collection: rating.targetCollection, id: rating.targetId, req })
     const current = await read()
     if (current) {
-      rememberDeletion(req, id, { targetCollection: current.targetCollection, targetId: current.targetId, values: current.values ?? null })
+      rememberDeletion(req, id, {
+        targetCollection: current.targetCollection,
+        targetId: current.targetId,
+        values: current.values ?? null,
+      })
     }
   }

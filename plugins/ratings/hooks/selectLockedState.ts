@@ -9,7 +9,8 @@ type Select = Record<string, unknown>
 /** Selects widened here: the lock state is read for the summary's `isLocked`, not shown. */
 export const widenedSelects = new WeakSet<object>()
 
-const isSelect = (value: unknown): value is Select => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isSelect = (value: unknown): value is Select =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * A read that selects fields (`?select[title]=true&select[ratingSummary]=true`) and wants the

@@ -3,7 +3,11 @@ import type { PayloadRequest } from 'payload'
 import type { RatingValues } from './summary'
 
 /** A rating as a moderator's delete removes it, read under its document's lock. */
-export type DeletedRating = { targetCollection: string; targetId: string; values?: null | RatingValues }
+export type DeletedRating = {
+  targetCollection: string
+  targetId: string
+  values?: null | RatingValues
+}
 
 const DELETIONS_KEY = 'plugin-ratings:deletions'
 const TURNS_KEY = 'plugin-ratings:summaryTurns'
@@ -19,11 +23,18 @@ const mapInContext = <T>(req: PayloadRequest, key: string): Map<string, T> => {
 }
 
 /** Kept from beforeDelete to afterDelete of the same request. */
-export const rememberDeletion = (req: PayloadRequest, id: number | string, rating: DeletedRating) => {
+export const rememberDeletion = (
+  req: PayloadRequest,
+  id: number | string,
+  rating: DeletedRating,
+) => {
   mapInContext<DeletedRating>(req, DELETIONS_KEY).set(String(id), rating)
 }
 
-export const takeDeletion = (req: PayloadRequest, id: number | string): DeletedRating | undefined => {
+export const takeDeletion = (
+  req: PayloadRequest,
+  id: number | string,
+): DeletedRating | undefined => {
   const deletions = mapInContext<DeletedRating>(req, DELETIONS_KEY)
   const rating = deletions.get(String(id))
   deletions.delete(String(id))
@@ -35,7 +46,11 @@ export const takeDeletion = (req: PayloadRequest, id: number | string): DeletedR
  * handles its documents in parallel on one transaction, and the advisory lock belongs to the
  * transaction, so it does not keep them apart.
  */
-export const inTurn = async <T>(req: PayloadRequest, key: string, run: () => Promise<T>): Promise<T> => {
+export const inTurn = async <T>(
+  req: PayloadRequest,
+  key: string,
+  run: () => Promise<T>,
+): Promise<T> => {
   const turns = mapInContext<Promise<unknown>>(req, TURNS_KEY)
   const current = (turns.get(key) ?? Promise.resolve()).catch(() => undefined).then(run)
   turns.set(key, current)

@@ -33,14 +33,20 @@ export const findFilterDocuments = async ({
   if (reference !== undefined) {
     const or: Where[] = [
       ...(hasSlug ? [{ [filter.slugField]: { equals: reference } }] : []),
-      ...(isPossibleId(req.payload, filter.collection, reference) ? [{ id: { equals: reference } }] : []),
+      ...(isPossibleId(req.payload, filter.collection, reference)
+        ? [{ id: { equals: reference } }]
+        : []),
     ]
     if (!or.length) {
       return []
     }
     where = { or }
   }
-  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(req, filter.collection, { asVisitor: true }).find({
+  const { docs } = await collectionOf<Record<string, unknown> & { id: number | string }>(
+    req,
+    filter.collection,
+    { asVisitor: true },
+  ).find({
     draft: false,
     overrideAccess: false,
     pagination: false,
@@ -50,14 +56,21 @@ export const findFilterDocuments = async ({
   })
   return docs.map((doc) => ({
     id: doc.id,
-    slug: hasSlug && typeof doc[filter.slugField] === 'string' ? (doc[filter.slugField] as string) : null,
+    slug:
+      hasSlug && typeof doc[filter.slugField] === 'string'
+        ? (doc[filter.slugField] as string)
+        : null,
     title: String(doc[titleField] ?? doc.id),
   }))
 }
 
 /** The document a reference names: by slug first (a slug may look like another's id), then by id. */
-export const pickReferenced = (documents: FilterDocument[], reference: string): FilterDocument | undefined =>
-  documents.find((doc) => doc.slug === reference) ?? documents.find((doc) => String(doc.id) === reference)
+export const pickReferenced = (
+  documents: FilterDocument[],
+  reference: string,
+): FilterDocument | undefined =>
+  documents.find((doc) => doc.slug === reference) ??
+  documents.find((doc) => String(doc.id) === reference)
 
 /** `{ a: { b: true } }` for the path `a.b`: selects a (nested) field. */
 export const selectOf = (path: string): SelectIncludeType => {
@@ -66,13 +79,22 @@ export const selectOf = (path: string): SelectIncludeType => {
 }
 
 const valueAt = (doc: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, name) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined), doc)
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, name) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined,
+      doc,
+    )
 
 /**
  * The ids (as text) a relationship field of `doc` holds at depth 0: one id, a list of them, or
  * polymorphic `{ relationTo, value }` (only those pointing to `collection`).
  */
-export const relatedIds = (doc: Record<string, unknown>, filter: ResolvedFinderFilter): string[] => {
+export const relatedIds = (
+  doc: Record<string, unknown>,
+  filter: ResolvedFinderFilter,
+): string[] => {
   const idsOf = (value: unknown): string[] => {
     if (Array.isArray(value)) {
       return value.flatMap(idsOf)
@@ -81,7 +103,11 @@ export const relatedIds = (doc: Record<string, unknown>, filter: ResolvedFinderF
       return [String(value)]
     }
     if (value && typeof value === 'object') {
-      const { id, relationTo, value: inner } = value as { id?: unknown; relationTo?: unknown; value?: unknown }
+      const {
+        id,
+        relationTo,
+        value: inner,
+      } = value as { id?: unknown; relationTo?: unknown; value?: unknown }
       if (relationTo !== undefined) {
         return relationTo === (filter.collection as CollectionSlug) ? idsOf(inner) : []
       }

@@ -5,7 +5,12 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { databaseOf, type SqlRunner, tableNameOf, transactionOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import {
+  databaseOf,
+  type SqlRunner,
+  tableNameOf,
+  transactionOf,
+} from '@quartiersnetz/plugin-kit/drizzleTable'
 import { snakeCase } from './columns'
 import { lockTarget } from './lockTarget'
 import { summariesOf } from './records'
@@ -27,7 +32,10 @@ type Target = { targetCollection: string; targetId: string }
 /** A string as an SQL literal (standard_conforming_strings, PostgreSQL's default since 9.1). */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
 
-const emptySummary = ({ targetCollection, targetId }: Target, options: ResolvedRatingsOptions): StoredSummary => ({
+const emptySummary = (
+  { targetCollection, targetId }: Target,
+  options: ResolvedRatingsOptions,
+): StoredSummary => ({
   raterCount: 0,
   targetCollection,
   targetId,
@@ -35,18 +43,37 @@ const emptySummary = ({ targetCollection, targetId }: Target, options: ResolvedR
 })
 
 /** The summaries the ratings add up to (one aggregate query), of every target or of one. */
-const aggregate = async ({ database, options, payload, target }: { database: SqlRunner; options: ResolvedRatingsOptions; payload: Payload; target?: Target }) => {
-  const steps = Array.from({ length: options.scale.max - options.scale.min + 1 }, (_, i) => options.scale.min + i)
+const aggregate = async ({
+  database,
+  options,
+  payload,
+  target,
+}: {
+  database: SqlRunner
+  options: ResolvedRatingsOptions
+  payload: Payload
+  target?: Target
+}) => {
+  const steps = Array.from(
+    { length: options.scale.max - options.scale.min + 1 },
+    (_, i) => options.scale.min + i,
+  )
   const columns = options.dimensions.flatMap(({ key }) => {
     const column = `values_${snakeCase(key)}`
     return [
       `count("${column}")::int AS "${key}_count"`,
       `coalesce(sum("${column}"), 0)::float AS "${key}_sum"`,
-      ...steps.map((step) => `count(*) FILTER (WHERE "${column}" = ${step})::int AS "${key}_d${step}"`),
+      ...steps.map(
+        (step) => `count(*) FILTER (WHERE "${column}" = ${step})::int AS "${key}_d${step}"`,
+      ),
     ]
   })
-  const nonEmpty = options.dimensions.map(({ key }) => `"values_${snakeCase(key)}" IS NOT NULL`).join(' OR ')
-  const where = target ? `WHERE target_collection = ${literal(target.targetCollection)} AND target_id = ${literal(target.targetId)}` : ''
+  const nonEmpty = options.dimensions
+    .map(({ key }) => `"values_${snakeCase(key)}" IS NOT NULL`)
+    .join(' OR ')
+  const where = target
+    ? `WHERE target_collection = ${literal(target.targetCollection)} AND target_id = ${literal(target.targetId)}`
+    : ''
   const raw = `SELECT target_collection, target_id, count(*) FILTER (WHERE ${nonEmpty})::int AS rater_count, ${columns.join(', ')} FROM "${tableNameOf(payload, options.slugs.ratings)}" ${where} GROUP BY target_collection, target_id`
   const rows = await database.rows(sql.raw(raw))
 
@@ -73,7 +100,17 @@ const aggregate = async ({ database, options, payload, target }: { database: Sql
 }
 
 /** Where a stored summary differs from what the ratings say. */
-const compare = ({ actual, options, stored, target }: { actual: StoredSummary; options: ResolvedRatingsOptions; stored: null | StoredSummary | undefined; target: Target }) => {
+const compare = ({
+  actual,
+  options,
+  stored,
+  target,
+}: {
+  actual: StoredSummary
+  options: ResolvedRatingsOptions
+  stored: null | StoredSummary | undefined
+  target: Target
+}) => {
   const differences: RecountDifference[] = []
   const check = (field: string, storedValue: unknown, actualValue: unknown) => {
     if (JSON.stringify(storedValue ?? null) !== JSON.stringify(actualValue ?? null)) {
@@ -97,14 +134,30 @@ const compare = ({ actual, options, stored, target }: { actual: StoredSummary; o
  * that arrive while the recount runs are either in that count or wait for it, so a fix never
  * overwrites them with an older count.
  */
-const fixTarget = async ({ options, payload, target }: { options: ResolvedRatingsOptions; payload: Payload; target: Target }) => {
+const fixTarget = async ({
+  options,
+  payload,
+  target,
+}: {
+  options: ResolvedRatingsOptions
+  payload: Payload
+  target: Target
+}) => {
   const req: PayloadRequest = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
     await lockTarget({ collection: target.targetCollection, id: target.targetId, req })
     const database = await transactionOf(req)
-    const actual = (await aggregate({ database, options, payload, target })).get(`${target.targetCollection}:${target.targetId}`) ?? emptySummary(target, options)
-    const stored = await loadSummary({ collection: target.targetCollection, options, req, targetId: target.targetId })
+    const actual =
+      (await aggregate({ database, options, payload, target })).get(
+        `${target.targetCollection}:${target.targetId}`,
+      ) ?? emptySummary(target, options)
+    const stored = await loadSummary({
+      collection: target.targetCollection,
+      options,
+      req,
+      targetId: target.targetId,
+    })
     const { id: _ignored, ...data } = actual
     const summaries = summariesOf(options, req)
     if (stored?.id !== undefined) {
@@ -134,14 +187,25 @@ export const recountRatings = async ({
 }): Promise<{ checked: number; differences: RecountDifference[] }> => {
   const actualByTarget = await aggregate({ database: databaseOf(payload), options, payload })
 
-  const { docs } = await summariesOf(options, await createLocalReq({}, payload)).find({ limit: 0, overrideAccess: true, pagination: false })
-  const storedByTarget = new Map(docs.map((doc) => [`${doc.targetCollection}:${doc.targetId}`, doc]))
+  const { docs } = await summariesOf(options, await createLocalReq({}, payload)).find({
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  const storedByTarget = new Map(
+    docs.map((doc) => [`${doc.targetCollection}:${doc.targetId}`, doc]),
+  )
   const differences: RecountDifference[] = []
   const keys = new Set([...actualByTarget.keys(), ...storedByTarget.keys()])
   for (const key of keys) {
     const [targetCollection, ...rest] = key.split(':')
     const target = { targetCollection: targetCollection!, targetId: rest.join(':') }
-    const found = compare({ actual: actualByTarget.get(key) ?? emptySummary(target, options), options, stored: storedByTarget.get(key), target })
+    const found = compare({
+      actual: actualByTarget.get(key) ?? emptySummary(target, options),
+      options,
+      stored: storedByTarget.get(key),
+      target,
+    })
     differences.push(...found)
     if (shouldFix && found.length) {
       await fixTarget({ options, payload, target })

@@ -6,7 +6,12 @@ import type { DimensionSummary, RatingSummary, ResolvedRatingsOptions } from '..
 export type RatingValues = Record<string, null | number | undefined>
 
 /** The stored aggregate of one dimension (a group field of a summary document). */
-export type StoredDimension = { count?: null | number; distribution?: null | number[]; mean?: null | number; sum?: null | number }
+export type StoredDimension = {
+  count?: null | number
+  distribution?: null | number[]
+  mean?: null | number
+  sum?: null | number
+}
 
 export type StoredSummary = {
   [dimension: string]: unknown
@@ -18,7 +23,10 @@ export type StoredSummary = {
 
 const stepsOf = ({ max, min }: { max: number; min: number }) => max - min + 1
 
-export const emptyDimension = (scale: { max: number; min: number }): { count: number; distribution: number[]; mean: null | number; sum: number } => ({
+export const emptyDimension = (scale: {
+  max: number
+  min: number
+}): { count: number; distribution: number[]; mean: null | number; sum: number } => ({
   count: 0,
   distribution: Array.from({ length: stepsOf(scale) }, () => 0),
   mean: null,
@@ -44,7 +52,10 @@ export const applyRatingChange = ({
   summary: StoredSummary
 }): StoredSummary => {
   const next: StoredSummary = { ...summary }
-  next.raterCount = Math.max(0, (summary.raterCount ?? 0) + (hasAnyValue(after) ? 1 : 0) - (hasAnyValue(before) ? 1 : 0))
+  next.raterCount = Math.max(
+    0,
+    (summary.raterCount ?? 0) + (hasAnyValue(after) ? 1 : 0) - (hasAnyValue(before) ? 1 : 0),
+  )
   for (const { key } of options.dimensions) {
     const stored = (summary[key] ?? {}) as StoredDimension
     const dimension = { ...emptyDimension(options.scale), ...stored }
@@ -55,14 +66,22 @@ export const applyRatingChange = ({
     if (typeof old === 'number') {
       count -= 1
       sum -= old
-      distribution[old - options.scale.min] = Math.max(0, (distribution[old - options.scale.min] ?? 0) - 1)
+      distribution[old - options.scale.min] = Math.max(
+        0,
+        (distribution[old - options.scale.min] ?? 0) - 1,
+      )
     }
     if (typeof value === 'number') {
       count += 1
       sum += value
       distribution[value - options.scale.min] = (distribution[value - options.scale.min] ?? 0) + 1
     }
-    next[key] = { count, distribution, mean: count > 0 ? Math.round((sum / count) * 1000) / 1000 : null, sum }
+    next[key] = {
+      count,
+      distribution,
+      mean: count > 0 ? Math.round((sum / count) * 1000) / 1000 : null,
+      sum,
+    }
   }
   return next
 }
@@ -71,7 +90,10 @@ const textIn = (text: Record<string, string> | string, language: string) =>
   typeof text === 'string' ? text : (text[language] ?? text.de ?? Object.values(text)[0] ?? '')
 
 /** Which pole a mean leans to; within a quarter of the scale's width around the middle it is balanced. */
-export const leanOf = (mean: null | number, scale: { max: number; min: number }): DimensionSummary['lean'] => {
+export const leanOf = (
+  mean: null | number,
+  scale: { max: number; min: number },
+): DimensionSummary['lean'] => {
   if (mean === null) {
     return null
   }
@@ -100,7 +122,10 @@ export const presentSummary = ({
   const raterCount = stored?.raterCount ?? 0
   const dimensions: Record<string, DimensionSummary> = {}
   for (const dimension of options.dimensions) {
-    const value = { ...emptyDimension(options.scale), ...((stored?.[dimension.key] ?? {}) as StoredDimension) }
+    const value = {
+      ...emptyDimension(options.scale),
+      ...((stored?.[dimension.key] ?? {}) as StoredDimension),
+    }
     const lean = leanOf(value.mean ?? null, options.scale)
     dimensions[dimension.key] = {
       count: value.count ?? 0,
@@ -109,7 +134,13 @@ export const presentSummary = ({
       label: textIn(dimension.label, language),
       lean,
       leanLabel:
-        lean === 'balanced' ? t('plugin-ratings:balanced') : lean === 'low' ? textIn(dimension.low, language) : lean === 'high' ? textIn(dimension.high, language) : null,
+        lean === 'balanced'
+          ? t('plugin-ratings:balanced')
+          : lean === 'low'
+            ? textIn(dimension.low, language)
+            : lean === 'high'
+              ? textIn(dimension.high, language)
+              : null,
       low: textIn(dimension.low, language),
       mean: value.mean ?? null,
     }

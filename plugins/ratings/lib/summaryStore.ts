@@ -5,15 +5,27 @@ import type { StoredSummary } from './summary'
 
 import { summariesOf } from './records'
 
-type TargetArgs = { collection: string; options: ResolvedRatingsOptions; req: PayloadRequest; targetId: string }
+type TargetArgs = {
+  collection: string
+  options: ResolvedRatingsOptions
+  req: PayloadRequest
+  targetId: string
+}
 
 /** The summary of one rated document, read inside the request's transaction. */
-export const loadSummary = async ({ collection, options, req, targetId }: TargetArgs): Promise<null | StoredSummary> => {
+export const loadSummary = async ({
+  collection,
+  options,
+  req,
+  targetId,
+}: TargetArgs): Promise<null | StoredSummary> => {
   const { docs } = await summariesOf(options, req).find({
     limit: 1,
     overrideAccess: true,
     pagination: false,
-    where: { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: targetId } }] },
+    where: {
+      and: [{ targetCollection: { equals: collection } }, { targetId: { equals: targetId } }],
+    },
   })
   return docs[0] ?? null
 }
@@ -37,7 +49,15 @@ export const loadSummaries = async ({
   return new Map(docs.map((doc) => [doc.targetId, doc]))
 }
 
-export const saveSummary = async ({ options, req, summary }: { options: ResolvedRatingsOptions; req: PayloadRequest; summary: StoredSummary }) => {
+export const saveSummary = async ({
+  options,
+  req,
+  summary,
+}: {
+  options: ResolvedRatingsOptions
+  req: PayloadRequest
+  summary: StoredSummary
+}) => {
   const { id, ...data } = summary
   const summaries = summariesOf(options, req)
   if (id !== undefined) {

@@ -9,12 +9,14 @@ export const de = {
     documentNotFound: 'Eintrag nicht gefunden oder nicht veröffentlicht.',
     editorial: 'Redaktion',
     emptyBody: 'Bitte mindestens eine Bewertung senden, z. B. {"values": {"{{example}}": 4}}.',
-    finderBoundsExpected: '„{{label}}“ braucht eine Unter- oder Obergrenze, z. B. {{key}}[min]={{min}} oder {{key}}[max]={{max}}.',
+    finderBoundsExpected:
+      '„{{label}}“ braucht eine Unter- oder Obergrenze, z. B. {{key}}[min]={{min}} oder {{key}}[max]={{max}}.',
     finderFilterNotFound: 'Für „{{label}}“ gibt es keinen veröffentlichten Eintrag „{{value}}“.',
     finderInvalid: 'Ungültiger Filter: {{details}}',
     invalidJson: 'Der Inhalt ist kein gültiges JSON.',
     lockedField: 'Bewertungen sperren',
-    lockedFieldDescription: 'Gesperrt: Besucherinnen und Besucher können diesen Eintrag nicht (mehr) bewerten.',
+    lockedFieldDescription:
+      'Gesperrt: Besucherinnen und Besucher können diesen Eintrag nicht (mehr) bewerten.',
     mean: 'Mittelwert',
     meanOfVisitors: 'Mittelwert der Nutzer',
     noRatings: 'Noch keine Bewertungen.',
@@ -29,7 +31,8 @@ export const de = {
     summariesSingular: 'Bewertungsübersicht',
     tooManyRatings: 'Zu viele Bewertungen von diesem Anschluss. Bitte später erneut versuchen.',
     unknownDimension: 'Unbekannte Dimension „{{key}}“. Erlaubt: {{allowed}}.',
-    unexpectedField: 'Unerwartete Angabe(n): {{fields}}. Erwartet wird nur {"values": {"{{example}}": 4}}.',
+    unexpectedField:
+      'Unerwartete Angabe(n): {{fields}}. Erwartet wird nur {"values": {"{{example}}": 4}}.',
     valueOutOfRange: '„{{key}}“ braucht eine ganze Zahl von {{min}} bis {{max}}.',
     visitors: 'Nutzer',
   },

@@ -11,7 +11,8 @@ export const en: typeof de = {
     documentNotFound: 'Entry not found or not published.',
     editorial: 'Editors',
     emptyBody: 'Please send at least one rating, e.g. {"values": {"{{example}}": 4}}.',
-    finderBoundsExpected: '"{{label}}" needs a lower or upper bound, e.g. {{key}}[min]={{min}} or {{key}}[max]={{max}}.',
+    finderBoundsExpected:
+      '"{{label}}" needs a lower or upper bound, e.g. {{key}}[min]={{min}} or {{key}}[max]={{max}}.',
     finderFilterNotFound: 'There is no published entry "{{value}}" for "{{label}}".',
     finderInvalid: 'Invalid filter: {{details}}',
     invalidJson: 'The body is not valid JSON.',
@@ -31,7 +32,8 @@ export const en: typeof de = {
     summariesSingular: 'Rating summary',
     tooManyRatings: 'Too many ratings from this connection. Please try again later.',
     unknownDimension: 'Unknown dimension "{{key}}". Allowed: {{allowed}}.',
-    unexpectedField: 'Unexpected field(s): {{fields}}. Expected only {"values": {"{{example}}": 4}}.',
+    unexpectedField:
+      'Unexpected field(s): {{fields}}. Expected only {"values": {"{{example}}": 4}}.',
     valueOutOfRange: '"{{key}}" needs a whole number from {{min}} to {{max}}.',
     visitors: 'Users',
   },

@@ -54,7 +54,17 @@ const copyText = async (text: string, node: HTMLElement): Promise<'copied' | 'se
   }
 }
 
-const SnippetBlock = ({ label, onCopied, snippet, texts }: { label: string; onCopied: (message: string) => void; snippet: Snippet; texts: EmbedTexts }) => {
+const SnippetBlock = ({
+  label,
+  onCopied,
+  snippet,
+  texts,
+}: {
+  label: string
+  onCopied: (message: string) => void
+  snippet: Snippet
+  texts: EmbedTexts
+}) => {
   const labelId = useId()
   const codeRef = useRef<HTMLElement>(null)
 
@@ -67,7 +77,12 @@ const SnippetBlock = ({ label, onCopied, snippet, texts }: { label: string; onCo
   }
 
   return (
-    <div className="embed-snippet__snippet" data-snippet={snippet.key} role="group" aria-labelledby={labelId}>
+    <div
+      className="embed-snippet__snippet"
+      data-snippet={snippet.key}
+      role="group"
+      aria-labelledby={labelId}
+    >
       <div className="embed-snippet__snippet-header">
         <span className="embed-snippet__label" id={labelId}>
           {label}
@@ -97,12 +112,19 @@ const SnippetBlock = ({ label, onCopied, snippet, texts }: { label: string; onCo
  * widgets. Follows the slug as it is typed (as it will be saved); says when visitors can't see
  * the result yet. Shows nothing but public slugs and public addresses.
  */
-export const EmbedSnippetClient = ({ isPublishedRegistrationOpen, kind, publishedSlug, serverUrl }: EmbedSnippetClientProps) => {
+export const EmbedSnippetClient = ({
+  isPublishedRegistrationOpen,
+  kind,
+  publishedSlug,
+  serverUrl,
+}: EmbedSnippetClientProps) => {
   const { hasPublishedDoc, id } = useDocumentInfo()
   const { i18n } = useTranslation()
   const texts = textsFor(i18n.language)
   const slugValue = useFormFields(([fields]) => fields.slug?.value)
-  const registrationValue = useFormFields(([fields]) => (kind === 'event' ? fields.registrationOpen?.value : undefined))
+  const registrationValue = useFormFields(([fields]) =>
+    kind === 'event' ? fields.registrationOpen?.value : undefined,
+  )
   const [announcement, setAnnouncement] = useState('')
   const headingId = useId()
 
@@ -118,7 +140,8 @@ export const EmbedSnippetClient = ({ isPublishedRegistrationOpen, kind, publishe
   const slug = typeof slugValue === 'string' ? slugify(slugValue) : ''
   const isSaved = id !== undefined && id !== null && id !== ''
   const isRegistrationOpen = registrationValue === true
-  const snippets = isSaved && slug ? buildSnippets({ isRegistrationOpen, kind, serverUrl, slug }) : []
+  const snippets =
+    isSaved && slug ? buildSnippets({ isRegistrationOpen, kind, serverUrl, slug }) : []
   const [main, ...alternatives] = snippets
 
   const notes: string[] = []
@@ -145,7 +168,13 @@ export const EmbedSnippetClient = ({ isPublishedRegistrationOpen, kind, publishe
 
   const labels: Record<string, string | undefined> = texts.snippets[kind]
   const block = (snippet: Snippet) => (
-    <SnippetBlock key={snippet.key} label={labels[snippet.key] ?? snippet.key} onCopied={announce} snippet={snippet} texts={texts} />
+    <SnippetBlock
+      key={snippet.key}
+      label={labels[snippet.key] ?? snippet.key}
+      onCopied={announce}
+      snippet={snippet}
+      texts={texts}
+    />
   )
   // Modules: the whole module first, its parts as alternatives. Events: what there is, side by side.
   const hasAlternatives = kind === 'module' && alternatives.length > 0

@@ -6,7 +6,11 @@ import { EmbedSnippetClient } from './index.client'
 
 type Props = UIFieldServerProps & { kind: EmbedKind }
 
-type PublishedFields = { _status?: null | string; registrationOpen?: boolean | null; slug?: null | string }
+type PublishedFields = {
+  _status?: null | string
+  registrationOpen?: boolean | null
+  slug?: null | string
+}
 
 /**
  * Reads what visitors see of the document (its published slug and, for events, whether the
@@ -26,12 +30,19 @@ export const EmbedSnippet = async ({ collectionSlug, id, kind, req }: Props) => 
         id,
         overrideAccess: false,
         req,
-        select: { _status: true, slug: true, ...(kind === 'event' ? { registrationOpen: true } : {}) } as never,
+        select: {
+          _status: true,
+          slug: true,
+          ...(kind === 'event' ? { registrationOpen: true } : {}),
+        } as never,
       })) as null | PublishedFields
       published = doc?._status === 'published' ? doc : null
     } catch (err) {
       // Read-only information: a failure must not break the edit view.
-      req.payload.logger.error({ err, msg: `embed snippet: could not read the published ${collectionSlug} ${id}` })
+      req.payload.logger.error({
+        err,
+        msg: `embed snippet: could not read the published ${collectionSlug} ${id}`,
+      })
     }
   }
   return (

@@ -17,10 +17,17 @@ export type Snippet = {
 
 export const WIDGET_SCRIPT_PATH = '/widgets/v1/quartiersnetz.js'
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' }
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+}
 
 /** Safe inside a double-quoted HTML attribute, whatever the slug holds. */
-export const escapeAttribute = (value: string): string => value.replace(/["&'<>]/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char)
+export const escapeAttribute = (value: string): string =>
+  value.replace(/["&'<>]/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char)
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '')
 
@@ -42,7 +49,12 @@ type Args = {
 }
 
 /** The snippets for one document, the main one first. */
-export const buildSnippets = ({ isRegistrationOpen = false, kind, serverUrl, slug }: Args): Snippet[] => {
+export const buildSnippets = ({
+  isRegistrationOpen = false,
+  kind,
+  serverUrl,
+  slug,
+}: Args): Snippet[] => {
   const base = withoutTrailingSlash(serverUrl)
   const path = encodeURIComponent(slug)
   switch (kind) {
@@ -54,7 +66,14 @@ export const buildSnippets = ({ isRegistrationOpen = false, kind, serverUrl, slu
       ]
     case 'event':
       return [
-        ...(isRegistrationOpen ? [{ code: html(serverUrl, 'qn-registration', { event: slug }), key: 'registration' as const }] : []),
+        ...(isRegistrationOpen
+          ? [
+              {
+                code: html(serverUrl, 'qn-registration', { event: slug }),
+                key: 'registration' as const,
+              },
+            ]
+          : []),
         // There is no feed of a single event: the network's feed holds every upcoming published event.
         { code: `${base}/api/events/feed.ics`, isUrl: true, key: 'feed' },
       ]

@@ -10,7 +10,13 @@ import '../ModerationQueue/index.css'
 
 type Translations = (typeof translations)['de']
 
-export const ModerationNavLinkClient = ({ isDisabled, waitingCount }: { isDisabled: boolean; waitingCount: number }) => {
+export const ModerationNavLinkClient = ({
+  isDisabled,
+  waitingCount,
+}: {
+  isDisabled: boolean
+  waitingCount: number
+}) => {
   const { t } = useTranslation<Translations, CommentsTranslationKey>()
   const { config } = useConfig()
   const pathname = usePathname()
@@ -19,14 +25,22 @@ export const ModerationNavLinkClient = ({ isDisabled, waitingCount }: { isDisabl
   const isActive = pathname === href
 
   return (
-    <Link className="nav__link moderation-queue__nav-link" href={href} id="nav-moderation" prefetch={false}>
+    <Link
+      className="nav__link moderation-queue__nav-link"
+      href={href}
+      id="nav-moderation"
+      prefetch={false}
+    >
       {isActive && <div className="nav__link-indicator" />}
       <span className="nav__link-label">
         {t('plugin-comments:moderationNav')}
         {isDisabled && ` (${t('plugin-comments:moderationNavOff')})`}
       </span>
       {waitingCount > 0 && (
-        <span aria-label={t('plugin-comments:moderationNavWaiting', { count: waitingCount })} className="moderation-queue__nav-count">
+        <span
+          aria-label={t('plugin-comments:moderationNavWaiting', { count: waitingCount })}
+          className="moderation-queue__nav-count"
+        >
           {waitingCount}
         </span>
       )}

@@ -12,7 +12,13 @@ type Props = ServerProps & {
 }
 
 /** "Moderation" below the collections, with how many comments wait; only moderators see it. */
-export const ModerationNavLink = async ({ canModerate, commentsSlug, isDisabled = false, payload, user }: Props) => {
+export const ModerationNavLink = async ({
+  canModerate,
+  commentsSlug,
+  isDisabled = false,
+  payload,
+  user,
+}: Props) => {
   if (!user) {
     return null
   }
@@ -23,11 +29,18 @@ export const ModerationNavLink = async ({ canModerate, commentsSlug, isDisabled 
   }
   let waitingCount = 0
   try {
-    const { totalDocs } = await payload.count({ collection: commentsSlug as CollectionSlug, overrideAccess: true, where: waitingForDecisionWhere })
+    const { totalDocs } = await payload.count({
+      collection: commentsSlug as CollectionSlug,
+      overrideAccess: true,
+      where: waitingForDecisionWhere,
+    })
     waitingCount = totalDocs
   } catch (err) {
     // A missing count must not break the navigation.
-    payload.logger.error({ err, msg: 'comments: could not count the comments waiting for moderation' })
+    payload.logger.error({
+      err,
+      msg: 'comments: could not count the comments waiting for moderation',
+    })
   }
   return <ModerationNavLinkClient isDisabled={isDisabled} waitingCount={waitingCount} />
 }

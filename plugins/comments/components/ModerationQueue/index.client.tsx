@@ -66,11 +66,22 @@ const formatAge = (createdAt: string, now: number, language: string) => {
 
 const messageOf = (body: unknown, fallback: string) => {
   const errors = (body as { errors?: { message?: string }[] } | null)?.errors
-  return errors?.map((error) => error.message).filter(Boolean).join(' ') || fallback
+  return (
+    errors
+      ?.map((error) => error.message)
+      .filter(Boolean)
+      .join(' ') || fallback
+  )
 }
 
 /** Decisions go through the REST API as the signed-in user, so the collection's hooks (mails, counts) run. */
-export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now, total }: Props) => {
+export const ModerationQueueClient = ({
+  comments,
+  commentsSlug,
+  isDisabled,
+  now,
+  total,
+}: Props) => {
   const { i18n, t } = useCommentsTranslation()
   const { config, getEntityConfig } = useConfig()
   const router = useRouter()
@@ -91,7 +102,10 @@ export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now,
     try {
       // One comment by its id, several with a where on the ids (Payload's bulk update).
       const query = new URLSearchParams(ids.map((id, index) => [`where[id][in][${index}]`, id]))
-      const url = ids.length === 1 ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}` : `${apiUrl}?${query.toString()}`
+      const url =
+        ids.length === 1
+          ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}`
+          : `${apiUrl}?${query.toString()}`
       // Any decision lifts the hiding by reports (the collection's hook resets the count).
       const response = await fetch(url, {
         body: JSON.stringify({ isHiddenByReports: false, status }),
@@ -102,16 +116,27 @@ export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now,
       const body: unknown = await response.json().catch(() => null)
       const failures = (body as { errors?: unknown[] } | null)?.errors ?? []
       if (!response.ok || failures.length) {
-        toast.error(t('plugin-comments:moderationFailed', { message: messageOf(body, response.statusText) }))
+        toast.error(
+          t('plugin-comments:moderationFailed', { message: messageOf(body, response.statusText) }),
+        )
       }
-      const doneCount = ids.length === 1 ? (response.ok ? 1 : 0) : ((body as { docs?: unknown[] } | null)?.docs?.length ?? 0)
+      const doneCount =
+        ids.length === 1
+          ? response.ok
+            ? 1
+            : 0
+          : ((body as { docs?: unknown[] } | null)?.docs?.length ?? 0)
       if (doneCount > 0) {
         toast.success(t(DONE_MESSAGES[status], { count: doneCount }))
       }
       setSelected(new Set())
       router.refresh()
     } catch (err) {
-      toast.error(t('plugin-comments:moderationFailed', { message: err instanceof Error ? err.message : String(err) }))
+      toast.error(
+        t('plugin-comments:moderationFailed', {
+          message: err instanceof Error ? err.message : String(err),
+        }),
+      )
     } finally {
       setIsBusy(false)
     }
@@ -135,13 +160,31 @@ export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now,
 
   const renderDecisionButtons = (ids: string[]) => (
     <div className="moderation-queue__actions">
-      <Button buttonStyle="primary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'approved')} size="small">
+      <Button
+        buttonStyle="primary"
+        disabled={isBusy || !ids.length}
+        margin={false}
+        onClick={() => void decide(ids, 'approved')}
+        size="small"
+      >
         {t('plugin-comments:moderationApprove')}
       </Button>
-      <Button buttonStyle="secondary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'rejected')} size="small">
+      <Button
+        buttonStyle="secondary"
+        disabled={isBusy || !ids.length}
+        margin={false}
+        onClick={() => void decide(ids, 'rejected')}
+        size="small"
+      >
         {t('plugin-comments:moderationReject')}
       </Button>
-      <Button buttonStyle="secondary" disabled={isBusy || !ids.length} margin={false} onClick={() => void decide(ids, 'spam')} size="small">
+      <Button
+        buttonStyle="secondary"
+        disabled={isBusy || !ids.length}
+        margin={false}
+        onClick={() => void decide(ids, 'spam')}
+        size="small"
+      >
         {t('plugin-comments:moderationSpam')}
       </Button>
     </div>
@@ -191,38 +234,55 @@ export const ModerationQueueClient = ({ comments, commentsSlug, isDisabled, now,
                   <tr className="moderation-queue__row" data-comment-id={id} key={id}>
                     <td className="moderation-queue__select">
                       <input
-                        aria-label={t('plugin-comments:moderationSelect', { name: comment.authorName })}
+                        aria-label={t('plugin-comments:moderationSelect', {
+                          name: comment.authorName,
+                        })}
                         checked={selected.has(id)}
                         onChange={() => toggle(id)}
                         type="checkbox"
                       />
                     </td>
                     <td className="moderation-queue__author">
-                      <a href={`${adminRoute}/collections/${commentsSlug}/${encodeURIComponent(id)}`}>{comment.authorName}</a>
+                      <a
+                        href={`${adminRoute}/collections/${commentsSlug}/${encodeURIComponent(id)}`}
+                      >
+                        {comment.authorName}
+                      </a>
                     </td>
                     <td className="moderation-queue__target">
-                      <a href={`${adminRoute}/collections/${comment.targetCollection}/${encodeURIComponent(comment.targetId)}`}>
+                      <a
+                        href={`${adminRoute}/collections/${comment.targetCollection}/${encodeURIComponent(comment.targetId)}`}
+                      >
                         {targetLabel(comment.targetCollection)} {comment.targetId}
                       </a>
                     </td>
                     {/* Plain text from visitors: rendered as text, never as markup. */}
                     <td className="moderation-queue__text">
                       {comment.text}
-                      {comment.isHiddenByReports && <div className="moderation-queue__hidden">{t('plugin-comments:moderationHiddenByReports')}</div>}
+                      {comment.isHiddenByReports && (
+                        <div className="moderation-queue__hidden">
+                          {t('plugin-comments:moderationHiddenByReports')}
+                        </div>
+                      )}
                     </td>
-                    <td className="moderation-queue__age" title={new Date(comment.createdAt).toLocaleString(i18n.language)}>
+                    <td
+                      className="moderation-queue__age"
+                      title={new Date(comment.createdAt).toLocaleString(i18n.language)}
+                    >
                       {formatAge(comment.createdAt, now, i18n.language)}
                     </td>
                     <td className="moderation-queue__reports">{comment.reportCount}</td>
-                    <td>
-                      {renderDecisionButtons([id])}
-                    </td>
+                    <td>{renderDecisionButtons([id])}</td>
                   </tr>
                 )
               })}
             </tbody>
           </table>
-          {total > comments.length && <p className="moderation-queue__more">{t('plugin-comments:moderationMore', { shown: comments.length, total })}</p>}
+          {total > comments.length && (
+            <p className="moderation-queue__more">
+              {t('plugin-comments:moderationMore', { shown: comments.length, total })}
+            </p>
+          )}
         </>
       )}
     </div>

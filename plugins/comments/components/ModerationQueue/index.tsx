@@ -29,7 +29,14 @@ const PAGE_SIZE = 100
  * The moderation queue: comments waiting for a decision, oldest first, read through the Local
  * API as the signed-in user. Whoever may not moderate sees a short refusal instead.
  */
-export const ModerationQueue = async ({ canModerate, commentsSlug, initPageResult, isDisabled = false, params, searchParams }: Props) => {
+export const ModerationQueue = async ({
+  canModerate,
+  commentsSlug,
+  initPageResult,
+  isDisabled = false,
+  params,
+  searchParams,
+}: Props) => {
   const { req, permissions, visibleEntities, locale } = initPageResult
   const t = translatorOf<CommentsTranslationKey>(req)
   const isAllowed = Boolean(req.user) && isTrue(await canModerate({ req }))
@@ -69,7 +76,13 @@ export const ModerationQueue = async ({ canModerate, commentsSlug, initPageResul
     >
       <Gutter className="moderation-queue">
         {isAllowed ? (
-          <ModerationQueueClient comments={comments} commentsSlug={commentsSlug} isDisabled={isDisabled} now={Date.now()} total={total} />
+          <ModerationQueueClient
+            comments={comments}
+            commentsSlug={commentsSlug}
+            isDisabled={isDisabled}
+            now={Date.now()}
+            total={total}
+          />
         ) : (
           <div className="moderation-queue__denied">
             <h1>{t('plugin-comments:moderationNoPermission')}</h1>

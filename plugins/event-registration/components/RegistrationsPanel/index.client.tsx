@@ -102,7 +102,9 @@ export const RegistrationsPanelClient = ({
     return (
       <div className="field-type registrations-panel">
         <h3 className="registrations-panel__title">{t('plugin-event-registration:panelTitle')}</h3>
-        {isDisabled && <p className="registrations-panel__hint">{t('plugin-event-registration:disabled')}</p>}
+        {isDisabled && (
+          <p className="registrations-panel__hint">{t('plugin-event-registration:disabled')}</p>
+        )}
         <p className="registrations-panel__hint">{t('plugin-event-registration:panelUnsaved')}</p>
       </div>
     )
@@ -145,7 +147,9 @@ export const RegistrationsPanelClient = ({
           {t('plugin-event-registration:panelRefresh')}
         </Button>
       </div>
-      {isDisabled && <p className="registrations-panel__hint">{t('plugin-event-registration:disabled')}</p>}
+      {isDisabled && (
+        <p className="registrations-panel__hint">{t('plugin-event-registration:disabled')}</p>
+      )}
 
       {error ? (
         <p className="registrations-panel__result registrations-panel__result--error" role="alert">

@@ -26,9 +26,25 @@ type Props = RegistrationsPanelOptions & UIFieldServerProps
  * (whoever may not manage registrations gets the refusal's message, not the data) and hands
  * them to the client part, which does everything else through the REST API.
  */
-export const RegistrationsPanel = async ({ eventsSlug, id, isDisabled = false, registrationsSlug, req, timeZone = 'Europe/Berlin' }: Props) => {
+export const RegistrationsPanel = async ({
+  eventsSlug,
+  id,
+  isDisabled = false,
+  registrationsSlug,
+  req,
+  timeZone = 'Europe/Berlin',
+}: Props) => {
   if (id === undefined || id === null || id === '') {
-    return <RegistrationsPanelClient eventId={null} eventsSlug={eventsSlug} initial={null} isDisabled={isDisabled} registrationsSlug={registrationsSlug} timeZone={timeZone} />
+    return (
+      <RegistrationsPanelClient
+        eventId={null}
+        eventsSlug={eventsSlug}
+        initial={null}
+        isDisabled={isDisabled}
+        registrationsSlug={registrationsSlug}
+        timeZone={timeZone}
+      />
+    )
   }
   let initial: PanelData
   try {
@@ -38,7 +54,10 @@ export const RegistrationsPanel = async ({ eventsSlug, id, isDisabled = false, r
       sort: 'createdAt',
       where: { event: { equals: id } },
     })
-    const event = await collectionOf<StoredEvent>(req, eventsSlug).findByID({ id, overrideAccess: false })
+    const event = await collectionOf<StoredEvent>(req, eventsSlug).findByID({
+      id,
+      overrideAccess: false,
+    })
     initial = {
       capacity: typeof event?.capacity === 'number' ? event.capacity : null,
       error: null,
@@ -47,9 +66,25 @@ export const RegistrationsPanel = async ({ eventsSlug, id, isDisabled = false, r
   } catch (err) {
     const status = (err as { status?: number }).status ?? 500
     if (status >= 500) {
-      req.payload.logger.error({ err, msg: `registrations panel: could not read the registrations of ${eventsSlug} ${id}` })
+      req.payload.logger.error({
+        err,
+        msg: `registrations panel: could not read the registrations of ${eventsSlug} ${id}`,
+      })
     }
-    initial = { capacity: null, error: err instanceof Error ? err.message : String(err), registrations: [] }
+    initial = {
+      capacity: null,
+      error: err instanceof Error ? err.message : String(err),
+      registrations: [],
+    }
   }
-  return <RegistrationsPanelClient eventId={id} eventsSlug={eventsSlug} initial={initial} isDisabled={isDisabled} registrationsSlug={registrationsSlug} timeZone={timeZone} />
+  return (
+    <RegistrationsPanelClient
+      eventId={id}
+      eventsSlug={eventsSlug}
+      initial={initial}
+      isDisabled={isDisabled}
+      registrationsSlug={registrationsSlug}
+      timeZone={timeZone}
+    />
+  )
 }

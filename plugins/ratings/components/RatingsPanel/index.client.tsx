@@ -46,7 +46,9 @@ const DistributionChart = ({
   const description = t('plugin-ratings:distribution', {
     max: scale.max,
     min: scale.min,
-    values: values.map((value, index) => `${value}: ${dimension.distribution[index] ?? 0}`).join(', '),
+    values: values
+      .map((value, index) => `${value}: ${dimension.distribution[index] ?? 0}`)
+      .join(', '),
   })
 
   return (
@@ -62,10 +64,26 @@ const DistributionChart = ({
       {values.map((value, index) => {
         const count = dimension.distribution[index] ?? 0
         const height = (count / highest) * CHART.barArea
-        return count > 0 ? <rect className="ratings-panel__bar" height={height} key={value} rx={2} width={barWidth} x={centreOf(value) - barWidth / 2} y={baseline - height} /> : null
+        return count > 0 ? (
+          <rect
+            className="ratings-panel__bar"
+            height={height}
+            key={value}
+            rx={2}
+            width={barWidth}
+            x={centreOf(value) - barWidth / 2}
+            y={baseline - height}
+          />
+        ) : null
       })}
       {dimension.mean !== null && (
-        <line className="ratings-panel__mean-line" x1={centreOf(dimension.mean)} x2={centreOf(dimension.mean)} y1={CHART.top - 12} y2={baseline} />
+        <line
+          className="ratings-panel__mean-line"
+          x1={centreOf(dimension.mean)}
+          x2={centreOf(dimension.mean)}
+          y1={CHART.top - 12}
+          y2={baseline}
+        />
       )}
       {/* Labels last, so that the mean line never covers them. */}
       {values.map((value, index) => {
@@ -75,12 +93,32 @@ const DistributionChart = ({
         const isEditorial = editorialValue === value
         return (
           <g key={value}>
-            <text className={count > 0 ? 'ratings-panel__count' : 'ratings-panel__count ratings-panel__count--zero'} textAnchor="middle" x={x} y={baseline - height - 4}>
+            <text
+              className={
+                count > 0
+                  ? 'ratings-panel__count'
+                  : 'ratings-panel__count ratings-panel__count--zero'
+              }
+              textAnchor="middle"
+              x={x}
+              y={baseline - height - 4}
+            >
               {count}
             </text>
-            {isEditorial && <circle className="ratings-panel__editorial-mark" cx={x} cy={baseline + CHART.labelGap - 4} r={8} />}
+            {isEditorial && (
+              <circle
+                className="ratings-panel__editorial-mark"
+                cx={x}
+                cy={baseline + CHART.labelGap - 4}
+                r={8}
+              />
+            )}
             <text
-              className={isEditorial ? 'ratings-panel__tick ratings-panel__tick--editorial' : 'ratings-panel__tick'}
+              className={
+                isEditorial
+                  ? 'ratings-panel__tick ratings-panel__tick--editorial'
+                  : 'ratings-panel__tick'
+              }
               textAnchor="middle"
               x={x}
               y={baseline + CHART.labelGap}
@@ -107,16 +145,26 @@ const DimensionCard = ({
 }) => {
   const { i18n, t } = useRatingsTranslation()
   // From the form, not the saved document: the panel follows the editors' input before saving.
-  const editorialRaw = useFormFields(([fields]) => (editorialAssessmentField ? fields[`${editorialAssessmentField}.${dimension.key}`]?.value : undefined))
-  const editorialValue = typeof editorialRaw === 'number' && Number.isFinite(editorialRaw) ? editorialRaw : null
-  const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+  const editorialRaw = useFormFields(([fields]) =>
+    editorialAssessmentField
+      ? fields[`${editorialAssessmentField}.${dimension.key}`]?.value
+      : undefined,
+  )
+  const editorialValue =
+    typeof editorialRaw === 'number' && Number.isFinite(editorialRaw) ? editorialRaw : null
+  const format = new Intl.NumberFormat(i18n.language, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  })
   const label = getTranslation(dimension.label, i18n)
 
   return (
     <section className="ratings-panel__dimension" data-dimension={dimension.key}>
       <header className="ratings-panel__dimension-header">
         <h4 className="ratings-panel__dimension-label">{label}</h4>
-        <span className="ratings-panel__dimension-count">{t('plugin-ratings:dimensionCount', { count: summary.count })}</span>
+        <span className="ratings-panel__dimension-count">
+          {t('plugin-ratings:dimensionCount', { count: summary.count })}
+        </span>
       </header>
       <DistributionChart dimension={summary} editorialValue={editorialValue} scale={scale} />
       <div className="ratings-panel__poles">
@@ -134,20 +182,31 @@ const DimensionCard = ({
             {t('plugin-ratings:meanOfVisitors')}
           </dt>
           <dd>
-            <strong className="ratings-panel__mean-value">{summary.mean === null ? '–' : format.format(summary.mean)}</strong>
+            <strong className="ratings-panel__mean-value">
+              {summary.mean === null ? '–' : format.format(summary.mean)}
+            </strong>
           </dd>
-          {summary.leanLabel && <dd className="ratings-panel__note ratings-panel__lean">{summary.leanLabel}</dd>}
+          {summary.leanLabel && (
+            <dd className="ratings-panel__note ratings-panel__lean">{summary.leanLabel}</dd>
+          )}
         </div>
         {editorialAssessmentField && (
           <div className="ratings-panel__figure">
             <dt>
-              <span aria-hidden className="ratings-panel__legend ratings-panel__legend--editorial" />
+              <span
+                aria-hidden
+                className="ratings-panel__legend ratings-panel__legend--editorial"
+              />
               {t('plugin-ratings:editorial')}
             </dt>
             <dd>
-              <strong className="ratings-panel__editorial-value">{editorialValue === null ? '–' : editorialValue}</strong>
+              <strong className="ratings-panel__editorial-value">
+                {editorialValue === null ? '–' : editorialValue}
+              </strong>
             </dd>
-            {editorialValue === null && <dd className="ratings-panel__note">{t('plugin-ratings:notAssessed')}</dd>}
+            {editorialValue === null && (
+              <dd className="ratings-panel__note">{t('plugin-ratings:notAssessed')}</dd>
+            )}
           </div>
         )}
       </dl>
@@ -156,7 +215,13 @@ const DimensionCard = ({
 }
 
 /** Read-only: what visitors said about this document, per dimension, beside the editors' assessment. */
-export const RatingsPanelClient = ({ dimensions, editorialAssessmentField, isDisabled, scale, summary }: Props) => {
+export const RatingsPanelClient = ({
+  dimensions,
+  editorialAssessmentField,
+  isDisabled,
+  scale,
+  summary,
+}: Props) => {
   const { t } = useRatingsTranslation()
   const hasRatings = Boolean(summary && summary.raterCount > 0)
 
@@ -164,12 +229,16 @@ export const RatingsPanelClient = ({ dimensions, editorialAssessmentField, isDis
     <div className="field-type ratings-panel">
       <h3 className="ratings-panel__title">{t('plugin-ratings:panelTitle')}</h3>
       {isDisabled && <p className="ratings-panel__locked">{t('plugin-ratings:ratingsDisabled')}</p>}
-      {summary?.isLocked && <p className="ratings-panel__locked">{t('plugin-ratings:documentLocked')}</p>}
+      {summary?.isLocked && (
+        <p className="ratings-panel__locked">{t('plugin-ratings:documentLocked')}</p>
+      )}
       {isDisabled ? null : !summary || !hasRatings ? (
         <p className="ratings-panel__empty">{t('plugin-ratings:noRatings')}</p>
       ) : (
         <>
-          <p className="ratings-panel__raters">{t('plugin-ratings:raterCount', { count: summary.raterCount })}</p>
+          <p className="ratings-panel__raters">
+            {t('plugin-ratings:raterCount', { count: summary.raterCount })}
+          </p>
           <div className="ratings-panel__grid">
             {dimensions.map((dimension) => {
               const dimensionSummary = summary.dimensions[dimension.key]

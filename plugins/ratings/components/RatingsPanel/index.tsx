@@ -13,11 +13,22 @@ type Props = RatingsPanelOptions & UIFieldServerProps
  * collection's afterOperation hook attaches it, in the user's language) and hands it to the
  * client part. A document that isn't saved yet has nothing to show.
  */
-export const RatingsPanel = async ({ collectionSlug, dimensions, editorialAssessmentField, id, isDisabled, req, scale }: Props) => {
+export const RatingsPanel = async ({
+  collectionSlug,
+  dimensions,
+  editorialAssessmentField,
+  id,
+  isDisabled,
+  req,
+  scale,
+}: Props) => {
   let summary: null | RatingSummary = null
   if (id !== undefined && id !== null && id !== '') {
     try {
-      const doc = await collectionOf<{ ratingSummary?: null | RatingSummary }>(req, collectionSlug).findByID({
+      const doc = await collectionOf<{ ratingSummary?: null | RatingSummary }>(
+        req,
+        collectionSlug,
+      ).findByID({
         id,
         overrideAccess: false,
         select: { ratingsLocked: true, ratingSummary: true },
@@ -25,8 +36,19 @@ export const RatingsPanel = async ({ collectionSlug, dimensions, editorialAssess
       summary = doc?.ratingSummary ?? null
     } catch (err) {
       // The panel is read-only information: a failure must not break the edit view.
-      req.payload.logger.error({ err, msg: `ratings panel: could not read the summary of ${collectionSlug} ${id}` })
+      req.payload.logger.error({
+        err,
+        msg: `ratings panel: could not read the summary of ${collectionSlug} ${id}`,
+      })
     }
   }
-  return <RatingsPanelClient dimensions={dimensions} editorialAssessmentField={editorialAssessmentField} isDisabled={isDisabled} scale={scale} summary={summary} />
+  return (
+    <RatingsPanelClient
+      dimensions={dimensions}
+      editorialAssessmentField={editorialAssessmentField}
+      isDisabled={isDisabled}
+      scale={scale}
+      summary={summary}
+    />
+  )
 }

@@ -7,6 +7,9 @@ import { inClientLanguage } from '../../../../api/inClientLanguage'
 export const POST = inClientLanguage(config, GRAPHQL_POST(config))
 
 /** GraphQL is POST only here: say so in JSON, as every other API answer does. */
-export const GET = inClientLanguage(config, async () => new Response(null, { headers: { Allow: 'POST, OPTIONS' }, status: 405 }))
+export const GET = inClientLanguage(
+  config,
+  async () => new Response(null, { headers: { Allow: 'POST, OPTIONS' }, status: 405 }),
+)
 
 export const OPTIONS = REST_OPTIONS(config)
