@@ -1,7 +1,31 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+/** The host name of each address in a list of URLs; what isn't one is left to the server's own check. */
+const hostNames = (...urls) =>
+  urls
+    .flatMap((value) => (value ?? '').split(','))
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .flatMap((value) => {
+      try {
+        return [new URL(value).hostname]
+      } catch {
+        return []
+      }
+    })
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The dev server answers under localhost, 127.0.0.1 and SERVER_URL alike (and ADMIN_ORIGINS):
+  // Next would otherwise refuse its scripts to every name but localhost and the admin stays white.
+  allowedDevOrigins: [
+    ...new Set([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      ...hostNames(process.env.SERVER_URL, process.env.ADMIN_ORIGINS),
+    ]),
+  ],
   // A separate build directory lets several test runs (or a run beside `npm start`) coexist.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The express server in src/server.ts sets the security headers.

@@ -20,26 +20,26 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    events: Event;
+    'event-series': EventSery;
+    registrations: Registration;
+    comments: Comment;
+    'comment-reports': CommentReport;
+    ratings: Rating;
+    'rating-summaries': RatingSummary;
+    'fields-of-action': FieldsOfAction;
+    projects: Project;
+    modules: Module;
+    publications: Publication;
+    media: Media;
     organisations: Organisation;
     people: Person;
     municipalities: Municipality;
     'program-areas': ProgramArea;
-    'fields-of-action': FieldsOfAction;
-    projects: Project;
-    modules: Module;
-    events: Event;
-    'event-series': EventSery;
     programmes: Programme;
-    publications: Publication;
     'target-groups': TargetGroup;
-    media: Media;
     users: User;
     'mail-keys': MailKey;
-    comments: Comment;
-    'comment-reports': CommentReport;
-    registrations: Registration;
-    ratings: Rating;
-    'rating-summaries': RatingSummary;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -48,26 +48,26 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-series': EventSeriesSelect<false> | EventSeriesSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    'rating-summaries': RatingSummariesSelect<false> | RatingSummariesSelect<true>;
+    'fields-of-action': FieldsOfActionSelect<false> | FieldsOfActionSelect<true>;
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    modules: ModulesSelect<false> | ModulesSelect<true>;
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     people: PeopleSelect<false> | PeopleSelect<true>;
     municipalities: MunicipalitiesSelect<false> | MunicipalitiesSelect<true>;
     'program-areas': ProgramAreasSelect<false> | ProgramAreasSelect<true>;
-    'fields-of-action': FieldsOfActionSelect<false> | FieldsOfActionSelect<true>;
-    projects: ProjectsSelect<false> | ProjectsSelect<true>;
-    modules: ModulesSelect<false> | ModulesSelect<true>;
-    events: EventsSelect<false> | EventsSelect<true>;
-    'event-series': EventSeriesSelect<false> | EventSeriesSelect<true>;
     programmes: ProgrammesSelect<false> | ProgrammesSelect<true>;
-    publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mail-keys': MailKeysSelect<false> | MailKeysSelect<true>;
-    comments: CommentsSelect<false> | CommentsSelect<true>;
-    'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
-    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
-    ratings: RatingsSelect<false> | RatingsSelect<true>;
-    'rating-summaries': RatingSummariesSelect<false> | RatingSummariesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -86,6 +86,12 @@ export interface Config {
   };
   locale: null;
   widgets: {
+    moderation: ModerationWidget;
+    registrations: RegistrationsWidget;
+    'upcoming-events': UpcomingEventsWidget;
+    drafts: DraftsWidget;
+    'event-series': EventSeriesWidget;
+    'latest-ratings': LatestRatingsWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -122,6 +128,240 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  kind:
+    | 'network-meeting'
+    | 'excursion'
+    | 'study-trip'
+    | 'workshop'
+    | 'working-group'
+    | 'seminar'
+    | 'conference'
+    | 'webinar';
+  format: 'online' | 'on-site' | 'hybrid';
+  series?: (number | null) | EventSery;
+  episodeNumber?: number | null;
+  theme?: string | null;
+  teaser?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  start: string;
+  start_tz: SupportedTimezones;
+  end?: string | null;
+  end_tz?: SupportedTimezones;
+  isCancelled?: boolean | null;
+  venue?: {
+    name?: string | null;
+    address?: string | null;
+    municipality?: (number | null) | Municipality;
+    coordinates?: {
+      latitude?: number | null;
+      longitude?: number | null;
+    };
+  };
+  /**
+   * Never shown publicly; only confirmed registrants receive it by e-mail.
+   */
+  accessLink?: string | null;
+  destinations?:
+    | {
+        place: string;
+        country?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  speakers?:
+    | {
+        person?: (number | null) | Person;
+        name?: string | null;
+        role: 'impulse' | 'moderation' | 'coordination' | 'speaker';
+        affiliation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  organiser?: (number | null) | Organisation;
+  partners?:
+    | {
+        name: string;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  fee?: {
+    isFree?: boolean | null;
+    amount?: number | null;
+    note?: string | null;
+  };
+  cpd?: {
+    isRecognised?: boolean | null;
+    chamber?: string | null;
+    subject?: string | null;
+    points?: number | null;
+  };
+  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
+  registration?: {
+    /**
+     * Until the end of this day; online registration closes then.
+     */
+    deadline?: string | null;
+    /**
+     * Shown publicly, for registrations by e-mail.
+     */
+    contactEmail?: string | null;
+    /**
+     * Shown publicly with the event, e.g. how to register when there is no online registration.
+     */
+    note?: string | null;
+    /**
+     * Also when the number is not (yet) known. With a number of seats it is ticked on saving.
+     */
+    hasLimitedSeats?: boolean | null;
+  };
+  /**
+   * Empty: no fixed number, online registration accepts everyone.
+   */
+  capacity?: number | null;
+  hasWaitingList?: boolean | null;
+  /**
+   * Visitors register through the form on the website and confirm by e-mail. After the deadline and once the event has begun, registration closes by itself.
+   */
+  registrationOpen?: boolean | null;
+  /**
+   * Questions the registration form asks besides name and e-mail address.
+   */
+  customQuestions?:
+    | {
+        label: string;
+        /**
+         * Short name of the answer, e.g. "organisation": column in the CSV export.
+         */
+        key: string;
+        type: 'text' | 'select';
+        required?: boolean | null;
+        options?:
+          | {
+              value: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  seatsTaken?: number | null;
+  waitingCount?: number | null;
+  municipalities?: (number | Municipality)[] | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  relatedProjects?: (number | Project)[] | null;
+  publications?: (number | Publication)[] | null;
+  images?: (number | Media)[] | null;
+  /**
+   * Occurrence generated by the series (do not edit).
+   */
+  occurrenceKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-series".
+ */
+export interface EventSery {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  kind:
+    | 'network-meeting'
+    | 'excursion'
+    | 'study-trip'
+    | 'workshop'
+    | 'working-group'
+    | 'seminar'
+    | 'conference'
+    | 'webinar';
+  defaultFormat?: ('online' | 'on-site' | 'hybrid') | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  organiser?: (number | null) | Organisation;
+  plannedEpisodes?: number | null;
+  /**
+   * Dates are announced about this many days ahead.
+   */
+  announcementLeadDays?: number | null;
+  /**
+   * For regular series: occurrences are generated as events up to the horizon (daily and on demand). Times are Europe/Berlin.
+   */
+  recurrence?: {
+    /**
+     * RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH
+     */
+    rule?: string | null;
+    startTime?: string | null;
+    durationMinutes?: number | null;
+    startsOn?: string | null;
+    endsOn?: string | null;
+    /**
+     * Occurrences are created this many days ahead.
+     */
+    horizonDays?: number | null;
+    exceptions?:
+      | {
+          date: string;
+          action: 'skip' | 'move';
+          movedTo?: string | null;
+          note?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    lastGeneratedAt?: string | null;
+  };
+  venue?: string | null;
+  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
+  fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -373,110 +613,6 @@ export interface Programme {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "program-areas".
- */
-export interface ProgramArea {
-  id: number;
-  title: string;
-  /**
-   * Part of the address. Generated from the title when empty; can be edited.
-   */
-  slug?: string | null;
-  municipality: number | Municipality;
-  programmeStatus: 'planned' | 'running' | 'completed';
-  programmes?: (number | Programme)[] | null;
-  period?: {
-    from?: string | null;
-    until?: string | null;
-    precision?: ('day' | 'month' | 'year') | null;
-  };
-  coordinates?: {
-    latitude?: number | null;
-    longitude?: number | null;
-  };
-  situation?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  potentials?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  organisationAndPartners?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  milestones?:
-    | {
-        date: string;
-        precision?: ('day' | 'month' | 'year') | null;
-        title: string;
-        description?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  perspectives?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  contacts?: (number | Person)[] | null;
-  downloads?:
-    | {
-        title: string;
-        file: number | Media;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "fields-of-action".
  */
 export interface FieldsOfAction {
@@ -602,6 +738,110 @@ export interface Project {
   relatedModules?: (number | Module)[] | null;
   publications?: (number | Publication)[] | null;
   commentCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "program-areas".
+ */
+export interface ProgramArea {
+  id: number;
+  title: string;
+  /**
+   * Part of the address. Generated from the title when empty; can be edited.
+   */
+  slug?: string | null;
+  municipality: number | Municipality;
+  programmeStatus: 'planned' | 'running' | 'completed';
+  programmes?: (number | Programme)[] | null;
+  period?: {
+    from?: string | null;
+    until?: string | null;
+    precision?: ('day' | 'month' | 'year') | null;
+  };
+  coordinates?: {
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  situation?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  potentials?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  organisationAndPartners?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  milestones?:
+    | {
+        date: string;
+        precision?: ('day' | 'month' | 'year') | null;
+        title: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  perspectives?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  contacts?: (number | Person)[] | null;
+  downloads?:
+    | {
+        title: string;
+        file: number | Media;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -783,32 +1023,14 @@ export interface Module {
       }[]
     | null;
   /**
-   * The editors’ assessment on the six dimensions: 1 = low pole, 5 = high pole.
+   * The editors’ assessment on the same scales that users rate on. Choose a value between the two poles for each dimension, or “No assessment”.
    */
   editorialAssessment?: {
-    /**
-     * 1 = suited to analysis / planning … 5 = suited to concrete implementation
-     */
     processPhase?: number | null;
-    /**
-     * 1 = can be implemented quickly … 5 = needs longer preparation
-     */
     timeEffort?: number | null;
-    /**
-     * 1 = little staff needed … 5 = very staff-intensive
-     */
     staffEffort?: number | null;
-    /**
-     * 1 = low cost … 5 = very costly
-     */
     financialEffort?: number | null;
-    /**
-     * 1 = low degree of participation … 5 = high degree of participation
-     */
     participation?: number | null;
-    /**
-     * 1 = no prior knowledge needed … 5 = needs professional support
-     */
     complexity?: number | null;
   };
   commentCount?: number | null;
@@ -866,252 +1088,44 @@ export interface Publication {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events".
+ * via the `definition` "registrations".
  */
-export interface Event {
+export interface Registration {
   id: number;
-  title: string;
-  /**
-   * Part of the address. Generated from the title when empty; can be edited.
-   */
-  slug?: string | null;
-  kind:
-    | 'network-meeting'
-    | 'excursion'
-    | 'study-trip'
-    | 'workshop'
-    | 'working-group'
-    | 'seminar'
-    | 'conference'
-    | 'webinar';
-  format: 'online' | 'on-site' | 'hybrid';
-  series?: (number | null) | EventSery;
-  episodeNumber?: number | null;
-  theme?: string | null;
-  teaser?: string | null;
-  description?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  start: string;
-  start_tz: SupportedTimezones;
-  end?: string | null;
-  end_tz?: SupportedTimezones;
-  isCancelled?: boolean | null;
-  venue?: {
-    name?: string | null;
-    address?: string | null;
-    municipality?: (number | null) | Municipality;
-    coordinates?: {
-      latitude?: number | null;
-      longitude?: number | null;
-    };
-  };
-  /**
-   * Never shown publicly; only confirmed registrants receive it by e-mail.
-   */
-  accessLink?: string | null;
-  destinations?:
-    | {
-        place: string;
-        country?: string | null;
-        note?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  speakers?:
-    | {
-        person?: (number | null) | Person;
-        name?: string | null;
-        role: 'impulse' | 'moderation' | 'coordination' | 'speaker';
-        affiliation?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  organiser?: (number | null) | Organisation;
-  partners?:
-    | {
-        name: string;
-        role?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  fee?: {
-    isFree?: boolean | null;
-    amount?: number | null;
-    note?: string | null;
-  };
-  cpd?: {
-    isRecognised?: boolean | null;
-    chamber?: string | null;
-    subject?: string | null;
-    points?: number | null;
-  };
-  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
-  registration?: {
-    hasLimitedSeats?: boolean | null;
-    deadline?: string | null;
-    contactEmail?: string | null;
-    note?: string | null;
-  };
-  municipalities?: (number | Municipality)[] | null;
-  fieldsOfAction?: (number | FieldsOfAction)[] | null;
-  relatedProjects?: (number | Project)[] | null;
-  publications?: (number | Publication)[] | null;
-  images?: (number | Media)[] | null;
-  /**
-   * Occurrence generated by the series (do not edit).
-   */
-  occurrenceKey?: string | null;
-  registrationOpen?: boolean | null;
-  capacity?: number | null;
-  hasWaitingList?: boolean | null;
-  customQuestions?:
-    | {
-        label: string;
-        key: string;
-        type: 'text' | 'select';
-        required?: boolean | null;
-        options?:
-          | {
-              value: string;
-              id?: string | null;
-            }[]
-          | null;
-        id?: string | null;
-      }[]
-    | null;
-  seatsTaken?: number | null;
-  waitingCount?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-series".
- */
-export interface EventSery {
-  id: number;
-  title: string;
-  /**
-   * Part of the address. Generated from the title when empty; can be edited.
-   */
-  slug?: string | null;
-  kind:
-    | 'network-meeting'
-    | 'excursion'
-    | 'study-trip'
-    | 'workshop'
-    | 'working-group'
-    | 'seminar'
-    | 'conference'
-    | 'webinar';
-  defaultFormat?: ('online' | 'on-site' | 'hybrid') | null;
-  description?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  organiser?: (number | null) | Organisation;
-  plannedEpisodes?: number | null;
-  /**
-   * Dates are announced about this many days ahead.
-   */
-  announcementLeadDays?: number | null;
-  /**
-   * For regular series: occurrences are generated as events up to the horizon (daily and on demand). Times are Europe/Berlin.
-   */
-  recurrence?: {
-    /**
-     * RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH
-     */
-    rule?: string | null;
-    startsOn?: string | null;
-    endsOn?: string | null;
-    startTime?: string | null;
-    durationMinutes?: number | null;
-    horizonDays?: number | null;
-    exceptions?:
-      | {
-          date: string;
-          action: 'skip' | 'move';
-          movedTo?: string | null;
-          note?: string | null;
-          id?: string | null;
-        }[]
-      | null;
-    lastGeneratedAt?: string | null;
-  };
-  venue?: string | null;
-  audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
-  fieldsOfAction?: (number | FieldsOfAction)[] | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
+  event?: (number | null) | Event;
   name?: string | null;
-  role: 'admin' | 'editor' | 'municipality-editor';
-  /**
-   * The municipality whose profile, program areas and projects this user keeps.
-   */
-  municipality?: (number | null) | Municipality;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
+  email?: string | null;
+  answers?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "mail-keys".
- */
-export interface MailKey {
-  id: number;
-  key: string;
-  claimedAt?: string | null;
-  sentAt?: string | null;
+  /**
+   * Change it in the event's registrations panel (which assigns seats and sends the mails).
+   */
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
+  /**
+   * The language of every mail to this person.
+   */
+  language?: ('de' | 'en') | null;
+  /**
+   * The page the form was embedded in; the pages the links in the mails open lead back to it.
+   */
+  returnUrl?: string | null;
+  attended?: boolean | null;
+  confirmedAt?: string | null;
+  anonymisedAt?: string | null;
+  confirmTokenHash?: string | null;
+  confirmExpiresAt?: string | null;
+  cancelTokenHash?: string | null;
+  consent?: {
+    version?: string | null;
+    givenAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1121,6 +1135,12 @@ export interface MailKey {
  */
 export interface Comment {
   id: number;
+  target?: {
+    collection: string;
+    id: string;
+    isFound: boolean;
+    title: string | null;
+  } | null;
   targetCollection: 'modules' | 'projects';
   targetId: string;
   /**
@@ -1166,50 +1186,13 @@ export interface Comment {
 export interface CommentReport {
   id: number;
   comment: number | Comment;
+  target?: {
+    collection: string;
+    id: string;
+    isFound: boolean;
+    title: string | null;
+  } | null;
   clientHash: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "registrations".
- */
-export interface Registration {
-  id: number;
-  event?: (number | null) | Event;
-  name?: string | null;
-  email?: string | null;
-  answers?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * Change it in the event's registrations panel (which assigns seats and sends the mails).
-   */
-  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled';
-  /**
-   * The language of every mail to this person.
-   */
-  language?: ('de' | 'en') | null;
-  /**
-   * The page the form was embedded in; the pages the links in the mails open lead back to it.
-   */
-  returnUrl?: string | null;
-  attended?: boolean | null;
-  confirmedAt?: string | null;
-  anonymisedAt?: string | null;
-  confirmTokenHash?: string | null;
-  confirmExpiresAt?: string | null;
-  cancelTokenHash?: string | null;
-  consent?: {
-    version?: string | null;
-    givenAt?: string | null;
-  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1219,6 +1202,12 @@ export interface Registration {
  */
 export interface Rating {
   id: number;
+  target?: {
+    collection: string;
+    id: string;
+    isFound: boolean;
+    title: string | null;
+  } | null;
   targetCollection: 'modules';
   targetId: string;
   values?: {
@@ -1240,6 +1229,12 @@ export interface Rating {
  */
 export interface RatingSummary {
   id: number;
+  target?: {
+    collection: string;
+    id: string;
+    isFound: boolean;
+    title: string | null;
+  } | null;
   targetCollection: string;
   targetId: string;
   raterCount?: number | null;
@@ -1327,6 +1322,50 @@ export interface RatingSummary {
       | boolean
       | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'municipality-editor';
+  /**
+   * The municipality whose profile, program areas and projects this user keeps.
+   */
+  municipality?: (number | null) | Municipality;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-keys".
+ */
+export interface MailKey {
+  id: number;
+  key: string;
+  claimedAt?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1473,6 +1512,54 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'event-series';
+        value: number | EventSery;
+      } | null)
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'comment-reports';
+        value: number | CommentReport;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
+      } | null)
+    | ({
+        relationTo: 'rating-summaries';
+        value: number | RatingSummary;
+      } | null)
+    | ({
+        relationTo: 'fields-of-action';
+        value: number | FieldsOfAction;
+      } | null)
+    | ({
+        relationTo: 'projects';
+        value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'modules';
+        value: number | Module;
+      } | null)
+    | ({
+        relationTo: 'publications';
+        value: number | Publication;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
         relationTo: 'organisations';
         value: number | Organisation;
       } | null)
@@ -1489,40 +1576,12 @@ export interface PayloadLockedDocument {
         value: number | ProgramArea;
       } | null)
     | ({
-        relationTo: 'fields-of-action';
-        value: number | FieldsOfAction;
-      } | null)
-    | ({
-        relationTo: 'projects';
-        value: number | Project;
-      } | null)
-    | ({
-        relationTo: 'modules';
-        value: number | Module;
-      } | null)
-    | ({
-        relationTo: 'events';
-        value: number | Event;
-      } | null)
-    | ({
-        relationTo: 'event-series';
-        value: number | EventSery;
-      } | null)
-    | ({
         relationTo: 'programmes';
         value: number | Programme;
       } | null)
     | ({
-        relationTo: 'publications';
-        value: number | Publication;
-      } | null)
-    | ({
         relationTo: 'target-groups';
         value: number | TargetGroup;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: number | Media;
       } | null)
     | ({
         relationTo: 'users';
@@ -1531,26 +1590,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'mail-keys';
         value: number | MailKey;
-      } | null)
-    | ({
-        relationTo: 'comments';
-        value: number | Comment;
-      } | null)
-    | ({
-        relationTo: 'comment-reports';
-        value: number | CommentReport;
-      } | null)
-    | ({
-        relationTo: 'registrations';
-        value: number | Registration;
-      } | null)
-    | ({
-        relationTo: 'ratings';
-        value: number | Rating;
-      } | null)
-    | ({
-        relationTo: 'rating-summaries';
-        value: number | RatingSummary;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1593,6 +1632,476 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  format?: T;
+  series?: T;
+  episodeNumber?: T;
+  theme?: T;
+  teaser?: T;
+  description?: T;
+  start?: T;
+  start_tz?: T;
+  end?: T;
+  end_tz?: T;
+  isCancelled?: T;
+  venue?:
+    | T
+    | {
+        name?: T;
+        address?: T;
+        municipality?: T;
+        coordinates?:
+          | T
+          | {
+              latitude?: T;
+              longitude?: T;
+            };
+      };
+  accessLink?: T;
+  destinations?:
+    | T
+    | {
+        place?: T;
+        country?: T;
+        note?: T;
+        id?: T;
+      };
+  speakers?:
+    | T
+    | {
+        person?: T;
+        name?: T;
+        role?: T;
+        affiliation?: T;
+        id?: T;
+      };
+  organiser?: T;
+  partners?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        id?: T;
+      };
+  fee?:
+    | T
+    | {
+        isFree?: T;
+        amount?: T;
+        note?: T;
+      };
+  cpd?:
+    | T
+    | {
+        isRecognised?: T;
+        chamber?: T;
+        subject?: T;
+        points?: T;
+      };
+  audience?: T;
+  registration?:
+    | T
+    | {
+        deadline?: T;
+        contactEmail?: T;
+        note?: T;
+        hasLimitedSeats?: T;
+      };
+  capacity?: T;
+  hasWaitingList?: T;
+  registrationOpen?: T;
+  customQuestions?:
+    | T
+    | {
+        label?: T;
+        key?: T;
+        type?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              value?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  seatsTaken?: T;
+  waitingCount?: T;
+  municipalities?: T;
+  fieldsOfAction?: T;
+  relatedProjects?: T;
+  publications?: T;
+  images?: T;
+  occurrenceKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-series_select".
+ */
+export interface EventSeriesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  defaultFormat?: T;
+  description?: T;
+  organiser?: T;
+  plannedEpisodes?: T;
+  announcementLeadDays?: T;
+  recurrence?:
+    | T
+    | {
+        rule?: T;
+        startTime?: T;
+        durationMinutes?: T;
+        startsOn?: T;
+        endsOn?: T;
+        horizonDays?: T;
+        exceptions?:
+          | T
+          | {
+              date?: T;
+              action?: T;
+              movedTo?: T;
+              note?: T;
+              id?: T;
+            };
+        lastGeneratedAt?: T;
+      };
+  venue?: T;
+  audience?: T;
+  fieldsOfAction?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  name?: T;
+  email?: T;
+  answers?: T;
+  status?: T;
+  language?: T;
+  returnUrl?: T;
+  attended?: T;
+  confirmedAt?: T;
+  anonymisedAt?: T;
+  confirmTokenHash?: T;
+  confirmExpiresAt?: T;
+  cancelTokenHash?: T;
+  consent?:
+    | T
+    | {
+        version?: T;
+        givenAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  target?: T;
+  targetCollection?: T;
+  targetId?: T;
+  parent?: T;
+  authorName?: T;
+  email?: T;
+  language?: T;
+  returnUrl?: T;
+  text?: T;
+  status?: T;
+  isOfficialReply?: T;
+  isConfirmed?: T;
+  confirmExpiresAt?: T;
+  isHiddenByReports?: T;
+  reportCount?: T;
+  consent?:
+    | T
+    | {
+        version?: T;
+        givenAt?: T;
+      };
+  notifyOnApproval?: T;
+  notifyOnOfficialReply?: T;
+  emailHash?: T;
+  confirmTokenHash?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reports_select".
+ */
+export interface CommentReportsSelect<T extends boolean = true> {
+  comment?: T;
+  target?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  target?: T;
+  targetCollection?: T;
+  targetId?: T;
+  values?:
+    | T
+    | {
+        processPhase?: T;
+        timeEffort?: T;
+        staffEffort?: T;
+        financialEffort?: T;
+        participation?: T;
+        complexity?: T;
+      };
+  visitorHash?: T;
+  clientHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-summaries_select".
+ */
+export interface RatingSummariesSelect<T extends boolean = true> {
+  target?: T;
+  targetCollection?: T;
+  targetId?: T;
+  raterCount?: T;
+  processPhase?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  timeEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  staffEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  financialEffort?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  participation?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  complexity?:
+    | T
+    | {
+        count?: T;
+        sum?: T;
+        mean?: T;
+        distribution?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fields-of-action_select".
+ */
+export interface FieldsOfActionSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  order?: T;
+  introduction?: T;
+  typicalMeasures?:
+    | T
+    | {
+        measure?: T;
+        id?: T;
+      };
+  roleOfQuartiersmanagement?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects_select".
+ */
+export interface ProjectsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  teaser?: T;
+  body?: T;
+  municipality?: T;
+  programArea?: T;
+  district?: T;
+  isCitywide?: T;
+  fieldsOfAction?: T;
+  targetGroups?: T;
+  awards?:
+    | T
+    | {
+        name?: T;
+        year?: T;
+        id?: T;
+      };
+  programmes?: T;
+  programmeRole?: T;
+  period?:
+    | T
+    | {
+        from?: T;
+        until?: T;
+        precision?: T;
+      };
+  organisation?: T;
+  participatingMunicipalities?: T;
+  predecessor?: T;
+  contacts?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  images?: T;
+  relatedModules?: T;
+  publications?: T;
+  commentCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modules_select".
+ */
+export interface ModulesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  objective?: T;
+  users?: T;
+  targetGroups?: T;
+  targetGroupNote?: T;
+  fieldsOfAction?: T;
+  implementation?: T;
+  steps?: T;
+  pitfalls?: T;
+  assessment?: T;
+  contactsNote?: T;
+  contacts?: T;
+  financing?: T;
+  advice?: T;
+  relatedProjects?: T;
+  relatedModules?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  editorialAssessment?:
+    | T
+    | {
+        processPhase?: T;
+        timeEffort?: T;
+        staffEffort?: T;
+        financialEffort?: T;
+        participation?: T;
+        complexity?: T;
+      };
+  commentCount?: T;
+  ratingsLocked?: T;
+  ratingSummary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  kind?: T;
+  description?: T;
+  publishedOn?: T;
+  publishedOnPrecision?: T;
+  publisher?: T;
+  organisation?: T;
+  file?: T;
+  url?: T;
+  fieldsOfAction?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1763,282 +2272,6 @@ export interface ProgramAreasSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "fields-of-action_select".
- */
-export interface FieldsOfActionSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  order?: T;
-  introduction?: T;
-  typicalMeasures?:
-    | T
-    | {
-        measure?: T;
-        id?: T;
-      };
-  roleOfQuartiersmanagement?: T;
-  links?:
-    | T
-    | {
-        label?: T;
-        url?: T;
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "projects_select".
- */
-export interface ProjectsSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  teaser?: T;
-  body?: T;
-  municipality?: T;
-  programArea?: T;
-  district?: T;
-  isCitywide?: T;
-  fieldsOfAction?: T;
-  targetGroups?: T;
-  awards?:
-    | T
-    | {
-        name?: T;
-        year?: T;
-        id?: T;
-      };
-  programmes?: T;
-  programmeRole?: T;
-  period?:
-    | T
-    | {
-        from?: T;
-        until?: T;
-        precision?: T;
-      };
-  organisation?: T;
-  participatingMunicipalities?: T;
-  predecessor?: T;
-  contacts?: T;
-  links?:
-    | T
-    | {
-        label?: T;
-        url?: T;
-        id?: T;
-      };
-  images?: T;
-  relatedModules?: T;
-  publications?: T;
-  commentCount?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "modules_select".
- */
-export interface ModulesSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  summary?: T;
-  objective?: T;
-  users?: T;
-  targetGroups?: T;
-  targetGroupNote?: T;
-  fieldsOfAction?: T;
-  implementation?: T;
-  steps?: T;
-  pitfalls?: T;
-  assessment?: T;
-  contactsNote?: T;
-  contacts?: T;
-  financing?: T;
-  advice?: T;
-  relatedProjects?: T;
-  relatedModules?: T;
-  links?:
-    | T
-    | {
-        label?: T;
-        url?: T;
-        id?: T;
-      };
-  editorialAssessment?:
-    | T
-    | {
-        processPhase?: T;
-        timeEffort?: T;
-        staffEffort?: T;
-        financialEffort?: T;
-        participation?: T;
-        complexity?: T;
-      };
-  commentCount?: T;
-  ratingsLocked?: T;
-  ratingSummary?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events_select".
- */
-export interface EventsSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  kind?: T;
-  format?: T;
-  series?: T;
-  episodeNumber?: T;
-  theme?: T;
-  teaser?: T;
-  description?: T;
-  start?: T;
-  start_tz?: T;
-  end?: T;
-  end_tz?: T;
-  isCancelled?: T;
-  venue?:
-    | T
-    | {
-        name?: T;
-        address?: T;
-        municipality?: T;
-        coordinates?:
-          | T
-          | {
-              latitude?: T;
-              longitude?: T;
-            };
-      };
-  accessLink?: T;
-  destinations?:
-    | T
-    | {
-        place?: T;
-        country?: T;
-        note?: T;
-        id?: T;
-      };
-  speakers?:
-    | T
-    | {
-        person?: T;
-        name?: T;
-        role?: T;
-        affiliation?: T;
-        id?: T;
-      };
-  organiser?: T;
-  partners?:
-    | T
-    | {
-        name?: T;
-        role?: T;
-        id?: T;
-      };
-  fee?:
-    | T
-    | {
-        isFree?: T;
-        amount?: T;
-        note?: T;
-      };
-  cpd?:
-    | T
-    | {
-        isRecognised?: T;
-        chamber?: T;
-        subject?: T;
-        points?: T;
-      };
-  audience?: T;
-  registration?:
-    | T
-    | {
-        hasLimitedSeats?: T;
-        deadline?: T;
-        contactEmail?: T;
-        note?: T;
-      };
-  municipalities?: T;
-  fieldsOfAction?: T;
-  relatedProjects?: T;
-  publications?: T;
-  images?: T;
-  occurrenceKey?: T;
-  registrationOpen?: T;
-  capacity?: T;
-  hasWaitingList?: T;
-  customQuestions?:
-    | T
-    | {
-        label?: T;
-        key?: T;
-        type?: T;
-        required?: T;
-        options?:
-          | T
-          | {
-              value?: T;
-              id?: T;
-            };
-        id?: T;
-      };
-  seatsTaken?: T;
-  waitingCount?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "event-series_select".
- */
-export interface EventSeriesSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  kind?: T;
-  defaultFormat?: T;
-  description?: T;
-  organiser?: T;
-  plannedEpisodes?: T;
-  announcementLeadDays?: T;
-  recurrence?:
-    | T
-    | {
-        rule?: T;
-        startsOn?: T;
-        endsOn?: T;
-        startTime?: T;
-        durationMinutes?: T;
-        horizonDays?: T;
-        exceptions?:
-          | T
-          | {
-              date?: T;
-              action?: T;
-              movedTo?: T;
-              note?: T;
-              id?: T;
-            };
-        lastGeneratedAt?: T;
-      };
-  venue?: T;
-  audience?: T;
-  fieldsOfAction?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "programmes_select".
  */
 export interface ProgrammesSelect<T extends boolean = true> {
@@ -2065,26 +2298,6 @@ export interface ProgrammesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "publications_select".
- */
-export interface PublicationsSelect<T extends boolean = true> {
-  title?: T;
-  slug?: T;
-  kind?: T;
-  description?: T;
-  publishedOn?: T;
-  publishedOnPrecision?: T;
-  publisher?: T;
-  organisation?: T;
-  file?: T;
-  url?: T;
-  fieldsOfAction?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "target-groups_select".
  */
 export interface TargetGroupsSelect<T extends boolean = true> {
@@ -2094,25 +2307,6 @@ export interface TargetGroupsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media_select".
- */
-export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
-  credit?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2148,157 +2342,6 @@ export interface MailKeysSelect<T extends boolean = true> {
   key?: T;
   claimedAt?: T;
   sentAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "comments_select".
- */
-export interface CommentsSelect<T extends boolean = true> {
-  targetCollection?: T;
-  targetId?: T;
-  parent?: T;
-  authorName?: T;
-  email?: T;
-  language?: T;
-  returnUrl?: T;
-  text?: T;
-  status?: T;
-  isOfficialReply?: T;
-  isConfirmed?: T;
-  confirmExpiresAt?: T;
-  isHiddenByReports?: T;
-  reportCount?: T;
-  consent?:
-    | T
-    | {
-        version?: T;
-        givenAt?: T;
-      };
-  notifyOnApproval?: T;
-  notifyOnOfficialReply?: T;
-  emailHash?: T;
-  confirmTokenHash?: T;
-  clientHash?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "comment-reports_select".
- */
-export interface CommentReportsSelect<T extends boolean = true> {
-  comment?: T;
-  clientHash?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "registrations_select".
- */
-export interface RegistrationsSelect<T extends boolean = true> {
-  event?: T;
-  name?: T;
-  email?: T;
-  answers?: T;
-  status?: T;
-  language?: T;
-  returnUrl?: T;
-  attended?: T;
-  confirmedAt?: T;
-  anonymisedAt?: T;
-  confirmTokenHash?: T;
-  confirmExpiresAt?: T;
-  cancelTokenHash?: T;
-  consent?:
-    | T
-    | {
-        version?: T;
-        givenAt?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ratings_select".
- */
-export interface RatingsSelect<T extends boolean = true> {
-  targetCollection?: T;
-  targetId?: T;
-  values?:
-    | T
-    | {
-        processPhase?: T;
-        timeEffort?: T;
-        staffEffort?: T;
-        financialEffort?: T;
-        participation?: T;
-        complexity?: T;
-      };
-  visitorHash?: T;
-  clientHash?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rating-summaries_select".
- */
-export interface RatingSummariesSelect<T extends boolean = true> {
-  targetCollection?: T;
-  targetId?: T;
-  raterCount?: T;
-  processPhase?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
-  timeEffort?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
-  staffEffort?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
-  financialEffort?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
-  participation?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
-  complexity?:
-    | T
-    | {
-        count?: T;
-        sum?: T;
-        mean?: T;
-        distribution?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2401,6 +2444,66 @@ export interface PayloadJobsStatsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation_widget".
+ */
+export interface ModerationWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_widget".
+ */
+export interface RegistrationsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "upcoming-events_widget".
+ */
+export interface UpcomingEventsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "drafts_widget".
+ */
+export interface DraftsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-series_widget".
+ */
+export interface EventSeriesWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "latest-ratings_widget".
+ */
+export interface LatestRatingsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

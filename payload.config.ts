@@ -27,7 +27,14 @@ import { commentsPlugin } from '@quartiersnetz/plugin-comments'
 import { eventRegistrationPlugin } from '@quartiersnetz/plugin-event-registration'
 import { ratingsPlugin } from '@quartiersnetz/plugin-ratings'
 import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
+import { withReadOnlyNotice } from './src/admin/readOnlyNotice/withReadOnlyNotice'
 import { isEditor } from './src/access/isEditor'
+import { MARK_DATA_URL } from './src/admin/branding/mark'
+import { editorsDashboard } from './src/admin/dashboard'
+import { orderNavigationGroups } from './src/admin/navigationOrder'
+import { groups } from './collections/shared/publicContent'
+import { adminTranslations, withAdminTranslationsLast } from './src/i18n/adminTranslations'
+import { adminOrigins, readAdminOrigins } from './src/server/adminOrigins'
 import { answerHonestly } from './src/errors/answerHonestly'
 import { withDataChecks } from './src/hooks/refuseMissingData'
 import { cpdOfEvent } from './src/events/cpd'
@@ -48,10 +55,46 @@ type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = readSettings()
 
-export default buildConfig({
+/** The plugins' collections, named once: the plugins add them, the dashboard reads them. */
+const pluginSlugs = {
+  commentReports: 'comment-reports',
+  comments: 'comments',
+  ratingSummaries: 'rating-summaries',
+  ratings: 'ratings',
+  registrations: 'registrations',
+} as const
+
+/** The events' fields event registration reads (the dashboard shows the deadline too). */
+const eventFields = {
+  accessLink: 'accessLink',
+  deadline: 'registration.deadline',
+  end: 'end',
+  format: 'format',
+  start: 'start',
+  title: 'title',
+}
+
+const config = buildConfig({
   admin: {
     // No Gravatar: the admin makes no outbound calls.
     avatar: 'default',
+    components: {
+      // Above the dashboard's tiles: whose overview it is (src/admin/dashboard/).
+      beforeDashboard: ['/src/admin/dashboard/Heading#DashboardHeading'],
+      graphics: {
+        Icon: '/src/admin/branding/Icon#Icon',
+        Logo: '/src/admin/branding/Logo#Logo',
+      },
+      // A banner when the admin is open under an address it can't save from (sign-in included).
+      providers: ['/src/admin/originNotice#OriginNotice'],
+    },
+    dashboard: editorsDashboard({
+      comments: { slug: pluginSlugs.comments },
+      events: { fields: { deadline: eventFields.deadline }, slug: 'events' },
+      ratings: { slug: pluginSlugs.ratings },
+      registrations: { slug: pluginSlugs.registrations },
+      series: { field: 'series', slug: 'event-series' },
+    }),
     dateFormat: 'dd.MM.yyyy HH:mm',
     importMap: {
       baseDir: path.resolve(dirname),
@@ -61,6 +104,10 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Europa/Berlin', value: 'Europe/Berlin' }],
     },
     meta: {
+      defaultOGImageType: 'off',
+      description: 'Quartiersnetz: Redaktion des Netzwerks für Stadtentwicklung',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: MARK_DATA_URL }],
+      openGraph: { siteName: 'Quartiersnetz', title: 'Quartiersnetz' },
       titleSuffix: ' – Quartiersnetz',
     },
     user: Users.slug,
@@ -69,7 +116,7 @@ export default buildConfig({
     { key: 'seed', scriptPath: path.resolve(dirname, 'scripts/seed.ts') },
     { key: 'ratings:recount', scriptPath: path.resolve(dirname, 'scripts/ratingsRecount.ts') },
   ],
-  collections: [
+  collections: withReadOnlyNotice([
     Organisations,
     People,
     Municipalities,
@@ -84,9 +131,17 @@ export default buildConfig({
     TargetGroups,
     Media,
     Users,
-  ],
+  ]),
   // Member sites' widgets send their rating token in X-Visitor-Token (no cookies cross-site).
   cors: { headers: ['x-visitor-token'], origins: settings.corsOrigins },
+  // The pages whose sign-in cookie Payload takes: SERVER_URL, ADMIN_ORIGINS and, in
+  // development, localhost and 127.0.0.1 alike (src/server/adminOrigins.ts).
+  csrf: adminOrigins({
+    extra: readAdminOrigins(),
+    isProduction: process.env.NODE_ENV === 'production',
+    port: settings.port,
+    serverUrl: settings.serverUrl,
+  }),
   db: postgresAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
     pool: {
@@ -159,6 +214,8 @@ export default buildConfig({
   i18n: {
     fallbackLanguage: 'de',
     supportedLanguages: { de, en },
+    // "Sie" instead of Payload's "du", and our name instead of Payload's.
+    translations: adminTranslations,
   },
   plugins: [
     commentsPlugin({
@@ -169,6 +226,10 @@ export default buildConfig({
       mailQueue: MAIL_QUEUE,
       minSubmitSeconds: settings.commentsMinSubmitSeconds,
       moderatorEmails: settings.commentsModeratorEmails,
+      overrides: {
+        comments: { admin: { group: groups.participation } },
+        reports: { admin: { group: groups.participation } },
+      },
       // The nightly queue runs every five minutes and handles schedules: the purge is hourly.
       purgeQueue: NIGHTLY_QUEUE,
       rateLimit: {
@@ -179,6 +240,7 @@ export default buildConfig({
       // The pages the mailed links open link back to the member site's page (widgets' returnUrl).
       returnOrigins: settings.corsOrigins,
       siteName: settings.siteName,
+      slugs: { comments: pluginSlugs.comments, reports: pluginSlugs.commentReports },
     }),
     eventRegistrationPlugin({
       canManage: isEditor,
@@ -186,15 +248,9 @@ export default buildConfig({
       consentVersion: settings.eventRegistrationConsentVersion,
       cpdOf: cpdOfEvent,
       eventsCollection: 'events',
-      fields: {
-        accessLink: 'accessLink',
-        deadline: 'registration.deadline',
-        end: 'end',
-        format: 'format',
-        start: 'start',
-        title: 'title',
-      },
+      fields: eventFields,
       mailQueue: MAIL_QUEUE,
+      overrides: { registrations: { admin: { group: groups.events } } },
       rateLimit: {
         max: settings.eventRegistrationRateLimitMax,
         windowMs: settings.eventRegistrationRateLimitWindowMs,
@@ -205,6 +261,7 @@ export default buildConfig({
       // The nightly queue runs every five minutes and handles schedules.
       scheduleQueue: NIGHTLY_QUEUE,
       siteName: settings.siteName,
+      slug: pluginSlugs.registrations,
     }),
     ratingsPlugin({
       canModerate: isEditor,
@@ -216,9 +273,16 @@ export default buildConfig({
         { collection: 'target-groups', field: 'targetGroups', name: 'targetGroup' },
       ],
       maxRatingsPerClientPerHour: settings.ratingsPerClientPerHour,
+      overrides: {
+        ratings: { admin: { group: groups.participation } },
+        summaries: { admin: { group: groups.participation } },
+      },
+      slugs: { ratings: pluginSlugs.ratings, summaries: pluginSlugs.ratingSummaries },
     }),
     // Last, so that it covers the plugins' collections too.
     withDataChecks,
+    // The navigation's groups in the order of `groups`, the plugins' collections included.
+    orderNavigationGroups(Object.values(groups)),
   ],
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: settings.serverUrl,
@@ -234,3 +298,6 @@ export default buildConfig({
     responseOnLimit: `Die Datei ist zu groß (höchstens ${Math.round(settings.uploadMaxBytes / 1024 / 1024)} MB).`,
   },
 })
+
+// Our admin texts win over those a rich-text editor merges in while sanitising.
+export default withAdminTranslationsLast(config)

@@ -1,5 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { bipolarScaleComponent } from '@quartiersnetz/plugin-ratings'
+
 import { RATING_DIMENSIONS } from '../src/domain/ratingDimensions'
 import { embedSnippetField } from '../src/fields/embedSnippet'
 import { linksField } from '../src/fields/links'
@@ -130,19 +132,22 @@ export const Modules: CollectionConfig = {
               type: 'group',
               admin: {
                 description: {
-                  de: 'Einschätzung der Redaktion auf den sechs Bewertungsdimensionen: 1 = linker Pol, 5 = rechter Pol.',
-                  en: 'The editors’ assessment on the six dimensions: 1 = low pole, 5 = high pole.',
+                  de: 'Die Einschätzung der Redaktion auf denselben Skalen, auf denen Nutzerinnen und Nutzer bewerten. Wählen Sie je Dimension einen Wert zwischen den beiden Polen, oder „Keine Einschätzung“.',
+                  en: 'The editors’ assessment on the same scales that users rate on. Choose a value between the two poles for each dimension, or “No assessment”.',
                 },
               },
               fields: RATING_DIMENSIONS.map((dimension) => ({
                 name: dimension.key,
                 type: 'number' as const,
                 admin: {
-                  description: {
-                    de: `1 = ${dimension.low.de} … 5 = ${dimension.high.de}`,
-                    en: `1 = ${dimension.low.en} … 5 = ${dimension.high.en}`,
+                  // The widgets' scale with the poles' words, as radio buttons (the number is stored).
+                  components: {
+                    Field: bipolarScaleComponent({
+                      high: dimension.high,
+                      low: dimension.low,
+                      scale: { max: 5, min: 1 },
+                    }),
                   },
-                  step: 1,
                 },
                 label: dimension.label,
                 max: 5,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { contactVisibleToVisitor } from '../src/access/contactVisibleToVisitor'
+import { municipalityField } from '../src/fields/municipalityField'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
 
@@ -48,13 +49,7 @@ export const People: CollectionConfig = {
       label: { de: 'Institution', en: 'Affiliation' },
       maxLength: 300,
     },
-    {
-      name: 'municipality',
-      type: 'relationship',
-      label: { de: 'Kommune', en: 'Municipality' },
-      maxDepth: 1,
-      relationTo: 'municipalities',
-    },
+    municipalityField(),
     {
       name: 'organisation',
       type: 'relationship',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { keepOwnMunicipality, municipalityScoped } from '../src/access/municipalityScoped'
 import { coordinatesField } from '../src/fields/coordinates'
+import { municipalityField } from '../src/fields/municipalityField'
 import { datePrecisionField, dayOnlyDate, periodField } from '../src/fields/period'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
@@ -32,15 +33,7 @@ export const ProgramAreas: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'municipality',
-          type: 'relationship',
-          index: true,
-          label: { de: 'Kommune', en: 'Municipality' },
-          maxDepth: 1,
-          relationTo: 'municipalities',
-          required: true,
-        },
+        municipalityField({ index: true, required: true }),
         {
           name: 'programmeStatus',
           type: 'select',

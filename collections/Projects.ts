@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { keepOwnMunicipality, municipalityScoped } from '../src/access/municipalityScoped'
 import { linksField } from '../src/fields/links'
+import { municipalityField } from '../src/fields/municipalityField'
 import { periodField } from '../src/fields/period'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
@@ -39,14 +40,7 @@ export const Projects: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'municipality',
-          type: 'relationship',
-          index: true,
-          label: { de: 'Kommune', en: 'Municipality' },
-          maxDepth: 1,
-          relationTo: 'municipalities',
-        },
+        municipalityField({ index: true }),
         {
           name: 'programArea',
           type: 'relationship',

@@ -189,11 +189,12 @@ export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
     if (event.isCancelled) {
       return html`<span class="state cancelled">${this.t('cancelled')}</span>`
     }
-    if (!event.registrationOpen) {
-      return nothing
-    }
+    // Checked first: past its deadline the API answers registrationOpen false as well.
     if (isAfterDeadlineDay(event.registration?.deadline)) {
       return html`<span class="state">${this.t('registrationClosed')}</span>`
+    }
+    if (!event.registrationOpen) {
+      return nothing
     }
     if (typeof event.capacity === 'number') {
       const left = Math.max(0, event.capacity - (event.seatsTaken ?? 0))

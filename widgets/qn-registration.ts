@@ -151,8 +151,9 @@ export const loadRegistrationEvent = async (
 export const stateOf = (event: RegistrationEvent, now = new Date()): State => {
   if (event.isCancelled) return 'cancelled'
   if (new Date(event.start).getTime() <= now.getTime()) return 'past'
-  if (!event.registrationOpen) return 'closed'
+  // Checked first: past its deadline the API answers registrationOpen false as well.
   if (isAfterDeadlineDay(event.registration?.deadline, now)) return 'deadline'
+  if (!event.registrationOpen) return 'closed'
   if (typeof event.capacity === 'number' && (event.seatsTaken ?? 0) >= event.capacity)
     return event.hasWaitingList ? 'waiting-list' : 'full'
   return 'open'

@@ -1,31 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { rrulestr } from '../../src/domain/rrule'
-
 import { EVENT_FORMATS, EVENT_KINDS } from '../../src/domain/eventKinds'
 import { embedSnippetField } from '../../src/fields/embedSnippet'
+import { germanDateTime } from '../../src/fields/dateInput'
 import { dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
 import { AUDIENCES } from '../Events'
 import { groups, publicContent } from '../shared/publicContent'
 import { seriesFeed } from './endpoints/feed'
 import { generateOccurrencesEndpoint } from './endpoints/generateOccurrences'
-
-/** An RRULE body such as FREQ=MONTHLY;BYDAY=+1TH (no DTSTART: the series has its own start). */
-export const validateRecurrenceRule = (value: null | string | undefined): string | true => {
-  if (!value) {
-    return true
-  }
-  if (/DTSTART|\n/i.test(value)) {
-    return 'Bitte nur die Regel angeben (z. B. FREQ=MONTHLY;BYDAY=+1TH), ohne DTSTART.'
-  }
-  try {
-    rrulestr(value.replace(/^RRULE:/i, ''))
-    return true
-  } catch (err) {
-    return `Ungültige Wiederholungsregel: ${(err as Error).message}`
-  }
-}
+import { validateRecurrenceRule } from './rule/validateRule'
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -113,6 +97,11 @@ export const EventSeries: CollectionConfig = {
           name: 'rule',
           type: 'text',
           admin: {
+            components: {
+              Cell: '/collections/EventSeries/components/RecurrenceRuleCell/index.client#RecurrenceRuleCell',
+              Field:
+                '/collections/EventSeries/components/RecurrenceRule/index.client#RecurrenceRuleField',
+            },
             description: {
               de: 'RRULE, z. B. FREQ=MONTHLY;BYDAY=+1TH (jeden 1. Donnerstag) oder FREQ=WEEKLY;BYDAY=TU',
               en: 'RRULE, e.g. FREQ=MONTHLY;BYDAY=+1TH',
@@ -121,6 +110,24 @@ export const EventSeries: CollectionConfig = {
           label: { de: 'Wiederholungsregel', en: 'Recurrence rule' },
           maxLength: 500,
           validate: validateRecurrenceRule,
+        },
+        // Set through the rule picker's "von … bis …" (a start and an end are what editors know).
+        {
+          name: 'startTime',
+          type: 'text',
+          admin: { hidden: true },
+          defaultValue: '10:00',
+          label: { de: 'Beginn (HH:MM)', en: 'Start time (HH:MM)' },
+          validate: (value: null | string | undefined) =>
+            !value || TIME_OF_DAY.test(value) || 'Uhrzeit als HH:MM, z. B. 12:00.',
+        },
+        {
+          name: 'durationMinutes',
+          type: 'number',
+          admin: { hidden: true },
+          defaultValue: 120,
+          label: { de: 'Dauer (Minuten)', en: 'Duration (minutes)' },
+          min: 1,
         },
         {
           type: 'row',
@@ -137,29 +144,15 @@ export const EventSeries: CollectionConfig = {
               admin: dayOnlyDate,
               label: { de: 'Bis (optional)', en: 'Ends on (optional)' },
             },
-          ],
-        },
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'startTime',
-              type: 'text',
-              defaultValue: '10:00',
-              label: { de: 'Beginn (HH:MM)', en: 'Start time (HH:MM)' },
-              validate: (value: null | string | undefined) =>
-                !value || TIME_OF_DAY.test(value) || 'Uhrzeit als HH:MM, z. B. 12:00.',
-            },
-            {
-              name: 'durationMinutes',
-              type: 'number',
-              defaultValue: 120,
-              label: { de: 'Dauer (Minuten)', en: 'Duration (minutes)' },
-              min: 1,
-            },
             {
               name: 'horizonDays',
               type: 'number',
+              admin: {
+                description: {
+                  de: 'So viele Tage im Voraus werden Termine angelegt.',
+                  en: 'Occurrences are created this many days ahead.',
+                },
+              },
               defaultValue: 180,
               label: { de: 'Horizont (Tage)', en: 'Horizon (days)' },
               max: 1000,
@@ -196,12 +189,8 @@ export const EventSeries: CollectionConfig = {
                   name: 'movedTo',
                   type: 'date',
                   admin: {
+                    ...germanDateTime,
                     condition: (_, sibling) => sibling?.action === 'move',
-                    date: {
-                      displayFormat: 'dd.MM.yyyy HH:mm',
-                      pickerAppearance: 'dayAndTime',
-                      timeFormat: 'HH:mm',
-                    },
                   },
                   label: { de: 'Neuer Beginn', en: 'New start' },
                 },
@@ -219,7 +208,7 @@ export const EventSeries: CollectionConfig = {
           name: 'lastGeneratedAt',
           type: 'date',
           admin: {
-            date: { displayFormat: 'dd.MM.yyyy HH:mm', pickerAppearance: 'dayAndTime' },
+            ...germanDateTime,
             readOnly: true,
           },
           label: { de: 'Zuletzt erzeugt', en: 'Last generated' },
@@ -229,8 +218,7 @@ export const EventSeries: CollectionConfig = {
           type: 'ui',
           admin: {
             components: {
-              Field:
-                '/collections/EventSeries/components/GenerateOccurrencesButton#GenerateOccurrencesButton',
+              Field: '/collections/EventSeries/components/Occurrences/index.client#Occurrences',
             },
           },
         },

@@ -1,29 +1,35 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig, FieldAccess, SelectField } from 'payload'
 
 import { isEditor } from '../../src/access/isEditor'
 import { hasRole } from '../../src/access/roles'
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_TIME_ZONE } from '../../src/domain/eventKinds'
 import { coordinatesField } from '../../src/fields/coordinates'
 import { embedSnippetField } from '../../src/fields/embedSnippet'
+import { germanDateTime, germanDay } from '../../src/fields/dateInput'
 import { urlValidate } from '../../src/fields/links'
-import { dayOnlyDate } from '../../src/fields/period'
+import { municipalityField } from '../../src/fields/municipalityField'
 import { slugField } from '../../src/fields/slug'
 import { groups, publicContent } from '../shared/publicContent'
 import { eventsFeed } from './endpoints/feed'
-
-const dateTime = {
-  date: {
-    displayFormat: 'dd.MM.yyyy HH:mm',
-    pickerAppearance: 'dayAndTime' as const,
-    timeFormat: 'HH:mm',
-    timeIntervals: 15,
-  },
-}
+import { markLimitedSeats } from './hooks/markLimitedSeats'
 
 export const eventTimezone = {
   defaultTimezone: EVENT_TIME_ZONE,
   supportedTimezones: [{ label: 'Europa/Berlin', value: EVENT_TIME_ZONE }],
 }
+
+/**
+ * The time zone Payload stores beside a date (`start_tz`): always Europe/Berlin here, so named in
+ * German and kept out of the list's columns and filters, where it only read "Start_tz".
+ */
+const timezoneOf = (label: { de: string; en: string }) => ({
+  ...eventTimezone,
+  override: ({ baseField }: { baseField: SelectField }): SelectField => ({
+    ...baseField,
+    admin: { ...baseField.admin, disableListColumn: true, disableListFilter: true },
+    label,
+  }),
+})
 
 /** The online access link goes to confirmed registrants only; no visitor or website reads it. */
 const isCoordinationOffice: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
@@ -43,10 +49,16 @@ export const AUDIENCES = [
   { label: { de: 'Öffentlichkeit', en: 'General public' }, value: 'public' },
 ]
 
+const content = publicContent({ access: { create: isEditor, delete: isEditor, update: isEditor } })
+
 export const Events: CollectionConfig = {
   slug: 'events',
-  ...publicContent({ access: { create: isEditor, delete: isEditor, update: isEditor } }),
+  ...content,
   admin: {
+    components: {
+      // Upcoming first: the list opens on the events from today on, with tabs for the past and all.
+      beforeListTable: ['/collections/Events/components/EventsListTabs#EventsListTabs'],
+    },
     defaultColumns: ['title', 'kind', 'start', 'format', '_status'],
     group: groups.events,
     listSearchableFields: ['title', 'theme'],
@@ -55,6 +67,7 @@ export const Events: CollectionConfig = {
   defaultPopulate: { end: true, format: true, kind: true, slug: true, start: true, title: true },
   defaultSort: 'start',
   endpoints: [eventsFeed],
+  hooks: { ...content.hooks, beforeChange: [markLimitedSeats] },
   fields: [
     {
       name: 'title',
@@ -119,18 +132,18 @@ export const Events: CollectionConfig = {
         {
           name: 'start',
           type: 'date',
-          admin: dateTime,
+          admin: germanDateTime,
           index: true,
           label: { de: 'Beginn', en: 'Start' },
           required: true,
-          timezone: eventTimezone,
+          timezone: timezoneOf({ de: 'Zeitzone (Beginn)', en: 'Time zone (start)' }),
         },
         {
           name: 'end',
           type: 'date',
-          admin: dateTime,
+          admin: germanDateTime,
           label: { de: 'Ende', en: 'End' },
-          timezone: eventTimezone,
+          timezone: timezoneOf({ de: 'Zeitzone (Ende)', en: 'Time zone (end)' }),
           validate: (
             value: Date | null | string | undefined,
             { siblingData }: { siblingData: Partial<{ start: Date | string }> },
@@ -160,13 +173,7 @@ export const Events: CollectionConfig = {
           label: { de: 'Adresse', en: 'Address' },
           maxLength: 1000,
         },
-        {
-          name: 'municipality',
-          type: 'relationship',
-          label: { de: 'Kommune', en: 'Municipality' },
-          maxDepth: 1,
-          relationTo: 'municipalities',
-        },
+        municipalityField(),
         coordinatesField(),
       ],
       label: { de: 'Veranstaltungsort', en: 'Venue' },
@@ -364,38 +371,68 @@ export const Events: CollectionConfig = {
       options: AUDIENCES,
     },
     {
+      // What an event says about registering for it, for every way of registering. Event
+      // registration (plugins/event-registration) shows it first in its section "Anmeldung",
+      // followed by its seats, online registration and the organisers' desk: hence no heading here.
       name: 'registration',
       type: 'group',
+      admin: { hideGutter: true },
       fields: [
         {
           type: 'row',
           fields: [
             {
-              name: 'hasLimitedSeats',
-              type: 'checkbox',
-              label: { de: 'Begrenzte Plätze', en: 'Limited seats' },
-            },
-            {
               name: 'deadline',
               type: 'date',
-              admin: dayOnlyDate,
+              admin: {
+                ...germanDay,
+                description: {
+                  de: 'Bis zum Ende dieses Tages; danach ist die Online-Anmeldung geschlossen.',
+                  en: 'Until the end of this day; online registration closes then.',
+                },
+                width: '50%',
+              },
               label: { de: 'Anmeldeschluss', en: 'Registration deadline' },
+            },
+            {
+              name: 'contactEmail',
+              type: 'email',
+              admin: {
+                description: {
+                  de: 'Wird öffentlich genannt, für Anmeldungen per E-Mail.',
+                  en: 'Shown publicly, for registrations by e-mail.',
+                },
+                width: '50%',
+              },
+              label: { de: 'Anmeldung per E-Mail an', en: 'Register by e-mail to' },
             },
           ],
         },
         {
-          name: 'contactEmail',
-          type: 'email',
-          label: { de: 'Anmeldung per E-Mail an', en: 'Register by e-mail to' },
-        },
-        {
           name: 'note',
           type: 'textarea',
+          admin: {
+            description: {
+              de: 'Wird öffentlich bei der Veranstaltung angezeigt, z. B. wie man sich anmeldet, wenn es keine Online-Anmeldung gibt.',
+              en: 'Shown publicly with the event, e.g. how to register when there is no online registration.',
+            },
+          },
           label: { de: 'Hinweise zur Anmeldung', en: 'Registration notes' },
           maxLength: 2000,
         },
+        {
+          name: 'hasLimitedSeats',
+          type: 'checkbox',
+          admin: {
+            description: {
+              de: 'Auch wenn die Anzahl (noch) nicht feststeht. Mit einer Anzahl der Plätze wird es beim Speichern angekreuzt.',
+              en: 'Also when the number is not (yet) known. With a number of seats it is ticked on saving.',
+            },
+          },
+          label: { de: 'Plätze begrenzt', en: 'Limited seats' },
+        },
       ],
-      label: { de: 'Anmeldung', en: 'Registration' },
+      label: false,
     },
     {
       name: 'municipalities',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { EVENT_KINDS } from '../../src/domain/eventKinds'
 import { urlValidate } from '../../src/fields/links'
+import { municipalityField } from '../../src/fields/municipalityField'
 import { datePrecisionField, dayOnlyDate } from '../../src/fields/period'
 import { slugField } from '../../src/fields/slug'
 import { groups, publicContent } from '../shared/publicContent'
@@ -112,13 +113,7 @@ export const Organisations: CollectionConfig = {
       name: 'seat',
       type: 'group',
       fields: [
-        {
-          name: 'municipality',
-          type: 'relationship',
-          label: { de: 'Kommune', en: 'Municipality' },
-          maxDepth: 1,
-          relationTo: 'municipalities',
-        },
+        municipalityField(),
         {
           name: 'department',
           type: 'text',

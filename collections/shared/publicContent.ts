@@ -42,9 +42,15 @@ export const publicContent = ({ access }: PublicContentArgs = {}): Pick<
   },
 })
 
+/**
+ * The admin's navigation groups, in the order the navigation shows them (payload.config.ts
+ * sorts the collections, the plugins' included, by this order).
+ */
 export const groups = {
-  content: { de: 'Inhalte', en: 'Content' },
   events: { de: 'Veranstaltungen', en: 'Events' },
+  participation: { de: 'Beteiligung', en: 'Participation' },
+  content: { de: 'Inhalte', en: 'Content' },
   network: { de: 'Netzwerk', en: 'Network' },
   taxonomies: { de: 'Stammdaten', en: 'Reference data' },
+  administration: { de: 'Verwaltung', en: 'Administration' },
 } as const

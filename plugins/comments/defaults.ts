@@ -2,11 +2,10 @@ import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 
 import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
+import { resolveTargetCollections } from '@quartiersnetz/plugin-kit/targets'
 
 export const resolveOptions = (options: CommentsPluginOptions): ResolvedCommentsOptions => {
-  if (!options.collections?.length) {
-    throw new Error('commentsPlugin: `collections` must name at least one collection.')
-  }
+  const targets = resolveTargetCollections(options.collections, 'commentsPlugin')
   if (!options.consentVersion) {
     throw new Error(
       'commentsPlugin: `consentVersion` must name the version of the notice visitors agree to.',
@@ -22,7 +21,7 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
   return {
     autoApproveKnownEmails: options.autoApproveKnownEmails ?? false,
     canModerate: options.canModerate ?? (({ req: { user } }) => Boolean(user)),
-    collections: options.collections,
+    collections: targets.map(({ slug }) => slug),
     confirmHours: positive('confirmHours', options.confirmHours, 72),
     consentVersion: options.consentVersion,
     disabled: options.disabled ?? false,
@@ -54,5 +53,6 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
       comments: options.slugs?.comments ?? 'comments',
       reports: options.slugs?.reports ?? 'comment-reports',
     },
+    targets,
   }
 }

@@ -7,11 +7,13 @@ import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 import {
   applyOverride,
   assertCollections,
+  assertFields,
   extendCollection,
   withPublicWriteRoutes,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
+import { titleFieldOptions } from '@quartiersnetz/plugin-kit/targets'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
 import { resolveOptions } from './defaults'
@@ -27,6 +29,7 @@ import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
 import { translations } from './translations'
 
 export type { CommentsPluginOptions, CommentStatus } from './types'
+export type { TargetCollection, TargetInWords } from '@quartiersnetz/plugin-kit/targets'
 export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
 
 /** What the host's edge should count per client: new comments and reports, each on its own. */
@@ -63,6 +66,9 @@ export const commentsPlugin =
     const options = resolveOptions(pluginOptions)
     const targets = new Set<string>(options.collections)
     assertCollections(config, [...targets], 'commentsPlugin')
+    for (const { option, path, slug } of titleFieldOptions(options.targets)) {
+      assertFields(config, slug, [{ option, path }], 'commentsPlugin')
+    }
     const comments = applyOverride(commentsCollection(options), options.overrides.comments)
     const outbox = withMailOutbox(config)
     // Server-only props: the access rule decides who sees the queue and its link.

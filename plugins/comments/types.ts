@@ -1,6 +1,11 @@
 import type { Access, CollectionSlug } from 'payload'
 
 import type { CollectionOverride, RateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
+import type {
+  TargetCollection,
+  TargetCollectionOption,
+  TargetInWords,
+} from '@quartiersnetz/plugin-kit/targets'
 
 export type CommentsPluginOptions = {
   /**
@@ -15,8 +20,15 @@ export type CommentsPluginOptions = {
    * @default any signed-in user of the admin
    */
   canModerate?: Access
-  /** The collections whose documents visitors comment on, e.g. ['modules', 'projects']. */
-  collections: CollectionSlug[]
+  /**
+   * The collections whose documents visitors comment on, e.g. `['modules', 'projects']`; an entry
+   * may say how its documents are named and where visitors find them:
+   * `{ slug: 'modules', titleField: 'title', publicUrl: ({ doc }) => \`https://…/${doc.slug}\` }`.
+   * The title names the document in the admin's lists, the moderation queue, the mails and the
+   * confirmation page; the public address is linked in visitors' mails and on that page.
+   * @default titleField: the collection's `admin.useAsTitle`; publicUrl: none
+   */
+  collections: TargetCollectionOption[]
   /**
    * How long the confirmation link is valid; unconfirmed comments are deleted after this.
    * @default 72
@@ -124,11 +136,15 @@ export type CommentsPluginOptions = {
 
 /** Options with every default applied. */
 export type ResolvedCommentsOptions = Required<
-  Omit<CommentsPluginOptions, 'hashSecret' | 'siteName' | 'slugs'>
+  Omit<CommentsPluginOptions, 'collections' | 'hashSecret' | 'siteName' | 'slugs'>
 > & {
+  /** The slugs of the target collections. */
+  collections: CollectionSlug[]
   hashSecret?: string
   siteName?: string
   slugs: { comments: string; reports: string }
+  /** The target collections with their settings. */
+  targets: TargetCollection[]
 }
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const
@@ -152,6 +168,8 @@ export type StoredComment = {
   /** The page the visitor commented on (the widget's host page), if the widget sent it. */
   returnUrl?: null | string
   status: CommentStatus
+  /** The target in words, on reads on somebody's behalf (plugins/shared/targets.ts). */
+  target?: null | TargetInWords
   targetCollection: string
   targetId: string
   text: string

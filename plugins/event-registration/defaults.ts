@@ -34,6 +34,20 @@ export const resolveOptions = (
       'eventRegistrationPlugin: `lockTimeoutMs` must be a whole number of milliseconds >= 1.',
     )
   }
+  const fields = {
+    accessLink: 'accessLink',
+    end: 'end',
+    format: 'format',
+    start: 'start',
+    title: 'title',
+    ...options.fields,
+  }
+  const around =
+    options.section?.around === undefined
+      ? fields.deadline?.includes('.')
+        ? fields.deadline.split('.')[0]!
+        : null
+      : options.section.around || null
   return {
     canManage: options.canManage ?? (({ req: { user } }) => Boolean(user)),
     confirmHours,
@@ -41,14 +55,7 @@ export const resolveOptions = (
     cpdOf: options.cpdOf,
     disabled: options.disabled ?? false,
     eventsCollection: options.eventsCollection,
-    fields: {
-      accessLink: 'accessLink',
-      end: 'end',
-      format: 'format',
-      start: 'start',
-      title: 'title',
-      ...options.fields,
-    },
+    fields,
     hashSecret: options.hashSecret,
     lockTimeoutMs,
     mailQueue: options.mailQueue ?? 'mail',
@@ -57,6 +64,10 @@ export const resolveOptions = (
     retentionDays,
     returnOrigins: resolveReturnOrigins(options.returnOrigins, 'eventRegistrationPlugin'),
     scheduleQueue: options.scheduleQueue ?? 'default',
+    section: {
+      around,
+      label: options.section?.label ?? { de: 'Anmeldung', en: 'Registration' },
+    },
     siteName: options.siteName,
     overrides: options.overrides ?? {},
     rateLimit: resolveRateLimit(

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Plugin } from 'payload'
+import type { CollectionConfig, Field, Plugin } from 'payload'
 
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
@@ -21,8 +21,10 @@ import { decideEndpoint } from './endpoints/decide'
 import { exportEndpoint } from './endpoints/export'
 import { messageEndpoint } from './endpoints/message'
 import { registerEndpoint } from './endpoints/register'
-import { registrationFields } from './fields/registrationFields'
+import { mapFieldAt } from './fields/mapFieldAt'
+import { registrationSection } from './fields/registrationFields'
 import { attachSeatCounts } from './hooks/attachSeatCounts'
+import { checkDeadline, validateDeadline } from './hooks/checkDeadline'
 import { promoteOnMoreSeats, refuseDeletingHeldSeats } from './hooks/seatChanges'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
 import { remindersTask } from './tasks/reminders'
@@ -34,34 +36,59 @@ export { PURGE_UNCONFIRMED_REGISTRATIONS_TASK } from './tasks/purgeUnconfirmed'
 export { SEND_REGISTRATION_REMINDERS_TASK } from './tasks/reminders'
 export { ANONYMISE_REGISTRATIONS_TASK } from './tasks/retention'
 
+const isNamed = (field: Field, name: string) => 'name' in field && field.name === name
+
+/**
+ * The events with the registration section: in place of the host's field `section.around`
+ * (which it then contains), else at the end; with the plugin's endpoints and hooks.
+ */
 const extendEvents = (
   collection: CollectionConfig,
   options: ResolvedRegistrationOptions,
-): CollectionConfig =>
-  extendCollection(collection, {
-    endpoints: [
-      registerEndpoint(options),
-      exportEndpoint(options),
-      messageEndpoint(options),
-      attendanceEndpoint(options),
-    ],
-    fields: [
-      registrationFields({
-        hasHostDeadline: Boolean(options.fields.deadline),
-        panelProps: {
-          eventsSlug: options.eventsCollection,
-          isDisabled: options.disabled,
-          registrationsSlug: options.slug,
-          timeZone: options.timeZone,
-        },
-        timeZone: options.timeZone,
-      }),
-    ],
-    hooks: {
-      afterChange: [promoteOnMoreSeats(options)],
-      afterOperation: [attachSeatCounts(options)],
+): CollectionConfig => {
+  const { around } = options.section
+  const section = registrationSection({
+    around: around ? collection.fields.find((field) => isNamed(field, around)) : undefined,
+    cpdOf: options.cpdOf,
+    hasHostDeadline: Boolean(options.fields.deadline),
+    label: options.section.label,
+    panelProps: {
+      eventsSlug: options.eventsCollection,
+      isDisabled: options.disabled,
+      registrationsSlug: options.slug,
+      timeZone: options.timeZone,
     },
+    timeZone: options.timeZone,
   })
+  const placed = around
+    ? collection.fields.map((field) => (isNamed(field, around) ? section : field))
+    : [...collection.fields, section]
+  // The deadline (the host's or the plugin's own) refuses days that would close registration.
+  const fields = mapFieldAt(
+    placed,
+    options.fields.deadline ?? 'onlineRegistrationDeadline',
+    (field) =>
+      field.type === 'date'
+        ? { ...field, validate: validateDeadline(options, field.validate) }
+        : field,
+  )
+  return extendCollection(
+    { ...collection, fields },
+    {
+      endpoints: [
+        registerEndpoint(options),
+        exportEndpoint(options),
+        messageEndpoint(options),
+        attendanceEndpoint(options),
+      ],
+      hooks: {
+        afterChange: [promoteOnMoreSeats(options)],
+        afterOperation: [attachSeatCounts(options)],
+        beforeChange: [checkDeadline(options)],
+      },
+    },
+  )
+}
 
 /** What the host's edge should count per client: registrations (links in mails are not limited). */
 const registrationRoute = (options: ResolvedRegistrationOptions): PublicWriteRoute => ({
@@ -96,6 +123,17 @@ export const eventRegistrationPlugin =
         .map(([key, path]) => ({ option: `fields.${key}`, path })),
       'eventRegistrationPlugin',
     )
+    const { around } = options.section
+    if (
+      around &&
+      !config.collections
+        ?.find((collection) => collection.slug === options.eventsCollection)
+        ?.fields.some((field) => isNamed(field, around))
+    ) {
+      throw new Error(
+        `eventRegistrationPlugin: \`section.around\` names "${around}", which is no top-level field of ${options.eventsCollection}.`,
+      )
+    }
     const outbox = withMailOutbox(config)
     return {
       ...config,

@@ -99,6 +99,15 @@ export type EventRegistrationPluginOptions = {
    */
   rateLimit?: RateLimit
   /**
+   * Where the registration settings appear in an event's form: one section with a heading that
+   * holds everything about registering for it. `around` names a top-level field of the event
+   * (usually the host's group of registration facts: deadline, contact, notes) that the section
+   * takes the place of and shows first, so the event has one section for registration (the
+   * host's group is best given `label: false`); `false` adds the section at the end instead.
+   * @default { around: the top-level field holding `fields.deadline` (none: at the end), label: { de: 'Anmeldung', en: 'Registration' } }
+   */
+  section?: RegistrationSection
+  /**
    * Slug of the collection the plugin adds.
    * @default 'registrations'
    */
@@ -108,6 +117,11 @@ export type EventRegistrationPluginOptions = {
    * @default 'Europe/Berlin'
    */
   timeZone?: string
+}
+
+export type RegistrationSection = {
+  around?: false | string
+  label?: Record<string, string>
 }
 
 export type EventFieldNames = {
@@ -120,11 +134,12 @@ export type EventFieldNames = {
 }
 
 export type ResolvedRegistrationOptions = Required<
-  Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'siteName'>
+  Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'section' | 'siteName'>
 > & {
   cpdOf?: EventRegistrationPluginOptions['cpdOf']
   fields: EventFieldNames
   hashSecret?: string
+  section: { around: null | string; label: Record<string, string> }
   siteName?: string
 }
 

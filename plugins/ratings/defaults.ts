@@ -1,14 +1,14 @@
 import type { RatingsPluginOptions, ResolvedRatingsOptions } from './types'
 
+import { resolveTargetCollections } from '@quartiersnetz/plugin-kit/targets'
+
 export const DEFAULT_SCALE = { max: 5, min: 1 }
 
 /** The finder's own query parameters: no dimension or filter may take these names. */
 export const FINDER_PARAMETERS = ['facets', 'limit', 'minRaters', 'page', 'sort'] as const
 
 export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOptions => {
-  if (!options.collections?.length) {
-    throw new Error('ratingsPlugin: `collections` must name at least one collection.')
-  }
+  const targets = resolveTargetCollections(options.collections, 'ratingsPlugin')
   if (!options.dimensions?.length) {
     throw new Error('ratingsPlugin: `dimensions` must name at least one dimension.')
   }
@@ -44,7 +44,7 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
   }
   return {
     canModerate: options.canModerate ?? (({ req: { user } }) => Boolean(user)),
-    collections: options.collections,
+    collections: targets.map(({ slug }) => slug),
     dimensions: options.dimensions,
     disabled: options.disabled ?? false,
     editorialAssessmentField: options.editorialAssessmentField,
@@ -61,6 +61,7 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
       ratings: options.slugs?.ratings ?? 'ratings',
       summaries: options.slugs?.summaries ?? 'rating-summaries',
     },
+    targets,
     visitorCookieName: options.visitorCookieName ?? 'rating_visitor',
   }
 }

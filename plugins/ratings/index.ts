@@ -9,6 +9,7 @@ import {
   extendCollection,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { titleFieldOptions } from '@quartiersnetz/plugin-kit/targets'
 import { ratingSummariesCollection } from './collections/ratingSummaries'
 import { ratingsCollection } from './collections/ratings'
 import { resolveOptions } from './defaults'
@@ -21,6 +22,7 @@ import { translations } from './translations'
 
 export type { RatingDimension, RatingsPluginOptions, RatingSummary } from './types'
 export { recountRatings } from './lib/recount'
+export { bipolarScaleComponent } from './fields/bipolarScale'
 
 /** Where the resolved options are kept in the config, for the recount command. */
 export const RATINGS_CONFIG_KEY = 'plugin-ratings'
@@ -45,6 +47,9 @@ export const ratingsPlugin =
       [...targets, ...options.finderFilters.map((filter) => filter.collection)],
       'ratingsPlugin',
     )
+    for (const { option, path, slug } of titleFieldOptions(options.targets)) {
+      assertFields(config, slug, [{ option, path }], 'ratingsPlugin')
+    }
     if (options.editorialAssessmentField) {
       for (const target of targets) {
         assertFields(

@@ -1,4 +1,5 @@
 import type { CollectionOverride } from '@quartiersnetz/plugin-kit/pluginConfig'
+import type { TargetCollection } from '@quartiersnetz/plugin-kit/targets'
 import type { Access, CollectionSlug } from 'payload'
 
 /** A text in the admin's languages; a plain string is used for every language. */
@@ -38,8 +39,12 @@ export type RatingsPluginOptions = {
    * @default any signed-in user of the admin
    */
   canModerate?: Access
-  /** The collections whose documents visitors rate, e.g. ['modules']. */
-  collections: CollectionSlug[]
+  /**
+   * The collections whose documents visitors rate, e.g. `['modules']`; an entry may name the
+   * field that names its documents in the admin's lists: `{ slug: 'modules', titleField: 'title' }`.
+   * @default titleField: the collection's `admin.useAsTitle`
+   */
+  collections: (CollectionSlug | Omit<TargetCollection, 'publicUrl'>)[]
   /** The dimensions every rating may have a value on (at least one). */
   dimensions: RatingDimension[]
   /**
@@ -105,12 +110,19 @@ export type ResolvedFinderFilter = Required<Omit<FinderFilter, 'label'>> & { lab
 
 /** Options with every default applied. */
 export type ResolvedRatingsOptions = Required<
-  Omit<RatingsPluginOptions, 'editorialAssessmentField' | 'finderFilters' | 'hashSecret' | 'slugs'>
+  Omit<
+    RatingsPluginOptions,
+    'collections' | 'editorialAssessmentField' | 'finderFilters' | 'hashSecret' | 'slugs'
+  >
 > & {
+  /** The slugs of the rated collections. */
+  collections: CollectionSlug[]
   editorialAssessmentField?: string
   finderFilters: ResolvedFinderFilter[]
   hashSecret?: string
   slugs: { ratings: string; summaries: string }
+  /** The rated collections with their settings. */
+  targets: TargetCollection[]
 }
 
 /** The aggregate of one dimension, as the API returns it with a document. */

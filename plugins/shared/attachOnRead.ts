@@ -14,6 +14,11 @@ export type Read = {
   collection: string
   docs: ReadDocument[]
   ids: string[]
+  /**
+   * Whether the read skipped access control: the plugins' own reads do; the admin's views, REST
+   * and GraphQL read as somebody (a value meant for people may skip the former).
+   */
+  overrideAccess: boolean
   req: PayloadRequest
   /** The read's `select`, as the operation received it. */
   select: SelectType | undefined
@@ -65,7 +70,14 @@ export const attachOnRead =
     const docs = found.filter(isDocument)
     const ids = [...new Set(docs.map(idOf).filter((id): id is string => id !== undefined))]
     if (ids.length) {
-      await attach({ collection: hook.collection.slug, docs, ids, req: hook.req, select })
+      await attach({
+        collection: hook.collection.slug,
+        docs,
+        ids,
+        overrideAccess: Boolean(hook.overrideAccess),
+        req: hook.req,
+        select,
+      })
     }
     return hook.result
   }

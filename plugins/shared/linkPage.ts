@@ -20,6 +20,8 @@ export type LinkSubject = {
   label: string
   /** Lines beneath the heading, e.g. the event's date. */
   lines?: string[]
+  /** Where the subject can be seen, e.g. the commented entry's public page (only http(s) addresses become links). */
+  link?: { label: string; url: string }
   /** What the visitor wrote, as a quotation (line breaks kept). */
   quote?: string
 }
@@ -84,6 +86,7 @@ h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 0.75rem; }
 .subject .label { margin: 0; color: var(--muted); font-size: 0.875rem; }
 .subject h2 { margin: 0.125rem 0 0.25rem; font-size: 1.25rem; line-height: 1.3; }
 .subject p { margin: 0; }
+.subject .subject-link { margin-top: 0.5rem; }
 blockquote { margin: 0.75rem 0 0; padding: 0 0 0 1rem; border-left: 3px solid var(--border); white-space: pre-line; overflow-wrap: anywhere; }
 form { margin: 1.5rem 0; }
 button { font: inherit; font-weight: 600; min-height: 2.75rem; padding: 0.5rem 1.5rem; border: 2px solid var(--accent); border-radius: 6px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
@@ -100,12 +103,15 @@ a:focus-visible { outline-color: transparent; background: var(--focus); color: v
 /** Only web addresses become links (a stored value is checked again before it is shown). */
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url)
 
-const subjectHtml = ({ heading, label, lines = [], quote }: LinkSubject) =>
+const subjectHtml = ({ heading, label, lines = [], link, quote }: LinkSubject) =>
   [
     '<section class="subject" aria-labelledby="subject">',
     `<p class="label">${escapeHtml(label)}</p>`,
     `<h2 id="subject">${escapeHtml(heading)}</h2>`,
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    link && isWebAddress(link.url)
+      ? `<p class="subject-link"><a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.label)}</a></p>`
+      : '',
     quote ? `<blockquote><p>${escapeHtml(quote)}</p></blockquote>` : '',
     '</section>',
   ]

@@ -7,12 +7,13 @@ import type { PayloadRequest } from 'payload'
 export type Translate<Key extends string> = (key: Key, vars?: Record<string, unknown>) => string
 
 /**
- * `req.t` for a plugin's keys (`translatorOf<CommentsTranslationKey>(req)`). Payload types `t`
+ * `req.t` (or an admin component's `i18n.t`) for a plugin's keys (`translatorOf<CommentsTranslationKey>(req)`). Payload types `t`
  * by its own keys only; the plugins merge theirs into the same i18n (withTranslations), so any
  * string key is a valid argument, and a plugin's key type keeps typos out.
  */
-export const translatorOf = <Key extends string>(req: Pick<PayloadRequest, 't'>): Translate<Key> =>
-  req.t as Translate<string>
+export const translatorOf = <Key extends string>(
+  source: Pick<PayloadRequest, 't'> | { t: (...args: never[]) => string },
+): Translate<Key> => source.t as Translate<string>
 
 /**
  * A refusal in Payload's error shape (`{ errors: [{ message }] }`) with a message a person can

@@ -1,4 +1,9 @@
-import type { Access, CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+import type {
+  Access,
+  CollectionBeforeValidateHook,
+  CollectionConfig,
+  PayloadRequest,
+} from 'payload'
 
 import { APIError } from 'payload'
 
@@ -54,15 +59,17 @@ export const municipalityScoped = ({
   }
 }
 
-/** A municipality editor's documents always belong to their municipality; moving one away is refused. */
-export const keepOwnMunicipality: CollectionBeforeValidateHook = ({ data, req }) => {
-  const { user } = req
-  if (!data || !hasRole(user, 'municipality-editor')) {
-    return data
-  }
-  const own = municipalityOf(user)
-  const requested = relationId(data.municipality)
-  if (requested !== undefined && String(requested) !== String(own)) {
+/**
+ * The municipality a municipality editor's entry belongs to: their own. Naming another one is
+ * refused (403) rather than silently corrected, so that nobody believes they moved an entry.
+ */
+export const ownMunicipalityOf = (
+  req: PayloadRequest,
+  requested: Parameters<typeof relationId>[0],
+): number | string | undefined => {
+  const own = municipalityOf(req.user)
+  const requestedId = relationId(requested)
+  if (requestedId !== undefined && String(requestedId) !== String(own)) {
     throw new APIError(
       localize(req, {
         de: 'Sie können nur Einträge Ihrer eigenen Kommune anlegen und bearbeiten.',
@@ -73,5 +80,13 @@ export const keepOwnMunicipality: CollectionBeforeValidateHook = ({ data, req })
       true,
     )
   }
-  return { ...data, municipality: own }
+  return own
+}
+
+/** A municipality editor's documents always belong to their municipality; moving one away is refused. */
+export const keepOwnMunicipality: CollectionBeforeValidateHook = ({ data, req }) => {
+  if (!data || !hasRole(req.user, 'municipality-editor')) {
+    return data
+  }
+  return { ...data, municipality: ownMunicipalityOf(req, data.municipality) }
 }

@@ -71,3 +71,17 @@ export const berlinDate = (instant: Date): string => {
   const { day, month, year } = wallTimeParts(instant)
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
+
+/** The instant the Berlin day after the one of `instant` begins (00:00 in Berlin). */
+export const startOfNextBerlinDay = (instant: Date): Date => {
+  const { day, month, year } = wallTimeParts(instant)
+  // Date.UTC carries day 32 into the next month (and 13th month into the next year).
+  const next = new Date(Date.UTC(year, month - 1, day + 1))
+  return berlinWallTimeToUtc({
+    day: next.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    month: next.getUTCMonth() + 1,
+    year: next.getUTCFullYear(),
+  })
+}

@@ -24,6 +24,11 @@ export type GenerationResult = {
 }
 
 type GenerateArgs = {
+  /**
+   * Create the new events as drafts, for an editor to review and publish, even when the series
+   * is published. Events that exist keep their status either way.
+   */
+  asDrafts?: boolean
   /** Defaults to the current time; tests pass a fixed one. */
   now?: Date
   /** The request or job whose transaction and logger are used. */
@@ -68,10 +73,12 @@ const slugFor = async ({
 }
 
 const generateOnce = async ({
+  asDrafts,
   now,
   req,
   series,
 }: {
+  asDrafts: boolean
   now: Date
   req: PayloadRequest
   series: EventSery
@@ -103,7 +110,7 @@ const generateOnce = async ({
     : undefined
   const byKey = new Map(existing?.docs.map((doc) => [doc.occurrenceKey, doc]))
 
-  const isSeriesPublished = series._status === 'published'
+  const isPublishing = series._status === 'published' && !asDrafts
   // 'on-site' is the events' own default.
   const format = series.defaultFormat ?? 'on-site'
 
@@ -114,8 +121,8 @@ const generateOnce = async ({
         continue
       }
       const data: RequiredDataFromCollectionSlug<'events'> = {
-        // Visible to the public only when the series is.
-        _status: isSeriesPublished ? 'published' : 'draft',
+        // Visible to the public only when the series is (and the editor didn't ask for drafts).
+        _status: isPublishing ? 'published' : 'draft',
         audience: series.audience ?? undefined,
         end: occurrence.end.toISOString(),
         end_tz: EVENT_TIME_ZONE,
@@ -189,6 +196,7 @@ const generateOnce = async ({
  * Returns null when there is no such series.
  */
 export const generateOccurrences = async ({
+  asDrafts = false,
   now = new Date(),
   req,
   seriesId,
@@ -205,7 +213,7 @@ export const generateOccurrences = async ({
         overrideAccess: true,
         req,
       })
-      const result = series ? await generateOnce({ now, req, series }) : null
+      const result = series ? await generateOnce({ asDrafts, now, req, series }) : null
       if (isOwnTransaction) {
         await commitTransaction(req)
       }

@@ -1,5 +1,7 @@
 import type { GroupField, SelectField } from 'payload'
 
+import { germanDay } from './dateInput'
+
 /** How exact a date is: the seeds know some facts only to the year ("2017 bis 2019") or month. */
 export const datePrecisionField = (name = 'precision'): SelectField => ({
   name,
@@ -13,7 +15,8 @@ export const datePrecisionField = (name = 'precision'): SelectField => ({
   ],
 })
 
-const dayOnly = { date: { displayFormat: 'dd.MM.yyyy', pickerAppearance: 'dayOnly' as const } }
+/** A calendar day typed or picked the German way (src/fields/dateInput.ts). */
+const dayOnly = germanDay
 
 /** A from/until period with its precision. */
 export const periodField = (name = 'period'): GroupField => ({

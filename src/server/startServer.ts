@@ -27,6 +27,7 @@ import { guardApiInput, requestForNext } from './apiInput'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
+import { explainAdminOrigin } from './explainAdminOrigin'
 import { mountHealthRoutes } from './health'
 import { httpCache } from './httpCache'
 import { payloadBookkeeping } from './httpCache/bookkeeping'
@@ -154,6 +155,8 @@ export const startServer = async ({
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
   app.use(passClientAddress)
   app.use(apiCors({ payload }))
+  // A save from the admin opened under an address Payload won't take the cookie from: say why.
+  app.use(explainAdminOrigin({ payload, serverUrl: settings.serverUrl }))
   app.use(
     bodyLimits({
       jsonBodyMaxBytes: settings.jsonBodyMaxBytes,

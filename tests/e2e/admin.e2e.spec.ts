@@ -1,10 +1,17 @@
-import type { Browser } from 'playwright-core'
+/**
+ * The admin as a whole: German, our name and mark instead of Payload's, no outbound calls, it
+ * opens and saves under the server's other local name (127.0.0.1, not SERVER_URL), and every
+ * address outside /admin and /api answers with a German 404 page. Real server (production
+ * build), real PostgreSQL, Chromium.
+ */
+import type { Browser, Page } from 'playwright-core'
 
 import type { RunningServer } from '../../src/server/startServer'
 
+import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { CHROMIUM_PATH, launchChromium } from '../helpers/browser'
 import { startTestServer } from '../helpers/server'
 import { createUser } from '../helpers/users'
 
@@ -30,6 +37,18 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** The same server under its other local name (the tests' SERVER_URL says localhost). */
+const otherName = () => server.url.replace('//localhost:', '//127.0.0.1:')
+
+const signIn = async (page: Page, baseUrl: string) => {
+  await page.goto(`${baseUrl}/admin`)
+  await page.waitForURL(/\/admin\/login/)
+  await page.fill('input[name="email"]', EMAIL)
+  await page.fill('input[name="password"]', PASSWORD)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+}
+
 describe('admin in the browser', () => {
   it('should log in at /admin and show the German dashboard', async () => {
     const context = await browser.newContext({ locale: 'de-DE' })
@@ -45,16 +64,11 @@ describe('admin in the browser', () => {
       }
     })
 
-    await page.goto(`${server.url}/admin`)
-    await page.waitForURL(/\/admin\/login/)
-    await page.fill('input[name="email"]', EMAIL)
-    await page.fill('input[name="password"]', PASSWORD)
-    await page.click('button[type="submit"]')
-
-    await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+    await signIn(page, server.url)
     const html = page.locator('html')
     expect(await html.getAttribute('lang')).toBe('de')
-    // The dashboard lists our collection groups and collections with their German labels.
+    // Our tiles above, Payload's list of collections with our groups and German labels below.
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor()
     await page.getByRole('heading', { name: 'Verwaltung' }).waitFor()
     const text = await page.locator('body').innerText()
     expect(text).toContain('Benutzer')
@@ -62,6 +76,146 @@ describe('admin in the browser', () => {
     expect(text).not.toContain('Collections')
     // No call leaves the machine (no Gravatar, no telemetry).
     expect(outbound).toEqual([])
+    await context.close()
+  })
+
+  it('should show the Quartiersnetz name and mark instead of Payload’s', async () => {
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      viewport: { height: 900, width: 1280 },
+    })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    const logo = page.locator('.qn-logo')
+    await logo.waitFor()
+    expect(await logo.innerText()).toBe('Quartiersnetz')
+    expect(await page.title()).toMatch(/– Quartiersnetz$/)
+    const icon = await page.locator('link[rel="icon"]').first().getAttribute('href')
+    expect(icon).toMatch(/^data:image\/svg\+xml,/)
+    expect(await page.locator('body').innerText()).not.toMatch(/payload/i)
+    await page.screenshot({ path: '/tmp/shell-login.png' })
+
+    await page.fill('input[name="email"]', EMAIL)
+    await page.fill('input[name="password"]', PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => url.pathname === '/admin')
+    await page.goto(`${server.url}/admin/account`)
+    await page.getByText('Quartiersnetz-Einstellungen').waitFor()
+    expect(await page.locator('body').innerText()).not.toMatch(/payload/i)
+    await page.screenshot({ fullPage: true, path: '/tmp/shell-account.png' })
+    await context.close()
+  })
+
+  it('should open and save at 127.0.0.1 although SERVER_URL says localhost', async () => {
+    expect(process.env.SERVER_URL).toContain('//localhost:')
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      viewport: { height: 900, width: 1280 },
+    })
+    const page = await context.newPage()
+    const forbidden: string[] = []
+    page.on('response', (response) => {
+      if (response.status() === 403) {
+        forbidden.push(response.url())
+      }
+    })
+    await signIn(page, otherName())
+    await page.goto(`${otherName()}/admin/collections/target-groups/create`)
+    await page.fill('input[name="title"]', 'Familien (gespeichert unter 127.0.0.1)')
+    await page
+      .getByRole('button', { name: /veröffentlichen$/i })
+      .first()
+      .click()
+    await page.waitForURL(/\/admin\/collections\/target-groups\/\d+$/)
+    const { docs } = await server.payload.find({
+      collection: 'target-groups',
+      where: { title: { equals: 'Familien (gespeichert unter 127.0.0.1)' } },
+    })
+    expect(docs).toHaveLength(1)
+    expect(forbidden).toEqual([])
+    await context.close()
+  })
+
+  it('should say what to set when the admin is open under a name the server doesn’t know', async () => {
+    // A browser in which quartiersnetz.intern is this machine, as an internal DNS name would be.
+    const intern = await chromium.launch({
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--host-resolver-rules=MAP quartiersnetz.intern 127.0.0.1',
+      ],
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+    })
+    try {
+      const page = await intern.newPage({ locale: 'de-DE', viewport: { height: 900, width: 1280 } })
+      const base = `http://quartiersnetz.intern:${server.port}`
+      // Before anything fails, the sign-in page says where the admin belongs.
+      await page.goto(`${base}/admin/login`)
+      const notice = page.getByRole('alert').filter({ hasText: 'Das Admin-Panel ist unter' })
+      await notice.waitFor()
+      expect(await notice.innerText()).toContain(
+        `Das Admin-Panel ist unter ${base} geöffnet, Quartiersnetz ist aber für ${server.url} eingerichtet`,
+      )
+      expect(await notice.getByRole('link').getAttribute('href')).toBe(`${server.url}/admin`)
+      await page.screenshot({ path: '/tmp/shell-wrong-address.png' })
+
+      // Signed in there, a save is refused with the same words, and nothing is saved.
+      await signIn(page, base)
+      await notice.waitFor()
+      const answer = await page.evaluate(async () => {
+        const response = await fetch('/api/target-groups', {
+          body: JSON.stringify({ _status: 'published', title: 'Senioren (unter falschem Namen)' }),
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        })
+        return { body: await response.text(), status: response.status }
+      })
+      expect(answer.status).toBe(403)
+      expect(answer.body).toContain(`SERVER_URL=${base}`)
+      const { totalDocs } = await server.payload.count({
+        collection: 'target-groups',
+        where: { title: { equals: 'Senioren (unter falschem Namen)' } },
+      })
+      expect(totalDocs).toBe(0)
+
+      // Under the right address, no banner.
+      const right = await intern.newPage({ locale: 'de-DE' })
+      await right.goto(`${server.url}/admin/login`)
+      await right.locator('input[name="email"]').waitFor()
+      expect(await right.locator('.qn-origin-notice').count()).toBe(0)
+    } finally {
+      await intern.close()
+    }
+  })
+})
+
+describe('outside the admin', () => {
+  it('should answer / and unknown addresses with a German 404 page that leads to the admin', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const page = await context.newPage()
+    for (const path of ['/', '/gibt-es-nicht/auch/nicht']) {
+      const response = await page.goto(`${server.url}${path}`)
+      expect(response?.status(), path).toBe(404)
+      expect(await page.locator('html').getAttribute('lang')).toBe('de')
+      await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor()
+      expect(await page.title()).toBe('Seite nicht gefunden – Quartiersnetz')
+      expect(await page.locator('body').innerText()).not.toMatch(/could not be found|404:/i)
+    }
+    await page.screenshot({ path: '/tmp/shell-404.png' })
+    await page.getByRole('link', { name: 'Zur Anmeldung für die Redaktion' }).click()
+    await page.waitForURL(/\/admin\/login/)
+    await context.close()
+  })
+
+  it('should answer an English browser in English', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    const response = await page.goto(`${server.url}/`)
+    expect(response?.status()).toBe(404)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
     await context.close()
   })
 })

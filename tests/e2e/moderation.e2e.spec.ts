@@ -5,7 +5,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
-import { createComment, createModule, createMunicipality } from '../helpers/fixtures'
+import { createComment, createModule, createMunicipality, createProject } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 import { createUser } from '../helpers/users'
 
@@ -27,6 +27,9 @@ beforeAll(async () => {
     adminEmail: 'admin-moderation@quartiersnetz.test',
   })
   browser = await launchChromium()
+  // The first admin page of a fresh production server takes long on a busy machine: once here,
+  // within the hook's time, rather than in the first test's sign-in.
+  await fetch(`${server.url}/admin/login`)
 })
 
 afterAll(async () => {
@@ -115,9 +118,13 @@ describe('moderation queue in the admin', () => {
       '0',
       '0',
     ])
+    // The commented entry by its title, linked to it, with its collection's name above.
     const target = rows.first().locator('.moderation-queue__target a')
-    expect(await target.innerText()).toBe(`Beteiligungsmodul ${module.id}`)
+    expect(await target.innerText()).toBe('Kiezgespräch (Moderation)')
     expect(await target.getAttribute('href')).toBe(`/admin/collections/modules/${module.id}`)
+    expect(await rows.first().locator('.moderation-queue__target-label').innerText()).toBe(
+      'Beteiligungsmodul',
+    )
     // The script tag is shown as text and never becomes an element.
     expect(await rows.nth(1).locator('.moderation-queue__text').innerText()).toBe(
       '<script>alert(1)</script> Bitte mehr Bänke.',
@@ -160,6 +167,98 @@ describe('moderation queue in the admin', () => {
     await expect
       .poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim())
       .toBe('Moderation')
+    await context.close()
+  })
+
+  it('should name entries of every commented collection by their title and say when one is gone', async () => {
+    const project = await createProject(server.payload, { title: 'Grüne Höfe (Moderation)' })
+    const gone = await createModule(server.payload, { title: 'Gelöschtes Modul (Moderation)' })
+    const onProject = await createComment(server.payload, {
+      authorName: 'Paula Projekt',
+      createdAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+      email: 'paula.projekt@example.test',
+      status: 'pending',
+      targetCollection: 'projects',
+      targetId: String(project.id),
+      text: 'Schöne Höfe!',
+    })
+    const onGone = await createWaitingComment({
+      ageMs: HOUR,
+      authorName: 'Gustav Gelöscht',
+      moduleId: gone.id,
+      text: 'Gibt es das noch?',
+    })
+    await server.payload.delete({ collection: 'modules', id: gone.id, overrideAccess: true })
+
+    const { context, page } = await signIn(EDITOR)
+    await page.goto(`${server.url}/admin/moderation`)
+    const projectRow = page.locator(`.moderation-queue__row[data-comment-id="${onProject.id}"]`)
+    const goneRow = page.locator(`.moderation-queue__row[data-comment-id="${onGone.id}"]`)
+    await projectRow.waitFor()
+    expect(await projectRow.locator('.moderation-queue__target-label').innerText()).toBe('Projekt')
+    const projectLink = projectRow.locator('.moderation-queue__target a')
+    expect(await projectLink.innerText()).toBe('Grüne Höfe (Moderation)')
+    expect(await projectLink.getAttribute('href')).toBe(`/admin/collections/projects/${project.id}`)
+    // Gone: its id and why there is no link.
+    expect(await goneRow.locator('.moderation-queue__target a').count()).toBe(0)
+    expect(await goneRow.locator('.moderation-queue__target').innerText()).toBe(
+      `Beteiligungsmodul\n${gone.id} (nicht mehr vorhanden)`,
+    )
+    await page.mouse.move(0, 0)
+    await page.screenshot({
+      animations: 'disabled',
+      fullPage: true,
+      path: '/tmp/words-moderation-targets.png',
+    })
+
+    // Following the title opens the entry.
+    await projectLink.click()
+    await page.waitForURL(`**/admin/collections/projects/${project.id}`)
+    await page.locator('input[name="title"]').waitFor()
+    expect(await page.inputValue('input[name="title"]')).toBe('Grüne Höfe (Moderation)')
+    await context.close()
+  })
+
+  it('should tell an editor whose permission was withdrawn meanwhile in plain words why a decision failed', async () => {
+    const module = await createModule(server.payload, { title: 'Nachbarschaftsfest (Moderation)' })
+    const account = {
+      email: 'entzogen-moderation@quartiersnetz.test',
+      password: 'Entzogen-Test-2026',
+    }
+    const user = await createUser(server.payload, {
+      ...account,
+      name: 'Erna Entzogen',
+      role: 'editor',
+    })
+    const waiting = await createWaitingComment({
+      ageMs: HOUR,
+      authorName: 'Wilma Warten',
+      moduleId: module.id,
+      text: 'Wann geht es los?',
+    })
+    const { context, page } = await signIn(account)
+    await page.goto(`${server.url}/admin/moderation`)
+    const row = page.locator(`.moderation-queue__row[data-comment-id="${waiting.id}"]`)
+    await row.waitFor()
+    // An administrator takes the role away while the queue is open.
+    const municipality = await createMunicipality(server.payload, {
+      name: 'Entzugsstadt (Moderation)',
+      state: 'BE',
+    })
+    await server.payload.update({
+      collection: 'users',
+      data: { municipality: municipality.id, role: 'municipality-editor' },
+      id: user.id,
+      overrideAccess: true,
+    })
+    await row.getByRole('button', { exact: true, name: 'Freigeben' }).click()
+    await page
+      .locator('.payload-toast-container')
+      .getByText(
+        'Die Entscheidung konnte nicht gespeichert werden: Ihr Konto darf keine Kommentare moderieren. Bitte wenden Sie sich an eine Administratorin oder einen Administrator.',
+      )
+      .waitFor()
+    expect(await statusOf(waiting.id)).toBe('pending')
     await context.close()
   })
 

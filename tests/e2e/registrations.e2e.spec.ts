@@ -1,20 +1,27 @@
 /**
  * The organisers' panel on an event (plugins/event-registration/components/RegistrationsPanel):
  * seats gauge, status filters, decisions with promotion from the waiting list, check-in, CSV
- * export, a message to all confirmed, attendance confirmations, and the refusal for a user who
- * may not manage registrations. Real server (production build), real PostgreSQL, Chromium.
+ * export, a message to all confirmed, attendance confirmations (disabled, with the reason, where
+ * they can't be sent), the counters above the panel kept current, the whole panel when the event
+ * is opened again, and the refusal, in words, for a user who may not manage registrations. Real
+ * server (production build), real PostgreSQL, Chromium.
  */
 import type { Browser, Dialog, Page } from 'playwright-core'
 
 import fs from 'node:fs/promises'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
 import { createEvent, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
+
+// Every test signs in afresh, more often than the auth routes allow one client by default.
+vi.hoisted(() => {
+  process.env.AUTH_RATE_LIMIT_MAX = '1000'
+})
 
 const EDITOR = {
   email: 'redaktion-anmeldungen@quartiersnetz.test',
@@ -108,38 +115,43 @@ const mailJobs = async () =>
   (await server.payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'mail' } } }))
     .totalDocs
 
-/** Opens the event and its "Online-Anmeldung" section (collapsed by default) and returns the panel. */
+/** Opens the event and returns its organisers' panel (in the section "Anmeldung"). */
 const openPanel = async (page: Page, eventId: number | string) => {
   await page.goto(`${server.url}/admin/collections/events/${eventId}`)
-  return expandPanel(page)
+  return findPanel(page)
 }
 
-const expandPanel = async (page: Page) => {
-  const toggle = page
-    .locator('.collapsible__toggle-wrap', { hasText: 'Online-Anmeldung' })
-    .locator('.collapsible__toggle')
-    .first()
+const findPanel = async (page: Page) => {
   const panel = page.locator('.registrations-panel')
-  await toggle.waitFor({ state: 'attached' })
-  // The open state is a saved preference: open only what is closed. Payload renders fields once
-  // they scroll into view, so bring the section there first.
+  // Payload renders fields once they scroll into view: scroll through the form until the panel
+  // is there (down, and from the top again at the end: a page opened again keeps its position).
   await expect
     .poll(
       async () => {
-        await toggle.scrollIntoViewIfNeeded()
-        if (
-          !(await panel.isVisible()) &&
-          (await toggle.getAttribute('class'))?.includes('collapsible__toggle--collapsed')
-        ) {
-          await toggle.click()
+        if (!(await panel.count())) {
+          await page.evaluate(() => {
+            const before = window.scrollY
+            window.scrollBy(0, 900)
+            if (window.scrollY === before) {
+              window.scrollTo(0, 0)
+            }
+          })
+          return false
         }
+        await panel.scrollIntoViewIfNeeded()
         return panel.isVisible()
       },
-      { interval: 500, timeout: 20_000 },
+      { interval: 300, timeout: 20_000 },
     )
     .toBe(true)
   return panel
 }
+
+/** The event's read-only counters above the panel, as the form shows them. */
+const counters = async (page: Page) => ({
+  seatsTaken: await page.locator('#field-seatsTaken').inputValue(),
+  waitingCount: await page.locator('#field-waitingCount').inputValue(),
+})
 
 /** Answers every confirm() with `accept` and records what it asked. */
 const answerDialogs = (page: Page, accept = true) => {
@@ -230,6 +242,7 @@ describe('registrations panel on an event', () => {
     const { context, page } = await signIn(EDITOR)
     const asked = answerDialogs(page)
     const panel = await openPanel(page, eventId)
+    expect(await counters(page)).toEqual({ seatsTaken: '2', waitingCount: '1' })
 
     await panel.getByRole('button', { exact: true, name: 'Stornieren: Anna Abend' }).click()
     await panel
@@ -250,6 +263,13 @@ describe('registrations panel on an event', () => {
     expect(
       await panel.locator('[data-status="confirmed"] .registrations-panel__name').allInnerTexts(),
     ).toEqual(['Bernd Brandt', 'Clara Clausen'])
+    // The counters above the panel follow, and the event doesn't count as changed by it.
+    await expect.poll(() => counters(page)).toEqual({ seatsTaken: '2', waitingCount: '0' })
+    expect(
+      await page
+        .getByRole('button', { exact: true, name: 'Änderungen veröffentlichen' })
+        .isDisabled(),
+    ).toBe(true)
     await context.close()
   })
 
@@ -285,6 +305,7 @@ describe('registrations panel on an event', () => {
     expect(asked).toEqual([expect.stringContaining('Alle Plätze sind belegt.')])
     expect((await reload(clara.id)).status).toBe('confirmed')
     await expect.poll(() => panel.locator('.registrations-panel__seats').innerText()).toBe('3 / 2')
+    await expect.poll(() => counters(page)).toEqual({ seatsTaken: '3', waitingCount: '0' })
     await context.close()
   })
 
@@ -326,21 +347,95 @@ describe('registrations panel on an event', () => {
     await context.close()
   })
 
-  it('should show why attendance confirmations are refused for an event without CPD recognition', async () => {
+  it('should disable attendance confirmations on an event without CPD recognition and say why', async () => {
     const eventId = await createCpdEvent({ cpd: { isRecognised: false } })
     await addRegistration(eventId, 'Anna Abend', 'confirmed', { attended: true })
     const { context, page } = await signIn(EDITOR)
-    answerDialogs(page)
+    const asked = answerDialogs(page)
     const panel = await openPanel(page, eventId)
 
-    const before = await mailJobs()
-    await panel.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' }).click()
-    const error = panel.locator('.registrations-panel__result--error')
-    await error.waitFor()
-    expect(await error.innerText()).toBe(
-      'Diese Veranstaltung ist nicht als Fortbildung anerkannt (Kammer fehlt).',
+    const button = panel.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' })
+    await expect.poll(() => button.isDisabled()).toBe(true)
+    const reason = await panel
+      .locator(`#${await button.getAttribute('aria-describedby')}`)
+      .innerText()
+    expect(reason).toBe(
+      'Nicht möglich: Diese Veranstaltung ist nicht als Fortbildung anerkannt. Tragen Sie die Anerkennung (mit Kammer) ein und speichern Sie die Veranstaltung; dann können Sie hier Teilnahmebestätigungen senden.',
     )
+    const before = await mailJobs()
+    await button.click({ force: true })
+    expect(asked).toEqual([])
+    expect(await panel.locator('.registrations-panel__result--error').count()).toBe(0)
     expect(await mailJobs()).toBe(before)
+    await page.mouse.move(0, 0)
+    await panel
+      .locator('.registrations-panel__section')
+      .last()
+      .screenshot({ path: '/tmp/events-attendance-disabled.png' })
+    await context.close()
+  })
+
+  it('should disable attendance confirmations while nobody is marked as attended and say so', async () => {
+    const eventId = await createCpdEvent()
+    await addRegistration(eventId, 'Anna Abend', 'confirmed')
+    const { context, page } = await signIn(EDITOR)
+    const panel = await openPanel(page, eventId)
+
+    const button = panel.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' })
+    await expect.poll(() => button.isDisabled()).toBe(true)
+    await panel
+      .getByText('Noch niemand ist als anwesend markiert.', { exact: false })
+      .first()
+      .waitFor()
+    // Checked in: now it can be sent.
+    await panel.getByRole('checkbox', { exact: true, name: 'Anwesend: Anna Abend' }).check()
+    await expect.poll(() => button.isDisabled()).toBe(false)
+    await context.close()
+  })
+
+  it('should show the whole panel, scrollable to its end, when the event is opened again', async () => {
+    const eventId = await createCpdEvent()
+    for (const name of ['Anna Abend', 'Bernd Brandt', 'Clara Clausen', 'Dora Dietz']) {
+      await addRegistration(eventId, name, 'confirmed')
+    }
+    const { context, page } = await signIn(EDITOR)
+    await openPanel(page, eventId)
+    // Opened again, in a new tab, with what the admin remembered of the form.
+    const again = await context.newPage()
+    await again.goto(`${server.url}/admin/collections/events/${eventId}`)
+    const panel = await findPanel(again)
+
+    expect(await rowNames(panel)).toHaveLength(4)
+    const last = panel.getByRole('button', { exact: true, name: 'Teilnahmebestätigungen senden' })
+    await last.scrollIntoViewIfNeeded()
+    expect(await last.isVisible()).toBe(true)
+    // Nothing above the panel cuts it off: the whole panel is as tall as its content.
+    const clipped = await panel.evaluate((element) => {
+      const height = element.getBoundingClientRect().height
+      const clippers = []
+      for (let node = element.parentElement; node; node = node.parentElement) {
+        const style = getComputedStyle(node)
+        if (
+          style.overflowY !== 'visible' &&
+          node.getBoundingClientRect().height < height &&
+          node !== document.documentElement &&
+          node !== document.body
+        ) {
+          clippers.push(node.className)
+        }
+      }
+      return { clippers, height }
+    })
+    expect(clipped.clippers).toEqual([])
+    expect(clipped.height).toBeGreaterThan(600)
+    // The button at the end is the topmost element where it is drawn: reachable, not hidden.
+    const box = (await last.boundingBox())!
+    expect(
+      await again.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      ),
+    ).toBe('Teilnahmebestätigungen senden')
     await context.close()
   })
 
@@ -391,6 +486,11 @@ describe('registrations panel on an event', () => {
 
     const sendButton = panel.getByRole('button', { exact: true, name: 'Senden' })
     expect(await sendButton.isDisabled()).toBe(true)
+    // The form says what the mail adds: the greeting with the person's name, the cancel link.
+    const hint = await panel.getByLabel('Text', { exact: true }).getAttribute('aria-describedby')
+    expect(await panel.locator(`#${hint}`).innerText()).toBe(
+      'Jede E-Mail beginnt mit der Anrede „Hallo Anna Beispiel,“ (mit dem Namen der Person), bitte schreiben Sie darum keine eigene. Am Ende steht der Abmeldelink der Person. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
+    )
     await panel.getByLabel('Betreff', { exact: true }).fill('Raumänderung')
     await panel.getByLabel('Text', { exact: true }).fill('Wir treffen uns im Saal 2.')
     const before = await mailJobs()
@@ -412,7 +512,7 @@ describe('registrations panel on an event', () => {
   it('should show a hint instead of the panel on an event that is not saved yet', async () => {
     const { context, page } = await signIn(EDITOR)
     await page.goto(`${server.url}/admin/collections/events/create`)
-    const panel = await expandPanel(page)
+    const panel = await findPanel(page)
     await panel
       .getByText('Speichern Sie die Veranstaltung, um hier ihre Anmeldungen zu verwalten.')
       .waitFor()
@@ -426,14 +526,16 @@ describe('registrations panel on an event', () => {
     const { context, page } = await signIn(CITY_EDITOR)
     const panel = await openPanel(page, eventId)
 
+    const refusal =
+      'Die Anmeldungen zu dieser Veranstaltung können Sie nicht sehen: Dafür haben Sie keine Berechtigung. Bitte wenden Sie sich an die Redaktion, die die Anmeldungen verwaltet.'
     const alert = panel.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.innerText()).toMatch(/keine Berechtigung/)
+    expect(await alert.innerText()).toBe(refusal)
     expect(await panel.locator('.registrations-panel__row').count()).toBe(0)
     expect(await panel.textContent()).not.toContain('Anna Abend')
     // Not even by the panel's own refresh through the REST API.
     await panel.getByRole('button', { exact: true, name: 'Aktualisieren' }).click()
-    await expect.poll(() => alert.innerText()).toMatch(/keine Berechtigung/)
+    await expect.poll(() => alert.innerText()).toBe(refusal)
     expect(await panel.textContent()).not.toContain('anna.abend@example.test')
     await context.close()
   })

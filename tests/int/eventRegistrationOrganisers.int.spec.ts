@@ -628,3 +628,60 @@ describe('seat lock and registration limit', () => {
     expect((await payload.count({ collection: 'registrations' })).totalDocs).toBe(before + accepted)
   })
 })
+
+describe('organisers: the registration settings of an event', () => {
+  type EventBody = ErrorBody & {
+    doc?: { capacity?: null | number; registration?: Record<string, unknown> | null }
+  }
+  const patchEvent = (id: number | string, body: Record<string, unknown>) =>
+    requestJson<EventBody>(`${server.url}/api/events/${id}`, {
+      body,
+      method: 'PATCH',
+      token: editorToken,
+    })
+  const stored = async (id: number | string) =>
+    payload.findByID({ collection: 'events', depth: 0, id, overrideAccess: true })
+
+  it('should refuse a deadline after the start or in the past with a message, and store nothing', async () => {
+    const event = await createEvent()
+    const afterStart = await patchEvent(event, { registration: { deadline: inDays(22) } })
+    expect(afterStart.status).toBe(400)
+    expect(afterStart.body.errors?.[0]?.message).toMatch(
+      /^Der Anmeldeschluss \d\d\.\d\d\.\d{4} liegt nach dem Beginn der Veranstaltung am \d\d\.\d\d\.\d{4}\./,
+    )
+    const past = await patchEvent(event, { registration: { deadline: inDays(-1) } })
+    expect(past.status).toBe(400)
+    expect(past.body.errors?.[0]?.message).toContain('liegt in der Vergangenheit')
+    // Moving the start before a deadline that was fine is refused as well.
+    expect((await patchEvent(event, { registration: { deadline: inDays(10) } })).status).toBe(200)
+    const earlier = await patchEvent(event, { end: inDays(5, 2), start: inDays(5) })
+    expect(earlier.status).toBe(400)
+    expect(earlier.body.errors?.[0]?.message).toContain('liegt nach dem Beginn der Veranstaltung')
+    expect((await stored(event)).registration?.deadline?.slice(0, 10)).toBe(inDays(10).slice(0, 10))
+  })
+
+  it('should keep a passed deadline when an editor changes something else', async () => {
+    const event = await createEvent({
+      end: inDays(-9, 2),
+      registration: { deadline: inDays(-12) },
+      start: inDays(-9),
+    })
+    const answer = await patchEvent(event, { theme: 'Nachbereitung' })
+    expect(answer.status).toBe(200)
+    expect((await stored(event)).theme).toBe('Nachbereitung')
+  })
+
+  it('should tick "Plätze begrenzt" for a number of seats and keep the other registration facts', async () => {
+    const event = await createEvent({
+      capacity: null,
+      registration: { contactEmail: 'anmeldung@organisers.test', note: 'Mit Imbiss.' },
+    })
+    expect((await stored(event)).registration?.hasLimitedSeats ?? false).toBe(false)
+    expect((await patchEvent(event, { capacity: 12 })).status).toBe(200)
+    expect((await stored(event)).registration).toMatchObject({
+      contactEmail: 'anmeldung@organisers.test',
+      hasLimitedSeats: true,
+      note: 'Mit Imbiss.',
+    })
+  })
+})

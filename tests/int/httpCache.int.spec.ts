@@ -18,6 +18,8 @@ import type { JsonResponse } from '../helpers/http'
 import { confirmTokenHashOf } from '../../plugins/event-registration/lib/tokens'
 import { queueMail } from '../../plugins/shared/sendMailTask'
 import { issueVisitorToken } from '../../plugins/shared/visitorToken'
+import { startOfNextBerlinDay } from '../../src/events/berlinTime'
+import { watchContentChanges } from '../../src/server/httpCache/contentChanges'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -447,5 +449,40 @@ describe('HTTP cache: without change notifications', () => {
         timeout: 10_000,
       })
       .toBe('hit')
+  })
+})
+
+describe('HTTP cache: a new Berlin day', () => {
+  it('should start a new generation when a Berlin day begins, with no write (deadlines pass at midnight)', async () => {
+    // 23:59:30 in Berlin on 8 December 2026 (CET, UTC+1).
+    let clock = new Date('2026-12-08T22:59:30.000Z')
+    const changes = await watchContentChanges({
+      bookkeepingTables: [],
+      connectionString: process.env.DATABASE_URL,
+      logger: payload.logger,
+      now: () => clock,
+    })
+    try {
+      const before = changes.generation()
+      clock = new Date('2026-12-08T22:59:59.999Z')
+      expect(changes.generation()).toBe(before)
+      clock = new Date('2026-12-08T23:00:00.000Z')
+      const next = changes.generation()
+      expect(next).toBe(before + 1)
+      clock = new Date('2026-12-09T12:00:00.000Z')
+      expect(changes.generation()).toBe(next)
+    } finally {
+      await changes.stop()
+    }
+  })
+
+  it('should find the next Berlin midnight across months, years and clock changes', () => {
+    const next = (iso: string) => startOfNextBerlinDay(new Date(iso)).toISOString()
+    expect(next('2026-12-31T12:00:00.000Z')).toBe('2026-12-31T23:00:00.000Z')
+    expect(next('2026-12-31T23:30:00.000Z')).toBe('2027-01-01T23:00:00.000Z')
+    // Summer time begins on 29 March 2026 and ends on 25 October 2026.
+    expect(next('2026-03-28T12:00:00.000Z')).toBe('2026-03-28T23:00:00.000Z')
+    expect(next('2026-03-29T12:00:00.000Z')).toBe('2026-03-29T22:00:00.000Z')
+    expect(next('2026-10-25T12:00:00.000Z')).toBe('2026-10-25T23:00:00.000Z')
   })
 })

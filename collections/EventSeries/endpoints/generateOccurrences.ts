@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { APIError } from 'payload'
+import { addDataAndFileToRequest, APIError } from 'payload'
 
 import { hasRole } from '../../../src/access/roles'
 import { generateOccurrences } from '../../../src/events/generateOccurrences'
@@ -9,7 +9,8 @@ import { localize } from '../../../src/i18n/localize'
 
 /**
  * POST /api/event-series/:id/generate-occurrences: the admin button's "generate now". Answers
- * `{ created, updated, cancelled, total }`; running it again creates nothing twice.
+ * `{ created, updated, cancelled, total }`; running it again creates nothing twice. With the
+ * JSON body `{ "asDrafts": true }` the new events are drafts, whatever the series' status.
  */
 export const generateOccurrencesEndpoint: Endpoint = {
   handler: async (req) => {
@@ -38,8 +39,10 @@ export const generateOccurrencesEndpoint: Endpoint = {
     if (!/^\d{1,15}$/.test(id)) {
       throw notFound
     }
+    await addDataAndFileToRequest(req)
+    const asDrafts = (req.data as { asDrafts?: unknown } | undefined)?.asDrafts === true
     try {
-      const result = await generateOccurrences({ req, seriesId: Number(id) })
+      const result = await generateOccurrences({ asDrafts, req, seriesId: Number(id) })
       if (!result) {
         throw notFound
       }

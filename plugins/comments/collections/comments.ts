@@ -4,7 +4,8 @@ import type { ResolvedCommentsOptions } from '../types'
 
 import { languageField } from '@quartiersnetz/plugin-kit/mailLanguage'
 import { returnUrlField } from '@quartiersnetz/plugin-kit/returnUrl'
-import { targetFields } from '@quartiersnetz/plugin-kit/targetFields'
+import { targetFields, targetInWordsField } from '@quartiersnetz/plugin-kit/targetFields'
+import { attachTargets } from '@quartiersnetz/plugin-kit/targets'
 import { moderateChange } from '../hooks/moderateChange'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
 import { grantsOnlyTrue } from '@quartiersnetz/plugin-kit/access'
@@ -13,6 +14,13 @@ import { publicCommentsWhere } from '../lib/visibility'
 import type { COMMENT_STATUSES } from '../types'
 
 /** Hashes are for matching only (known e-mail, confirmation link, reports): nobody reads them. */
+/** Shown the German way; read-only here, so no input formats are needed. */
+const dayAndTime = {
+  displayFormat: 'dd.MM.yyyy HH:mm',
+  pickerAppearance: 'dayAndTime',
+  timeFormat: 'HH:mm',
+} as const
+
 const hashField = (name: string): TextField => ({
   name,
   type: 'text',
@@ -21,11 +29,21 @@ const hashField = (name: string): TextField => ({
   index: true,
 })
 
+/** The list cell and the edit view of the target in words (components/TargetLink). */
+export const targetComponents = (options: ResolvedCommentsOptions) => ({
+  Cell: '@quartiersnetz/plugin-comments/rsc#TargetCell',
+  Field: {
+    path: '@quartiersnetz/plugin-comments/rsc#TargetField',
+    serverProps: { commentsSlug: options.slugs.comments, targets: options.targets },
+  },
+})
+
 export const commentsCollection = (options: ResolvedCommentsOptions): CollectionConfig => {
   const moderators = moderatorsOnly(options)
   // Personal data and moderation details: moderators read them, the public never does.
   const privateAccess = { create: moderators, read: moderators, update: moderators }
   const fields: Field[] = [
+    targetInWordsField(targetComponents(options)),
     targetFields(options.collections),
     {
       name: 'parent',
@@ -99,7 +117,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       name: 'confirmExpiresAt',
       type: 'date',
       access: privateAccess,
-      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
+      admin: { date: dayAndTime, position: 'sidebar', readOnly: true },
       index: true,
       label: { de: 'Bestätigungslink gültig bis', en: 'Confirmation link valid until' },
     },
@@ -136,7 +154,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
         {
           name: 'givenAt',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: { date: dayAndTime },
           label: { de: 'Zeitpunkt', en: 'Time' },
         },
       ],
@@ -176,15 +194,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       update: options.canModerate,
     },
     admin: {
-      defaultColumns: [
-        'text',
-        'authorName',
-        'status',
-        'isConfirmed',
-        'targetCollection',
-        'targetId',
-        'createdAt',
-      ],
+      defaultColumns: ['text', 'authorName', 'status', 'isConfirmed', 'target', 'createdAt'],
       group: { de: 'Beteiligung', en: 'Participation' },
       listSearchableFields: ['authorName', 'text', 'targetId'],
       useAsTitle: 'authorName',
@@ -194,6 +204,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     fields,
     hooks: {
       afterChange: [notifyAfterChange(options)],
+      afterOperation: [attachTargets({ targets: options.targets })],
       beforeChange: [moderateChange(options)],
     },
     labels: {

@@ -6,6 +6,7 @@ import type { ResolvedCommentsOptions } from '../types'
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { titleFieldOf } from '@quartiersnetz/plugin-kit/targets'
 import { commentsOf } from '../lib/records'
 import { publicCommentsWhere } from '../lib/visibility'
 import { commentFormToken } from './formToken'
@@ -73,7 +74,7 @@ const findTarget = async ({
     return undefined
   }
   const hasSlug = config.flattenedFields.some((field) => field.name === options.slugField)
-  const titleField = config.admin?.useAsTitle ?? 'id'
+  const titleField = titleFieldOf(req.payload, options.targets, collection) ?? 'id'
   const or: Where[] = [
     ...(hasSlug ? [{ [options.slugField]: { equals: key } }] : []),
     ...(isPossibleId(req.payload, collection, key) ? [{ id: { equals: key } }] : []),

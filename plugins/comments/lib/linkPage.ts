@@ -3,62 +3,16 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { CommentsTranslationKey } from '../translations'
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
-import { collectionOf } from '@quartiersnetz/plugin-kit/data'
-import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { answerLink, type LinkPage, quoted } from '@quartiersnetz/plugin-kit/linkPage'
 import { mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
-import { type Language, languageOf } from '@quartiersnetz/plugin-kit/publicInput'
+import { languageOf } from '@quartiersnetz/plugin-kit/publicInput'
+import { collectionLabelOf, loadTargetForVisitor } from '@quartiersnetz/plugin-kit/targets'
 import { translate } from '../translations'
 
 type PageKey = CommentsTranslationKey extends `plugin-comments:${infer Key}` ? Key : never
 
 /** What differs from page to page: the headline, the plain words, a button, the tone. */
 type PageText = Pick<LinkPage, 'button' | 'headline' | 'message' | 'tone'>
-
-/** The commented document's title (its collection's `useAsTitle`), read as the plugin. */
-const targetTitleOf = async (
-  comment: StoredComment,
-  req: PayloadRequest,
-): Promise<null | string> => {
-  const collection = req.payload.collections[comment.targetCollection as CollectionSlug]
-  const titleField = collection?.config.admin?.useAsTitle
-  if (
-    !collection ||
-    !titleField ||
-    titleField === 'id' ||
-    !isPossibleId(req.payload, comment.targetCollection, comment.targetId)
-  ) {
-    return null
-  }
-  const target = await collectionOf<Record<string, unknown>>(
-    req,
-    comment.targetCollection,
-  ).findByID({
-    id: comment.targetId,
-    overrideAccess: true,
-    select: { [titleField]: true },
-  })
-  const title = target?.[titleField]
-  return typeof title === 'string' && title.trim() ? title.trim() : null
-}
-
-/** The commented collection in words ("Beteiligungsmodul"), when its config names it. */
-const collectionLabelOf = (
-  comment: StoredComment,
-  req: PayloadRequest,
-  language: Language,
-): null | string => {
-  const singular: unknown =
-    req.payload.collections[comment.targetCollection as CollectionSlug]?.config.labels?.singular
-  if (typeof singular === 'string') {
-    return singular
-  }
-  const localized =
-    singular && typeof singular === 'object'
-      ? (singular as Record<string, unknown>)[language]
-      : undefined
-  return typeof localized === 'string' ? localized : null
-}
 
 /**
  * The page the confirmation link opens (plugins/shared/linkPage.ts), in the commenter's
@@ -79,17 +33,29 @@ export const linkPageFor = async ({
   const t = (key: PageKey, vars?: Record<string, unknown>) =>
     translate(language, `plugin-comments:${key}`, vars, req.payload.config)
   const returnUrl = comment?.returnUrl || null
-  const title = comment ? await targetTitleOf(comment, req) : null
+  // The commented document (its title option's field, its public address if the host gives one).
+  const target = comment
+    ? await loadTargetForVisitor({
+        ref: { collection: comment.targetCollection, id: String(comment.targetId) },
+        req,
+        targets: options.targets,
+      })
+    : null
+  const title = target?.title ? quoted(target.title, language) : null
   const frame: Omit<LinkPage, keyof PageText> = {
     back: returnUrl ? { label: t('pageBack'), url: returnUrl } : undefined,
     language,
     siteName: options.siteName ?? req.payload.email?.defaultFromName ?? undefined,
     subject: comment
       ? {
-          heading: title
-            ? t('pageCommentOn', { title: quoted(title, language) })
-            : t('pageCommentUntitled'),
-          label: collectionLabelOf(comment, req, language) ?? t('pageComment'),
+          heading: title ? t('pageCommentOn', { title }) : t('pageCommentUntitled'),
+          label: req.payload.collections[comment.targetCollection as CollectionSlug]
+            ? collectionLabelOf(req.payload, comment.targetCollection, language)
+            : t('pageComment'),
+          link:
+            title && target?.publicUrl
+              ? { label: t('targetLinkLabel', { title }), url: target.publicUrl }
+              : undefined,
           quote: comment.text,
         }
       : undefined,

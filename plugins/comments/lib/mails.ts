@@ -2,9 +2,16 @@ import type { PayloadRequest } from 'payload'
 
 import type { ResolvedCommentsOptions, StoredComment } from '../types'
 
+import { quoted } from '@quartiersnetz/plugin-kit/linkPage'
 import { type MailLanguage, mailLanguageOf } from '@quartiersnetz/plugin-kit/mailLanguage'
-import { type MailContent, mailFooterOf, renderMail } from '@quartiersnetz/plugin-kit/mailTemplate'
+import {
+  type MailContent,
+  type MailLink,
+  mailFooterOf,
+  renderMail,
+} from '@quartiersnetz/plugin-kit/mailTemplate'
 import { queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
+import { collectionLabelOf, loadTargetForVisitor } from '@quartiersnetz/plugin-kit/targets'
 import { translate } from '../translations'
 
 type Key = Parameters<typeof translate>[1]
@@ -21,6 +28,19 @@ const mailIn = (req: PayloadRequest, language: MailLanguage) => ({
   t: (key: Key, vars?: Record<string, unknown>) =>
     translate(language, key, vars, req.payload.config),
 })
+
+/** The commented document as the mails name it: its title in quotation marks, its public address. */
+const targetOf = async ({ comment, options, req }: MailArgs, language: MailLanguage) => {
+  const target = await loadTargetForVisitor({
+    ref: { collection: comment.targetCollection, id: String(comment.targetId) },
+    req,
+    targets: options.targets,
+  })
+  return {
+    publicUrl: target.publicUrl,
+    title: target.title ? quoted(target.title, language) : null,
+  }
+}
 
 const queue = async ({
   content,
@@ -46,6 +66,9 @@ export const queueConfirmationMail = async ({
 }: MailArgs & { token: string }) => {
   const { footer, language, t } = mailIn(req, mailLanguageOf(comment.language))
   const url = `${serverUrlOf(req)}${req.payload.config.routes.api}/${options.slugs.comments}/confirm?token=${encodeURIComponent(token)}`
+  // The entry's title, not the comment: a mail to an address anybody may type in carries
+  // nothing a stranger wrote but the name.
+  const { title } = await targetOf({ comment, options, req }, language)
   await queue({
     content: {
       action: { label: t('plugin-comments:confirmMailAction'), url },
@@ -53,7 +76,11 @@ export const queueConfirmationMail = async ({
       footer,
       greeting: t('plugin-comments:mailGreeting', { name: comment.authorName }),
       language,
-      paragraphs: [t('plugin-comments:confirmMailText', { hours: options.confirmHours })],
+      paragraphs: [
+        title
+          ? t('plugin-comments:confirmMailTextOn', { hours: options.confirmHours, title })
+          : t('plugin-comments:confirmMailText', { hours: options.confirmHours }),
+      ],
       subject: t('plugin-comments:confirmMailSubject'),
       title: t('plugin-comments:confirmMailSubject'),
     },
@@ -67,12 +94,14 @@ export const queueConfirmationMail = async ({
 export const queueModeratorMails = async ({ comment, options, req }: MailArgs) => {
   const { footer, language, t } = mailIn(req, 'de')
   const url = `${serverUrlOf(req)}${req.payload.config.routes.admin}/collections/${options.slugs.comments}/${comment.id}`
+  const { title } = await targetOf({ comment, options, req }, language)
   const content: MailContent = {
     action: { label: t('plugin-comments:moderatorMailAction'), url },
     details: [
       {
         label: t('plugin-comments:moderatorMailTarget'),
-        value: `${comment.targetCollection} ${comment.targetId}`,
+        // "Beteiligungsmodul „Stadtteilkonferenz“"; the comment's page in the admin links it.
+        value: `${collectionLabelOf(req.payload, comment.targetCollection, language)} ${title ?? comment.targetId}`,
       },
     ],
     footer,
@@ -97,24 +126,36 @@ const queueCommenterNotice = async ({
   req,
   subjectKey,
   textKey,
+  textOnKey,
 }: MailArgs & {
   closingKey?: Key
   optedIn: boolean | null | undefined
   quote: string
   subjectKey: Key
   textKey: Key
+  /** The same words naming the commented document (`{{title}}`). */
+  textOnKey: Key
 }) => {
   if (!optedIn || !comment.email) {
     return
   }
   const { footer, language, t } = mailIn(req, mailLanguageOf(comment.language))
+  const { publicUrl, title } = await targetOf({ comment, options, req }, language)
+  // Where the comment can be seen: the entry's public page, else the page it was written on.
+  const links: MailLink[] =
+    publicUrl && title
+      ? [{ label: t('plugin-comments:targetLinkLabel', { title }), url: publicUrl }]
+      : comment.returnUrl
+        ? [{ label: t('plugin-comments:mailBackLink'), url: comment.returnUrl }]
+        : []
   await queue({
     content: {
       closing: closingKey ? [t(closingKey)] : [],
       footer,
       greeting: t('plugin-comments:mailGreeting', { name: comment.authorName }),
       language,
-      paragraphs: [t(textKey)],
+      links,
+      paragraphs: [title ? t(textOnKey, { title }) : t(textKey)],
       quote,
       subject: t(subjectKey),
       title: t(subjectKey),
@@ -133,6 +174,7 @@ export const queueApprovedMail = async (args: MailArgs) =>
     quote: args.comment.text,
     subjectKey: 'plugin-comments:approvedMailSubject',
     textKey: 'plugin-comments:approvedMailText',
+    textOnKey: 'plugin-comments:approvedMailTextOn',
   })
 
 export const queueOfficialReplyMail = async ({
@@ -145,4 +187,5 @@ export const queueOfficialReplyMail = async ({
     quote: reply.text,
     subjectKey: 'plugin-comments:officialReplyMailSubject',
     textKey: 'plugin-comments:officialReplyMailText',
+    textOnKey: 'plugin-comments:officialReplyMailTextOn',
   })

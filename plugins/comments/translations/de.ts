@@ -49,6 +49,8 @@ export const de = {
     moderationBulkLabel: 'Auswahl ({{count}}):',
     moderationEmpty: 'Keine Kommentare warten auf eine Entscheidung.',
     moderationFailed: 'Die Entscheidung konnte nicht gespeichert werden: {{message}}',
+    moderationForbidden:
+      'Ihr Konto darf keine Kommentare moderieren. Bitte wenden Sie sich an eine Administratorin oder einen Administrator.',
     moderationHiddenByReports: 'Freigegeben, aber wegen Meldungen verborgen',
     moderationIntro:
       'Bestätigte Kommentare, die auf eine Entscheidung warten, die ältesten zuerst.',
@@ -57,12 +59,15 @@ export const de = {
     moderationNavOff: 'aus',
     moderationNavWaiting: '{{count}} Kommentare warten auf eine Entscheidung',
     moderationNoPermission: 'Keine Berechtigung',
-    moderationNoPermissionText: 'Nur die Redaktion kann Kommentare moderieren.',
+    moderationNoPermissionText:
+      'Ihr Konto darf keine Kommentare moderieren; das ist der Redaktion vorbehalten. Wenn Sie diese Aufgabe übernehmen sollen, wenden Sie sich bitte an eine Administratorin oder einen Administrator.',
     moderationReject: 'Ablehnen',
     moderationRejected: '{{count}} Kommentar(e) abgelehnt.',
     moderationReports: 'Meldungen',
     moderationSelect: 'Kommentar von {{name}} auswählen',
     moderationSelectAll: 'Alle auswählen',
+    moderationSignedOut:
+      'Sie sind nicht mehr angemeldet. Bitte melden Sie sich erneut an und versuchen Sie es noch einmal.',
     moderationSpam: 'Spam',
     moderationSpammed: '{{count}} Kommentar(e) als Spam markiert.',
     moderationTarget: 'Eintrag',
@@ -76,6 +81,7 @@ export const de = {
     reported: 'Danke für Ihre Meldung. Die Redaktion prüft den Kommentar.',
     submitted:
       'Danke! Bitte bestätigen Sie Ihren Kommentar über den Link, den wir Ihnen per E-Mail geschickt haben.',
+    targetMissing: 'nicht mehr vorhanden',
     targetNotFound: 'Eintrag nicht gefunden oder nicht veröffentlicht.',
     threadTargetMissing:
       'Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z. B. ?target={{example}} (Sammlung/Kurzname oder ID).',
@@ -86,18 +92,25 @@ export const de = {
     approvedMailClosing: 'Vielen Dank für Ihren Beitrag!',
     approvedMailSubject: 'Ihr Kommentar wurde freigeschaltet',
     approvedMailText: 'Ihr Kommentar ist jetzt öffentlich sichtbar:',
+    approvedMailTextOn: 'Ihr Kommentar zu {{title}} ist jetzt öffentlich sichtbar:',
     confirmMailAction: 'Kommentar bestätigen',
     confirmMailClosing:
       'Wenn Sie keinen Kommentar geschrieben haben, ignorieren Sie diese E-Mail; der Kommentar wird dann gelöscht.',
     confirmMailSubject: 'Bitte bestätigen Sie Ihren Kommentar',
     confirmMailText:
       'bitte bestätigen Sie Ihren Kommentar innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
+    confirmMailTextOn:
+      'bitte bestätigen Sie Ihren Kommentar zu {{title}} innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
     mailGreeting: 'Hallo {{name}},',
+    mailBackLink: 'Zur Seite, auf der Sie kommentiert haben',
     moderatorMailAction: 'Kommentar prüfen',
     moderatorMailSubject: 'Neuer Kommentar zur Prüfung',
     moderatorMailTarget: 'Eintrag',
     moderatorMailText: 'Ein neuer bestätigter Kommentar von {{name}} wartet auf Prüfung:',
     officialReplyMailSubject: 'Offizielle Antwort auf Ihren Kommentar',
     officialReplyMailText: 'auf Ihren Kommentar gibt es eine offizielle Antwort der Redaktion:',
+    officialReplyMailTextOn:
+      'auf Ihren Kommentar zu {{title}} gibt es eine offizielle Antwort der Redaktion:',
+    targetLinkLabel: '{{title}} ansehen',
   },
 }

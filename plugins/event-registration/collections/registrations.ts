@@ -13,7 +13,16 @@ export const STATUS_LABELS = {
   waitlisted: { de: 'Warteliste', en: 'Waiting list' },
 } as const
 
-const hidden = { admin: { hidden: true, readOnly: true } } as const
+/** Bookkeeping nobody reads in the admin: not a column or filter to choose either. */
+const hidden = {
+  admin: { disableListColumn: true, disableListFilter: true, hidden: true, readOnly: true },
+} as const
+
+/** Times as the rest of the German admin shows them: 08.12.2026 23:59. */
+const shownAsDateTime = {
+  displayFormat: 'dd.MM.yyyy HH:mm',
+  pickerAppearance: 'dayAndTime',
+} as const
 /** Changed only by the plugin's endpoints (which hold the event's lock and send the mails). */
 const byEndpointsOnly = { create: () => false, update: () => false }
 
@@ -56,6 +65,7 @@ export const registrationsCollection = (
       access: byEndpointsOnly,
       admin: { readOnly: true },
       index: true,
+      label: { de: 'Veranstaltung', en: 'Event' },
       maxDepth: 0,
       relationTo: options.eventsCollection,
     },
@@ -100,29 +110,57 @@ export const registrationsCollection = (
       name: 'confirmedAt',
       type: 'date',
       access: byEndpointsOnly,
-      admin: { readOnly: true },
+      admin: { date: shownAsDateTime, readOnly: true },
       label: { de: 'Bestätigt am', en: 'Confirmed at' },
     },
     {
       name: 'anonymisedAt',
       type: 'date',
       access: byEndpointsOnly,
-      admin: { readOnly: true },
+      admin: { date: shownAsDateTime, readOnly: true },
       index: true,
       label: { de: 'Anonymisiert am', en: 'Anonymised at' },
     },
-    { name: 'confirmTokenHash', type: 'text', index: true, ...hidden },
-    { name: 'confirmExpiresAt', type: 'date', index: true, ...hidden },
-    { name: 'cancelTokenHash', type: 'text', index: true, ...hidden },
+    {
+      name: 'confirmTokenHash',
+      type: 'text',
+      index: true,
+      label: { de: 'Bestätigungscode (Hash)', en: 'Confirmation token (hash)' },
+      ...hidden,
+    },
+    {
+      name: 'confirmExpiresAt',
+      type: 'date',
+      index: true,
+      label: { de: 'Bestätigungslink gültig bis', en: 'Confirmation link valid until' },
+      ...hidden,
+    },
+    {
+      name: 'cancelTokenHash',
+      type: 'text',
+      index: true,
+      label: { de: 'Abmeldecode (Hash)', en: 'Cancellation token (hash)' },
+      ...hidden,
+    },
     {
       name: 'consent',
       type: 'group',
       access: byEndpointsOnly,
       admin: { readOnly: true },
       fields: [
-        { name: 'version', type: 'text' },
-        { name: 'givenAt', type: 'date' },
+        {
+          name: 'version',
+          type: 'text',
+          label: { de: 'Fassung der Datenschutzerklärung', en: 'Version of the privacy notice' },
+        },
+        {
+          name: 'givenAt',
+          type: 'date',
+          admin: { date: shownAsDateTime },
+          label: { de: 'Erteilt am', en: 'Given at' },
+        },
       ],
+      label: { de: 'Einwilligung', en: 'Consent' },
     },
   ],
   labels: {

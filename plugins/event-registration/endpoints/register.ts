@@ -24,7 +24,7 @@ import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
-import { isAfterDeadline, startOf } from '../lib/events'
+import { registrationStateOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
 import { eventsOf, registrationsOf } from '../lib/records'
 import { mailLanguageOf } from '../translations'
@@ -175,14 +175,21 @@ const register = async ({
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }
-  if (!event.registrationOpen) {
-    return fail(409, t('plugin-event-registration:registrationClosed'))
-  }
-  if (startOf(event, options).getTime() <= Date.now()) {
-    return fail(409, t('plugin-event-registration:eventPast'))
-  }
-  if (isAfterDeadline(event, options)) {
-    return fail(409, t('plugin-event-registration:deadlinePassed'))
+  const state = registrationStateOf(event, options)
+  if (state !== 'open') {
+    return fail(
+      state === 'disabled' ? 503 : 409,
+      t(
+        (
+          {
+            closed: 'plugin-event-registration:registrationClosed',
+            'deadline-passed': 'plugin-event-registration:deadlinePassed',
+            disabled: 'plugin-event-registration:disabled',
+            started: 'plugin-event-registration:eventPast',
+          } as const
+        )[state],
+      ),
+    )
   }
   const checked = checkAnswers(event.customQuestions ?? [], input.answers ?? {})
   if ('failed' in checked) {

@@ -1,11 +1,13 @@
-import type { CollectionAfterOperationHook } from 'payload'
+import type { CollectionAfterOperationHook, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { ResolvedRegistrationOptions } from '../types'
+import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
-import { attachOnRead } from '@quartiersnetz/plugin-kit/attachOnRead'
+import { attachOnRead, type ReadDocument } from '@quartiersnetz/plugin-kit/attachOnRead'
+import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { databaseOf, tableOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { fieldOf, registrationStateOf } from '../lib/events'
 
 /**
  * seatsTaken and waitingCount for every event of a read, from one grouped query: always exact.
@@ -15,7 +17,7 @@ export const attachSeatCounts = (
   options: ResolvedRegistrationOptions,
 ): CollectionAfterOperationHook =>
   attachOnRead({
-    attach: async ({ docs, ids, req }) => {
+    attach: async ({ docs, ids, overrideAccess, req }) => {
       // Numeric ids are compared as numbers, so the index on event_id is used (a cast of the
       // column to text would scan every registration on every read of events).
       const isNumeric = ids.every((id) => /^\d{1,15}$/.test(id))
@@ -39,5 +41,58 @@ export const attachSeatCounts = (
         doc.seatsTaken = counts.get(`${String(doc.id)}:confirmed`) ?? 0
         doc.waitingCount = counts.get(`${String(doc.id)}:waitlisted`) ?? 0
       }
+      if (!overrideAccess) {
+        await closeWhatHasClosed({ docs, options, req })
+      }
     },
   })
+
+/**
+ * `registrationOpen` as the API tells it: true only while visitors can register (the same rule
+ * the registration endpoint follows), so it turns false by itself once the deadline day is
+ * over or the event has begun. The admin's own views (Local API) keep the stored switch, which
+ * is what editors set; when a read's `select` left out the start or the deadline, they are read
+ * for the whole page at once.
+ */
+const closeWhatHasClosed = async ({
+  docs,
+  options,
+  req,
+}: {
+  docs: ReadDocument[]
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}) => {
+  if (req.payloadAPI === 'local') {
+    return
+  }
+  const switchedOn = docs.filter((doc) => doc.registrationOpen === true)
+  const paths = [options.fields.start, options.fields.deadline ?? 'onlineRegistrationDeadline']
+  const incomplete = switchedOn.filter((doc) =>
+    paths.some((path) => fieldOf(doc as StoredEvent, path) === undefined),
+  )
+  const complete = new Map<string, ReadDocument>()
+  if (incomplete.length) {
+    const { docs: found } = await collectionOf<StoredEvent>(req, options.eventsCollection).find({
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: Object.fromEntries(paths.map((path) => [path.split('.')[0]!, true])),
+      where: { id: { in: incomplete.map((doc) => doc.id) } },
+    })
+    for (const event of found) {
+      complete.set(String(event.id), event)
+    }
+  }
+  const now = new Date()
+  for (const doc of switchedOn) {
+    const event = { ...(complete.get(String(doc.id)) ?? {}), ...doc } as StoredEvent
+    for (const path of paths) {
+      const top = path.split('.')[0]!
+      if (fieldOf(event, path) === undefined && complete.has(String(doc.id))) {
+        event[top] = complete.get(String(doc.id))![top]
+      }
+    }
+    doc.registrationOpen = registrationStateOf(event, options, now) === 'open'
+  }
+}

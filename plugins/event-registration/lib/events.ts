@@ -53,7 +53,7 @@ export const isOnline = (event: StoredEvent, options: ResolvedRegistrationOption
   options.onlineFormats.includes(String(fieldOf(event, options.fields.format)))
 
 /** The calendar day (YYYY-MM-DD) of an instant in the plugin's time zone. */
-const dayIn = (date: Date, timeZone: string) =>
+export const dayIn = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', {
     day: '2-digit',
     month: '2-digit',
@@ -71,6 +71,33 @@ export const isAfterDeadline = (
   return (
     Boolean(deadline) && dayIn(now, options.timeZone) > dayIn(new Date(deadline!), options.timeZone)
   )
+}
+
+/**
+ * Whether visitors can register now, or why not: the one rule of the registration endpoint and
+ * of `registrationOpen` in the API. Open means switched on, not begun and the deadline day not
+ * over (registration closes at the end of it, in the plugin's time zone).
+ */
+export type RegistrationState = 'closed' | 'deadline-passed' | 'disabled' | 'open' | 'started'
+
+export const registrationStateOf = (
+  event: StoredEvent,
+  options: ResolvedRegistrationOptions,
+  now = new Date(),
+): RegistrationState => {
+  if (options.disabled) {
+    return 'disabled'
+  }
+  if (!event.registrationOpen) {
+    return 'closed'
+  }
+  if (hasStarted(event, options, now.getTime())) {
+    return 'started'
+  }
+  if (isAfterDeadline(event, options, now)) {
+    return 'deadline-passed'
+  }
+  return 'open'
 }
 
 export const dateText = (

@@ -33,6 +33,10 @@ export const de = {
     bodyInvalid:
       'Bitte senden Sie JSON wie {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
     consentRequired: 'Bitte stimmen Sie der Datenschutzerklärung zu ("consent": true).',
+    deadlineAfterStart:
+      'Der Anmeldeschluss {{deadline}} liegt nach dem Beginn der Veranstaltung am {{start}}. Bitte wählen Sie spätestens den Tag des Beginns.',
+    deadlineInPast:
+      'Der Anmeldeschluss {{deadline}} liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.',
     deadlinePassed: 'Der Anmeldeschluss ist vorbei.',
     disabled: 'Anmeldungen sind zurzeit abgeschaltet.',
     duplicate: 'Mit dieser E-Mail-Adresse besteht schon eine Anmeldung zu dieser Veranstaltung.',
@@ -141,6 +145,12 @@ export const de = {
       'Teilnahmebestätigungen an alle als anwesend markierten Teilnehmenden ({{count}}) senden? Wer schon eine erhalten hat, bekommt keine zweite.',
     panelAttendanceHint:
       'Nur für Veranstaltungen, die als Fortbildung anerkannt sind (Kammer eingetragen und gespeichert): Alle als anwesend markierten Teilnehmenden erhalten eine Teilnahmebestätigung per E-Mail.',
+    panelAttendanceNoneAttended:
+      'Noch niemand ist als anwesend markiert. Markieren Sie die Teilnehmenden in der Liste oben unter „Anwesend“.',
+    panelAttendanceNotRecognised:
+      'Nicht möglich: Diese Veranstaltung ist nicht als Fortbildung anerkannt. Tragen Sie die Anerkennung (mit Kammer) ein und speichern Sie die Veranstaltung; dann können Sie hier Teilnahmebestätigungen senden.',
+    panelForbidden:
+      'Die Anmeldungen zu dieser Veranstaltung können Sie nicht sehen: Dafür haben Sie keine Berechtigung. Bitte wenden Sie sich an die Redaktion, die die Anmeldungen verwaltet.',
     panelAttended: 'Anwesend',
     panelAttendedLabel: 'Anwesend: {{name}}',
     panelCancel: 'Stornieren',
@@ -164,8 +174,9 @@ export const de = {
     panelMessage: 'Nachricht an alle Bestätigten',
     panelMessageConfirm:
       'Die Nachricht „{{subject}}“ an alle bestätigten Teilnehmenden ({{count}}) senden?',
+    panelMessageGreetingName: 'Anna Beispiel',
     panelMessageHint:
-      'Jede Person erhält die Nachricht mit ihrem Abmeldelink. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
+      'Jede E-Mail beginnt mit der Anrede „{{greeting}}“ (mit dem Namen der Person), bitte schreiben Sie darum keine eigene. Am Ende steht der Abmeldelink der Person. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
     panelMessageSend: 'Senden',
     panelMessageSubject: 'Betreff',
     panelMessageText: 'Text',

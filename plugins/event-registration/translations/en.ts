@@ -34,6 +34,10 @@ export const en: typeof de = {
     bodyInvalid:
       'Please send JSON like {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
     consentRequired: 'Please agree to the privacy notice ("consent": true).',
+    deadlineAfterStart:
+      'The registration deadline {{deadline}} is after the start of the event on {{start}}. Please choose the day of the start at the latest.',
+    deadlineInPast:
+      'The registration deadline {{deadline}} is in the past. Please choose today or a later day.',
     deadlinePassed: 'The registration deadline has passed.',
     disabled: 'Registration is switched off at the moment.',
     duplicate: 'This e-mail address is already registered for this event.',
@@ -137,6 +141,12 @@ export const en: typeof de = {
       'Send a certificate of attendance to everyone marked as attended ({{count}})? Nobody receives a second one.',
     panelAttendanceHint:
       'Only for events recognised as CPD (chamber entered and saved): everyone marked as attended receives a certificate of attendance by e-mail.',
+    panelAttendanceNoneAttended:
+      'Nobody is marked as attended yet. Mark the participants in the list above under "Attended".',
+    panelAttendanceNotRecognised:
+      'Not possible: this event is not recognised as CPD. Enter the recognition (with the chamber) and save the event; then you can send certificates of attendance here.',
+    panelForbidden:
+      'You cannot see the registrations for this event: you do not have permission. Please contact the editors who manage the registrations.',
     panelAttended: 'Attended',
     panelAttendedLabel: 'Attended: {{name}}',
     panelCancel: 'Cancel',
@@ -160,8 +170,9 @@ export const en: typeof de = {
     panelMessage: 'Message to all confirmed',
     panelMessageConfirm:
       'Send the message "{{subject}}" to all confirmed participants ({{count}})?',
+    panelMessageGreetingName: 'Anna Example',
     panelMessageHint:
-      'Everyone receives the message with their cancellation link. Sending the same message again reaches only those who have not had it.',
+      "Every e-mail begins with the greeting \"{{greeting}}\" (with the person's name), so please don't write your own. The person's cancellation link comes at the end. The same message sent again reaches only those who have not had it.",
     panelMessageSend: 'Send',
     panelMessageSubject: 'Subject',
     panelMessageText: 'Text',

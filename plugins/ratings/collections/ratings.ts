@@ -2,7 +2,8 @@ import type { CollectionConfig, TextField } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { targetFields } from '@quartiersnetz/plugin-kit/targetFields'
+import { targetFields, targetInWordsField } from '@quartiersnetz/plugin-kit/targetFields'
+import { attachTargets } from '@quartiersnetz/plugin-kit/targets'
 import { adjustSummaryAfterDelete } from '../hooks/adjustSummaryAfterDelete'
 import { lockTargetBeforeDelete } from '../hooks/lockTargetBeforeDelete'
 import { skipEditLocksOnDelete } from '../hooks/skipEditLocksOnDelete'
@@ -16,6 +17,15 @@ const hashField = (name: string): TextField => ({
   index: true,
 })
 
+/** The list cell and the edit view of the rated document in words (components/TargetLink). */
+export const targetComponents = (options: ResolvedRatingsOptions) => ({
+  Cell: '@quartiersnetz/plugin-ratings/rsc#TargetCell',
+  Field: {
+    path: '@quartiersnetz/plugin-ratings/rsc#TargetField',
+    serverProps: { targets: options.targets },
+  },
+})
+
 export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionConfig => ({
   slug: options.slugs.ratings,
   access: {
@@ -26,17 +36,17 @@ export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionCo
     update: () => false,
   },
   admin: {
+    // The first column links to the rating, "Eintrag" to the rated document.
     defaultColumns: [
-      'targetCollection',
-      'targetId',
-      ...options.dimensions.map(({ key }) => `values.${key}`),
       'updatedAt',
+      'target',
+      ...options.dimensions.map(({ key }) => `values.${key}`),
     ],
     group: { de: 'Beteiligung', en: 'Participation' },
     listSearchableFields: ['targetId'],
-    useAsTitle: 'targetId',
   },
   fields: [
+    targetInWordsField(targetComponents(options)),
     targetFields(options.collections),
     {
       name: 'values',
@@ -55,6 +65,7 @@ export const ratingsCollection = (options: ResolvedRatingsOptions): CollectionCo
   ],
   hooks: {
     afterDelete: [adjustSummaryAfterDelete(options)],
+    afterOperation: [attachTargets({ targets: options.targets })],
     beforeDelete: [lockTargetBeforeDelete(options)],
     beforeOperation: [skipEditLocksOnDelete],
   },

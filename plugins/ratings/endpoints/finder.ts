@@ -22,6 +22,7 @@ import {
   selectOf,
 } from '../lib/finderFilters'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
+import { titleFieldOf } from '@quartiersnetz/plugin-kit/targets'
 import { summariesOf } from '../lib/records'
 import { presentSummary, type StoredSummary } from '../lib/summary'
 
@@ -216,7 +217,7 @@ export const finderEndpoint = (
             ]
 
       // Only documents the caller may read (visitors: published ones) take part.
-      const titleField = req.payload.collections[collection].config.admin?.useAsTitle ?? 'id'
+      const titleField = titleFieldOf(req.payload, options.targets, collection) ?? 'id'
       const candidates: Candidate[] = []
       // As the caller: the collection's read access decides.
       const rated = collectionOf<RatedDocument>(req, collection)

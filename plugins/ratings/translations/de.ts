@@ -18,17 +18,21 @@ export const de = {
     lockedFieldDescription:
       'Gesperrt: Besucherinnen und Besucher können diesen Eintrag nicht (mehr) bewerten.',
     mean: 'Mittelwert',
-    meanOfVisitors: 'Mittelwert der Nutzer',
+    meanOfVisitors: 'Mittelwert der Nutzerinnen und Nutzer',
     noRatings: 'Noch keine Bewertungen.',
     notAssessed: 'nicht eingeschätzt',
+    panelLoadFailed:
+      'Die Bewertungen konnten gerade nicht geladen werden. Bitte laden Sie die Seite später neu.',
     panelTitle: 'Bewertungen der Nutzerinnen und Nutzer',
     raterCount: 'Dieser Eintrag wurde bisher von {{count}} Nutzern bewertet.',
     raterCount_one: 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.',
     ratingsDisabled: 'Bewertungen sind derzeit abgeschaltet.',
     ratingsPlural: 'Bewertungen',
     ratingsSingular: 'Bewertung',
+    scaleNone: 'Keine Einschätzung',
     summariesPlural: 'Bewertungsübersichten',
     summariesSingular: 'Bewertungsübersicht',
+    targetMissing: 'nicht mehr vorhanden',
     tooManyRatings: 'Zu viele Bewertungen von diesem Anschluss. Bitte später erneut versuchen.',
     unknownDimension: 'Unbekannte Dimension „{{key}}“. Erlaubt: {{allowed}}.',
     unexpectedField:

@@ -17,6 +17,7 @@ import type { Payload } from 'payload'
 
 import pg from 'pg'
 
+import { startOfNextBerlinDay } from '../../events/berlinTime'
 import { watchTables } from './watchTables'
 
 export const CONTENT_CHANGED_CHANNEL = 'qn_content_changed'
@@ -41,14 +42,28 @@ type WatchArgs = {
   bookkeepingTables: string[]
   connectionString: string | undefined
   logger: Payload['logger']
+  /** The clock (tests move it). */
+  now?: () => Date
 }
 
 export const watchContentChanges = async ({
   bookkeepingTables,
   connectionString,
   logger,
+  now = () => new Date(),
 }: WatchArgs): Promise<ContentChanges> => {
   let generation = 0
+  // Answers can change when a Berlin day begins without any write (an event's registration
+  // closes after its deadline day): a new day is a new generation.
+  let nextDayStartsAt = startOfNextBerlinDay(now()).getTime()
+  const currentGeneration = () => {
+    const instant = now()
+    if (instant.getTime() >= nextDayStartsAt) {
+      nextDayStartsAt = startOfNextBerlinDay(instant).getTime()
+      generation++
+    }
+    return generation
+  }
   let client: pg.Client | undefined
   let isListening = false
   let isStopped = false
@@ -151,7 +166,7 @@ export const watchContentChanges = async ({
 
   return {
     catchUp,
-    generation: () => generation,
+    generation: currentGeneration,
     isListening: () => isListening,
     stop: async () => {
       isStopped = true

@@ -1,5 +1,7 @@
 'use client'
 
+import type { TargetInWords } from '@quartiersnetz/plugin-kit/targets'
+
 import type { CommentsTranslationKey, translations } from '../../translations'
 import type { CommentStatus } from '../../types'
 
@@ -16,8 +18,8 @@ export type QueuedComment = {
   id: number | string
   isHiddenByReports: boolean
   reportCount: number
-  targetCollection: string
-  targetId: string
+  /** The commented document in words. */
+  target: TargetInWords
   text: string
 }
 
@@ -116,9 +118,14 @@ export const ModerationQueueClient = ({
       const body: unknown = await response.json().catch(() => null)
       const failures = (body as { errors?: unknown[] } | null)?.errors ?? []
       if (!response.ok || failures.length) {
-        toast.error(
-          t('plugin-comments:moderationFailed', { message: messageOf(body, response.statusText) }),
-        )
+        // A lost session or a missing permission in words that say what to do, not Payload's.
+        const message =
+          response.status === 401
+            ? t('plugin-comments:moderationSignedOut')
+            : response.status === 403
+              ? t('plugin-comments:moderationForbidden')
+              : messageOf(body, response.statusText)
+        toast.error(t('plugin-comments:moderationFailed', { message }))
       }
       const doneCount =
         ids.length === 1
@@ -250,11 +257,20 @@ export const ModerationQueueClient = ({
                       </a>
                     </td>
                     <td className="moderation-queue__target">
-                      <a
-                        href={`${adminRoute}/collections/${comment.targetCollection}/${encodeURIComponent(comment.targetId)}`}
-                      >
-                        {targetLabel(comment.targetCollection)} {comment.targetId}
-                      </a>
+                      <span className="moderation-queue__target-label">
+                        {targetLabel(comment.target.collection)}
+                      </span>
+                      {comment.target.isFound ? (
+                        <a
+                          href={`${adminRoute}/collections/${comment.target.collection}/${encodeURIComponent(comment.target.id)}`}
+                        >
+                          {comment.target.title ?? comment.target.id}
+                        </a>
+                      ) : (
+                        <span className="moderation-queue__target-missing">
+                          {comment.target.id} ({t('plugin-comments:targetMissing')})
+                        </span>
+                      )}
                     </td>
                     {/* Plain text from visitors: rendered as text, never as markup. */}
                     <td className="moderation-queue__text">

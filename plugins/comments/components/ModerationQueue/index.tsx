@@ -51,14 +51,19 @@ export const ModerationQueue = async ({
       where: waitingForDecisionWhere,
     })
     total = result.totalDocs
+    // `target` (the commented document in words) is attached to reads as somebody, for the page at once.
     comments = result.docs.map((doc) => ({
       authorName: doc.authorName,
       createdAt: doc.createdAt,
       id: doc.id,
       isHiddenByReports: Boolean(doc.isHiddenByReports),
       reportCount: doc.reportCount ?? 0,
-      targetCollection: doc.targetCollection,
-      targetId: doc.targetId,
+      target: doc.target ?? {
+        collection: doc.targetCollection,
+        id: doc.targetId,
+        isFound: false,
+        title: null,
+      },
       text: doc.text,
     }))
   }

@@ -14,21 +14,34 @@ type Props = {
   eventUrl: string
   headingId: string
   isBusy: boolean
+  /** The saved event is recognised as CPD (the plugin's `cpdOf`). */
+  isCpd: boolean
   result: null | Result
   send: Send
 }
 
-/** CPD attendance confirmations to everyone marked as attended (endpoints/attendance.ts), after asking. */
+/**
+ * CPD attendance confirmations to everyone marked as attended (endpoints/attendance.ts), after
+ * asking. While they can't be sent (the event isn't recognised, nobody is marked as attended)
+ * the button is disabled and the reason stands beside it, instead of a question and a refusal.
+ */
 export const AttendanceConfirmations = ({
   act,
   attendedCount,
   eventUrl,
   headingId,
   isBusy,
+  isCpd,
   result,
   send,
 }: Props) => {
   const { t } = useRegistrationTranslation()
+  const reasonId = `${headingId}-reason`
+  const reason = !isCpd
+    ? t('plugin-event-registration:panelAttendanceNotRecognised')
+    : attendedCount === 0
+      ? t('plugin-event-registration:panelAttendanceNoneAttended')
+      : null
 
   const sendAttendance = () =>
     act('attendance', async () => {
@@ -59,7 +72,8 @@ export const AttendanceConfirmations = ({
       <div className="registrations-panel__actions">
         <Button
           buttonStyle="secondary"
-          disabled={isBusy}
+          disabled={isBusy || reason !== null}
+          extraButtonProps={reason ? { 'aria-describedby': reasonId } : {}}
           margin={false}
           onClick={() => void sendAttendance()}
           size="small"
@@ -67,6 +81,11 @@ export const AttendanceConfirmations = ({
           {t('plugin-event-registration:panelAttendanceButton')}
         </Button>
       </div>
+      {reason && (
+        <p className="registrations-panel__reason" id={reasonId}>
+          {reason}
+        </p>
+      )}
       <ResultRegion area="attendance" result={result} />
     </section>
   )

@@ -74,7 +74,13 @@ export const MessageForm = ({
       <h4 className="registrations-panel__section-title" id={`${idPrefix}-message`}>
         {t('plugin-event-registration:panelMessage')}
       </h4>
-      <p className="registrations-panel__hint">{t('plugin-event-registration:panelMessageHint')}</p>
+      <p className="registrations-panel__hint" id={`${idPrefix}-message-hint`}>
+        {t('plugin-event-registration:panelMessageHint', {
+          greeting: t('plugin-event-registration:mailGreeting', {
+            name: t('plugin-event-registration:panelMessageGreetingName'),
+          }),
+        })}
+      </p>
       <label className="registrations-panel__label" htmlFor={`${idPrefix}-subject`}>
         {t('plugin-event-registration:panelMessageSubject')}
       </label>
@@ -95,6 +101,7 @@ export const MessageForm = ({
         {t('plugin-event-registration:panelMessageText')}
       </label>
       <textarea
+        aria-describedby={`${idPrefix}-message-hint`}
         className="registrations-panel__input"
         id={`${idPrefix}-text`}
         maxLength={10_000}

@@ -1,11 +1,13 @@
 'use client'
 
+import type { FormState } from 'payload'
+
 import type { StoredRegistration } from '../../types'
 import type { MessageDraft } from './MessageForm'
 import type { PanelData, PanelRegistration } from './rows'
 import type { Filter } from './statusLabels'
 
-import { Button, useConfig } from '@payloadcms/ui'
+import { Button, useConfig, useForm } from '@payloadcms/ui'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 
 import { messageOf, sendIn } from './api'
@@ -76,7 +78,11 @@ export const RegistrationsPanelClient = ({
     if (!list.isOk) {
       setData({
         capacity: null,
-        error: messageOf(list.body, list.response.statusText),
+        error:
+          list.response.status === 403
+            ? t('plugin-event-registration:panelForbidden')
+            : messageOf(list.body, list.response.statusText),
+        isCpd: false,
         registrations: [],
       })
       return
@@ -90,11 +96,38 @@ export const RegistrationsPanelClient = ({
           : null
         : (previous?.capacity ?? null),
       error: null,
+      isCpd: previous?.isCpd ?? false,
       registrations: ((list.body as { docs?: StoredRegistration[] } | null)?.docs ?? []).map(
         toPanelRegistration,
       ),
     }))
-  }, [eventId, eventUrl, registrationsUrl, send])
+  }, [eventId, eventUrl, registrationsUrl, send, t])
+
+  // The event's read-only counters (seatsTaken, waitingCount) are fields of the same form, filled
+  // when the event was read: after a decision here they follow the list, without marking the
+  // event as changed.
+  const { dispatchFields, getField } = useForm()
+  const rows = data && !data.error ? data.registrations : null
+  const confirmedNow = rows?.filter((row) => row.status === 'confirmed').length
+  const waitlistedNow = rows?.filter((row) => row.status === 'waitlisted').length
+  useEffect(() => {
+    if (confirmedNow === undefined || waitlistedNow === undefined) {
+      return
+    }
+    const changed: FormState = {}
+    for (const [path, value] of [
+      ['seatsTaken', confirmedNow],
+      ['waitingCount', waitlistedNow],
+    ] as const) {
+      const field = getField(path)
+      if (field && field.value !== value) {
+        changed[path] = { ...field, initialValue: value, value }
+      }
+    }
+    if (Object.keys(changed).length) {
+      dispatchFields({ type: 'UPDATE_MANY', formState: changed })
+    }
+  }, [confirmedNow, dispatchFields, getField, waitlistedNow])
 
   const { act, isBusy, result } = usePanelActions({ reload })
 
@@ -201,6 +234,7 @@ export const RegistrationsPanelClient = ({
             eventUrl={eventUrl}
             headingId={`${ids}-attendance`}
             isBusy={isBusy}
+            isCpd={data.isCpd}
             result={result}
             send={send}
           />

@@ -1,9 +1,11 @@
 import type { UIFieldServerProps } from 'payload'
 
-import type { StoredEvent, StoredRegistration } from '../../types'
+import type { RegistrationTranslationKey } from '../../translations'
+import type { CpdRecognition, StoredEvent, StoredRegistration } from '../../types'
 import type { PanelData } from './rows'
 
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
+import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { RegistrationsPanelClient } from './index.client'
 import { toPanelRegistration } from './rows'
 
@@ -19,7 +21,14 @@ export type RegistrationsPanelOptions = {
   timeZone?: string
 }
 
-type Props = RegistrationsPanelOptions & UIFieldServerProps
+type Props = RegistrationsPanelOptions &
+  UIFieldServerProps & {
+    /** Server only (the field's `serverProps`): whether the saved event is recognised as CPD. */
+    cpdOf?: (event: Record<string, unknown>) => CpdRecognition | null
+  }
+
+/** A refusal by access control (Payload's Forbidden), as opposed to anything else that failed. */
+const isForbidden = (err: unknown) => (err as { status?: number }).status === 403
 
 /**
  * Reads the event's registrations and its capacity through the Local API as the signed-in user
@@ -27,6 +36,7 @@ type Props = RegistrationsPanelOptions & UIFieldServerProps
  * them to the client part, which does everything else through the REST API.
  */
 export const RegistrationsPanel = async ({
+  cpdOf,
   eventsSlug,
   id,
   isDisabled = false,
@@ -61,6 +71,7 @@ export const RegistrationsPanel = async ({
     initial = {
       capacity: typeof event?.capacity === 'number' ? event.capacity : null,
       error: null,
+      isCpd: Boolean(event && cpdOf?.(event)),
       registrations: docs.map(toPanelRegistration),
     }
   } catch (err) {
@@ -73,7 +84,13 @@ export const RegistrationsPanel = async ({
     }
     initial = {
       capacity: null,
-      error: err instanceof Error ? err.message : String(err),
+      // Said for people: what they can't do here and whom to ask, not Payload's generic refusal.
+      error: isForbidden(err)
+        ? translatorOf<RegistrationTranslationKey>(req)('plugin-event-registration:panelForbidden')
+        : err instanceof Error
+          ? err.message
+          : String(err),
+      isCpd: false,
       registrations: [],
     }
   }

@@ -15,6 +15,8 @@ export type PanelRegistration = {
 export type PanelData = {
   capacity: null | number
   error: null | string
+  /** The saved event is recognised as CPD: attendance confirmations can be sent. */
+  isCpd: boolean
   registrations: PanelRegistration[]
 }
 

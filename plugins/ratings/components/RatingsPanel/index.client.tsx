@@ -17,7 +17,11 @@ export type RatingsPanelOptions = {
   scale: { max: number; min: number }
 }
 
-type Props = RatingsPanelOptions & { summary: null | RatingSummary }
+type Props = RatingsPanelOptions & {
+  /** The summary could not be read (logged on the server). */
+  hasFailed?: boolean
+  summary: null | RatingSummary
+}
 
 type Translations = (typeof translations)['de']
 
@@ -218,6 +222,7 @@ const DimensionCard = ({
 export const RatingsPanelClient = ({
   dimensions,
   editorialAssessmentField,
+  hasFailed = false,
   isDisabled,
   scale,
   summary,
@@ -232,7 +237,12 @@ export const RatingsPanelClient = ({
       {summary?.isLocked && (
         <p className="ratings-panel__locked">{t('plugin-ratings:documentLocked')}</p>
       )}
-      {isDisabled ? null : !summary || !hasRatings ? (
+      {hasFailed && (
+        <p className="ratings-panel__locked" role="status">
+          {t('plugin-ratings:panelLoadFailed')}
+        </p>
+      )}
+      {isDisabled || hasFailed ? null : !summary || !hasRatings ? (
         <p className="ratings-panel__empty">{t('plugin-ratings:noRatings')}</p>
       ) : (
         <>

@@ -23,6 +23,7 @@ export const RatingsPanel = async ({
   scale,
 }: Props) => {
   let summary: null | RatingSummary = null
+  let hasFailed = false
   if (id !== undefined && id !== null && id !== '') {
     try {
       const doc = await collectionOf<{ ratingSummary?: null | RatingSummary }>(
@@ -35,7 +36,9 @@ export const RatingsPanel = async ({
       })
       summary = doc?.ratingSummary ?? null
     } catch (err) {
-      // The panel is read-only information: a failure must not break the edit view.
+      // The panel is read-only information: a failure must not break the edit view, and it must
+      // not pass for "no ratings yet" either.
+      hasFailed = true
       req.payload.logger.error({
         err,
         msg: `ratings panel: could not read the summary of ${collectionSlug} ${id}`,
@@ -46,6 +49,7 @@ export const RatingsPanel = async ({
     <RatingsPanelClient
       dimensions={dimensions}
       editorialAssessmentField={editorialAssessmentField}
+      hasFailed={hasFailed}
       isDisabled={isDisabled}
       scale={scale}
       summary={summary}

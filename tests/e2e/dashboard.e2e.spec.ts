@@ -1,0 +1,363 @@
+/**
+ * The editors' dashboard (src/admin/dashboard/): tiles of what waits, with exact counts, each
+ * linking to where the work is done; a municipality editor sees only their city's entries and
+ * none of the coordination office's work. The navigation's groups. Real server (production
+ * build), real PostgreSQL, Chromium, axe-core.
+ */
+import type { Browser, Locator, Page } from 'playwright-core'
+
+import { createRequire } from 'node:module'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createComment,
+  createEvent,
+  createModule,
+  createMunicipality,
+  createOpenEvent,
+  createProject,
+  inDays,
+  rateModule,
+} from '../helpers/fixtures'
+import { startTestServer } from '../helpers/server'
+
+const COORDINATOR = {
+  email: 'koordination-uebersicht@quartiersnetz.test',
+  password: 'Uebersicht-2026',
+}
+const CITY_EDITOR = {
+  email: 'kommune-uebersicht@quartiersnetz.test',
+  password: 'Kommune-2026-Test',
+}
+
+let browser: Browser
+let server: RunningServer
+const ids = {
+  draftOfCityA: 0,
+  draftOfCityB: 0,
+  event: 0,
+  module: 0,
+  series: 0,
+  seriesWithoutDates: 0,
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  const { payload } = server
+  const cityA = await createMunicipality(payload, { name: 'Gelsenkirchen (Übersicht)' })
+  const cityB = await createMunicipality(payload, { name: 'Bottrop (Übersicht)' })
+  await createAccounts(payload, {
+    accounts: [
+      { ...COORDINATOR, name: 'Carla Koordination' },
+      {
+        ...CITY_EDITOR,
+        municipality: cityA.id,
+        name: 'Kai Kommune',
+        role: 'municipality-editor',
+      },
+    ],
+    adminEmail: 'admin-uebersicht@quartiersnetz.test',
+  })
+
+  // Comments: two wait for a decision, one waits because reports hid it, one is decided, one
+  // is not confirmed by its author yet (not the moderators' business).
+  const module = await createModule(payload, { title: 'Stadtteilkonferenz (Übersicht)' })
+  ids.module = module.id
+  const comment = (text: string, data: Record<string, unknown>) =>
+    createComment(payload, {
+      authorName: 'Petra Nachbarin',
+      email: 'petra@example.test',
+      targetId: String(module.id),
+      text,
+      ...data,
+    })
+  await comment('Wann ist die nächste Konferenz im Quartier?', {
+    isConfirmed: true,
+    status: 'pending',
+  })
+  await comment('Tolle Methode, bei uns hat sie gut funktioniert.', {
+    isConfirmed: true,
+    status: 'pending',
+  })
+  await comment('Werbung für etwas ganz anderes', {
+    isHiddenByReports: true,
+    reportCount: 3,
+    status: 'approved',
+  })
+  await comment('Schon freigegeben', { status: 'approved' })
+  await comment('Noch nicht bestätigt', { isConfirmed: false, status: 'pending' })
+
+  // An upcoming event with 10 seats: 3 confirmed, 2 unconfirmed, 1 on the waiting list.
+  const event = await createOpenEvent(payload, {
+    registration: { deadline: inDays(20) },
+    start: inDays(25),
+    title: 'Werkstatt Quartiersarbeit (Übersicht)',
+  })
+  ids.event = event.id
+  const statuses = ['confirmed', 'confirmed', 'confirmed', 'pending', 'pending', 'waitlisted']
+  for (const [index, status] of statuses.entries()) {
+    await payload.create({
+      collection: 'registrations',
+      data: {
+        email: `person-${index}@example.test`,
+        event: event.id,
+        name: `Person ${index}`,
+        status,
+      } as never,
+      overrideAccess: true,
+    })
+  }
+  await createEvent(payload, {
+    end: inDays(-30, 2),
+    start: inDays(-30),
+    title: 'Vergangene Tagung (Übersicht)',
+  })
+
+  // A series with two coming dates, and one without.
+  const series = await payload.create({
+    collection: 'event-series',
+    data: { _status: 'published', kind: 'webinar', title: 'stadt:impuls (Übersicht)' } as never,
+    overrideAccess: true,
+  })
+  ids.series = series.id
+  for (const days of [40, 70]) {
+    await createEvent(payload, {
+      end: inDays(days, 1),
+      series: series.id,
+      start: inDays(days),
+      title: `stadt:impuls in ${days} Tagen`,
+    })
+  }
+  const withoutDates = await payload.create({
+    collection: 'event-series',
+    data: { _status: 'published', kind: 'workshop', title: 'Werkstattreihe (Übersicht)' } as never,
+    overrideAccess: true,
+  })
+  ids.seriesWithoutDates = withoutDates.id
+
+  // Drafts of both cities' projects.
+  ids.draftOfCityA = (
+    await createProject(payload, {
+      _status: 'draft',
+      municipality: cityA.id,
+      title: 'Quartiersgarten Gelsenkirchen (Entwurf)',
+    })
+  ).id
+  ids.draftOfCityB = (
+    await createProject(payload, {
+      _status: 'draft',
+      municipality: cityB.id,
+      title: 'Bürgerhaus Bottrop (Entwurf)',
+    })
+  ).id
+
+  // Two visitors rate the module.
+  for (let visitor = 0; visitor < 2; visitor++) {
+    await rateModule({
+      moduleId: module.id,
+      serverUrl: server.url,
+      values: {
+        complexity: 2,
+        financialEffort: 1,
+        participation: 4,
+        processPhase: 2,
+        staffEffort: 3,
+        timeEffort: 2,
+      },
+    })
+  }
+
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const signIn = (account: { email: string; password: string }) =>
+  signInWith(browser, { account, baseUrl: server.url })
+
+const card = (page: Page, id: string) => page.locator(`[data-card="${id}"]`)
+
+/** The tile's numbers as read ("2 warten auf Ihre Entscheidung"). */
+const countsOf = async (tile: Locator) =>
+  (await tile.locator('.qn-card__count-item').allInnerTexts()).map((text) =>
+    text.replace(/\s+/g, ' ').trim(),
+  )
+
+/** The tile's entries: title and details, one line each. */
+const entriesOf = async (tile: Locator) =>
+  (await tile.locator('.qn-card__item').allInnerTexts()).map((text) =>
+    text.replace(/\s+/g, ' ').trim(),
+  )
+
+const pathOf = (href: null | string) => new URL(href ?? '', server.url).pathname
+
+/** axe-core's findings on the dashboard's own parts (the admin around them is Payload's). */
+const axeViolations = async (page: Page) => {
+  const require = createRequire(import.meta.url)
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: {
+            include: string[][]
+          }) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run({ include: [['.qn-dashboard-heading'], ['.qn-card']] })
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
+  })
+}
+
+describe('the dashboard of the coordination office', () => {
+  it('should count what waits and list it, each tile linking to where the work is done', async () => {
+    const { context, page } = await signIn(COORDINATOR)
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor()
+    expect(await page.locator('.qn-dashboard-heading').innerText()).toContain(
+      'Guten Tag, Carla Koordination.',
+    )
+
+    const moderation = card(page, 'moderation')
+    expect(await countsOf(moderation)).toEqual(['3 warten auf Ihre Entscheidung', '1 gemeldet'])
+    const waiting = await entriesOf(moderation)
+    expect(waiting).toHaveLength(3)
+    expect(waiting[0]).toContain('„Wann ist die nächste Konferenz im Quartier?“')
+    expect(waiting[0]).toContain('von Petra Nachbarin')
+    expect(waiting[0]).toContain('Beteiligungsmodul: Stadtteilkonferenz (Übersicht)')
+    expect(waiting[2]).toContain('„Werbung für etwas ganz anderes“ nach Meldungen verborgen')
+
+    const events = card(page, 'upcoming-events')
+    expect(await countsOf(events)).toEqual(['3 anstehend'])
+    const [workshop] = await entriesOf(events)
+    expect(workshop).toContain('Werkstatt Quartiersarbeit (Übersicht)')
+    expect(workshop).toContain('3 von 10 Plätzen belegt')
+    expect(workshop).toContain('1 auf der Warteliste')
+    expect(workshop).toMatch(/Anmeldeschluss \d\d\.\d\d\.\d{4}/)
+    expect((await entriesOf(events)).join('\n')).not.toContain('Vergangene Tagung')
+
+    const registrations = card(page, 'registrations')
+    expect(await countsOf(registrations)).toEqual(['2 unbestätigt', '1 auf der Warteliste'])
+    expect(await entriesOf(registrations)).toEqual([
+      expect.stringMatching(/Werkstatt Quartiersarbeit.*2 unbestätigt 1 auf der Warteliste/),
+    ])
+
+    const drafts = card(page, 'drafts')
+    expect(await countsOf(drafts)).toEqual(['2 Projekte'])
+    const draftTitles = (await entriesOf(drafts)).join('\n')
+    expect(draftTitles).toContain('Quartiersgarten Gelsenkirchen (Entwurf)')
+    expect(draftTitles).toContain('Bürgerhaus Bottrop (Entwurf)')
+
+    const series = card(page, 'series')
+    expect(await countsOf(series)).toEqual(['2 Reihen', '1 ohne kommende Termine'])
+    const seriesEntries = await entriesOf(series)
+    expect(seriesEntries[0]).toMatch(
+      /^stadt:impuls \(Übersicht\) .*\d\d\.\d\d\.\d{4}, \d\d:\d\d.*\d\d\.\d\d\.\d{4}/,
+    )
+    expect(seriesEntries[1]).toContain('Keine kommenden Termine')
+
+    const ratings = card(page, 'ratings')
+    expect(await countsOf(ratings)).toEqual(['2 in den letzten 7 Tagen', '2 insgesamt'])
+    expect(await entriesOf(ratings)).toEqual([
+      expect.stringMatching(/^Stadtteilkonferenz \(Übersicht\) Beteiligungsmodul 2 Bewertungen/),
+    ])
+
+    // Where each leads.
+    expect(
+      pathOf(await moderation.getByRole('link', { name: 'Zur Moderation' }).getAttribute('href')),
+    ).toBe('/admin/moderation')
+    expect(
+      pathOf(
+        await events
+          .getByRole('link', { name: 'Werkstatt Quartiersarbeit (Übersicht)' })
+          .getAttribute('href'),
+      ),
+    ).toBe(`/admin/collections/events/${ids.event}`)
+    expect(
+      pathOf(
+        await registrations
+          .getByRole('link', { name: 'Werkstatt Quartiersarbeit (Übersicht)' })
+          .getAttribute('href'),
+      ),
+    ).toBe(`/admin/collections/events/${ids.event}`)
+    expect(
+      pathOf(
+        await series.getByRole('link', { name: 'Werkstattreihe (Übersicht)' }).getAttribute('href'),
+      ),
+    ).toBe(`/admin/collections/event-series/${ids.seriesWithoutDates}`)
+    expect(
+      pathOf(
+        await ratings
+          .getByRole('link', { name: 'Stadtteilkonferenz (Übersicht)' })
+          .getAttribute('href'),
+      ),
+    ).toBe(`/admin/collections/modules/${ids.module}`)
+
+    await page.screenshot({ fullPage: true, path: '/tmp/shell-dashboard-coordinator.png' })
+    expect(await axeViolations(page)).toEqual([])
+
+    // The moderation queue opens from the tile and shows the comments waiting there.
+    await moderation.getByRole('link', { name: 'Zur Moderation' }).click()
+    await page.waitForURL((url) => url.pathname === '/admin/moderation')
+    await page.getByText('Wann ist die nächste Konferenz im Quartier?').waitFor()
+    await context.close()
+  })
+
+  it('should open the list of waiting registrations from its count, filtered', async () => {
+    const { context, page } = await signIn(COORDINATOR)
+    await card(page, 'registrations')
+      .getByRole('link', { name: /auf der Warteliste/ })
+      .click()
+    await page.waitForURL((url) => url.pathname === '/admin/collections/registrations')
+    await expect.poll(() => page.locator('.table tbody tr').count(), { timeout: 15_000 }).toBe(1)
+    expect(await page.locator('.table tbody').innerText()).toContain('Person 5')
+    await context.close()
+  })
+})
+
+describe('the dashboard of a municipality editor', () => {
+  it('should show only their city’s drafts and none of the coordination office’s work', async () => {
+    const { context, page } = await signIn(CITY_EDITOR)
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor()
+    expect(await page.locator('.qn-dashboard-heading').innerText()).toContain(
+      'Sie sehen die Einträge der Kommune Gelsenkirchen (Übersicht).',
+    )
+    const drafts = card(page, 'drafts')
+    expect(await countsOf(drafts)).toEqual(['1 Projekt'])
+    expect(await entriesOf(drafts)).toEqual([
+      expect.stringContaining('Quartiersgarten Gelsenkirchen (Entwurf)'),
+    ])
+    for (const tile of ['moderation', 'registrations', 'upcoming-events', 'series', 'ratings']) {
+      expect(await card(page, tile).count(), tile).toBe(0)
+    }
+    expect(await page.locator('body').innerText()).not.toContain('Bürgerhaus Bottrop')
+    await page.screenshot({ fullPage: true, path: '/tmp/shell-dashboard-municipality.png' })
+
+    await drafts.getByRole('link', { name: 'Quartiersgarten Gelsenkirchen (Entwurf)' }).click()
+    await page.waitForURL(
+      (url) => url.pathname === `/admin/collections/projects/${ids.draftOfCityA}`,
+    )
+    await context.close()
+  })
+})
+
+describe('the navigation', () => {
+  it('should group every collection, registrations with the events, participation next', async () => {
+    const { context, page } = await signIn(COORDINATOR)
+    await page.locator('.nav-group__label').first().waitFor()
+    const groups = await page.locator('.nav-group__label').allInnerTexts()
+    const labels = groups.map((text) => text.trim()).filter(Boolean)
+    expect(labels.slice(0, 3)).toEqual(['Veranstaltungen', 'Beteiligung', 'Inhalte'])
+    expect(labels).not.toContain('Sammlungen')
+    const events = page.locator('#nav-group-Veranstaltungen')
+    expect(await events.getByRole('link', { name: 'Anmeldungen' }).count()).toBe(1)
+    await context.close()
+  })
+})
