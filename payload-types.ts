@@ -103,6 +103,7 @@ export interface Config {
       purgeUnconfirmedRegistrations: TaskPurgeUnconfirmedRegistrations;
       sendRegistrationReminders: TaskSendRegistrationReminders;
       anonymiseRegistrations: TaskAnonymiseRegistrations;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -1445,7 +1446,8 @@ export interface PayloadJob {
           | 'purgeUnconfirmedComments'
           | 'purgeUnconfirmedRegistrations'
           | 'sendRegistrationReminders'
-          | 'anonymiseRegistrations';
+          | 'anonymiseRegistrations'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1487,6 +1489,7 @@ export interface PayloadJob {
         | 'purgeUnconfirmedRegistrations'
         | 'sendRegistrationReminders'
         | 'anonymiseRegistrations'
+        | 'schedulePublish'
       )
     | null;
   queue?: string | null;
@@ -2596,6 +2599,71 @@ export interface TaskAnonymiseRegistrations {
   output: {
     anonymised: number;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'events';
+          value: number | Event;
+        } | null)
+      | ({
+          relationTo: 'event-series';
+          value: number | EventSery;
+        } | null)
+      | ({
+          relationTo: 'fields-of-action';
+          value: number | FieldsOfAction;
+        } | null)
+      | ({
+          relationTo: 'projects';
+          value: number | Project;
+        } | null)
+      | ({
+          relationTo: 'modules';
+          value: number | Module;
+        } | null)
+      | ({
+          relationTo: 'publications';
+          value: number | Publication;
+        } | null)
+      | ({
+          relationTo: 'organisations';
+          value: number | Organisation;
+        } | null)
+      | ({
+          relationTo: 'people';
+          value: number | Person;
+        } | null)
+      | ({
+          relationTo: 'municipalities';
+          value: number | Municipality;
+        } | null)
+      | ({
+          relationTo: 'program-areas';
+          value: number | ProgramArea;
+        } | null)
+      | ({
+          relationTo: 'programmes';
+          value: number | Programme;
+        } | null)
+      | ({
+          relationTo: 'target-groups';
+          value: number | TargetGroup;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

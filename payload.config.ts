@@ -45,10 +45,12 @@ import {
   generateSeriesOccurrencesTask,
   isJobsAutoRunEnabled,
   jobsAccess,
+  DEFAULT_QUEUE,
   NIGHTLY_QUEUE,
   nightlyAutoRun,
 } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
+import { withScheduledPublicationsReadable } from './src/access/readScheduledPublications'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
@@ -186,8 +188,12 @@ const config = buildConfig({
       ? [
           ...(nightlyAutoRun() as AutorunCronConfig[]),
           { cron: '*/10 * * * * *', limit: 20, queue: MAIL_QUEUE },
+          // Payload's own queue: scheduled publications and withdrawals, checked every minute.
+          { cron: '* * * * *', limit: 20, queue: DEFAULT_QUEUE },
         ]
       : undefined,
+    // Staff see what is scheduled for a document; the other jobs stay closed.
+    jobsCollectionOverrides: withScheduledPublicationsReadable,
     // The plugins add the mail outbox's task (and its keys collection) themselves.
     tasks: [generateSeriesOccurrencesTask],
   },

@@ -10,6 +10,7 @@ import * as migration_20261122_035932_mail_language from './20261122_035932_mail
 import * as migration_20261122_043500_http_cache_bookkeeping from './20261122_043500_http_cache_bookkeeping';
 import * as migration_20261129_210139_widget_return_url from './20261129_210139_widget_return_url';
 import * as migration_20261129_221500_http_cache_tables_from_code from './20261129_221500_http_cache_tables_from_code';
+import * as migration_20261130_021734_scheduled_publications from './20261130_021734_scheduled_publications';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261129_221500_http_cache_tables_from_code.up,
     down: migration_20261129_221500_http_cache_tables_from_code.down,
     name: '20261129_221500_http_cache_tables_from_code',
+  },
+  {
+    up: migration_20261130_021734_scheduled_publications.up,
+    down: migration_20261130_021734_scheduled_publications.down,
+    name: '20261130_021734_scheduled_publications',
   },
 ];

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isLoggedIn } from '../../src/access/isLoggedIn'
 import { readSettings } from '../../src/runtime/settings'
 import { rejectUnsupportedFile } from './hooks/rejectUnsupportedFile'
+import { groups } from '../shared/publicContent'
 
 /** Images and PDFs only: SVG and other XML can carry scripts and are refused by content, not name. */
 export const MEDIA_MIME_TYPES = [
@@ -24,7 +25,7 @@ export const Media: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
-    group: { de: 'Inhalte', en: 'Content' },
+    group: groups.content,
     useAsTitle: 'filename',
   },
   fields: [

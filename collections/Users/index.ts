@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
 import { hasRole, ROLES } from '../../src/access/roles'
 import { adminOrSelf } from './access/adminOrSelf'
+import { groups } from '../shared/publicContent'
 import { keepLastAdminOnChange, keepLastAdminOnDelete } from './hooks/keepLastAdmin'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
@@ -24,7 +25,7 @@ export const Users: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['name', 'email', 'role', 'updatedAt'],
-    group: { de: 'Verwaltung', en: 'Administration' },
+    group: groups.administration,
     useAsTitle: 'email',
   },
   auth: {

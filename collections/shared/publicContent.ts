@@ -37,7 +37,9 @@ export const publicContent = ({ access }: PublicContentArgs = {}): Pick<
     ],
   },
   versions: {
-    drafts: { schedulePublish: false },
+    // Editors can schedule a publication or a withdrawal ("Veröffentlichung planen"); the
+    // jobs' `default` queue runs it (payload.config.ts).
+    drafts: { schedulePublish: true },
     maxPerDoc: 25,
   },
 })

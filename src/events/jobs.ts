@@ -9,6 +9,9 @@ import { generateAllOccurrences } from './generateOccurrences'
 
 export const NIGHTLY_QUEUE = 'nightly'
 
+/** Payload's queue when a job names none: scheduled publications (`schedulePublish`) run there. */
+export const DEFAULT_QUEUE = 'default'
+
 /** Queuing, running and cancelling jobs over the API (/api/payload-jobs/…) is for the coordination office. */
 const isCoordinationOffice = ({
   req,

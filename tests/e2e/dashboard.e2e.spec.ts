@@ -23,6 +23,7 @@ import {
   inDays,
   rateModule,
 } from '../helpers/fixtures'
+import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
 const COORDINATOR = {
@@ -359,5 +360,111 @@ describe('the navigation', () => {
     const events = page.locator('#nav-group-Veranstaltungen')
     expect(await events.getByRole('link', { name: 'Anmeldungen' }).count()).toBe(1)
     await context.close()
+  })
+})
+
+describe('scheduled publications', () => {
+  it('should list a scheduled publication with its time for whoever may edit it, and publish it when it is due', async () => {
+    const { payload } = server
+    const userId = async (email: string) =>
+      (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!.id
+    // Queued as the admin's "Veröffentlichung planen" does (Payload's schedulePublishHandler).
+    const schedule = (projectId: number, waitUntil: Date) =>
+      payload.jobs.queue({
+        input: {
+          // The admin stores the id as text (payload-types says number).
+          doc: { relationTo: 'projects', value: String(projectId) as unknown as number },
+          type: 'publish',
+          user: { relationTo: 'users', value: coordinatorId },
+        },
+        task: 'schedulePublish',
+        waitUntil,
+      })
+    const coordinatorId = await userId(COORDINATOR.email)
+    await schedule(ids.draftOfCityA, new Date(Date.now() + 3 * 86_400_000))
+    await schedule(ids.draftOfCityB, new Date(Date.now() + 4 * 86_400_000))
+
+    const coordinator = await signIn(COORDINATOR)
+    const drafts = card(coordinator.page, 'drafts')
+    await drafts
+      .getByRole('heading', { name: 'Entwürfe und geplante Veröffentlichungen' })
+      .waitFor()
+    const entries = await entriesOf(drafts)
+    expect(entries.slice(0, 2)).toEqual([
+      expect.stringMatching(
+        /^Quartiersgarten Gelsenkirchen \(Entwurf\) Projekt wird veröffentlicht \p{L}+\., \d\d\.\d\d\.\d{4}, \d\d:\d\d/u,
+      ),
+      expect.stringMatching(/^Bürgerhaus Bottrop \(Entwurf\) Projekt wird veröffentlicht /),
+    ])
+    expect(
+      pathOf(
+        await drafts
+          .getByRole('link', { name: 'Quartiersgarten Gelsenkirchen (Entwurf)' })
+          .first()
+          .getAttribute('href'),
+      ),
+    ).toBe(`/admin/collections/projects/${ids.draftOfCityA}`)
+    await coordinator.page.screenshot({ fullPage: true, path: '/tmp/lead-dashboard-scheduled.png' })
+    expect(await axeViolations(coordinator.page)).toEqual([])
+
+    // The document offers scheduling, and its drawer lists what is planned.
+    await coordinator.page.goto(`${server.url}/admin/collections/projects/${ids.draftOfCityA}`)
+    await coordinator.page.locator('#action-save-popup .popup-button').click()
+    await coordinator.page.locator('#schedule-publish').click()
+    await coordinator.page
+      .getByText('Veröffentlichung für Quartiersgarten Gelsenkirchen (Entwurf) planen')
+      .waitFor()
+    // What is planned for the document (read as the editor: the jobs collection lets staff read
+    // scheduled publications and nothing else).
+    await coordinator.page.getByRole('heading', { name: 'Bevorstehende Ereignisse' }).waitFor()
+    await expect
+      .poll(() => coordinator.page.locator('.schedule-publish__upcoming tbody tr').count())
+      .toBe(1)
+    await coordinator.page.screenshot({ path: '/tmp/lead-schedule-drawer.png' })
+    await coordinator.context.close()
+
+    // Over the API, staff read the scheduled publications and no other job; visitors nothing.
+    await payload.jobs.queue({ input: {}, queue: 'nightly', task: 'generateSeriesOccurrences' })
+    const token = await login(server.url, COORDINATOR.email, COORDINATOR.password)
+    const staffJobs = await requestJson<{ docs: { taskSlug: string }[] }>(
+      `${server.url}/api/payload-jobs?limit=100&depth=0`,
+      { token },
+    )
+    expect(staffJobs.status).toBe(200)
+    expect(staffJobs.body.docs.map((job) => job.taskSlug)).toEqual([
+      'schedulePublish',
+      'schedulePublish',
+    ])
+    expect((await requestJson(`${server.url}/api/payload-jobs`)).status).toBe(403)
+
+    // A municipality editor sees their city's scheduled publication only.
+    const cityEditor = await signIn(CITY_EDITOR)
+    const cityDrafts = card(cityEditor.page, 'drafts')
+    await cityDrafts
+      .getByRole('heading', { name: 'Entwürfe und geplante Veröffentlichungen' })
+      .waitFor()
+    const cityEntries = (await entriesOf(cityDrafts)).join('\n')
+    expect(cityEntries).toContain(
+      'Quartiersgarten Gelsenkirchen (Entwurf) Projekt wird veröffentlicht',
+    )
+    expect(cityEntries).not.toContain('Bürgerhaus Bottrop')
+    await cityEditor.context.close()
+
+    // When its time has come, the default queue publishes it.
+    await schedule(ids.draftOfCityB, new Date(Date.now() - 1_000))
+    await payload.jobs.run({ queue: 'default' })
+    const published = await payload.findByID({
+      collection: 'projects',
+      depth: 0,
+      id: ids.draftOfCityB,
+    })
+    expect(published._status).toBe('published')
+    const stillDraft = await payload.findByID({
+      collection: 'projects',
+      depth: 0,
+      draft: true,
+      id: ids.draftOfCityA,
+    })
+    expect(stillDraft._status).toBe('draft')
   })
 })

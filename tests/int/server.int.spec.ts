@@ -261,3 +261,22 @@ describe('media uploads', () => {
     expect(body.errors?.[0]?.message).toMatch(/zu groß/)
   })
 })
+
+describe('answers to invalid documents', () => {
+  it('should name each invalid field in a 400, so the admin can mark it', async () => {
+    await createUser('redaktion-felder@quartiersnetz.test', 'editor')
+    const token = await login(server.url, 'redaktion-felder@quartiersnetz.test', PASSWORD)
+    type Answer = {
+      errors?: { data?: { errors?: { message: string; path: string }[] }; message: string }[]
+    }
+    const { body, status } = await requestJson<Answer>(`${server.url}/api/projects`, {
+      body: { teaser: 'Ohne Titel' },
+      method: 'POST',
+      token,
+    })
+    expect(status).toBe(400)
+    const fields = body.errors?.[0]?.data?.errors ?? []
+    expect(fields.map((field) => field.path)).toContain('title')
+    expect(fields.find((field) => field.path === 'title')?.message).toMatch(/erforderlich|Pflicht/i)
+  })
+})

@@ -13,21 +13,7 @@ import {
   targetLinkOf,
   targetRefOf,
 } from '@quartiersnetz/plugin-kit/targets'
-
-import './index.css'
-
-type Link = NonNullable<ReturnType<typeof targetLinkOf>>
-
-const LinkText = ({ link }: { link: Link }) =>
-  link.href ? (
-    <a className="target-link__anchor" href={link.href}>
-      {link.label}: {link.name}
-    </a>
-  ) : (
-    <span className="target-link__missing">
-      {link.label}: {link.name}
-    </span>
-  )
+import { TargetLinkField, TargetLinkText } from '@quartiersnetz/plugin-kit/targetLink'
 
 /** The list column: "Beteiligungsmodul: Stadtteilkonferenz", linked to its edit view. */
 export const TargetCell = ({ cellData, i18n, payload }: DefaultServerCellComponentProps) => {
@@ -38,7 +24,7 @@ export const TargetCell = ({ cellData, i18n, payload }: DefaultServerCellCompone
     payload,
     target: cellData,
   })
-  return link ? <LinkText link={link} /> : null
+  return link ? <TargetLinkText link={link} /> : null
 }
 
 type FieldProps = {
@@ -96,13 +82,6 @@ export const TargetField = async ({ commentsSlug, data, field, req, targets }: F
     target,
   })
   return link ? (
-    <div className="field-type target-link">
-      <span className="field-label">
-        {field.label ? getTranslation(field.label, req.i18n) : ''}
-      </span>
-      <p className="target-link__value">
-        <LinkText link={link} />
-      </p>
-    </div>
+    <TargetLinkField label={field.label ? getTranslation(field.label, req.i18n) : ''} link={link} />
   ) : null
 }

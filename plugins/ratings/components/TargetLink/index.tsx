@@ -11,21 +11,7 @@ import {
   targetLinkOf,
   targetRefOf,
 } from '@quartiersnetz/plugin-kit/targets'
-
-import './index.css'
-
-type Link = NonNullable<ReturnType<typeof targetLinkOf>>
-
-const LinkText = ({ link }: { link: Link }) =>
-  link.href ? (
-    <a className="target-link__anchor" href={link.href}>
-      {link.label}: {link.name}
-    </a>
-  ) : (
-    <span className="target-link__missing">
-      {link.label}: {link.name}
-    </span>
-  )
+import { TargetLinkField, TargetLinkText } from '@quartiersnetz/plugin-kit/targetLink'
 
 /** The list column: "Beteiligungsmodul: Stadtteilkonferenz", linked to its edit view. */
 export const TargetCell = ({ cellData, i18n, payload }: DefaultServerCellComponentProps) => {
@@ -36,7 +22,7 @@ export const TargetCell = ({ cellData, i18n, payload }: DefaultServerCellCompone
     payload,
     target: cellData,
   })
-  return link ? <LinkText link={link} /> : null
+  return link ? <TargetLinkText link={link} /> : null
 }
 
 type FieldProps = {
@@ -66,13 +52,6 @@ export const TargetField = async ({ data, field, req, targets }: FieldProps) => 
     target,
   })
   return link ? (
-    <div className="field-type target-link">
-      <span className="field-label">
-        {field.label ? getTranslation(field.label, req.i18n) : ''}
-      </span>
-      <p className="target-link__value">
-        <LinkText link={link} />
-      </p>
-    </div>
+    <TargetLinkField label={field.label ? getTranslation(field.label, req.i18n) : ''} link={link} />
   ) : null
 }

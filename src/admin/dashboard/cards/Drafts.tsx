@@ -29,18 +29,20 @@ const draftCollections = (req: PayloadRequest): SanitizedCollectionConfig[] =>
     .filter((config) => Boolean(config.versions?.drafts) && config.admin.hidden !== true)
 
 /**
- * Publications Payload's scheduler will make (collections with `schedulePublish`), as far as
- * the user may read the jobs queue.
+ * Publications Payload's scheduler will make (collections with `schedulePublish`), of documents
+ * the user may edit.
  */
 const scheduledPublications = async (req: PayloadRequest) => {
   const isScheduling = draftCollections(req).some((config) =>
     Boolean(config.versions?.drafts && config.versions.drafts.schedulePublish),
   )
-  if (!isScheduling || !grantsAny(await scopeOf(req, JOBS, 'read'))) {
+  if (!isScheduling) {
     return []
   }
+  // Staff read scheduled publications only (src/access/readScheduledPublications.ts); shown are
+  // those of documents the user may edit (onlyEditable).
   const jobs = await collectionOf<ScheduledJob>(req, JOBS).find({
-    limit: SHOWN,
+    limit: 100,
     overrideAccess: false,
     sort: 'waitUntil',
     where: {
@@ -51,11 +53,43 @@ const scheduledPublications = async (req: PayloadRequest) => {
       ],
     },
   })
-  return jobs.docs.flatMap((job) =>
+  const scheduled = jobs.docs.flatMap((job) =>
     job.input?.doc && job.waitUntil
       ? [{ at: job.waitUntil, doc: job.input.doc, isPublishing: job.input.type !== 'unpublish' }]
       : [],
   )
+  return (await onlyEditable(req, scheduled)).slice(0, SHOWN)
+}
+
+/**
+ * Of the scheduled publications, those whose document the user may edit: a municipality
+ * editor sees their city's, as with the drafts.
+ */
+const onlyEditable = async <T extends { doc: { relationTo: string; value: number | string } }>(
+  req: PayloadRequest,
+  scheduled: T[],
+): Promise<T[]> => {
+  const editable = new Set<string>()
+  const slugs = [...new Set(scheduled.map(({ doc }) => doc.relationTo))]
+  await Promise.all(
+    slugs.map(async (slug) => {
+      const scope = await scopeOf(req, slug, 'update')
+      const ids = scheduled.filter(({ doc }) => doc.relationTo === slug).map(({ doc }) => doc.value)
+      if (scope === true) {
+        ids.forEach((id) => editable.add(`${slug}:${id}`))
+      } else if (grantsAny(scope)) {
+        const found = await collectionOf<Draft>(req, slug).find({
+          draft: true,
+          limit: ids.length,
+          overrideAccess: false,
+          select: {},
+          where: within(scope, { id: { in: ids } }),
+        })
+        found.docs.forEach(({ id }) => editable.add(`${slug}:${id}`))
+      }
+    }),
+  )
+  return scheduled.filter(({ doc }) => editable.has(`${doc.relationTo}:${doc.value}`))
 }
 
 /**
