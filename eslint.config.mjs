@@ -16,6 +16,7 @@ export default tseslint.config(
       '.data/',
       '.test-data*/',
       'widgets/dist/',
+      'dist/',
       'bench/.work/',
       'payload-types.ts',
       'src/app/(payload)/admin/importMap.js',

@@ -39,6 +39,7 @@ export interface Config {
     programmes: Programme;
     'target-groups': TargetGroup;
     users: User;
+    'privacy-requests': PrivacyRequest;
     'mail-keys': MailKey;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -67,6 +68,7 @@ export interface Config {
     programmes: ProgrammesSelect<false> | ProgrammesSelect<true>;
     'target-groups': TargetGroupsSelect<false> | TargetGroupsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'privacy-requests': PrivacyRequestsSelect<false> | PrivacyRequestsSelect<true>;
     'mail-keys': MailKeysSelect<false> | MailKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -79,9 +81,13 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    netiquette: Netiquette;
+    'privacy-notice': PrivacyNotice;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    netiquette: NetiquetteSelect<false> | NetiquetteSelect<true>;
+    'privacy-notice': PrivacyNoticeSelect<false> | PrivacyNoticeSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -100,9 +106,11 @@ export interface Config {
       generateSeriesOccurrences: TaskGenerateSeriesOccurrences;
       sendMail: TaskSendMail;
       purgeUnconfirmedComments: TaskPurgeUnconfirmedComments;
+      eraseCommentAbuseRecords: TaskEraseCommentAbuseRecords;
       purgeUnconfirmedRegistrations: TaskPurgeUnconfirmedRegistrations;
       sendRegistrationReminders: TaskSendRegistrationReminders;
       anonymiseRegistrations: TaskAnonymiseRegistrations;
+      eraseRatingClientHashes: TaskEraseRatingClientHashes;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1023,6 +1031,11 @@ export interface Module {
         id?: string | null;
       }[]
     | null;
+  processPhases?: ('analysis' | 'planning' | 'implementation' | 'evaluation')[] | null;
+  participants?: ('small' | 'medium' | 'large' | 'very-large')[] | null;
+  duration?: ('hours' | 'days' | 'weeks' | 'months' | 'ongoing') | null;
+  participationLevels?: ('inform' | 'consult' | 'co-decide')[] | null;
+  formats?: ('analog' | 'digital' | 'hybrid')[] | null;
   /**
    * The editors’ assessment on the same scales that users rate on. Choose a value between the two poles for each dimension, or “No assessment”.
    */
@@ -1359,6 +1372,29 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Log of access, export and erasure requests: who, when, what, how many records. The e-mail addresses are not stored.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-requests".
+ */
+export interface PrivacyRequest {
+  id: number;
+  action: 'lookup' | 'export' | 'erase';
+  user?: (number | null) | User;
+  recordCount?: number | null;
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "mail-keys".
  */
@@ -1444,9 +1480,11 @@ export interface PayloadJob {
           | 'generateSeriesOccurrences'
           | 'sendMail'
           | 'purgeUnconfirmedComments'
+          | 'eraseCommentAbuseRecords'
           | 'purgeUnconfirmedRegistrations'
           | 'sendRegistrationReminders'
           | 'anonymiseRegistrations'
+          | 'eraseRatingClientHashes'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1486,9 +1524,11 @@ export interface PayloadJob {
         | 'generateSeriesOccurrences'
         | 'sendMail'
         | 'purgeUnconfirmedComments'
+        | 'eraseCommentAbuseRecords'
         | 'purgeUnconfirmedRegistrations'
         | 'sendRegistrationReminders'
         | 'anonymiseRegistrations'
+        | 'eraseRatingClientHashes'
         | 'schedulePublish'
       )
     | null;
@@ -1589,6 +1629,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'privacy-requests';
+        value: number | PrivacyRequest;
       } | null)
     | ({
         relationTo: 'mail-keys';
@@ -2050,6 +2094,11 @@ export interface ModulesSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  processPhases?: T;
+  participants?: T;
+  duration?: T;
+  participationLevels?: T;
+  formats?: T;
   editorialAssessment?:
     | T
     | {
@@ -2339,6 +2388,18 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-requests_select".
+ */
+export interface PrivacyRequestsSelect<T extends boolean = true> {
+  action?: T;
+  user?: T;
+  recordCount?: T;
+  counts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "mail-keys_select".
  */
 export interface MailKeysSelect<T extends boolean = true> {
@@ -2422,6 +2483,46 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "netiquette".
+ */
+export interface Netiquette {
+  id: number;
+  title: string;
+  /**
+   * Separate paragraphs by a blank line; a line starting with "## " becomes a heading. Placeholders filled in from the settings in force: {siteName}, {confirmHours}, {retentionDays}, {contact} ({contact}: the sentence with the privacy contact, if one is set). Every publication is a new version: consents given afterwards record it.
+   */
+  text: string;
+  titleEn: string;
+  /**
+   * Separate paragraphs by a blank line; a line starting with "## " becomes a heading. Placeholders filled in from the settings in force: {siteName}, {confirmHours}, {retentionDays}, {contact} ({contact}: the sentence with the privacy contact, if one is set). Every publication is a new version: consents given afterwards record it.
+   */
+  textEn: string;
+  _status?: ('draft' | 'published') | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-notice".
+ */
+export interface PrivacyNotice {
+  id: number;
+  title: string;
+  /**
+   * Separate paragraphs by a blank line; a line starting with "## " becomes a heading. Placeholders filled in from the settings in force: {siteName}, {confirmHours}, {retentionDays}, {contact} ({contact}: the sentence with the privacy contact, if one is set). Every publication is a new version: consents given afterwards record it.
+   */
+  text: string;
+  titleEn: string;
+  /**
+   * Separate paragraphs by a blank line; a line starting with "## " becomes a heading. Placeholders filled in from the settings in force: {siteName}, {confirmHours}, {retentionDays}, {contact} ({contact}: the sentence with the privacy contact, if one is set). Every publication is a new version: consents given afterwards record it.
+   */
+  textEn: string;
+  _status?: ('draft' | 'published') | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2437,6 +2538,34 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "netiquette_select".
+ */
+export interface NetiquetteSelect<T extends boolean = true> {
+  title?: T;
+  text?: T;
+  titleEn?: T;
+  textEn?: T;
+  _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-notice_select".
+ */
+export interface PrivacyNoticeSelect<T extends boolean = true> {
+  title?: T;
+  text?: T;
+  titleEn?: T;
+  textEn?: T;
+  _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2571,6 +2700,17 @@ export interface TaskPurgeUnconfirmedComments {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEraseCommentAbuseRecords".
+ */
+export interface TaskEraseCommentAbuseRecords {
+  input?: unknown;
+  output: {
+    hashesErased: number;
+    reportsDeleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskPurgeUnconfirmedRegistrations".
  */
 export interface TaskPurgeUnconfirmedRegistrations {
@@ -2598,6 +2738,16 @@ export interface TaskAnonymiseRegistrations {
   input?: unknown;
   output: {
     anonymised: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEraseRatingClientHashes".
+ */
+export interface TaskEraseRatingClientHashes {
+  input?: unknown;
+  output: {
+    erased: number;
   };
 }
 /**

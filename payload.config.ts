@@ -23,10 +23,13 @@ import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
+import { PrivacyRequests } from './collections/PrivacyRequests'
+import { consentVersionOf, Netiquette, PrivacyNotice } from './globals/consentTexts'
 import { commentsPlugin } from '@quartiersnetz/plugin-comments'
 import { eventRegistrationPlugin } from '@quartiersnetz/plugin-event-registration'
 import { ratingsPlugin } from '@quartiersnetz/plugin-ratings'
 import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
+import { withPrivacyNoticeUrl } from '@quartiersnetz/plugin-kit/privacy'
 import { withReadOnlyNotice } from './src/admin/readOnlyNotice/withReadOnlyNotice'
 import { isEditor } from './src/access/isEditor'
 import { MARK_DATA_URL } from './src/admin/branding/mark'
@@ -51,6 +54,8 @@ import {
 } from './src/events/jobs'
 import { readSettings } from './src/runtime/settings'
 import { withScheduledPublicationsReadable } from './src/access/readScheduledPublications'
+import { noIntrospectionOutsideDevelopment } from './src/api/noIntrospection'
+import { searchPlugin } from './src/search'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
@@ -89,6 +94,14 @@ const config = buildConfig({
       },
       // A banner when the admin is open under an address it can't save from (sign-in included).
       providers: ['/src/admin/originNotice#OriginNotice'],
+      views: {
+        // Data-subject requests: look up, export and erase by e-mail address (src/admin/privacy/).
+        privacyRequests: {
+          Component: '/src/admin/privacy#PrivacyRequestsView',
+          exact: true,
+          path: '/datenschutzanfragen',
+        },
+      },
     },
     dashboard: editorsDashboard({
       comments: { slug: pluginSlugs.comments },
@@ -133,7 +146,12 @@ const config = buildConfig({
     TargetGroups,
     Media,
     Users,
+    PrivacyRequests,
   ]),
+  // The texts visitors agree to, versioned; published ones are what consents record.
+  globals: [Netiquette, PrivacyNotice],
+  // The plugins' mails link the privacy notice (/datenschutz, or the network's own).
+  custom: withPrivacyNoticeUrl({}, settings.privacyUrl ?? `${settings.serverUrl}/datenschutz`),
   // Member sites' widgets send their rating token in X-Visitor-Token (no cookies cross-site).
   cors: { headers: ['x-visitor-token'], origins: settings.corsOrigins },
   // The pages whose sign-in cookie Payload takes: SERVER_URL, ADMIN_ORIGINS and, in
@@ -176,9 +194,11 @@ const config = buildConfig({
   defaultDepth: 1,
   maxDepth: 3,
   graphQL: {
-    disableIntrospectionInProduction: true,
+    // Our rule instead of Payload's, which depends on NODE_ENV at run time (src/api/noIntrospection.ts).
+    disableIntrospectionInProduction: false,
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    validationRules: () => [noIntrospectionOutsideDevelopment],
   },
   jobs: {
     access: jobsAccess,
@@ -228,7 +248,10 @@ const config = buildConfig({
       autoApproveKnownEmails: settings.commentsAutoApproveKnownEmails,
       canModerate: isEditor,
       collections: ['modules', 'projects'],
-      consentVersion: settings.commentsConsentVersion,
+      consentVersion: consentVersionOf(
+        ['netiquette', 'privacy-notice'],
+        settings.commentsConsentVersion,
+      ),
       mailQueue: MAIL_QUEUE,
       minSubmitSeconds: settings.commentsMinSubmitSeconds,
       moderatorEmails: settings.commentsModeratorEmails,
@@ -251,7 +274,10 @@ const config = buildConfig({
     eventRegistrationPlugin({
       canManage: isEditor,
       confirmHours: settings.eventRegistrationConfirmHours,
-      consentVersion: settings.eventRegistrationConsentVersion,
+      consentVersion: consentVersionOf(
+        ['privacy-notice'],
+        settings.eventRegistrationConsentVersion,
+      ),
       cpdOf: cpdOfEvent,
       eventsCollection: 'events',
       fields: eventFields,
@@ -283,8 +309,12 @@ const config = buildConfig({
         ratings: { admin: { group: groups.participation } },
         summaries: { admin: { group: groups.participation } },
       },
+      // The erasure of abuse-limit hashes runs with the other plugins' scheduled tasks.
+      scheduleQueue: NIGHTLY_QUEUE,
       slugs: { ratings: pluginSlugs.ratings, summaries: pluginSlugs.ratingSummaries },
     }),
+    // Full-text search: the index follows every change of the searchable collections.
+    searchPlugin(),
     // Last, so that it covers the plugins' collections too.
     withDataChecks,
     // The navigation's groups in the order of `groups`, the plugins' collections included.
@@ -294,6 +324,9 @@ const config = buildConfig({
   serverURL: settings.serverUrl,
   telemetry: false,
   typescript: {
+    // Generated on demand (`npm run generate:types`, checked by `npm test`), not by every server
+    // start in development, which would rewrite the file under running tests.
+    autoGenerate: false,
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
   upload: {

@@ -57,6 +57,7 @@ import {
   writeResults,
 } from './lib/report'
 import { readBenchSettings } from './lib/settings'
+import { searchRows } from './search'
 
 const WORK_DIR = path.join(projectRoot, 'bench', '.work')
 const RESULTS_FILE = path.join(projectRoot, 'bench', 'results.md')
@@ -77,6 +78,18 @@ const MODULE_LIST_GRAPHQL = JSON.stringify({
     ratingsLocked commentCount ratingSummary updatedAt createdAt _status }
     totalDocs limit page totalPages hasNextPage hasPrevPage nextPage prevPage pagingCounter } }`,
 })
+/** The same GraphQL query by GET (GraphQL over HTTP), as a CDN-friendly member site asks it. */
+const MODULE_LIST_GRAPHQL_GET = `/api/graphql?query=${encodeURIComponent(
+  (JSON.parse(MODULE_LIST_GRAPHQL) as { query: string }).query,
+)}`
+/** The GraphQL query under a new operation name each time: a new request, Payload runs. */
+const uncachedGraphqlBody = (index: number) =>
+  MODULE_LIST_GRAPHQL.replace('"query {', `"query List${index} {`).replace(
+    /}$/,
+    `,"operationName":"List${index}"}`,
+  )
+/** Of every this many requests of the "reads with ratings" rows, one is a rating. */
+const READS_PER_RATING = 8
 /** Backends report table statistics when idle within 10 s; wait a little longer. */
 const STATS_SETTLE_MS = 12_000
 
@@ -348,7 +361,8 @@ const main = async () => {
   const [floorResult] = await measureFloor([floorScenario])
   const floorRate = floorResult!.median.requestsPerSecond
   const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
-  const [restCached, restUncached, graphql] = await measureAll([
+  let graphqlIndex = 0
+  const [restCached, restUncached, graphql, graphqlPost, graphqlGet] = await measureAll([
     {
       connections,
       name: 'REST list (cache)',
@@ -361,7 +375,19 @@ const main = async () => {
     },
     {
       connections,
-      name: 'GraphQL list',
+      name: 'GraphQL list (uncached)',
+      requests: [
+        {
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          path: '/api/graphql',
+          setupRequest: (request) => ({ ...request, body: uncachedGraphqlBody(graphqlIndex++) }),
+        },
+      ],
+    },
+    {
+      connections,
+      name: 'GraphQL list (POST, repeated)',
       requests: [
         {
           body: MODULE_LIST_GRAPHQL,
@@ -370,6 +396,11 @@ const main = async () => {
           path: '/api/graphql',
         },
       ],
+    },
+    {
+      connections,
+      name: 'GraphQL list (GET, repeated)',
+      requests: [{ method: 'GET', path: MODULE_LIST_GRAPHQL_GET }],
     },
   ])
   rows.push(
@@ -392,10 +423,22 @@ const main = async () => {
       ...restUncached!.median,
     },
     {
-      name: `GraphQL, the same list and fields, ${connections} conn.`,
-      notes: `POST, never cached; ${describeErrors(graphql!)}`,
+      name: `GraphQL, the same list and fields, ${connections} conn., uncached`,
+      notes: `POST, a new operation name per request (Payload runs every time); ${describeErrors(graphql!)}`,
       ratioToFloor: ratio(graphql!),
       ...graphql!.median,
+    },
+    {
+      name: `… repeated: the same POST body, from the server's memory`,
+      notes: `${(graphqlPost!.median.requestsPerSecond / graphql!.median.requestsPerSecond).toFixed(1)}× uncached; ${describeErrors(graphqlPost!)}`,
+      ratioToFloor: ratio(graphqlPost!),
+      ...graphqlPost!.median,
+    },
+    {
+      name: `… repeated: GET /api/graphql?query=… (ETag, cacheable by CDNs)`,
+      notes: `${(graphqlGet!.median.requestsPerSecond / graphql!.median.requestsPerSecond).toFixed(1)}× uncached; ${describeErrors(graphqlGet!)}`,
+      ratioToFloor: ratio(graphqlGet!),
+      ...graphqlGet!.median,
     },
   )
 
@@ -412,6 +455,93 @@ const main = async () => {
     (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
   )
   const hotSlugPaths = slugPaths.slice(0, 50)
+  // Reads with ratings: member sites read what is cached while visitors rate modules. Measured
+  // as the cache works (a rating drops only the answers that show its module), then on a
+  // second server with HTTP_CACHE_TARGETED=false (every write drops every answer, as before).
+  const readPaths = [
+    MODULE_LIST_PATH,
+    ...eventPaths.slice(0, 20),
+    ...projectPaths,
+    ...hotSlugPaths,
+    ...dataset.moduleIds.slice(0, 50).map((id) => `/api/modules/${id}`),
+  ]
+  const readsWithRatings = (name: string): Scenario => {
+    let nextRated = 0
+    return {
+      connections: MIXED_CONNECTIONS,
+      name,
+      requests: [
+        ...Array.from({ length: READS_PER_RATING - 1 }, () => cyclingGet(readPaths)),
+        {
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          setupRequest: (request) => ({
+            ...request,
+            body: randomRatingBody(),
+            path: `/api/modules/${dataset.moduleIds[nextRated++ % dataset.moduleIds.length]}/ratings`,
+          }),
+        },
+      ],
+    }
+  }
+  log(`rows: reads with ratings (1 in ${READS_PER_RATING}) at ${MIXED_CONNECTIONS} connections`)
+  const [targeted] = await measureAll([readsWithRatings('reads with ratings')])
+  const untargetedServer = await timed(timings, 'second server (HTTP_CACHE_TARGETED=false)', () =>
+    startServerProcess({
+      env: { ...env, HTTP_CACHE_TARGETED: 'false' },
+      logFile: path.join(WORK_DIR, 'server-untargeted.log'),
+      timeoutMs: 3 * 60_000,
+    }),
+  )
+  let untargeted: Measurement
+  try {
+    ;[untargeted] = (await measure({
+      log,
+      runs: settings.runs,
+      scenarios: [readsWithRatings('reads with ratings, every write drops everything')],
+      seconds: settings.seconds,
+      url: untargetedServer.url,
+      warmupSeconds: settings.warmupSeconds,
+    })) as [Measurement]
+  } finally {
+    await untargetedServer.stop()
+  }
+  rows.push(
+    {
+      name: `reads with ratings: ${READS_PER_RATING - 1} cached reads (lists, details) per rating, ${MIXED_CONNECTIONS} conn.`,
+      notes: `a rating drops the answers that show its module; reads cycle over ${readPaths.length} URLs, ratings over all ${dataset.moduleIds.length} modules; ${describeErrors(targeted!)}`,
+      ratioToFloor: ratio(targeted!),
+      ...targeted!.median,
+    },
+    {
+      name: '… every write dropping every answer (as before: HTTP_CACHE_TARGETED=false)',
+      notes: `${(targeted!.median.requestsPerSecond / untargeted.median.requestsPerSecond).toFixed(1)}× this with targeted drops; ${describeErrors(untargeted)}`,
+      ratioToFloor: ratio(untargeted),
+      ...untargeted.median,
+    },
+  )
+
+  if (settings.only === 'cache') {
+    const table = markdownTable(rows)
+    const lines = [
+      ...notes,
+      `setup: ${timings.join(', ')}`,
+      `load average (1/5/15 min) before: ${loadBefore}, after: ${loadAverage()}`,
+    ]
+    console.info(`\n${table}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`)
+    await writeResults({
+      appendix: '',
+      file: path.join(WORK_DIR, 'results-cache.md'),
+      lines,
+      machine,
+      settings: `BENCH_ONLY=cache, BENCH_SECONDS=${settings.seconds}, BENCH_RUNS=${settings.runs} (medians), BENCH_CONNECTIONS=${connections}`,
+      startedAt,
+      table,
+    })
+    log('written to bench/.work/results-cache.md (BENCH_ONLY=cache: bench/results.md untouched)')
+    return
+  }
+
   log(`rows: member-site lists and detail by slug at ${connections} connections`)
   const [eventsCached, eventsUncached, projectsCached, projectsUncached, slugCached, slugUncached] =
     await measureAll([
@@ -747,6 +877,11 @@ const main = async () => {
   })
   notes.push(
     `server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`,
+  )
+
+  // Full-text search and the method catalogue, uncached (bench/search.ts).
+  rows.push(
+    ...(await searchRows({ connections, databaseUrl, env, floorRate, log, measure: measureAll })),
   )
 
   // The ratings of the rating row and the mixed load ran in parallel: their summaries must still equal a recount.

@@ -2,7 +2,9 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { bipolarScaleComponent } from '@quartiersnetz/plugin-ratings'
 
+import { MODULE_FACETS } from '../src/domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../src/domain/ratingDimensions'
+import { catalogueEndpoint } from '../src/search/catalogueEndpoint'
 import { embedSnippetField } from '../src/fields/embedSnippet'
 import { linksField } from '../src/fields/links'
 import { slugField } from '../src/fields/slug'
@@ -24,6 +26,8 @@ export const Modules: CollectionConfig = {
     useAsTitle: 'title',
   },
   defaultPopulate: { slug: true, summary: true, title: true },
+  // The method catalogue: facets, rating profile and words combined (src/search/catalogue.ts).
+  endpoints: [catalogueEndpoint],
   fields: [
     {
       name: 'title',
@@ -124,6 +128,20 @@ export const Modules: CollectionConfig = {
             linksField(),
           ],
           label: { de: 'Verweise', en: 'References' },
+        },
+        {
+          description: {
+            de: 'Wonach Fachleute Methoden im Methodenkatalog filtern (neben Handlungsfeldern und Zielgruppen). Wählen Sie alles, was auf die Methode zutrifft.',
+            en: 'What practitioners filter methods by in the method catalogue (besides fields of action and target groups). Choose everything that applies to the method.',
+          },
+          fields: MODULE_FACETS.map((facet): Field => ({
+            name: facet.field,
+            type: 'select',
+            hasMany: facet.isMany,
+            label: facet.label,
+            options: facet.options.map((option) => ({ ...option, label: { ...option.label } })),
+          })),
+          label: { de: 'Methodenkatalog', en: 'Method catalogue' },
         },
         {
           fields: [

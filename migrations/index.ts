@@ -11,6 +11,12 @@ import * as migration_20261122_043500_http_cache_bookkeeping from './20261122_04
 import * as migration_20261129_210139_widget_return_url from './20261129_210139_widget_return_url';
 import * as migration_20261129_221500_http_cache_tables_from_code from './20261129_221500_http_cache_tables_from_code';
 import * as migration_20261130_021734_scheduled_publications from './20261130_021734_scheduled_publications';
+import * as migration_20261130_022043_rate_limits from './20261130_022043_rate_limits';
+import * as migration_20261130_022119_http_cache_targets from './20261130_022119_http_cache_targets';
+import * as migration_20261130_022142_search from './20261130_022142_search';
+import * as migration_20261130_022304_module_facets from './20261130_022304_module_facets';
+import * as migration_20261130_022548_privacy_requests from './20261130_022548_privacy_requests';
+import * as migration_20261130_022631_consent_texts from './20261130_022631_consent_texts';
 
 export const migrations = [
   {
@@ -56,7 +62,7 @@ export const migrations = [
   {
     up: migration_20261122_035932_mail_language.up,
     down: migration_20261122_035932_mail_language.down,
-    name: '20261122_035932_mail_language'
+    name: '20261122_035932_mail_language',
   },
   {
     up: migration_20261122_043500_http_cache_bookkeeping.up,
@@ -66,7 +72,7 @@ export const migrations = [
   {
     up: migration_20261129_210139_widget_return_url.up,
     down: migration_20261129_210139_widget_return_url.down,
-    name: '20261129_210139_widget_return_url'
+    name: '20261129_210139_widget_return_url',
   },
   {
     up: migration_20261129_221500_http_cache_tables_from_code.up,
@@ -77,5 +83,35 @@ export const migrations = [
     up: migration_20261130_021734_scheduled_publications.up,
     down: migration_20261130_021734_scheduled_publications.down,
     name: '20261130_021734_scheduled_publications',
+  },
+  {
+    up: migration_20261130_022043_rate_limits.up,
+    down: migration_20261130_022043_rate_limits.down,
+    name: '20261130_022043_rate_limits',
+  },
+  {
+    up: migration_20261130_022119_http_cache_targets.up,
+    down: migration_20261130_022119_http_cache_targets.down,
+    name: '20261130_022119_http_cache_targets',
+  },
+  {
+    up: migration_20261130_022142_search.up,
+    down: migration_20261130_022142_search.down,
+    name: '20261130_022142_search',
+  },
+  {
+    up: migration_20261130_022304_module_facets.up,
+    down: migration_20261130_022304_module_facets.down,
+    name: '20261130_022304_module_facets',
+  },
+  {
+    up: migration_20261130_022548_privacy_requests.up,
+    down: migration_20261130_022548_privacy_requests.down,
+    name: '20261130_022548_privacy_requests',
+  },
+  {
+    up: migration_20261130_022631_consent_texts.up,
+    down: migration_20261130_022631_consent_texts.down,
+    name: '20261130_022631_consent_texts',
   },
 ];

@@ -51,7 +51,8 @@ const buildOptions: esbuild.BuildOptions = {
   charset: 'utf8',
   entryPoints: [path.join(widgetsDir, 'index.ts')],
   format: 'esm',
-  legalComments: 'none',
+  // lit's licence (BSD-3-Clause) asks that its notice travel with the code: kept at the end.
+  legalComments: 'eof',
   minify: true,
   // Browsers of the last few years: custom elements, shadow DOM, optional chaining.
   target: ['chrome100', 'edge100', 'firefox100', 'safari15.4'],

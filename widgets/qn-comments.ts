@@ -64,6 +64,7 @@ const texts = {
     notifyApproval: 'Bitte benachrichtigen Sie mich, wenn mein Kommentar veröffentlicht ist.',
     notifyReply: 'Bitte benachrichtigen Sie mich, wenn die Redaktion antwortet.',
     official: 'Antwort der Redaktion',
+    netiquette: 'Netiquette',
     privacy: 'Hinweise zum Datenschutz',
     replyHeading: 'Antwort an {name} schreiben',
     replyTo: 'Antworten',
@@ -101,6 +102,7 @@ const texts = {
     notifyApproval: 'Please let me know when my comment is published.',
     notifyReply: 'Please let me know when the editors reply.',
     official: 'Reply from the editors',
+    netiquette: 'Netiquette',
     privacy: 'Privacy notice',
     replyHeading: 'Reply to {name}',
     replyTo: 'Reply',
@@ -377,6 +379,8 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     const required = this.t('required')
     const max = thread.maxTextLength ?? 2000
     const privacyHref = this.privacyHref || new URL('datenschutz', serverBase).href
+    // The netiquette as the editors published it (served by the server, like the privacy notice).
+    const netiquetteHref = new URL('netiquette', serverBase).href
     if (this.sentTo) {
       return html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
         ${this.heading(1, this.t('sentHeading'))}
@@ -418,6 +422,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         error: this.errors.consent,
         id: 'consent',
         label: html`${this.t('consent')}
+          <a href=${netiquetteHref} target="_blank" rel="noopener">${this.t('netiquette')}</a>,
           <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
         onChange: (checked) => (this.consent = checked),
       })}

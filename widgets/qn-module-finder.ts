@@ -1,8 +1,10 @@
 /**
- * <qn-module-finder href-template="/methoden/{slug}">: "Welche Methode passt zu uns?" Filters
- * participation modules by Handlungsfeld, Zielgruppe and the profile visitors gave them
- * ("geringer finanzieller Aufwand, hohe Beteiligung"); the results link where the host says.
- * One request to load (results and the filter values with their counts), one per search.
+ * <qn-module-finder href-template="/methoden/{slug}">: "Welche Methode passt zu uns?" The method
+ * catalogue: participation modules by a keyword, Handlungsfeld, Zielgruppe, the editors' facets
+ * (process phase, participants, duration, level of participation, format) and the profile
+ * visitors gave them ("geringer finanzieller Aufwand, hohe Beteiligung"); the results link where
+ * the host says. Every choice shows how many methods it would leave; choices that would leave
+ * none are greyed out and disabled. One request to load, one per search.
  */
 import { css, html, nothing } from 'lit'
 
@@ -13,7 +15,11 @@ import { ApiError, apiUrl, requestJson } from './shared/api'
 import { QnElement } from './shared/element'
 import { hrefFrom } from './shared/links'
 
-type Facet = { count: number; id: number | string; slug?: string; title: string }
+type FacetValue = { count: number; isSelected: boolean; label: string; value: string }
+type Facet = { label: string; name: string; values: FacetValue[] }
+
+/** The catalogue's relationship facets, shown as selects; the others as checkbox groups. */
+const SELECT_FACETS = ['fieldOfAction', 'targetGroup']
 
 type FinderModule = {
   id: number
@@ -25,7 +31,7 @@ type FinderModule = {
 
 type FinderAnswer = {
   docs: FinderModule[]
-  facets?: { fieldOfAction?: Facet[]; targetGroup?: Facet[] }
+  facets: Facet[]
   page: number
   totalDocs: number
   totalPages: number
@@ -37,10 +43,14 @@ const texts = {
   de: {
     any: 'alle',
     anyLean: 'egal',
+    catalogue: 'Was soll die Methode leisten?',
+    catalogueHint:
+      'Mehrere Angaben in einer Gruppe: eine davon genügt. Die Zahl sagt, wie viele Methoden übrig blieben.',
     fieldOfAction: 'Handlungsfeld',
     heading: 'Welche Methode passt zu uns?',
     intro:
-      'Wählen Sie ein Handlungsfeld, eine Zielgruppe oder wie die Methode sein soll; die Einschätzungen stammen von Nutzerinnen und Nutzern.',
+      'Wählen Sie ein Stichwort, ein Handlungsfeld, eine Zielgruppe oder wie die Methode sein soll; die Einschätzungen stammen von Nutzerinnen und Nutzern.',
+    keyword: 'Stichwort',
     leanTo: 'eher: {pole}',
     more: 'Weitere Methoden anzeigen',
     none: 'Keine Methode passt zu diesen Angaben. Lassen Sie eine Angabe weg, um mehr zu finden.',
@@ -57,10 +67,14 @@ const texts = {
   en: {
     any: 'all',
     anyLean: "doesn't matter",
+    catalogue: 'What should the method do?',
+    catalogueHint:
+      'Several choices in one group: any of them will do. The number says how many methods would remain.',
     fieldOfAction: 'Field of action',
     heading: 'Which method suits us?',
     intro:
-      'Choose a field of action, a target group or what the method should be like; the assessments come from users.',
+      'Choose a keyword, a field of action, a target group or what the method should be like; the assessments come from users.',
+    keyword: 'Keyword',
     leanTo: 'rather: {pole}',
     more: 'Show more methods',
     none: 'No method matches. Leave out a choice to find more.',
@@ -119,14 +133,36 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
         font-weight: 700;
         font-size: 1.0625em;
       }
+      .facets {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+        gap: 0 1rem;
+      }
+      .facets fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0 0 0.75rem;
+      }
+      .facets legend {
+        padding: 0;
+        margin-bottom: 0.25rem;
+      }
+      .facets .field.checkbox {
+        margin-bottom: 0.25rem;
+      }
+      .field.checkbox input:disabled + label {
+        color: var(--_muted);
+      }
     `,
   ]
 
   static override properties = {
     ...QnElement.properties,
     fieldOfAction: { attribute: 'field-of-action', type: String },
+    chosen: { state: true },
     hrefTemplate: { attribute: 'href-template', type: String },
     isSearching: { state: true },
+    keyword: { state: true },
     leans: { state: true },
     searchError: { state: true },
     page: { state: true },
@@ -139,6 +175,9 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   /** The Handlungsfeld chosen (slug), also as the starting value from the attribute. */
   declare fieldOfAction: string
   declare targetGroup: string
+  /** The values chosen per checkbox facet (`phase`, `format` …). */
+  declare chosen: Record<string, string[]>
+  declare keyword: string
   declare leans: Record<string, Lean>
   declare isSearching: boolean
   /** A failed search: shown above the results, the form stays. */
@@ -148,35 +187,40 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   declare shown: FinderModule[]
 
   protected readonly texts = texts
-  private facets: FinderAnswer['facets']
+  private facets: Facet[] = []
 
   constructor() {
     super()
     this.fieldOfAction = ''
     this.targetGroup = ''
+    this.chosen = {}
+    this.keyword = ''
     this.leans = {}
     this.isSearching = false
     this.page = 1
     this.shown = []
   }
 
-  private query(page: number, withFacets: boolean) {
+  private query(page: number) {
     const query: Record<string, number | string | undefined> = {
-      facets: withFacets ? 'true' : undefined,
       fieldOfAction: this.fieldOfAction || undefined,
       limit: PAGE_SIZE,
       page,
+      q: this.keyword.trim() || undefined,
       targetGroup: this.targetGroup || undefined,
+    }
+    for (const [name, values] of Object.entries(this.chosen)) {
+      query[name] = values.join(',') || undefined
     }
     for (const [key, lean] of Object.entries(this.leans)) {
       if (lean === 'low') query[`${key}[max]`] = LOW_MAX
       if (lean === 'high') query[`${key}[min]`] = HIGH_MIN
     }
-    return apiUrl('modules/ratings-finder', query)
+    return apiUrl('modules/catalogue', query)
   }
 
   protected async load(signal: AbortSignal) {
-    const answer = await requestJson<FinderAnswer>(this.query(1, true), {
+    const answer = await requestJson<FinderAnswer>(this.query(1), {
       language: this.language,
       signal,
     })
@@ -190,12 +234,13 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
     this.isSearching = true
     this.searchError = undefined
     try {
-      const answer = await requestJson<FinderAnswer>(this.query(page, false), {
+      const answer = await requestJson<FinderAnswer>(this.query(page), {
         language: this.language,
       })
+      this.facets = answer.facets
       this.shown = page === 1 ? answer.docs : [...this.shown, ...answer.docs]
       this.page = page
-      this.loadState = { data: { ...answer, facets: this.facets }, kind: 'ready' }
+      this.loadState = { data: answer, kind: 'ready' }
     } catch (err) {
       this.searchError = err instanceof ApiError ? err : new ApiError(this.t('unexpected'), 0)
     } finally {
@@ -224,25 +269,55 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   }
 
   private facetSelect(
-    id: string,
+    name: string,
     label: string,
-    facets: Facet[] | undefined,
     value: string,
     onChange: (value: string) => void,
   ) {
-    if (!facets?.length) {
+    const facet = this.facets.find((candidate) => candidate.name === name)
+    if (!facet?.values.length) {
       return nothing
     }
     return html`<div class="field">
-      <label for=${id}>${label}</label>
+      <label for=${name}>${label}</label>
       <select
-        id=${id}
+        id=${name}
         @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}
       >
         <option value="" ?selected=${!value}>${this.t('any')}</option>
-        ${facets.map((facet) => html`<option value=${facet.slug ?? String(facet.id)} ?selected=${(facet.slug ?? String(facet.id)) === value}>${facet.title} (${facet.count})</option>`)}
+        ${facet.values.map((option) => html`<option value=${option.value} ?selected=${option.value === value} ?disabled=${option.count === 0 && option.value !== value}>${option.label} (${option.count})</option>`)}
       </select>
     </div>`
+  }
+
+  /** A group of checkboxes; a value that would leave no method is disabled unless chosen. */
+  private facetGroup(facet: Facet) {
+    const chosen = this.chosen[facet.name] ?? []
+    return html`<fieldset>
+      <legend>${facet.label}</legend>
+      ${facet.values.map((option) => {
+        const id = `${facet.name}-${option.value}`
+        const isChosen = chosen.includes(option.value)
+        return html`<div class="field checkbox">
+          <input
+            type="checkbox"
+            id=${id}
+            .checked=${isChosen}
+            ?disabled=${option.count === 0 && !isChosen}
+            @change=${(event: Event) => {
+              const isChecked = (event.target as HTMLInputElement).checked
+              this.chosen = {
+                ...this.chosen,
+                [facet.name]: isChecked
+                  ? [...chosen, option.value]
+                  : chosen.filter((value) => value !== option.value),
+              }
+            }}
+          />
+          <label for=${id}>${option.label} (${option.count})</label>
+        </div>`
+      })}
+    </fieldset>`
   }
 
   private renderForm() {
@@ -255,9 +330,29 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
       }}
     >
       <div class="grid">
-        ${this.facetSelect('fieldOfAction', this.t('fieldOfAction'), this.facets?.fieldOfAction, this.fieldOfAction, (value) => (this.fieldOfAction = value))}
-        ${this.facetSelect('targetGroup', this.t('targetGroup'), this.facets?.targetGroup, this.targetGroup, (value) => (this.targetGroup = value))}
+        <div class="field">
+          <label for="keyword">${this.t('keyword')}</label>
+          <input
+            id="keyword"
+            type="search"
+            maxlength="200"
+            autocomplete="off"
+            .value=${this.keyword}
+            @input=${(event: Event) => (this.keyword = (event.target as HTMLInputElement).value)}
+          />
+        </div>
+        ${this.facetSelect('fieldOfAction', this.t('fieldOfAction'), this.fieldOfAction, (value) => (this.fieldOfAction = value))}
+        ${this.facetSelect('targetGroup', this.t('targetGroup'), this.targetGroup, (value) => (this.targetGroup = value))}
       </div>
+      <fieldset>
+        <legend>${this.t('catalogue')}</legend>
+        <p class="hint">${this.t('catalogueHint')}</p>
+        <div class="facets">
+          ${this.facets
+            .filter((facet) => !SELECT_FACETS.includes(facet.name))
+            .map((facet) => this.facetGroup(facet))}
+        </div>
+      </fieldset>
       <fieldset>
         <legend>${this.t('profile')}</legend>
         <div class="grid">
@@ -293,6 +388,8 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
           @click=${() => {
             this.fieldOfAction = ''
             this.targetGroup = ''
+            this.chosen = {}
+            this.keyword = ''
             this.leans = {}
             void this.search(1)
           }}

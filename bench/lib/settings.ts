@@ -11,6 +11,11 @@ export type BenchSettings = {
   isDurable: boolean
   /** Length of the mixed-load phase whose server RSS is reported. */
   mixedSeconds: number
+  /**
+   * `cache`: only the floor, the REST and GraphQL rows and the reads with ratings (the HTTP
+   * cache's rows, a few minutes), written to bench/.work/results-cache.md; empty: every row.
+   */
+  only: '' | 'cache'
   /** Modules the rating row spreads its requests over (each module's ratings are serialised). */
   ratingModules: number
   /** Measured runs per row; the table shows their medians. */
@@ -34,6 +39,16 @@ const integer = (name: string, fallback: number, min: number): number => {
   return value
 }
 
+const onlyOf = (raw: string | undefined): BenchSettings['only'] => {
+  if (!raw) {
+    return ''
+  }
+  if (raw !== 'cache') {
+    throw new Error(`BENCH_ONLY must be "cache" or empty, not "${raw}".`)
+  }
+  return raw
+}
+
 export const readBenchSettings = (): BenchSettings => {
   const seats = integer('BENCH_BURST_SEATS', 100, 1)
   return {
@@ -48,6 +63,7 @@ export const readBenchSettings = (): BenchSettings => {
     },
     isDurable: process.env.BENCH_DURABLE === '1' || process.env.BENCH_DURABLE === 'true',
     mixedSeconds: integer('BENCH_MIXED_SECONDS', 300, 10),
+    only: onlyOf(process.env.BENCH_ONLY),
     ratingModules: integer('BENCH_RATING_MODULES', 8, 1),
     runs: integer('BENCH_RUNS', 3, 1),
     seconds: integer('BENCH_SECONDS', 10, 1),

@@ -1,16 +1,16 @@
 import type { CommentsPluginOptions, ResolvedCommentsOptions } from './types'
 
+import {
+  fixedConsentVersion,
+  resolveConsentVersion,
+} from '@quartiersnetz/plugin-kit/consentVersion'
 import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
 import { resolveTargetCollections } from '@quartiersnetz/plugin-kit/targets'
 
 export const resolveOptions = (options: CommentsPluginOptions): ResolvedCommentsOptions => {
   const targets = resolveTargetCollections(options.collections, 'commentsPlugin')
-  if (!options.consentVersion) {
-    throw new Error(
-      'commentsPlugin: `consentVersion` must name the version of the notice visitors agree to.',
-    )
-  }
+  const consentVersionOf = resolveConsentVersion(options.consentVersion, 'commentsPlugin')
   const positive = (name: string, value: number | undefined, fallback: number) => {
     const resolved = value ?? fallback
     if (!Number.isFinite(resolved) || resolved < 0) {
@@ -23,7 +23,8 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
     canModerate: options.canModerate ?? (({ req: { user } }) => Boolean(user)),
     collections: targets.map(({ slug }) => slug),
     confirmHours: positive('confirmHours', options.confirmHours, 72),
-    consentVersion: options.consentVersion,
+    consentVersion: fixedConsentVersion(options.consentVersion),
+    consentVersionOf,
     disabled: options.disabled ?? false,
     formTokenMaxAgeSeconds: positive(
       'formTokenMaxAgeSeconds',
@@ -44,6 +45,7 @@ export const resolveOptions = (options: CommentsPluginOptions): ResolvedComments
       { max: 10, windowMs: 10 * 60 * 1000 },
       'commentsPlugin',
     ),
+    reportRetentionDays: positive('reportRetentionDays', options.reportRetentionDays, 30),
     reportsToHide: Math.max(1, positive('reportsToHide', options.reportsToHide, 3)),
     requirePublished: options.requirePublished ?? true,
     returnOrigins: resolveReturnOrigins(options.returnOrigins, 'commentsPlugin'),

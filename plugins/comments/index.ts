@@ -12,7 +12,9 @@ import {
   withPublicWriteRoutes,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { mailOutboxPersonalData, withPersonalDataSources } from '@quartiersnetz/plugin-kit/privacy'
 import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
+import { stampConsentVersion } from '@quartiersnetz/plugin-kit/consentVersion'
 import { titleFieldOptions } from '@quartiersnetz/plugin-kit/targets'
 import { commentReportsCollection } from './collections/commentReports'
 import { commentsCollection } from './collections/comments'
@@ -24,13 +26,18 @@ import { submitEndpoint } from './endpoints/submit'
 import { threadEndpoint } from './endpoints/thread'
 import { commentCountField } from './fields/commentCountField'
 import { attachCommentCounts } from './hooks/attachCommentCounts'
+import { deleteCommentsOfTarget } from './hooks/deleteCommentsOfTarget'
+import { commentsPersonalData } from './lib/personalData'
 import { MODERATION_VIEW_PATH } from './lib/moderationQueue'
+import { eraseAbuseRecordsTask } from './tasks/eraseAbuseRecords'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
 import { translations } from './translations'
 
 export type { CommentsPluginOptions, CommentStatus } from './types'
 export type { TargetCollection, TargetInWords } from '@quartiersnetz/plugin-kit/targets'
 export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
+export { ERASE_ABUSE_RECORDS_TASK } from './tasks/eraseAbuseRecords'
+export { ERASED_COMMENT } from './lib/personalData'
 
 /** What the host's edge should count per client: new comments and reports, each on its own. */
 const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[] => [
@@ -108,7 +115,11 @@ export const commentsPlugin =
           targets.has(collection.slug)
             ? extendCollection(collection, {
                 fields: [commentCountField],
-                hooks: { afterOperation: [attachCommentCounts(options)] },
+                hooks: {
+                  // A deleted document takes its comments with it (same transaction).
+                  afterDelete: [deleteCommentsOfTarget(options)],
+                  afterOperation: [attachCommentCounts(options)],
+                },
               })
             : collection,
         ),
@@ -120,14 +131,22 @@ export const commentsPlugin =
             ...confirmEndpoints(options),
             reportEndpoint(options),
           ],
+          hooks: { beforeChange: [stampConsentVersion(options.consentVersionOf)] },
         }),
         applyOverride(commentReportsCollection(options), options.overrides.reports),
       ],
-      custom: withPublicWriteRoutes(config, publicWriteRoutes(options)),
+      custom: withPersonalDataSources(
+        { custom: withPublicWriteRoutes(config, publicWriteRoutes(options)) },
+        [commentsPersonalData(options), mailOutboxPersonalData()],
+      ),
       i18n: withTranslations(config, translations),
       jobs: {
         ...outbox.jobs,
-        tasks: [...(outbox.jobs?.tasks ?? []), purgeUnconfirmedTask(options)],
+        tasks: [
+          ...(outbox.jobs?.tasks ?? []),
+          purgeUnconfirmedTask(options),
+          eraseAbuseRecordsTask(options),
+        ],
       },
     }
   }

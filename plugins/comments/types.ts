@@ -1,5 +1,9 @@
 import type { Access, CollectionSlug } from 'payload'
 
+import type {
+  ConsentVersionOf,
+  ConsentVersionOption,
+} from '@quartiersnetz/plugin-kit/consentVersion'
 import type { CollectionOverride, RateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import type {
   TargetCollection,
@@ -34,8 +38,12 @@ export type CommentsPluginOptions = {
    * @default 72
    */
   confirmHours?: number
-  /** The version of the netiquette and privacy notice the visitor agrees to, stored with the consent. */
-  consentVersion: string
+  /**
+   * The version of the netiquette and privacy notice the visitor agrees to, stored with the
+   * consent: a string, or a function answering the version in force at the moment of the
+   * consent (e.g. the published versions of editable texts).
+   */
+  consentVersion: ConsentVersionOption
   /**
    * Keep the collections and fields (schema stays stable) but refuse new comments and reports.
    * @default false
@@ -87,6 +95,12 @@ export type CommentsPluginOptions = {
    */
   purgeQueue?: string
   /**
+   * Days a report record (which client reported which comment, by keyed hash) is kept; the
+   * comment's count of reports stays. The hourly retention job deletes older ones.
+   * @default 30
+   */
+  reportRetentionDays?: number
+  /**
    * Reports (one per client) after which a comment is hidden until a moderator decides.
    * @default 3
    */
@@ -136,8 +150,14 @@ export type CommentsPluginOptions = {
 
 /** Options with every default applied. */
 export type ResolvedCommentsOptions = Required<
-  Omit<CommentsPluginOptions, 'collections' | 'hashSecret' | 'siteName' | 'slugs'>
+  Omit<
+    CommentsPluginOptions,
+    'collections' | 'consentVersion' | 'hashSecret' | 'siteName' | 'slugs'
+  >
 > & {
+  /** Written by the endpoints; empty when `consentVersionOf` fills it in on create. */
+  consentVersion: string
+  consentVersionOf: ConsentVersionOf
   /** The slugs of the target collections. */
   collections: CollectionSlug[]
   hashSecret?: string

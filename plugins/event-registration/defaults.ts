@@ -1,5 +1,9 @@
 import type { EventRegistrationPluginOptions, ResolvedRegistrationOptions } from './types'
 
+import {
+  fixedConsentVersion,
+  resolveConsentVersion,
+} from '@quartiersnetz/plugin-kit/consentVersion'
 import { resolveRateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { resolveReturnOrigins } from '@quartiersnetz/plugin-kit/returnUrl'
 
@@ -9,11 +13,7 @@ export const resolveOptions = (
   if (!options.eventsCollection) {
     throw new Error('eventRegistrationPlugin: `eventsCollection` must name the events collection.')
   }
-  if (!options.consentVersion) {
-    throw new Error(
-      'eventRegistrationPlugin: `consentVersion` must name the version of the notice visitors agree to.',
-    )
-  }
+  const consentVersionOf = resolveConsentVersion(options.consentVersion, 'eventRegistrationPlugin')
   const confirmHours = options.confirmHours ?? 72
   if (!Number.isFinite(confirmHours) || confirmHours <= 0) {
     throw new Error('eventRegistrationPlugin: `confirmHours` must be a number > 0.')
@@ -51,7 +51,8 @@ export const resolveOptions = (
   return {
     canManage: options.canManage ?? (({ req: { user } }) => Boolean(user)),
     confirmHours,
-    consentVersion: options.consentVersion,
+    consentVersion: fixedConsentVersion(options.consentVersion),
+    consentVersionOf,
     cpdOf: options.cpdOf,
     disabled: options.disabled ?? false,
     eventsCollection: options.eventsCollection,

@@ -11,6 +11,8 @@ import {
   withPublicWriteRoutes,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { stampConsentVersion } from '@quartiersnetz/plugin-kit/consentVersion'
+import { mailOutboxPersonalData, withPersonalDataSources } from '@quartiersnetz/plugin-kit/privacy'
 import { withMailOutbox } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { registrationsCollection } from './collections/registrations'
 import { resolveOptions } from './defaults'
@@ -25,7 +27,9 @@ import { mapFieldAt } from './fields/mapFieldAt'
 import { registrationSection } from './fields/registrationFields'
 import { attachSeatCounts } from './hooks/attachSeatCounts'
 import { checkDeadline, validateDeadline } from './hooks/checkDeadline'
+import { deleteRegistrationsOfEvent } from './hooks/deleteRegistrationsOfEvent'
 import { promoteOnMoreSeats, refuseDeletingHeldSeats } from './hooks/seatChanges'
+import { registrationsPersonalData } from './lib/personalData'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
 import { remindersTask } from './tasks/reminders'
 import { retentionTask } from './tasks/retention'
@@ -85,6 +89,8 @@ const extendEvents = (
         afterChange: [promoteOnMoreSeats(options)],
         afterOperation: [attachSeatCounts(options)],
         beforeChange: [checkDeadline(options)],
+        // A deleted event takes its registrations with it (same transaction).
+        beforeDelete: [deleteRegistrationsOfEvent(options)],
       },
     },
   )
@@ -151,11 +157,17 @@ export const eventRegistrationPlugin =
               ...cancelEndpoints(options),
               decideEndpoint(options),
             ],
-            hooks: { beforeDelete: [refuseDeletingHeldSeats(options)] },
+            hooks: {
+              beforeChange: [stampConsentVersion(options.consentVersionOf)],
+              beforeDelete: [refuseDeletingHeldSeats(options)],
+            },
           },
         ),
       ],
-      custom: withPublicWriteRoutes(config, [registrationRoute(options)]),
+      custom: withPersonalDataSources(
+        { custom: withPublicWriteRoutes(config, [registrationRoute(options)]) },
+        [registrationsPersonalData(options), mailOutboxPersonalData()],
+      ),
       i18n: withTranslations(config, translations),
       jobs: {
         ...outbox.jobs,

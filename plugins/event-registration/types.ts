@@ -1,3 +1,7 @@
+import type {
+  ConsentVersionOf,
+  ConsentVersionOption,
+} from '@quartiersnetz/plugin-kit/consentVersion'
 import type { CollectionOverride, RateLimit } from '@quartiersnetz/plugin-kit/pluginConfig'
 import type { Access, CollectionSlug } from 'payload'
 
@@ -15,8 +19,12 @@ export type EventRegistrationPluginOptions = {
    * @default 72
    */
   confirmHours?: number
-  /** The version of the privacy notice the visitor agrees to, stored with the consent. */
-  consentVersion: string
+  /**
+   * The version of the privacy notice the visitor agrees to, stored with the consent: a string,
+   * or a function answering the version in force at the moment of the consent (e.g. the
+   * published version of an editable text).
+   */
+  consentVersion: ConsentVersionOption
   /**
    * Keep the collection and fields (schema stays stable) but refuse new registrations.
    * @default false
@@ -134,8 +142,14 @@ export type EventFieldNames = {
 }
 
 export type ResolvedRegistrationOptions = Required<
-  Omit<EventRegistrationPluginOptions, 'cpdOf' | 'fields' | 'hashSecret' | 'section' | 'siteName'>
+  Omit<
+    EventRegistrationPluginOptions,
+    'consentVersion' | 'cpdOf' | 'fields' | 'hashSecret' | 'section' | 'siteName'
+  >
 > & {
+  /** Written by the endpoints; empty when `consentVersionOf` fills it in on create. */
+  consentVersion: string
+  consentVersionOf: ConsentVersionOf
   cpdOf?: EventRegistrationPluginOptions['cpdOf']
   fields: EventFieldNames
   hashSecret?: string

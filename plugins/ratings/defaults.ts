@@ -56,6 +56,7 @@ export const resolveOptions = (options: RatingsPluginOptions): ResolvedRatingsOp
     maxRatingsPerClientPerHour: options.maxRatingsPerClientPerHour ?? 120,
     requirePublished: options.requirePublished ?? true,
     scale,
+    scheduleQueue: options.scheduleQueue ?? 'default',
     overrides: options.overrides ?? {},
     slugs: {
       ratings: options.slugs?.ratings ?? 'ratings',

@@ -9,6 +9,7 @@ import {
   extendCollection,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { withPersonalDataSources } from '@quartiersnetz/plugin-kit/privacy'
 import { titleFieldOptions } from '@quartiersnetz/plugin-kit/targets'
 import { ratingSummariesCollection } from './collections/ratingSummaries'
 import { ratingsCollection } from './collections/ratings'
@@ -17,12 +18,16 @@ import { finderEndpoint } from './endpoints/finder'
 import { rateEndpoint } from './endpoints/rate'
 import { ratingFields } from './fields/ratingFields'
 import { attachSummaries } from './hooks/attachSummaries'
+import { deleteRatingsOfTarget } from './hooks/deleteRatingsOfTarget'
 import { selectLockedState } from './hooks/selectLockedState'
+import { ratingsPersonalData } from './lib/personalData'
+import { eraseClientHashesTask } from './tasks/eraseClientHashes'
 import { translations } from './translations'
 
 export type { RatingDimension, RatingsPluginOptions, RatingSummary } from './types'
 export { recountRatings } from './lib/recount'
 export { bipolarScaleComponent } from './fields/bipolarScale'
+export { ERASE_RATING_CLIENT_HASHES_TASK } from './tasks/eraseClientHashes'
 
 /** Where the resolved options are kept in the config, for the recount command. */
 export const RATINGS_CONFIG_KEY = 'plugin-ratings'
@@ -74,6 +79,8 @@ export const ratingsPlugin =
         ],
         fields: ratingFields(options),
         hooks: {
+          // A deleted document takes its ratings and summary with it (same transaction).
+          afterDelete: [deleteRatingsOfTarget(options)],
           afterOperation: [attachSummaries(options)],
           beforeOperation: [selectLockedState(options)],
         },
@@ -87,7 +94,14 @@ export const ratingsPlugin =
         applyOverride(ratingsCollection(options), options.overrides.ratings),
         applyOverride(ratingSummariesCollection(options), options.overrides.summaries),
       ],
-      custom: { ...config.custom, [RATINGS_CONFIG_KEY]: options },
+      custom: {
+        ...withPersonalDataSources(config, [ratingsPersonalData(options.slugs.ratings)]),
+        [RATINGS_CONFIG_KEY]: options,
+      },
       i18n: withTranslations(config, translations),
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), eraseClientHashesTask(options)],
+      },
     }
   }

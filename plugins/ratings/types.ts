@@ -89,6 +89,12 @@ export type RatingsPluginOptions = {
    */
   scale?: { max: number; min: number }
   /**
+   * Queue of the hourly erasure of client-address hashes past the hourly limit (the host must
+   * run it with schedules).
+   * @default 'default'
+   */
+  scheduleQueue?: string
+  /**
    * Slugs of the collections the plugin adds.
    * @default { ratings: 'ratings', summaries: 'rating-summaries' }
    */

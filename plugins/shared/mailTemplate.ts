@@ -162,12 +162,17 @@ export const renderMail = (mail: MailContent): RenderedMail => ({
   text: renderText(mail),
 })
 
-/** The footer: the network's name and the site it runs on. */
+/**
+ * The footer: the network's name, the site it runs on and, when the host names one, where its
+ * privacy notice is (`privacy`: "Datenschutz: https://…/datenschutz").
+ */
 export const mailFooterOf = ({
   name,
+  privacy,
   serverUrl,
 }: {
   name?: null | string
+  privacy?: null | { label: string; url: string }
   serverUrl?: null | string
 }) => {
   let site = ''
@@ -176,5 +181,5 @@ export const mailFooterOf = ({
   } catch {
     // An unparseable serverURL: the name alone will do.
   }
-  return [name, site].filter(Boolean).join(' · ')
+  return [name, site, privacy ? `${privacy.label}: ${privacy.url}` : ''].filter(Boolean).join(' · ')
 }

@@ -66,7 +66,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 main > section { background: #fff; border: 1px solid #d8d2c4; border-radius: 4px; padding: 1.25rem 1.5rem; margin-bottom: 1.5rem; }
 .explain { font-size: .95rem; color: #444; border-left: 4px solid #7a1f1f; padding-left: .75rem; }
 footer { text-align: center; font-size: .9rem; padding: 2rem 1rem; color: #444; }
-qn-module, qn-registration, qn-events, qn-projects, qn-module-finder { --qn-color-accent: #7a1f1f; --qn-color-focus: #7a1f1f; margin-top: 1rem; }
+qn-module, qn-registration, qn-events, qn-projects, qn-module-finder, qn-search { --qn-color-accent: #7a1f1f; --qn-color-focus: #7a1f1f; margin-top: 1rem; }
 code { font-size: .9em; background: #f4f1ea; padding: 0 .25rem; }
 `
 
@@ -103,6 +103,7 @@ const page = ({
     <li><a href="#netzwerktreffen">Netzwerktreffen</a></li>
     <li><a href="#handlungsfeld">${t('Handlungsfeld', 'Field of action')}</a></li>
     <li><a href="#finder">${t('Methodenfinder', 'Method finder')}</a></li>
+    <li><a href="#suche">${t('Suche', 'Search')}</a></li>
     <li><a href="${isEnglish ? '/demo/' : '/demo/?lang=en'}" lang="${isEnglish ? 'de' : 'en'}">${isEnglish ? 'Deutsch' : 'English'}</a></li>
   </ul></nav>
 </header>
@@ -133,6 +134,10 @@ const page = ({
   <section id="finder" aria-labelledby="finder-titel">
     <h2 id="finder-titel">${t('Methodenfinder', 'Method finder')}</h2>
     <qn-module-finder heading-level="3" href-template="/demo/?methode={slug}#methode"></qn-module-finder>
+  </section>
+  <section id="suche" aria-labelledby="suche-titel">
+    <h2 id="suche-titel">${t('Suche im Netzwerk', 'Search the network')}</h2>
+    <qn-search heading-level="3" href-template-modules="/demo/?methode={slug}#methode"></qn-search>
   </section>
 </main>
 <footer>${t('Stadt Beispielstadt · eine Demo des Quartiersnetzes', 'City of Beispielstadt · a Quartiersnetz demo')}</footer>

@@ -4,6 +4,8 @@
  */
 import type { JobsConfig, TaskConfig } from 'payload'
 
+import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
+
 import { hasRole } from '../access/roles'
 import { generateAllOccurrences } from './generateOccurrences'
 
@@ -66,9 +68,10 @@ export const generateSeriesOccurrencesTask: TaskConfig<{ input: object; output: 
 }
 
 /**
- * JOBS_AUTORUN=false leaves running (and scheduling) the nightly queue to another process, e.g.
+ * JOBS_AUTORUN=false leaves running (and scheduling) the queues to another process: the worker
+ * (`npm run worker`, src/worker.ts) when several servers share one database, or
  * `npm run payload -- jobs:run --queue nightly --handle-schedules` from the system's cron.
- * Unset, the server runs it, except under the tests, whose servers must not act on their own.
+ * Unset, the server runs them, except under the tests, whose servers must not act on their own.
  */
 export const isJobsAutoRunEnabled = (): boolean => {
   const raw = process.env.JOBS_AUTORUN
@@ -88,3 +91,17 @@ export const isJobsAutoRunEnabled = (): boolean => {
  */
 export const nightlyAutoRun = (): JobsConfig['autoRun'] =>
   isJobsAutoRunEnabled() ? [{ cron: '*/5 * * * *', limit: 10, queue: NIGHTLY_QUEUE }] : undefined
+
+/** A queue as a runner serves it: looked at every `intervalMs`, up to `limit` jobs per batch. */
+export type QueueRun = { intervalMs: number; limit: number; queue: string }
+
+/**
+ * The queues the worker (src/worker.ts) runs, at the rhythm of the server's autoRun: the mail
+ * outbox every 10 seconds, Payload's `default` queue (scheduled publications) every minute, the
+ * nightly queue with its schedules every five minutes.
+ */
+export const workerQueues = (): QueueRun[] => [
+  { intervalMs: 10_000, limit: 20, queue: MAIL_QUEUE },
+  { intervalMs: 60_000, limit: 20, queue: DEFAULT_QUEUE },
+  { intervalMs: 5 * 60_000, limit: 10, queue: NIGHTLY_QUEUE },
+]

@@ -5,6 +5,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { SeedContext, Tally } from './context'
 
 import { seedBadenWuerttemberg } from './badenWuerttemberg'
+import { seedConsentTexts } from './consentTexts'
 import { seedDemoComments } from './demoComments'
 import { seedDemoRatings } from './demoRatings'
 import { seedEvents } from './events'
@@ -84,6 +85,8 @@ export const seed = async ({
     await area('Kommentare (Beispieldaten)', (context) =>
       seedDemoComments(context, { modules, projects }),
     )
+    // Not an area of documents: the two texts visitors agree to, published once (globals).
+    await seedConsentTexts({ payload, req })
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)

@@ -36,6 +36,13 @@ export const seedModules = async (
   const charrette = await upsertBySlug(context, 'modules', {
     slug: 'charrette-verfahren',
     title: 'Charrette-Verfahren',
+    // The method catalogue's facets (editorial, from the summary): planning a place together,
+    // in a few days of open working rounds, with the residents deciding along.
+    duration: 'days',
+    formats: ['analog'],
+    participants: ['medium', 'large'],
+    participationLevels: ['consult', 'co-decide'],
+    processPhases: ['planning'],
     // "Lösungen für einen Ort oder ein Quartier entwickeln", "gemeinsam mit Bürgerinnen und Bürgern":
     // planning the built district, with its residents.
     fieldsOfAction: [fieldsOfAction['staedtebau-und-wohnumfeld']],
@@ -46,6 +53,13 @@ export const seedModules = async (
   const zukunftswerkstatt = await upsertBySlug(context, 'modules', {
     slug: 'zukunftswerkstatt',
     title: 'Zukunftswerkstatt',
+    // Critique, fantasy and realisation phases with a group: analysis and planning, in one to
+    // three days, the participants' own proposals.
+    duration: 'days',
+    formats: ['analog'],
+    participants: ['small', 'medium'],
+    participationLevels: ['consult', 'co-decide'],
+    processPhases: ['analysis', 'planning'],
     // The participants themselves develop ideas for their concern: activation and engagement.
     fieldsOfAction: [fieldsOfAction['soziale-netze-und-buergerschaftliches-engagement']],
     summary:
@@ -56,6 +70,14 @@ export const seedModules = async (
   const stadtteilkonferenz = await upsertBySlug(context, 'modules', {
     slug: 'stadtteilkonferenz',
     title: 'Stadtteilkonferenz',
+    // "von einer Bestandsanalyse bis hin zur Ausformulierung von Maßnahmenplänen", "regelmäßig
+    // stattfindende Mitgliederversammlungen": analysis to implementation, ongoing; an exchange
+    // (information, consultation) of the district's actors, in changing places on site.
+    duration: 'ongoing',
+    formats: ['analog'],
+    participants: ['medium'],
+    participationLevels: ['inform', 'consult'],
+    processPhases: ['analysis', 'planning', 'implementation'],
     advice: paragraphs(
       'Beratungsstellen, die auch bei der Vermittlung von Moderatoren behilflich sein können, sind in vielen Städten vorhanden.',
     ),

@@ -1,14 +1,24 @@
 /**
- * GET /datenschutz: what the visitor-facing features store and for how long, linked from the
- * widgets' consent checkboxes (unless the host page links its own notice with `privacy-href`).
- * Written from the settings, so the retention times it states are the ones in force. With
- * PRIVACY_URL set (the network's own notice) it redirects there.
+ * GET /datenschutz and GET /netiquette: the texts visitors agree to, as the editors published
+ * them (globals `privacy-notice` and `netiquette`, globals/consentTexts.ts; the built-in texts
+ * until one is published), linked from the widgets' consent checkboxes (unless the host page
+ * links its own with `privacy-href`) and from the mails. Placeholders are filled in from the
+ * settings, so the retention times the notice states are the ones in force; the version shown
+ * at the end is the one a consent given now records. `?format=json` answers the same as JSON.
+ * With PRIVACY_URL set (the network's own notice) /datenschutz redirects there.
  */
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler } from 'express'
+import type { Payload } from 'payload'
 
 import type { Settings } from '../runtime/settings'
 
-import { prefersEnglish } from './sendError'
+import {
+  type ConsentTextSlug,
+  NETIQUETTE_SLUG,
+  PRIVACY_NOTICE_SLUG,
+  publishedConsentText,
+} from '../../globals/consentTexts'
+import { prefersEnglish, sendError } from './sendError'
 
 const escapeHtml = (value: string) =>
   value.replace(
@@ -19,60 +29,128 @@ const escapeHtml = (value: string) =>
 const STYLE = `body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;line-height:1.55;color:#1f2933;background:#fff}
 header{background:#1f2933;color:#fff;padding:1rem 1.5rem}main{max-width:44rem;margin:0 auto;padding:1.5rem}
 h1{line-height:1.25}h2{margin-top:2rem}a{color:#005a9c}a:focus-visible{outline:3px solid #005a9c;outline-offset:2px}
-@media (prefers-color-scheme:dark){body{background:#14171a;color:#e6e9ec}a{color:#7cc4ff}}`
+.version{margin-top:2.5rem;color:#52606d;font-size:.9rem}
+@media (prefers-color-scheme:dark){body{background:#14171a;color:#e6e9ec}a{color:#7cc4ff}.version{color:#aab4be}}`
 
-const germanNotice = (settings: Settings) => `
-<h1>Datenschutz bei Bewertungen, Kommentaren und Veranstaltungsanmeldungen</h1>
-<p>Diese Hinweise gelten für die Funktionen des ${escapeHtml(settings.siteName)}, die Websites der Mitgliedskommunen einbinden.
-Es werden keine Cookies gesetzt, keine Inhalte von Dritten geladen und keine Daten an Dritte übermittelt.</p>
-<h2>Bewertungen</h2>
-<p>Gespeichert werden Ihre Einschätzung und eine zufällige Kennung, die Ihr Browser nach dem Bewerten speichert, damit Sie Ihre Bewertung ändern können.
-Zum Schutz vor Missbrauch wird Ihre IP-Adresse nur als Prüfsumme gespeichert, deren Schlüssel täglich wechselt; Rückschlüsse auf Sie sind nicht möglich.</p>
-<h2>Kommentare</h2>
-<p>Gespeichert werden Ihr Name und Ihr Kommentar (beide werden nach Prüfung durch die Redaktion veröffentlicht), Ihre E-Mail-Adresse (nie veröffentlicht; für die Bestätigung und,
-wenn Sie es wünschen, für Benachrichtigungen) sowie Zeitpunkt und Fassung Ihrer Einwilligung. Nicht bestätigte Kommentare werden nach 72 Stunden gelöscht.</p>
-<h2>Anmeldungen zu Veranstaltungen</h2>
-<p>Gespeichert werden Ihr Name, Ihre E-Mail-Adresse, Ihre Antworten auf die Fragen der Veranstaltung sowie Zeitpunkt und Fassung Ihrer Einwilligung.
-Nicht bestätigte Anmeldungen werden nach ${settings.eventRegistrationConfirmHours} Stunden gelöscht; Name, E-Mail-Adresse und Antworten aller Anmeldungen ${settings.eventRegistrationRetentionDays} Tage nach der Veranstaltung.</p>
-<h2>Ihre Rechte</h2>
-<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Widerruf Ihrer Einwilligung mit Wirkung für die Zukunft
-und auf Beschwerde bei einer Datenschutzaufsichtsbehörde.${settings.privacyContactEmail ? ` Wenden Sie sich dafür an <a href="mailto:${escapeHtml(settings.privacyContactEmail)}">${escapeHtml(settings.privacyContactEmail)}</a>.` : ''}</p>`
+const PAGES: Record<string, ConsentTextSlug> = {
+  '/datenschutz': PRIVACY_NOTICE_SLUG,
+  '/netiquette': NETIQUETTE_SLUG,
+}
 
-const englishNotice = (settings: Settings) => `
-<h1>Privacy for ratings, comments and event registrations</h1>
-<p>This notice covers the features of ${escapeHtml(settings.siteName)} that member cities' websites embed.
-No cookies are set, nothing is loaded from third parties and no data is passed to third parties.</p>
-<h2>Ratings</h2>
-<p>We store your assessment and a random token that your browser keeps after you rate, so that you can change your rating.
-Against abuse, your IP address is stored only as a checksum whose key changes daily; it cannot be traced back to you.</p>
-<h2>Comments</h2>
-<p>We store your name and comment (both published after the editors' review), your e-mail address (never published; for the confirmation and, if you wish,
-for notices) and the time and version of your consent. Unconfirmed comments are deleted after 72 hours.</p>
-<h2>Event registrations</h2>
-<p>We store your name, e-mail address, your answers to the event's questions and the time and version of your consent.
-Unconfirmed registrations are deleted after ${settings.eventRegistrationConfirmHours} hours; names, e-mail addresses and answers of all registrations ${settings.eventRegistrationRetentionDays} days after the event.</p>
-<h2>Your rights</h2>
-<p>You have the right of access, rectification, erasure and restriction of processing, to withdraw your consent for the future and to lodge a complaint with a
-supervisory authority.${settings.privacyContactEmail ? ` Please write to <a href="mailto:${escapeHtml(settings.privacyContactEmail)}">${escapeHtml(settings.privacyContactEmail)}</a>.` : ''}</p>`
+/** The sentence with the privacy contact, as a placeholder's value (HTML). */
+const contactHtml = (settings: Settings, isEnglish: boolean) => {
+  const address = settings.privacyContactEmail
+  if (!address) {
+    return ''
+  }
+  const link = `<a href="mailto:${escapeHtml(address)}">${escapeHtml(address)}</a>`
+  return isEnglish ? `Please write to ${link}.` : `Wenden Sie sich dafür an ${link}.`
+}
+
+/**
+ * The editors' text as HTML: escaped first, then paragraphs (blank lines) and headings
+ * ("## "); placeholders filled in with the settings' values.
+ */
+export const renderConsentText = ({
+  isEnglish,
+  settings,
+  text,
+}: {
+  isEnglish: boolean
+  settings: Settings
+  text: string
+}): string => {
+  const values: Record<string, string> = {
+    '{confirmHours}': String(settings.eventRegistrationConfirmHours),
+    '{contact}': contactHtml(settings, isEnglish),
+    '{retentionDays}': String(settings.eventRegistrationRetentionDays),
+    '{siteName}': escapeHtml(settings.siteName),
+  }
+  const fill = (html: string) =>
+    html.replace(/\{(siteName|confirmHours|retentionDays|contact)\}/g, (key) => values[key] ?? key)
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) =>
+      block.startsWith('## ')
+        ? `<h2>${fill(escapeHtml(block.slice(3).trim()))}</h2>`
+        : `<p>${fill(escapeHtml(block)).replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('\n')
+}
+
+const versionLine = (
+  version: null | number | string,
+  publishedAt: null | string,
+  isEnglish: boolean,
+) => {
+  if (version === null || !publishedAt) {
+    return isEnglish ? 'Version: the initial text' : 'Fassung: Ausgangstext'
+  }
+  const date = new Intl.DateTimeFormat(isEnglish ? 'en-GB' : 'de-DE', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(publishedAt))
+  return isEnglish
+    ? `Version ${version}, published on ${date}`
+    : `Fassung ${version}, veröffentlicht am ${date}`
+}
+
+const isEnglishRequest = (req: Request) =>
+  req.query.lang === 'en' || (req.query.lang !== 'de' && prefersEnglish(req))
 
 export const privacyNotice =
-  (settings: Settings): RequestHandler =>
-  (req, res, next) => {
-    if (
-      (req.method !== 'GET' && req.method !== 'HEAD') ||
-      (req.path !== '/datenschutz' && req.path !== '/datenschutz/')
-    ) {
+  ({ payload, settings }: { payload: Payload; settings: Settings }): RequestHandler =>
+  async (req, res, next) => {
+    const slug = PAGES[req.path.replace(/\/$/, '')]
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !slug) {
       next()
       return
     }
-    if (settings.privacyUrl) {
+    if (slug === PRIVACY_NOTICE_SLUG && settings.privacyUrl) {
       res.redirect(302, settings.privacyUrl)
       return
     }
-    const isEnglish = req.query.lang === 'en' || (req.query.lang !== 'de' && prefersEnglish(req))
-    res.setHeader('Cache-Control', 'public, max-age=300')
+    const isEnglish = isEnglishRequest(req)
+    let published
+    try {
+      published = await publishedConsentText({ payload, slug })
+    } catch (err) {
+      payload.logger.error({ err, msg: `The ${slug} text could not be read.` })
+      res.setHeader('Retry-After', '5')
+      sendError(req, res, 503, {
+        de: 'Der Text kann gerade nicht gelesen werden. Bitte versuchen Sie es gleich noch einmal.',
+        en: 'The text cannot be read right now. Please try again in a moment.',
+      })
+      return
+    }
+    const title = isEnglish ? published.titleEn : published.title
+    const body = renderConsentText({
+      isEnglish,
+      settings,
+      text: isEnglish ? published.textEn : published.text,
+    })
+    // Short: a newly published text reaches visitors within a minute.
+    res.setHeader('Cache-Control', 'public, max-age=60')
+    res.setHeader('Vary', 'Accept-Language')
+    if (req.query.format === 'json') {
+      res.json({
+        html: body,
+        language: isEnglish ? 'en' : 'de',
+        publishedAt: published.publishedAt,
+        slug,
+        title,
+        version: published.version,
+      })
+      return
+    }
+    const heading = escapeHtml(title)
     res.type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="${isEnglish ? 'en' : 'de'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${isEnglish ? 'Privacy' : 'Datenschutz'} – ${escapeHtml(settings.siteName)}</title><style>${STYLE}</style></head>
-<body><header>${escapeHtml(settings.siteName)}</header><main>${isEnglish ? englishNotice(settings) : germanNotice(settings)}</main></body></html>`)
+<title>${heading} – ${escapeHtml(settings.siteName)}</title><style>${STYLE}</style></head>
+<body><header>${escapeHtml(settings.siteName)}</header><main><h1>${heading}</h1>
+${body}
+<p class="version">${escapeHtml(versionLine(published.version, published.publishedAt, isEnglish))}</p></main></body></html>`)
   }

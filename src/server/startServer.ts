@@ -33,11 +33,12 @@ import { httpCache } from './httpCache'
 import { payloadBookkeeping } from './httpCache/bookkeeping'
 import { bookkeepingTables } from './httpCache/bookkeepingTables'
 import { type ContentChanges, watchContentChanges } from './httpCache/contentChanges'
-import { authRateLimit, publicWriteRateLimits } from './rateLimits'
+import { authRateLimit, publicWriteRateLimits, stopSharedRateLimitCounter } from './rateLimits'
 import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
 import { demoPage } from '../demo/demoPage'
+import { reindexSearchIfEmpty } from '../search'
 import { serveWidgets } from './widgets'
 
 export type StartServerArgs = {
@@ -102,6 +103,8 @@ export const startServer = async ({
   // The committed migrations, imported as modules (Payload's own file scan cannot load .ts
   // outside tsx, e.g. under vitest).
   await payload.db.migrate({ migrations: committedMigrations })
+  // Content written before the search index existed becomes searchable (once; then the hooks keep it).
+  await reindexSearchIfEmpty(payload)
   if (hasDemoAdmin) {
     await ensureDemoAdmin({ payload, serverUrl: settings.serverUrl })
     // The first `npm run dev` fills an empty database with the demo content.
@@ -147,7 +150,7 @@ export const startServer = async ({
   app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
   mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
   app.use(widgets.handler)
-  app.use(privacyNotice(settings))
+  app.use(privacyNotice({ payload, settings }))
   let boundPortForDemo = 0
   if (settings.demoPage) {
     app.use(demoPage({ payload, port: () => boundPortForDemo }))
@@ -180,9 +183,10 @@ export const startServer = async ({
     }),
   )
   app.use(refuseUnavailableRoutes({ payload }))
-  if (contentChanges) {
-    app.use(httpCache({ changes: contentChanges, maxBytes: settings.httpCacheMaxBytes, payload }))
-  }
+  // Without change notifications nothing is cached, but GraphQL by GET still reaches Next.
+  app.use(
+    httpCache({ changes: contentChanges, handle, maxBytes: settings.httpCacheMaxBytes, payload }),
+  )
   app.use((req, res) => {
     // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
     void handle(requestForNext(req), res)
@@ -210,6 +214,7 @@ export const startServer = async ({
     const timer = setTimeout(() => server.closeAllConnections(), timeoutMs)
     await closed
     clearTimeout(timer)
+    await stopSharedRateLimitCounter()
     await nextApp.close().catch(() => undefined)
     await contentChanges?.stop()
     await widgets.stop()

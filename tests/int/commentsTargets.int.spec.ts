@@ -7,6 +7,8 @@
  */
 import type { Payload } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { Comment, User } from '../../payload-types'
@@ -155,10 +157,20 @@ describe('the target in words on reads', () => {
     expect(targetReads.sort()).toEqual(['find modules', 'find projects'])
   })
 
-  it('should say that an entry is gone once it was deleted, and keep its id', async () => {
+  it('should take its comments with an entry deleted in the admin', async () => {
+    const module = await createModule(payload, { title: 'Mit Kommentaren gelöscht (Ziele)' })
+    const comment = await commentOn('modules', module.id, 'Geht mit dem Modul.')
+    await payload.delete({ collection: 'modules', id: module.id, overrideAccess: true })
+
+    const { body } = await listComments([comment.id], token)
+    expect(targetsById(body)[comment.id]).toBeUndefined()
+  })
+
+  it('should say that an entry removed outside Payload is gone, and keep its id', async () => {
     const module = await createModule(payload, { title: 'Bald gelöscht (Ziele)' })
     const comment = await commentOn('modules', module.id, 'Zum gelöschten Modul.')
-    await payload.delete({ collection: 'modules', id: module.id, overrideAccess: true })
+    // Removed without Payload's hooks (by hand, or before comments followed their entry).
+    await payload.db.drizzle.execute(sql`DELETE FROM modules WHERE id = ${module.id}`)
 
     const { body } = await listComments([comment.id], token)
     expect(targetsById(body)[comment.id]).toEqual({

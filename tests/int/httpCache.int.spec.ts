@@ -1,6 +1,6 @@
 /**
- * The HTTP cache of public reads (src/server/httpCache.ts, src/server/contentChanges.ts,
- * migrations/20261122_030000_http_cache.ts) over real HTTP: unchanged content is answered 304
+ * The HTTP cache of public reads (src/server/httpCache/, migrations 20261122_030000_http_cache
+ * and 20261130_022119_http_cache_targets) over real HTTP: unchanged content is answered 304
  * (or from memory), and every kind of change a visitor could see — publish, update, delete, a
  * rating, a confirmed registration, a write by another process — is seen at the next request,
  * with a new ETag. Drafts and signed-in users never get a cached answer; CORS stays per request;
@@ -285,7 +285,7 @@ describe('HTTP cache: every change is seen at the next request', () => {
       )
       expect(rows.map((row) => row.name)).toEqual([])
       const { rows: watched } = await client.query<{ name: string }>(
-        `SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'qn_content_changed'`,
+        `SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'qn_content_rows_update'`,
       )
       expect(watched.map((row) => row.name)).toEqual(
         expect.arrayContaining([

@@ -1518,7 +1518,8 @@ describe('GraphQL', () => {
     ]
     const getProbes: Probe[] = [
       '/api/graphql?query=%7B',
-      '/api/graphql?query={__typename}',
+      // A GET query is answered (HTTP cache, CDN-friendly), a mutation by GET is refused.
+      '/api/graphql?query=mutation%20%7B%20__typename%20%7D',
       '/api/graphql-playground?%E0%A4%A',
       '/api/graphql/%00',
     ].map((path) => ({

@@ -163,7 +163,8 @@ describe('the sanitised config', () => {
     expect(fieldNames(remarks.fields)).toEqual(
       expect.arrayContaining(['authorName', 'email', 'status', 'consent.version']),
     )
-    expect(remarks.hooks.beforeChange).toHaveLength(1)
+    // The plugin's own: moderation, and the consent version stamped on creation.
+    expect(remarks.hooks.beforeChange).toHaveLength(2)
     expect(remarks.hooks.afterChange).toHaveLength(1)
     const reports = collectionOf(enabled.config, COMMENTS_SLUGS.reports)
     expect(reports.labels.plural).toEqual({ de: 'Beschwerden', en: 'Complaints' })

@@ -112,14 +112,14 @@ describe('the rated entry in words', () => {
     expect(reads.filter((read) => read.endsWith(' modules'))).toEqual(['find modules'])
   })
 
-  it('should say that a rated entry is gone once it was deleted', async () => {
+  it('should take a deleted entry’s summary with it, so no list names an entry that is gone', async () => {
     const module = await createModule(payload, { title: 'Bald weg (Ziele)' })
     await rateModule({ moduleId: module.id, serverUrl: server.url, values: { timeEffort: 1 } })
+    const before = await listOf('rating-summaries', [module.id], token)
+    expect(before.body.docs).toHaveLength(1)
     await payload.delete({ collection: 'modules', id: module.id, overrideAccess: true })
 
     const { body } = await listOf('rating-summaries', [module.id], token)
-    expect(body.docs?.map((doc) => doc.target)).toEqual([
-      { collection: 'modules', id: String(module.id), isFound: false, title: null },
-    ])
+    expect(body.docs).toEqual([])
   })
 })

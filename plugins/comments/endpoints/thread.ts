@@ -185,7 +185,7 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
     return Response.json(
       {
         comments: [...threads.values()],
-        consentVersion: options.consentVersion,
+        consentVersion: await options.consentVersionOf({ req }),
         formToken: commentFormToken(options, req),
         maxTextLength: options.maxTextLength,
         minSubmitSeconds: options.minSubmitSeconds,

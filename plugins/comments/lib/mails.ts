@@ -10,6 +10,7 @@ import {
   mailFooterOf,
   renderMail,
 } from '@quartiersnetz/plugin-kit/mailTemplate'
+import { privacyNoticeLinkOf } from '@quartiersnetz/plugin-kit/privacy'
 import { queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { collectionLabelOf, loadTargetForVisitor } from '@quartiersnetz/plugin-kit/targets'
 import { translate } from '../translations'
@@ -23,7 +24,11 @@ const serverUrlOf = (req: PayloadRequest) => (req.payload.config.serverURL ?? ''
 
 /** The parts every mail shares: its language, the texts in it and the footer. */
 const mailIn = (req: PayloadRequest, language: MailLanguage) => ({
-  footer: mailFooterOf({ name: req.payload.email?.defaultFromName, serverUrl: serverUrlOf(req) }),
+  footer: mailFooterOf({
+    name: req.payload.email?.defaultFromName,
+    privacy: privacyNoticeLinkOf(req.payload.config, language),
+    serverUrl: serverUrlOf(req),
+  }),
   language,
   t: (key: Key, vars?: Record<string, unknown>) =>
     translate(language, key, vars, req.payload.config),

@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { RegistrationRecord } from '../lib/records'
 import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
@@ -7,15 +7,15 @@ import { isVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { hasStarted, loadEvent } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
 import { linkEndpoints, linkPageFor } from '../lib/respond'
-import { hasFreeSeat, setStatus } from '../lib/seatRules'
+import { hasFreeSeat } from '../lib/seatRules'
 import { decideByLink } from '../lib/eventLock'
+import { eventIdOf } from '../lib/registrationQueries'
 import {
-  countConfirmed,
-  eventIdOf,
-  registrationOfLink,
-  reloadRegistration,
+  registrationByTokenHash,
+  registrationWithSeatsTaken,
+  updateStatus,
   waitlistPosition,
-} from '../lib/registrationQueries'
+} from '../lib/registrationRows'
 import { confirmTokenHashOf } from '../lib/tokens'
 
 const isExpired = (registration: RegistrationRecord) =>
@@ -34,18 +34,23 @@ const invalidLink = (options: ResolvedRegistrationOptions, req: PayloadRequest, 
  * The registration the link's token belongs to, whatever became of it since (the hash stays
  * after confirming), or the page that refuses the link.
  */
-const registrationOf = (options: ResolvedRegistrationOptions, req: PayloadRequest) =>
-  registrationOfLink({
-    isToken: isVisitorToken,
+const registrationOf = async (
+  options: ResolvedRegistrationOptions,
+  req: PayloadRequest,
+): Promise<RegistrationRecord | Response> => {
+  const token = (req.query as Record<string, unknown> | undefined)?.token
+  if (!isVisitorToken(token)) {
+    return invalidLink(options, req, 400)
+  }
+  const found = await registrationByTokenHash({
+    column: 'confirm_token_hash',
+    hash: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token),
     options,
-    refuse: (status) => invalidLink(options, req, status),
     req,
-    where: (token): Where => ({
-      confirmTokenHash: {
-        equals: confirmTokenHashOf(options.hashSecret ?? req.payload.secret, token),
-      },
-    }),
   })
+  const eventId = found ? eventIdOf(found) : null
+  return found && eventId !== null && eventId !== undefined ? found : invalidLink(options, req, 404)
+}
 
 /**
  * What the link says when there is nothing to confirm: already confirmed (with the seat or the
@@ -134,20 +139,18 @@ const confirm =
       req,
       work: async (found, eventId) => {
         // Read again under the lock: a second click may have confirmed it meanwhile.
-        const registration = await reloadRegistration({ id: found.id, options, req })
-        if (!registration) {
+        const current = await registrationWithSeatsTaken({ id: found.id, options, req })
+        if (!current) {
           return invalidLink(options, req, 404)
         }
+        const { confirmed, registration } = current
         const event = await loadEvent({ id: eventId, options, req })
         const settled = await settledAnswer({ event, options, registration, req })
         if (settled || !event) {
           return settled ?? invalidLink(options, req, 404)
         }
         const { answer, t } = linkPageFor({ event, options, registration, req })
-        const hasSeat = hasFreeSeat(
-          event,
-          await countConfirmed({ eventId: event.id, options, req }),
-        )
+        const hasSeat = hasFreeSeat(event, confirmed)
         if (!hasSeat && !event.hasWaitingList) {
           return answer(409, {
             headline: t('pageFullTitle'),
@@ -156,7 +159,7 @@ const confirm =
           })
         }
         const status = hasSeat ? 'confirmed' : 'waitlisted'
-        const updated = await setStatus({ id: registration.id, options, req, status })
+        const updated = await updateStatus({ id: registration.id, options, req, status })
         await (hasSeat ? queueConfirmedMail : queueWaitlistedMail)({
           event,
           options,

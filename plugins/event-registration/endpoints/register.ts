@@ -26,7 +26,8 @@ import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { registrationStateOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
-import { eventsOf, registrationsOf } from '../lib/records'
+import { eventsOf } from '../lib/records'
+import { insertPendingRegistration, setCancelTokenHash } from '../lib/registrationRows'
 import { mailLanguageOf } from '../translations'
 import { cancelTokenHashOf, cancelTokenOf, confirmTokenHashOf } from '../lib/tokens'
 
@@ -197,7 +198,6 @@ const register = async ({
     return invalidFields(message, [{ message, path: `answers.${checked.failed.key}` }])
   }
   const email = input.email.toLowerCase()
-  const registrations = registrationsOf(options, req)
   const secret = options.hashSecret ?? req.payload.secret
   const token = issueVisitorToken()
   const now = Date.now()
@@ -209,44 +209,34 @@ const register = async ({
       req,
       value: `${id}:${email}`,
     })
-    const { totalDocs } = await registrations.count({
-      overrideAccess: true,
-      where: {
-        and: [
-          { event: { equals: event.id } },
-          { email: { equals: email } },
-          { status: { not_equals: 'cancelled' } },
-        ],
-      },
-    })
-    if (totalDocs > 0) {
-      await killTransaction(req)
-      return fail(409, t('plugin-event-registration:duplicate'))
-    }
-    const created = await registrations.create({
+    const created = await insertPendingRegistration({
       data: {
         answers: checked.answers,
         confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
         confirmTokenHash: confirmTokenHashOf(secret, token),
         consent: {
           givenAt: new Date(now).toISOString(),
-          version: options.consentVersion,
+          // The version in force now (on the Local API's creates, a hook stamps it).
+          version: options.consentVersion || (await options.consentVersionOf({ req })),
         },
         email,
         event: event.id,
         language: mailLanguageOf(req.i18n?.language),
         name: input.name,
         returnUrl: input.returnUrl ?? null,
-        status: 'pending',
       },
-      overrideAccess: true,
+      options,
+      req,
     })
-    await registrations.update({
-      data: {
-        cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
-      },
+    if (!created) {
+      await killTransaction(req)
+      return fail(409, t('plugin-event-registration:duplicate'))
+    }
+    await setCancelTokenHash({
+      hash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
       id: created.id,
-      overrideAccess: true,
+      options,
+      req,
     })
     await queueConfirmMail({
       event,

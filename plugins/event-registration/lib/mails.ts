@@ -15,6 +15,7 @@ import {
   mailFooterOf,
   renderMail,
 } from '@quartiersnetz/plugin-kit/mailTemplate'
+import { privacyNoticeLinkOf } from '@quartiersnetz/plugin-kit/privacy'
 import { type MailAttachment, queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { type MailLanguage, mailLanguageOf, translate } from '../translations'
 import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
@@ -77,6 +78,7 @@ const contextOf = (args: MailArgs) => {
       ],
       footer: mailFooterOf({
         name: args.req.payload.email?.defaultFromName,
+        privacy: privacyNoticeLinkOf(args.req.payload.config, language),
         serverUrl: args.req.payload.config.serverURL,
       }),
       greeting: t('plugin-event-registration:mailGreeting', vars),

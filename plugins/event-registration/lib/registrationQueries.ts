@@ -10,6 +10,7 @@ import type { RegistrationRecord } from './records'
 
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { registrationsOf } from './records'
+import { countWithStatus, waitlistPosition } from './registrationRows'
 
 /** The event's id, whether the registration was read with its event (depth > 0) or without. */
 export const eventIdOf = (registration: StoredRegistration) =>
@@ -102,7 +103,8 @@ export const registrationsOfEvent = async ({
     })
   ).docs
 
-export const countConfirmed = async ({
+/** Confirmed registrations of the event, in the request's transaction (one SQL statement). */
+export const countConfirmed = ({
   eventId,
   options,
   req,
@@ -110,46 +112,10 @@ export const countConfirmed = async ({
   eventId: number | string
   options: ResolvedRegistrationOptions
   req: PayloadRequest
-}) =>
-  (
-    await registrationsOf(options, req).count({
-      overrideAccess: true,
-      where: { and: [{ event: { equals: eventId } }, { status: { equals: 'confirmed' } }] },
-    })
-  ).totalDocs
+}) => countWithStatus({ eventId, options, req, status: 'confirmed' })
 
 /**
  * A waitlisted registration's place on its event's waiting list: those waiting since before it
  * (the order in which promotion takes them), plus one.
  */
-export const waitlistPosition = async ({
-  options,
-  registration,
-  req,
-}: {
-  options: ResolvedRegistrationOptions
-  registration: StoredRegistration
-  req: PayloadRequest
-}) =>
-  (
-    await registrationsOf(options, req).count({
-      overrideAccess: true,
-      where: {
-        and: [
-          { event: { equals: eventIdOf(registration) } },
-          { status: { equals: 'waitlisted' } },
-          {
-            or: [
-              { createdAt: { less_than: registration.createdAt } },
-              {
-                and: [
-                  { createdAt: { equals: registration.createdAt } },
-                  { id: { less_than: registration.id } },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    })
-  ).totalDocs + 1
+export { waitlistPosition }

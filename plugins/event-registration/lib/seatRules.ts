@@ -5,11 +5,11 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } from '../types'
+import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
 import { queueConfirmedMail } from './mails'
-import { registrationsOf } from './records'
 import { countConfirmed, findRegistration } from './registrationQueries'
+import { updateStatus } from './registrationRows'
 
 export const hasFreeSeat = (event: StoredEvent, confirmed: number) =>
   event.capacity === null || event.capacity === undefined || confirmed < event.capacity
@@ -18,26 +18,7 @@ export const hasFreeSeat = (event: StoredEvent, confirmed: number) =>
  * Sets a registration's status (under the event's lock, in the request's transaction). The
  * confirmation token's hash stays, so that the link, opened again, says what became of it.
  */
-export const setStatus = async ({
-  id,
-  options,
-  req,
-  status,
-}: {
-  id: number | string
-  options: ResolvedRegistrationOptions
-  req: PayloadRequest
-  status: StoredRegistration['status']
-}) =>
-  registrationsOf(options, req).update({
-    data: {
-      confirmExpiresAt: null,
-      status,
-      ...(status === 'confirmed' ? { confirmedAt: new Date().toISOString() } : {}),
-    },
-    id,
-    overrideAccess: true,
-  })
+export const setStatus = updateStatus
 
 /**
  * After a confirmed seat was freed: while seats are free, the first on the waiting list (by

@@ -21,16 +21,8 @@ import {
   serializeCookie,
 } from '@quartiersnetz/plugin-kit/visitorToken'
 import { isCrossOrigin } from '../lib/isCrossOrigin'
-import { lockClient, lockTarget } from '../lib/lockTarget'
-import { ratingsOf } from '../lib/records'
-import {
-  applyRatingChange,
-  emptyDimension,
-  presentSummary,
-  type RatingValues,
-  type StoredSummary,
-} from '../lib/summary'
-import { loadSummary, saveSummary } from '../lib/summaryStore'
+import { presentSummary, type RatingValues } from '../lib/summary'
+import { countRecentRatingsOfClient, writeRating } from '../lib/writeRating'
 
 const MAX_BODY_BYTES = 2048
 
@@ -135,26 +127,9 @@ export const rateEndpoint = (
       return parsed.response
     }
     const targetId = String(req.routeParams?.id ?? '')
-    // As a visitor sees it: a signed-in editor's session must not make a draft ratable.
-    const target = isPossibleId(req.payload, collection, targetId)
-      ? await collectionOf<{ id: number | string; ratingsLocked?: boolean | null }>(
-          req,
-          collection,
-          { asVisitor: true },
-        ).findByID({
-          draft: false,
-          id: targetId,
-          overrideAccess: !options.requirePublished,
-          select: { ratingsLocked: true },
-        })
-      : null
-    if (!target) {
+    if (!isPossibleId(req.payload, collection, targetId)) {
       return fail(404, translate('plugin-ratings:documentNotFound'))
     }
-    if (target.ratingsLocked) {
-      return fail(409, translate('plugin-ratings:documentLocked'))
-    }
-
     const secret = options.hashSecret ?? req.payload.secret
     const presented =
       readCookie(req.headers.get('cookie'), options.visitorCookieName) ??
@@ -168,87 +143,46 @@ export const rateEndpoint = (
       `rating-client:${new Date().toISOString().slice(0, 10)}`,
       clientAddressOf(req),
     )
-    const ratings = ratingsOf(options, req)
-
-    const idForSummary = String(target.id)
-    let summary: StoredSummary | undefined
-    let isNew = false
-    // Waiting for the per-document lock happens here, in memory, not while holding a pooled
-    // connection inside a transaction: a burst on one module can't exhaust the pool.
+    let written: Awaited<ReturnType<typeof writeRating>> | undefined
+    // Every database step waits its turn here, in memory, not for a pooled connection or
+    // inside a transaction for the document's lock: a burst can't exhaust the pool.
     const refused = await ratingWrites(async (): Promise<Response | undefined> => {
+      // As a visitor sees it: a signed-in editor's session must not make a draft ratable.
+      const target = await collectionOf<{ id: number | string; ratingsLocked?: boolean | null }>(
+        req,
+        collection,
+        { asVisitor: true },
+      ).findByID({
+        draft: false,
+        id: targetId,
+        overrideAccess: !options.requirePublished,
+        select: { ratingsLocked: true },
+      })
+      if (!target) {
+        return fail(404, translate('plugin-ratings:documentNotFound'))
+      }
+      if (target.ratingsLocked) {
+        return fail(409, translate('plugin-ratings:documentLocked'))
+      }
       await initTransaction(req)
       try {
-        if (options.maxRatingsPerClientPerHour > 0) {
-          // Counted under the client's lock: parallel requests of one client are counted one by one.
-          await lockClient({ clientHash, req })
-          const { totalDocs } = await ratings.count({
-            overrideAccess: true,
-            where: {
-              and: [
-                { clientHash: { equals: clientHash } },
-                { updatedAt: { greater_than: new Date(Date.now() - 3_600_000).toISOString() } },
-              ],
-            },
-          })
-          if (totalDocs >= options.maxRatingsPerClientPerHour) {
-            await killTransaction(req)
-            return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
-          }
+        if (
+          options.maxRatingsPerClientPerHour > 0 &&
+          (await countRecentRatingsOfClient({ clientHash, options, req })) >=
+            options.maxRatingsPerClientPerHour
+        ) {
+          await killTransaction(req)
+          return fail(429, translate('plugin-ratings:tooManyRatings'), { 'Retry-After': '3600' })
         }
-        await lockTarget({ collection, id: idForSummary, req })
-        const { docs } = await ratings.find({
-          limit: 1,
-          overrideAccess: true,
-          pagination: false,
-          where: {
-            and: [
-              { targetCollection: { equals: collection } },
-              { targetId: { equals: idForSummary } },
-              { visitorHash: { equals: visitorHash } },
-            ],
-          },
-        })
-        const previous = docs[0]
-        // A new rating replaces the whole earlier one: dimensions not sent now are cleared.
-        const values = Object.fromEntries(
-          options.dimensions.map(({ key }) => [key, parsed.values[key] ?? null]),
-        )
-        if (previous) {
-          await ratings.update({
-            data: { clientHash, values },
-            id: previous.id,
-            overrideAccess: true,
-          })
-        } else {
-          isNew = true
-          await ratings.create({
-            data: {
-              clientHash,
-              targetCollection: collection,
-              targetId: idForSummary,
-              values,
-              visitorHash,
-            },
-            overrideAccess: true,
-          })
-        }
-        const stored =
-          (await loadSummary({ collection, options, req, targetId: idForSummary })) ??
-          ({
-            raterCount: 0,
-            targetCollection: collection,
-            targetId: idForSummary,
-            ...Object.fromEntries(
-              options.dimensions.map(({ key }) => [key, emptyDimension(options.scale)]),
-            ),
-          } as StoredSummary)
-        summary = applyRatingChange({
-          after: values,
-          before: previous?.values ?? null,
+        written = await writeRating({
+          clientHash,
+          collection,
           options,
-          summary: stored,
+          req,
+          targetId: String(target.id),
+          values: parsed.values,
+          visitorHash,
         })
-        await saveSummary({ options, req, summary })
         await commitTransaction(req)
         return undefined
       } catch (err) {
@@ -278,14 +212,14 @@ export const rateEndpoint = (
           isLocked: false,
           language: req.i18n?.language ?? 'de',
           options,
-          stored: summary ?? null,
+          stored: written?.summary ?? null,
           t: translate,
         }),
         visitorToken: token,
       },
       {
         headers: { 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) },
-        status: isNew ? 201 : 200,
+        status: written?.isNew ? 201 : 200,
       },
     )
   },

@@ -15,7 +15,7 @@ import { snakeCase } from './columns'
 import { lockTarget } from './lockTarget'
 import { summariesOf } from './records'
 import { emptyDimension, type StoredDimension, type StoredSummary } from './summary'
-import { loadSummary } from './summaryStore'
+import { saveSummary } from './summaryStore'
 
 export type RecountDifference = {
   field: string
@@ -152,19 +152,7 @@ const fixTarget = async ({
       (await aggregate({ database, options, payload, target })).get(
         `${target.targetCollection}:${target.targetId}`,
       ) ?? emptySummary(target, options)
-    const stored = await loadSummary({
-      collection: target.targetCollection,
-      options,
-      req,
-      targetId: target.targetId,
-    })
-    const { id: _ignored, ...data } = actual
-    const summaries = summariesOf(options, req)
-    if (stored?.id !== undefined) {
-      await summaries.update({ data, id: stored.id, overrideAccess: true })
-    } else {
-      await summaries.create({ data, overrideAccess: true })
-    }
+    await saveSummary({ database, options, req, summary: actual })
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)

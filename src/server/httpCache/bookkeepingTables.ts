@@ -12,7 +12,7 @@ import type { Bookkeeping } from './bookkeeping'
 const PARENT_COLUMNS = new Set(['_parent_id', 'parent_id'])
 
 /** Payload's default table names: its `to-snake-case` of slugs and field names. */
-const snakeCase = (name: string) =>
+export const snakeCase = (name: string) =>
   name
     .replace(/([a-z\d])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z\d]+/g, '_')
@@ -20,7 +20,7 @@ const snakeCase = (name: string) =>
     .toLowerCase()
 
 /** The table and, recursively, the tables whose parent column points to it. */
-const withSubTables = (rawTables: Payload['db']['rawTables'], root: string): string[] => {
+export const withSubTables = (rawTables: Payload['db']['rawTables'], root: string): string[] => {
   const found = [root]
   for (let index = 0; index < found.length; index++) {
     const parent = found[index]
@@ -28,7 +28,9 @@ const withSubTables = (rawTables: Payload['db']['rawTables'], root: string): str
       const isChild = Object.values(table.foreignKeys ?? {}).some(
         (key) =>
           key.columns.length === 1 &&
-          PARENT_COLUMNS.has(table.columns[key.columns[0]!]?.name ?? '') &&
+          // The adapter names a foreign key's column by its key or by its name.
+          (PARENT_COLUMNS.has(table.columns[key.columns[0]!]?.name ?? '') ||
+            PARENT_COLUMNS.has(key.columns[0]!)) &&
           key.foreignColumns[0]?.table === parent,
       )
       if (isChild && !found.includes(table.name)) {

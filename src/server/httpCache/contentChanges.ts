@@ -1,8 +1,9 @@
 /**
  * Knows when public content may have changed: one dedicated PostgreSQL connection LISTENs on
- * the channel that the triggers of migration 20261122_030000_http_cache notify at every commit
- * that wrote a content table, and counts a generation up for each notification. The HTTP cache
- * (index.ts) serves an answer only while the generation it was made in is still current.
+ * the channel that the triggers of migration 20261130_022119_http_cache_targets notify at every
+ * commit that wrote a content table (saying which rows), counts a generation up for each
+ * notification and hands it to its subscribers (the HTTP cache, index.ts, which drops the
+ * answers it concerns: changeTargets.ts).
  *
  * Each time it connects it first has every table watched except the bookkeeping its owners
  * declared (watchTables.ts); a table left unwatched would make cached answers wrong, so then
@@ -25,6 +26,9 @@ export const CONTENT_CHANGED_CHANNEL = 'qn_content_changed'
 const RETRY_MIN_MS = 500
 const RETRY_MAX_MS = 15_000
 
+/** A notification's payload, or undefined: anything may have changed (see the module comment). */
+export type ChangeListener = (message: string | undefined, generation: number) => void
+
 export type ContentChanges = {
   /**
    * Resolves once every change committed before the call has been counted: a round trip on the
@@ -35,6 +39,11 @@ export type ContentChanges = {
   generation: () => number
   isListening: () => boolean
   stop: () => Promise<void>
+  /**
+   * Calls `listener` for every generation, in order, as it begins: with the notification's
+   * payload, or undefined when anything may have changed (connected, lost, a new Berlin day).
+   */
+  subscribe: (listener: ChangeListener) => () => void
 }
 
 type WatchArgs = {
@@ -53,6 +62,14 @@ export const watchContentChanges = async ({
   now = () => new Date(),
 }: WatchArgs): Promise<ContentChanges> => {
   let generation = 0
+  const listeners = new Set<ChangeListener>()
+  /** Moves on to the next generation and says why. */
+  const advance = (message: string | undefined) => {
+    generation++
+    for (const listener of listeners) {
+      listener(message, generation)
+    }
+  }
   // Answers can change when a Berlin day begins without any write (an event's registration
   // closes after its deadline day): a new day is a new generation.
   let nextDayStartsAt = startOfNextBerlinDay(now()).getTime()
@@ -60,7 +77,7 @@ export const watchContentChanges = async ({
     const instant = now()
     if (instant.getTime() >= nextDayStartsAt) {
       nextDayStartsAt = startOfNextBerlinDay(instant).getTime()
-      generation++
+      advance(undefined)
     }
     return generation
   }
@@ -76,7 +93,7 @@ export const watchContentChanges = async ({
     }
     client = undefined
     isListening = false
-    generation++
+    advance(undefined)
     current.removeAllListeners('notification')
     void current.end().catch(() => undefined)
     if (!isStopped) {
@@ -95,8 +112,10 @@ export const watchContentChanges = async ({
       connectionString,
     })
     client = current
-    current.on('notification', () => {
-      generation++
+    current.on('notification', (notification) => {
+      if (client === current) {
+        advance(notification.payload)
+      }
     })
     current.on('error', (err) => lose(current, err.message))
     current.on('end', () => lose(current, 'connection closed'))
@@ -115,7 +134,7 @@ export const watchContentChanges = async ({
       if (client !== current) {
         return false
       }
-      generation++
+      advance(undefined)
       isListening = true
       retryMs = RETRY_MIN_MS
       return true
@@ -175,6 +194,10 @@ export const watchContentChanges = async ({
       client = undefined
       isListening = false
       await current?.end().catch(() => undefined)
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
   }
 }

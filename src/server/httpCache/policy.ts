@@ -2,7 +2,7 @@
  * Which requests the HTTP cache may answer and which answers it may keep.
  *
  * Only a GET of a public content collection's REST route (`/api/<slug>`, `/api/<slug>/<id>`,
- * not a custom endpoint) is cacheable, and only for a visitor: no Authorization header, no
+ * not a custom endpoint) or a GraphQL query (graphql.ts) is cacheable, and only for a visitor: no Authorization header, no
  * Payload cookie, no `draft`. Anything else passes through untouched (signed-in users are told
  * `X-Cache: bypass`). Of the answers, only a plain 200 is kept: one that sets a cookie or is
  * compressed is someone's own.
@@ -54,7 +54,9 @@ const publicReadRoutes = (payload: Payload): Map<string, Set<string>> => {
 }
 
 /** Classifies requests by the routes and cookie name of this Payload's config (read once). */
-export const requestPolicy = (payload: Payload): ((req: Request) => RequestKind) => {
+export const requestPolicy = (
+  payload: Payload,
+): { isAnonymous: (req: Request) => boolean; kindOf: (req: Request) => RequestKind } => {
   const apiPrefix = `${payload.config.routes.api}/`
   const cookiePrefix = `${payload.config.cookiePrefix}-`
   const routes = publicReadRoutes(payload)
@@ -88,17 +90,20 @@ export const requestPolicy = (payload: Payload): ((req: Request) => RequestKind)
     return query < 0 || !new URLSearchParams(req.originalUrl.slice(query + 1)).has('draft')
   }
 
-  return (req) => {
-    if (req.method !== 'GET' || !isPublicRead(req)) {
-      return 'other'
-    }
-    return isAnonymous(req) ? 'cacheable' : 'bypass'
+  return {
+    isAnonymous,
+    kindOf: (req) => {
+      if (req.method !== 'GET' || !isPublicRead(req)) {
+        return 'other'
+      }
+      return isAnonymous(req) ? 'cacheable' : 'bypass'
+    },
   }
 }
 
 /** Answers differ by URL and by language (ratings are summarised in the caller's language). */
-export const cacheKeyOf = (req: Request) =>
-  `${req.originalUrl}\n${req.headers['accept-language'] ?? ''}`
+export const cacheKeyOf = (req: Request, what = req.originalUrl) =>
+  `${what}\n${req.headers['accept-language'] ?? ''}`
 
 /** Whether Payload's answer is everybody's: a 200 that sets no cookie and isn't compressed. */
 export const isKeepableAnswer = ({

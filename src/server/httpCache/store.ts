@@ -1,8 +1,10 @@
 /**
  * The answers the HTTP cache keeps, bounded in bytes and in number, least recently used out
- * first. An answer too large for its share of the memory is kept without its body: its ETag
- * still lets a client's `If-None-Match` be answered 304.
+ * first, and indexed by what they contain (dependencies.ts), so that a change drops exactly the
+ * answers it concerns without looking at the others. An answer too large for its share of the
+ * memory is kept without its body: its ETag still lets a client's `If-None-Match` be answered 304.
  */
+import { type Change, concerns, type Contents } from './dependencies'
 
 /** Entries without a body (only the ETag, for 304s) are small; this bounds their number. */
 const MAX_ENTRIES = 20_000
@@ -11,9 +13,9 @@ const MAX_ENTRY_SHARE = 8
 
 export type Entry = {
   body: Buffer | undefined
+  /** What the answer contains: the changes that make it stale. */
+  contents: Contents
   etag: string
-  /** The generation of content (contentChanges.ts) the answer was computed in. */
-  generation: number
   /** Headers Payload and Next set on the answer, without per-request ones (CORS, date, length). */
   headers: [string, number | string | string[]][]
   /** Bytes of memory counted against the budget (the kept body). */
@@ -21,17 +23,47 @@ export type Entry = {
 }
 
 export type AnswerStore = {
+  /** Forgets every answer (notifications lost, a new day). */
+  clear: () => void
+  /** Forgets the answers `change` concerns. */
+  drop: (change: Change) => void
   get: (key: string) => Entry | undefined
   /**
-   * Keeps an answer (with its body if that fits) and returns the entry; an equal answer of the
-   * same generation already kept stays as it is, so a burst of misses causes no churn.
+   * Keeps an answer (with its body if that fits) and returns the entry kept; an equal answer
+   * already kept stays as it is, so a burst of misses causes no churn.
    */
   keep: (key: string, answer: Omit<Entry, 'body' | 'size'> & { body: Buffer }) => Entry
   /** The largest body kept. */
   maxEntryBytes: number
+  /** Number of answers kept (for tests and the benchmark). */
+  size: () => number
   /** Marks an entry as just used. */
   touch: (key: string, entry: Entry) => void
 }
+
+/** A set per index key: the cache keys of the answers that contain it. */
+type Index = Map<string, Set<string>>
+
+const add = (index: Index, name: string, key: string) => {
+  let keys = index.get(name)
+  if (!keys) {
+    keys = new Set()
+    index.set(name, keys)
+  }
+  keys.add(key)
+}
+
+const remove = (index: Index, name: string, key: string) => {
+  const keys = index.get(name)
+  if (keys) {
+    keys.delete(key)
+    if (!keys.size) {
+      index.delete(name)
+    }
+  }
+}
+
+const docName = (collection: string, id: string) => `${collection}\u0000${id}`
 
 /** `maxBytes` is the memory for kept bodies; 0 keeps only ETags. */
 export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerStore => {
@@ -40,12 +72,51 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
   // Least recently used first: a Map keeps insertion order, and a use re-inserts.
   const entries = new Map<string, Entry>()
   let keptBytes = 0
+  // Which answers contain what: a document, any document of a collection, a list, a loose id.
+  const byDoc: Index = new Map()
+  const byCollection: Index = new Map()
+  const byList: Index = new Map()
+  const byLooseId: Index = new Map()
+  const withLooseIds = new Set<string>()
+  const ofEverything = new Set<string>()
+
+  const index = (key: string, { contents }: Entry, into: typeof add) => {
+    if (contents.isEverything) {
+      if (into === add) {
+        ofEverything.add(key)
+      } else {
+        ofEverything.delete(key)
+      }
+      return
+    }
+    for (const [collection, ids] of contents.docs) {
+      into(byCollection, collection, key)
+      for (const id of ids) {
+        into(byDoc, docName(collection, id), key)
+      }
+    }
+    for (const collection of contents.lists) {
+      into(byList, collection, key)
+      into(byCollection, collection, key)
+    }
+    for (const id of contents.looseIds) {
+      into(byLooseId, id, key)
+    }
+    if (contents.looseIds.size) {
+      if (into === add) {
+        withLooseIds.add(key)
+      } else {
+        withLooseIds.delete(key)
+      }
+    }
+  }
 
   const forget = (key: string) => {
     const entry = entries.get(key)
     if (entry) {
       keptBytes -= entry.size
       entries.delete(key)
+      index(key, entry, remove)
     }
   }
 
@@ -53,6 +124,7 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
     forget(key)
     entries.set(key, entry)
     keptBytes += entry.size
+    index(key, entry, add)
     for (const [oldest] of entries) {
       if (keptBytes <= maxBytes && entries.size <= MAX_ENTRIES) {
         break
@@ -62,26 +134,60 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
   }
 
   return {
+    clear: () => {
+      entries.clear()
+      keptBytes = 0
+      for (const index of [byDoc, byCollection, byList, byLooseId]) {
+        index.clear()
+      }
+      withLooseIds.clear()
+      ofEverything.clear()
+    },
+    drop: (change) => {
+      if (change.isEverything) {
+        for (const key of [...entries.keys()]) {
+          forget(key)
+        }
+        return
+      }
+      // The candidates from the index, checked against the change itself.
+      const candidates = new Set(ofEverything)
+      const collect = (keys: Set<string> | undefined) => keys?.forEach((key) => candidates.add(key))
+      change.members.forEach((collection) => collect(byList.get(collection)))
+      for (const collection of change.collections) {
+        collect(byCollection.get(collection))
+        collect(withLooseIds)
+      }
+      for (const [collection, ids] of change.docs) {
+        for (const id of ids) {
+          collect(byDoc.get(docName(collection, id)))
+          collect(byLooseId.get(id))
+        }
+      }
+      for (const key of candidates) {
+        const entry = entries.get(key)
+        if (entry && concerns(change, entry.contents)) {
+          forget(key)
+        }
+      }
+    },
     get: (key) => entries.get(key),
     keep: (key, { body, ...answer }) => {
       const isBodyKept = body.length <= maxEntryBytes
+      const kept = entries.get(key)
+      if (kept && kept.etag === answer.etag && (kept.body || !isBodyKept)) {
+        return kept
+      }
       const entry: Entry = {
         ...answer,
         body: isBodyKept ? body : undefined,
         size: isBodyKept ? body.length : 0,
       }
-      const kept = entries.get(key)
-      if (
-        !kept ||
-        kept.generation !== entry.generation ||
-        kept.etag !== entry.etag ||
-        (!kept.body && entry.body)
-      ) {
-        remember(key, entry)
-      }
+      remember(key, entry)
       return entry
     },
     maxEntryBytes,
+    size: () => entries.size,
     touch: (key, entry) => {
       if (entries.get(key) === entry) {
         entries.delete(key)

@@ -19,10 +19,20 @@ export const matchesEtag = (header: string | undefined, etag: string) =>
     return (tag.startsWith('W/') ? tag.slice(2) : tag) === etag
   })
 
-/** `X-Cache` says whether the answer came from memory (`hit`) or from Payload (`miss`). */
-export const setValidators = (res: Response, etag: string, state: 'hit' | 'miss') => {
+/**
+ * `X-Cache` says whether the answer came from memory (`hit`) or from Payload (`miss`). An answer
+ * to a POST (a GraphQL query) is for the server's memory only: HTTP caches get no instructions.
+ */
+export const setValidators = (
+  res: Response,
+  etag: string,
+  state: 'hit' | 'miss',
+  { isGet }: { isGet: boolean } = { isGet: true },
+) => {
   res.setHeader('ETag', etag)
-  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+  if (isGet) {
+    res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+  }
   res.vary('Origin')
   res.vary('Accept-Language')
   res.setHeader('X-Cache', state)

@@ -34,11 +34,13 @@ import { TargetCell as TargetCell_fe5001122675715c5c818ef37f0cdaa5 } from '@quar
 import { TargetField as TargetField_fe5001122675715c5c818ef37f0cdaa5 } from '@quartiersnetz/plugin-ratings/rsc'
 import { BipolarScaleField as BipolarScaleField_647d417571ea6922c787625bcb664d4d } from '@quartiersnetz/plugin-ratings/client'
 import { RatingsPanel as RatingsPanel_fe5001122675715c5c818ef37f0cdaa5 } from '@quartiersnetz/plugin-ratings/rsc'
+import { PrivacyRequestsListIntro as PrivacyRequestsListIntro_a40536278257c5698c100000cebbcd4e } from '../../../../src/admin/privacy/ListIntro'
 import { Icon as Icon_e69266a09e6a4f5c4b99a0ef53940000 } from '../../../../src/admin/branding/Icon'
 import { Logo as Logo_b06aa0114dadeacef2f92b12c49c3013 } from '../../../../src/admin/branding/Logo'
 import { ModerationNavLink as ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { DashboardHeading as DashboardHeading_a76edb1665a390977ee673a50028b8d4 } from '../../../../src/admin/dashboard/Heading'
 import { OriginNotice as OriginNotice_226cf6f939c0a153f4541713c15e01ea } from '../../../../src/admin/originNotice'
+import { PrivacyRequestsView as PrivacyRequestsView_8dd2c2fc4e110a8ac7c741ec00daadc4 } from '../../../../src/admin/privacy'
 import { ModerationQueue as ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { ModerationCard as ModerationCard_997c50b67bb1b79988b41b64876cdead } from '../../../../src/admin/dashboard/cards/Moderation'
 import { RegistrationsCard as RegistrationsCard_088096a76edf69660d5a7d3d1c8318ca } from '../../../../src/admin/dashboard/cards/Registrations'
@@ -86,11 +88,13 @@ export const importMap = {
   "@quartiersnetz/plugin-ratings/rsc#TargetField": TargetField_fe5001122675715c5c818ef37f0cdaa5,
   "@quartiersnetz/plugin-ratings/client#BipolarScaleField": BipolarScaleField_647d417571ea6922c787625bcb664d4d,
   "@quartiersnetz/plugin-ratings/rsc#RatingsPanel": RatingsPanel_fe5001122675715c5c818ef37f0cdaa5,
+  "/src/admin/privacy/ListIntro#PrivacyRequestsListIntro": PrivacyRequestsListIntro_a40536278257c5698c100000cebbcd4e,
   "/src/admin/branding/Icon#Icon": Icon_e69266a09e6a4f5c4b99a0ef53940000,
   "/src/admin/branding/Logo#Logo": Logo_b06aa0114dadeacef2f92b12c49c3013,
   "@quartiersnetz/plugin-comments/rsc#ModerationNavLink": ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "/src/admin/dashboard/Heading#DashboardHeading": DashboardHeading_a76edb1665a390977ee673a50028b8d4,
   "/src/admin/originNotice#OriginNotice": OriginNotice_226cf6f939c0a153f4541713c15e01ea,
+  "/src/admin/privacy#PrivacyRequestsView": PrivacyRequestsView_8dd2c2fc4e110a8ac7c741ec00daadc4,
   "@quartiersnetz/plugin-comments/rsc#ModerationQueue": ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "/src/admin/dashboard/cards/Moderation#ModerationCard": ModerationCard_997c50b67bb1b79988b41b64876cdead,
   "/src/admin/dashboard/cards/Registrations#RegistrationsCard": RegistrationsCard_088096a76edf69660d5a7d3d1c8318ca,

@@ -6,7 +6,10 @@ import { inClientLanguage } from '../../../../api/inClientLanguage'
 
 export const POST = inClientLanguage(config, GRAPHQL_POST(config))
 
-/** GraphQL is POST only here: say so in JSON, as every other API answer does. */
+/**
+ * A GET reaches Next only when the express edge did not take it (src/server/httpCache/graphql.ts
+ * answers `GET /api/graphql?query=…` for visitors): say in JSON that POST is the way here.
+ */
 export const GET = inClientLanguage(
   config,
   async () => new Response(null, { headers: { Allow: 'POST, OPTIONS' }, status: 405 }),

@@ -1,0 +1,86 @@
+/**
+ * The server compiled ahead of time for `npm start`: src/server.ts with everything of ours it
+ * imports (config, collections, plugins, migrations) as one ES module, dist/server/server.mjs;
+ * the packages in node_modules stay imports. Without it the production server ran the
+ * TypeScript sources through tsx, whose loader thread, esbuild worker and kept source maps cost
+ * memory for the process's whole life (bench/optimisations.md). `npm run dev`, the CLI and the
+ * tests still run the sources through tsx.
+ */
+import type { Plugin } from 'esbuild'
+
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { build } from 'esbuild'
+
+import { projectRoot } from '../src/runtime/paths'
+
+export const SERVER_BUNDLE = path.join(projectRoot, 'dist', 'server', 'server.mjs')
+
+/** Our workspace plugins are TypeScript sources: bundled, not imported at run time. */
+const isOwnPackage = (specifier: string) => specifier.startsWith('@quartiersnetz/')
+
+/**
+ * Code that finds files relative to itself (`import.meta.url`: the project root, the migrations)
+ * keeps finding them from the bundle: each use becomes the URL its source file had, relative to
+ * wherever the bundle is, so a checkout can move after the build.
+ */
+const keepModuleUrls: Plugin = {
+  name: 'keep-module-urls',
+  setup: (esbuild) => {
+    esbuild.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const source = await fs.readFile(args.path, 'utf8')
+      if (!source.includes('import.meta.url') || args.path.includes('node_modules')) {
+        return undefined
+      }
+      const relative = path
+        .relative(path.dirname(SERVER_BUNDLE), args.path)
+        .split(path.sep)
+        .join('/')
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+        ),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      }
+    })
+  },
+}
+
+/** Leaves every package import to Node, except our own TypeScript workspace packages. */
+const externalPackages: Plugin = {
+  name: 'external-packages',
+  setup: (esbuild) => {
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      isOwnPackage(args.path) || args.path.startsWith('node:') ? undefined : { external: true },
+    )
+  },
+}
+
+export const buildServer = async ({ log = console.info }: { log?: (message: string) => void }) => {
+  const started = Date.now()
+  const result = await build({
+    bundle: true,
+    entryPoints: [path.join(projectRoot, 'src', 'server.ts')],
+    format: 'esm',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    outfile: SERVER_BUNDLE,
+    platform: 'node',
+    plugins: [externalPackages, keepModuleUrls],
+    sourcemap: 'linked',
+    target: 'node20',
+    tsconfig: path.join(projectRoot, 'tsconfig.json'),
+  })
+  const bytes = Object.values(result.metafile.outputs).reduce(
+    (sum, output) => sum + output.bytes,
+    0,
+  )
+  log(
+    `Server: ${path.relative(projectRoot, SERVER_BUNDLE)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  )
+  return pathToFileURL(SERVER_BUNDLE).href
+}

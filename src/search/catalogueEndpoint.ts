@@ -1,0 +1,284 @@
+/**
+ * GET /api/modules/catalogue — the method catalogue: published modules filtered by the editorial
+ * facets (`phase=planning,implementation&format=digital`: any of a facet's values, every facet
+ * given), Handlungsfeld and target group (slugs or ids), the visitors' rating profile (as the
+ * finder: `participation[min]=4&financialEffort[max]=2&minRaters=3`) and words (`q`). Answers a
+ * page of modules and, for every value of every facet, how many modules the choice would leave
+ * (the other facets' choices kept), so a site can grey out empty choices.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import {
+  describeIssues,
+  type FieldError,
+  type FieldLabels,
+  invalidFields,
+  type Language,
+  languageOf,
+  summaryOf,
+} from '@quartiersnetz/plugin-kit/publicInput'
+import { z } from 'zod'
+
+import type { Module } from '../../payload-types'
+
+import { MODULE_FACETS } from '../domain/moduleFacets'
+import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
+import { type CatalogueModule, catalogueModules, filterValues } from './catalogue'
+import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
+
+const SCALE = { max: 5, min: 1 }
+const RELATION_FACETS = [
+  { label: { de: 'Handlungsfeld', en: 'Field of action' }, name: 'fieldOfAction' },
+  { label: { de: 'Zielgruppe', en: 'Target group' }, name: 'targetGroup' },
+] as const
+
+const list = z.string().max(2000).optional()
+const number = z.coerce.number().finite()
+const bounds = z
+  .object({
+    max: number.min(SCALE.min).max(SCALE.max).optional(),
+    min: number.min(SCALE.min).max(SCALE.max).optional(),
+  })
+  .strict()
+
+const querySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    minRaters: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    q: z.string().trim().min(1).max(MAX_QUERY_LENGTH).optional(),
+    ...Object.fromEntries(MODULE_FACETS.map((facet) => [facet.name, list])),
+    ...Object.fromEntries(RELATION_FACETS.map((facet) => [facet.name, list])),
+    ...Object.fromEntries(RATING_DIMENSIONS.map((dimension) => [dimension.key, bounds.optional()])),
+  })
+  .strict()
+
+type Query = {
+  limit: number
+  minRaters?: number
+  page: number
+  q?: string
+} & Record<string, unknown>
+
+const labelsOf = (): FieldLabels => ({
+  limit: { de: 'Anzahl pro Seite (limit)', en: 'Results per page (limit)' },
+  minRaters: { de: 'Mindestzahl der Bewertenden', en: 'Minimum number of raters' },
+  page: { de: 'Seite (page)', en: 'Page (page)' },
+  q: { de: 'Suchbegriff (q)', en: 'Search term (q)' },
+  ...Object.fromEntries(MODULE_FACETS.map((facet) => [facet.name, facet.label])),
+  ...Object.fromEntries(RELATION_FACETS.map((facet) => [facet.name, facet.label])),
+  ...Object.fromEntries(
+    RATING_DIMENSIONS.flatMap((dimension) => [
+      [dimension.key, dimension.label],
+      [
+        `${dimension.key}.min`,
+        { de: `${dimension.label.de} (mindestens)`, en: `${dimension.label.en} (at least)` },
+      ],
+      [
+        `${dimension.key}.max`,
+        { de: `${dimension.label.de} (höchstens)`, en: `${dimension.label.en} (at most)` },
+      ],
+    ]),
+  ),
+})
+
+/** A facet as the answer shows it: its values in order, each with its count. */
+type FacetValue = { count: number; isSelected: boolean; label: string; value: string }
+type FacetAnswer = { label: string; name: string; values: FacetValue[] }
+
+/** A facet's choosable values: the query's word for each (slug or id) and what it stands for. */
+type Choosable = { id: string; label: string; value: string }
+
+const splitList = (value: unknown) =>
+  typeof value === 'string'
+    ? [
+        ...new Set(
+          value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : []
+
+const unknownValueError = (
+  name: string,
+  label: string,
+  unknown: string[],
+  allowed: string[],
+  language: Language,
+): FieldError => ({
+  message:
+    language === 'de'
+      ? `„${label}“: unbekannter Wert ${unknown.map((value) => `„${value.slice(0, 60)}“`).join(', ')}. Möglich sind: ${allowed.join(', ')}.`
+      : `"${label}": unknown value ${unknown.map((value) => `"${value.slice(0, 60)}"`).join(', ')}. Possible are: ${allowed.join(', ')}.`,
+  path: name,
+})
+
+const respondInvalid = (errors: FieldError[], language: Language) =>
+  invalidFields(
+    language === 'de'
+      ? `Der Methodenkatalog kann so nicht gefiltert werden. ${summaryOf(errors)}`
+      : `The method catalogue cannot be filtered like this. ${summaryOf(errors)}`,
+    errors,
+  )
+
+export const catalogueEndpoint: Endpoint = {
+  handler: async (req: PayloadRequest) => {
+    const language = languageOf(req)
+    const parsed = querySchema.safeParse(ownQuery(req), { reportInput: true })
+    if (!parsed.success) {
+      return respondInvalid(describeIssues(parsed.error.issues, labelsOf(), language), language)
+    }
+    const query = parsed.data as Query
+    const runner = databaseOf(req.payload)
+    const [modules, relations] = await Promise.all([
+      catalogueModules(runner, query.q),
+      filterValues(runner),
+    ])
+
+    // Every facet's values, and the ids the query chose (a slug or an id names a relation).
+    const choosable = new Map<string, { label: string; values: Choosable[] }>()
+    for (const facet of MODULE_FACETS) {
+      choosable.set(facet.name, {
+        label: facet.label[language],
+        values: facet.options.map((option) => ({
+          id: option.value,
+          label: option.label[language],
+          value: option.value,
+        })),
+      })
+    }
+    for (const facet of RELATION_FACETS) {
+      choosable.set(facet.name, {
+        label: facet.label[language],
+        values: relations[facet.name].map((value) => ({
+          id: String(value.id),
+          label: value.title,
+          value: value.slug ?? String(value.id),
+        })),
+      })
+    }
+    const chosen = new Map<string, Set<string>>()
+    const errors: FieldError[] = []
+    for (const [name, facet] of choosable) {
+      const asked = splitList(query[name])
+      if (!asked.length) {
+        continue
+      }
+      const ids = asked.map(
+        (word) => facet.values.find((value) => value.value === word || value.id === word)?.id,
+      )
+      const unknown = asked.filter((_, index) => ids[index] === undefined)
+      if (unknown.length) {
+        errors.push(
+          unknownValueError(
+            name,
+            facet.label,
+            unknown,
+            facet.values.map((value) => value.value),
+            language,
+          ),
+        )
+        continue
+      }
+      chosen.set(name, new Set(ids as string[]))
+    }
+    if (errors.length) {
+      return respondInvalid(errors, language)
+    }
+
+    const inProfile = (module: CatalogueModule) =>
+      module.raterCount >= (query.minRaters ?? 0) &&
+      RATING_DIMENSIONS.every((dimension) => {
+        const bound = query[dimension.key] as undefined | { max?: number; min?: number }
+        const mean = module.means[dimension.key]
+        if (bound?.min === undefined && bound?.max === undefined) {
+          return true
+        }
+        return (
+          mean !== null &&
+          mean !== undefined &&
+          (bound.min === undefined || mean >= bound.min) &&
+          (bound.max === undefined || mean <= bound.max)
+        )
+      })
+    const base = modules.filter(inProfile)
+    const matchesFacets = (module: CatalogueModule, except?: string) =>
+      [...chosen].every(
+        ([name, ids]) => name === except || module.facets[name]!.some((id) => ids.has(id)),
+      )
+
+    const facets: FacetAnswer[] = [...choosable].map(([name, facet]) => {
+      const counts = new Map<string, number>()
+      for (const module of base) {
+        if (matchesFacets(module, name)) {
+          for (const id of module.facets[name]!) {
+            counts.set(id, (counts.get(id) ?? 0) + 1)
+          }
+        }
+      }
+      return {
+        label: facet.label,
+        name,
+        values: facet.values.map((value) => ({
+          count: counts.get(value.id) ?? 0,
+          isSelected: chosen.get(name)?.has(value.id) ?? false,
+          label: value.label,
+          value: value.value,
+        })),
+      }
+    })
+
+    const collator = new Intl.Collator('de')
+    const matching = base
+      .filter((module) => matchesFacets(module))
+      .sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || collator.compare(a.title, b.title))
+    const start = (query.page - 1) * query.limit
+    const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
+    const { docs } = pageIds.length
+      ? await req.payload.find({
+          collection: 'modules',
+          depth: 0,
+          limit: pageIds.length,
+          overrideAccess: false,
+          pagination: false,
+          req,
+          // The module's own row only (its facet values come from the catalogue's query): no joins.
+          select: { ratingSummary: true, slug: true, summary: true, title: true } as never,
+          where: { id: { in: pageIds } },
+        })
+      : { docs: [] as Module[] }
+    const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
+    const modulesById = new Map(matching.map((module) => [module.id, module]))
+    const withFacets = (doc: Module) => {
+      const module = modulesById.get(Number(doc.id))!
+      return {
+        ...doc,
+        ...Object.fromEntries(
+          MODULE_FACETS.map((facet) => [
+            facet.field,
+            facet.isMany ? module.facets[facet.name] : (module.facets[facet.name]![0] ?? null),
+          ]),
+        ),
+      }
+    }
+    return Response.json(
+      {
+        docs: pageIds.flatMap((id) => {
+          const doc = byId.get(id)
+          return doc ? [withFacets(doc)] : []
+        }),
+        facets,
+        limit: query.limit,
+        page: query.page,
+        totalDocs: matching.length,
+        totalPages: Math.ceil(matching.length / query.limit),
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    )
+  },
+  method: 'get',
+  path: '/catalogue',
+}

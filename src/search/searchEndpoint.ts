@@ -1,0 +1,114 @@
+/**
+ * GET /api/search?q=…&type=projects,modules&page=1&limit=10 — published documents of every
+ * searchable collection by their words (search.ts), with a marked snippet per hit and the
+ * number of hits per type. Signed-in users (editors in the admin) search the newest versions,
+ * drafts included, and see which hits are drafts.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import {
+  describeIssues,
+  type FieldLabels,
+  invalidFields,
+  languageOf,
+  summaryOf,
+} from '@quartiersnetz/plugin-kit/publicInput'
+import { z } from 'zod'
+
+import type { SearchSource } from './sources'
+
+import { runSearch } from './search'
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_LIMIT = 50
+/** Deep pages of a search are never read; a limit keeps OFFSET cheap. */
+export const MAX_PAGE = 100
+
+const labels: FieldLabels = {
+  limit: { de: 'Anzahl pro Seite (limit)', en: 'Results per page (limit)' },
+  page: { de: 'Seite (page)', en: 'Page (page)' },
+  q: { de: 'Suchbegriff (q)', en: 'Search term (q)' },
+  type: { de: 'Art (type)', en: 'Type (type)' },
+}
+
+const querySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(10),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+    q: z.string().trim().min(1).max(MAX_QUERY_LENGTH),
+    type: z.string().max(500).optional(),
+  })
+  .strict()
+
+/** Payload's own query keys (depth, locale …) come with every request; they don't apply here. */
+export const ownQuery = (req: PayloadRequest): Record<string, unknown> => {
+  const {
+    depth: _depth,
+    draft: _draft,
+    'fallback-locale': _fallback,
+    locale: _locale,
+    ...own
+  } = (req.query ?? {}) as Record<string, unknown>
+  return own
+}
+
+export const searchEndpoint = (sources: SearchSource[]): Endpoint => ({
+  handler: async (req) => {
+    const language = languageOf(req)
+    const parsed = querySchema.safeParse(ownQuery(req), { reportInput: true })
+    if (!parsed.success) {
+      const errors = describeIssues(parsed.error.issues, labels, language)
+      return invalidFields(
+        language === 'de'
+          ? `Die Suche ist so nicht möglich. ${summaryOf(errors)}`
+          : `The search is not possible like this. ${summaryOf(errors)}`,
+        errors,
+      )
+    }
+    const { limit, page, q, type } = parsed.data
+    const allTypes = sources.map((source) => source.collection as string)
+    const types = type
+      ? [...new Set(type.split(',').map((value) => value.trim()))].filter(Boolean)
+      : allTypes
+    const unknown = types.filter((value) => !allTypes.includes(value))
+    if (unknown.length || !types.length) {
+      const message =
+        language === 'de'
+          ? `Unbekannte Art: ${unknown.join(', ') || '(leer)'}. Möglich sind: ${allTypes.join(', ')}.`
+          : `Unknown type: ${unknown.join(', ') || '(empty)'}. Possible are: ${allTypes.join(', ')}.`
+      return invalidFields(message, [{ message, path: 'type' }])
+    }
+    const result = await runSearch(databaseOf(req.payload), {
+      allTypes,
+      limit,
+      page,
+      query: q,
+      types,
+      version: req.user ? 'latest' : 'published',
+    })
+    const typeLabels = Object.fromEntries(
+      sources.map((source) => [
+        source.collection,
+        { plural: source.label.plural[language], singular: source.label.singular[language] },
+      ]),
+    )
+    return Response.json(
+      {
+        counts: result.counts,
+        docs: result.docs,
+        isSimilar: result.isSimilar,
+        limit,
+        page,
+        query: q,
+        totalDocs: result.totalDocs,
+        totalPages: Math.ceil(result.totalDocs / limit),
+        types: typeLabels,
+      },
+      // Drafts in editors' answers must not be kept anywhere; visitors' change with every edit.
+      { headers: { 'Cache-Control': 'no-store', Vary: 'Accept-Language, Authorization, Cookie' } },
+    )
+  },
+  method: 'get',
+  path: '/search',
+})

@@ -1,0 +1,287 @@
+/**
+ * GraphQL reads for the HTTP cache. Member sites may ask with
+ *
+ * - `GET /api/graphql?query=…&variables=…&operationName=…` (GraphQL over HTTP; queries only):
+ *   cacheable by browsers and CDNs like a REST read (ETag, 304), or
+ * - `POST /api/graphql` with a JSON body, as GraphQL clients do by default: kept in the
+ *   server's memory under a hash of the normalised request (the query without insignificant
+ *   characters, the operation's name, the variables with sorted keys), never by HTTP caches.
+ *
+ * Either way only a visitor's query is cached (no `Authorization`, no Payload cookie; never a
+ * mutation), and only an answer without errors. Payload still runs every request the cache
+ * can't answer, with its depth and complexity limits; a GET's document passes the same checks
+ * at the edge as a POST's body (graphqlDocument.ts). Payload's route takes POST only, so a GET
+ * is handed to it as the equivalent POST.
+ *
+ * What an answer depends on: the collections of its top-level fields (`Modules` lists modules,
+ * `Module` reads one), and every document in it with an `id`, collection unknown. A top-level
+ * field that belongs to no collection depends on everything.
+ */
+import type { Request } from 'express'
+import type { Payload } from 'payload'
+
+import crypto from 'node:crypto'
+import { IncomingMessage } from 'node:http'
+
+import {
+  type DocumentNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+  stripIgnoredCharacters,
+} from 'graphql'
+import { formatNames, toWords } from 'payload'
+
+import type { LocalizedText } from '../../i18n/localize'
+
+import { graphqlBodyProblem, MAX_TOKENS } from '../graphqlDocument'
+import { type Contents, emptyContents } from './dependencies'
+
+export type GraphqlRequest = {
+  operationName?: null | string
+  query: string
+  variables?: null | Record<string, unknown>
+}
+
+/** What a GraphQL request is, read once per distinct request text. */
+type Operation = {
+  /** Collections whose lists the top-level fields read; undefined: not known (everything). */
+  lists: Set<string> | undefined
+  /** `query`, `mutation`, `subscription`, or undefined when the operation can't be found. */
+  type: string | undefined
+}
+
+/** Distinct request texts whose reading is remembered (a member site sends a handful). */
+const MAX_REMEMBERED = 500
+
+/** A request body, as Payload will read it: the same bytes, POSTed as JSON. */
+export const graphqlReplay = (req: IncomingMessage, body: Buffer, url: string): IncomingMessage => {
+  const replay = new IncomingMessage(req.socket)
+  replay.method = 'POST'
+  replay.url = url
+  const headers: IncomingMessage['headers'] = {
+    ...req.headers,
+    'content-length': String(body.length),
+    'content-type': 'application/json',
+  }
+  delete headers['transfer-encoding']
+  replay.headers = headers
+  replay.rawHeaders = Object.entries(headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((item) => [name, item]) : [name, String(value)],
+  )
+  replay.httpVersion = req.httpVersion
+  replay.httpVersionMajor = req.httpVersionMajor
+  replay.httpVersionMinor = req.httpVersionMinor
+  replay.complete = true
+  replay.push(body)
+  replay.push(null)
+  return replay
+}
+
+/** Reads a body that is already buffered (a replay of apiInput.ts). */
+export const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
+  }
+  return Buffer.concat(chunks)
+}
+
+/** JSON with sorted keys: equal variables give equal text. */
+const stableJson = (value: unknown): string => {
+  if (Array.isArray(value)) {
+    return `[${value.map(stableJson).join(',')}]`
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** The GET request's parameters, or why they can't be run. */
+export const graphqlGetRequest = (
+  req: Request,
+): { problem: LocalizedText } | { request: GraphqlRequest } => {
+  const index = req.originalUrl.indexOf('?')
+  const params = new URLSearchParams(index < 0 ? '' : req.originalUrl.slice(index + 1))
+  const query = params.get('query')
+  if (!query) {
+    return {
+      problem: {
+        de: 'Eine GraphQL-Abfrage per GET braucht die Abfrage im Parameter „query“ (Änderungen per POST).',
+        en: 'A GraphQL query by GET needs the query in the "query" parameter (mutations by POST).',
+      },
+    }
+  }
+  let variables: unknown = undefined
+  const variablesText = params.get('variables')
+  if (variablesText) {
+    try {
+      variables = JSON.parse(variablesText)
+    } catch {
+      return {
+        problem: {
+          de: 'Der Parameter „variables“ ist kein gültiges JSON.',
+          en: 'The "variables" parameter is not valid JSON.',
+        },
+      }
+    }
+  }
+  const request = { operationName: params.get('operationName') ?? undefined, query, variables }
+  const problem = graphqlBodyProblem(request)
+  return problem ? { problem } : { request: request as GraphqlRequest }
+}
+
+export const graphqlReads = (payload: Payload) => {
+  // Payload's names of the top-level fields (@payloadcms/graphql initCollections).
+  const fields = new Map<string, { collection: string; isList: boolean }>()
+  for (const collection of payload.config.collections) {
+    const graphQL = collection.graphQL
+    if (graphQL === false) {
+      continue
+    }
+    const fromSlug = formatNames(collection.slug)
+    const singular = graphQL?.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
+    let plural = graphQL?.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
+    if (singular === plural) {
+      plural = `all${singular}`
+    }
+    const slug = collection.slug
+    fields.set(singular, { collection: slug, isList: false })
+    for (const name of [plural, `count${plural}`, `versions${plural}`]) {
+      fields.set(name, { collection: slug, isList: true })
+    }
+    for (const name of [`docAccess${singular}`, `version${singular}`]) {
+      fields.set(name, { collection: slug, isList: true })
+    }
+  }
+
+  const topLevelFields = (document: DocumentNode, set: SelectionSetNode, names: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        names.add(selection.name.value)
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        topLevelFields(document, selection.selectionSet, names)
+      } else {
+        const fragment = document.definitions.find(
+          (definition) =>
+            definition.kind === Kind.FRAGMENT_DEFINITION &&
+            definition.name.value === selection.name.value,
+        )
+        if (fragment && fragment.kind === Kind.FRAGMENT_DEFINITION) {
+          topLevelFields(document, fragment.selectionSet, names)
+        }
+      }
+    }
+  }
+
+  const read = (request: GraphqlRequest): Operation => {
+    let document: DocumentNode
+    try {
+      document = parse(request.query, { maxTokens: MAX_TOKENS })
+    } catch {
+      return { lists: undefined, type: undefined }
+    }
+    const operations = document.definitions.filter(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    )
+    const operation = request.operationName
+      ? operations.find((candidate) => candidate.name?.value === request.operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined
+    if (!operation) {
+      return { lists: undefined, type: undefined }
+    }
+    const names = new Set<string>()
+    topLevelFields(document, operation.selectionSet, names)
+    let lists: Set<string> | undefined = new Set()
+    for (const name of names) {
+      if (name.startsWith('__')) {
+        continue
+      }
+      const field = fields.get(name)
+      if (!field) {
+        lists = undefined
+        break
+      }
+      if (field.isList) {
+        lists.add(field.collection)
+      }
+    }
+    return { lists, type: operation.operation }
+  }
+
+  const remembered = new Map<string, Operation & { key: string }>()
+
+  /**
+   * The request's operation and cache key (a hash of the normalised request), remembered per
+   * distinct request text.
+   */
+  const describe = (request: GraphqlRequest): Operation & { key: string } => {
+    const text = `${request.operationName ?? ''}\n${stableJson(request.variables ?? {})}\n${request.query}`
+    const known = remembered.get(text)
+    if (known) {
+      return known
+    }
+    const operation = read(request)
+    let normalised = request.query
+    try {
+      normalised = stripIgnoredCharacters(request.query)
+    } catch {
+      // Not a valid document: Payload answers it (with errors, which are never kept).
+    }
+    const key = crypto
+      .createHash('sha256')
+      .update(
+        `${request.operationName ?? ''}\n${stableJson(request.variables ?? {})}\n${normalised}`,
+      )
+      .digest('base64url')
+    const described = { ...operation, key }
+    if (remembered.size >= MAX_REMEMBERED) {
+      remembered.delete(remembered.keys().next().value!)
+    }
+    remembered.set(text, described)
+    return described
+  }
+
+  /** What an answer to `operation` depends on; undefined when it must not be kept (errors). */
+  const contentsOf = (operation: Operation, body: Buffer): Contents | undefined => {
+    let answer: unknown
+    try {
+      answer = JSON.parse(body.toString('utf8'))
+    } catch {
+      return undefined
+    }
+    if (!answer || typeof answer !== 'object' || 'errors' in answer || !('data' in answer)) {
+      return undefined
+    }
+    const contents = emptyContents()
+    if (operation.lists) {
+      operation.lists.forEach((collection) => contents.lists.add(collection))
+    } else {
+      contents.isEverything = true
+    }
+    const stack: unknown[] = [answer.data]
+    while (stack.length) {
+      const value = stack.pop()
+      if (Array.isArray(value)) {
+        stack.push(...value)
+      } else if (value && typeof value === 'object') {
+        const id = (value as { id?: unknown }).id
+        if (typeof id === 'number' || typeof id === 'string') {
+          contents.looseIds.add(String(id))
+        }
+        stack.push(...Object.values(value))
+      }
+    }
+    return contents
+  }
+
+  return { contentsOf, describe }
+}

@@ -1,0 +1,212 @@
+/**
+ * The search widgets in Chromium on a member city's page (another origin, strict CSP): <qn-search>
+ * (results by type with marked snippets, the type filter with its counts, more results with the
+ * focus on the first new one, an empty query, a typo, English) and the method catalogue's facets
+ * in <qn-module-finder> (counts, choices that would leave nothing disabled); axe-core (WCAG 2.1
+ * AA) in every state, screenshots in /tmp/widgets/.
+ */
+import type { Browser, Page } from 'playwright-core'
+
+import fs from 'node:fs'
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { launchChromium } from '../helpers/browser'
+import { createModule, createProject, createTaxonomy } from '../helpers/fixtures'
+import { startTestServer } from '../helpers/server'
+import { axeViolations } from '../helpers/widgetHost'
+
+const { host } = await vi.hoisted(async () => {
+  const { startWidgetHost } = await import('../helpers/widgetHost')
+  return { host: await startWidgetHost() }
+})
+
+const SCREENSHOTS = '/tmp/widgets'
+const WORD = 'Quartiersgarten'
+
+let browser: Browser
+let server: RunningServer
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startTestServer()
+  const { payload } = server
+  const taxonomy = await createTaxonomy(payload, { suffix: 'Suche' })
+  for (let index = 1; index <= 12; index++) {
+    await createProject(payload, {
+      teaser: `Im ${WORD} Nummer ${index} pflanzen Nachbarinnen und Nachbarn gemeinsam <Gemüse>.`,
+      title: `${WORD} ${String(index).padStart(2, '0')}`,
+    })
+  }
+  await createModule(payload, {
+    duration: 'days',
+    fieldsOfAction: [taxonomy.fieldsOfAction[0]!.id],
+    formats: ['analog'],
+    participants: ['medium'],
+    participationLevels: ['consult'],
+    processPhases: ['planning'],
+    summary: `Eine Werkstatt für den ${WORD}.`,
+    title: 'Gartenwerkstatt',
+  })
+  await createModule(payload, {
+    duration: 'weeks',
+    fieldsOfAction: [taxonomy.fieldsOfAction[1]!.id],
+    formats: ['digital'],
+    participants: ['large'],
+    participationLevels: ['inform'],
+    processPhases: ['analysis'],
+    summary: 'Hinweise auf einer Karte im Netz sammeln.',
+    title: 'Online-Karte',
+  })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await host?.stop()
+})
+
+const expectNoViolations = async (page: Page, state: string) => {
+  const violations = await axeViolations(page, host.origin)
+  expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
+}
+
+const openPage = async (body: string, lang = 'de') => {
+  const context = await browser.newContext({
+    locale: lang === 'en' ? 'en-GB' : 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    viewport: { height: 900, width: 1000 },
+  })
+  const page = await context.newPage()
+  await page.goto(host.page({ body, lang }))
+  return { context, page }
+}
+
+describe('<qn-search>', () => {
+  it('should search, mark the words, filter by type, load more with the focus on the new results, and pass axe', async () => {
+    const { context, page } = await openPage(
+      '<qn-search href-template="/suche/{type}/{slug}" limit="5"></qn-search>',
+    )
+    const search = page.locator('qn-search')
+    await search.getByRole('searchbox', { name: 'Suchbegriff' }).waitFor()
+    await expectNoViolations(page, 'empty')
+
+    // An empty query: the field says why, nothing is sent.
+    await search.getByRole('button', { name: 'Suchen' }).click()
+    await search.getByRole('alert').getByText('Bitte geben Sie einen Suchbegriff ein.').waitFor()
+    expect(await search.getByRole('searchbox').getAttribute('aria-invalid')).toBe('true')
+    expect(
+      await page.evaluate(() => document.querySelector('qn-search')!.shadowRoot!.activeElement?.id),
+    ).toBe('query')
+    await expectNoViolations(page, 'empty query')
+
+    await search.getByRole('searchbox').fill(WORD.toLowerCase())
+    await search.getByRole('searchbox').press('Enter')
+    const status = search.getByRole('status')
+    await expect.poll(() => status.innerText()).toBe('13 Treffer für „quartiersgarten“')
+    const results = search.locator('[part="result"]')
+    expect(await results.count()).toBe(5)
+    // The snippet's words are marked; the content's "<Gemüse>" is text.
+    const first = results.first()
+    expect(await first.locator('mark').first().innerText()).toBe(WORD)
+    expect(await first.locator('.snippet').innerText()).toContain('<Gemüse>')
+    expect(await first.locator('.snippet b, .snippet gemüse').count()).toBe(0)
+    expect(await first.getByRole('link').getAttribute('href')).toMatch(
+      /^\/suche\/(projects|modules)\//,
+    )
+    await expectNoViolations(page, 'results')
+    await search.screenshot({ path: `${SCREENSHOTS}/qn-search-results.png` })
+
+    // The type filter with counts; a type without hits can't be chosen.
+    const types = search.getByRole('group', { name: 'Art der Treffer' })
+    expect(await types.getByRole('radio', { name: 'Alle (13)' }).isChecked()).toBe(true)
+    expect(await types.getByRole('radio', { name: 'Projekte (12)' }).isEnabled()).toBe(true)
+    expect(await types.getByRole('radio', { name: 'Veranstaltungen (0)' }).isDisabled()).toBe(true)
+    await types.getByRole('radio', { name: 'Beteiligungsmodule (1)' }).check()
+    await expect.poll(() => status.innerText()).toBe('1 Treffer für „quartiersgarten“')
+    expect(await results.locator('.title').allInnerTexts()).toEqual(['Gartenwerkstatt'])
+    expect(await results.locator('.kind').innerText()).toBe('Beteiligungsmodul')
+
+    // More results: appended, the focus on the first new one.
+    await types.getByRole('radio', { name: 'Projekte (12)' }).check()
+    await expect.poll(() => status.innerText()).toBe('12 Treffer für „quartiersgarten“')
+    await search.getByRole('button', { name: 'Weitere Treffer anzeigen' }).click()
+    await expect.poll(() => results.count()).toBe(10)
+    const focused = await page.evaluate(
+      () => document.querySelector('qn-search')!.shadowRoot!.activeElement?.textContent ?? '',
+    )
+    expect(focused).toBe((await results.nth(5).locator('.title').innerText()).trim())
+    await expectNoViolations(page, 'more results')
+    await context.close()
+  })
+
+  it('should say when the hits are only similar, and when there are none', async () => {
+    const { context, page } = await openPage('<qn-search query="Gartenwerkstat"></qn-search>')
+    const status = page.locator('qn-search').getByRole('status')
+    await expect
+      .poll(() => status.innerText())
+      .toMatch(/^Keine genauen Treffer für „Gartenwerkstat“\. \d+ ähnliche Treffer:$/)
+    expect(await page.locator('qn-search [part="result"] .title').first().innerText()).toBe(
+      'Gartenwerkstatt',
+    )
+    await expectNoViolations(page, 'similar')
+    await page.locator('qn-search').getByRole('searchbox').fill('Zeppelinlandeplatz Wüste')
+    await page.locator('qn-search').getByRole('button', { name: 'Suchen' }).click()
+    await expect
+      .poll(() => status.innerText())
+      .toMatch(/^Keine Treffer für „Zeppelinlandeplatz Wüste“/)
+    await expectNoViolations(page, 'none')
+    await context.close()
+  })
+
+  it('should speak English on an English page', async () => {
+    const { context, page } = await openPage(`<qn-search query="${WORD}"></qn-search>`, 'en')
+    const search = page.locator('qn-search')
+    await expect.poll(() => search.getByRole('status').innerText()).toBe(`13 results for "${WORD}"`)
+    await search.getByRole('radio', { name: 'Projects (12)' }).waitFor()
+    expect(await search.locator('[part="result"] .kind').first().innerText()).toMatch(
+      /^(Project|Participation module)$/,
+    )
+    await expectNoViolations(page, 'English')
+    await context.close()
+  })
+})
+
+describe('<qn-module-finder> with the catalogue’s facets', () => {
+  it('should show each choice with its count, disable those that leave nothing, and filter by them', async () => {
+    const { context, page } = await openPage(
+      '<qn-module-finder href-template="/methoden/{slug}"></qn-module-finder>',
+    )
+    const finder = page.locator('qn-module-finder')
+    const status = finder.getByRole('status')
+    await expect.poll(() => status.innerText()).toBe('2 passende Methoden')
+    const format = finder.getByRole('group', { name: 'Format' })
+    expect(await format.getByRole('checkbox', { name: 'digital (1)' }).isEnabled()).toBe(true)
+    expect(await format.getByRole('checkbox', { name: 'hybrid (0)' }).isDisabled()).toBe(true)
+    await expectNoViolations(page, 'facets loaded')
+
+    await format.getByRole('checkbox', { name: 'analog (vor Ort) (1)' }).check()
+    await finder.getByRole('button', { name: 'Passende Methoden anzeigen' }).click()
+    await expect.poll(() => status.innerText()).toBe('1 passende Methode')
+    expect(await finder.locator('[part="result"] .title').allInnerTexts()).toEqual([
+      'Gartenwerkstatt',
+    ])
+    // Within the chosen facet a second value stays open; in the others, what would leave nothing is disabled.
+    expect(await format.getByRole('checkbox', { name: 'digital (1)' }).isEnabled()).toBe(true)
+    const phase = finder.getByRole('group', { name: 'Prozessphase' })
+    expect(await phase.getByRole('checkbox', { name: 'Analyse (0)' }).isDisabled()).toBe(true)
+    expect(await phase.getByRole('checkbox', { name: 'Planung (1)' }).isEnabled()).toBe(true)
+
+    await finder.getByRole('searchbox', { name: 'Stichwort' }).fill('Karte')
+    await finder.getByRole('button', { name: 'Passende Methoden anzeigen' }).click()
+    await expect.poll(() => status.innerText()).toBe('0 passende Methoden')
+    await finder.getByRole('button', { name: 'Zurücksetzen' }).click()
+    await expect.poll(() => status.innerText()).toBe('2 passende Methoden')
+    await expectNoViolations(page, 'facets after reset')
+    await finder.screenshot({ path: `${SCREENSHOTS}/qn-module-finder-facets.png` })
+    await context.close()
+  })
+})

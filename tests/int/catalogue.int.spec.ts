@@ -1,0 +1,280 @@
+/**
+ * The method catalogue (issue 16), GET /api/modules/catalogue over real HTTP: editorial facets,
+ * Handlungsfelder and target groups, the visitors' rating profile and words, combined; for every
+ * facet value the number of modules the choice would leave; published modules only; German
+ * (or English) 400s for what can't be filtered.
+ */
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import type { Module } from '../../payload-types'
+import type { RunningServer } from '../../src/server/startServer'
+
+import { createModule, createTaxonomy, rateModule, type Taxonomy } from '../helpers/fixtures'
+import { requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+
+// The config reads this when it is imported: no per-client limit on the test's ratings.
+vi.hoisted(() => {
+  process.env.RATINGS_PER_CLIENT_PER_HOUR = '0'
+})
+
+type FacetValue = { count: number; isSelected: boolean; label: string; value: string }
+type Facet = { label: string; name: string; values: FacetValue[] }
+type CatalogueBody = {
+  docs?: (Module & { ratingSummary?: { raterCount: number } })[]
+  errors?: { data?: { errors?: { message: string; path: string }[] }; message: string }[]
+  facets?: Facet[]
+  totalDocs?: number
+  totalPages?: number
+}
+
+let server: RunningServer
+let payload: Payload
+let taxonomy: Taxonomy
+const modules: Record<'dialog' | 'draft' | 'planning' | 'walk', Module> = {} as never
+
+const catalogue = (query = '', headers: Record<string, string> = {}) =>
+  requestJson<CatalogueBody>(`${server.url}/api/modules/catalogue${query ? `?${query}` : ''}`, {
+    headers,
+  })
+
+const titlesOf = (body: CatalogueBody) => (body.docs ?? []).map((doc) => doc.title)
+
+/** A facet's counts as `{ value: count }`. */
+const countsOf = (body: CatalogueBody, name: string) =>
+  Object.fromEntries(
+    body
+      .facets!.find((facet) => facet.name === name)!
+      .values.map((value) => [value.value, value.count]),
+  )
+
+beforeAll(async () => {
+  server = await startTestServer()
+  payload = server.payload
+  taxonomy = await createTaxonomy(payload, { suffix: 'Katalog' })
+  const [social, housing] = taxonomy.fieldsOfAction
+  const [young, old] = taxonomy.targetGroups
+  modules.planning = await createModule(payload, {
+    duration: 'days',
+    fieldsOfAction: [social!.id],
+    formats: ['analog'],
+    participants: ['medium'],
+    participationLevels: ['consult', 'co-decide'],
+    processPhases: ['planning'],
+    summary: 'Zufällig ausgewählte Bürgerinnen und Bürger erarbeiten ein Bürgergutachten.',
+    targetGroups: [young!.id],
+    title: 'Planungszelle',
+  })
+  modules.dialog = await createModule(payload, {
+    duration: 'weeks',
+    fieldsOfAction: [housing!.id],
+    formats: ['digital'],
+    participants: ['large', 'very-large'],
+    participationLevels: ['consult'],
+    processPhases: ['analysis', 'planning'],
+    summary: 'Hinweise und Ideen auf einer Karte im Netz sammeln.',
+    targetGroups: [young!.id, old!.id],
+    title: 'Online-Dialog',
+  })
+  modules.walk = await createModule(payload, {
+    duration: 'hours',
+    fieldsOfAction: [social!.id],
+    formats: ['analog', 'hybrid'],
+    participants: ['small'],
+    participationLevels: ['inform'],
+    processPhases: ['analysis'],
+    summary: 'Gemeinsam durch das Quartier gehen und Orte bewerten.',
+    targetGroups: [old!.id],
+    title: 'Quartiersspaziergang',
+  })
+  modules.draft = await createModule(payload, {
+    _status: 'draft',
+    duration: 'months',
+    formats: ['digital'],
+    processPhases: ['evaluation'],
+    title: 'Unveröffentlichte Methode',
+  })
+  for (const participation of [5, 4]) {
+    await rateModule({
+      moduleId: modules.planning.id,
+      serverUrl: server.url,
+      values: { participation },
+    })
+  }
+  await rateModule({
+    moduleId: modules.dialog.id,
+    serverUrl: server.url,
+    values: { participation: 2 },
+  })
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('the method catalogue', () => {
+  it('should list the published modules by title with every facet value counted', async () => {
+    const { body, status } = await catalogue()
+    expect(status).toBe(200)
+    expect(titlesOf(body)).toEqual(['Online-Dialog', 'Planungszelle', 'Quartiersspaziergang'])
+    expect(body.facets!.map((facet) => facet.name)).toEqual([
+      'phase',
+      'participants',
+      'duration',
+      'participationLevel',
+      'format',
+      'fieldOfAction',
+      'targetGroup',
+    ])
+    // The draft's values count nowhere.
+    expect(countsOf(body, 'format')).toEqual({ analog: 2, digital: 1, hybrid: 1 })
+    expect(countsOf(body, 'phase')).toEqual({
+      analysis: 2,
+      evaluation: 0,
+      implementation: 0,
+      planning: 2,
+    })
+    expect(countsOf(body, 'duration')).toEqual({
+      days: 1,
+      hours: 1,
+      months: 0,
+      ongoing: 0,
+      weeks: 1,
+    })
+    const [social, housing] = taxonomy.fieldsOfAction
+    expect(countsOf(body, 'fieldOfAction')).toEqual({ [social!.slug]: 2, [housing!.slug]: 1 })
+    expect(body.facets![0]).toMatchObject({ label: 'Prozessphase' })
+    expect(body.facets![0]!.values[0]).toEqual({
+      count: 2,
+      isSelected: false,
+      label: 'Analyse',
+      value: 'analysis',
+    })
+  })
+
+  it('should filter by a facet and count each facet as if its own choice were open', async () => {
+    const { body } = await catalogue('format=analog')
+    expect(titlesOf(body)).toEqual(['Planungszelle', 'Quartiersspaziergang'])
+    // The chosen facet keeps the counts of the other facets' choices (none): a second value can be added.
+    expect(countsOf(body, 'format')).toEqual({ analog: 2, digital: 1, hybrid: 1 })
+    expect(countsOf(body, 'phase')).toMatchObject({ analysis: 1, planning: 1 })
+    expect(countsOf(body, 'participationLevel')).toEqual({ 'co-decide': 1, consult: 1, inform: 1 })
+    const format = body.facets!.find((facet) => facet.name === 'format')!
+    expect(format.values.find((value) => value.value === 'analog')?.isSelected).toBe(true)
+  })
+
+  it('should take any of a facet’s values and every facet given', async () => {
+    expect(titlesOf((await catalogue('format=digital,hybrid')).body)).toEqual([
+      'Online-Dialog',
+      'Quartiersspaziergang',
+    ])
+    const [young] = taxonomy.targetGroups
+    const [social] = taxonomy.fieldsOfAction
+    expect(titlesOf((await catalogue(`phase=planning&targetGroup=${young!.slug}`)).body)).toEqual([
+      'Online-Dialog',
+      'Planungszelle',
+    ])
+    const narrowed = await catalogue(
+      `phase=planning&targetGroup=${young!.id}&fieldOfAction=${social!.slug}`,
+    )
+    expect(titlesOf(narrowed.body)).toEqual(['Planungszelle'])
+    // With Handlungsfeld and target group fixed, only "Planung" leaves a module among the phases.
+    expect(countsOf(narrowed.body, 'phase')).toEqual({
+      analysis: 0,
+      evaluation: 0,
+      implementation: 0,
+      planning: 1,
+    })
+  })
+
+  it('should find modules by words, a typo in a title tolerated', async () => {
+    expect(titlesOf((await catalogue('q=Bürgergutachten')).body)).toEqual(['Planungszelle'])
+    expect(titlesOf((await catalogue('q=Quartiersspazirgang')).body)).toEqual([
+      'Quartiersspaziergang',
+    ])
+    const combined = await catalogue(`q=${encodeURIComponent('Ideen Karte')}&format=analog`)
+    expect(combined.body.totalDocs).toBe(0)
+    expect(countsOf(combined.body, 'format')).toMatchObject({ analog: 0, digital: 1 })
+  })
+
+  it('should filter by the visitors’ rating profile and show it', async () => {
+    const { body } = await catalogue('participation[min]=4')
+    expect(titlesOf(body)).toEqual(['Planungszelle'])
+    expect(body.docs![0]!.ratingSummary?.raterCount).toBe(2)
+    expect(titlesOf((await catalogue('minRaters=1')).body)).toEqual([
+      'Online-Dialog',
+      'Planungszelle',
+    ])
+    expect(titlesOf((await catalogue('participation[max]=3&format=digital')).body)).toEqual([
+      'Online-Dialog',
+    ])
+  })
+
+  it('should page through the hits', async () => {
+    const first = await catalogue('limit=2')
+    const second = await catalogue('limit=2&page=2')
+    expect(first.body.totalPages).toBe(2)
+    expect([...titlesOf(first.body), ...titlesOf(second.body)]).toEqual([
+      'Online-Dialog',
+      'Planungszelle',
+      'Quartiersspaziergang',
+    ])
+  })
+
+  it('should follow publishing: an unpublished module leaves the catalogue and its counts', async () => {
+    await payload.update({ collection: 'modules', data: { _status: 'draft' }, id: modules.walk.id })
+    try {
+      const { body } = await catalogue()
+      expect(titlesOf(body)).toEqual(['Online-Dialog', 'Planungszelle'])
+      expect(countsOf(body, 'format')).toEqual({ analog: 1, digital: 1, hybrid: 0 })
+    } finally {
+      await payload.update({
+        collection: 'modules',
+        data: { _status: 'published' },
+        id: modules.walk.id,
+      })
+    }
+  })
+
+  it('should name facets and values in English for an English client', async () => {
+    const { body } = await catalogue('', { 'Accept-Language': 'en' })
+    const phase = body.facets!.find((facet) => facet.name === 'phase')!
+    expect(phase.label).toBe('Process phase')
+    expect(phase.values.map((value) => value.label)).toEqual([
+      'Analysis',
+      'Planning',
+      'Implementation',
+      'Evaluation',
+    ])
+  })
+})
+
+describe('filters that can’t be applied', () => {
+  it('should name an unknown facet value and the possible ones, in German', async () => {
+    const { body, status } = await catalogue('format=analog,telepathisch')
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toBe(
+      'Der Methodenkatalog kann so nicht gefiltert werden. „Format“: unbekannter Wert „telepathisch“. Möglich sind: analog, digital, hybrid.',
+    )
+    expect(body.errors?.[0]?.data?.errors?.[0]?.path).toBe('format')
+  })
+
+  it.each([
+    ['fieldOfAction=gibt-es-nicht', 'fieldOfAction'],
+    ['participation=4', 'participation'],
+    ['participation[min]=9', 'participation.min'],
+    ['limit=0', 'limit'],
+    ['page=-1', 'page'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+    ['sortieren=titel', ''],
+  ])('should refuse %s with 400', async (query, path) => {
+    const { body, status } = await catalogue(query)
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toMatch(
+      /^Der Methodenkatalog kann so nicht gefiltert werden\./,
+    )
+    expect(body.errors?.[0]?.data?.errors?.[0]?.path).toBe(path)
+  })
+})

@@ -1,0 +1,357 @@
+/**
+ * Full-text search (issue 16) over real HTTP against the production build and a real
+ * PostgreSQL with the demo content: the seeds' German queries find what they name first,
+ * umlauts and ß either way, typos in short queries, text-safe snippets, counts per type and
+ * paging, German 400s; and the index never stale nor leaking: publish, unpublish, edit, a draft
+ * over a published document, delete and a rolled-back change, for visitors and for editors.
+ */
+import type { CollectionSlug, Payload } from 'payload'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import { richText } from '../helpers/fixtures'
+import { requestJson } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+import { createSignedInUsers } from '../helpers/users'
+
+type Hit = {
+  date: null | string
+  id: number
+  slug: null | string
+  snippet: string
+  status?: 'draft' | 'published'
+  title: string
+  type: string
+}
+type SearchBody = {
+  counts?: Record<string, number>
+  docs?: Hit[]
+  errors?: { data?: { errors?: { path: string }[] }; message: string }[]
+  isSimilar?: boolean
+  page?: number
+  totalDocs?: number
+  totalPages?: number
+  types?: Record<string, { plural: string; singular: string }>
+}
+
+let server: RunningServer
+let payload: Payload
+let editorToken: string
+let counter = 0
+const created: { collection: CollectionSlug; id: number }[] = []
+
+/** A word no demo text contains, so that a test finds only what it made. */
+const uniqueWord = (stem: string) => `${stem}${String.fromCharCode(97 + (counter++ % 26))}quartett`
+
+const search = (query: string, { token, ...params }: Record<string, string> = {}) =>
+  requestJson<SearchBody>(
+    `${server.url}/api/search?${new URLSearchParams({ q: query, ...params }).toString()}`,
+    { token },
+  )
+
+const titlesOf = (body: SearchBody) => (body.docs ?? []).map((hit) => hit.title)
+
+const createProject = async (data: Record<string, unknown>) => {
+  const doc = await payload.create({
+    collection: 'projects',
+    data: { _status: 'published', title: 'Projekt', ...data } as never,
+    draft: data._status === 'draft',
+  })
+  created.push({ collection: 'projects', id: doc.id })
+  return doc
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  payload = server.payload
+  const { seed } = await import('../../src/seed')
+  await seed({ payload })
+  ;({
+    tokens: { editor: editorToken },
+  } = await createSignedInUsers(payload, {
+    serverUrl: server.url,
+    users: {
+      admin: { email: 'admin@search.test', role: 'admin' },
+      editor: { email: 'redaktion@search.test', role: 'editor' },
+    },
+  }))
+})
+
+afterEach(async () => {
+  for (const { collection, id } of created.splice(0).reverse()) {
+    // By `where`: a test may have deleted its document itself.
+    await payload.delete({ collection, where: { id: { equals: id } } })
+  }
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('the seeds’ queries', () => {
+  it.each([
+    ['Senioren Arnsberg', 'projects', 'arnsberger-senioren-netzwerk'],
+    ['Stadtteilkonferenz', 'modules', 'stadtteilkonferenz'],
+    ['Gesundheit im Quartier', 'events', undefined],
+    ['Webinar Gerechte Stadt', 'events', undefined],
+    ['Zukunftswerkstatt', 'modules', 'zukunftswerkstatt'],
+    ['Quartier 2030', 'programmes', undefined],
+  ])('should find %s first as %s', async (query, type, slug) => {
+    const { body, status } = await search(query)
+    expect(status).toBe(200)
+    expect(body.isSimilar).toBe(false)
+    const [first] = body.docs ?? []
+    expect(first?.type, JSON.stringify(body.docs?.slice(0, 3))).toBe(type)
+    if (slug) {
+      expect(first?.slug).toBe(slug)
+    }
+    if (query === 'Gesundheit im Quartier') {
+      expect(first?.title).toMatch(/^Gesundheit im Quartier/)
+    }
+    if (query === 'Webinar Gerechte Stadt') {
+      expect(first?.title).toMatch(/Gerechte Stadt/)
+      expect(first?.date).toMatch(/^\d{4}-\d\d-\d\dT/)
+    }
+  })
+
+  it('should mark the query’s words in the snippet, inflected forms included', async () => {
+    const { body } = await search('Stadtteilkonferenz')
+    const module = body.docs?.find((hit) => hit.type === 'modules')
+    expect(module?.snippet).toContain('<mark>Stadtteilkonferenz</mark>')
+    expect(module?.snippet).toContain('<mark>Stadtteilkonferenzen</mark>')
+  })
+
+  it('should count the hits per type and name the types in the client’s language', async () => {
+    const { body } = await search('Quartier')
+    expect(Object.keys(body.counts ?? {})).toEqual([
+      'modules',
+      'projects',
+      'events',
+      'publications',
+      'fields-of-action',
+      'municipalities',
+      'programmes',
+    ])
+    expect(body.totalDocs).toBe(Object.values(body.counts!).reduce((sum, count) => sum + count, 0))
+    expect(body.counts!.events).toBeGreaterThan(0)
+    expect(body.types?.events).toEqual({ plural: 'Veranstaltungen', singular: 'Veranstaltung' })
+    const english = await requestJson<SearchBody>(`${server.url}/api/search?q=Quartier`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(english.body.types?.events).toEqual({ plural: 'Events', singular: 'Event' })
+  })
+})
+
+describe('words as people type them', () => {
+  it('should find Bürgerbeteiligung from “Buergerbeteiligung” and the other way round', async () => {
+    const title = 'Bürgerbeteiligung bei Entwicklung und Betrieb einer Begegnungsstätte'
+    expect(titlesOf((await search('Buergerbeteiligung')).body)).toContain(title)
+    expect(titlesOf((await search('bürgerbeteiligung')).body)).toContain(title)
+  })
+
+  it('should find Straße from “Strasse”, and capitalised umlauts from any spelling', async () => {
+    const word = uniqueWord('spiel')
+    await createProject({ teaser: `Ein ${word} auf der Öffentlichen Straße im Quartier.` })
+    for (const query of [`Strasse ${word}`, `öffentliche ${word}`, `Oeffentlichen ${word}`]) {
+      const { body } = await search(query)
+      expect(body.totalDocs, query).toBe(1)
+    }
+    const { body } = await search(`Strasse ${word}`)
+    expect(body.docs?.[0]?.snippet).toContain('<mark>Straße</mark>')
+    expect(titlesOf((await search('oekologie')).body)).toContain('Ökologie')
+  })
+
+  it('should tolerate a typo in a short query, and say the hits are similar ones', async () => {
+    const { body } = await search('Stadteilkonferens')
+    expect(body.isSimilar).toBe(true)
+    expect(body.docs?.[0]?.slug).toBe('stadtteilkonferenz')
+  })
+
+  it('should not let tolerance overrule an excluded word', async () => {
+    const { body } = await search('Senioren -Arnsberg')
+    expect(body.isSimilar).toBe(false)
+    expect(titlesOf(body)).not.toContain('Arnsberger-Senioren-Netzwerk')
+  })
+
+  it('should answer a snippet that carries no HTML from the content', async () => {
+    const word = uniqueWord('garten')
+    await createProject({
+      body: richText(`<img src=x onerror="alert(1)"> Der ${word} & mehr <b>fett</b>`),
+      title: `Projekt ${word}`,
+    })
+    const { body } = await search(word)
+    const snippet = body.docs?.[0]?.snippet ?? ''
+    expect(snippet).toContain(`<mark>${word}</mark>`)
+    expect(snippet).toContain('onerror=&quot;alert(1)&quot;&gt;')
+    expect(snippet).toContain('&amp; mehr &lt;b&gt;fett&lt;/b&gt;')
+    expect(snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>"]/)
+  })
+})
+
+describe('type filter and paging', () => {
+  it('should page through one type’s hits without repeating one', async () => {
+    const first = await search('Netzwerktreffen', { limit: '2', type: 'events' })
+    expect(first.status).toBe(200)
+    expect(first.body.docs).toHaveLength(2)
+    expect(first.body.totalDocs).toBe(first.body.counts!.events)
+    expect(first.body.totalPages).toBe(Math.ceil(first.body.counts!.events! / 2))
+    const second = await search('Netzwerktreffen', { limit: '2', page: '2', type: 'events' })
+    const ids = [...first.body.docs!, ...second.body.docs!].map((hit) => hit.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(second.body.docs!.every((hit) => hit.type === 'events')).toBe(true)
+  })
+
+  it('should filter by several types', async () => {
+    const { body } = await search('Quartier', { type: 'events,programmes' })
+    expect(body.docs!.length).toBeGreaterThan(0)
+    expect(body.docs!.every((hit) => ['events', 'programmes'].includes(hit.type))).toBe(true)
+    expect(body.totalDocs).toBe(body.counts!.events! + body.counts!.programmes!)
+  })
+})
+
+describe('input that can’t be searched', () => {
+  it.each([
+    ['', 'q', 'Bitte geben Sie „Suchbegriff (q)“ an.'],
+    ['   ', 'q', 'Bitte geben Sie „Suchbegriff (q)“ an.'],
+    ['x'.repeat(201), 'q', 'höchstens 200 Zeichen'],
+  ])('should refuse the query %j with a German 400', async (query, path, message) => {
+    const { body, status } = await search(query)
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toContain(message)
+    expect(body.errors?.[0]?.data?.errors?.[0]?.path).toBe(path)
+  })
+
+  it('should refuse a missing query, an unknown type, bad paging and unknown parameters', async () => {
+    const missing = await requestJson<SearchBody>(`${server.url}/api/search`)
+    expect(missing.status).toBe(400)
+    const type = await search('Quartier', { type: 'events,users' })
+    expect(type.status).toBe(400)
+    expect(type.body.errors?.[0]?.message).toBe(
+      'Unbekannte Art: users. Möglich sind: modules, projects, events, publications, fields-of-action, municipalities, programmes.',
+    )
+    const wrong: Record<string, string>[] = [
+      { page: '0' },
+      { limit: '500' },
+      { page: 'zwei' },
+      { sort: 'title' },
+    ]
+    for (const params of wrong) {
+      const { status } = await search('Quartier', params)
+      expect(status, JSON.stringify(params)).toBe(400)
+    }
+  })
+
+  it('should say it in English to an English client', async () => {
+    const { body, status } = await requestJson<SearchBody>(`${server.url}/api/search?q=`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toBe(
+      'The search is not possible like this. Please fill in "Search term (q)".',
+    )
+  })
+})
+
+describe('never stale, never leaking', () => {
+  it('should find a draft for editors only, and for visitors once it is published', async () => {
+    const word = uniqueWord('entwurf')
+    const doc = await createProject({ _status: 'draft', teaser: word })
+    expect((await search(word)).body.totalDocs).toBe(0)
+    const asEditor = await search(word, { token: editorToken })
+    expect(asEditor.body.docs?.map((hit) => [hit.id, hit.status])).toEqual([[doc.id, 'draft']])
+
+    await payload.update({ collection: 'projects', data: { _status: 'published' }, id: doc.id })
+    const published = await search(word)
+    expect(published.body.docs?.map((hit) => hit.id)).toEqual([doc.id])
+    expect(published.body.docs?.[0]?.status).toBeUndefined()
+  })
+
+  it('should find the new words after an edit and no longer the old ones', async () => {
+    const before = uniqueWord('vorher')
+    const after = uniqueWord('nachher')
+    const doc = await createProject({ title: `Projekt ${before}` })
+    await payload.update({
+      collection: 'projects',
+      data: { title: `Projekt ${after}` },
+      id: doc.id,
+    })
+    expect((await search(before)).body.totalDocs).toBe(0)
+    expect((await search(after)).body.docs?.map((hit) => hit.title)).toEqual([`Projekt ${after}`])
+  })
+
+  it('should keep showing visitors the published version while a draft is being edited', async () => {
+    const published = uniqueWord('sichtbar')
+    const drafted = uniqueWord('unfertig')
+    const doc = await createProject({ teaser: published })
+    await payload.update({
+      collection: 'projects',
+      data: { _status: 'draft', teaser: drafted },
+      draft: true,
+      id: doc.id,
+    })
+    expect((await search(published)).body.totalDocs).toBe(1)
+    expect((await search(drafted)).body.totalDocs).toBe(0)
+    const editor = await search(drafted, { token: editorToken })
+    expect(editor.body.docs?.map((hit) => [hit.id, hit.status])).toEqual([[doc.id, 'draft']])
+    expect((await search(published, { token: editorToken })).body.totalDocs).toBe(0)
+  })
+
+  it('should take an unpublished document out of the visitors’ results', async () => {
+    const word = uniqueWord('zurueck')
+    const doc = await createProject({ teaser: word })
+    expect((await search(word)).body.totalDocs).toBe(1)
+    await payload.update({ collection: 'projects', data: { _status: 'draft' }, id: doc.id })
+    expect((await search(word)).body.totalDocs).toBe(0)
+    expect((await search(word, { token: editorToken })).body.docs?.[0]?.status).toBe('draft')
+  })
+
+  it('should forget a deleted document for everyone', async () => {
+    const word = uniqueWord('geloescht')
+    const doc = await createProject({ teaser: word })
+    await payload.delete({ collection: 'projects', id: doc.id })
+    expect((await search(word)).body.totalDocs).toBe(0)
+    expect((await search(word, { token: editorToken })).body.totalDocs).toBe(0)
+  })
+
+  it('should leave the index unchanged when the change is rolled back', async () => {
+    const kept = uniqueWord('bleibt')
+    const dropped = uniqueWord('verworfen')
+    const doc = await createProject({ teaser: kept })
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    await payload.update({ collection: 'projects', data: { teaser: dropped }, id: doc.id, req })
+    await killTransaction(req)
+    expect((await search(kept)).body.totalDocs).toBe(1)
+    expect((await search(dropped)).body.totalDocs).toBe(0)
+    expect((await search(dropped, { token: editorToken })).body.totalDocs).toBe(0)
+  })
+
+  it('should index a change in the same transaction as the change', async () => {
+    const word = uniqueWord('zugleich')
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const doc = await payload.create({
+      collection: 'projects',
+      data: { _status: 'published', teaser: word, title: word },
+      req,
+    })
+    created.push({ collection: 'projects', id: doc.id })
+    // Not committed yet: nobody finds it.
+    expect((await search(word)).body.totalDocs).toBe(0)
+    await commitTransaction(req)
+    expect((await search(word)).body.totalDocs).toBe(1)
+  })
+
+  it('should index every searchable collection, and rebuild the same index from scratch', async () => {
+    const { reindexSearch } = await import('../../src/search')
+    const before = await search('Quartier')
+    const published = await reindexSearch(payload)
+    expect(published).toBeGreaterThan(20)
+    const after = await search('Quartier')
+    expect(after.body.counts).toEqual(before.body.counts)
+    expect(after.body.docs).toEqual(before.body.docs)
+  })
+})
