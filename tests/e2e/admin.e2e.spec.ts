@@ -198,8 +198,9 @@ describe('outside the admin', () => {
     for (const path of ['/', '/gibt-es-nicht/auch/nicht']) {
       const response = await page.goto(`${server.url}${path}`)
       expect(response?.status(), path).toBe(404)
-      expect(await page.locator('html').getAttribute('lang')).toBe('de')
+      // Read once the page is there (the document of the previous address may still be shown).
       await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor()
+      expect(await page.locator('html').getAttribute('lang'), path).toBe('de')
       expect(await page.title()).toBe('Seite nicht gefunden – Quartiersnetz')
       expect(await page.locator('body').innerText()).not.toMatch(/could not be found|404:/i)
     }
@@ -214,8 +215,8 @@ describe('outside the admin', () => {
     const page = await context.newPage()
     const response = await page.goto(`${server.url}/`)
     expect(response?.status()).toBe(404)
-    expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await context.close()
   })
 })
