@@ -32,8 +32,12 @@ SELECT m.id, m.title, m.slug, m.summary, m.objective, m.users, m.target_group_no
   m.assessment, m.contacts_note, m.financing, m.advice,
   m.editorial_assessment_process_phase, m.editorial_assessment_time_effort, m.editorial_assessment_staff_effort,
   m.editorial_assessment_financial_effort, m.editorial_assessment_participation, m.editorial_assessment_complexity,
-  m.ratings_locked, m.updated_at, m.created_at, m._status,
+  m.ratings_locked, m.updated_at, m.created_at, m._status, m.duration,
   count(*) OVER () AS total,
+  (SELECT coalesce(json_agg(x.value ORDER BY x."order"), '[]') FROM modules_process_phases x WHERE x.parent_id = m.id) AS process_phases,
+  (SELECT coalesce(json_agg(x.value ORDER BY x."order"), '[]') FROM modules_participants x WHERE x.parent_id = m.id) AS participants,
+  (SELECT coalesce(json_agg(x.value ORDER BY x."order"), '[]') FROM modules_participation_levels x WHERE x.parent_id = m.id) AS participation_levels,
+  (SELECT coalesce(json_agg(x.value ORDER BY x."order"), '[]') FROM modules_formats x WHERE x.parent_id = m.id) AS formats,
   (SELECT coalesce(json_agg(json_build_object('id', f.id, 'title', f.title, 'slug', f.slug, 'order', f."order") ORDER BY r."order"), '[]')
      FROM modules_rels r JOIN fields_of_action f ON f.id = r.fields_of_action_id AND f._status = 'published'
      WHERE r.parent_id = m.id AND r.path = 'fieldsOfAction') AS fields_of_action,
@@ -79,6 +83,7 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
     dimensions[dimension.key] = {
       count: numberOrNull(stored?.[`${column}_count`]) ?? 0,
       distribution: (stored?.[`${column}_distribution`] as null | number[]) ?? [0, 0, 0, 0, 0],
+      high: dimension.high.de,
       label: dimension.label.de,
       lean,
       leanLabel:
@@ -89,6 +94,7 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
             : lean === 'high'
               ? dimension.high.de
               : null,
+      low: dimension.low.de,
       mean,
     }
   }
@@ -96,6 +102,7 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
     dimensions,
     isLocked: false,
     raterCount,
+    scale: SCALE,
     text:
       raterCount === 1
         ? 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.'
@@ -124,6 +131,11 @@ const moduleOf = (row: Row) => ({
   relatedProjects: [],
   relatedModules: [],
   links: row.links,
+  processPhases: row.process_phases,
+  participants: row.participants,
+  duration: row.duration ?? null,
+  participationLevels: row.participation_levels,
+  formats: row.formats,
   editorialAssessment: Object.fromEntries(
     RATING_DIMENSIONS.map(({ key }) => [
       key,

@@ -10,17 +10,16 @@
  * BENCH_WARMUP_SECONDS, BENCH_RATINGS (default here 200,000), BENCH_BURST, BENCH_BURST_SEATS,
  * WRITES_MIXED_SECONDS (default 60; 0: no memory row), BENCH_SERVER_NODE_OPTIONS (e.g. `--cpu-prof
  * --cpu-prof-dir=bench/.work/writes/prof` or heap settings for the server process),
- * BENCH_SERVER_ENTRY (e.g. dist/server/server.mjs: the compiled server, run without tsx).
+ * BENCH_SERVER (`start`, the default: the server as `npm start` runs it; `tsx`: the sources).
  */
 import type autocannon from 'autocannon'
 
-import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
-import { createWriteStream, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { buildNext } from '../scripts/buildNext'
+import { buildServer } from '../scripts/buildServer'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { projectRoot } from '../src/runtime/paths'
 import {
@@ -34,7 +33,12 @@ import {
 } from './lib/fixtures'
 import { generateDataset } from './lib/dataset'
 import { measure, type RunResult, runOnce, settle } from './lib/load'
-import { freePort, runScript, startServerProcess, stopRunningChildren } from './lib/processes'
+import {
+  benchServerScript,
+  runScript,
+  startServerProcess,
+  stopRunningChildren,
+} from './lib/processes'
 import { readBenchSettings } from './lib/settings'
 
 const WORK_DIR = path.join(projectRoot, 'bench', '.work', 'writes')
@@ -55,43 +59,6 @@ const cleanUp = async () => {
  * The compiled server (`npm run build`'s dist/server/server.mjs) as `npm start` runs it: plain
  * node, no tsx; otherwise as bench/lib/processes.ts starts src/server.ts.
  */
-const startCompiledServer = async ({ entry, env }: { entry: string; env: NodeJS.ProcessEnv }) => {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [entry], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), SERVER_URL: url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const log = createWriteStream(path.join(WORK_DIR, 'server.log'))
-  child.stdout.pipe(log)
-  child.stderr.pipe(log)
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
-    }
-  }
-  cleanups.push(stop)
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const status = await fetch(`${url}/readyz`)
-      .then((response) => response.status)
-      .catch(() => 0)
-    if (status === 200) {
-      const rssBytes = () =>
-        Number(
-          /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0,
-        ) * 1024
-      return { rssBytes, stop, url }
-    }
-    if (child.exitCode !== null) {
-      break
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`${entry} did not become ready (see bench/.work/writes/server.log)`)
-}
-
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 const describe = (result: Pick<RunResult, 'p50Ms' | 'p95Ms' | 'p99Ms' | 'requestsPerSecond'>) =>
   `${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`
@@ -136,6 +103,7 @@ const main = async () => {
     process.env.BENCH_REUSE_BUILD === '1'
       ? Promise.resolve()
       : buildNext({ isVerbose: false, log }),
+    buildServer({ log }),
   ])
   const dataset = await generateDataset({ databaseUrl, size: settings.dataset })
   const serverOptions = process.env.BENCH_SERVER_NODE_OPTIONS
@@ -143,14 +111,14 @@ const main = async () => {
     ...env,
     ...(serverOptions ? { NODE_OPTIONS: `--no-deprecation ${serverOptions}` } : {}),
   }
-  const entry = process.env.BENCH_SERVER_ENTRY
-  const server = entry
-    ? await startCompiledServer({ entry, env: serverEnv })
-    : await startServerProcess({
-        env: serverEnv,
-        logFile: path.join(WORK_DIR, 'server.log'),
-        timeoutMs: 3 * 60_000,
-      })
+  // The server builds the search index at its first start (the data set is written past the
+  // hooks that keep it): minutes on the bench data set.
+  const server = await startServerProcess({
+    env: serverEnv,
+    logFile: path.join(WORK_DIR, 'server.log'),
+    script: benchServerScript(),
+    timeoutMs: 10 * 60_000,
+  })
   cleanups.push(server.stop)
   const floor = await startServerProcess({
     env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },

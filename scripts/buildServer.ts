@@ -8,6 +8,7 @@
  */
 import type { Plugin } from 'esbuild'
 
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -83,4 +84,20 @@ export const buildServer = async ({ log = console.info }: { log?: (message: stri
     `Server: ${path.relative(projectRoot, SERVER_BUNDLE)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   )
   return pathToFileURL(SERVER_BUNDLE).href
+}
+
+/**
+ * What `npm start` runs (package.json): Node's options and the script, e.g.
+ * `['--max-old-space-size=384', 'scripts/start.mjs']`, so that the benchmark and the tests of
+ * several servers start the server as production does.
+ */
+export const npmStartArgs = (): string[] => {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const match = /\bnode((?:\s+--\S+)*)\s+(\S+\.m?js)\b/.exec(scripts.start ?? '')
+  if (!match) {
+    throw new Error(`package.json's start script runs no compiled module: ${scripts.start}`)
+  }
+  return [...match[1]!.trim().split(/\s+/).filter(Boolean), match[2]!]
 }

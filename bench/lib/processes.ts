@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
+import { npmStartArgs } from '../../scripts/buildServer'
 import { projectRoot } from '../../src/runtime/paths'
 
 const TSX_CLI = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs')
@@ -62,8 +63,24 @@ export const stopRunningChildren = async () => {
   await Promise.all([...running].map((child) => terminate(child, { graceMs: 10_000 })))
 }
 
+/** A compiled script (`.mjs`, `.js`) runs in plain Node, as `npm start` runs the server. */
+const isCompiled = (script: string | undefined) => /\.m?js$/.test(script ?? '')
+
+/**
+ * The server a benchmark starts: as `npm start` runs it (the compiled module, built by the
+ * run), or with `BENCH_SERVER=tsx` the sources through tsx, as `npm run dev` runs them.
+ */
+export const benchServerScript = (): string[] => {
+  const choice = process.env.BENCH_SERVER ?? 'start'
+  if (choice !== 'start' && choice !== 'tsx') {
+    throw new Error(`BENCH_SERVER must be "start" or "tsx", not "${choice}".`)
+  }
+  return choice === 'tsx' ? ['src/server.ts'] : npmStartArgs()
+}
+
 const spawnTsx = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => {
-  const child = spawn(process.execPath, [TSX_CLI, ...args], {
+  const isNode = isCompiled(args.find((arg) => !arg.startsWith('--')))
+  const child = spawn(process.execPath, isNode ? args : [TSX_CLI, ...args], {
     cwd: projectRoot,
     detached: true,
     env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env },
@@ -149,9 +166,11 @@ const groupRssBytes = (groupId: number | undefined): number => {
 }
 
 /**
- * Starts src/server.ts in a process of its own (the load generator must not share its CPU
- * time with the server's event loop) and waits until /readyz answers 200. Its output goes to
- * `logFile`.
+ * Starts the server in a process of its own (the load generator must not share its CPU time
+ * with the server's event loop) and waits until /readyz answers 200. Its output goes to
+ * `logFile`. `script` is a TypeScript source run through tsx (src/server.ts, as `npm run dev`)
+ * or a compiled module run by plain Node (`npmStartArgs()`: as `npm start`), after Node's
+ * options if any.
  */
 export const startServerProcess = async ({
   env,
@@ -164,12 +183,13 @@ export const startServerProcess = async ({
   logFile: string
   /** Answers 200 once the process serves requests. */
   readyPath?: string
-  script?: string
+  /** The script, or Node's options and the script (`npmStartArgs()`). */
+  script?: string | string[]
   timeoutMs: number
 }): Promise<ServerProcess> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawnTsx([script], {
+  const child = spawnTsx(Array.isArray(script) ? script : [script], {
     ...env,
     HOST: '127.0.0.1',
     PORT: String(port),

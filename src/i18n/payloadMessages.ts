@@ -71,6 +71,7 @@ const TRANSLATIONS: Translation[] = [
     /^Multipart (request size )?limit has been reached$/,
     () => 'Die Anfrage ist zu groß oder hat zu viele Teile.',
   ],
+  [/^Invalid (or corrupted )?PDF file\.$/, () => 'Die PDF-Datei ist ungültig oder beschädigt.'],
   [/^Not supported$/, () => 'Diese Aktion wird nicht unterstützt.'],
   [
     /^(Something went wrong\.?|An unknown error occurred\.|Server error|There was an error initializing Payload)$/,

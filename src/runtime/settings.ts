@@ -54,6 +54,10 @@ export type Settings = {
   mailFromAddress: string
   mailFromName: string
   mediaDir: string
+  /** API requests (REST and GraphQL) running in Payload at once; more wait (0: no limit). */
+  apiConcurrency: number
+  /** Payload's REST API answered by express directly, not through Next's route (PAYLOAD_API_DIRECT). */
+  payloadApiDirect: boolean
   port: number
   /** Where questions about personal data go; named in the privacy notice (/datenschutz). */
   privacyContactEmail: string | undefined
@@ -192,6 +196,8 @@ export const readSettings = (): Settings => {
     mediaDir: process.env.MEDIA_DIR
       ? path.resolve(process.env.MEDIA_DIR)
       : path.join(base, 'media'),
+    payloadApiDirect: boolean('PAYLOAD_API_DIRECT', true),
+    apiConcurrency: integer('API_CONCURRENCY', 8, { min: 0 }),
     port,
     privacyContactEmail: emails('PRIVACY_CONTACT_EMAIL')[0],
     privacyUrl: httpUrl('PRIVACY_URL'),

@@ -1,8 +1,9 @@
 /**
  * The method catalogue's data (issue 16): every published module with its facet values, its
  * Handlungsfelder and target groups, its rating profile and (with a text query) its text rank,
- * in one SQL statement; the filtering and counting happen here, over at most a few hundred
- * modules. Published only, for everyone: the catalogue is the visitors' view.
+ * in one SQL statement (each child table read once, grouped by module); the filtering and
+ * counting happen here, over at most a few hundred modules. Published only, for everyone: the
+ * catalogue is the visitors' view.
  */
 import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
@@ -37,9 +38,21 @@ export const catalogueModules = async (
   query: string | undefined,
 ): Promise<CatalogueModule[]> => {
   const folded = query ? foldForSearch(query) : undefined
-  const many = MODULE_FACETS.filter((facet) => facet.isMany).map(
+  // Each child table read once and grouped by module (not one look-up per module and table).
+  const manyFacets = MODULE_FACETS.filter((facet) => facet.isMany)
+  const grouped = manyFacets.map(
     (facet) =>
-      sql`ARRAY(SELECT x.value::text FROM ${sql.identifier(`modules_${snakeCase(facet.field)}`)} x WHERE x.parent_id = m.id ORDER BY x.order) AS ${sql.identifier(facet.name)}`,
+      sql`${sql.identifier(`f_${facet.name}`)} AS (
+        SELECT x.parent_id, array_agg(x.value::text ORDER BY x.order) AS v
+        FROM ${sql.identifier(`modules_${snakeCase(facet.field)}`)} x GROUP BY x.parent_id)`,
+  )
+  const many = manyFacets.map(
+    (facet) =>
+      sql`coalesce(${sql.identifier(`f_${facet.name}`)}.v, '{}'::text[]) AS ${sql.identifier(facet.name)}`,
+  )
+  const manyJoins = manyFacets.map(
+    (facet) =>
+      sql`LEFT JOIN ${sql.identifier(`f_${facet.name}`)} ON ${sql.identifier(`f_${facet.name}`)}.parent_id = m.id`,
   )
   const single = MODULE_FACETS.filter((facet) => !facet.isMany).map(
     (facet) =>
@@ -58,16 +71,25 @@ export const catalogueModules = async (
       WHERE ${folded !== undefined} AND d.collection = 'modules' AND d.version = 'published'
         AND (d.vector @@ websearch_to_tsquery('german', ${folded ?? ''})
           OR ${folded ?? ''} <% d.title_folded)
+    ),
+    ${sql.join(grouped, sql`, `)},
+    relations AS (
+      SELECT r.parent_id,
+        array_agg(r.fields_of_action_id) FILTER (
+          WHERE r.path = 'fieldsOfAction' AND r.fields_of_action_id IS NOT NULL) AS field_of_action,
+        array_agg(r.target_groups_id) FILTER (
+          WHERE r.path = 'targetGroups' AND r.target_groups_id IS NOT NULL) AS target_group
+      FROM modules_rels r GROUP BY r.parent_id
     )
     SELECT m.id, m.title,
       ${sql.join([...many, ...single, ...means], sql`, `)},
-      ARRAY(SELECT r.fields_of_action_id FROM modules_rels r
-        WHERE r.parent_id = m.id AND r.path = 'fieldsOfAction' AND r.fields_of_action_id IS NOT NULL) AS "fieldOfAction",
-      ARRAY(SELECT r.target_groups_id FROM modules_rels r
-        WHERE r.parent_id = m.id AND r.path = 'targetGroups' AND r.target_groups_id IS NOT NULL) AS "targetGroup",
+      coalesce(rel.field_of_action, '{}') AS "fieldOfAction",
+      coalesce(rel.target_group, '{}') AS "targetGroup",
       coalesce(s.rater_count, 0)::int AS rater_count,
       t.rank
     FROM modules m
+    ${sql.join(manyJoins, sql` `)}
+    LEFT JOIN relations rel ON rel.parent_id = m.id
     LEFT JOIN rating_summaries s ON s.target_collection = 'modules' AND s.target_id = m.id::text
     ${folded !== undefined ? sql`JOIN text_match t ON t.doc_id = m.id::text` : sql`LEFT JOIN text_match t ON false`}
     WHERE m._status = 'published'`)

@@ -1,15 +1,16 @@
 /**
- * The search itself, two SQL statements on `search_documents`: the counts per type and one page
- * of hits. Words are matched with PostgreSQL's German text search (stemming: "Senioren" finds
+ * The search itself, one SQL statement on `search_documents` for the counts per type and one
+ * page of hits (a second when the tolerant search follows). Words are matched with PostgreSQL's German text search (stemming: "Senioren" finds
  * "Senior"), every word of the query must occur (quoted phrases in order, `-word` excludes).
  * When that finds nothing and the query is short, the search is tolerant instead (and says so,
  * `isSimilar`): titles that resemble the query (pg_trgm, e.g. "Stadteilkonferens") and documents
  * with any of its words.
  */
 import type { SQL } from '@payloadcms/db-postgres/drizzle'
+import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
-import { type Row, type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { IndexVersion } from './searchTable'
 
@@ -53,9 +54,26 @@ const idOf = (value: unknown) => {
   return /^\d+$/.test(text) ? Number(text) : text
 }
 
-const countsOf = (rows: Row[], allTypes: string[]) =>
-  Object.fromEntries(
-    allTypes.map((type) => [type, Number(rows.find((row) => row.collection === type)?.count ?? 0)]),
+const countsOf = (counts: unknown, allTypes: string[]) => {
+  const byType = (counts && typeof counts === 'object' ? counts : {}) as Record<string, unknown>
+  return Object.fromEntries(allTypes.map((type) => [type, Number(byType[type] ?? 0)]))
+}
+
+/**
+ * Runs `search` in a read-only transaction that keeps PostgreSQL on the GIN index: for a word
+ * in thousands of documents the planner would otherwise read the whole table, unpacking every
+ * document's vector (4× the time on the bench data set, bench/optimisations.md).
+ */
+export const withIndexScans = async <T>(
+  payload: Payload,
+  search: (runner: SqlRunner) => Promise<T>,
+): Promise<T> =>
+  payload.db.drizzle.transaction(
+    async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`)
+      return search({ rows: async (query) => (await tx.execute(query)).rows })
+    },
+    { accessMode: 'read only' },
   )
 
 export const runSearch = async (
@@ -64,30 +82,40 @@ export const runSearch = async (
 ): Promise<SearchResult> => {
   const folded = foldForSearch(query)
   const exact = sql`websearch_to_tsquery('german', ${folded})`
-  const run = async (match: SQL, rank: SQL, tsquery: SQL) => {
-    const counts = countsOf(
-      await runner.rows(sql`
-        SELECT d.collection, count(*) AS count FROM search_documents d
+  /**
+   * One statement: the matches with their rank (index only, no texts), their counts per type,
+   * and the texts of one page's hits.
+   */
+  const run = async (match: SQL, [rank, tieBreak]: [SQL, SQL], tsquery: SQL) => {
+    const rows = await runner.rows(sql`
+      WITH m AS MATERIALIZED (
+        SELECT d.collection, d.doc_id, d.title, ${rank} AS rank, ${tieBreak} AS tie_break
+        FROM search_documents d
         WHERE d.version = ${version} AND ${match}
-        GROUP BY d.collection`),
-      allTypes,
-    )
+      ),
+      counts AS (
+        SELECT json_object_agg(c.collection, c.n) AS counts
+        FROM (SELECT m.collection, count(*) AS n FROM m GROUP BY m.collection) c
+      ),
+      page AS (
+        SELECT m.* FROM m
+        WHERE m.collection IN (${sql.join(
+          types.map((type) => sql`${type}`),
+          sql`, `,
+        )})
+        ORDER BY m.rank DESC, m.tie_break DESC, m.title, m.collection, m.doc_id
+        LIMIT ${limit} OFFSET ${(page - 1) * limit}
+      )
+      SELECT counts.counts, d.collection, d.doc_id, d.slug, d.status, d.date, d.title, d.summary,
+        d.body, ${tsquery}::text AS tsquery
+      FROM counts
+      LEFT JOIN page p ON true
+      LEFT JOIN search_documents d
+        ON d.collection = p.collection AND d.doc_id = p.doc_id AND d.version = ${version}
+      ORDER BY p.rank DESC, p.tie_break DESC, p.title, p.collection, p.doc_id`)
+    const counts = countsOf(rows[0]?.counts, allTypes)
     const totalDocs = types.reduce((sum, type) => sum + (counts[type] ?? 0), 0)
-    const rows =
-      totalDocs > (page - 1) * limit
-        ? await runner.rows(sql`
-            SELECT d.collection, d.doc_id, d.slug, d.status, d.date, d.title, d.summary, d.body,
-              ${tsquery}::text AS tsquery
-            FROM search_documents d
-            WHERE d.version = ${version} AND ${match}
-              AND d.collection IN (${sql.join(
-                types.map((type) => sql`${type}`),
-                sql`, `,
-              )})
-            ORDER BY ${rank}, d.title, d.collection, d.doc_id
-            LIMIT ${limit} OFFSET ${(page - 1) * limit}`)
-        : []
-    return { counts, rows, totalDocs }
+    return { counts, rows: rows.filter((row) => row.doc_id !== null), totalDocs }
   }
 
   let isSimilar = false
@@ -95,7 +123,7 @@ export const runSearch = async (
     sql`d.vector @@ ${exact}`,
     // A title that is the query (a method's name) before one that merely contains it.
     // (Ranked by title and summary only: cheap for thousands of hits, and where relevance is.)
-    sql`ts_rank_cd(d.head_vector, ${exact}, 1) + (d.title_folded = ${folded})::int DESC`,
+    [sql`ts_rank_cd(d.head_vector, ${exact}, 1) + (d.title_folded = ${folded})::int`, sql`0`],
     exact,
   )
   // Phrases and excluded words are precise wishes: no tolerance that would overrule them.
@@ -113,8 +141,10 @@ export const runSearch = async (
     result = await run(
       sql`(${folded} <% d.title_folded OR d.vector @@ ${any})`,
       // The title most like the query: its best-matching part, then the whole title.
-      sql`word_similarity(${folded}, d.title_folded) + similarity(${folded}, d.title_folded) DESC,
-        ts_rank_cd(d.head_vector, ${any}, 1) DESC`,
+      [
+        sql`word_similarity(${folded}, d.title_folded) + similarity(${folded}, d.title_folded)`,
+        sql`ts_rank_cd(d.head_vector, ${any}, 1)`,
+      ],
       any,
     )
   }

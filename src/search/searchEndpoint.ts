@@ -6,7 +6,6 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 import {
   describeIssues,
   type FieldLabels,
@@ -18,7 +17,7 @@ import { z } from 'zod'
 
 import type { SearchSource } from './sources'
 
-import { runSearch } from './search'
+import { runSearch, withIndexScans } from './search'
 
 export const MAX_QUERY_LENGTH = 200
 export const MAX_LIMIT = 50
@@ -79,14 +78,16 @@ export const searchEndpoint = (sources: SearchSource[]): Endpoint => ({
           : `Unknown type: ${unknown.join(', ') || '(empty)'}. Possible are: ${allTypes.join(', ')}.`
       return invalidFields(message, [{ message, path: 'type' }])
     }
-    const result = await runSearch(databaseOf(req.payload), {
-      allTypes,
-      limit,
-      page,
-      query: q,
-      types,
-      version: req.user ? 'latest' : 'published',
-    })
+    const result = await withIndexScans(req.payload, (runner) =>
+      runSearch(runner, {
+        allTypes,
+        limit,
+        page,
+        query: q,
+        types,
+        version: req.user ? 'latest' : 'published',
+      }),
+    )
     const typeLabels = Object.fromEntries(
       sources.map((source) => [
         source.collection,

@@ -3,7 +3,7 @@
  * express adds what Payload leaves to the host: security headers, health checks, body limits,
  * rate limits on the auth routes and a graceful shutdown.
  */
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import http from 'node:http'
@@ -34,6 +34,7 @@ import { payloadBookkeeping } from './httpCache/bookkeeping'
 import { bookkeepingTables } from './httpCache/bookkeepingTables'
 import { type ContentChanges, watchContentChanges } from './httpCache/contentChanges'
 import { authRateLimit, publicWriteRateLimits, stopSharedRateLimitCounter } from './rateLimits'
+import { apiGate, payloadApi } from './payloadApi'
 import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
@@ -184,12 +185,28 @@ export const startServer = async ({
   )
   app.use(refuseUnavailableRoutes({ payload }))
   // Without change notifications nothing is cached, but GraphQL by GET still reaches Next.
+  // At most API_CONCURRENCY API requests in Payload at once, cache misses included (payloadApi.ts).
+  const gate = apiGate({ concurrency: settings.apiConcurrency, payload })
   app.use(
-    httpCache({ changes: contentChanges, handle, maxBytes: settings.httpCacheMaxBytes, payload }),
+    httpCache({
+      changes: contentChanges,
+      handle: gate.throughNext(handle),
+      maxBytes: settings.httpCacheMaxBytes,
+      payload,
+    }),
   )
+  // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
+  const handleNext = (req: IncomingMessage, res: ServerResponse) => handle(requestForNext(req), res)
+  // Payload's REST API without Next in between (payloadApi.ts); PAYLOAD_API_DIRECT=false
+  // routes it through Next's route as before.
+  const finalHandler = payloadApi({
+    gate,
+    handleNext,
+    isDirect: settings.payloadApiDirect,
+    payload,
+  })
   app.use((req, res) => {
-    // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
-    void handle(requestForNext(req), res)
+    void finalHandler(req, res)
   })
 
   const server = http.createServer(app)

@@ -44,3 +44,35 @@ export const login = async (baseUrl: string, email: string, password: string): P
   }
   return body.token
 }
+
+/** Uploads a file to a collection (multipart, with `_payload`), as the admin does. */
+export const uploadFile = async <T = Record<string, unknown>>(
+  url: string,
+  {
+    content,
+    data = { alt: 'Test' },
+    filename,
+    token,
+    type,
+  }: {
+    content: Buffer | string
+    data?: Record<string, unknown>
+    filename: string
+    token: string
+    type: string
+  },
+): Promise<{ body: T; status: number }> => {
+  const form = new FormData()
+  form.append(
+    'file',
+    new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
+    filename,
+  )
+  form.append('_payload', JSON.stringify(data))
+  const response = await fetch(url, {
+    body: form,
+    headers: { 'Accept-Language': 'de-DE', Authorization: `JWT ${token}` },
+    method: 'POST',
+  })
+  return { body: (await response.json()) as T, status: response.status }
+}

@@ -2,7 +2,7 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { login, requestJson } from '../helpers/http'
+import { login, requestJson, uploadFile } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
 const PASSWORD = 'Richtiges-Passwort-2026'
@@ -190,32 +190,11 @@ describe('user management', () => {
 })
 
 describe('media uploads', () => {
-  const upload = async (
-    token: string,
-    filename: string,
-    type: string,
-    content: Buffer | string,
-  ) => {
-    const form = new FormData()
-    form.append(
-      'file',
-      new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
-      filename,
+  const upload = (token: string, filename: string, type: string, content: Buffer | string) =>
+    uploadFile<{ doc?: { mimeType?: string }; errors?: { data?: unknown; message: string }[] }>(
+      `${server.url}/api/media`,
+      { content, filename, token, type },
     )
-    form.append('_payload', JSON.stringify({ alt: 'Test' }))
-    const response = await fetch(`${server.url}/api/media`, {
-      body: form,
-      headers: { 'Accept-Language': 'de-DE', Authorization: `JWT ${token}` },
-      method: 'POST',
-    })
-    return {
-      body: (await response.json()) as {
-        doc?: { mimeType?: string }
-        errors?: { data?: unknown; message: string }[]
-      },
-      status: response.status,
-    }
-  }
 
   it('should reject an SVG upload with a clear message', async () => {
     const token = await login(server.url, 'erste@quartiersnetz.test', PASSWORD)

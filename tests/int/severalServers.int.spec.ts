@@ -1,6 +1,6 @@
 /**
  * Several servers on one PostgreSQL, as a network that outgrew one server runs them: two app
- * servers (the production entry, `node --import tsx src/server.ts`, with JOBS_AUTORUN=false)
+ * servers (as `npm start` runs them: the compiled server, built here, with JOBS_AUTORUN=false)
  * and two job workers (`src/worker.ts`), each a process of its own, with a real SMTP receiver.
  * A registration burst split across both servers confirms exactly the seats, every mail goes
  * out once, the schedules are queued once, a change written through one server is never served
@@ -14,6 +14,7 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { buildServer, npmStartArgs } from '../../scripts/buildServer'
 import { closePool, poolOf } from '../../src/db/closePool'
 import { projectRoot } from '../../src/runtime/paths'
 import { createModule, createOpenEvent } from '../helpers/fixtures'
@@ -46,10 +47,13 @@ const freePort = () =>
     })
   })
 
-/** A process of the project, started as in production (`node --import tsx <entry>`). */
-const startChild = (name: string, entry: string, env: Record<string, string>): Child => {
+/**
+ * A process of the project, started as in production: the app servers as `npm start` runs them
+ * (the compiled server, Node's options from package.json), the worker as `npm run worker`.
+ */
+const startChild = (name: string, args: string[], env: Record<string, string>): Child => {
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -109,6 +113,7 @@ const servers: { child: Child; url: string }[] = []
 const workers: { child: Child; healthUrl: string }[] = []
 
 beforeAll(async () => {
+  await buildServer({ log: () => undefined })
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
   payload = await getPayload({ config })
@@ -135,7 +140,7 @@ beforeAll(async () => {
     ['server B', portB],
   ] as const) {
     servers.push({
-      child: startChild(name, 'src/server.ts', { ...shared, PORT: String(port) }),
+      child: startChild(name, npmStartArgs(), { ...shared, PORT: String(port) }),
       url: `http://127.0.0.1:${port}`,
     })
   }
@@ -147,7 +152,10 @@ beforeAll(async () => {
     ['worker 2', healthB],
   ] as const) {
     workers.push({
-      child: startChild(name, 'src/worker.ts', { ...shared, WORKER_HEALTH_PORT: String(port) }),
+      child: startChild(name, ['--import', 'tsx', 'src/worker.ts'], {
+        ...shared,
+        WORKER_HEALTH_PORT: String(port),
+      }),
       healthUrl: `http://127.0.0.1:${port}/healthz`,
     })
   }

@@ -24,7 +24,7 @@ import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
-import { registrationStateOf } from '../lib/events'
+import { loadEvent, registrationStateOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
 import { eventsOf } from '../lib/records'
 import { insertPendingRegistration, setCancelTokenHash } from '../lib/registrationRows'
@@ -166,13 +166,14 @@ const register = async ({
   // Read as the public would: unpublished events don't exist for visitors. A database error
   // is not "not found": it propagates and is answered 503 (the host's error hook).
   const visible = await eventsOf(options, req, { asVisitor: true }).findByID({
+    depth: 0,
     draft: false,
     id,
     overrideAccess: false,
     select: { id: true },
   })
   // Then with every field the plugin needs (gone in between: not found either).
-  const event = visible ? await eventsOf(options, req).findByID({ id, overrideAccess: true }) : null
+  const event = visible ? await loadEvent({ id, options, req }) : null
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }

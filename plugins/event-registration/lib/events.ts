@@ -5,7 +5,10 @@ import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { eventsOf } from './records'
 
-/** The event with every field (access link included), for the plugin's own use only. */
+/**
+ * The event with every field (access link included), for the plugin's own use only; its
+ * relationships as ids (the plugin reads only the event's own fields: no population).
+ */
 export const loadEvent = async ({
   id,
   options,
@@ -16,7 +19,7 @@ export const loadEvent = async ({
   req: PayloadRequest
 }): Promise<null | StoredEvent> =>
   isPossibleId(req.payload, options.eventsCollection, id)
-    ? eventsOf(options, req).findByID({ id, overrideAccess: true })
+    ? eventsOf(options, req).findByID({ depth: 0, id, overrideAccess: true })
     : null
 
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */

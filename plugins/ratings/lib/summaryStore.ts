@@ -13,9 +13,13 @@ import { sql } from '@payloadcms/db-postgres'
 import type { ResolvedRatingsOptions } from '../types'
 import type { StoredDimension, StoredSummary } from './summary'
 
-import { type SqlRunner, tableOf, transactionOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import {
+  databaseOf,
+  type SqlRunner,
+  tableOf,
+  transactionOf,
+} from '@quartiersnetz/plugin-kit/drizzleTable'
 import { snakeCase } from './columns'
-import { summariesOf } from './records'
 
 type TargetArgs = {
   collection: string
@@ -84,7 +88,10 @@ export const loadSummary = async ({
   return summary ? summaryFromRow(summary, options) : null
 }
 
-/** Summaries of many documents of one collection at once (for lists). */
+/**
+ * Summaries of many documents of one collection at once (for lists): one statement, in the
+ * request's transaction when it has one (a write reading what it wrote), else on the pool.
+ */
 export const loadSummaries = async ({
   collection,
   options,
@@ -94,13 +101,20 @@ export const loadSummaries = async ({
   if (!targetIds.length) {
     return new Map()
   }
-  const { docs } = await summariesOf(options, req).find({
-    limit: targetIds.length,
-    overrideAccess: true,
-    pagination: false,
-    where: { and: [{ targetCollection: { equals: collection } }, { targetId: { in: targetIds } }] },
-  })
-  return new Map(docs.map((doc) => [doc.targetId, doc]))
+  const runner = req.transactionID ? await transactionOf(req) : databaseOf(req.payload)
+  const rows = await runner.rows(sql`
+    SELECT row_to_json(s) AS "summary" FROM ${tableOf(req.payload, options.slugs.summaries)} s
+    WHERE s."target_collection" = ${collection}
+      AND s."target_id" IN (${sql.join(
+        targetIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`)
+  return new Map(
+    rows.map((row) => {
+      const summary = summaryFromRow(row.summary as Record<string, unknown>, options)
+      return [summary.targetId, summary]
+    }),
+  )
 }
 
 /**

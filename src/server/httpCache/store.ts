@@ -3,6 +3,11 @@
  * first, and indexed by what they contain (dependencies.ts), so that a change drops exactly the
  * answers it concerns without looking at the others. An answer too large for its share of the
  * memory is kept without its body: its ETag still lets a client's `If-None-Match` be answered 304.
+ *
+ * The budget counts what an entry really holds, not only its body: the key, the ETag, the kept
+ * headers and what the answer contains (each document in the entry and in the indexes), as
+ * an estimate per item; and a small body gets memory of its own instead of staying a slice of
+ * a shared 8 KB pool slab, which it would otherwise keep alive whole.
  */
 import { type Change, concerns, type Contents } from './dependencies'
 
@@ -10,6 +15,42 @@ import { type Change, concerns, type Contents } from './dependencies'
 const MAX_ENTRIES = 20_000
 /** An answer larger than this share of the memory budget is not kept (its ETag still is). */
 const MAX_ENTRY_SHARE = 8
+/** The entry object, its Map slots and the Sets it owns, before counting what's in them. */
+const ENTRY_BYTES = 1024
+/** One document, list or loose id in the answer's contents and in an index (Set slots, strings). */
+const CONTENT_ITEM_BYTES = 96
+/** Buffers smaller than this come from Node's shared pool (Buffer.poolSize / 2). */
+const POOLED_BELOW = Buffer.poolSize >>> 1
+
+/** The bytes an entry holds besides its body (module doc comment). */
+export const overheadOf = (
+  key: string,
+  { contents, etag, headers }: Pick<Entry, 'contents' | 'etag' | 'headers'>,
+): number => {
+  let items = contents.lists.size + contents.looseIds.size
+  let chars = key.length * 2 + etag.length
+  for (const [collection, ids] of contents.docs) {
+    items += ids.size + 1
+    chars += collection.length
+    for (const id of ids) {
+      chars += id.length
+    }
+  }
+  for (const [name, value] of headers) {
+    chars += name.length + String(value).length
+  }
+  return ENTRY_BYTES + chars + items * CONTENT_ITEM_BYTES
+}
+
+/** A body with memory of its own (a pooled one would keep its whole slab alive). */
+const ownedBody = (body: Buffer): Buffer => {
+  if (body.length >= POOLED_BELOW || body.byteLength === body.buffer.byteLength) {
+    return body
+  }
+  const copy = Buffer.allocUnsafeSlow(body.length)
+  body.copy(copy)
+  return copy
+}
 
 export type Entry = {
   body: Buffer | undefined
@@ -18,7 +59,7 @@ export type Entry = {
   etag: string
   /** Headers Payload and Next set on the answer, without per-request ones (CORS, date, length). */
   headers: [string, number | string | string[]][]
-  /** Bytes of memory counted against the budget (the kept body). */
+  /** Bytes of memory counted against the budget: the kept body and the entry's overhead. */
   size: number
 }
 
@@ -37,6 +78,8 @@ export type AnswerStore = {
   maxEntryBytes: number
   /** Number of answers kept (for tests and the benchmark). */
   size: () => number
+  /** Bytes counted against the budget (for tests and the benchmark). */
+  keptBytes: () => number
   /** Marks an entry as just used. */
   touch: (key: string, entry: Entry) => void
 }
@@ -65,7 +108,7 @@ const remove = (index: Index, name: string, key: string) => {
 
 const docName = (collection: string, id: string) => `${collection}\u0000${id}`
 
-/** `maxBytes` is the memory for kept bodies; 0 keeps only ETags. */
+/** `maxBytes` is the memory for kept answers; 0 keeps only ETags (bounded by number). */
 export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerStore => {
   const maxEntryBytes =
     maxBytes > 0 ? Math.max(64 * 1024, Math.floor(maxBytes / MAX_ENTRY_SHARE)) : 0
@@ -126,7 +169,7 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
     keptBytes += entry.size
     index(key, entry, add)
     for (const [oldest] of entries) {
-      if (keptBytes <= maxBytes && entries.size <= MAX_ENTRIES) {
+      if ((maxBytes === 0 || keptBytes <= maxBytes) && entries.size <= MAX_ENTRIES) {
         break
       }
       forget(oldest)
@@ -180,12 +223,13 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
       }
       const entry: Entry = {
         ...answer,
-        body: isBodyKept ? body : undefined,
-        size: isBodyKept ? body.length : 0,
+        body: isBodyKept ? ownedBody(body) : undefined,
+        size: (isBodyKept ? body.length : 0) + overheadOf(key, answer),
       }
       remember(key, entry)
       return entry
     },
+    keptBytes: () => keptBytes,
     maxEntryBytes,
     size: () => entries.size,
     touch: (key, entry) => {

@@ -1,0 +1,268 @@
+/**
+ * Payload's REST API answered by express directly (src/server/payloadApi.ts), not through
+ * Next's route: the same answers, cookies, uploads and files as before, Next's own routes
+ * untouched, and what goes wrong around Payload said honestly; the gate that lets a bounded
+ * number of API requests into Payload at once.
+ */
+import type { AddressInfo } from 'node:net'
+
+import type { RunningServer } from '../../src/server/startServer'
+
+import http, { type ServerResponse } from 'node:http'
+
+import express from 'express'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type ApiGate, apiGate } from '../../src/server/payloadApi'
+import { requestJson, uploadFile } from '../helpers/http'
+import { startTestServer } from '../helpers/server'
+import { createSignedInUsers, PASSWORD } from '../helpers/users'
+
+let server: RunningServer
+let token: string
+
+beforeAll(async () => {
+  process.env.AUTH_RATE_LIMIT_MAX = '1000'
+  // Two at a time: every request of this file passes the gate, most of them wait.
+  process.env.API_CONCURRENCY = '2'
+  server = await startTestServer()
+  ;({
+    tokens: { admin: token },
+  } = await createSignedInUsers(server.payload, {
+    serverUrl: server.url,
+    users: { admin: { email: 'api-admin@quartiersnetz.test', role: 'admin' } },
+  }))
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+const upload = (filename: string, type: string, content: Buffer) =>
+  uploadFile<{ doc?: { filename?: string } }>(`${server.url}/api/media`, {
+    content,
+    filename,
+    token,
+    type,
+  })
+
+/** A PDF of `size` bytes as far as the upload checks (header, cross-reference, end marker). */
+const pdfOf = (size: number) => {
+  const content = Buffer.alloc(size, 0x20)
+  const end = '\nstartxref\n0\n%%EOF\n'
+  content.write('%PDF-1.4\n', 0, 'latin1')
+  content.write(end, size - end.length, 'latin1')
+  return content
+}
+
+describe('REST without Next in between', () => {
+  it('should answer a list as Payload does, without Next headers', async () => {
+    await server.payload.create({
+      collection: 'fields-of-action',
+      data: { _status: 'published', title: 'Wohnen im Quartier' },
+      overrideAccess: true,
+    })
+    const response = await fetch(`${server.url}/api/fields-of-action?limit=5`)
+    const body = (await response.json()) as { docs: { title: string }[]; totalDocs: number }
+    expect(response.status).toBe(200)
+    expect(body.docs.map((doc) => doc.title)).toContain('Wohnen im Quartier')
+    const local = await server.payload.find({
+      collection: 'fields-of-action',
+      limit: 5,
+      overrideAccess: false,
+    })
+    expect(body.totalDocs).toBe(local.totalDocs)
+    // Next's route would add its router's Vary entries and client hints.
+    expect(response.headers.get('vary') ?? '').not.toMatch(/rsc|next-router/i)
+    expect(response.headers.get('accept-ch')).toBeNull()
+    expect(response.headers.get('etag')).toBeTruthy()
+  })
+
+  it('should set and clear the login cookie', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      body: JSON.stringify({ email: 'api-admin@quartiersnetz.test', password: PASSWORD }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().find((value) => value.startsWith('payload-token='))
+    expect(cookie).toMatch(/HttpOnly/i)
+    // Payload takes the cookie only with an Origin it trusts (its CSRF protection).
+    const origin = new URL(server.url).origin
+    const me = await requestJson<{ user: null | { email: string } }>(`${server.url}/api/users/me`, {
+      headers: { Cookie: cookie!.split(';')[0]!, Origin: origin },
+    })
+    expect(me.body.user?.email).toBe('api-admin@quartiersnetz.test')
+    const logout = await fetch(`${server.url}/api/users/logout`, {
+      headers: { Cookie: cookie!.split(';')[0]!, Origin: origin },
+      method: 'POST',
+    })
+    expect(logout.status).toBe(200)
+    expect(logout.headers.getSetCookie().join('\n')).toMatch(/payload-token=;/)
+  })
+
+  it('should take an upload and serve the file, small and large, byte for byte', async () => {
+    for (const size of [2_000, 6 * 1024 * 1024]) {
+      const content = pdfOf(size)
+      const { body, status } = await upload(`handbuch-${size}.pdf`, 'application/pdf', content)
+      expect(status).toBe(201)
+      const file = await fetch(`${server.url}/api/media/file/${body.doc!.filename}`)
+      expect(file.status).toBe(200)
+      expect(file.headers.get('content-type')).toBe('application/pdf')
+      expect(Buffer.from(await file.arrayBuffer()).equals(content)).toBe(true)
+    }
+  })
+
+  it('should not mind a client that leaves in the middle of a large file', async () => {
+    const { body } = await upload('abbruch.pdf', 'application/pdf', pdfOf(8 * 1024 * 1024))
+    await new Promise<void>((resolve, reject) => {
+      const request = http.get(`${server.url}/api/media/file/${body.doc!.filename}`, (response) => {
+        response.once('data', () => {
+          request.destroy()
+          resolve()
+        })
+      })
+      request.on('error', (err) => (request.destroyed ? resolve() : reject(err)))
+    })
+    const { status } = await requestJson(`${server.url}/api/fields-of-action?limit=1`)
+    expect(status).toBe(200)
+  })
+
+  it('should answer HEAD as GET without a body, and OPTIONS', async () => {
+    const head = await fetch(`${server.url}/api/fields-of-action?limit=1`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toMatch(/json/)
+    expect(await head.text()).toBe('')
+    const options = await fetch(`${server.url}/api/fields-of-action`, { method: 'OPTIONS' })
+    expect(options.status).toBeLessThan(300)
+  })
+
+  it('should answer a burst of uncached reads through two slots', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        fetch(`${server.url}/api/fields-of-action?limit=3&burst=${index}`).then(
+          (response) => response.status,
+        ),
+      ),
+    )
+    expect(statuses.every((status) => status === 200)).toBe(true)
+  })
+
+  it('should answer a German 404 for an unknown route, not Next’s page', async () => {
+    const { body, status } = await requestJson<{ message?: string }>(
+      `${server.url}/api/gibt-es-nicht`,
+    )
+    expect(status).toBe(404)
+    expect(typeof body).toBe('object')
+  })
+
+  it('should still answer under a Host header that is no address', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${server.url}/api/fields-of-action?limit=1`)
+      http
+        .get(
+          {
+            headers: { Host: 'bad host[' },
+            hostname: url.hostname,
+            path: url.pathname + url.search,
+            port: url.port,
+          },
+          (response) => {
+            response.resume()
+            resolve(response.statusCode ?? 0)
+          },
+        )
+        .on('error', reject)
+    })
+    expect(status).toBeLessThan(500)
+  })
+
+  it('should leave GraphQL and the admin to Next', async () => {
+    const graphql = await requestJson<{ data?: unknown }>(`${server.url}/api/graphql`, {
+      body: { query: '{ Modules(limit: 1) { totalDocs } }' },
+      method: 'POST',
+    })
+    expect(graphql.status).toBe(200)
+    expect(graphql.body.data).toBeTruthy()
+    const admin = await fetch(`${server.url}/admin/login`)
+    expect(admin.status).toBe(200)
+    expect(admin.headers.get('content-type')).toMatch(/text\/html/)
+  })
+})
+
+describe('the API gate', () => {
+  const quiet = { logger: { error: () => undefined, warn: () => undefined } } as never
+
+  /** An express app whose every request is handled by `handle` through `gate`. */
+  const serve = async (gate: ApiGate, handle: (res: ServerResponse) => void) => {
+    const app = express()
+    app.use((req, res) => {
+      void gate.throughNext(async (_req, response) => handle(response))(req, res)
+    })
+    const listener = http.createServer(app)
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+    const { port } = listener.address() as AddressInfo
+    return { close: () => listener.close(), url: `http://127.0.0.1:${port}` }
+  }
+
+  it('should let requests wait for a slot, in order, and answer them all', async () => {
+    const gate = apiGate({ concurrency: 1, payload: quiet })
+    let running = 0
+    let most = 0
+    const { close, url } = await serve(gate, (res) => {
+      running++
+      most = Math.max(most, running)
+      setTimeout(() => {
+        running--
+        res.end('ok')
+      }, 20)
+    })
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () => fetch(url).then((response) => response.status)),
+    )
+    close()
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200])
+    expect(most).toBe(1)
+  })
+
+  it('should free the slot of a client that left while waiting', async () => {
+    const gate = apiGate({ concurrency: 1, payload: quiet })
+    let handled = 0
+    const { close, url } = await serve(gate, (res) => {
+      handled++
+      setTimeout(() => res.end('ok'), 200)
+    })
+    const first = fetch(url)
+    // Waits behind the first, then gives up before its turn.
+    const leaving = new AbortController()
+    const second = fetch(url, { signal: leaving.signal }).catch(() => 'left')
+    setTimeout(() => leaving.abort(), 50)
+    expect((await first).status).toBe(200)
+    expect(await second).toBe('left')
+    const third = await fetch(url, { signal: AbortSignal.timeout(5_000) })
+    close()
+    expect(third.status).toBe(200)
+    // The request that left was never handed on.
+    expect(handled).toBe(2)
+  })
+
+  it('should answer 503 with Retry-After, in German, when no slot comes free in time', async () => {
+    const gate = apiGate({ concurrency: 1, maxWaitMs: 50, payload: quiet })
+    const { close, url } = await serve(gate, (res) => {
+      setTimeout(() => res.end('ok'), 500)
+    })
+    const [first, second] = await Promise.all([
+      fetch(url),
+      new Promise<Response>((resolve) =>
+        setTimeout(() => resolve(fetch(url, { headers: { 'Accept-Language': 'de' } })), 10),
+      ),
+    ])
+    close()
+    expect(first.status).toBe(200)
+    expect(second.status).toBe(503)
+    expect(second.headers.get('retry-after')).toBeTruthy()
+    const body = (await second.json()) as { errors: { message: string }[] }
+    expect(body.errors[0]!.message).toMatch(/vorübergehend/)
+  })
+})
