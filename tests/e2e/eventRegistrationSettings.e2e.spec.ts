@@ -107,13 +107,19 @@ const openEvent = async (page: Page, id: number) => {
  * is looked for up and down the form, and typing starts over if it was replaced meanwhile.
  */
 const typeDate = async (page: Page, fieldId: string, text: string) => {
-  const input = page.locator(`#${fieldId} input`).first()
+  const field = page.locator(`#${fieldId}`).first()
+  const input = field.locator('input').first()
   for (let attempt = 1; ; attempt++) {
     await expect
       .poll(
         async () => {
           if (await input.count()) {
             return true
+          }
+          // The field is there but not rendered yet: bring it into view and wait for it.
+          if (await field.count()) {
+            await field.scrollIntoViewIfNeeded().catch(() => undefined)
+            return false
           }
           await page.evaluate(() => {
             const before = window.scrollY
@@ -124,7 +130,7 @@ const typeDate = async (page: Page, fieldId: string, text: string) => {
           })
           return false
         },
-        { interval: 300, timeout: 20_000 },
+        { interval: 300, timeout: 30_000 },
       )
       .toBe(true)
     try {
