@@ -20,7 +20,8 @@ export type SqlRunner = { rows: (query: SQL) => Promise<Row[]> }
 
 type Executor = Pick<Payload['db']['drizzle'], 'execute'>
 
-const runnerOf = (executor: Executor): SqlRunner => ({
+/** A runner on the pool or on a drizzle transaction (`payload.db.drizzle.transaction`'s `tx`). */
+export const runnerOf = (executor: Executor): SqlRunner => ({
   rows: async (query) => (await executor.execute(query)).rows,
 })
 
@@ -64,3 +65,10 @@ export const tableOf = (payload: Payload, slug: string): SQL => {
     ? sql`${sql.identifier(payload.db.schemaName)}.${table}`
     : sql`${table}`
 }
+
+/**
+ * The request's transaction when it has one (a write reading or writing with its change), else
+ * the pool (a read; a Local API call made without a transaction).
+ */
+export const requestRunnerOf = async (req: PayloadRequest): Promise<SqlRunner> =>
+  req.transactionID ? transactionOf(req) : databaseOf(req.payload)

@@ -12,7 +12,8 @@ import { classifyError, type ErrorClass } from './classifyError'
 
 export const RETRY_AFTER_SECONDS = 5
 
-const ANSWERS: Record<ErrorClass, { status: number; text: LocalizedText }> = {
+/** What each class of error is answered with (also by the API gate, src/server/payloadApi.ts). */
+export const ANSWERS: Record<ErrorClass, { status: number; text: LocalizedText }> = {
   'bad-input': {
     status: 400,
     text: {

@@ -7,16 +7,16 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
-import { tableOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { requestRunnerOf, tableOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { SearchSource } from './sources'
 
-import { entryOf, removeEntries, runnerOf, saveEntry } from './searchTable'
+import { entryOf, removeEntries, saveEntry } from './searchTable'
 
 export const indexOnChange =
   (source: SearchSource): CollectionAfterChangeHook =>
   async ({ collection, doc, req }) => {
-    const runner = await runnerOf(req)
+    const runner = await requestRunnerOf(req)
     const entry = entryOf(source, doc)
     await saveEntry(runner, entry, 'latest')
     if (!collection.versions?.drafts || entry.status === 'published') {
@@ -41,6 +41,6 @@ export const indexOnChange =
 export const removeOnDelete =
   (source: SearchSource): CollectionAfterDeleteHook =>
   async ({ doc, req }) => {
-    await removeEntries(await runnerOf(req), { collection: source.collection, id: doc.id })
+    await removeEntries(await requestRunnerOf(req), { collection: source.collection, id: doc.id })
     return doc
   }

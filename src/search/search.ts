@@ -10,7 +10,7 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
-import { type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { runnerOf, type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { IndexVersion } from './searchTable'
 
@@ -71,7 +71,7 @@ export const withIndexScans = async <T>(
   payload.db.drizzle.transaction(
     async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-      return search({ rows: async (query) => (await tx.execute(query)).rows })
+      return search(runnerOf(tx))
     },
     { accessMode: 'read only' },
   )

@@ -4,10 +4,8 @@
  * newest version, draft or not). The texts are stored as written, for the results; the vector
  * and the folded title (for typo tolerance) are made from the folded texts (fold.ts).
  */
-import type { PayloadRequest } from 'payload'
-
 import { sql } from '@payloadcms/db-postgres'
-import { databaseOf, type SqlRunner, transactionOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { SearchSource } from './sources'
 
@@ -58,14 +56,6 @@ export const entryOf = (source: SearchSource, doc: Record<string, unknown>): Ind
   summary: joined(source.summary(doc)),
   title: clean(source.title(doc)),
 })
-
-/**
- * The request's transaction, so that the index changes with the document or not at all. A
- * Local API call without one (Payload starts one for every write on PostgreSQL) falls back to
- * the pool.
- */
-export const runnerOf = async (req: PayloadRequest): Promise<SqlRunner> =>
-  req.transactionID ? transactionOf(req) : databaseOf(req.payload)
 
 export const saveEntry = async (
   runner: SqlRunner,

@@ -18,7 +18,7 @@ import { handleEndpoints } from 'payload'
 
 import { inClientLanguage } from '../api/inClientLanguage'
 import { classifyError } from '../errors/classifyError'
-import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
+import { ANSWERS, RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import {
   type ConcurrencyLimit,
   createConcurrencyLimit,
@@ -179,12 +179,12 @@ export const apiGate = ({
       res.destroy()
       return
     }
-    if (classifyError(err) === 'unavailable') {
-      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-      sendError(req, res, 503, {
-        de: 'Der Dienst ist vorübergehend ausgelastet oder nicht verfügbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
-        en: 'The service is temporarily busy or unavailable. Please try again in a few seconds.',
-      })
+    const kind = classifyError(err)
+    if (kind) {
+      if (ANSWERS[kind].status === 503) {
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+      }
+      sendError(req, res, ANSWERS[kind].status, ANSWERS[kind].text)
       return
     }
     sendError(req, res, 500, {

@@ -14,7 +14,7 @@ import type { ResolvedRatingsOptions } from '../types'
 import type { StoredDimension, StoredSummary } from './summary'
 
 import {
-  databaseOf,
+  requestRunnerOf,
   type SqlRunner,
   tableOf,
   transactionOf,
@@ -101,8 +101,9 @@ export const loadSummaries = async ({
   if (!targetIds.length) {
     return new Map()
   }
-  const runner = req.transactionID ? await transactionOf(req) : databaseOf(req.payload)
-  const rows = await runner.rows(sql`
+  const rows = await (
+    await requestRunnerOf(req)
+  ).rows(sql`
     SELECT row_to_json(s) AS "summary" FROM ${tableOf(req.payload, options.slugs.summaries)} s
     WHERE s."target_collection" = ${collection}
       AND s."target_id" IN (${sql.join(
