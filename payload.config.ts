@@ -22,6 +22,7 @@ import { Programmes } from './collections/Programmes'
 import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
+import { failingCommits } from './src/db/commitErrors'
 import { Users } from './collections/Users'
 import { PrivacyRequests } from './collections/PrivacyRequests'
 import { consentVersionOf, Netiquette, PrivacyNotice } from './globals/consentTexts'
@@ -162,20 +163,23 @@ const config = buildConfig({
     port: settings.port,
     serverUrl: settings.serverUrl,
   }),
-  db: postgresAdapter({
-    migrationDir: path.resolve(dirname, 'migrations'),
-    pool: {
-      // Read when the pool is created, not when the config is imported: entry points and
-      // tests set DATABASE_URL (starting the embedded PostgreSQL) after importing the config.
-      get connectionString() {
-        return process.env.DATABASE_URL
+  // A failed COMMIT fails the request instead of passing as stored (src/db/commitErrors.ts).
+  db: failingCommits(
+    postgresAdapter({
+      migrationDir: path.resolve(dirname, 'migrations'),
+      pool: {
+        // Read when the pool is created, not when the config is imported: entry points and
+        // tests set DATABASE_URL (starting the embedded PostgreSQL) after importing the config.
+        get connectionString() {
+          return process.env.DATABASE_URL
+        },
+        connectionTimeoutMillis: 5_000,
+        max: settings.databasePoolSize,
       },
-      connectionTimeoutMillis: 5_000,
-      max: settings.databasePoolSize,
-    },
-    // The schema only changes through committed migrations, in development too.
-    push: false,
-  }),
+      // The schema only changes through committed migrations, in development too.
+      push: false,
+    }),
+  ),
   editor: lexicalEditor(),
   email: nodemailerEmail({
     defaultFromAddress: settings.mailFromAddress,
