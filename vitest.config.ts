@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Lexical's build chosen by condition, not by its entry's top-level await (tests/int/startScripts).
+    execArgv: ['--conditions=development'],
     // Each file runs in its own process with its own database (tests/helpers/perFileDatabase.ts).
     fileParallelism: true,
     globalSetup: ['tests/helpers/globalSetup.ts'],

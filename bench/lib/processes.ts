@@ -80,12 +80,18 @@ export const benchServerScript = (): string[] => {
 
 const spawnTsx = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => {
   const isNode = isCompiled(args.find((arg) => !arg.startsWith('--')))
-  const child = spawn(process.execPath, isNode ? args : [TSX_CLI, ...args], {
-    cwd: projectRoot,
-    detached: true,
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  // Lexical's production build by condition, as npm start and npm run worker load it
+  // (tests/int/startScripts): its default entry can end a Node 20 process silently.
+  const child = spawn(
+    process.execPath,
+    isNode ? args : ['--conditions=production', TSX_CLI, ...args],
+    {
+      cwd: projectRoot,
+      detached: true,
+      env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   running.add(child)
   child.once('exit', () => running.delete(child))
   return child

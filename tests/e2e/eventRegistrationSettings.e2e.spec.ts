@@ -101,6 +101,28 @@ const openEvent = async (page: Page, id: number) => {
   return section
 }
 
+/** What the page showed when a field did not appear, for the failure message and a screenshot. */
+const describeForm = async (page: Page, fieldId: string) => {
+  await page
+    .screenshot({ fullPage: true, path: `/tmp/missing-${fieldId}.png` })
+    .catch(() => undefined)
+  return page
+    .evaluate(
+      (id) =>
+        JSON.stringify({
+          fieldIds: [...document.querySelectorAll('[id^="field-"]')].map((field) => field.id),
+          hasField: Boolean(document.getElementById(id)),
+          path: location.pathname,
+          scroll: [window.scrollY, document.body.scrollHeight, window.innerHeight],
+          toasts: [...document.querySelectorAll('.toast, [role="alert"]')].map(
+            (t) => t.textContent,
+          ),
+        }),
+      fieldId,
+    )
+    .catch((err: unknown) => `(page not readable: ${String(err)})`)
+}
+
 /**
  * Types into a date field as an editor does (select all, type, leave with Tab). Payload renders
  * fields once they scroll into view and may render the form again once it has loaded: the field
@@ -133,6 +155,11 @@ const typeDate = async (page: Page, fieldId: string, text: string) => {
         { interval: 300, timeout: 30_000 },
       )
       .toBe(true)
+      .catch(async (err: unknown) => {
+        throw new Error(`${fieldId} not rendered: ${await describeForm(page, fieldId)}`, {
+          cause: err,
+        })
+      })
     try {
       await input.scrollIntoViewIfNeeded()
       await input.click()

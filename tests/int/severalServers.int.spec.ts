@@ -152,7 +152,7 @@ beforeAll(async () => {
     ['worker 2', healthB],
   ] as const) {
     workers.push({
-      child: startChild(name, ['--import', 'tsx', 'src/worker.ts'], {
+      child: startChild(name, ['--conditions=production', '--import', 'tsx', 'src/worker.ts'], {
         ...shared,
         WORKER_HEALTH_PORT: String(port),
       }),

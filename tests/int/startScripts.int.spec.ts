@@ -1,0 +1,90 @@
+/**
+ * The npm scripts that start a long-running process (start, worker, dev) give Node the export
+ * condition that makes Lexical load one build directly. Lexical's default Node entry points pick
+ * their build with a top-level `await import()`; Node 20 now and then leaves one of those
+ * unsettled while several load at once, and the process ends with exit code 13 before any of our
+ * code runs, without a word (one production start in ten, one tsx start in four here).
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+import { describe, expect, it } from 'vitest'
+
+import { npmStartArgs } from '../../scripts/buildServer'
+import { projectRoot } from '../../src/runtime/paths'
+
+const scripts = (
+  JSON.parse(fs.readFileSync(`${projectRoot}/package.json`, 'utf8')) as {
+    scripts: Record<string, string>
+  }
+).scripts
+
+/** Node's options in an npm script (the flags between `node` and what it runs). */
+const nodeOptionsOf = (script: string) => {
+  const match = /\bnode((?:\s+--\S+)*)\s/.exec(scripts[script] ?? '')
+  expect(match, `package.json's ${script} script runs node`).toBeTruthy()
+  return match![1]!.trim().split(/\s+/).filter(Boolean)
+}
+
+/** Where Node, with these options, finds a package's ES module entry, as a file path. */
+const resolvedWith = (options: string[], specifier: string) =>
+  fileURLToPath(
+    execFileSync(
+      process.execPath,
+      [
+        ...options.filter((option) => option.startsWith('--conditions')),
+        '--input-type=module',
+        '-e',
+        `process.stdout.write(import.meta.resolve(${JSON.stringify(specifier)}))`,
+      ],
+      { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    ),
+  )
+
+/** Lexical's packages as Payload's rich-text editor imports them. */
+const LEXICAL_ENTRIES = ['lexical', '@lexical/utils', '@lexical/rich-text', '@lexical/table']
+
+const hasTopLevelDynamicImport = (file: string) =>
+  /^const mod = await .*import\(/m.test(fs.readFileSync(file, 'utf8'))
+
+describe('npm scripts that start a process', () => {
+  it('should load a build of Lexical without a top-level await in Node', () => {
+    // The check itself: without a condition Node picks the entry that awaits an import.
+    expect(hasTopLevelDynamicImport(resolvedWith([], 'lexical'))).toBe(true)
+
+    const expected = { dev: 'dev', start: 'prod', worker: 'prod' } as const
+    for (const [script, build] of Object.entries(expected)) {
+      const options = script === 'start' ? npmStartArgs().slice(0, -1) : nodeOptionsOf(script)
+      for (const entry of LEXICAL_ENTRIES) {
+        const file = resolvedWith(options, entry)
+        expect(file, `${script}: ${entry}`).toMatch(new RegExp(`\\.${build}\\.mjs$`))
+        expect(hasTopLevelDynamicImport(file), `${script}: ${entry}`).toBe(false)
+      }
+    }
+  })
+
+  it('should say why when the server ends before its modules are loaded', () => {
+    const folder = fs.mkdtempSync(`${projectRoot}/.test-start-`)
+    try {
+      fs.mkdirSync(`${folder}/scripts`)
+      fs.mkdirSync(`${folder}/dist/server`, { recursive: true })
+      fs.copyFileSync(`${projectRoot}/scripts/start.mjs`, `${folder}/scripts/start.mjs`)
+      // A module whose top-level await never settles, as Node 20 leaves Lexical's now and then.
+      fs.writeFileSync(`${folder}/dist/server/server.mjs`, 'await new Promise(() => {})\n')
+      let failure: { status: number; stderr: string } | undefined
+      try {
+        execFileSync(process.execPath, [`${folder}/scripts/start.mjs`], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        })
+      } catch (err) {
+        failure = err as { status: number; stderr: string }
+      }
+      expect(failure?.status).toBe(13)
+      expect(failure?.stderr).toContain('bevor er startete')
+    } finally {
+      fs.rmSync(folder, { force: true, recursive: true })
+    }
+  })
+})
