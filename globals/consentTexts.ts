@@ -139,6 +139,8 @@ export const publishedConsentText = async ({
     depth: 0,
     limit: 1,
     overrideAccess: true,
+    // The newest published version only: no count of all of them.
+    pagination: false,
     req,
     slug,
     sort: '-createdAt',

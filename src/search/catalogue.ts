@@ -1,9 +1,12 @@
 /**
  * The method catalogue's data (issue 16): every published module with its facet values, its
  * Handlungsfelder and target groups, its rating profile and (with a text query) its text rank,
- * in one SQL statement (each child table read once, grouped by module); the filtering and
- * counting happen here, over at most a few hundred modules. Published only, for everyone: the
- * catalogue is the visitors' view.
+ * and the published Handlungsfelder and target groups to filter by, in one SQL statement (each
+ * child table read once, grouped by module) answering one JSON value per part: PostgreSQL's
+ * JSON is parsed natively, where hundreds of rows of text arrays cost the server more time
+ * than the database spent (bench/optimisations.md). The filtering and counting happen in the
+ * endpoint, over at most a few hundred modules. Published only, for everyone: the catalogue is
+ * the visitors' view.
  */
 import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
@@ -32,11 +35,25 @@ const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').
 const arrayOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item) => item !== null).map(String) : []
 
-/** The published modules (with `query`: only those its words find, title typos tolerated). */
-export const catalogueModules = async (
+export type CatalogueData = {
+  filterValues: { fieldOfAction: FilterValue[]; targetGroup: FilterValue[] }
+  modules: CatalogueModule[]
+}
+
+/** The facet names in the order the statement answers them. */
+const FACET_NAMES = [...MODULE_FACETS.map((facet) => facet.name), 'fieldOfAction', 'targetGroup']
+
+const parsed = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []
+
+/**
+ * The published modules (with `query`: only those its words find, title typos tolerated) and
+ * the values of the Handlungsfeld and target group filters, in the order editors gave them.
+ */
+export const catalogueData = async (
   runner: SqlRunner,
   query: string | undefined,
-): Promise<CatalogueModule[]> => {
+): Promise<CatalogueData> => {
   const folded = query ? foldForSearch(query) : undefined
   // Each child table read once and grouped by module (not one look-up per module and table).
   const manyFacets = MODULE_FACETS.filter((facet) => facet.isMany)
@@ -46,23 +63,19 @@ export const catalogueModules = async (
         SELECT x.parent_id, array_agg(x.value::text ORDER BY x.order) AS v
         FROM ${sql.identifier(`modules_${snakeCase(facet.field)}`)} x GROUP BY x.parent_id)`,
   )
-  const many = manyFacets.map(
-    (facet) =>
-      sql`coalesce(${sql.identifier(`f_${facet.name}`)}.v, '{}'::text[]) AS ${sql.identifier(facet.name)}`,
+  const facetValues = MODULE_FACETS.map((facet) =>
+    facet.isMany
+      ? sql`coalesce(${sql.identifier(`f_${facet.name}`)}.v, '{}'::text[])`
+      : sql`CASE WHEN m.${sql.identifier(snakeCase(facet.field))} IS NULL THEN '{}'::text[] ELSE ARRAY[m.${sql.identifier(snakeCase(facet.field))}::text] END`,
   )
   const manyJoins = manyFacets.map(
     (facet) =>
       sql`LEFT JOIN ${sql.identifier(`f_${facet.name}`)} ON ${sql.identifier(`f_${facet.name}`)}.parent_id = m.id`,
   )
-  const single = MODULE_FACETS.filter((facet) => !facet.isMany).map(
-    (facet) =>
-      sql`CASE WHEN m.${sql.identifier(snakeCase(facet.field))} IS NULL THEN '{}'::text[] ELSE ARRAY[m.${sql.identifier(snakeCase(facet.field))}::text] END AS ${sql.identifier(facet.name)}`,
-  )
   const means = RATING_DIMENSIONS.map(
-    (dimension) =>
-      sql`s.${sql.identifier(`${snakeCase(dimension.key)}_mean`)}::float8 AS ${sql.identifier(`mean_${dimension.key}`)}`,
+    (dimension) => sql`s.${sql.identifier(`${snakeCase(dimension.key)}_mean`)}::float8`,
   )
-  const rows = await runner.rows(sql`
+  const [row] = await runner.rows(sql`
     WITH text_match AS (
       SELECT d.doc_id,
         ts_rank_cd(d.head_vector, websearch_to_tsquery('german', ${folded ?? ''}), 1)
@@ -80,56 +93,60 @@ export const catalogueModules = async (
         array_agg(r.target_groups_id) FILTER (
           WHERE r.path = 'targetGroups' AND r.target_groups_id IS NOT NULL) AS target_group
       FROM modules_rels r GROUP BY r.parent_id
+    ),
+    found AS (
+      SELECT json_build_array(m.id, m.title, coalesce(s.rater_count, 0), t.rank,
+        json_build_array(${sql.join(facetValues, sql`, `)},
+          coalesce(rel.field_of_action, '{}'), coalesce(rel.target_group, '{}')),
+        json_build_array(${sql.join(means, sql`, `)})) AS module
+      FROM modules m
+      ${sql.join(manyJoins, sql` `)}
+      LEFT JOIN relations rel ON rel.parent_id = m.id
+      LEFT JOIN rating_summaries s ON s.target_collection = 'modules' AND s.target_id = m.id::text
+      ${folded !== undefined ? sql`JOIN text_match t ON t.doc_id = m.id::text` : sql`LEFT JOIN text_match t ON false`}
+      WHERE m._status = 'published'
     )
-    SELECT m.id, m.title,
-      ${sql.join([...many, ...single, ...means], sql`, `)},
-      coalesce(rel.field_of_action, '{}') AS "fieldOfAction",
-      coalesce(rel.target_group, '{}') AS "targetGroup",
-      coalesce(s.rater_count, 0)::int AS rater_count,
-      t.rank
-    FROM modules m
-    ${sql.join(manyJoins, sql` `)}
-    LEFT JOIN relations rel ON rel.parent_id = m.id
-    LEFT JOIN rating_summaries s ON s.target_collection = 'modules' AND s.target_id = m.id::text
-    ${folded !== undefined ? sql`JOIN text_match t ON t.doc_id = m.id::text` : sql`LEFT JOIN text_match t ON false`}
-    WHERE m._status = 'published'`)
-  return rows.map((row) => ({
-    facets: Object.fromEntries(
-      [...MODULE_FACETS.map((facet) => facet.name), 'fieldOfAction', 'targetGroup'].map((name) => [
-        name,
-        arrayOf(row[name]),
-      ]),
-    ),
-    id: Number(row.id),
-    means: Object.fromEntries(
-      RATING_DIMENSIONS.map((dimension) => {
-        const mean = row[`mean_${dimension.key}`]
-        return [dimension.key, mean === null || mean === undefined ? null : Number(mean)]
-      }),
-    ),
-    raterCount: Number(row.rater_count ?? 0),
-    rank: row.rank === null || row.rank === undefined ? null : Number(row.rank),
-    title: String(row.title),
-  }))
-}
-
-/** The published Handlungsfelder and target groups, in the order editors gave them. */
-export const filterValues = async (
-  runner: SqlRunner,
-): Promise<{ fieldOfAction: FilterValue[]; targetGroup: FilterValue[] }> => {
-  const valuesOf = (rows: Record<string, unknown>[]) =>
-    rows.map((row) => ({
-      id: Number(row.id),
-      slug: row.slug === null ? null : String(row.slug),
-      title: String(row.title),
-    }))
-  const [fields, groups] = await Promise.all([
-    runner.rows(
-      sql`SELECT id, slug, title FROM fields_of_action WHERE _status = 'published' ORDER BY "order" NULLS LAST, title`,
-    ),
-    runner.rows(
-      sql`SELECT id, slug, title FROM target_groups WHERE _status = 'published' ORDER BY title`,
-    ),
-  ])
-  return { fieldOfAction: valuesOf(fields), targetGroup: valuesOf(groups) }
+    SELECT
+      (SELECT coalesce(json_agg(found.module), '[]') FROM found) AS modules,
+      (SELECT coalesce(json_agg(json_build_array(f.id, f.slug, f.title)
+          ORDER BY f."order" NULLS LAST, f.title), '[]')
+        FROM fields_of_action f WHERE f._status = 'published') AS field_of_action,
+      (SELECT coalesce(json_agg(json_build_array(g.id, g.slug, g.title) ORDER BY g.title), '[]')
+        FROM target_groups g WHERE g._status = 'published') AS target_group`)
+  const valuesOf = (value: unknown): FilterValue[] =>
+    parsed(value).map((entry) => {
+      const [id, slug, title] = entry as [number, null | string, string]
+      return { id: Number(id), slug: slug === null ? null : String(slug), title: String(title) }
+    })
+  return {
+    filterValues: {
+      fieldOfAction: valuesOf(row?.field_of_action),
+      targetGroup: valuesOf(row?.target_group),
+    },
+    modules: parsed(row?.modules).map((entry) => {
+      const [id, title, raterCount, rank, facets, meanValues] = entry as [
+        number,
+        string,
+        number,
+        null | number,
+        unknown[],
+        (null | number)[],
+      ]
+      return {
+        facets: Object.fromEntries(
+          FACET_NAMES.map((name, index) => [name, arrayOf(facets[index])]),
+        ),
+        id: Number(id),
+        means: Object.fromEntries(
+          RATING_DIMENSIONS.map((dimension, index) => {
+            const mean = meanValues[index]
+            return [dimension.key, mean === null || mean === undefined ? null : Number(mean)]
+          }),
+        ),
+        raterCount: Number(raterCount ?? 0),
+        rank: rank === null || rank === undefined ? null : Number(rank),
+        title: String(title),
+      }
+    }),
+  }
 }

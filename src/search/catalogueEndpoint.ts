@@ -24,7 +24,7 @@ import type { Module } from '../../payload-types'
 
 import { MODULE_FACETS } from '../domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
-import { type CatalogueModule, catalogueModules, filterValues } from './catalogue'
+import { catalogueData, type CatalogueModule } from './catalogue'
 import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
 
 const SCALE = { max: 5, min: 1 }
@@ -133,10 +133,7 @@ export const catalogueEndpoint: Endpoint = {
     }
     const query = parsed.data as Query
     const runner = databaseOf(req.payload)
-    const [modules, relations] = await Promise.all([
-      catalogueModules(runner, query.q),
-      filterValues(runner),
-    ])
+    const { filterValues: relations, modules } = await catalogueData(runner, query.q)
 
     // Every facet's values, and the ids the query chose (a slug or an id names a relation).
     const choosable = new Map<string, { label: string; values: Choosable[] }>()

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { RegistrationTranslationKey } from '../translations'
 import type { CustomQuestion, ResolvedRegistrationOptions } from '../types'
 
-import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
+import { advisoryLockKeys } from '@quartiersnetz/plugin-kit/advisoryLock'
 import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { withinLimit } from '@quartiersnetz/plugin-kit/overloaded'
 import {
@@ -27,7 +27,11 @@ import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { loadEvent, registrationStateOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
 import { eventsOf } from '../lib/records'
-import { insertPendingRegistration, setCancelTokenHash } from '../lib/registrationRows'
+import {
+  insertPendingRegistration,
+  lockAndReserveId,
+  setCancelTokenHash,
+} from '../lib/registrationRows'
 import { mailLanguageOf } from '../translations'
 import { cancelTokenHashOf, cancelTokenOf, confirmTokenHashOf } from '../lib/tokens'
 
@@ -163,17 +167,19 @@ const register = async ({
   req: PayloadRequest
 }): Promise<Response> => {
   const t = translatorOf<RegistrationTranslationKey>(req)
-  // Read as the public would: unpublished events don't exist for visitors. A database error
-  // is not "not found": it propagates and is answered 503 (the host's error hook).
-  const visible = await eventsOf(options, req, { asVisitor: true }).findByID({
-    depth: 0,
-    draft: false,
-    id,
-    overrideAccess: false,
-    select: { id: true },
-  })
+  // Counted as the public would read it: unpublished events don't exist for visitors (a count
+  // reads no fields and attaches nothing). A database error is not "not found": it propagates
+  // and is answered 503 (the host's error hook).
+  const isVisible =
+    isPossibleId(req.payload, options.eventsCollection, id) &&
+    (
+      await eventsOf(options, req, { asVisitor: true }).count({
+        overrideAccess: false,
+        where: { id: { equals: id } },
+      })
+    ).totalDocs > 0
   // Then with every field the plugin needs (gone in between: not found either).
-  const event = visible ? await loadEvent({ id, options, req }) : null
+  const event = isVisible ? await loadEvent({ id, options, req }) : null
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }
@@ -205,13 +211,17 @@ const register = async ({
   await initTransaction(req)
   try {
     // Two submits at once for the same address: one registration.
-    await lockForTransaction({
-      namespace: 'event-registration-email',
+    const reservedId = await lockAndReserveId({
+      lockKeys: advisoryLockKeys('event-registration-email', `${id}:${email}`),
+      options,
       req,
-      value: `${id}:${email}`,
     })
     const created = await insertPendingRegistration({
       data: {
+        ...(reservedId !== null && {
+          cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, reservedId)),
+          id: reservedId,
+        }),
         answers: checked.answers,
         confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
         confirmTokenHash: confirmTokenHashOf(secret, token),
@@ -233,12 +243,14 @@ const register = async ({
       await killTransaction(req)
       return fail(409, t('plugin-event-registration:duplicate'))
     }
-    await setCancelTokenHash({
-      hash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
-      id: created.id,
-      options,
-      req,
-    })
+    if (reservedId === null) {
+      await setCancelTokenHash({
+        hash: cancelTokenHashOf(secret, cancelTokenOf(secret, created.id)),
+        id: created.id,
+        options,
+        req,
+      })
+    }
     await queueConfirmMail({
       event,
       options,

@@ -103,26 +103,34 @@ export const registrationStateOf = (
   return 'open'
 }
 
+/** Formatters by locale, style and time zone: building one costs more than formatting with it. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const formatterOf = (language: string, timeZone: string, style: 'day' | 'dayAndTime') => {
+  const key = `${language}|${timeZone}|${style}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      language === 'en' ? 'en-GB' : 'de-DE',
+      style === 'day'
+        ? { dateStyle: 'long', timeZone }
+        : { dateStyle: 'medium', timeStyle: 'short', timeZone },
+    )
+    formatters.set(key, formatter)
+  }
+  return formatter
+}
+
 export const dateText = (
   event: StoredEvent,
   options: ResolvedRegistrationOptions,
   language: string,
-) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'long',
-    timeZone: options.timeZone,
-  }).format(startOf(event, options))
+) => formatterOf(language, options.timeZone, 'day').format(startOf(event, options))
 
 export const startText = (
   event: StoredEvent,
   options: ResolvedRegistrationOptions,
   language: string,
-) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: options.timeZone,
-  }).format(startOf(event, options))
+) => formatterOf(language, options.timeZone, 'dayAndTime').format(startOf(event, options))
 
 /** Whether the event has begun: registering, confirming and cancelling end then. */
 export const hasStarted = (

@@ -19,6 +19,7 @@ import type { RegistrationRecord } from './records'
 import {
   databaseOf,
   type SqlRunner,
+  tableNameOf,
   tableOf,
   transactionOf,
 } from '@quartiersnetz/plugin-kit/drizzleTable'
@@ -80,6 +81,36 @@ export const registrationByTokenHash = async ({
 }
 
 /**
+ * Takes the (event, address) lock that `lockForTransaction` would take for these keys and
+ * reserves the next registration id, in one statement: the cancel link's hash derives from the
+ * id, so the insert can then write it too (a second statement, and the change triggers it
+ * fires, saved per registration; bench/optimisations.md). Null when the ids come from no
+ * sequence (a host with UUID ids): then the hash is set after the insert.
+ */
+export const lockAndReserveId = async ({
+  lockKeys: [namespaceKey, valueKey],
+  options,
+  req,
+}: {
+  lockKeys: [number, number]
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<null | string> => {
+  // The table's name as pg_get_serial_sequence parses it (quoted, in the adapter's schema).
+  const name = tableNameOf(req.payload, options.slug)
+  const { schemaName } = req.payload.db
+  const qualifiedName = schemaName
+    ? sql`quote_ident(${schemaName}) || '.' || quote_ident(${name})`
+    : sql`quote_ident(${name})`
+  const row = await first(
+    await transactionOf(req),
+    sql`SELECT pg_advisory_xact_lock(${namespaceKey}::int, ${valueKey}::int),
+      nextval(pg_get_serial_sequence(${qualifiedName}, 'id'))::text AS id`,
+  )
+  return typeof row?.id === 'string' ? row.id : null
+}
+
+/**
  * A new pending registration, unless the address has one for the event that is not cancelled
  * (then `null`): the check and the insert in one statement, under the caller's lock on
  * (event, address).
@@ -92,10 +123,13 @@ export const insertPendingRegistration = async ({
   data: {
     answers: Record<string, string>
     confirmExpiresAt: string
+    /** With `id`, a reserved one (`lockAndReserveId`): the cancel link's hash. */
+    cancelTokenHash?: string
     confirmTokenHash: string
     consent: { givenAt: string; version: string }
     email: string
     event: number | string
+    id?: string
     language: 'de' | 'en'
     name: string
     returnUrl: null | string
@@ -104,13 +138,17 @@ export const insertPendingRegistration = async ({
   req: PayloadRequest
 }): Promise<null | RegistrationRecord> => {
   const registrations = table(req, options)
+  const reserved =
+    data.id !== undefined && data.cancelTokenHash !== undefined
+      ? { cancelTokenHash: data.cancelTokenHash, id: data.id }
+      : undefined
   const row = await first(
     await transactionOf(req),
     sql`
     WITH "inserted" AS (
-      INSERT INTO ${registrations} ("event_id", "name", "email", "answers", "status", "language", "return_url",
+      INSERT INTO ${registrations} (${reserved ? sql`"id", "cancel_token_hash", ` : sql``}"event_id", "name", "email", "answers", "status", "language", "return_url",
         "confirm_token_hash", "confirm_expires_at", "consent_version", "consent_given_at", "updated_at", "created_at")
-      SELECT ${data.event}, ${data.name}, ${data.email}, ${JSON.stringify(data.answers)}::jsonb, 'pending', ${data.language},
+      SELECT ${reserved ? sql`${reserved.id}::bigint, ${reserved.cancelTokenHash}, ` : sql``}${data.event}, ${data.name}, ${data.email}, ${JSON.stringify(data.answers)}::jsonb, 'pending', ${data.language},
         ${data.returnUrl}, ${data.confirmTokenHash}, ${data.confirmExpiresAt}, ${data.consent.version}, ${data.consent.givenAt}, now(), now()
       WHERE NOT EXISTS (
         SELECT 1 FROM ${registrations}
