@@ -87,17 +87,29 @@ export const buildServer = async ({ log = console.info }: { log?: (message: stri
 }
 
 /**
- * What `npm start` runs (package.json): Node's options and the script, e.g.
- * `['--max-old-space-size=384', 'scripts/start.mjs']`, so that the benchmark and the tests of
- * several servers start the server as production does.
+ * What an npm script of package.json gives `node`: Node's options and the script, e.g.
+ * `['--conditions=production', '--import', 'tsx', 'src/worker.ts']` for `worker`, so that the
+ * benchmark and the tests start processes as the scripts do.
  */
-export const npmStartArgs = (): string[] => {
+export const npmScriptNodeArgs = (name: string): string[] => {
   const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>
   }
-  const match = /\bnode((?:\s+--\S+)*)\s+(\S+\.m?js)\b/.exec(scripts.start ?? '')
+  const match = /\bnode\s+(.+)$/.exec(scripts[name] ?? '')
   if (!match) {
-    throw new Error(`package.json's start script runs no compiled module: ${scripts.start}`)
+    throw new Error(`package.json's ${name} script runs no node: ${scripts[name]}`)
   }
-  return [...match[1]!.trim().split(/\s+/).filter(Boolean), match[2]!]
+  return match[1]!.trim().split(/\s+/)
+}
+
+/**
+ * What `npm start` runs: Node's options and the compiled script, e.g.
+ * `['--max-old-space-size=384', '--conditions=production', 'scripts/start.mjs']`.
+ */
+export const npmStartArgs = (): string[] => {
+  const args = npmScriptNodeArgs('start')
+  if (!/\.m?js$/.test(args.at(-1) ?? '')) {
+    throw new Error(`package.json's start script runs no compiled module: ${args.join(' ')}`)
+  }
+  return args
 }

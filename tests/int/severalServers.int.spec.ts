@@ -14,7 +14,7 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { buildServer, npmStartArgs } from '../../scripts/buildServer'
+import { buildServer, npmScriptNodeArgs, npmStartArgs } from '../../scripts/buildServer'
 import { closePool, poolOf } from '../../src/db/closePool'
 import { projectRoot } from '../../src/runtime/paths'
 import { createModule, createOpenEvent } from '../helpers/fixtures'
@@ -152,7 +152,7 @@ beforeAll(async () => {
     ['worker 2', healthB],
   ] as const) {
     workers.push({
-      child: startChild(name, ['--conditions=production', '--import', 'tsx', 'src/worker.ts'], {
+      child: startChild(name, npmScriptNodeArgs('worker'), {
         ...shared,
         WORKER_HEALTH_PORT: String(port),
       }),

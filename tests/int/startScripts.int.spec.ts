@@ -11,21 +11,8 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { npmStartArgs } from '../../scripts/buildServer'
+import { npmScriptNodeArgs } from '../../scripts/buildServer'
 import { projectRoot } from '../../src/runtime/paths'
-
-const scripts = (
-  JSON.parse(fs.readFileSync(`${projectRoot}/package.json`, 'utf8')) as {
-    scripts: Record<string, string>
-  }
-).scripts
-
-/** Node's options in an npm script (the flags between `node` and what it runs). */
-const nodeOptionsOf = (script: string) => {
-  const match = /\bnode((?:\s+--\S+)*)\s/.exec(scripts[script] ?? '')
-  expect(match, `package.json's ${script} script runs node`).toBeTruthy()
-  return match![1]!.trim().split(/\s+/).filter(Boolean)
-}
 
 /** Where Node, with these options, finds a package's ES module entry, as a file path. */
 const resolvedWith = (options: string[], specifier: string) =>
@@ -55,7 +42,7 @@ describe('npm scripts that start a process', () => {
 
     const expected = { dev: 'dev', start: 'prod', worker: 'prod' } as const
     for (const [script, build] of Object.entries(expected)) {
-      const options = script === 'start' ? npmStartArgs().slice(0, -1) : nodeOptionsOf(script)
+      const options = npmScriptNodeArgs(script).slice(0, -1)
       for (const entry of LEXICAL_ENTRIES) {
         const file = resolvedWith(options, entry)
         expect(file, `${script}: ${entry}`).toMatch(new RegExp(`\\.${build}\\.mjs$`))

@@ -218,10 +218,6 @@ const register = async ({
     })
     const created = await insertPendingRegistration({
       data: {
-        ...(reservedId !== null && {
-          cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, reservedId)),
-          id: reservedId,
-        }),
         answers: checked.answers,
         confirmExpiresAt: new Date(now + options.confirmHours * 3_600_000).toISOString(),
         confirmTokenHash: confirmTokenHashOf(secret, token),
@@ -238,6 +234,12 @@ const register = async ({
       },
       options,
       req,
+      ...(reservedId !== null && {
+        reserved: {
+          cancelTokenHash: cancelTokenHashOf(secret, cancelTokenOf(secret, reservedId)),
+          id: reservedId,
+        },
+      }),
     })
     if (!created) {
       await killTransaction(req)

@@ -119,29 +119,25 @@ export const insertPendingRegistration = async ({
   data,
   options,
   req,
+  reserved,
 }: {
   data: {
     answers: Record<string, string>
     confirmExpiresAt: string
-    /** With `id`, a reserved one (`lockAndReserveId`): the cancel link's hash. */
-    cancelTokenHash?: string
     confirmTokenHash: string
     consent: { givenAt: string; version: string }
     email: string
     event: number | string
-    id?: string
     language: 'de' | 'en'
     name: string
     returnUrl: null | string
   }
   options: ResolvedRegistrationOptions
+  /** The id `lockAndReserveId` reserved, with the hash of the cancel link derived from it. */
+  reserved?: { cancelTokenHash: string; id: string }
   req: PayloadRequest
 }): Promise<null | RegistrationRecord> => {
   const registrations = table(req, options)
-  const reserved =
-    data.id !== undefined && data.cancelTokenHash !== undefined
-      ? { cancelTokenHash: data.cancelTokenHash, id: data.id }
-      : undefined
   const row = await first(
     await transactionOf(req),
     sql`
