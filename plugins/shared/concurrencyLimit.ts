@@ -69,3 +69,17 @@ export const createConcurrencyLimit = (
     }
   }
 }
+
+/**
+ * What an endpoint says in its `custom` when all its database work waits in a limit of its own,
+ * bounded as long as that work needs (a thousand clicks on a mailed link within a minute, a
+ * registration opening): a host that limits concurrent API requests in front of Payload lets it
+ * pass (src/server/payloadApi.ts), so the burst waits in its own queue instead of holding the
+ * slots the host's reads need, and is not refused by the host's shorter wait. Hosts without
+ * such a limit ignore it.
+ */
+export const OWN_QUEUE = { ownQueue: true } as const
+
+/** Whether an endpoint declared `OWN_QUEUE`. */
+export const hasOwnQueue = (endpoint: { custom?: Record<string, unknown> }): boolean =>
+  endpoint.custom?.ownQueue === true

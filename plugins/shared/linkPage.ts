@@ -187,13 +187,21 @@ export const answerLink = (
  */
 export const linkEndpoints = ({
   act,
+  custom,
   path,
   preview,
 }: {
   act: Endpoint['handler']
+  /** Given to both endpoints (e.g. `OWN_QUEUE` when act and preview both wait in a limit). */
+  custom?: Endpoint['custom']
   path: string
   preview: Endpoint['handler']
 }): Endpoint[] => [
-  { handler: act, method: 'post', path },
-  { handler: async (req) => (wantsJson(req) ? act(req) : preview(req)), method: 'get', path },
+  { custom, handler: act, method: 'post', path },
+  {
+    custom,
+    handler: async (req) => (wantsJson(req) ? act(req) : preview(req)),
+    method: 'get',
+    path,
+  },
 ]

@@ -8,7 +8,7 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Payload } from 'payload'
+import type { Endpoint, Payload, SanitizedConfig } from 'payload'
 
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
@@ -22,10 +22,12 @@ import { ANSWERS, RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import {
   type ConcurrencyLimit,
   createConcurrencyLimit,
+  hasOwnQueue,
   OverloadedError,
 } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 
 import { requestForNext } from './apiInput'
+import { routePattern } from './routePattern'
 import { sendError } from './sendError'
 
 type Handle = (req: ExpressRequest, res: ExpressResponse) => Promise<void>
@@ -217,9 +219,48 @@ export const apiGate = ({
 }
 
 /**
+ * Whether a request (method, path) goes to an endpoint that declared `OWN_QUEUE` (the plugins'
+ * seat decisions, registrations, ratings): all its database work waits in a limit of its own,
+ * bounded as long as its work needs, so it passes the gate. Otherwise a thousand clicks on a
+ * mailed link would hold the gate's slots for minutes (every other API request waiting behind
+ * them) and be answered 503 after the gate's 30 s although their own queue may wait longer.
+ */
+export const ownQueueRoutesOf = (
+  config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>,
+) => {
+  const routes: { method: string; pattern: RegExp }[] = []
+  const add = (prefix: string, endpoints: Endpoint[] | false | undefined) => {
+    for (const endpoint of endpoints || []) {
+      if (hasOwnQueue(endpoint)) {
+        routes.push({
+          method: endpoint.method.toUpperCase(),
+          pattern: routePattern(config.routes.api, `${prefix}${endpoint.path}`),
+        })
+      }
+    }
+  }
+  add('', config.endpoints)
+  for (const collection of config.collections) {
+    add(`/${collection.slug}`, collection.endpoints)
+  }
+  for (const global of config.globals) {
+    add(`/globals/${global.slug}`, global.endpoints)
+  }
+  return (method: string, path: string) => {
+    // HEAD is answered as GET.
+    const asMethod = method === 'HEAD' ? 'GET' : method
+    return routes.some((route) => route.method === asMethod && route.pattern.test(path))
+  }
+}
+
+/** Runs a task at once: the way through for requests that queue themselves. */
+const atOnce: ConcurrencyLimit = (task) => task()
+
+/**
  * The final handler of the express app: Payload's REST requests (under `routes.api`, not its
  * GraphQL routes or Next's OG images) go to Payload directly (unless `isDirect` is off), the
- * rest of the API to Next, each through the gate; everything else (the admin) to Next. A file's
+ * rest of the API to Next, each through the gate unless its endpoint queues itself
+ * (`ownQueueRoutesOf`); everything else (the admin) to Next. A file's
  * slot is freed once Payload has answered, not when a slow client has received it all.
  */
 export const payloadApi = ({
@@ -242,23 +283,25 @@ export const payloadApi = ({
   )
   const origin = new URL(config.serverURL || 'http://localhost').origin
   const apiThroughNext = gate.throughNext(handleNext)
+  const isOwnQueueRoute = ownQueueRoutesOf(config)
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!
     if (!path.startsWith(apiPrefix)) {
       await handleNext(req, res)
       return
     }
+    const queuesItself = isOwnQueueRoute(req.method ?? '', path)
     if (
       !isDirect ||
       !METHODS.has(req.method ?? '') ||
       skipped.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
     ) {
-      await apiThroughNext(req, res)
+      await (queuesItself ? handleNext : apiThroughNext)(req, res)
       return
     }
     try {
       const isHead = req.method === 'HEAD'
-      const answer = await gate.run(async () =>
+      const answer = await (queuesItself ? atOnce : gate.run)(async () =>
         // Nobody to answer when the client left while waiting.
         res.closed || res.destroyed
           ? undefined

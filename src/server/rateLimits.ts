@@ -14,6 +14,7 @@ import {
   postgresStore,
   type RateLimitCounter,
 } from './rateLimitStore'
+import { routePattern } from './routePattern'
 import { sendError } from './sendError'
 
 type RateLimitsArgs = {
@@ -161,12 +162,6 @@ export const authRateLimit = ({ counter, ...args }: RateLimitsArgs): RequestHand
     }),
     route: AUTH_ROUTE,
   })
-
-/** A plugin's route pattern (`/events/:id/registrations`) under the API route, as a regular expression. */
-const routePattern = (apiRoute: string, path: string) =>
-  new RegExp(
-    `^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
-  )
 
 /**
  * The plugins' public writes (comments, reports, registrations), each counted per client and

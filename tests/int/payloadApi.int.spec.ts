@@ -14,7 +14,7 @@ import express from 'express'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type ApiGate, apiGate } from '../../src/server/payloadApi'
+import { type ApiGate, apiGate, ownQueueRoutesOf, payloadApi } from '../../src/server/payloadApi'
 import { requestJson, uploadFile } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 import { createSignedInUsers, PASSWORD } from '../helpers/users'
@@ -245,6 +245,71 @@ describe('the API gate', () => {
     expect(third.status).toBe(200)
     // The request that left was never handed on.
     expect(handled).toBe(2)
+  })
+
+  it('should name the endpoints that queue themselves: mailed links, registrations, ratings', () => {
+    const queuesItself = ownQueueRoutesOf(server.payload.config)
+    for (const [method, path] of [
+      ['GET', '/api/registrations/confirm'],
+      ['HEAD', '/api/registrations/confirm'],
+      ['POST', '/api/registrations/confirm'],
+      ['GET', '/api/registrations/cancel/'],
+      ['POST', '/api/registrations/cancel'],
+      ['POST', '/api/events/12/registrations'],
+      ['POST', '/api/modules/3/ratings'],
+    ] as const) {
+      expect(queuesItself(method, path), `${method} ${path}`).toBe(true)
+    }
+    for (const [method, path] of [
+      ['GET', '/api/events'],
+      ['GET', '/api/events/12/registrations'],
+      ['POST', '/api/events/12/registrations/message'],
+      ['PATCH', '/api/registrations/5/status'],
+      ['DELETE', '/api/registrations/confirm'],
+      ['POST', '/api/comments'],
+      ['GET', '/api/comments/confirm'],
+      ['POST', '/api/registrations'],
+    ] as const) {
+      expect(queuesItself(method, path), `${method} ${path}`).toBe(false)
+    }
+  })
+
+  it('should let a request to an endpoint that queues itself pass a full gate, and no other', async () => {
+    const gate = apiGate({ concurrency: 1, maxWaitMs: 100, payload: quiet })
+    let release = () => undefined as void
+    const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)))
+    const handle = payloadApi({
+      gate,
+      handleNext: async (_req, res) => {
+        res.statusCode = 418
+        res.end()
+      },
+      isDirect: true,
+      payload: server.payload,
+    })
+    const app = express()
+    app.use((req, res) => {
+      void handle(req, res)
+    })
+    const listener = http.createServer(app)
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`
+    try {
+      // The plugin's own answer to a link that leads nowhere, although the gate's slot is taken.
+      const link = await requestJson<{ errors?: unknown[] }>(
+        `${url}/api/registrations/confirm?token=${'a'.repeat(43)}`,
+        { headers: { Accept: 'application/json' }, method: 'POST' },
+      )
+      expect(link.status).toBe(404)
+      expect(link.body.errors).toBeTruthy()
+      // Everything else waits for the slot, here in vain.
+      const list = await fetch(`${url}/api/events?limit=1`)
+      expect(list.status).toBe(503)
+    } finally {
+      release()
+      await held
+      listener.close()
+    }
   })
 
   it('should answer 503 with Retry-After, in German, when no slot comes free in time', async () => {

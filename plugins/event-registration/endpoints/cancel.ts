@@ -4,9 +4,9 @@ import type { ResolvedRegistrationOptions, StoredEvent, StoredRegistration } fro
 
 import { hasStarted, loadEvent } from '../lib/events'
 import { queueCancelledMail } from '../lib/mails'
-import { linkEndpoints, linkPageFor } from '../lib/respond'
+import { linkPageFor } from '../lib/respond'
 import { promoteFromWaitingList, setStatus } from '../lib/seatRules'
-import { decideByLink } from '../lib/eventLock'
+import { decideByLink, seatLinkEndpoints } from '../lib/eventLock'
 import {
   eventIdOf,
   registrationOfLink,
@@ -155,4 +155,4 @@ const preview =
 
 /** The cancel link in every mail. */
 export const cancelEndpoints = (options: ResolvedRegistrationOptions): Endpoint[] =>
-  linkEndpoints({ act: cancel(options), path: '/cancel', preview: preview(options) })
+  seatLinkEndpoints({ act: cancel(options), path: '/cancel', preview: preview(options) })

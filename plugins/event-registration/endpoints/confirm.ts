@@ -6,9 +6,9 @@ import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 import { isVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
 import { hasStarted, loadEvent } from '../lib/events'
 import { queueConfirmedMail, queueWaitlistedMail } from '../lib/mails'
-import { linkEndpoints, linkPageFor } from '../lib/respond'
+import { linkPageFor } from '../lib/respond'
 import { hasFreeSeat } from '../lib/seatRules'
-import { decideByLink } from '../lib/eventLock'
+import { decideByLink, seatLinkEndpoints } from '../lib/eventLock'
 import { eventIdOf } from '../lib/registrationQueries'
 import {
   registrationByTokenHash,
@@ -210,4 +210,4 @@ const preview =
 
 /** The double opt-in link in the first mail. */
 export const confirmEndpoints = (options: ResolvedRegistrationOptions): Endpoint[] =>
-  linkEndpoints({ act: confirm(options), path: '/confirm', preview: preview(options) })
+  seatLinkEndpoints({ act: confirm(options), path: '/confirm', preview: preview(options) })

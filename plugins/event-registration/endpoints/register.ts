@@ -7,7 +7,7 @@ import type { RegistrationTranslationKey } from '../translations'
 import type { CustomQuestion, ResolvedRegistrationOptions } from '../types'
 
 import { advisoryLockKeys } from '@quartiersnetz/plugin-kit/advisoryLock'
-import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { createConcurrencyLimit, OWN_QUEUE } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { withinLimit } from '@quartiersnetz/plugin-kit/overloaded'
 import {
   checkReturnUrl,
@@ -94,6 +94,8 @@ const checkAnswers = (
  * refusal is a 4xx that stores nothing.
  */
 export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint => ({
+  // Every database step waits in `registrationWrites`.
+  custom: OWN_QUEUE,
   handler: async (req) => {
     const t = translatorOf<RegistrationTranslationKey>(req)
     if (options.disabled) {

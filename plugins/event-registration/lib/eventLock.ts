@@ -3,7 +3,7 @@
  * taken with a lock timeout, in a transaction of their own, and inside a per-process limit so
  * that a burst waits here rather than for pooled connections.
  */
-import type { PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { RegistrationTranslationKey } from '../translations'
 import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
@@ -11,7 +11,9 @@ import type { ResolvedRegistrationOptions, StoredRegistration } from '../types'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { lockForTransaction } from '@quartiersnetz/plugin-kit/advisoryLock'
-import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { createConcurrencyLimit, OWN_QUEUE } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { linkEndpoints } from '@quartiersnetz/plugin-kit/linkPage'
+import { withinLimit } from '@quartiersnetz/plugin-kit/overloaded'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { eventIdOf } from './registrationQueries'
 
@@ -25,6 +27,12 @@ export const seatDecisions = createConcurrencyLimit(3, {
   maxWaiting: 5_000,
   maxWaitMs: 180_000,
 })
+
+/**
+ * What a mailed link shows before its button (reads only). The clicks after a mail to all
+ * registrants come at once, so the pages wait in a limit of their own, as the decisions do.
+ */
+const linkPreviews = createConcurrencyLimit(3, { maxWaiting: 5_000, maxWaitMs: 180_000 })
 
 /** Thrown when the event's lock wasn't granted within `lockTimeoutMs`; answered with 409. */
 export class LockTimeoutError extends Error {
@@ -120,7 +128,7 @@ export const decideByLink = <T extends StoredRegistration>({
   req: PayloadRequest
   work: (found: T, eventId: number | string) => Promise<Response>
 }) =>
-  seatDecisions(async () => {
+  withinLimit(seatDecisions, req, async () => {
     const found = await lookup()
     if (found instanceof Response) {
       return found
@@ -142,7 +150,7 @@ export const underEventLock = (
   options: ResolvedRegistrationOptions,
   work: () => Promise<Response>,
 ) =>
-  seatDecisions(() =>
+  withinLimit(seatDecisions, req, () =>
     inEventTransaction({
       eventId,
       onLockTimeout: () =>
@@ -155,3 +163,25 @@ export const underEventLock = (
       work,
     }),
   )
+
+/**
+ * A mailed link's endpoints (linkEndpoints) whose decision runs in `decideByLink` and whose page
+ * waits in `linkPreviews`: all their database work is queued here, so they declare `OWN_QUEUE`
+ * and a host's limit in front of Payload lets a burst of clicks wait in these queues, which wait
+ * as long as a thousand decisions on one event take, rather than in its own shorter one.
+ */
+export const seatLinkEndpoints = ({
+  act,
+  path,
+  preview,
+}: {
+  act: Endpoint['handler']
+  path: string
+  preview: Endpoint['handler']
+}): Endpoint[] =>
+  linkEndpoints({
+    act,
+    custom: OWN_QUEUE,
+    path,
+    preview: (req) => withinLimit(linkPreviews, req, () => Promise.resolve(preview(req))),
+  })

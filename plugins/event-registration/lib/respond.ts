@@ -8,8 +8,6 @@ import { languageOf } from '@quartiersnetz/plugin-kit/publicInput'
 import { mailLanguageOf, translate } from '../translations'
 import { titleOf, whenText } from './events'
 
-export { linkEndpoints } from '@quartiersnetz/plugin-kit/linkPage'
-
 type PageKey = RegistrationTranslationKey extends `plugin-event-registration:${infer Key}`
   ? Key
   : never

@@ -7,7 +7,7 @@ import type { RatingsTranslationKey } from '../translations'
 import type { ResolvedRatingsOptions } from '../types'
 
 import { clientAddressOf } from '@quartiersnetz/plugin-kit/clientAddress'
-import { createConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { createConcurrencyLimit, OWN_QUEUE } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { keyedHash } from '@quartiersnetz/plugin-kit/hashing'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
@@ -117,6 +117,8 @@ export const rateEndpoint = (
   options: ResolvedRatingsOptions,
   collection: CollectionSlug,
 ): Endpoint => ({
+  // Every database step waits in `ratingWrites` (below).
+  custom: OWN_QUEUE,
   handler: async (req) => {
     const translate = translatorOf<RatingsTranslationKey>(req)
     if (options.disabled) {

@@ -1,0 +1,9 @@
+/**
+ * A route below the API route as Payload's endpoints write it (`/events/:id/registrations`),
+ * as a regular expression for a request's path (a `:param` is one segment; a trailing slash
+ * is allowed).
+ */
+export const routePattern = (apiRoute: string, path: string) =>
+  new RegExp(
+    `^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
+  )
