@@ -27,7 +27,10 @@ import { mapFieldAt } from './fields/mapFieldAt'
 import { registrationSection } from './fields/registrationFields'
 import { attachSeatCounts } from './hooks/attachSeatCounts'
 import { checkDeadline, validateDeadline } from './hooks/checkDeadline'
-import { deleteRegistrationsOfEvent } from './hooks/deleteRegistrationsOfEvent'
+import {
+  deleteRegistrationsOfEvent,
+  dropMailsOfRegistration,
+} from './hooks/deleteRegistrationsOfEvent'
 import { promoteOnMoreSeats, refuseDeletingHeldSeats } from './hooks/seatChanges'
 import { registrationsPersonalData } from './lib/personalData'
 import { purgeUnconfirmedTask } from './tasks/purgeUnconfirmed'
@@ -158,6 +161,7 @@ export const eventRegistrationPlugin =
               decideEndpoint(options),
             ],
             hooks: {
+              afterDelete: [dropMailsOfRegistration],
               beforeChange: [stampConsentVersion(options.consentVersionOf)],
               beforeDelete: [refuseDeletingHeldSeats(options)],
             },

@@ -194,6 +194,33 @@ export const queueMail = async ({
 }
 
 /**
+ * Drops the mails still waiting in the outbox whose idempotency key starts with one of
+ * `keyPrefixes` (e.g. `registration:42:`), in `req`'s transaction: what was queued for records
+ * that are being deleted is not sent, and the addresses and texts in it go with them. A mail the
+ * runner is sending at this moment is not stopped; sent mails are no longer in the outbox.
+ * Answers how many were dropped.
+ */
+export const dropQueuedMails = async (req: PayloadRequest, keyPrefixes: string[]) => {
+  if (!keyPrefixes.length) {
+    return 0
+  }
+  const rows = await (
+    await transactionOf(req)
+  ).rows(sql`
+    DELETE FROM ${tableOf(req.payload, 'payload-jobs')}
+    WHERE "task_slug" = ${SEND_MAIL_TASK} AND "completed_at" IS NULL
+      AND "processing" IS NOT TRUE
+      AND EXISTS (
+        SELECT 1 FROM unnest(ARRAY[${sql.join(
+          keyPrefixes.map((prefix) => sql`${prefix}`),
+          sql`, `,
+        )}]::text[]) AS p(prefix)
+        WHERE starts_with("input"->>'idempotencyKey', p.prefix))
+    RETURNING "id"`)
+  return rows.length
+}
+
+/**
  * The outbox in a host's config, once: every plugin that sends mail calls this, and the task
  * and the keys collection are added unless present, so a second plugin (or a host that added
  * them itself) changes nothing. The host still runs the queue (`jobs.autoRun` or cron).

@@ -167,8 +167,40 @@ describe('deleting what visitors commented on, rated or registered for', () => {
       overrideAccess: true,
     })
     expect(await count('registrations', sql`event_id = ${event.id}`)).toBe(2)
+    const waitingMails = sql`task_slug = 'sendMail' AND input->>'to' LIKE ${`%-${counter}@deletion.test`}`
+    expect(await count('payload_jobs', waitingMails)).toBeGreaterThan(0)
     await payload.delete({ collection: 'events', id: event.id })
     expect(await count('registrations', sql`email LIKE ${`%-${counter}@deletion.test`}`)).toBe(0)
+    // The confirmation mail that waited for the registrant goes too: no mail for an event that
+    // is gone, and the address with it.
+    expect(await count('payload_jobs', waitingMails)).toBe(0)
+  })
+
+  it('should drop the mails waiting for a deleted registration, and only those', async () => {
+    const event = await createOpenEvent(payload, { title: `Veranstaltung ${++counter}` })
+    const addresses = [`bleibt-${counter}@deletion.test`, `geht-${counter}@deletion.test`]
+    for (const email of addresses) {
+      expect(
+        (
+          await registerForEvent({
+            body: { email, name: 'Erika' },
+            eventId: event.id,
+            serverUrl: server.url,
+          })
+        ).status,
+      ).toBe(202)
+    }
+    const mailsTo = (email: string) =>
+      count('payload_jobs', sql`task_slug = 'sendMail' AND input->>'to' = ${email}`)
+    expect(await mailsTo(addresses[0]!)).toBe(1)
+    expect(await mailsTo(addresses[1]!)).toBe(1)
+    await payload.delete({
+      collection: 'registrations',
+      overrideAccess: true,
+      where: { email: { equals: addresses[1] } },
+    })
+    expect(await mailsTo(addresses[0]!)).toBe(1)
+    expect(await mailsTo(addresses[1]!)).toBe(0)
   })
 
   it("should keep the comments and ratings when the module's delete is rolled back", async () => {

@@ -34,8 +34,11 @@ const apiBase = (req: PayloadRequest) =>
   `${req.payload.config.serverURL}${req.payload.config.routes.api}`
 
 /** One mail per registration and purpose, ever (plugins/shared/sendMailTask.ts). */
+/** What the keys of every mail to one registration start with (`dropQueuedMails`). */
+export const mailKeyPrefixOf = (id: number | string) => `registration:${String(id)}:`
+
 const keyOf = (registration: StoredRegistration, purpose: string) =>
-  `registration:${String(registration.id)}:${purpose}`
+  `${mailKeyPrefixOf(registration.id)}${purpose}`
 
 const cancelLink = ({ options, registration, req }: Omit<MailArgs, 'event'>) =>
   `${apiBase(req)}/${options.slug}/cancel?token=${cancelTokenOf(options.hashSecret ?? req.payload.secret, registration.id)}`
