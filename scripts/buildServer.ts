@@ -1,7 +1,8 @@
 /**
- * The server compiled ahead of time for `npm start`: src/server.ts with everything of ours it
- * imports (config, collections, plugins, migrations) as one ES module, dist/server/server.mjs;
- * the packages in node_modules stay imports. Without it the production server ran the
+ * The server and the job worker compiled ahead of time for `npm start` and `npm run worker`:
+ * src/server.ts and src/worker.ts, each with everything of ours it imports (config,
+ * collections, plugins, migrations) as one ES module, dist/server/server.mjs and
+ * dist/server/worker.mjs; the packages in node_modules stay imports. Without it they ran the
  * TypeScript sources through tsx, whose loader thread, esbuild worker and kept source maps cost
  * memory for the process's whole life (bench/optimisations.md). `npm run dev`, the CLI and the
  * tests still run the sources through tsx.
@@ -18,6 +19,7 @@ import { build } from 'esbuild'
 import { projectRoot } from '../src/runtime/paths'
 
 export const SERVER_BUNDLE = path.join(projectRoot, 'dist', 'server', 'server.mjs')
+export const WORKER_BUNDLE = path.join(projectRoot, 'dist', 'server', 'worker.mjs')
 
 /** Our workspace plugins are TypeScript sources: bundled, not imported at run time. */
 const isOwnPackage = (specifier: string) => specifier.startsWith('@quartiersnetz/')
@@ -64,31 +66,38 @@ export const buildServer = async ({ log = console.info }: { log?: (message: stri
   const started = Date.now()
   const result = await build({
     bundle: true,
-    entryPoints: [path.join(projectRoot, 'src', 'server.ts')],
+    entryPoints: {
+      server: path.join(projectRoot, 'src', 'server.ts'),
+      worker: path.join(projectRoot, 'src', 'worker.ts'),
+    },
     format: 'esm',
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    outfile: SERVER_BUNDLE,
+    outdir: path.dirname(SERVER_BUNDLE),
+    outExtension: { '.js': '.mjs' },
     platform: 'node',
     plugins: [externalPackages, keepModuleUrls],
     sourcemap: 'linked',
     target: 'node20',
     tsconfig: path.join(projectRoot, 'tsconfig.json'),
   })
-  const bytes = Object.values(result.metafile.outputs).reduce(
-    (sum, output) => sum + output.bytes,
-    0,
-  )
+  const megabytesOf = (bundle: string) =>
+    (
+      (result.metafile.outputs[path.relative(process.cwd(), bundle).split(path.sep).join('/')]
+        ?.bytes ?? 0) /
+      1024 /
+      1024
+    ).toFixed(1)
   log(
-    `Server: ${path.relative(projectRoot, SERVER_BUNDLE)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `Server: ${path.relative(projectRoot, SERVER_BUNDLE)} (${megabytesOf(SERVER_BUNDLE)} MB), worker: ${path.relative(projectRoot, WORKER_BUNDLE)} (${megabytesOf(WORKER_BUNDLE)} MB), ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
   return pathToFileURL(SERVER_BUNDLE).href
 }
 
 /**
  * What an npm script of package.json gives `node`: Node's options and the script, e.g.
- * `['--conditions=production', '--import', 'tsx', 'src/worker.ts']` for `worker`, so that the
+ * `['--conditions=production', 'scripts/worker.mjs']` for `worker`, so that the
  * benchmark and the tests start processes as the scripts do.
  */
 export const npmScriptNodeArgs = (name: string): string[] => {

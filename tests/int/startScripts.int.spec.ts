@@ -51,25 +51,40 @@ describe('npm scripts that start a process', () => {
     }
   })
 
-  it('should say why when the server ends before its modules are loaded', () => {
+  it('should say what to do when the server or the worker is not built, or ends before its modules are loaded', () => {
     const folder = fs.mkdtempSync(`${projectRoot}/.test-start-`)
-    try {
-      fs.mkdirSync(`${folder}/scripts`)
-      fs.mkdirSync(`${folder}/dist/server`, { recursive: true })
-      fs.copyFileSync(`${projectRoot}/scripts/start.mjs`, `${folder}/scripts/start.mjs`)
-      // A module whose top-level await never settles, as Node 20 leaves Lexical's now and then.
-      fs.writeFileSync(`${folder}/dist/server/server.mjs`, 'await new Promise(() => {})\n')
-      let failure: { status: number; stderr: string } | undefined
+    /** The script's exit code and what it said. */
+    const run = (script: string) => {
       try {
-        execFileSync(process.execPath, [`${folder}/scripts/start.mjs`], {
+        execFileSync(process.execPath, [`${folder}/scripts/${script}`], {
           encoding: 'utf8',
           stdio: 'pipe',
         })
+        return { status: 0, stderr: '' }
       } catch (err) {
-        failure = err as { status: number; stderr: string }
+        return err as { status: number; stderr: string }
       }
-      expect(failure?.status).toBe(13)
-      expect(failure?.stderr).toContain('bevor er startete')
+    }
+    try {
+      fs.mkdirSync(`${folder}/scripts`)
+      fs.mkdirSync(`${folder}/dist/server`, { recursive: true })
+      for (const script of ['runBundle.mjs', 'start.mjs', 'worker.mjs']) {
+        fs.copyFileSync(`${projectRoot}/scripts/${script}`, `${folder}/scripts/${script}`)
+      }
+      for (const [script, bundle, subject, command] of [
+        ['start.mjs', 'server', 'Der Server', 'npm start'],
+        ['worker.mjs', 'worker', 'Der Worker', 'npm run worker'],
+      ] as const) {
+        const unbuilt = run(script)
+        expect(unbuilt.status).toBe(1)
+        expect(unbuilt.stderr).toContain(`${subject} ist noch nicht gebaut`)
+        expect(unbuilt.stderr).toContain(`dann \`${command}\``)
+        // A module whose top-level await never settles, as Node 20 leaves Lexical's now and then.
+        fs.writeFileSync(`${folder}/dist/server/${bundle}.mjs`, 'await new Promise(() => {})\n')
+        const unsettled = run(script)
+        expect(unsettled.status).toBe(13)
+        expect(unsettled.stderr).toContain(`${subject} wurde beendet, bevor er startete`)
+      }
     } finally {
       fs.rmSync(folder, { force: true, recursive: true })
     }
