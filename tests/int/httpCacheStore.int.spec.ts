@@ -1,7 +1,10 @@
 /**
  * The HTTP cache's store counts the memory an answer really holds (issue 15): the entry and what
- * it contains besides the body, and a small body doesn't keep a shared pool slab alive.
+ * it contains besides the body, and a small body doesn't keep a shared pool slab alive; a full
+ * budget compresses the least recently used bodies before it forgets answers.
  */
+import { gunzipSync } from 'node:zlib'
+
 import { describe, expect, it } from 'vitest'
 
 import { emptyContents } from '../../src/server/httpCache/dependencies'
@@ -55,6 +58,39 @@ describe('the cache store’s budget', () => {
     const entry = store.keep('/api/modules', answerOf(pooled))
     expect(entry.body!.equals(pooled)).toBe(true)
     expect(entry.body!.buffer.byteLength).toBe(pooled.length)
+  })
+
+  it('should compress the least recently used bodies before it forgets any answer', () => {
+    /** A module list as JSON, 20 KB or so: compresses well, as Payload's answers do. */
+    const jsonOf = (index: number) =>
+      Buffer.from(
+        JSON.stringify({
+          docs: Array.from({ length: 150 }, (_, doc) => ({
+            id: index * 100 + doc,
+            summary: `Beteiligungsmodul ${doc} mit einer Beschreibung für das Quartier`,
+            title: `Modul ${index}-${doc}`,
+          })),
+        }),
+      )
+    const maxBytes = 200 * 1024
+    const store = createAnswerStore({ maxBytes })
+    const bodies = Array.from({ length: 30 }, (_, index) => jsonOf(index))
+    expect(bodies.reduce((sum, body) => sum + body.length, 0)).toBeGreaterThan(2 * maxBytes)
+    bodies.forEach((body, index) => {
+      store.keep(`/api/modules?page=${index}`, answerOf(body, [String(index)]))
+      // The first answer stays in use, the others are read once.
+      store.touch('/api/modules?page=0', store.get('/api/modules?page=0')!)
+    })
+    expect(store.keptBytes()).toBeLessThanOrEqual(maxBytes)
+    // Every answer is still there: the ones read once compressed, the one in use as it came.
+    expect(store.size()).toBe(30)
+    expect(store.get('/api/modules?page=0')!.isGzip).toBe(false)
+    expect(store.get('/api/modules?page=0')!.body!.equals(bodies[0]!)).toBe(true)
+    const cold = store.get('/api/modules?page=1')!
+    expect(cold.isGzip).toBe(true)
+    expect(gunzipSync(cold.body!).equals(bodies[1]!)).toBe(true)
+    // The newest is not compressed while older ones could be.
+    expect(store.get('/api/modules?page=29')!.isGzip).toBe(false)
   })
 
   it('should keep ETags without bodies when the budget is 0', () => {

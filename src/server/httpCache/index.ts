@@ -11,7 +11,8 @@
  * remembered answers it concerns (dependencies.ts): a rating on one module drops the answers
  * that show that module, not the project lists. An answer is kept only if no change since just
  * before Payload began computing it concerns it. While an answer is remembered, a matching
- * `If-None-Match` is answered 304 and any other request from memory, without running Payload;
+ * `If-None-Match` is answered 304 and any other request from memory, without running Payload
+ * (kept gzip-compressed, store.ts: sent so to clients that accept gzip, unpacked for others);
  * CORS headers are set for each request as Payload would (cors.ts). Each of these requests
  * first catches up with the change notifications (one shared round trip), so a change
  * committed before it arrived is always seen; requests for an answer that is being computed
@@ -29,6 +30,8 @@ import type { Payload } from 'payload'
 
 import type { ContentChanges } from './contentChanges'
 import type { Entry } from './store'
+
+import { gunzipSync } from 'node:zlib'
 
 import { requestForNext } from '../apiInput'
 import { sendError } from '../sendError'
@@ -136,6 +139,21 @@ export const httpCache = ({
     return log.slice(generation + 1 - first.generation).map((logged) => logged.change)
   }
 
+  /** A kept body as the client takes it: compressed to one that accepts gzip, else unpacked. */
+  const sendBody = (req: Request, res: Response, entry: Entry, unpacked?: Buffer) => {
+    let body = entry.body!
+    if (entry.isGzip) {
+      if (req.acceptsEncodings('gzip') === 'gzip') {
+        res.setHeader('Content-Encoding', 'gzip')
+      } else {
+        body = unpacked ?? gunzipSync(body)
+      }
+    }
+    res.setHeader('Content-Length', body.length)
+    res.statusCode = 200
+    res.end(body)
+  }
+
   /** Answers from memory: 304 for a matching If-None-Match, else the kept answer. */
   const sendEntry = (
     req: Request,
@@ -157,9 +175,7 @@ export const httpCache = ({
     for (const [name, value] of entry.headers) {
       res.setHeader(name, value)
     }
-    res.setHeader('Content-Length', entry.body!.length)
-    res.statusCode = 200
-    res.end(entry.body)
+    sendBody(req, res, entry)
   }
 
   const graphqlRoute = async (req: Request, res: Response, next: () => void): Promise<Route> => {
@@ -328,17 +344,22 @@ export const httpCache = ({
         }
         const etag = etagOf(body)
         const since = canKeep && changes.isListening() ? changesSince(generation) : undefined
+        let entry: Entry | undefined
         if (since && !since.some((change) => concerns(change, contents))) {
           const headers = headerNames
             .filter((name) => !headersBefore.has(name) && !PER_REQUEST_HEADERS.has(name))
             .map((name): [string, number | string | string[]] => [name, res.getHeader(name)!])
-          settle(store.keep(key, { body, contents, etag, headers }))
-        } else {
-          settle(undefined)
+          entry = store.keep(key, { body, contents, etag, headers })
         }
+        settle(entry)
         setValidators(res, etag, 'miss', { isGet })
         if (matchesEtag(ifNoneMatch, etag)) {
           notModified(res)
+          return
+        }
+        if (entry?.body) {
+          // As it will be answered from memory (compressed where the client takes it).
+          sendBody(req, res, entry, body)
           return
         }
         res.statusCode = 200

@@ -9,15 +9,19 @@ import crypto from 'node:crypto'
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
+/**
+ * A weak ETag (a hash of the uncompressed body): the answer goes out gzip-compressed or not,
+ * depending on the client (index.ts), and a weak validator names the content, not the bytes,
+ * so one ETag validates both. (If-None-Match compares weakly anyway.)
+ */
 export const etagOf = (body: Buffer) =>
-  `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+  `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+
+const opaqueOf = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag)
 
 export const matchesEtag = (header: string | undefined, etag: string) =>
   Boolean(header) &&
-  header!.split(',').some((candidate) => {
-    const tag = candidate.trim()
-    return (tag.startsWith('W/') ? tag.slice(2) : tag) === etag
-  })
+  header!.split(',').some((candidate) => opaqueOf(candidate.trim()) === opaqueOf(etag))
 
 /**
  * `X-Cache` says whether the answer came from memory (`hit`) or from Payload (`miss`). An answer
@@ -35,6 +39,8 @@ export const setValidators = (
   }
   res.vary('Origin')
   res.vary('Accept-Language')
+  // Kept answers go out gzip-compressed to clients that accept it (index.ts).
+  res.vary('Accept-Encoding')
   res.setHeader('X-Cache', state)
 }
 
