@@ -33,10 +33,10 @@ type Key = Parameters<typeof translate>[1]
 const apiBase = (req: PayloadRequest) =>
   `${req.payload.config.serverURL}${req.payload.config.routes.api}`
 
-/** One mail per registration and purpose, ever (plugins/shared/sendMailTask.ts). */
 /** What the keys of every mail to one registration start with (`dropQueuedMails`). */
 export const mailKeyPrefixOf = (id: number | string) => `registration:${String(id)}:`
 
+/** One mail per registration and purpose, ever (plugins/shared/sendMailTask.ts). */
 const keyOf = (registration: StoredRegistration, purpose: string) =>
   `${mailKeyPrefixOf(registration.id)}${purpose}`
 

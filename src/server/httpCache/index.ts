@@ -12,7 +12,8 @@
  * that show that module, not the project lists. An answer is kept only if no change since just
  * before Payload began computing it concerns it. While an answer is remembered, a matching
  * `If-None-Match` is answered 304 and any other request from memory, without running Payload
- * (kept gzip-compressed, store.ts: sent so to clients that accept gzip, unpacked for others);
+ * (an answer a full budget compressed, store.ts, goes out so to clients that accept gzip and
+ * unpacked to others);
  * CORS headers are set for each request as Payload would (cors.ts). Each of these requests
  * first catches up with the change notifications (one shared round trip), so a change
  * committed before it arrived is always seen; requests for an answer that is being computed

@@ -26,9 +26,9 @@ const MAX_ENTRY_SHARE = 8
 const ENTRY_BYTES = 1024
 /** One document, list or loose id in the answer's contents and in an index (Set slots, strings). */
 const CONTENT_ITEM_BYTES = 96
-/** Bodies from this size on are kept compressed (smaller ones gain little). */
+/** Bodies from this size on are compressed when the budget is full (smaller ones gain little). */
 const COMPRESS_FROM_BYTES = 1024
-/** gzip's level for kept bodies: JSON shrinks four to eight times, and unpacks in ~0.1 ms per 40 KB. */
+/** gzip's level for compressed bodies: JSON shrinks four to eight times, unpacks in ~0.1 ms per 40 KB. */
 const GZIP_LEVEL = 4
 /** Buffers smaller than this come from Node's shared pool (Buffer.poolSize / 2). */
 const POOLED_BELOW = Buffer.poolSize >>> 1
