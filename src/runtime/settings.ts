@@ -189,7 +189,7 @@ export const readSettings = (): Settings => {
     eventRegistrationRetentionDays: integer('EVENT_REGISTRATION_RETENTION_DAYS', 30, { min: 0 }),
     host: process.env.HOST || '0.0.0.0',
     httpCache: boolean('HTTP_CACHE', true),
-    httpCacheMaxBytes: integer('HTTP_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
+    httpCacheMaxBytes: integer('HTTP_CACHE_MAX_BYTES', 32 * 1024 * 1024, { min: 0 }),
     jsonBodyMaxBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, { min: 1024 }),
     mailFromAddress: process.env.MAIL_FROM_ADDRESS || 'noreply@quartiersnetz.localhost',
     mailFromName: process.env.MAIL_FROM_NAME || 'Quartiersnetz',
