@@ -47,14 +47,27 @@ const parsed = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : typeof value === 'string' ? (JSON.parse(value) as unknown[]) : []
 
 /**
- * The published modules (with `query`: only those its words find, title typos tolerated) and
- * the values of the Handlungsfeld and target group filters, in the order editors gave them.
+ * The modules matching `query`'s words (title typos tolerated), with their text rank: as
+ * many as a few hundred modules, a statement on the search index's module rows.
  */
-export const catalogueData = async (
-  runner: SqlRunner,
-  query: string | undefined,
-): Promise<CatalogueData> => {
-  const folded = query ? foldForSearch(query) : undefined
+export const textRanks = async (runner: SqlRunner, query: string): Promise<Map<number, number>> => {
+  const folded = foldForSearch(query)
+  const rows = await runner.rows(sql`
+    SELECT d.doc_id,
+      ts_rank_cd(d.head_vector, websearch_to_tsquery('german', ${folded}), 1)
+        + word_similarity(${folded}, d.title_folded) AS rank
+    FROM search_documents d
+    WHERE d.collection = 'modules' AND d.version = 'published'
+      AND (d.vector @@ websearch_to_tsquery('german', ${folded}) OR ${folded} <% d.title_folded)`)
+  return new Map(rows.map((row) => [Number(row.doc_id), Number(row.rank)]))
+}
+
+/**
+ * Every published module with its facts (rank null), and the values of the Handlungsfeld and
+ * target group filters, in the order editors gave them. What it reads changes seldom: the
+ * endpoint keeps it in memory while no change concerns it (catalogueEndpoint.ts).
+ */
+export const catalogueFacts = async (runner: SqlRunner): Promise<CatalogueData> => {
   // Each child table read once and grouped by module (not one look-up per module and table).
   const manyFacets = MODULE_FACETS.filter((facet) => facet.isMany)
   const grouped = manyFacets.map(
@@ -76,16 +89,7 @@ export const catalogueData = async (
     (dimension) => sql`s.${sql.identifier(`${snakeCase(dimension.key)}_mean`)}::float8`,
   )
   const [row] = await runner.rows(sql`
-    WITH text_match AS (
-      SELECT d.doc_id,
-        ts_rank_cd(d.head_vector, websearch_to_tsquery('german', ${folded ?? ''}), 1)
-          + word_similarity(${folded ?? ''}, d.title_folded) AS rank
-      FROM search_documents d
-      WHERE ${folded !== undefined} AND d.collection = 'modules' AND d.version = 'published'
-        AND (d.vector @@ websearch_to_tsquery('german', ${folded ?? ''})
-          OR ${folded ?? ''} <% d.title_folded)
-    ),
-    ${sql.join(grouped, sql`, `)},
+    WITH ${sql.join(grouped, sql`, `)},
     relations AS (
       SELECT r.parent_id,
         array_agg(r.fields_of_action_id) FILTER (
@@ -95,7 +99,7 @@ export const catalogueData = async (
       FROM modules_rels r GROUP BY r.parent_id
     ),
     found AS (
-      SELECT json_build_array(m.id, m.title, coalesce(s.rater_count, 0), t.rank,
+      SELECT json_build_array(m.id, m.title, coalesce(s.rater_count, 0), null,
         json_build_array(${sql.join(facetValues, sql`, `)},
           coalesce(rel.field_of_action, '{}'), coalesce(rel.target_group, '{}')),
         json_build_array(${sql.join(means, sql`, `)})) AS module
@@ -103,7 +107,6 @@ export const catalogueData = async (
       ${sql.join(manyJoins, sql` `)}
       LEFT JOIN relations rel ON rel.parent_id = m.id
       LEFT JOIN rating_summaries s ON s.target_collection = 'modules' AND s.target_id = m.id::text
-      ${folded !== undefined ? sql`JOIN text_match t ON t.doc_id = m.id::text` : sql`LEFT JOIN text_match t ON false`}
       WHERE m._status = 'published'
     )
     SELECT

@@ -6,8 +6,12 @@
  * page of modules and, for every value of every facet, how many modules the choice would leave
  * (the other facets' choices kept), so a site can grey out empty choices.
  */
+import type { AcceptedLanguages } from '@payloadcms/translations'
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { createLocalReq, getLocalI18n } from 'payload'
+
+import { OWN_QUEUE } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 import {
   describeIssues,
@@ -24,7 +28,9 @@ import type { Module } from '../../payload-types'
 
 import { MODULE_FACETS } from '../domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
-import { catalogueData, type CatalogueModule } from './catalogue'
+import { freshValue } from '../server/httpCache/freshValue'
+import { searchDatabaseLimit } from './databaseLimit'
+import { type CatalogueData, catalogueFacts, type CatalogueModule, textRanks } from './catalogue'
 import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
 
 const SCALE = { max: 5, min: 1 }
@@ -116,6 +122,52 @@ const unknownValueError = (
   path: name,
 })
 
+/** A module as the answer's page shows it: what Payload's read answers for these fields. */
+type PageModule = Pick<Module, 'id' | 'ratingSummary' | 'slug' | 'summary' | 'title'>
+
+/** The module fields a page shows (their facet values come from the catalogue's facts). */
+const PAGE_SELECT = { ratingSummary: true, slug: true, summary: true, title: true } as const
+
+type KeptCatalogue = CatalogueData & { pageModules: Map<number, PageModule> }
+
+/**
+ * The facts every answer filters and the page modules, per language (a module's rating
+ * summary speaks it), kept in memory while no module, Handlungsfeld, target group or rating of
+ * a module changes (freshValue.ts: a change committed before a request is always seen); read
+ * per request when the server can't know (no change notifications).
+ */
+const keptCatalogue = freshValue<KeptCatalogue>({
+  load: async (payload, language) => {
+    const facts = await catalogueFacts(databaseOf(payload))
+    const req = await createLocalReq(
+      {
+        req: {
+          i18n: await getLocalI18n({
+            config: payload.config,
+            language: language as AcceptedLanguages,
+          }),
+        },
+      },
+      payload,
+    )
+    const { docs } = (await payload.find({
+      collection: 'modules',
+      depth: 0,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: PAGE_SELECT as never,
+      where: { id: { in: facts.modules.map((module) => module.id) } },
+    })) as { docs: PageModule[] }
+    return { ...facts, pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])) }
+  },
+  madeOf: { collections: ['modules', 'fields-of-action', 'target-groups'] },
+  name: 'Method catalogue',
+})
+
+/** Titles in German order (made once: a collator costs more to make than to use). */
+const collator = new Intl.Collator('de')
+
 const respondInvalid = (errors: FieldError[], language: Language) =>
   invalidFields(
     language === 'de'
@@ -133,7 +185,17 @@ export const catalogueEndpoint: Endpoint = {
     }
     const query = parsed.data as Query
     const runner = databaseOf(req.payload)
-    const { filterValues: relations, modules } = await catalogueData(runner, query.q)
+    const [kept, ranks] = await Promise.all([
+      keptCatalogue.of(req.payload, req.i18n?.language ?? 'de').get(),
+      query.q === undefined ? undefined : searchDatabaseLimit(() => textRanks(runner, query.q!)),
+    ])
+    const { filterValues: relations, modules: allModules } =
+      kept ?? (await searchDatabaseLimit(() => catalogueFacts(runner)))
+    const modules = ranks
+      ? allModules.flatMap((module) =>
+          ranks.has(module.id) ? [{ ...module, rank: ranks.get(module.id)! }] : [],
+        )
+      : allModules
 
     // Every facet's values, and the ids the query chose (a slug or an id names a relation).
     const choosable = new Map<string, { label: string; values: Choosable[] }>()
@@ -202,15 +264,24 @@ export const catalogueEndpoint: Endpoint = {
         )
       })
     const base = modules.filter(inProfile)
-    const matchesFacets = (module: CatalogueModule, except?: string) =>
-      [...chosen].every(
-        ([name, ids]) => name === except || module.facets[name]!.some((id) => ids.has(id)),
-      )
+    // Per module the chosen facets it meets, a bit each: a facet's counts take the modules
+    // that meet every other choice (its own left open), the hits those that meet all.
+    const chosenFacets = [...chosen]
+    const meetsAll = (1 << chosenFacets.length) - 1
+    const bitOf = new Map(chosenFacets.map(([name], bit) => [name, 1 << bit]))
+    const met = base.map((module) =>
+      chosenFacets.reduce(
+        (mask, [name, ids], bit) =>
+          module.facets[name]!.some((id) => ids.has(id)) ? mask | (1 << bit) : mask,
+        0,
+      ),
+    )
 
     const facets: FacetAnswer[] = [...choosable].map(([name, facet]) => {
       const counts = new Map<string, number>()
-      for (const module of base) {
-        if (matchesFacets(module, name)) {
+      const openBit = bitOf.get(name) ?? 0
+      for (const [index, module] of base.entries()) {
+        if ((met[index]! | openBit) === meetsAll) {
           for (const id of module.facets[name]!) {
             counts.set(id, (counts.get(id) ?? 0) + 1)
           }
@@ -228,28 +299,30 @@ export const catalogueEndpoint: Endpoint = {
       }
     })
 
-    const collator = new Intl.Collator('de')
     const matching = base
-      .filter((module) => matchesFacets(module))
+      .filter((_, index) => met[index] === meetsAll)
       .sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || collator.compare(a.title, b.title))
     const start = (query.page - 1) * query.limit
     const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
-    const { docs } = pageIds.length
-      ? await req.payload.find({
-          collection: 'modules',
-          depth: 0,
-          limit: pageIds.length,
-          overrideAccess: false,
-          pagination: false,
-          req,
-          // The module's own row only (its facet values come from the catalogue's query): no joins.
-          select: { ratingSummary: true, slug: true, summary: true, title: true } as never,
-          where: { id: { in: pageIds } },
-        })
-      : { docs: [] as Module[] }
+    const { docs } = kept
+      ? { docs: pageIds.flatMap((id) => kept.pageModules.get(id) ?? []) }
+      : pageIds.length
+        ? await searchDatabaseLimit(() =>
+            req.payload.find({
+              collection: 'modules',
+              depth: 0,
+              limit: pageIds.length,
+              overrideAccess: false,
+              pagination: false,
+              req,
+              select: PAGE_SELECT as never,
+              where: { id: { in: pageIds } },
+            }),
+          )
+        : { docs: [] as PageModule[] }
     const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
     const modulesById = new Map(matching.map((module) => [module.id, module]))
-    const withFacets = (doc: Module) => {
+    const withFacets = (doc: PageModule) => {
       const module = modulesById.get(Number(doc.id))!
       return {
         ...doc,
@@ -276,6 +349,8 @@ export const catalogueEndpoint: Endpoint = {
       { headers: { 'Cache-Control': 'no-store' } },
     )
   },
+  // Its database work waits in a queue of its own (databaseLimit.ts).
+  custom: OWN_QUEUE,
   method: 'get',
   path: '/catalogue',
 }

@@ -28,13 +28,33 @@ export const escapeHtml = (text: string) => text.replace(/["&'<>]/g, (char) => E
 export const stemsOf = (tsquery: string): string[] =>
   [...tsquery.matchAll(/'((?:[^']|'')+)'/g)].map((match) => match[1]!.replace(/''/g, "'"))
 
-/** Whether a word matches a stem; each distinct word is folded once (texts repeat their words). */
+/**
+ * Stemmer forms of the words seen so far, shared by every request: texts repeat their words,
+ * and folding a word costs more than everything else a snippet does. Bounded: forgotten all
+ * at once when full.
+ */
+const forms = new Map<string, string>()
+const MAX_FORMS = 20_000
+
+const formOf = (word: string): string => {
+  let form = forms.get(word)
+  if (form === undefined) {
+    if (forms.size >= MAX_FORMS) {
+      forms.clear()
+    }
+    form = stemmerForm(word)
+    forms.set(word, form)
+  }
+  return form
+}
+
+/** Whether a word matches a stem; each distinct word is looked at once per text. */
 const matcherOf = (stems: string[]) => {
   const known = new Map<string, boolean>()
   return (word: string) => {
     let isMatch = known.get(word)
     if (isMatch === undefined) {
-      const form = stemmerForm(word)
+      const form = formOf(word)
       isMatch = stems.some(
         (stem) =>
           stem.length > 0 && form.startsWith(stem) && form.length - stem.length <= MAX_SUFFIX,
@@ -83,6 +103,11 @@ export const snippetOf = ({
     return ''
   }
   // The window with the most matches (the first such), starting a few words before a match.
+  // (`before[i]`: the matches among the first i words.)
+  const before = new Int32Array(words.length + 1)
+  words.forEach((word, index) => {
+    before[index + 1] = before[index]! + (word.isMatch ? 1 : 0)
+  })
   let best = 0
   let bestCount = 0
   for (let first = 0; first < words.length; first++) {
@@ -90,7 +115,7 @@ export const snippetOf = ({
       continue
     }
     const start = Math.max(0, first - CONTEXT_BEFORE)
-    const count = words.slice(start, start + maxWords).filter((word) => word.isMatch).length
+    const count = before[Math.min(words.length, start + maxWords)]! - before[start]!
     if (count > bestCount) {
       best = start
       bestCount = count

@@ -33,6 +33,7 @@ import { httpCache } from './httpCache'
 import { payloadBookkeeping } from './httpCache/bookkeeping'
 import { bookkeepingTables } from './httpCache/bookkeepingTables'
 import { type ContentChanges, watchContentChanges } from './httpCache/contentChanges'
+import { shareContentChanges } from './httpCache/freshValue'
 import { authRateLimit, publicWriteRateLimits, stopSharedRateLimitCounter } from './rateLimits'
 import { apiGate, payloadApi } from './payloadApi'
 import { privacyNotice } from './privacyNotice'
@@ -136,6 +137,12 @@ export const startServer = async ({
         logger: payload.logger,
       })
     : undefined
+  // HTTP_CACHE_TARGETED=false: every change concerns everything (httpCache/index.ts).
+  const isTargeted = process.env.HTTP_CACHE_TARGETED !== 'false'
+  if (contentChanges) {
+    // Endpoints that keep what they read while it is unchanged (the method catalogue).
+    shareContentChanges(payload, contentChanges, { isTargeted })
+  }
 
   // The visitor widgets' script (widgets/), built at start or read from `npm run build`.
   const widgets = await serveWidgets({
@@ -191,6 +198,7 @@ export const startServer = async ({
     httpCache({
       changes: contentChanges,
       handle: gate.throughNext(handle),
+      isTargeted,
       maxBytes: settings.httpCacheMaxBytes,
       payload,
     }),

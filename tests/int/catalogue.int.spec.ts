@@ -6,6 +6,7 @@
  */
 import type { Payload } from 'payload'
 
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Module } from '../../payload-types'
@@ -248,6 +249,111 @@ describe('the method catalogue', () => {
       'Implementation',
       'Evaluation',
     ])
+  })
+})
+
+/** A statement past Payload's hooks, as another program would write (or a lost notification). */
+const writeDirectly = async (statement: string, values: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    return await client.query(statement, values)
+  } finally {
+    await client.end()
+  }
+}
+
+describe('the catalogue’s facts kept in memory', () => {
+  it('should show a new module, its ratings and its removal in the next answer', async () => {
+    expect(titlesOf((await catalogue('format=hybrid')).body)).toEqual(['Quartiersspaziergang'])
+    const fishbowl = await createModule(payload, {
+      formats: ['hybrid'],
+      processPhases: ['evaluation'],
+      title: 'Fishbowl',
+    })
+    try {
+      expect(titlesOf((await catalogue('format=hybrid')).body)).toEqual([
+        'Fishbowl',
+        'Quartiersspaziergang',
+      ])
+      await rateModule({
+        moduleId: fishbowl.id,
+        serverUrl: server.url,
+        values: { participation: 5 },
+      })
+      const { body } = await catalogue('format=hybrid&participation[min]=5')
+      expect(titlesOf(body)).toEqual(['Fishbowl'])
+      expect(body.docs![0]!.ratingSummary?.raterCount).toBe(1)
+    } finally {
+      await payload.delete({ collection: 'modules', id: fishbowl.id })
+    }
+    expect(titlesOf((await catalogue('format=hybrid')).body)).toEqual(['Quartiersspaziergang'])
+  })
+
+  it('should show a changed facet, Handlungsfeld title and a write past Payload at once', async () => {
+    const social = taxonomy.fieldsOfAction[0]!
+    expect(countsOf((await catalogue()).body, 'duration')).toMatchObject({ ongoing: 0 })
+    await payload.update({
+      collection: 'modules',
+      data: { duration: 'ongoing' },
+      id: modules.walk.id,
+    })
+    await payload.update({
+      collection: 'fields-of-action',
+      data: { title: 'Soziales Miteinander (neu)' },
+      id: social.id,
+    })
+    try {
+      const { body } = await catalogue('duration=ongoing')
+      expect(titlesOf(body)).toEqual(['Quartiersspaziergang'])
+      const field = body.facets!.find((facet) => facet.name === 'fieldOfAction')!
+      expect(field.values.map((value) => value.label)).toContain('Soziales Miteinander (neu)')
+      await writeDirectly(`UPDATE modules SET duration = 'weeks' WHERE id = $1`, [modules.walk.id])
+      expect(titlesOf((await catalogue('duration=weeks')).body)).toEqual([
+        'Online-Dialog',
+        'Quartiersspaziergang',
+      ])
+    } finally {
+      await payload.update({
+        collection: 'modules',
+        data: { duration: 'hours' },
+        id: modules.walk.id,
+      })
+      await payload.update({
+        collection: 'fields-of-action',
+        data: { title: social.title },
+        id: social.id,
+      })
+    }
+    expect(countsOf((await catalogue()).body, 'duration')).toMatchObject({ hours: 1, ongoing: 0 })
+  })
+
+  it('should read the database while change notifications are down, and keep facts again after', async () => {
+    expect(titlesOf((await catalogue('duration=months')).body)).toEqual([])
+    const { rowCount } = await writeDirectly(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'quartiersnetz-http-cache' AND datname = current_database()`,
+    )
+    expect(rowCount).toBe(1)
+    try {
+      // Changed while nobody listens: the notification is lost.
+      await writeDirectly(`UPDATE modules SET duration = 'months' WHERE id = $1`, [modules.walk.id])
+      expect(titlesOf((await catalogue('duration=months')).body)).toEqual(['Quartiersspaziergang'])
+      // Listening again after the first retry (500 ms): kept facts are loaded anew.
+      await expect
+        .poll(
+          async () =>
+            (await fetch(`${server.url}/api/modules/${modules.walk.id}`)).headers.get('x-cache'),
+          {
+            interval: 200,
+            timeout: 10_000,
+          },
+        )
+        .toBe('hit')
+      expect(titlesOf((await catalogue('duration=months')).body)).toEqual(['Quartiersspaziergang'])
+    } finally {
+      await writeDirectly(`UPDATE modules SET duration = 'hours' WHERE id = $1`, [modules.walk.id])
+    }
+    expect(titlesOf((await catalogue('duration=months')).body)).toEqual([])
   })
 })
 

@@ -247,7 +247,7 @@ describe('the API gate', () => {
     expect(handled).toBe(2)
   })
 
-  it('should name the endpoints that queue themselves: mailed links, registrations, ratings', () => {
+  it('should name the endpoints that queue themselves: mailed links, registrations, ratings, search', () => {
     const queuesItself = ownQueueRoutesOf(server.payload.config)
     for (const [method, path] of [
       ['GET', '/api/registrations/confirm'],
@@ -257,6 +257,8 @@ describe('the API gate', () => {
       ['POST', '/api/registrations/cancel'],
       ['POST', '/api/events/12/registrations'],
       ['POST', '/api/modules/3/ratings'],
+      ['GET', '/api/search'],
+      ['GET', '/api/modules/catalogue'],
     ] as const) {
       expect(queuesItself(method, path), `${method} ${path}`).toBe(true)
     }
@@ -269,6 +271,7 @@ describe('the API gate', () => {
       ['POST', '/api/comments'],
       ['GET', '/api/comments/confirm'],
       ['POST', '/api/registrations'],
+      ['GET', '/api/modules/3'],
     ] as const) {
       expect(queuesItself(method, path), `${method} ${path}`).toBe(false)
     }

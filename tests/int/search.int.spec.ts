@@ -12,6 +12,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
+import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+
+import { foldForSearch } from '../../src/search/fold'
+import {
+  loadMemoryIndex,
+  plainLexemesOf,
+  searchInMemory,
+  tsqueryOf,
+} from '../../src/search/memoryIndex'
+import { runSearch, withIndexScans } from '../../src/search/search'
+import { SEARCH_SOURCES } from '../../src/search/sources'
 import { richText } from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
@@ -353,5 +364,86 @@ describe('never stale, never leaking', () => {
     const after = await search('Quartier')
     expect(after.body.counts).toEqual(before.body.counts)
     expect(after.body.docs).toEqual(before.body.docs)
+  })
+})
+
+describe('the visitors’ index in memory', () => {
+  const allTypes = SEARCH_SOURCES.map((source) => source.collection as string)
+
+  it.each([
+    ['Quartier', 10, 1, allTypes],
+    ['Quartier', 4, 3, allTypes],
+    ['Quartier', 5, 2, ['events', 'programmes']],
+    ['Senioren Arnsberg', 10, 1, allTypes],
+    ['Stadtteilkonferenz', 10, 1, allTypes],
+    ['Gesundheit im Quartier', 3, 2, allTypes],
+    ['Webinar Gerechte Stadt', 10, 1, allTypes],
+    ['Zukunftswerkstatt', 10, 1, allTypes],
+    ['Quartier 2030', 10, 1, allTypes],
+    ['Netzwerktreffen', 2, 2, ['events']],
+    ['Buergerbeteiligung', 10, 1, allTypes],
+    ['Beteiligung Stadt', 7, 1, ['projects', 'modules']],
+    ['Soziale Stadt', 10, 1, allTypes],
+  ])(
+    'should answer %j (%i per page, page %i) exactly as the database does',
+    async (query, limit, page, types) => {
+      const runner = databaseOf(payload)
+      const folded = foldForSearch(query)
+      const tsquery = await tsqueryOf(runner, folded)
+      const lexemes = plainLexemesOf(tsquery)
+      expect(lexemes, tsquery).toBeDefined()
+      const index = await loadMemoryIndex(runner)
+      const args = { allTypes, limit, page, query, types }
+      const fromMemory = searchInMemory(index, { ...args, folded, lexemes: lexemes!, tsquery })
+      const fromDatabase = await withIndexScans(payload, (sqlRunner) =>
+        runSearch(sqlRunner, { ...args, version: 'published' }),
+      )
+      expect(fromMemory.totalDocs).toBeGreaterThan(0)
+      expect(fromMemory).toEqual(fromDatabase)
+    },
+  )
+
+  it('should leave phrases, excluded words and typos to the database', async () => {
+    const runner = databaseOf(payload)
+    for (const query of ['"Soziale Stadt"', 'Quartier -Stadt', 'Online-Dialog']) {
+      expect(plainLexemesOf(await tsqueryOf(runner, foldForSearch(query))), query).toBeUndefined()
+    }
+    // The same answers as before over HTTP, from the database.
+    const phrase = await search('"Soziale Stadt"')
+    expect(phrase.headers.get('x-search')).toBe('database')
+    expect(phrase.body.totalDocs).toBeGreaterThan(0)
+    const typo = await search('Stadteilkonferens')
+    expect(typo.headers.get('x-search')).toBe('database')
+    expect(typo.body.isSimilar).toBe(true)
+  })
+
+  it('should answer from memory when it is built, and never from an index older than a change', async () => {
+    const untilFromMemory = () =>
+      expect
+        .poll(async () => (await search('Quartier')).headers.get('x-search'), {
+          interval: 100,
+          timeout: 15_000,
+        })
+        .toBe('memory')
+    await untilFromMemory()
+    const word = uniqueWord('frisch')
+    const doc = await createProject({ teaser: word })
+    // The index in memory predates the change: the database answers (and it is rebuilt).
+    const right = await search(word)
+    expect(right.headers.get('x-search')).toBe('database')
+    expect(right.body.docs?.map((hit) => hit.id)).toEqual([doc.id])
+    await untilFromMemory()
+    const fromMemory = await search(word)
+    expect(fromMemory.headers.get('x-search')).toBe('memory')
+    expect(fromMemory.body.docs?.map((hit) => hit.id)).toEqual([doc.id])
+
+    await payload.update({ collection: 'projects', data: { _status: 'draft' }, id: doc.id })
+    expect((await search(word)).body.totalDocs).toBe(0)
+    await untilFromMemory()
+    expect((await search(word)).body.totalDocs).toBe(0)
+    // Editors still search the database (drafts included).
+    const editor = await search(word, { token: editorToken })
+    expect(editor.headers.get('x-search')).toBe('database')
+    expect(editor.body.docs?.[0]?.status).toBe('draft')
   })
 })
