@@ -27,6 +27,9 @@ export type CatalogueModule = {
   title: string
 }
 
+/** Titles in German order (made once: a collator costs more to make than to use). */
+const titleOrder = new Intl.Collator('de')
+
 export type FilterValue = { id: number; slug: null | string; title: string }
 
 /** Payload's column names: camelCase fields become snake_case. */
@@ -126,30 +129,34 @@ export const catalogueFacts = async (runner: SqlRunner): Promise<CatalogueData> 
       fieldOfAction: valuesOf(row?.field_of_action),
       targetGroup: valuesOf(row?.target_group),
     },
-    modules: parsed(row?.modules).map((entry) => {
-      const [id, title, raterCount, rank, facets, meanValues] = entry as [
-        number,
-        string,
-        number,
-        null | number,
-        unknown[],
-        (null | number)[],
-      ]
-      return {
-        facets: Object.fromEntries(
-          FACET_NAMES.map((name, index) => [name, arrayOf(facets[index])]),
-        ),
-        id: Number(id),
-        means: Object.fromEntries(
-          RATING_DIMENSIONS.map((dimension, index) => {
-            const mean = meanValues[index]
-            return [dimension.key, mean === null || mean === undefined ? null : Number(mean)]
-          }),
-        ),
-        raterCount: Number(raterCount ?? 0),
-        rank: rank === null || rank === undefined ? null : Number(rank),
-        title: String(title),
-      }
-    }),
+    modules: parsed(row?.modules)
+      .map((entry): CatalogueModule => {
+        const [id, title, raterCount, rank, facets, meanValues] = entry as [
+          number,
+          string,
+          number,
+          null | number,
+          unknown[],
+          (null | number)[],
+        ]
+        return {
+          facets: Object.fromEntries(
+            FACET_NAMES.map((name, index) => [name, arrayOf(facets[index])]),
+          ),
+          id: Number(id),
+          means: Object.fromEntries(
+            RATING_DIMENSIONS.map((dimension, index) => {
+              const mean = meanValues[index]
+              return [dimension.key, mean === null || mean === undefined ? null : Number(mean)]
+            }),
+          ),
+          raterCount: Number(raterCount ?? 0),
+          rank: rank === null || rank === undefined ? null : Number(rank),
+          title: String(title),
+        }
+      })
+      // In the order a page lists them (by title, German order), so that an answer sorts only
+      // by text rank, if at all (a stable sort keeps this order among equal ranks).
+      .sort((a, b) => titleOrder.compare(a.title, b.title)),
   }
 }

@@ -165,9 +165,6 @@ const keptCatalogue = freshValue<KeptCatalogue>({
   name: 'Method catalogue',
 })
 
-/** Titles in German order (made once: a collator costs more to make than to use). */
-const collator = new Intl.Collator('de')
-
 const respondInvalid = (errors: FieldError[], language: Language) =>
   invalidFields(
     language === 'de'
@@ -299,9 +296,11 @@ export const catalogueEndpoint: Endpoint = {
       }
     })
 
-    const matching = base
-      .filter((_, index) => met[index] === meetsAll)
-      .sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || collator.compare(a.title, b.title))
+    const matching = base.filter((_, index) => met[index] === meetsAll)
+    // The facts come in title order; a text query orders by its rank first (a stable sort).
+    if (ranks) {
+      matching.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))
+    }
     const start = (query.page - 1) * query.limit
     const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
     const { docs } = kept
