@@ -222,41 +222,34 @@ const coverDensity = (index: MemoryIndex, doc: number, heads: HeadPostings[]): n
   })
   occurrences.sort((a, b) => a.position - b.position || a.lexeme - b.lexeme)
   const wanted = heads.length
-  let sum = 0
-  let from = 0
   const seen = new Uint8Array(wanted)
-  while (from < occurrences.length) {
+  /** From `start` towards `stop` (inclusive), where every lexeme has occurred; -1: nowhere. */
+  const whereAllOccurred = (start: number, stop: number) => {
+    const step = stop >= start ? 1 : -1
     seen.fill(0)
     let found = 0
-    let end = -1
-    for (let next = from; next < occurrences.length; next++) {
+    for (let next = start; step > 0 ? next <= stop : next >= stop; next += step) {
       const { lexeme } = occurrences[next]!
       if (!seen[lexeme]) {
         seen[lexeme] = 1
         found++
       }
       if (found === wanted) {
-        end = next
-        break
+        return next
       }
     }
+    return -1
+  }
+  let sum = 0
+  let from = 0
+  while (from < occurrences.length) {
+    // The cover's end: the first place from `from` up to which every lexeme occurred; its
+    // start: the last place, walking back from the end, from which every lexeme occurs.
+    const end = whereAllOccurred(from, occurrences.length - 1)
     if (end < 0) {
       break
     }
-    seen.fill(0)
-    found = 0
-    let begin = end
-    for (let next = end; next >= from; next--) {
-      const { lexeme } = occurrences[next]!
-      if (!seen[lexeme]) {
-        seen[lexeme] = 1
-        found++
-      }
-      if (found === wanted) {
-        begin = next
-        break
-      }
-    }
+    const begin = whereAllOccurred(end, from)
     let inverseSum = 0
     for (let next = begin; next <= end; next++) {
       inverseSum += INVERSE_WEIGHTS[occurrences[next]!.weight]!

@@ -292,17 +292,12 @@ describe('the catalogue’s facts kept in memory', () => {
 
   it('should show a changed facet, Handlungsfeld title and a write past Payload at once', async () => {
     const social = taxonomy.fieldsOfAction[0]!
+    const edit = async (duration: NonNullable<Module['duration']>, title: string) => {
+      await payload.update({ collection: 'modules', data: { duration }, id: modules.walk.id })
+      await payload.update({ collection: 'fields-of-action', data: { title }, id: social.id })
+    }
     expect(countsOf((await catalogue()).body, 'duration')).toMatchObject({ ongoing: 0 })
-    await payload.update({
-      collection: 'modules',
-      data: { duration: 'ongoing' },
-      id: modules.walk.id,
-    })
-    await payload.update({
-      collection: 'fields-of-action',
-      data: { title: 'Soziales Miteinander (neu)' },
-      id: social.id,
-    })
+    await edit('ongoing', 'Soziales Miteinander (neu)')
     try {
       const { body } = await catalogue('duration=ongoing')
       expect(titlesOf(body)).toEqual(['Quartiersspaziergang'])
@@ -314,16 +309,7 @@ describe('the catalogue’s facts kept in memory', () => {
         'Quartiersspaziergang',
       ])
     } finally {
-      await payload.update({
-        collection: 'modules',
-        data: { duration: 'hours' },
-        id: modules.walk.id,
-      })
-      await payload.update({
-        collection: 'fields-of-action',
-        data: { title: social.title },
-        id: social.id,
-      })
+      await edit('hours', social.title)
     }
     expect(countsOf((await catalogue()).body, 'duration')).toMatchObject({ hours: 1, ongoing: 0 })
   })
