@@ -130,6 +130,23 @@ const PAGE_SELECT = { ratingSummary: true, slug: true, summary: true, title: tru
 
 type KeptCatalogue = CatalogueData & { pageModules: Map<number, PageModule> }
 
+/** Modules as a page shows them, as a visitor may read them (req: the language, the user). */
+const findPageModules = async (req: PayloadRequest, ids: number[]): Promise<PageModule[]> =>
+  ids.length
+    ? ((
+        await req.payload.find({
+          collection: 'modules',
+          depth: 0,
+          limit: ids.length,
+          overrideAccess: false,
+          pagination: false,
+          req,
+          select: PAGE_SELECT as never,
+          where: { id: { in: ids } },
+        })
+      ).docs as PageModule[])
+    : []
+
 /**
  * The facts every answer filters and the page modules, per language (a module's rating
  * summary speaks it), kept in memory while no module, Handlungsfeld, target group or rating of
@@ -150,15 +167,10 @@ const keptCatalogue = freshValue<KeptCatalogue>({
       },
       payload,
     )
-    const { docs } = (await payload.find({
-      collection: 'modules',
-      depth: 0,
-      overrideAccess: false,
-      pagination: false,
+    const docs = await findPageModules(
       req,
-      select: PAGE_SELECT as never,
-      where: { id: { in: facts.modules.map((module) => module.id) } },
-    })) as { docs: PageModule[] }
+      facts.modules.map((module) => module.id),
+    )
     return { ...facts, pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])) }
   },
   madeOf: { collections: ['modules', 'fields-of-action', 'target-groups'] },
@@ -303,22 +315,9 @@ export const catalogueEndpoint: Endpoint = {
     }
     const start = (query.page - 1) * query.limit
     const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
-    const { docs } = kept
-      ? { docs: pageIds.flatMap((id) => kept.pageModules.get(id) ?? []) }
-      : pageIds.length
-        ? await searchDatabaseLimit(() =>
-            req.payload.find({
-              collection: 'modules',
-              depth: 0,
-              limit: pageIds.length,
-              overrideAccess: false,
-              pagination: false,
-              req,
-              select: PAGE_SELECT as never,
-              where: { id: { in: pageIds } },
-            }),
-          )
-        : { docs: [] as PageModule[] }
+    const docs = kept
+      ? pageIds.flatMap((id) => kept.pageModules.get(id) ?? [])
+      : await searchDatabaseLimit(() => findPageModules(req, pageIds))
     const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
     const modulesById = new Map(matching.map((module) => [module.id, module]))
     const withFacets = (doc: PageModule) => {

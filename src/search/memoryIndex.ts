@@ -20,20 +20,10 @@ import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { SearchHit, SearchResult } from './search'
+import { type HitSource, hitOf, hitSourceOf, type SearchResult } from './search'
+import { stemsOf } from './snippet'
 
-import { snippetOf, stemsOf } from './snippet'
-
-type IndexedDoc = {
-  collection: string
-  date: null | string
-  id: number | string
-  slug: null | string
-  /** Summary and body, for the snippet. */
-  text: string
-  title: string
-  titleFolded: string
-}
+type IndexedDoc = HitSource & { titleFolded: string }
 
 /** Where a lexeme occurs in titles and summaries: per document its positions and weights. */
 type HeadPostings = {
@@ -128,16 +118,7 @@ export const loadMemoryIndex = async (runner: SqlRunner): Promise<MemoryIndex> =
       list.positions.push(positions)
     }
     headLengths[doc] = length
-    const docId = String(row.doc_id)
-    docs.push({
-      collection,
-      date: row.date ? new Date(String(row.date)).toISOString() : null,
-      id: /^\d+$/.test(docId) ? Number(docId) : docId,
-      slug: row.slug === null || row.slug === undefined ? null : String(row.slug),
-      text: [row.summary, row.body].filter(Boolean).join('\n'),
-      title: String(row.title),
-      titleFolded: String(row.title_folded),
-    })
+    docs.push({ ...hitSourceOf(row), titleFolded: String(row.title_folded) })
   }
   const heads = new Map<string, HeadPostings>()
   for (const [lexeme, list] of headLists) {
@@ -360,17 +341,7 @@ export const searchInMemory = (
   }
 
   const stems = stemsOf(tsquery)
-  const docs = pageDocs.map((doc): SearchHit => {
-    const indexed = index.docs[doc]!
-    return {
-      date: indexed.date,
-      id: indexed.id,
-      slug: indexed.slug,
-      snippet: snippetOf({ stems, text: indexed.text }),
-      title: indexed.title,
-      type: indexed.collection,
-    }
-  })
+  const docs = pageDocs.map((doc) => hitOf(index.docs[doc]!, stems))
   return { counts, docs, isSimilar: false, totalDocs }
 }
 

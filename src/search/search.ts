@@ -54,6 +54,33 @@ const idOf = (value: unknown) => {
   return /^\d+$/.test(text) ? Number(text) : text
 }
 
+/** What a hit shows of a `search_documents` row, and the text its snippet comes from. */
+export type HitSource = Omit<SearchHit, 'snippet' | 'status'> & { text: string }
+
+export const hitSourceOf = (row: Record<string, unknown>): HitSource => ({
+  date: row.date ? new Date(String(row.date)).toISOString() : null,
+  id: idOf(row.doc_id),
+  slug: row.slug === null || row.slug === undefined ? null : String(row.slug),
+  text: [row.summary, row.body].filter(Boolean).join('\n'),
+  title: String(row.title),
+  type: String(row.collection),
+})
+
+/** The hit, with the passage of its text that shows the query's `stems`. */
+export const hitOf = (
+  { date, id, slug, text, title, type }: HitSource,
+  stems: string[],
+  status?: SearchHit['status'],
+): SearchHit => ({
+  date,
+  id,
+  slug,
+  snippet: snippetOf({ stems, text }),
+  ...(status ? { status } : {}),
+  title,
+  type,
+})
+
 const countsOf = (counts: unknown, allTypes: string[]) => {
   const byType = (counts && typeof counts === 'object' ? counts : {}) as Record<string, unknown>
   return Object.fromEntries(allTypes.map((type) => [type, Number(byType[type] ?? 0)]))
@@ -149,18 +176,12 @@ export const runSearch = async (
     )
   }
 
-  const docs = result.rows.map((row): SearchHit => {
-    const stems = stemsOf(String(row.tsquery ?? ''))
-    const text = [row.summary, row.body].filter(Boolean).join('\n')
-    return {
-      date: row.date ? new Date(String(row.date)).toISOString() : null,
-      id: idOf(row.doc_id),
-      slug: row.slug === null ? null : String(row.slug),
-      snippet: snippetOf({ stems, text: String(text) }),
-      ...(version === 'latest' ? { status: row.status === 'draft' ? 'draft' : 'published' } : {}),
-      title: String(row.title),
-      type: String(row.collection),
-    }
-  })
+  const docs = result.rows.map((row) =>
+    hitOf(
+      hitSourceOf(row),
+      stemsOf(String(row.tsquery ?? '')),
+      version === 'latest' ? (row.status === 'draft' ? 'draft' : 'published') : undefined,
+    ),
+  )
   return { counts: result.counts, docs, isSimilar, totalDocs: result.totalDocs }
 }

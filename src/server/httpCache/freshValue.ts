@@ -135,7 +135,9 @@ export const freshValue = <T>({ load, madeOf, name, waitsForLoad = true }: Fresh
       }
       const { changes } = feed
       const state = stateOf(payload, feed, key)
-      // Afterwards every change committed before this request has been counted.
+      // Afterwards every change committed before this request has been counted. A round trip
+      // that fails means nothing can be known: undefined, and the caller asks the database
+      // (whose own failure is then answered 503).
       const isListening = changes.isListening() && (await changes.catchUp().catch(() => false))
       const generation = changes.generation()
       if (!isListening) {
