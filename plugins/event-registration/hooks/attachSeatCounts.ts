@@ -7,17 +7,21 @@ import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 import { attachOnRead, type ReadDocument } from '@quartiersnetz/plugin-kit/attachOnRead'
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { databaseOf, tableOf } from '@quartiersnetz/plugin-kit/drizzleTable'
-import { fieldOf, registrationStateOf } from '../lib/events'
+import { fieldOf, readsWithoutSeatCounts, registrationStateOf } from '../lib/events'
 
 /**
  * seatsTaken and waitingCount for every event of a read, from one grouped query: always exact.
- * Attached whatever the read selects (widgets select them by name, others rely on getting them).
+ * Attached whatever the read selects (widgets select them by name, others rely on getting them),
+ * except to the plugin's own reads that need none (`readsWithoutSeatCounts`).
  */
 export const attachSeatCounts = (
   options: ResolvedRegistrationOptions,
 ): CollectionAfterOperationHook =>
   attachOnRead({
-    attach: async ({ docs, ids, overrideAccess, req }) => {
+    attach: async ({ docs, ids, overrideAccess, req, select }) => {
+      if (select && readsWithoutSeatCounts.has(select)) {
+        return
+      }
       // Numeric ids are compared as numbers, so the index on event_id is used (a cast of the
       // column to text would scan every registration on every read of events).
       const isNumeric = ids.every((id) => /^\d{1,15}$/.test(id))

@@ -22,6 +22,62 @@ export const loadEvent = async ({
     ? eventsOf(options, req).findByID({ depth: 0, id, overrideAccess: true })
     : null
 
+/** The `select`s of the plugin's reads that need no seat counts (attachSeatCounts skips them). */
+export const readsWithoutSeatCounts = new WeakSet<object>()
+
+const registeringSelects = new WeakMap<ResolvedRegistrationOptions, Record<string, true>>()
+
+/**
+ * What registering reads of the event: whether it is open, its questions, and what the mail
+ * asking to confirm says (title, start and end, whether online). No seat counts: a pending
+ * registration holds no seat. Only these fields, so that the read builds and runs a small query
+ * instead of one that joins every relationship of the event (bench/optimisations.md).
+ */
+const registeringSelectOf = (options: ResolvedRegistrationOptions): Record<string, true> => {
+  let select = registeringSelects.get(options)
+  if (!select) {
+    const {
+      accessLink,
+      deadline = 'onlineRegistrationDeadline',
+      end,
+      format,
+      start,
+      title,
+    } = options.fields
+    select = Object.fromEntries(
+      [
+        ...[accessLink, deadline, end, format, start, title].map((path) => path.split('.')[0]!),
+        'capacity',
+        'customQuestions',
+        'hasWaitingList',
+        'registrationOpen',
+      ].map((name) => [name, true as const]),
+    )
+    readsWithoutSeatCounts.add(select)
+    registeringSelects.set(options, select)
+  }
+  return select
+}
+
+/** The event as registering needs it (`registeringSelectOf`), read like `loadEvent`. */
+export const loadEventToRegister = async ({
+  id,
+  options,
+  req,
+}: {
+  id: number | string
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<null | StoredEvent> =>
+  isPossibleId(req.payload, options.eventsCollection, id)
+    ? eventsOf(options, req).findByID({
+        depth: 0,
+        id,
+        overrideAccess: true,
+        select: registeringSelectOf(options),
+      })
+    : null
+
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
 export const fieldOf = (event: StoredEvent, name: string): unknown =>
   name
