@@ -24,7 +24,7 @@ import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
-import { loadEventToRegister, registrationStateOf } from '../lib/events'
+import { loadEvent, registrationStateOf } from '../lib/events'
 import { queueConfirmMail } from '../lib/mails'
 import { eventsOf } from '../lib/records'
 import {
@@ -181,7 +181,7 @@ const register = async ({
       })
     ).totalDocs > 0
   // Then with every field the plugin needs (gone in between: not found either).
-  const event = isVisible ? await loadEventToRegister({ id, options, req }) : null
+  const event = isVisible ? await loadEvent({ id, options, req, toRegister: true }) : null
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }

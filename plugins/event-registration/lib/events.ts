@@ -5,23 +5,6 @@ import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { eventsOf } from './records'
 
-/**
- * The event with every field (access link included), for the plugin's own use only; its
- * relationships as ids (the plugin reads only the event's own fields: no population).
- */
-export const loadEvent = async ({
-  id,
-  options,
-  req,
-}: {
-  id: number | string
-  options: ResolvedRegistrationOptions
-  req: PayloadRequest
-}): Promise<null | StoredEvent> =>
-  isPossibleId(req.payload, options.eventsCollection, id)
-    ? eventsOf(options, req).findByID({ depth: 0, id, overrideAccess: true })
-    : null
-
 /** The `select`s of the plugin's reads that need no seat counts (attachSeatCounts skips them). */
 export const readsWithoutSeatCounts = new WeakSet<object>()
 
@@ -59,22 +42,28 @@ const registeringSelectOf = (options: ResolvedRegistrationOptions): Record<strin
   return select
 }
 
-/** The event as registering needs it (`registeringSelectOf`), read like `loadEvent`. */
-export const loadEventToRegister = async ({
+/**
+ * The event with every field (access link included), for the plugin's own use only; its
+ * relationships as ids (the plugin reads only the event's own fields: no population).
+ * `toRegister`: only what registering needs (`registeringSelectOf`), without seat counts.
+ */
+export const loadEvent = async ({
   id,
   options,
   req,
+  toRegister = false,
 }: {
   id: number | string
   options: ResolvedRegistrationOptions
   req: PayloadRequest
+  toRegister?: boolean
 }): Promise<null | StoredEvent> =>
   isPossibleId(req.payload, options.eventsCollection, id)
     ? eventsOf(options, req).findByID({
         depth: 0,
         id,
         overrideAccess: true,
-        select: registeringSelectOf(options),
+        ...(toRegister && { select: registeringSelectOf(options) }),
       })
     : null
 
