@@ -180,7 +180,7 @@ const register = async ({
         where: { id: { equals: id } },
       })
     ).totalDocs > 0
-  // Then with every field the plugin needs (gone in between: not found either).
+  // Then with the fields registering needs (gone in between: not found either).
   const event = isVisible ? await loadEvent({ id, options, req, toRegister: true }) : null
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))

@@ -77,11 +77,14 @@ const closeWhatHasClosed = async ({
   )
   const complete = new Map<string, ReadDocument>()
   if (incomplete.length) {
+    // Only the start and the deadline: no seat counts for this read of its own.
+    const select = Object.fromEntries(paths.map((path) => [path.split('.')[0]!, true as const]))
+    readsWithoutSeatCounts.add(select)
     const { docs: found } = await collectionOf<StoredEvent>(req, options.eventsCollection).find({
       depth: 0,
       overrideAccess: true,
       pagination: false,
-      select: Object.fromEntries(paths.map((path) => [path.split('.')[0]!, true])),
+      select,
       where: { id: { in: incomplete.map((doc) => doc.id) } },
     })
     for (const event of found) {
