@@ -61,7 +61,7 @@ afterAll(async () => {
 })
 
 const signIn = (account = EDITOR, contextOptions: BrowserContextOptions = {}) =>
-  signInWith(browser, { account, baseUrl: server.url, contextOptions })
+  signInWith(browser, { account, baseUrl: server.url, contextOptions, open: null })
 
 const script = () =>
   `<script type="module" src="${server.url}/widgets/v1/quartiersnetz.js"></script>`

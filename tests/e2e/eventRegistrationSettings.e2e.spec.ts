@@ -57,6 +57,7 @@ const signIn = async () => {
     account: EDITOR,
     baseUrl: server.url,
     contextOptions: { timezoneId: 'Europe/Berlin' },
+    open: null,
   })
   const errors: string[] = []
   pageErrors.set(signedIn.page, errors)

@@ -47,7 +47,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url })
+const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url, open: null })
 
 /** A series as the office would start one: published, without a rule yet unless given. */
 const createSeries = async (recurrence: Partial<NonNullable<EventSery['recurrence']>> = {}) =>

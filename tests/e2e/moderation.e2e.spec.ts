@@ -39,8 +39,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = (account: { email: string; password: string }) =>
-  signInWith(browser, { account, baseUrl: server.url })
+/** Signed in on the dashboard, or (`open: null`) on no page yet. */
+const signIn = (account: { email: string; password: string }, open: null | string = '/admin') =>
+  signInWith(browser, { account, baseUrl: server.url, open })
 
 /** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
 const createWaitingComment = async ({
@@ -194,7 +195,7 @@ describe('moderation queue in the admin', () => {
     // comment stays and the queue says its entry is gone.
     await server.payload.db.drizzle.execute(sql`DELETE FROM modules WHERE id = ${gone.id}`)
 
-    const { context, page } = await signIn(EDITOR)
+    const { context, page } = await signIn(EDITOR, null)
     await page.goto(`${server.url}/admin/moderation`)
     const projectRow = page.locator(`.moderation-queue__row[data-comment-id="${onProject.id}"]`)
     const goneRow = page.locator(`.moderation-queue__row[data-comment-id="${onGone.id}"]`)
@@ -240,7 +241,7 @@ describe('moderation queue in the admin', () => {
       moduleId: module.id,
       text: 'Wann geht es los?',
     })
-    const { context, page } = await signIn(account)
+    const { context, page } = await signIn(account, null)
     await page.goto(`${server.url}/admin/moderation`)
     const row = page.locator(`.moderation-queue__row[data-comment-id="${waiting.id}"]`)
     await row.waitFor()
@@ -281,7 +282,7 @@ describe('moderation queue in the admin', () => {
       name: 'Karl Kommune',
       role: 'municipality-editor',
     })
-    const { context, page } = await signIn(visitor)
+    const { context, page } = await signIn(visitor, null)
     await page.goto(`${server.url}/admin/moderation`)
     await page.getByRole('heading', { name: 'Keine Berechtigung' }).waitFor()
     expect(await page.locator('.moderation-queue__row').count()).toBe(0)

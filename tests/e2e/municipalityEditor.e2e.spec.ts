@@ -64,7 +64,7 @@ afterAll(async () => {
 })
 
 const signIn = (account: { email: string; password: string }) =>
-  signInWith(browser, { account, baseUrl: server.url })
+  signInWith(browser, { account, baseUrl: server.url, open: null })
 
 const title = (what: string) => `${what} (Formular ${++counter})`
 

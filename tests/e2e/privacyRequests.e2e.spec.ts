@@ -71,7 +71,12 @@ afterAll(async () => {
 })
 
 const signIn = (account: { email: string; password: string }) =>
-  signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
+  signInWith(browser, {
+    account,
+    baseUrl: server.url,
+    contextOptions: { acceptDownloads: true },
+    open: null,
+  })
 
 describe('the view "Datenschutzanfragen"', () => {
   it('should show, export and erase what is stored for an address, after a confirmation', async () => {

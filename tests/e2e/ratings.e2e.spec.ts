@@ -107,7 +107,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url })
+const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url, open: null })
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8')
 

@@ -66,7 +66,12 @@ afterAll(async () => {
 })
 
 const signIn = (account: { email: string; password: string }) =>
-  signInWith(browser, { account, baseUrl: server.url, contextOptions: { acceptDownloads: true } })
+  signInWith(browser, {
+    account,
+    baseUrl: server.url,
+    contextOptions: { acceptDownloads: true },
+    open: null,
+  })
 
 /** A published event with 2 seats and a waiting list, recognised as CPD unless told otherwise. */
 const createCpdEvent = async (overrides: Record<string, unknown> = {}) =>

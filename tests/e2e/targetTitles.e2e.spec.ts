@@ -58,7 +58,7 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url })
+const signIn = () => signInWith(browser, { account: EDITOR, baseUrl: server.url, open: null })
 
 /** The column headings of the list view's table, trimmed, without the empty selection column. */
 const headingsOf = async (page: Page) =>
