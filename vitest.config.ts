@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -7,9 +8,13 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@payload-config': path.resolve(dirname, 'payload.config.ts'),
-    },
+    alias: [
+      { find: '@payload-config', replacement: path.resolve(dirname, 'payload.config.ts') },
+      // `graphql` as Node resolves it (index.js; it has no exports map), not by its `module`
+      // field as Vite would: our validation rule's errors must be the GraphQLError that
+      // graphql-http and Payload's schema use, as in the server (src/server/graphqlApi.ts).
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+    ],
   },
   test: {
     environment: 'node',

@@ -27,6 +27,7 @@ import {
 } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 
 import { requestForNext } from './apiInput'
+import { graphqlHandler } from './graphqlApi'
 import { routePattern } from './routePattern'
 import { sendError } from './sendError'
 
@@ -253,6 +254,53 @@ export const ownQueueRoutesOf = (
   }
 }
 
+/**
+ * GraphQL POSTs (the HTTP cache's replays of misses included): Payload's GraphQL handler without
+ * Next (graphqlApi.ts), in a slot of the gate, unless `isDirect` is off; its other methods
+ * (OPTIONS, a GET the cache did not take) go to Next's route as before.
+ */
+export const graphqlApi = ({
+  gate,
+  handleNext,
+  isDirect,
+  payload,
+}: {
+  gate: ApiGate
+  handleNext: NodeHandle
+  isDirect: boolean
+  payload: Payload
+}): NodeHandle => {
+  const throughNext = gate.throughNext(handleNext)
+  if (!isDirect) {
+    return throughNext
+  }
+  const { config } = payload
+  const graphql = inClientLanguage(Promise.resolve(config), graphqlHandler(config))
+  const origin = new URL(config.serverURL || 'http://localhost').origin
+  return async (req, res) => {
+    if (req.method !== 'POST') {
+      await throughNext(req, res)
+      return
+    }
+    const response = res as ExpressResponse
+    try {
+      const answer = await gate.run(async () =>
+        // Nobody to answer when the client left while waiting.
+        res.closed || res.destroyed
+          ? undefined
+          : answerOf(await graphql(fetchRequestOf(req as ExpressRequest, origin), undefined), {
+              isHead: false,
+            }),
+      )
+      if (answer) {
+        await sendAnswer(answer, response)
+      }
+    } catch (err) {
+      gate.fail(response, err)
+    }
+  }
+}
+
 /** Runs a task at once: the way through for requests that queue themselves. */
 const atOnce: ConcurrencyLimit = (task) => task()
 
@@ -265,16 +313,20 @@ const atOnce: ConcurrencyLimit = (task) => task()
  */
 export const payloadApi = ({
   gate,
+  graphql: givenGraphql,
   handleNext,
   isDirect,
   payload,
 }: {
   gate: ApiGate
+  /** GraphQL's handler (graphqlApi), shared with the HTTP cache's replays. */
+  graphql?: NodeHandle
   handleNext: NodeHandle
   isDirect: boolean
   payload: Payload
 }): Handle => {
   const { config } = payload
+  const graphql = givenGraphql ?? graphqlApi({ gate, handleNext, isDirect, payload })
   const apiPrefix = `${config.routes.api}/`
   const graphqlPath = `${config.routes.api}${config.routes.graphQL ?? '/graphql'}`
   const skipped = [graphqlPath, `${config.routes.api}/og`, `${graphqlPath}-playground`]
@@ -288,6 +340,10 @@ export const payloadApi = ({
     const path = (req.url ?? '/').split('?')[0]!
     if (!path.startsWith(apiPrefix)) {
       await handleNext(req, res)
+      return
+    }
+    if (path === graphqlPath) {
+      await graphql(req, res)
       return
     }
     const queuesItself = isOwnQueueRoute(req.method ?? '', path)

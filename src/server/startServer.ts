@@ -35,7 +35,7 @@ import { bookkeepingTables } from './httpCache/bookkeepingTables'
 import { type ContentChanges, watchContentChanges } from './httpCache/contentChanges'
 import { shareContentChanges } from './httpCache/freshValue'
 import { authRateLimit, publicWriteRateLimits, stopSharedRateLimitCounter } from './rateLimits'
-import { apiGate, payloadApi } from './payloadApi'
+import { apiGate, graphqlApi, payloadApi } from './payloadApi'
 import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
@@ -194,21 +194,24 @@ export const startServer = async ({
   // Without change notifications nothing is cached, but GraphQL by GET still reaches Next.
   // At most API_CONCURRENCY API requests in Payload at once, cache misses included (payloadApi.ts).
   const gate = apiGate({ concurrency: settings.apiConcurrency, payload })
+  // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
+  const handleNext = (req: IncomingMessage, res: ServerResponse) => handle(requestForNext(req), res)
+  // GraphQL without Next in between (payloadApi.ts), the cache's misses too.
+  const graphql = graphqlApi({ gate, handleNext, isDirect: settings.payloadApiDirect, payload })
   app.use(
     httpCache({
       changes: contentChanges,
-      handle: gate.throughNext(handle),
+      handle: graphql,
       isTargeted,
       maxBytes: settings.httpCacheMaxBytes,
       payload,
     }),
   )
-  // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
-  const handleNext = (req: IncomingMessage, res: ServerResponse) => handle(requestForNext(req), res)
   // Payload's REST API without Next in between (payloadApi.ts); PAYLOAD_API_DIRECT=false
   // routes it through Next's route as before.
   const finalHandler = payloadApi({
     gate,
+    graphql,
     handleNext,
     isDirect: settings.payloadApiDirect,
     payload,

@@ -1,0 +1,113 @@
+/**
+ * Payload's GraphQL API served by express itself, as payloadApi.ts serves its REST API: the
+ * same steps as the handler of Next's GraphQL route (@payloadcms/next, routes/graphql/handler),
+ * with Payload's framework-free parts (its request, the schema `configToSchema` builds from the
+ * config, its validation rules with the depth and complexity limits, graphql-http), so a query
+ * no longer passes through Next's router, its request/response adapters and its web streams.
+ * The schema is built once, on the first query. Errors are said as Payload's handler says them
+ * (its `afterError` hooks included); the caller translates them (inClientLanguage.ts).
+ */
+import type { PayloadRequest, SanitizedConfig } from 'payload'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { type GraphQLError } from 'graphql'
+import { createHandler } from 'graphql-http/lib/use/fetch'
+import {
+  addDataAndFileToRequest,
+  addLocalesToRequestFromData,
+  createPayloadRequest,
+  headersWithCors,
+  logError,
+  mergeHeaders,
+  unlinkClientUploadTempFile,
+} from 'payload'
+
+type Schema = ReturnType<typeof configToSchema>
+
+type ErrorWithStatus = GraphQLError & {
+  originalError?: (Error & { data?: unknown; status?: number }) | null
+}
+
+/** An error as Payload's handler formats it: details of a 500 only with `debug`. */
+const formatError = async (err: ErrorWithStatus, req: PayloadRequest) => {
+  const { payload } = req
+  const status = err.originalError?.status || 500
+  logError({ err, payload })
+  let formatted: Record<string, unknown> = {
+    extensions: {
+      data: err.originalError?.data || undefined,
+      name: err.originalError?.name || undefined,
+      stack: payload.config.debug ? err.stack : undefined,
+      statusCode: status,
+    },
+    locations: err.locations,
+    message: !payload.config.debug && status === 500 ? 'Something went wrong.' : err.message,
+    path: err.path,
+  }
+  for (const hook of payload.config.hooks.afterError ?? []) {
+    const result = await hook({
+      context: req.context,
+      error: err,
+      graphqlResult: formatted,
+      req,
+    } as never)
+    if (result?.graphqlResult) {
+      formatted = result.graphqlResult as unknown as Record<string, unknown>
+    }
+  }
+  return formatted
+}
+
+/** `POST /api/graphql` as a Fetch handler (the request's body is read once here, once by graphql-http). */
+export const graphqlHandler = (config: SanitizedConfig) => {
+  let schema: Schema | undefined
+  const schemaOf = (): Schema => (schema ??= configToSchema(config))
+
+  return async (request: Request): Promise<Response> => {
+    const original = request.clone()
+    const req = await createPayloadRequest({ canSetHeaders: true, config, request })
+    if (config.graphQL?.disable) {
+      return new Response(null, { status: 404 })
+    }
+    try {
+      await addDataAndFileToRequest(req)
+      addLocalesToRequestFromData(req)
+      const { schema: graphqlSchema, validationRules } = schemaOf()
+      const headers: Record<string, string> = {}
+      const answer = await createHandler({
+        context: { headers, req },
+        onOperation: async (_request, args, result) => {
+          const response =
+            typeof req.payload.extensions === 'function'
+              ? await req.payload.extensions({ args, req: _request, result } as never)
+              : result
+          if (!('errors' in response) || !response.errors) {
+            return response
+          }
+          const errors = await Promise.all(
+            (result as { errors?: readonly GraphQLError[] }).errors?.map((err) =>
+              formatError(err as ErrorWithStatus, req),
+            ) ?? [],
+          )
+          return { ...response, errors } as never
+        },
+        schema: graphqlSchema,
+        validationRules: (_request, args, defaultRules) =>
+          defaultRules.concat(validationRules(args)),
+      })(original)
+      const answerHeaders = headersWithCors({ headers: new Headers(answer.headers), req })
+      for (const [name, value] of Object.entries(headers)) {
+        answerHeaders.append(name, value)
+      }
+      return new Response(answer.body, {
+        headers: req.responseHeaders
+          ? mergeHeaders(req.responseHeaders, answerHeaders)
+          : answerHeaders,
+        status: answer.status,
+      })
+    } finally {
+      // GraphQL reads the body itself, so an upload's temporary file is removed here.
+      await unlinkClientUploadTempFile({ req })
+    }
+  }
+}
