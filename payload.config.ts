@@ -23,6 +23,7 @@ import { Projects } from './collections/Projects'
 import { Publications } from './collections/Publications'
 import { TargetGroups } from './collections/TargetGroups'
 import { failingCommits } from './src/db/commitErrors'
+import { refusingUnsupportedOperators } from './src/db/unsupportedOperators'
 import { Users } from './collections/Users'
 import { PrivacyRequests } from './collections/PrivacyRequests'
 import { consentVersionOf, Netiquette, PrivacyNotice } from './globals/consentTexts'
@@ -163,22 +164,25 @@ const config = buildConfig({
     port: settings.port,
     serverUrl: settings.serverUrl,
   }),
-  // A failed COMMIT fails the request instead of passing as stored (src/db/commitErrors.ts).
-  db: failingCommits(
-    postgresAdapter({
-      migrationDir: path.resolve(dirname, 'migrations'),
-      pool: {
-        // Read when the pool is created, not when the config is imported: entry points and
-        // tests set DATABASE_URL (starting the embedded PostgreSQL) after importing the config.
-        get connectionString() {
-          return process.env.DATABASE_URL
+  // A failed COMMIT fails the request instead of passing as stored (src/db/commitErrors.ts);
+  // a filter the database can't run is refused with 400 (src/db/unsupportedOperators.ts).
+  db: refusingUnsupportedOperators(
+    failingCommits(
+      postgresAdapter({
+        migrationDir: path.resolve(dirname, 'migrations'),
+        pool: {
+          // Read when the pool is created, not when the config is imported: entry points and
+          // tests set DATABASE_URL (starting the embedded PostgreSQL) after importing the config.
+          get connectionString() {
+            return process.env.DATABASE_URL
+          },
+          connectionTimeoutMillis: 5_000,
+          max: settings.databasePoolSize,
         },
-        connectionTimeoutMillis: 5_000,
-        max: settings.databasePoolSize,
-      },
-      // The schema only changes through committed migrations, in development too.
-      push: false,
-    }),
+        // The schema only changes through committed migrations, in development too.
+        push: false,
+      }),
+    ),
   ),
   editor: lexicalEditor(),
   email: nodemailerEmail({

@@ -192,6 +192,10 @@ const TRANSLATIONS: Translation[] = [
   ],
   // REST queries
   [
+    /^The operator "(.+)" cannot be used on this field\.$/,
+    (operator) => `Der Filter „${operator}“ ist für dieses Feld nicht möglich.`,
+  ],
+  [
     /^The following paths? cannot be queried: (.*)$/s,
     (paths) => `Nach diesen Feldern kann nicht gefiltert oder sortiert werden: ${paths}`,
   ],

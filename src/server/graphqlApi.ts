@@ -5,7 +5,8 @@
  * config, its validation rules with the depth and complexity limits, graphql-http), so a query
  * no longer passes through Next's router, its request/response adapters and its web streams.
  * The schema is built once, on the first query. Errors are said as Payload's handler says them
- * (its `afterError` hooks included); the caller translates them (inClientLanguage.ts).
+ * (its `afterError` hooks included) and logged as the error they wrap; the caller translates
+ * them (inClientLanguage.ts).
  */
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
@@ -32,7 +33,9 @@ type ErrorWithStatus = GraphQLError & {
 const formatError = async (err: ErrorWithStatus, req: PayloadRequest) => {
   const { payload } = req
   const status = err.originalError?.status || 500
-  logError({ err, payload })
+  // Logged as the error it wraps, so that Payload's `loggingLevels` apply as on REST (a refusal
+  // such as an APIError with 400 at info, not every GraphQLError at error).
+  logError({ err: err.originalError ?? err, payload })
   let formatted: Record<string, unknown> = {
     extensions: {
       data: err.originalError?.data || undefined,
