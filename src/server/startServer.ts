@@ -36,6 +36,7 @@ import { type ContentChanges, watchContentChanges } from './httpCache/contentCha
 import { shareContentChanges } from './httpCache/freshValue'
 import { authRateLimit, publicWriteRateLimits, stopSharedRateLimitCounter } from './rateLimits'
 import { apiGate, graphqlApi, payloadApi } from './payloadApi'
+import { answerClientError } from './clientErrors'
 import { privacyNotice } from './privacyNotice'
 import { retryAfterOn503 } from './retryAfter'
 import { securityHeaders } from './securityHeaders'
@@ -221,6 +222,8 @@ export const startServer = async ({
   })
 
   const server = http.createServer(app)
+  // What Node's parser refuses (too long, no HTTP) is said in words too (clientErrors.ts).
+  server.on('clientError', answerClientError)
   if (isDev) {
     // Hot reload of the admin in development runs over a WebSocket that Next answers.
     const upgrade = nextApp.getUpgradeHandler()

@@ -1,5 +1,7 @@
 import type { RunningServer } from '../../src/server/startServer'
 
+import net from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { login, requestJson, uploadFile } from '../helpers/http'
@@ -53,6 +55,30 @@ describe('health checks', () => {
     const { body, status } = await requestJson(`${server.url}/readyz`)
     expect(status).toBe(200)
     expect(body).toMatchObject({ database: 'ok' })
+  })
+
+  it('should answer an address above 16 KB with 431 and a German message, not an empty answer', async () => {
+    const response = await fetch(`${server.url}/api/modules?x=${'x'.repeat(20_000)}`)
+    expect(response.status).toBe(431)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    const body = (await response.json()) as { errors: { message: string }[] }
+    expect(body.errors[0]?.message).toMatch(/^Die Anfrage ist zu groß/)
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+  })
+
+  it('should answer bytes that are no HTTP request with 400 and a German message', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        socket.write('KEIN HTTP\r\n\r\n')
+      })
+      let text = ''
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('Content-Type: application/json; charset=utf-8')
+    expect(answer).toContain('Die Anfrage ist keine gültige HTTP-Anfrage.')
   })
 
   it('should set security headers', async () => {
