@@ -9,6 +9,7 @@ import {
   assertCollections,
   assertFields,
   extendCollection,
+  retryIn,
   withPublicWriteRoutes,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
@@ -45,8 +46,8 @@ const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[]
     kind: 'comment',
     limit: options.rateLimit,
     message: (minutes) => ({
-      de: `Zu viele Kommentare von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-      en: `Too many comments from this connection. Please try again in ${minutes} minute(s).`,
+      de: `Zu viele Kommentare von diesem Anschluss. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,
+      en: `Too many comments from this connection. Please try again ${retryIn(minutes).en}.`,
     }),
     path: `/${options.slugs.comments}`,
   },
@@ -54,8 +55,8 @@ const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[]
     kind: 'report',
     limit: options.rateLimit,
     message: (minutes) => ({
-      de: `Zu viele Meldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-      en: `Too many reports from this connection. Please try again in ${minutes} minute(s).`,
+      de: `Zu viele Meldungen von diesem Anschluss. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,
+      en: `Too many reports from this connection. Please try again ${retryIn(minutes).en}.`,
     }),
     path: `/${options.slugs.comments}/:id/report`,
   },

@@ -8,6 +8,7 @@ import {
   assertFields,
   extendCollection,
   type PublicWriteRoute,
+  retryIn,
   withPublicWriteRoutes,
   withTranslations,
 } from '@quartiersnetz/plugin-kit/pluginConfig'
@@ -104,8 +105,8 @@ const registrationRoute = (options: ResolvedRegistrationOptions): PublicWriteRou
   kind: 'registration',
   limit: options.rateLimit,
   message: (minutes) => ({
-    de: `Zu viele Anmeldungen von diesem Anschluss. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-    en: `Too many registrations from this connection. Please try again in ${minutes} minute(s).`,
+    de: `Zu viele Anmeldungen von diesem Anschluss. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,
+    en: `Too many registrations from this connection. Please try again ${retryIn(minutes).en}.`,
   }),
   path: `/${options.eventsCollection}/:id/registrations`,
 })

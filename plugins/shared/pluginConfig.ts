@@ -200,6 +200,12 @@ export type PublicWriteRoute = {
   path: string
 }
 
+/** When to try again, for a message over a limit: "in 1 Minute", "in 7 Minuten" (and in English). */
+export const retryIn = (minutes: number): { de: string; en: string } => ({
+  de: `in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}`,
+  en: `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+})
+
 type HostContract = { publicWriteRoutes?: PublicWriteRoute[] }
 
 /** Adds the plugin's public write routes to what the host reads at start (routes with max 0 are not limited). */

@@ -3,7 +3,7 @@ import type { Request, RequestHandler } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { getPayload } from 'payload'
 
-import type { PublicWriteRoute } from '@quartiersnetz/plugin-kit/pluginConfig'
+import { type PublicWriteRoute, retryIn } from '@quartiersnetz/plugin-kit/pluginConfig'
 
 import type { LocalizedText } from '../i18n/localize'
 
@@ -157,8 +157,8 @@ export const authRateLimit = ({ counter, ...args }: RateLimitsArgs): RequestHand
     prefix: 'auth',
     kindOf: (req) => AUTH_ROUTE.exec(req.path)?.[1] ?? '',
     message: (minutes) => ({
-      de: `Zu viele Versuche. Bitte in ${minutes} Minute(n) erneut versuchen.`,
-      en: `Too many attempts. Please try again in ${minutes} minute(s).`,
+      de: `Zu viele Versuche. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,
+      en: `Too many attempts. Please try again ${retryIn(minutes).en}.`,
     }),
     route: AUTH_ROUTE,
   })

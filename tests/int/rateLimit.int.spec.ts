@@ -43,7 +43,9 @@ describe('rate limits on the auth routes', () => {
     const limited = await attempt('login')
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(limited.body.errors?.[0]?.message).toMatch(/Zu viele Versuche/)
+    expect(limited.body.errors?.[0]?.message).toMatch(
+      /^Zu viele Versuche\. Bitte versuchen Sie es in (1 Minute|\d+ Minuten) erneut\.$/,
+    )
   })
 
   it('should answer in English when the client asks for it', async () => {
