@@ -111,11 +111,14 @@ const de = {
     documentOutOfDate:
       'Dieses Dokument wurde inzwischen von einer anderen Person geändert. Ihre Ansicht ist nicht mehr aktuell.',
     enterAValue: 'Wert eingeben',
+    // Yes/no fields in lists and filters: plain words, not "wahr" and "falsch".
+    false: 'Nein',
     moveConfirm:
       'Sie verschieben {{count}} {{label}} nach <1>{{destination}}</1>. Möchten Sie fortfahren?',
     payloadSettings: 'Quartiersnetz-Einstellungen',
     searchBy: 'Nach {{label}} suchen',
     sorryNotFound: 'Dazu wurde leider nichts gefunden.',
+    true: 'Ja',
     unsavedChanges:
       'Sie haben ungespeicherte Änderungen. Bitte speichern oder verwerfen Sie sie, bevor Sie fortfahren.',
     unsavedChangesDuplicate:
@@ -166,7 +169,9 @@ const en = {
   },
   general: {
     dashboard: 'Overview',
+    false: 'No',
     payloadSettings: 'Quartiersnetz settings',
+    true: 'Yes',
   },
 }
 

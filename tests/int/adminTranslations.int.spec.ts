@@ -114,6 +114,13 @@ describe('the admin in one voice', () => {
       expect(texts.get('general:dashboard')).toBe(language === 'de' ? 'Übersicht' : 'Overview')
     }
   })
+
+  it('should show yes/no fields (lists, filters) as yes and no, not as true and false', async () => {
+    const german = new Map(await merged('de', 'client'))
+    expect([german.get('general:true'), german.get('general:false')]).toEqual(['Ja', 'Nein'])
+    const english = new Map(await merged('en', 'client'))
+    expect([english.get('general:true'), english.get('general:false')]).toEqual(['Yes', 'No'])
+  })
 })
 
 describe('the navigation', () => {
