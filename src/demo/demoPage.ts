@@ -90,6 +90,8 @@ const page = ({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${t('Quartiersentwicklung – Stadt Beispielstadt (Demo)', 'Neighbourhood development – City of Beispielstadt (demo)')}</title>
+<!-- No icon of its own (a member city's page has theirs): no request for /favicon.ico. -->
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo/demo.css">
 <script type="module" src="${escapeHtml(script)}"></script>
 </head>

@@ -223,6 +223,18 @@ describe('no outbound request', () => {
     const context = await newContext()
     const leaving = watchBrowser(context)
     const page = await context.newPage()
+    // What a visitor's browser would complain about: errors in its console, answers ≥ 400.
+    const complaints: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        complaints.push(`console: ${message.text()}`)
+      }
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        complaints.push(`${response.status()} ${response.url()}`)
+      }
+    })
     await page.goto(server.demoUrl!)
     // Every widget of the page has loaded its content from the server.
     await page
@@ -235,6 +247,7 @@ describe('no outbound request', () => {
     }
     await page.waitForLoadState('networkidle')
     await page.screenshot({ fullPage: true, path: '/tmp/proofs-demo.png' })
+    expect(complaints).toEqual([])
 
     const email = 'besucherin.ausgehend@example.test'
     const registration = page.locator('qn-registration')
