@@ -1,10 +1,11 @@
 /**
  * Payload's REST API served by express itself: `handleEndpoints` is Payload's framework-free
  * entry to the same handlers Next's route (src/app/(payload)/api/[...slug]) calls, so a request
- * no longer passes through Next's router, its request/response adapters and its web streams.
- * That route stays for what this doesn't take (GraphQL, Payload's Next-only /api/og) and for
- * everything when this is off (`PAYLOAD_API_DIRECT=false`). HEAD is answered as GET without
- * the body (Next's route answered it 404).
+ * no longer passes through Next's router, its request/response adapters and its web streams;
+ * GraphQL POSTs likewise (graphqlApi below, graphqlApi.ts). Next's routes stay for what this
+ * doesn't take (GraphQL's OPTIONS, Payload's Next-only /api/og) and for everything when this is
+ * off (`PAYLOAD_API_DIRECT=false`). HEAD is answered as GET without the body (Next's route
+ * answered it 404).
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -305,9 +306,9 @@ export const graphqlApi = ({
 const atOnce: ConcurrencyLimit = (task) => task()
 
 /**
- * The final handler of the express app: Payload's REST requests (under `routes.api`, not its
- * GraphQL routes or Next's OG images) go to Payload directly (unless `isDirect` is off), the
- * rest of the API to Next, each through the gate unless its endpoint queues itself
+ * The final handler of the express app: Payload's REST requests (under `routes.api`, not Next's
+ * OG images) go to Payload directly (unless `isDirect` is off), GraphQL to `graphql`, the rest
+ * of the API to Next, each through the gate unless its endpoint queues itself
  * (`ownQueueRoutesOf`); everything else (the admin) to Next. A file's
  * slot is freed once Payload has answered, not when a slow client has received it all.
  */

@@ -192,7 +192,7 @@ export const startServer = async ({
     }),
   )
   app.use(refuseUnavailableRoutes({ payload }))
-  // Without change notifications nothing is cached, but GraphQL by GET still reaches Next.
+  // Without change notifications nothing is cached, but GraphQL by GET still reaches Payload.
   // At most API_CONCURRENCY API requests in Payload at once, cache misses included (payloadApi.ts).
   const gate = apiGate({ concurrency: settings.apiConcurrency, payload })
   // A body read at the edge reaches Next as a replay of the same bytes (apiInput.ts).
