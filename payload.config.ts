@@ -41,6 +41,7 @@ import { groups } from './collections/shared/publicContent'
 import { adminTranslations, withAdminTranslationsLast } from './src/i18n/adminTranslations'
 import { adminOrigins, readAdminOrigins } from './src/server/adminOrigins'
 import { answerHonestly } from './src/errors/answerHonestly'
+import { clientErrorsAtInfo } from './src/errors/clientErrorsAtInfo'
 import { withDataChecks } from './src/hooks/refuseMissingData'
 import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
@@ -231,7 +232,8 @@ const config = buildConfig({
       process.env.NODE_ENV === 'production'
         ? undefined
         : pinoPretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
-    options: { level: process.env.LOG_LEVEL || 'info' },
+    // A client's refused input is no server error (src/errors/clientErrorsAtInfo.ts).
+    options: { hooks: { logMethod: clientErrorsAtInfo }, level: process.env.LOG_LEVEL || 'info' },
   },
   // Wrong passwords and refused input are the client's mistake, not ours: no stack traces.
   // (Unexpected failures are plain errors, not APIErrors, and still log as errors.)

@@ -1,0 +1,45 @@
+/**
+ * What answerHonestly.ts answers 400 was the client's input (a value the database refuses, such
+ * as `/api/modules/abc`; a `where` that is no JSON), yet Payload logs it before that hook runs,
+ * as an error with the whole failed SQL statement: dozens of lines per refused request, and the
+ * server's real errors drown in them. This hook of the logger (pino's `logMethod`) writes such
+ * an entry at info, in one line with what the database said, as Payload logs its own refusals
+ * (`loggingLevels`). Everything else keeps its level: a database that can't be reached (503) is
+ * still an error.
+ */
+import { classifyError } from './classifyError'
+
+const ERROR_LEVEL = 50
+/** Enough of the database's message to see what was refused, not a whole statement. */
+const MAX_MESSAGE_LENGTH = 300
+
+type Logger = { info: (entry: { msg: string }) => void }
+
+/** The innermost message of what the error wraps (the database's own words, not drizzle's SQL). */
+const innermostMessage = (err: unknown): string => {
+  let current = err
+  let message = 'invalid input'
+  for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
+    const link = current as { cause?: unknown; message?: unknown; originalError?: unknown }
+    if (typeof link.message === 'string' && link.message) {
+      message = link.message
+    }
+    current = link.cause ?? link.originalError
+  }
+  return message.replace(/\s+/g, ' ').slice(0, MAX_MESSAGE_LENGTH)
+}
+
+export function clientErrorsAtInfo(
+  this: Logger,
+  args: unknown[],
+  method: (...args: unknown[]) => void,
+  level: number,
+): void {
+  const [entry] = args
+  const err = entry && typeof entry === 'object' ? (entry as { err?: unknown }).err : undefined
+  if (level >= ERROR_LEVEL && err && classifyError(err) === 'bad-input') {
+    this.info({ msg: `Refused input (400): ${innermostMessage(err)}` })
+    return
+  }
+  method.apply(this, args)
+}
