@@ -42,7 +42,7 @@ const UNAVAILABLE_MESSAGES = [
 ]
 
 /** The error and what it wraps (drizzle's cause, GraphQL's originalError), outermost first. */
-const chainOf = (err: unknown): unknown[] => {
+export const chainOf = (err: unknown): unknown[] => {
   const chain: unknown[] = []
   let current = err
   while (current && typeof current === 'object' && chain.length < 10) {

@@ -7,7 +7,7 @@
  * (`loggingLevels`). Everything else keeps its level: a database that can't be reached (503) is
  * still an error.
  */
-import { classifyError } from './classifyError'
+import { chainOf, classifyError } from './classifyError'
 
 const ERROR_LEVEL = 50
 /** Enough of the database's message to see what was refused, not a whole statement. */
@@ -17,16 +17,10 @@ type Logger = { info: (entry: { msg: string }) => void }
 
 /** The innermost message of what the error wraps (the database's own words, not drizzle's SQL). */
 const innermostMessage = (err: unknown): string => {
-  let current = err
-  let message = 'invalid input'
-  for (let depth = 0; current && typeof current === 'object' && depth < 10; depth++) {
-    const link = current as { cause?: unknown; message?: unknown; originalError?: unknown }
-    if (typeof link.message === 'string' && link.message) {
-      message = link.message
-    }
-    current = link.cause ?? link.originalError
-  }
-  return message.replace(/\s+/g, ' ').slice(0, MAX_MESSAGE_LENGTH)
+  const messages = chainOf(err)
+    .map((link) => (link as { message?: unknown }).message)
+    .filter((message): message is string => typeof message === 'string' && message !== '')
+  return (messages.at(-1) ?? 'invalid input').replace(/\s+/g, ' ').slice(0, MAX_MESSAGE_LENGTH)
 }
 
 export function clientErrorsAtInfo(

@@ -283,27 +283,55 @@ export const graphqlApi = ({
       await throughNext(req, res)
       return
     }
-    const response = res as ExpressResponse
-    try {
-      const answer = await gate.run(async () =>
-        // Nobody to answer when the client left while waiting.
-        res.closed || res.destroyed
-          ? undefined
-          : answerOf(await graphql(fetchRequestOf(req as ExpressRequest, origin), undefined), {
-              isHead: false,
-            }),
-      )
-      if (answer) {
-        await sendAnswer(answer, response)
-      }
-    } catch (err) {
-      gate.fail(response, err)
-    }
+    await answerThrough({
+      gate,
+      handler: graphql,
+      origin,
+      req: req as ExpressRequest,
+      res: res as ExpressResponse,
+      run: gate.run,
+    })
   }
 }
 
 /** Runs a task at once: the way through for requests that queue themselves. */
 const atOnce: ConcurrencyLimit = (task) => task()
+
+/**
+ * Answers a request with a Fetch handler of Payload's (REST or GraphQL), run by `run` (a slot of
+ * the gate, or at once); what goes wrong around it is answered by the gate.
+ */
+const answerThrough = async ({
+  gate,
+  handler,
+  origin,
+  req,
+  res,
+  run,
+}: {
+  gate: ApiGate
+  handler: (request: Request, context: undefined) => Promise<Response>
+  origin: string
+  req: ExpressRequest
+  res: ExpressResponse
+  run: ConcurrencyLimit
+}) => {
+  try {
+    const answer = await run(async () =>
+      // Nobody to answer when the client left while waiting.
+      res.closed || res.destroyed
+        ? undefined
+        : answerOf(await handler(fetchRequestOf(req, origin), undefined), {
+            isHead: req.method === 'HEAD',
+          }),
+    )
+    if (answer) {
+      await sendAnswer(answer, res)
+    }
+  } catch (err) {
+    gate.fail(res, err)
+  }
+}
 
 /**
  * The final handler of the express app: Payload's REST requests (under `routes.api`, not Next's
@@ -356,19 +384,13 @@ export const payloadApi = ({
       await (queuesItself ? handleNext : apiThroughNext)(req, res)
       return
     }
-    try {
-      const isHead = req.method === 'HEAD'
-      const answer = await (queuesItself ? atOnce : gate.run)(async () =>
-        // Nobody to answer when the client left while waiting.
-        res.closed || res.destroyed
-          ? undefined
-          : answerOf(await rest(fetchRequestOf(req, origin), undefined), { isHead }),
-      )
-      if (answer) {
-        await sendAnswer(answer, res)
-      }
-    } catch (err) {
-      gate.fail(res, err)
-    }
+    await answerThrough({
+      gate,
+      handler: rest,
+      origin,
+      req,
+      res,
+      run: queuesItself ? atOnce : gate.run,
+    })
   }
 }
