@@ -1,9 +1,13 @@
 /**
  * A route below the API route as Payload's endpoints write it (`/events/:id/registrations`),
- * as a regular expression for a request's path (a `:param` is one segment; a trailing slash
- * is allowed).
+ * as a regular expression for a request's path (a `:param` is one segment, `/:param?` may be
+ * left out; a trailing slash is allowed, and `/` is the route itself).
  */
 export const routePattern = (apiRoute: string, path: string) =>
   new RegExp(
-    `^${`${apiRoute}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
+    `^${`${apiRoute}${path}`
+      .replace(/\/$/, '')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:[A-Za-z]+\\\?/g, '(?:/[^/]+)?')
+      .replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
   )

@@ -24,6 +24,7 @@ import { readSettings } from '../runtime/settings'
 import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import { apiCors } from './apiCors'
 import { guardApiInput, requestForNext } from './apiInput'
+import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
@@ -184,6 +185,8 @@ export const startServer = async ({
   })) {
     app.use(limiter)
   }
+  // An address the API has, asked with a method it doesn't take: 405, not "not found".
+  app.use(refuseWrongMethods({ config: payload.config }))
   app.use(
     guardApiInput({
       apiRoute: payload.config.routes.api,

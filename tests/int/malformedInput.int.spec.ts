@@ -1736,3 +1736,114 @@ describe('CORS on refusals', () => {
     expect(answers.filter(({ status }) => status === 415).length).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('methods an address does not take', () => {
+  type Case = { allow: string[]; method: Method; path: string }
+  const send = (method: string, path: string, language = 'de') =>
+    fetch(`${server.url}${path}`, {
+      body: method === 'GET' || method === 'DELETE' ? undefined : '{"title":"Überschrieben"}',
+      headers: { 'Accept-Language': language, 'Content-Type': 'application/json' },
+      method,
+    })
+
+  it('should answer 405 with Allow, not "not found", and run nothing', async () => {
+    const collections = payload.config.collections.filter(
+      (collection) => collection.endpoints !== false,
+    )
+    const cases: Case[] = [
+      // Payload has no PUT anywhere: every collection's list and document addresses.
+      ...collections.flatMap(({ slug }): Case[] => [
+        {
+          allow: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+          method: 'PUT',
+          path: `/api/${slug}`,
+        },
+        {
+          allow: ['GET', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
+          method: 'PUT',
+          path: `/api/${slug}/${existing[slug] ?? 1}`,
+        },
+      ]),
+      { allow: ['GET', 'HEAD', 'OPTIONS'], method: 'DELETE', path: '/api/search?q=Quartier' },
+      { allow: ['GET', 'HEAD', 'OPTIONS'], method: 'POST', path: '/api/search' },
+      { allow: ['POST', 'OPTIONS'], method: 'GET', path: `/api/events/${ids.event}/registrations` },
+      { allow: ['POST', 'OPTIONS'], method: 'PUT', path: `/api/events/${ids.event}/registrations` },
+      {
+        allow: ['POST', 'OPTIONS'],
+        method: 'DELETE',
+        path: `/api/events/${ids.event}/registrations`,
+      },
+      { allow: ['GET', 'HEAD', 'POST', 'OPTIONS'], method: 'PUT', path: '/api/globals/netiquette' },
+    ]
+    const before = await payload.findByID({
+      collection: 'modules',
+      depth: 0,
+      id: ids.module,
+      overrideAccess: true,
+    })
+    const violations: string[] = []
+    for (const { allow, method, path } of cases) {
+      const response = await send(method, path)
+      const text = await response.text()
+      const said = `${method} ${path}: ${response.status} ${text}`
+      if (response.status !== 405) {
+        violations.push(said)
+        continue
+      }
+      const allowed = (response.headers.get('allow') ?? '').split(/,\s*/)
+      for (const expected of allow) {
+        if (!allowed.includes(expected)) {
+          violations.push(`${said}: Allow ${allowed.join(', ')} lacks ${expected}`)
+        }
+      }
+      if (allowed.includes(method)) {
+        violations.push(`${said}: Allow names ${method} itself`)
+      }
+      if (!text.includes(`Diese Adresse nimmt keine ${method}-Anfragen an.`)) {
+        violations.push(`${said}: not the German message`)
+      }
+    }
+    expect(violations).toEqual([])
+    const after = await payload.findByID({
+      collection: 'modules',
+      depth: 0,
+      id: ids.module,
+      overrideAccess: true,
+    })
+    expect(after.title).toBe(before.title)
+    expect(after.updatedAt).toBe(before.updatedAt)
+
+    const english = await send('PUT', `/api/modules/${ids.module}`, 'en')
+    expect(english.status).toBe(405)
+    expect(await english.text()).toContain('This address does not take PUT requests.')
+  })
+
+  it('should keep answering the methods an address takes, and "not found" where there is no address', async () => {
+    // Taken, refused for other reasons: access (403), or answered.
+    expect((await send('PATCH', `/api/modules/${ids.module}`)).status).toBe(403)
+    expect((await send('GET', '/api/search?q=Quartier')).status).toBe(200)
+    const head = await fetch(`${server.url}/api/modules?limit=1`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    // The admin reads long relationship queries as a POST that says it is a GET.
+    const asGet = await fetch(`${server.url}/api/modules`, {
+      body: 'limit=1&depth=0',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Payload-HTTP-Method-Override': 'GET',
+      },
+      method: 'POST',
+    })
+    expect(asGet.status).toBe(200)
+    expect(((await asGet.json()) as { docs: unknown[] }).docs).toHaveLength(1)
+    // A browser's preflight is answered for every address.
+    const preflight = await fetch(`${server.url}/api/events/${ids.event}/registrations`, {
+      headers: { 'Access-Control-Request-Method': 'POST', Origin: MEMBER_SITE },
+      method: 'OPTIONS',
+    })
+    expect(preflight.status).toBeLessThan(300)
+    // No address at all: still 404, with the address named.
+    const nowhere = await send('PUT', '/api/gibtsnicht/1')
+    expect(nowhere.status).toBe(404)
+    expect(await nowhere.text()).toContain('Diese Adresse gibt es in der API nicht')
+  })
+})

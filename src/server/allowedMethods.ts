@@ -1,0 +1,112 @@
+/**
+ * An address the API has, asked with a method it doesn't take (PUT on a document, DELETE on the
+ * search, PUT on an event's registrations): 405 with `Allow`, in the client's language, before
+ * the body is read. Payload would answer 404 "Diese Adresse gibt es in der API nicht", which
+ * sends a webmaster looking for a typo in a correct address (RFC 9110, 15.5.6).
+ *
+ * Endpoints are looked up as Payload's `handleEndpoints` does: a collection's or a global's
+ * own endpoints when the first segment names one, else the root endpoints. An address no
+ * endpoint has, with any method, stays Payload's 404.
+ */
+import type { RequestHandler } from 'express'
+import type { Endpoint, SanitizedConfig } from 'payload'
+
+import { routePattern } from './routePattern'
+import { sendError } from './sendError'
+
+type Route = { method: string; pattern: RegExp }
+
+/** The order `Allow` lists methods in. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']
+
+const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+
+/** The method Payload answers the request as: HEAD as GET, a POST that says so as GET. */
+const effectiveMethod = (method: string, header: (name: string) => string | undefined) => {
+  if (method === 'HEAD') {
+    return 'GET'
+  }
+  if (method === 'POST' && METHOD_OVERRIDE_HEADERS.some((name) => header(name) === 'GET')) {
+    return 'GET'
+  }
+  return method
+}
+
+const allowOf = (methods: Set<string>) => {
+  const allowed = new Set([...methods, 'OPTIONS'])
+  if (allowed.has('GET')) {
+    allowed.add('HEAD')
+  }
+  return [...allowed].sort(
+    (a, b) =>
+      (METHOD_ORDER.indexOf(a) + 1 || METHOD_ORDER.length + 1) -
+      (METHOD_ORDER.indexOf(b) + 1 || METHOD_ORDER.length + 1),
+  )
+}
+
+export const allowedMethodsOf = (
+  config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>,
+) => {
+  const apiRoute = config.routes.api
+  const routesOf = (prefix: string, endpoints: Endpoint[] | false | undefined): Route[] | false =>
+    endpoints === false
+      ? false
+      : (endpoints ?? []).map((endpoint) => ({
+          method: endpoint.method.toUpperCase(),
+          pattern: routePattern(apiRoute, `${prefix}${endpoint.path}`),
+        }))
+  const root = routesOf('', config.endpoints)
+  const collections = new Map<string, false | Route[]>(
+    config.collections.map((collection) => [
+      collection.slug,
+      routesOf(`/${collection.slug}`, collection.endpoints),
+    ]),
+  )
+  const globals = new Map<string, false | Route[]>(
+    config.globals.map((global) => [
+      global.slug,
+      routesOf(`/globals/${global.slug}`, global.endpoints),
+    ]),
+  )
+  /** The methods `path` is answered to, or undefined where the API has no such address. */
+  return (path: string): Set<string> | undefined => {
+    const [first = '', second = ''] = path.slice(apiRoute.length + 1).split('/')
+    const routes =
+      first === 'globals' ? globals.get(second) : (collections.get(first) ?? (root || []))
+    if (!routes) {
+      return undefined
+    }
+    const methods = new Set(
+      routes.filter((route) => route.pattern.test(path)).map((route) => route.method),
+    )
+    return methods.size ? methods : undefined
+  }
+}
+
+export const refuseWrongMethods = ({
+  config,
+}: {
+  config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>
+}): RequestHandler => {
+  const apiPrefix = `${config.routes.api}/`
+  const methodsOf = allowedMethodsOf(config)
+  return (req, res, next) => {
+    // OPTIONS is the browsers' preflight, answered for every address (apiCors.ts, Payload).
+    if (!req.path.startsWith(apiPrefix) || req.method === 'OPTIONS') {
+      next()
+      return
+    }
+    const methods = methodsOf(req.path)
+    if (!methods || methods.has(effectiveMethod(req.method, (name) => req.get(name)))) {
+      next()
+      return
+    }
+    const allow = allowOf(methods).join(', ')
+    res.setHeader('Allow', allow)
+    res.setHeader('Cache-Control', 'no-store')
+    sendError(req, res, 405, {
+      de: `Diese Adresse nimmt keine ${req.method}-Anfragen an. Möglich sind: ${allow}.`,
+      en: `This address does not take ${req.method} requests. Possible: ${allow}.`,
+    })
+  }
+}
