@@ -22,6 +22,9 @@ export type EventSeriesIds = {
   netzwerktreffen: number
 }
 
+/** The monthly Netzwerktreffen's series, whose dates the demo opens for registration. */
+export const NETZWERKTREFFEN_SERIES_SLUG = 'netzwerktreffen-ag-soziale-stadt'
+
 const WEBINAR_MINUTES = 30
 
 /** Seed 002's list of the five stadt:impuls dates, all "Immer dienstags. Immer um 12 Uhr." */
@@ -191,7 +194,7 @@ export const seedEvents = async (
   const netzwerktreffenDescription =
     'Jeden 1. Donnerstag im Monat lädt die AG Soziale Stadt zum monatlichen Netzwerktreffen ein: eine Austauschrunde zu einem bestimmten Themenschwerpunkt, digital und vor Ort zugleich. Die Treffen bestehen in der Regel aus einem themenspezifischen Impuls aus der Wissenschaft und Forschung oder aus einer Mitgliedskommune und bieten anschließend die Möglichkeit zu einem offenen Erfahrungsaustausch der Anwesenden. Im Rahmen einzelner Termine finden Besuche von Mitgliedskommunen statt, um Einblicke in Programmgebiete in NRW zu erhalten.'
   const netzwerktreffen = await upsertBySlug(context, 'event-series', {
-    slug: 'netzwerktreffen-ag-soziale-stadt',
+    slug: NETZWERKTREFFEN_SERIES_SLUG,
     title: 'Monatliches Netzwerktreffen der AG Soziale Stadt',
     audience: ['members', 'network-municipalities'],
     defaultFormat: 'hybrid',

@@ -1,14 +1,16 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { SeedContext, Tally } from './context'
 
+import { berlinDate } from '../events/berlinTime'
+
 import { seedBadenWuerttemberg } from './badenWuerttemberg'
 import { seedConsentTexts } from './consentTexts'
 import { seedDemoComments } from './demoComments'
 import { seedDemoRatings } from './demoRatings'
-import { seedEvents } from './events'
+import { NETZWERKTREFFEN_SERIES_SLUG, seedEvents } from './events'
 import { seedFieldsOfAction } from './fieldsOfAction'
 import { seedModules } from './modules'
 import { seedMunicipalities } from './municipalities'
@@ -16,7 +18,11 @@ import { seedNetwork } from './network'
 import { seedProjects } from './projects'
 import { seedPublications } from './publications'
 import { seedTaxonomies } from './taxonomies'
-import { seedUpcomingEvents } from './upcomingEvents'
+import {
+  NETZWERKTREFFEN_MUNICIPALITY,
+  seedUpcomingEvents,
+  WEBINAR_FIELD_OF_ACTION,
+} from './upcomingEvents'
 
 export type SeedArgs = {
   log?: (message: string) => void
@@ -27,6 +33,11 @@ export type SeedArgs = {
 
 /** What the seed did, per area, in the order it ran. */
 export type SeedReport = ({ area: string } & Tally)[]
+
+const UPCOMING_AREA = 'kommende Termine (Beispieldaten)'
+
+const tallyLine = (area: string, { created, unchanged, updated }: Tally) =>
+  `Demo-Inhalte ${area}: ${created} angelegt, ${updated} aktualisiert, ${unchanged} unverändert`
 
 /**
  * Demo content from the network's source texts (web pages of the AG Soziale Stadt NRW, the
@@ -52,9 +63,7 @@ export const seed = async ({
     const tally: Tally = { created: 0, unchanged: 0, updated: 0 }
     const result = await run({ now, payload, req, tally })
     report.push({ area: name, ...tally })
-    log(
-      `Demo-Inhalte ${name}: ${tally.created} angelegt, ${tally.updated} aktualisiert, ${tally.unchanged} unverändert`,
-    )
+    log(tallyLine(name, tally))
     return result
   }
 
@@ -78,7 +87,7 @@ export const seed = async ({
       seedEvents(context, { fieldsOfAction, municipalities, network, projects, publications }),
     )
     await area('Baden-Württemberg', (context) => seedBadenWuerttemberg(context, taxonomies))
-    await area('kommende Termine (Beispieldaten)', (context) =>
+    await area(UPCOMING_AREA, (context) =>
       seedUpcomingEvents(context, { fieldsOfAction, municipalities, series }),
     )
     await area('Bewertungen (Beispieldaten)', (context) => seedDemoRatings(context, modules))
@@ -99,4 +108,81 @@ export const seed = async ({
 export const hasContent = async (payload: Payload): Promise<boolean> => {
   const { totalDocs } = await payload.count({ collection: 'organisations', overrideAccess: true })
   return totalDocs > 0
+}
+
+/**
+ * `npm run dev` on a later day: the demo's upcoming dates have begun or their registration has
+ * closed, and the registration widget has nothing left to show. Once no upcoming published
+ * date is open for registration, the upcoming dates are refreshed as `npm run seed` refreshes
+ * them (the next Netzwerktreffen opened, a new demo webinar: src/seed/upcomingEvents.ts), in
+ * one transaction. Nothing else is written, and nothing while a date is still open, so an
+ * editor's changes stay. Returns whether it refreshed.
+ */
+export const refreshUpcomingDemoDates = async ({
+  log = () => undefined,
+  now = new Date(),
+  payload,
+}: SeedArgs): Promise<boolean> => {
+  const { docs: ahead } = await payload.find({
+    collection: 'events',
+    depth: 0,
+    limit: 100,
+    overrideAccess: true,
+    where: {
+      and: [
+        { _status: { equals: 'published' } },
+        { registrationOpen: { equals: true } },
+        { start: { greater_than: now.toISOString() } },
+      ],
+    },
+  })
+  // Switched on (as the API tells it now), not begun, and the deadline day not over on `now`'s day.
+  const today = berlinDate(now)
+  const isOpen = (event: (typeof ahead)[number]) =>
+    event.registrationOpen === true &&
+    (!event.registration?.deadline || berlinDate(new Date(event.registration.deadline)) >= today)
+  if (ahead.some(isOpen)) {
+    return false
+  }
+  const idOf = async (collection: CollectionSlug, slug: string) => {
+    const { docs } = await payload.find({
+      collection,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      where: { slug: { equals: slug } },
+    })
+    return typeof docs[0]?.id === 'number' ? docs[0].id : undefined
+  }
+  const [netzwerktreffen, essen, socialNetworks] = await Promise.all([
+    idOf('event-series', NETZWERKTREFFEN_SERIES_SLUG),
+    idOf('municipalities', NETZWERKTREFFEN_MUNICIPALITY),
+    idOf('fields-of-action', WEBINAR_FIELD_OF_ACTION),
+  ])
+  if (netzwerktreffen === undefined || essen === undefined || socialNetworks === undefined) {
+    log(
+      'Kein Termin ist mehr zur Anmeldung offen; die Beispieltermine der Demo werden nicht erneuert, weil Demo-Inhalte fehlen, auf die sie verweisen (npm run seed legt sie wieder an).',
+    )
+    return false
+  }
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  const tally: Tally = { created: 0, unchanged: 0, updated: 0 }
+  try {
+    await seedUpcomingEvents(
+      { now, payload, req, tally },
+      {
+        fieldsOfAction: { [WEBINAR_FIELD_OF_ACTION]: socialNetworks },
+        municipalities: { [NETZWERKTREFFEN_MUNICIPALITY]: essen },
+        series: { netzwerktreffen },
+      },
+    )
+    await commitTransaction(req)
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+  log(`Kein Termin war mehr zur Anmeldung offen: ${tallyLine(UPCOMING_AREA, tally)}`)
+  return true
 }

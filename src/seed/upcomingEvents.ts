@@ -32,9 +32,15 @@ import { isUnchanged } from './isUnchanged'
 import { paragraphs } from './richText'
 import { upsertBySlug } from './upsertBySlug'
 
-type UpcomingArgs = {
-  fieldsOfAction: FieldOfActionIds
-  municipalities: MunicipalityIds
+/** The demo field of action the webinar belongs to (its slug is its key). */
+export const WEBINAR_FIELD_OF_ACTION = 'soziale-netze-und-buergerschaftliches-engagement'
+/** Where the Netzwerktreffen meets (its slug is its key). */
+export const NETZWERKTREFFEN_MUNICIPALITY = 'essen'
+
+/** What the upcoming dates refer to: documents the rest of the seed made. */
+export type UpcomingArgs = {
+  fieldsOfAction: Pick<FieldOfActionIds, typeof WEBINAR_FIELD_OF_ACTION>
+  municipalities: Pick<MunicipalityIds, typeof NETZWERKTREFFEN_MUNICIPALITY>
   series: EventSeriesIds
 }
 
@@ -131,7 +137,7 @@ const seedNetzwerktreffenDates = async (
       organisationQuestion,
     ],
     hasWaitingList: true,
-    municipalities: [municipalities.essen],
+    municipalities: [municipalities[NETZWERKTREFFEN_MUNICIPALITY]],
     registration: {
       deadline: day(deadline),
       hasLimitedSeats: true,
@@ -142,7 +148,7 @@ const seedNetzwerktreffenDates = async (
       'Demo: der nächste Termin des monatlichen Netzwerktreffens, mit Online-Anmeldung. Die AG Soziale Stadt lädt jeden 1. Donnerstag im Monat zur Austauschrunde ein, digital und vor Ort.',
     // The seed texts name no place; the Kommunale Koordinierungsstelle sits in Essen.
     venue: {
-      municipality: municipalities.essen,
+      municipality: municipalities[NETZWERKTREFFEN_MUNICIPALITY],
       name: 'Demo-Ort: Stadt Essen, Sitz der Kommunalen Koordinierungsstelle',
     },
   } satisfies Partial<Event>
@@ -180,7 +186,7 @@ const seedNetzwerktreffenDates = async (
 /** The demo webinar for `date` (a Tuesday), in the style of seed 002's stadt:impuls announcement. */
 const demoWebinar = (
   date: string,
-  fieldsOfAction: FieldOfActionIds,
+  fieldsOfAction: UpcomingArgs['fieldsOfAction'],
 ): Omit<RequiredDataFromCollectionSlug<'events'>, '_status' | 'slug'> & { slug: string } => {
   const start = berlinTime(date, '12:00')
   const deadline = addDays(date, -WEBINAR_DEADLINE_DAYS_BEFORE)
@@ -199,7 +205,7 @@ const demoWebinar = (
     end: addMinutes(start, WEBINAR_MINUTES),
     end_tz: EVENT_TIME_ZONE,
     fee: { isFree: true, note: 'Die Teilnahme am Webinar ist kostenfrei.' },
-    fieldsOfAction: [fieldsOfAction['soziale-netze-und-buergerschaftliches-engagement']],
+    fieldsOfAction: [fieldsOfAction[WEBINAR_FIELD_OF_ACTION]],
     format: 'online',
     hasWaitingList: true,
     kind: 'webinar',

@@ -18,7 +18,7 @@ import { committedMigrations } from '../db/committedMigrations'
 import { ensureDemoAdmin } from '../runtime/demoAdmin'
 import { publicWriteRoutesOf } from '@quartiersnetz/plugin-kit/pluginConfig'
 import { mailOutboxBookkeeping } from '@quartiersnetz/plugin-kit/sendMailTask'
-import { hasContent, seed } from '../seed'
+import { hasContent, refreshUpcomingDemoDates, seed } from '../seed'
 import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
@@ -114,6 +114,9 @@ export const startServer = async ({
     // The first `npm run dev` fills an empty database with the demo content.
     if (!(await hasContent(payload))) {
       await seed({ log: (message) => payload.logger.info(message), payload })
+    } else {
+      // On a later day: new upcoming dates once none is open for registration any more.
+      await refreshUpcomingDemoDates({ log: (message) => payload.logger.info(message), payload })
     }
   }
 

@@ -1,6 +1,10 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { SeedReport, seed as seedDemo } from '../../src/seed'
+import type {
+  refreshUpcomingDemoDates as refreshDemoDates,
+  SeedReport,
+  seed as seedDemo,
+} from '../../src/seed'
 import type { RunningServer } from '../../src/server/startServer'
 import type { ContentSlug } from '../../src/seed/upsertBySlug'
 
@@ -34,6 +38,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 let server: RunningServer
 let payload: Payload
 let seed: typeof seedDemo
+let refreshUpcomingDemoDates: typeof refreshDemoDates
 let firstRun: SeedReport
 let firstLog: string[]
 /** When the first run happened: the demo's upcoming dates are relative to it. */
@@ -117,7 +122,7 @@ beforeAll(async () => {
   // never seeds on its own outside `npm run dev`.
   server = await startTestServer()
   payload = server.payload
-  ;({ seed } = await import('../../src/seed'))
+  ;({ refreshUpcomingDemoDates, seed } = await import('../../src/seed'))
   firstLog = []
   seededAt = new Date()
   firstRun = await seed({ log: (message) => firstLog.push(message), now: seededAt, payload })
@@ -741,5 +746,65 @@ describe('a run on a later day', () => {
     const run = await seed({ now: later(), payload })
     expect(run.every(({ created, updated }) => created === 0 && updated === 0)).toBe(true)
     expect(Object.fromEntries(await snapshot())).toEqual(Object.fromEntries(before))
+  })
+})
+
+describe('`npm run dev` on a later day', () => {
+  // The later-day run above opened dates 45 days on; 45 days after that, all have closed.
+  const later = () => new Date(seededAt.getTime() + 45 * DAY_MS)
+  const muchLater = () => new Date(seededAt.getTime() + 90 * DAY_MS)
+
+  it('should leave the demo alone while an upcoming date is open for registration', async () => {
+    const before = await snapshot()
+    const log: string[] = []
+    expect(
+      await refreshUpcomingDemoDates({ log: (line) => log.push(line), now: later(), payload }),
+    ).toBe(false)
+    expect(log).toEqual([])
+    expect(Object.fromEntries(await snapshot())).toEqual(Object.fromEntries(before))
+  })
+
+  it('should open new upcoming dates once none is open any more, and write nothing else', async () => {
+    const before = await snapshot()
+    const log: string[] = []
+    expect(
+      await refreshUpcomingDemoDates({ log: (line) => log.push(line), now: muchLater(), payload }),
+    ).toBe(true)
+    expect(log).toHaveLength(1)
+    expect(log[0]).toMatch(
+      /^Kein Termin war mehr zur Anmeldung offen: Demo-Inhalte kommende Termine \(Beispieldaten\): [1-9]\d* angelegt, \d+ aktualisiert, \d+ unverändert$/,
+    )
+    const { docs: open } = await payload.find({
+      collection: 'events',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: 'start',
+      where: {
+        and: [
+          { registrationOpen: { equals: true } },
+          { start: { greater_than: muchLater().toISOString() } },
+        ],
+      },
+    })
+    const openOn = (event: (typeof open)[number]) =>
+      berlinDate(new Date(event.registration!.deadline!)) >= berlinDate(muchLater())
+    expect(
+      open
+        .filter(openOn)
+        .map((event) => event.kind)
+        .sort(),
+    ).toEqual(['network-meeting', 'webinar'])
+    // Only dates: the series (its generation stamp) and events; no other demo content.
+    const after = await snapshot()
+    const changed = [...after]
+      .filter(([key, updatedAt]) => before.get(key) !== updatedAt)
+      .map(([key]) => key.split('/')[0])
+    expect(new Set(changed)).toEqual(new Set(['event-series', 'events']))
+
+    // The next start on that day finds them open and writes nothing.
+    const again = await snapshot()
+    expect(await refreshUpcomingDemoDates({ now: muchLater(), payload })).toBe(false)
+    expect(Object.fromEntries(await snapshot())).toEqual(Object.fromEntries(again))
   })
 })
