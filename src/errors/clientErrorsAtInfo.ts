@@ -4,8 +4,10 @@
  * as an error with the whole failed SQL statement: dozens of lines per refused request, and the
  * server's real errors drown in them. This hook of the logger (pino's `logMethod`) writes such
  * an entry at info, in one line with what the database said, as Payload logs its own refusals
- * (`loggingLevels`). Everything else keeps its level: a database that can't be reached (503) is
- * still an error.
+ * (`loggingLevels`). The same for Payload's own errors that carry a 4xx: a request without
+ * sign-in to a route that needs one (UnauthorizedError, which `loggingLevels` can't name) was an
+ * error with a stack of twenty lines, for any anonymous client that asks. Everything else keeps
+ * its level: a database that can't be reached (503) is still an error.
  */
 import { chainOf, classifyError } from './classifyError'
 
@@ -23,6 +25,12 @@ const innermostMessage = (err: unknown): string => {
   return (messages.at(-1) ?? 'invalid input').replace(/\s+/g, ' ').slice(0, MAX_MESSAGE_LENGTH)
 }
 
+/** The 4xx status Payload's error (an APIError) answers with, if it is one. */
+const clientStatusOf = (err: unknown): number | undefined => {
+  const status = (err as { status?: unknown }).status
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined
+}
+
 export function clientErrorsAtInfo(
   this: Logger,
   args: unknown[],
@@ -31,9 +39,16 @@ export function clientErrorsAtInfo(
 ): void {
   const [entry] = args
   const err = entry && typeof entry === 'object' ? (entry as { err?: unknown }).err : undefined
-  if (level >= ERROR_LEVEL && err && classifyError(err) === 'bad-input') {
-    this.info({ msg: `Refused input (400): ${innermostMessage(err)}` })
-    return
+  if (level >= ERROR_LEVEL && err) {
+    if (classifyError(err) === 'bad-input') {
+      this.info({ msg: `Refused input (400): ${innermostMessage(err)}` })
+      return
+    }
+    const status = clientStatusOf(err)
+    if (status) {
+      this.info({ msg: `Refused (${status}): ${innermostMessage(err)}` })
+      return
+    }
   }
   method.apply(this, args)
 }

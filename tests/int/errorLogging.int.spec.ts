@@ -1,8 +1,9 @@
 /**
  * The logger's hook (src/errors/clientErrorsAtInfo.ts): an error entry whose error was the
- * client's input (what answerHonestly.ts answers 400) is written at info in one line; every
- * other entry keeps its level and its whole error.
+ * client's input (what answerHonestly.ts answers 400) or a refusal of Payload's with a 4xx is
+ * written at info in one line; every other entry keeps its level and its whole error.
  */
+import { APIError, Forbidden, UnauthorizedError } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { clientErrorsAtInfo } from '../../src/errors/clientErrorsAtInfo'
@@ -48,6 +49,19 @@ describe('error entries of refused client input', () => {
     expect(log({ err }, ERROR).info).toEqual([
       { msg: expect.stringMatching(/^Refused input \(400\): Unexpected token/) },
     ])
+  })
+
+  it("should write Payload's refusals with a 4xx (no sign-in, no permission) at info", () => {
+    expect(log({ err: new UnauthorizedError() }, ERROR)).toEqual({
+      info: [{ msg: 'Refused (401): Unauthorized, you must be logged in to make this request.' }],
+      passed: [],
+    })
+    expect(log({ err: new Forbidden() }, ERROR).info).toEqual([
+      { msg: expect.stringMatching(/^Refused \(403\): /) },
+    ])
+    // A 5xx Payload raises stays an error, with its stack.
+    const failed = { err: new APIError('Something broke', 500) }
+    expect(log(failed, ERROR)).toEqual({ info: [], passed: [[failed]] })
   })
 
   it('should keep a database that cannot be reached, an unexpected error and other levels as they are', () => {
