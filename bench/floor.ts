@@ -104,9 +104,11 @@ const ratingSummary = (stored: null | Record<string, unknown>) => {
     raterCount,
     scale: SCALE,
     text:
-      raterCount === 1
-        ? 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.'
-        : `Dieser Eintrag wurde bisher von ${raterCount} Nutzern bewertet.`,
+      raterCount === 0
+        ? 'Dieser Eintrag wurde bisher noch nicht bewertet.'
+        : raterCount === 1
+          ? 'Dieser Eintrag wurde bisher von einer Person bewertet.'
+          : `Dieser Eintrag wurde bisher von ${raterCount} Nutzerinnen und Nutzern bewertet.`,
   }
 }
 

@@ -154,6 +154,6 @@ export type RatingSummary = {
   raterCount: number
   /** The scale of every dimension, so a client can draw it without knowing the dimensions. */
   scale: { max: number; min: number }
-  /** e.g. "Dieses Modul wurde bisher von 3 Nutzern bewertet." */
+  /** e.g. "Dieser Eintrag wurde bisher von 3 Nutzerinnen und Nutzern bewertet." */
   text: string
 }

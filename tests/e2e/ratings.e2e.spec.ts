@@ -163,7 +163,9 @@ describe('ratings in the admin', () => {
 
     await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
     const panel = page.locator('.ratings-panel')
-    await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    await panel
+      .getByText('Dieser Eintrag wurde bisher von 3 Nutzerinnen und Nutzern bewertet.')
+      .waitFor()
     await expect(panel.locator('.ratings-panel__title').innerText()).resolves.toBe(
       'Bewertungen der Nutzerinnen und Nutzer',
     )
@@ -219,7 +221,7 @@ describe('ratings in the admin', () => {
       .waitFor()
     await page
       .locator('.ratings-panel')
-      .getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.')
+      .getByText('Dieser Eintrag wurde bisher von 3 Nutzerinnen und Nutzern bewertet.')
       .waitFor()
     expect(await complexity.innerText()).toBe('4')
     await context.close()
@@ -334,7 +336,9 @@ describe('ratings in the admin', () => {
 
     await page.goto(`${server.url}/admin/collections/modules/${module.id}`)
     const panel = page.locator('.ratings-panel')
-    await panel.getByText('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.').waitFor()
+    await panel
+      .getByText('Dieser Eintrag wurde bisher von 3 Nutzerinnen und Nutzern bewertet.')
+      .waitFor()
     expect(await panel.locator('.ratings-panel__locked').innerText()).toBe(
       'Bewertungen für diesen Eintrag sind gesperrt.',
     )

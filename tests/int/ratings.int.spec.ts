@@ -1152,7 +1152,7 @@ describe('summary with the module', () => {
     const moduleId = await ratedModule()
     const summary = await summaryOf(moduleId)
     expect(summary.raterCount).toBe(3)
-    expect(summary.text).toBe('Dieser Eintrag wurde bisher von 3 Nutzern bewertet.')
+    expect(summary.text).toBe('Dieser Eintrag wurde bisher von 3 Nutzerinnen und Nutzern bewertet.')
     expect(summary.isLocked).toBe(false)
     expect(summary.dimensions.participation).toEqual({
       count: 3,
@@ -1204,7 +1204,7 @@ describe('summary with the module', () => {
     const moduleId = await createModule()
     const summary = await summaryOf(moduleId)
     expect(summary.raterCount).toBe(0)
-    expect(summary.text).toBe('Dieser Eintrag wurde bisher von 0 Nutzern bewertet.')
+    expect(summary.text).toBe('Dieser Eintrag wurde bisher noch nicht bewertet.')
     expect(comparable(summary)).toEqual(expectedSummary([]))
   })
 

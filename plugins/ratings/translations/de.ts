@@ -24,8 +24,9 @@ export const de = {
     panelLoadFailed:
       'Die Bewertungen konnten gerade nicht geladen werden. Bitte laden Sie die Seite später neu.',
     panelTitle: 'Bewertungen der Nutzerinnen und Nutzer',
-    raterCount: 'Dieser Eintrag wurde bisher von {{count}} Nutzern bewertet.',
-    raterCount_one: 'Dieser Eintrag wurde bisher von 1 Nutzer bewertet.',
+    raterCount: 'Dieser Eintrag wurde bisher von {{count}} Nutzerinnen und Nutzern bewertet.',
+    raterCount_one: 'Dieser Eintrag wurde bisher von einer Person bewertet.',
+    raterCount_zero: 'Dieser Eintrag wurde bisher noch nicht bewertet.',
     ratingsDisabled: 'Bewertungen sind derzeit abgeschaltet.',
     ratingsPlural: 'Bewertungen',
     ratingsSingular: 'Bewertung',
