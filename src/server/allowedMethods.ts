@@ -6,7 +6,7 @@
  *
  * Endpoints are looked up as Payload's `handleEndpoints` does: a collection's or a global's
  * own endpoints when the first segment names one, else the root endpoints. An address no
- * endpoint has, with any method, stays Payload's 404.
+ * endpoint has, with any method, stays Payload's 404. GraphQL takes GET and POST.
  */
 import type { RequestHandler } from 'express'
 import type { Endpoint, SanitizedConfig } from 'payload'
@@ -68,8 +68,13 @@ export const allowedMethodsOf = (
       routesOf(`/globals/${global.slug}`, global.endpoints),
     ]),
   )
+  // GraphQL is no endpoint of Payload's: queries by GET or POST (graphqlApi.ts, the HTTP cache).
+  const graphqlPattern = routePattern(apiRoute, config.routes.graphQL ?? '/graphql')
   /** The methods `path` is answered to, or undefined where the API has no such address. */
   return (path: string): Set<string> | undefined => {
+    if (graphqlPattern.test(path)) {
+      return new Set(['GET', 'POST'])
+    }
     const [first = '', second = ''] = path.slice(apiRoute.length + 1).split('/')
     const routes =
       first === 'globals' ? globals.get(second) : (collections.get(first) ?? (root || []))

@@ -1774,6 +1774,8 @@ describe('methods an address does not take', () => {
         path: `/api/events/${ids.event}/registrations`,
       },
       { allow: ['GET', 'HEAD', 'POST', 'OPTIONS'], method: 'PUT', path: '/api/globals/netiquette' },
+      { allow: ['GET', 'POST', 'OPTIONS'], method: 'PUT', path: '/api/graphql' },
+      { allow: ['GET', 'POST', 'OPTIONS'], method: 'DELETE', path: '/api/graphql' },
     ]
     const before = await payload.findByID({
       collection: 'modules',
