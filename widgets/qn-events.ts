@@ -2,12 +2,13 @@
  * <qn-events municipality="essen" series="…" field-of-action="…" limit="5">: the next published
  * events (all filters optional and combinable), in Berlin time, with format, place and the
  * seats left or "Warteliste", and a link to subscribe to the same selection as a calendar feed.
- * One request.
+ * One request; when it finds nothing, one per filter, so that a name no municipality, series or
+ * Handlungsfeld has is named as such instead of looking like a list without events.
  */
 import { css, html, nothing } from 'lit'
 
 import { EVENT_FORMATS, EVENT_KINDS } from '../src/domain/eventKinds'
-import { apiUrl, requestJson } from './shared/api'
+import { ApiError, apiUrl, requestJson } from './shared/api'
 import { QnElement } from './shared/element'
 import { formatPeriod, isAfterDeadlineDay } from './shared/format'
 import { type Language } from './shared/i18n'
@@ -48,6 +49,9 @@ const texts = {
     seatsLeftOne: 'Noch 1 Platz frei',
     subscribe: 'Diese Termine im Kalender abonnieren (ICS)',
     subscribeHint: 'Der Link passt für Outlook, Apple Kalender, Google Kalender und Thunderbird.',
+    unknownFieldOfAction: 'Das Handlungsfeld „{slug}“ wurde nicht gefunden.',
+    unknownMunicipality: 'Die Kommune „{slug}“ wurde nicht gefunden.',
+    unknownSeries: 'Die Veranstaltungsreihe „{slug}“ wurde nicht gefunden.',
   },
   en: {
     cancelled: 'Cancelled',
@@ -61,6 +65,9 @@ const texts = {
     seatsLeftOne: '1 seat left',
     subscribe: 'Subscribe to these events in your calendar (ICS)',
     subscribeHint: 'The link works with Outlook, Apple Calendar, Google Calendar and Thunderbird.',
+    unknownFieldOfAction: 'The field of action "{slug}" was not found.',
+    unknownMunicipality: 'The municipality "{slug}" was not found.',
+    unknownSeries: 'The event series "{slug}" was not found.',
   },
 }
 
@@ -174,7 +181,40 @@ export class QnEvents extends QnElement<(typeof texts)['de'], ListedEvent[]> {
       language: this.language,
       signal,
     })
+    if (!docs.length) {
+      await this.checkFilters(signal)
+    }
     return docs
+  }
+
+  /** A filter naming nothing published (a typo in the snippet): 404 with its name, as the feed. */
+  private async checkFilters(signal: AbortSignal) {
+    const filters = [
+      ['municipalities', this.municipality, 'unknownMunicipality'],
+      ['event-series', this.series, 'unknownSeries'],
+      ['fields-of-action', this.fieldOfAction, 'unknownFieldOfAction'],
+    ] as const
+    const found = await Promise.all(
+      filters.map(async ([collection, slug]) => {
+        if (!slug) {
+          return true
+        }
+        const { docs } = await requestJson<{ docs: unknown[] }>(
+          apiUrl(collection, {
+            depth: 0,
+            limit: 1,
+            'select[slug]': 'true',
+            'where[slug][equals]': slug,
+          }),
+          { language: this.language, signal },
+        )
+        return docs.length > 0
+      }),
+    )
+    const missing = filters.find((_, index) => !found[index])
+    if (missing) {
+      throw new ApiError(this.t(missing[2], { slug: missing[1]! }), 404)
+    }
   }
 
   private feedUrl() {

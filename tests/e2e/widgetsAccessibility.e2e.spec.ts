@@ -366,7 +366,7 @@ describe('widgets’ accessibility', () => {
         body: [
           `<qn-rating module="${content.emptyModule.slug}"></qn-rating>`,
           `<qn-comments target="modules/${content.emptyModule.slug}"></qn-comments>`,
-          '<qn-events municipality="gibt-es-nicht"></qn-events>',
+          `<qn-events field-of-action="${content.emptyField.slug}"></qn-events>`,
           `<qn-module-finder field-of-action="${content.field.slug}"></qn-module-finder>`,
           `<qn-projects field-of-action="${content.emptyField.slug}"></qn-projects>`,
         ].join('\n'),
@@ -406,6 +406,16 @@ describe('widgets’ accessibility', () => {
     ]) {
       await shoot(page.locator(element), `empty-1000-${element}`)
     }
+
+    // A name in the snippet that nothing has: said, not shown as a list without events.
+    await page.goto(host.page({ body: '<qn-events municipality="gibt-es-nicht"></qn-events>' }))
+    await page
+      .locator('qn-events')
+      .getByRole('alert')
+      .getByText('Die Kommune „gibt-es-nicht“ wurde nicht gefunden.')
+      .waitFor()
+    expect(await page.locator('qn-events').getByText('Derzeit sind keine').count()).toBe(0)
+    await expectNoViolations(page, 'unknown municipality')
     await context.close()
   })
 
