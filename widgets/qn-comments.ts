@@ -55,6 +55,8 @@ const texts = {
     emptyOther: 'Hierzu sind noch keine Kommentare vorhanden.',
     emptyProjects: 'Für dieses Projekt sind noch keine Kommentare vorhanden.',
     errorsIntro: 'Bitte prüfen Sie Ihre Angaben:',
+    notSentIntro: 'Ihr Kommentar wurde nicht gesendet:',
+    reportNotSentIntro: 'Ihre Meldung wurde nicht gesendet:',
     formHeading: 'Kommentar schreiben',
     heading: 'Kommentare',
     honeypot: 'Bitte dieses Feld leer lassen',
@@ -93,6 +95,8 @@ const texts = {
     emptyOther: 'There are no comments yet.',
     emptyProjects: 'There are no comments on this project yet.',
     errorsIntro: 'Please check your details:',
+    notSentIntro: 'Your comment was not sent:',
+    reportNotSentIntro: 'Your report was not sent:',
     formHeading: 'Write a comment',
     heading: 'Comments',
     honeypot: 'Please leave this field empty',
@@ -196,6 +200,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     reported: { state: true },
     sentTo: { state: true },
     summary: { state: true },
+    summaryIntro: { state: true },
     target: { type: String },
     text: { state: true },
   }
@@ -215,6 +220,8 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
   declare reported: Set<string>
   declare sentTo: string | undefined
   declare summary: string[]
+  /** Whether the messages above the form ask to check the input or say what wasn't sent. */
+  declare summaryIntro: 'errorsIntro' | 'notSentIntro' | 'reportNotSentIntro'
   declare text: string
 
   protected readonly texts = texts
@@ -231,6 +238,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     this.notifyOnOfficialReply = false
     this.reported = new Set()
     this.summary = []
+    this.summaryIntro = 'errorsIntro'
     this.text = ''
   }
 
@@ -266,6 +274,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       this.reported = new Set([...this.reported, String(comment.id)])
     } catch (err) {
       this.summary = [err instanceof Error ? err.message : this.t('unexpected')]
+      this.summaryIntro = 'reportNotSentIntro'
     }
   }
 
@@ -336,6 +345,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       (form.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? ''
     this.errors = this.check()
     this.summary = []
+    this.summaryIntro = 'errorsIntro'
     if (Object.keys(this.errors).length) {
       await this.focusFirstError()
       return
@@ -366,9 +376,10 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
     } catch (err) {
-      const { fields, summary } = placeErrors(err, FIELDS, this.t('unexpected'))
+      const { fields, isAboutInput, summary } = placeErrors(err, FIELDS, this.t('unexpected'))
       this.errors = fields
       this.summary = summary
+      this.summaryIntro = isAboutInput ? 'errorsIntro' : 'notSentIntro'
       await this.focusFirstError()
     } finally {
       this.isSending = false
@@ -401,7 +412,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
             </p>`
           : nothing
       }
-      ${errorSummary(this.t('errorsIntro'), this.summary)}
+      ${errorSummary(this.t(this.summaryIntro), this.summary)}
       ${textField({ autocomplete: 'given-name', error: this.errors.authorName, hint: this.t('nameHint'), id: 'authorName', isRequired: true, label: this.t('name'), maxLength: 80, onInput: (value) => (this.authorName = value), requiredText: required, value: this.authorName })}
       ${textField({ autocomplete: 'email', error: this.errors.email, hint: this.t('emailHint'), id: 'email', isRequired: true, label: this.t('email'), maxLength: 254, onInput: (value) => (this.email = value), requiredText: required, type: 'email', value: this.email })}
       ${textArea({ error: this.errors.text, hint: this.t('commentHint', { max }), id: 'text', isRequired: true, label: this.t('comment'), maxLength: max, onInput: (value) => (this.text = value), requiredText: required, value: this.text })}

@@ -60,6 +60,7 @@ const texts = {
     emailHint: 'An diese Adresse schicken wir den Link zur Bestätigung.',
     emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
     errorsIntro: 'Bitte prüfen Sie Ihre Angaben:',
+    notSentIntro: 'Ihre Anmeldung wurde nicht gesendet:',
     full: 'Die Veranstaltung ist ausgebucht.',
     heading: 'Anmeldung',
     missing: 'Bitte geben Sie „{label}“ an.',
@@ -88,6 +89,7 @@ const texts = {
     emailHint: 'We will send the confirmation link to this address.',
     emailInvalid: 'Please enter a valid e-mail address.',
     errorsIntro: 'Please check your details:',
+    notSentIntro: 'Your registration was not sent:',
     full: 'This event is fully booked.',
     heading: 'Registration',
     missing: 'Please fill in "{label}".',
@@ -182,6 +184,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     privacyHref: { attribute: 'privacy-href', type: String },
     sentTo: { state: true },
     summary: { state: true },
+    summaryIntro: { state: true },
   }
 
   /** The event's slug (or id). */
@@ -197,6 +200,8 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
   declare name: string
   declare sentTo: string | undefined
   declare summary: string[]
+  /** Whether the messages above the form ask to check the input or say it wasn't sent. */
+  declare summaryIntro: 'errorsIntro' | 'notSentIntro'
 
   protected readonly texts = texts
 
@@ -210,6 +215,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     this.isSending = false
     this.name = ''
     this.summary = []
+    this.summaryIntro = 'errorsIntro'
   }
 
   protected override reloadOn() {
@@ -252,6 +258,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     const event = this.loadState.data
     this.errors = this.check(event)
     this.summary = []
+    this.summaryIntro = 'errorsIntro'
     if (Object.keys(this.errors).length) {
       await this.focusFirstError()
       return
@@ -281,9 +288,10 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
         'consent',
         ...(event.customQuestions ?? []).map((question) => `answers.${question.key}`),
       ]
-      const { fields, summary } = placeErrors(err, known, this.t('unexpected'))
+      const { fields, isAboutInput, summary } = placeErrors(err, known, this.t('unexpected'))
       this.errors = fields
       this.summary = summary
+      this.summaryIntro = isAboutInput ? 'errorsIntro' : 'notSentIntro'
       await this.focusFirstError()
     } finally {
       this.isSending = false
@@ -325,7 +333,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     const required = this.t('required')
     const privacyHref = this.privacyHref || new URL('datenschutz', serverBase).href
     return html`<form @submit=${this.submit} novalidate part="form">
-      ${errorSummary(this.t('errorsIntro'), this.summary)}
+      ${errorSummary(this.t(this.summaryIntro), this.summary)}
       ${textField({ autocomplete: 'name', error: this.errors.name, id: 'name', isRequired: true, label: this.t('name'), maxLength: 120, onInput: (value) => (this.name = value), requiredText: required, value: this.name })}
       ${textField({
         autocomplete: 'email',

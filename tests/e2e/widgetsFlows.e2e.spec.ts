@@ -459,8 +459,30 @@ describe('widgets on a member city’s website', () => {
       expect(received).not.toContain('geheimer-raum')
       expect(received).not.toContain('accessLink')
     }
+
+    // Closed while a third visitor fills in the form: said as not sent, not as a wrong input.
+    const third = await newVisitor()
+    const thirdPage = await third.newPage()
+    await thirdPage.goto(url)
+    const late = thirdPage.locator('qn-registration')
+    await late.locator('#name').waitFor()
+    await server.payload.update({
+      collection: 'events',
+      data: { registrationOpen: false },
+      id: event.id,
+      overrideAccess: true,
+    })
+    await late.locator('#name').fill('Carla Spät')
+    await late.locator('#email').fill('carla.spaet@example.test')
+    await late.locator('#answer-organisation').fill('Quartiersbüro Nordstadt')
+    await late.locator('#consent').check()
+    await late.getByRole('button', { exact: true, name: 'Auf die Warteliste setzen' }).click()
+    const summary = late.locator('.error-summary')
+    await summary.getByText('Ihre Anmeldung wurde nicht gesendet:').waitFor()
+    expect(await summary.innerText()).not.toContain('Bitte prüfen Sie Ihre Angaben')
     await first.close()
     await second.close()
+    await third.close()
   })
 
   it('should filter modules by Handlungsfeld and profile, announce the count and link the results through the href template', async () => {

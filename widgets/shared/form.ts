@@ -165,18 +165,26 @@ export const checkboxField = ({
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
   </div>`
 
+/** Statuses that say the input was wrong (the form asks to check it), not closed, full or busy. */
+const INPUT_STATUSES = new Set([400, 413, 422])
+
 /**
  * Where a refused submission's messages go: each beside the field it names (`known` are the
- * form's field paths), and what belongs to no field (closed, full, busy) above the form.
+ * form's field paths), and what belongs to no field (closed, full, busy) above the form;
+ * `isAboutInput` whether the summary should ask to check the input.
  */
 export const placeErrors = (
   err: unknown,
   known: string[],
   fallback: string,
-): { fields: FieldErrors; summary: string[] } => {
+): { fields: FieldErrors; isAboutInput: boolean; summary: string[] } => {
   const error = err instanceof ApiError ? err : new ApiError(fallback, 0)
   const { fields, rest } = errorsByField(error.fieldErrors, known)
-  return { fields, summary: Object.keys(fields).length || rest.length ? rest : [error.message] }
+  return {
+    fields,
+    isAboutInput: INPUT_STATUSES.has(error.status),
+    summary: Object.keys(fields).length || rest.length ? rest : [error.message],
+  }
 }
 
 /** Focus on the first invalid field (found by its id), or else on the error summary. */
