@@ -116,7 +116,8 @@ const de = {
     moveConfirm:
       'Sie verschieben {{count}} {{label}} nach <1>{{destination}}</1>. Möchten Sie fortfahren?',
     payloadSettings: 'Quartiersnetz-Einstellungen',
-    searchBy: 'Nach {{label}} suchen',
+    // Payload appends further fields after the label: "Suchen nach Titel, Kurzbeschreibung oder Stadtteil".
+    searchBy: 'Suchen nach {{label}}',
     sorryNotFound: 'Dazu wurde leider nichts gefunden.',
     true: 'Ja',
     unsavedChanges:
@@ -131,6 +132,8 @@ const de = {
       'Setzen Sie den Fokuspunkt direkt in der Vorschau, oder passen Sie die Werte unten an.',
   },
   validation: {
+    // An empty read-only list (array or blocks); the label is plural: "Keine Links eingetragen."
+    fieldHasNo: 'Keine {{label}} eingetragen.',
     emailAddress: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     enterNumber: 'Bitte geben Sie eine gültige Zahl ein.',
     username:

@@ -138,10 +138,7 @@ describe('moderation queue in the admin', () => {
     }
 
     await rows.first().getByRole('button', { exact: true, name: 'Freigeben' }).click()
-    await page
-      .locator('.payload-toast-container')
-      .getByText('1 Kommentar(e) freigegeben.')
-      .waitFor()
+    await page.locator('.payload-toast-container').getByText('1 Kommentar freigegeben.').waitFor()
     await expect
       .poll(() => rows.locator('.moderation-queue__author').allInnerTexts())
       .toEqual(['Bernd Mittel', 'Clara Neu'])
@@ -163,7 +160,7 @@ describe('moderation queue in the admin', () => {
     await page.screenshot({ animations: 'disabled', fullPage: true, path: '/tmp/moderation.png' })
 
     await bulkReject.click()
-    await page.locator('.payload-toast-container').getByText('2 Kommentar(e) abgelehnt.').waitFor()
+    await page.locator('.payload-toast-container').getByText('2 Kommentare abgelehnt.').waitFor()
     await page.getByText('Keine Kommentare warten auf eine Entscheidung.').waitFor()
     expect(await rows.count()).toBe(0)
     expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['rejected', 'rejected'])

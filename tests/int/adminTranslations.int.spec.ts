@@ -121,6 +121,18 @@ describe('the admin in one voice', () => {
     const english = new Map(await merged('en', 'client'))
     expect([english.get('general:true'), english.get('general:false')]).toEqual(['Yes', 'No'])
   })
+
+  it("should read as German where Payload fills in a list search's fields and an empty list's plural label", async () => {
+    const german = new Map(await merged('de', 'client'))
+    const fill = (key: string, label: string) => german.get(key)!.replace('{{label}}', label)
+    // As the list's search field composes it (ListControls): the first label, then ", …" and "oder …".
+    expect(
+      `${fill('general:searchBy', 'Titel')}, Kurzbeschreibung ${german.get('general:or')} Stadtteil`,
+    ).toBe('Suchen nach Titel, Kurzbeschreibung oder Stadtteil')
+    expect(fill('validation:fieldHasNo', 'Auszeichnungen')).toBe(
+      'Keine Auszeichnungen eingetragen.',
+    )
+  })
 })
 
 describe('the navigation', () => {

@@ -16,7 +16,7 @@ export const de = {
     invalidJson: 'Der Inhalt ist kein gültiges JSON.',
     lockedField: 'Bewertungen sperren',
     lockedFieldDescription:
-      'Gesperrt: Besucherinnen und Besucher können diesen Eintrag nicht (mehr) bewerten.',
+      'Wenn angehakt, können Besucherinnen und Besucher diesen Eintrag nicht (mehr) bewerten.',
     mean: 'Mittelwert',
     meanOfVisitors: 'Mittelwert der Nutzerinnen und Nutzer',
     noRatings: 'Noch keine Bewertungen.',

@@ -17,7 +17,7 @@ export const en: typeof de = {
     finderInvalid: 'Invalid filter: {{details}}',
     invalidJson: 'The body is not valid JSON.',
     lockedField: 'Lock ratings',
-    lockedFieldDescription: 'Locked: visitors cannot rate this entry (any more).',
+    lockedFieldDescription: 'When ticked, visitors cannot rate this entry (any more).',
     mean: 'Mean',
     meanOfVisitors: 'Visitors’ mean',
     noRatings: 'No ratings yet.',
