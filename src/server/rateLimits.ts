@@ -94,6 +94,8 @@ type PostRateLimitArgs = Omit<RateLimitsArgs, 'counter'> & {
   /** The message, given the minutes until the client may try again. */
   message: (minutes: number) => LocalizedText
   route: RegExp
+  /** Requests of which only the refused count (a login that succeeds is no guess). */
+  countsOnlyRefusals?: (req: Request) => boolean
 }
 
 /**
@@ -104,6 +106,7 @@ type PostRateLimitArgs = Omit<RateLimitsArgs, 'counter'> & {
  */
 const postRateLimit = ({
   counter,
+  countsOnlyRefusals,
   kindOf,
   max,
   message,
@@ -125,6 +128,9 @@ const postRateLimit = ({
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}:${kindOf(req)}`,
     legacyHeaders: false,
     limit: max,
+    // Given back once answered below 400, for the requests that count only refusals.
+    requestWasSuccessful: (req, res) => Boolean(countsOnlyRefusals?.(req)) && res.statusCode < 400,
+    skipSuccessfulRequests: countsOnlyRefusals !== undefined,
     standardHeaders: 'draft-7',
     store: counter ? postgresStore({ counter, prefix }) : undefined,
     windowMs,
@@ -155,6 +161,9 @@ export const authRateLimit = ({ counter, ...args }: RateLimitsArgs): RequestHand
     ...args,
     counter: counterOf(counter),
     prefix: 'auth',
+    // Colleagues signing in one after another behind a city hall's one address are no attack;
+    // forgot-password answers 200 whether or not the account exists, so it counts every time.
+    countsOnlyRefusals: (req) => AUTH_ROUTE.exec(req.path)?.[1] === 'login',
     kindOf: (req) => AUTH_ROUTE.exec(req.path)?.[1] ?? '',
     message: (minutes) => ({
       de: `Zu viele Versuche. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,

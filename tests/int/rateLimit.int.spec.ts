@@ -98,8 +98,16 @@ const limitedServer = async ({
   const app = express()
   app.set('trust proxy', true)
   app.use(authRateLimit({ counter, max: 3, windowMs }))
-  app.post('/api/users/login', (_req, res) => {
+  app.post('/api/users/login', express.json(), (req, res) => {
+    if ((req.body as { password?: string }).password === 'richtig') {
+      res.json({ message: 'Angemeldet.' })
+      return
+    }
     res.status(401).json({ errors: [{ message: 'Falsch.' }] })
+  })
+  // As Payload's: the same answer whether or not the account exists.
+  app.post('/api/users/forgot-password', (_req, res) => {
+    res.json({ message: 'Gesendet.' })
   })
   const listening: Server = http.createServer(app)
   await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()))
@@ -108,9 +116,15 @@ const limitedServer = async ({
   return {
     clientAddress,
     close: () => new Promise<void>((resolve) => listening.close(() => resolve())),
-    login: () =>
+    forgotPassword: () =>
+      requestJson(`${url}/api/users/forgot-password`, {
+        body: { email: 'niemand@quartiersnetz.test' },
+        headers: { 'X-Forwarded-For': clientAddress },
+        method: 'POST',
+      }),
+    login: (password = 'falsch') =>
       requestJson<{ errors?: { message: string }[] }>(`${url}/api/users/login`, {
-        body: { email: 'niemand@quartiersnetz.test', password: 'falsch' },
+        body: { email: 'niemand@quartiersnetz.test', password },
         headers: { 'X-Forwarded-For': clientAddress },
         method: 'POST',
       }),
@@ -147,6 +161,31 @@ describe('rate limits shared through PostgreSQL', () => {
     } finally {
       await Promise.all([first!.close(), second!.close()])
       await Promise.all(counters.map((counter) => counter.stop()))
+    }
+  })
+
+  it('should count refused logins only, and every forgot-password', async () => {
+    const counter = counterOn(process.env.DATABASE_URL)
+    const server = await limitedServer({ counter })
+    try {
+      // Ten colleagues behind one address sign in one after another.
+      for (let i = 0; i < 10; i++) {
+        expect((await server.login('richtig')).status).toBe(200)
+      }
+      expect((await server.login()).status).toBe(401)
+      expect((await server.login()).status).toBe(401)
+      expect((await server.login()).status).toBe(401)
+      expect((await server.login()).status).toBe(429)
+      // Over the limit even the right password waits: guessing ends at the limit.
+      expect((await server.login('richtig')).status).toBe(429)
+      const reminders = []
+      for (let i = 0; i < 4; i++) {
+        reminders.push((await server.forgotPassword()).status)
+      }
+      expect(reminders).toEqual([200, 200, 200, 429])
+    } finally {
+      await server.close()
+      await counter.stop()
     }
   })
 
