@@ -35,6 +35,15 @@ export const namedKeys = (keys: string[], language: Language) => {
     : named
 }
 
+/** The values a field takes, so that a client can correct itself (at most 16 named). */
+const namedValues = (values: readonly unknown[], language: Language) => {
+  const named = values.slice(0, 16).map(String).join(', ')
+  const more = values.length - 16
+  return more > 0
+    ? `${named} ${language === 'de' ? `und ${more} weitere` : `and ${more} more`}`
+    : named
+}
+
 const labelOf = (path: string, labels: FieldLabels, language: Language) =>
   labels[path]?.[language] ?? path
 
@@ -81,22 +90,25 @@ const messageOf = (issue: core.$ZodIssue, label: string, language: Language): st
           : `"${label}" is not in the expected format.`
     case 'invalid_value':
       return de
-        ? `„${label}“ hat keinen der zulässigen Werte.`
-        : `"${label}" is not one of the allowed values.`
+        ? `„${label}“ hat keinen der zulässigen Werte (möglich: ${namedValues(issue.values, language)}).`
+        : `"${label}" is not one of the allowed values (possible: ${namedValues(issue.values, language)}).`
     case 'unrecognized_keys':
       return de
-        ? `Unbekannte Angabe(n): ${namedKeys(issue.keys, language)}.`
-        : `Unknown field(s): ${namedKeys(issue.keys, language)}.`
+        ? `${issue.keys.length === 1 ? 'Unbekannte Angabe' : 'Unbekannte Angaben'}: ${namedKeys(issue.keys, language)}.`
+        : `${issue.keys.length === 1 ? 'Unknown field' : 'Unknown fields'}: ${namedKeys(issue.keys, language)}.`
     default:
       return de ? `„${label}“ ist ungültig.` : `"${label}" is invalid.`
   }
 }
 
 const EXPECTED: Record<string, LocalizedText> = {
+  array: { de: 'eine Liste', en: 'a list' },
   boolean: { de: 'ja oder nein', en: 'true or false' },
   int: { de: 'eine ganze Zahl', en: 'a whole number' },
   number: { de: 'eine Zahl', en: 'a number' },
   object: { de: 'ein Objekt', en: 'an object' },
+  // z.record: an object of names and values (the answers to an event's questions).
+  record: { de: 'ein Objekt', en: 'an object' },
   string: { de: 'Text', en: 'text' },
 }
 

@@ -335,6 +335,17 @@ describe('event registration: refusals store nothing', () => {
         })
       ).status,
     ).toBe(400)
+    // Answers that are no object of answers: said in words, not in the validator's ("record").
+    const wrongAnswers = await register(eventId, {
+      answers: 'Stadt Essen',
+      consent: true,
+      email: 'x@registration.test',
+      name: 'X',
+    })
+    expect(wrongAnswers.status).toBe(400)
+    expect(JSON.stringify(wrongAnswers.body)).toContain(
+      '„Antworten“ hat die falsche Form (erwartet: ein Objekt).',
+    )
     expect(await registrationsOf(eventId)).toHaveLength(0)
   })
 

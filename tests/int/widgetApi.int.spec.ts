@@ -577,8 +577,8 @@ describe('module finder', () => {
       [
         'facets=ja',
         'facets',
-        'Ungültiger Filter: „Facetten“ hat keinen der zulässigen Werte.',
-        'Invalid filter: "Facets" is not one of the allowed values.',
+        'Ungültiger Filter: „Facetten“ hat keinen der zulässigen Werte (möglich: true, false).',
+        'Invalid filter: "Facets" is not one of the allowed values (possible: true, false).',
       ],
     ]
     for (const [query, path, de, en] of cases) {
