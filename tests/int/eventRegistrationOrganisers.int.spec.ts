@@ -302,7 +302,7 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/csv')
     expect(response.headers.get('content-disposition')).toMatch(
-      /attachment; filename="anmeldungen-[\w-]+\.csv"/,
+      /attachment; filename="anmeldungen-[\w-]+-teilnehmende\.csv"/,
     )
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -316,11 +316,13 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     )
     expect(lines[2]).toContain('"Lena ""Linde""";')
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.test"")"`)
-    const all = await (
-      await fetch(`${server.url}/api/events/${event}/registrations/export?status=all`, {
-        headers: { Authorization: `JWT ${editorToken}` },
-      })
-    ).text()
+    const allResponse = await fetch(
+      `${server.url}/api/events/${event}/registrations/export?status=all`,
+      { headers: { Authorization: `JWT ${editorToken}` } },
+    )
+    // Named apart from the attendees' file: a second download doesn't overwrite the first.
+    expect(allResponse.headers.get('content-disposition')).toMatch(/-alle\.csv"$/)
+    const all = await allResponse.text()
     expect(all).toContain('Max Mistel')
     expect(all).toContain('Nora Nessel')
     expect(

@@ -32,6 +32,16 @@ const cell = (value: unknown) => {
   return `"${text.replace(/"/g, '""')}"`
 }
 
+/** In the file's name, so that two exports of one event don't overwrite each other. */
+const FILE_SUFFIX = {
+  all: 'alle',
+  attendees: 'teilnehmende',
+  cancelled: 'abgesagt',
+  confirmed: 'bestaetigt',
+  pending: 'unbestaetigt',
+  waitlisted: 'warteliste',
+} as const
+
 const STATUS_FILTER = z.enum([
   'attendees',
   'all',
@@ -112,7 +122,7 @@ export const exportEndpoint = (options: ResolvedRegistrationOptions): Endpoint =
     return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, {
       headers: {
         'Cache-Control': 'no-store',
-        'Content-Disposition': `attachment; filename="anmeldungen-${slug}.csv"`,
+        'Content-Disposition': `attachment; filename="anmeldungen-${slug}-${FILE_SUFFIX[filter.data]}.csv"`,
         'Content-Type': 'text/csv; charset=utf-8',
       },
     })
