@@ -26,6 +26,7 @@ import { apiCors } from './apiCors'
 import { guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
+import { refuseImpossibleIds } from './documentIds'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { explainAdminOrigin } from './explainAdminOrigin'
@@ -198,6 +199,8 @@ export const startServer = async ({
     }),
   )
   app.use(refuseUnavailableRoutes({ payload }))
+  // `/api/modules/stadtteilkonferenz`: ids are numbers; say how to find it by its slug.
+  app.use(refuseImpossibleIds({ payload }))
   // Without change notifications nothing is cached, but GraphQL by GET still reaches Payload.
   // At most API_CONCURRENCY API requests in Payload at once, cache misses included (payloadApi.ts).
   const gate = apiGate({ concurrency: settings.apiConcurrency, payload })

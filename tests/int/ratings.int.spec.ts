@@ -356,15 +356,22 @@ describe('validation', () => {
 
   it('should refuse an unknown module with 404', async () => {
     const before = await storedCounts()
-    for (const id of ['999999', 'kein-modul']) {
-      const german = await rate(id, { json: { values: { participation: 4 } } })
-      expect(german.status).toBe(404)
-      expect(german.body.errors?.[0]?.message).toBe(
-        'Eintrag nicht gefunden oder nicht veröffentlicht.',
-      )
-      const english = await rate(id, { json: { values: { participation: 4 } }, language: 'en' })
-      expect(english.body.errors?.[0]?.message).toBe('Entry not found or not published.')
-    }
+    const german = await rate('999999', { json: { values: { participation: 4 } } })
+    expect(german.status).toBe(404)
+    expect(german.body.errors?.[0]?.message).toBe(
+      'Eintrag nicht gefunden oder nicht veröffentlicht.',
+    )
+    const english = await rate('999999', {
+      json: { values: { participation: 4 } },
+      language: 'en',
+    })
+    expect(english.body.errors?.[0]?.message).toBe('Entry not found or not published.')
+    // A slug where the id belongs (the widgets take either): the host says how to find it.
+    const bySlug = await rate('kein-modul', { json: { values: { participation: 4 } } })
+    expect(bySlug.status).toBe(404)
+    expect(bySlug.body.errors?.[0]?.message).toBe(
+      'Unter „kein-modul“ gibt es keinen Eintrag: Die IDs von „Beteiligungsmodule“ sind Zahlen. Nach dem Kurznamen finden Sie ihn mit /api/modules?where[slug][equals]=kein-modul.',
+    )
     expect(await storedCounts()).toEqual(before)
   })
 

@@ -1,0 +1,98 @@
+/**
+ * A document's address with something that can't be its id (`/api/modules/stadtteilkonferenz`,
+ * `POST /api/modules/stadtteilkonferenz/ratings`: ids are numbers here) is answered 404 before
+ * Payload runs, naming how to find the document by its slug. Payload would answer 400 "a value
+ * the database doesn't take" and the plugins "Eintrag nicht gefunden", which leave a webmaster
+ * who tried the slug the widgets accept guessing.
+ *
+ * The endpoint is looked up as Payload's `handleEndpoints` does (the collection's endpoints in
+ * their order, the first whose method and path match), so `/count`, `/versions` or
+ * `/catalogue` are never taken for an id; only an `:id` parameter of a collection whose ids are
+ * numbers is checked.
+ */
+import type { RequestHandler } from 'express'
+import type { Payload } from 'payload'
+
+import { routePattern } from './routePattern'
+import { sendError } from './sendError'
+
+type IdRoute = { idSegment: number | undefined; method: string; pattern: RegExp }
+
+const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+/** What Payload reads as a number id (`parseDocumentID`): anything else never finds a document. */
+const isNumberLike = (id: string) => id.trim() !== '' && Number.isFinite(Number(id))
+
+export const refuseImpossibleIds = ({ payload }: { payload: Payload }): RequestHandler => {
+  const apiRoute = payload.config.routes.api
+  const collections = new Map<
+    string,
+    { hasSlug: boolean; label: { de: string; en: string }; routes: IdRoute[] }
+  >()
+  for (const collection of payload.config.collections) {
+    const idType = payload.collections[collection.slug]?.customIDType ?? payload.db.defaultIDType
+    if (idType !== 'number' || !collection.endpoints) {
+      continue
+    }
+    const plural = collection.labels?.plural
+    const name = (language: 'de' | 'en') =>
+      typeof plural === 'string'
+        ? plural
+        : plural && typeof plural === 'object'
+          ? String((plural as Record<string, string>)[language] ?? collection.slug)
+          : collection.slug
+    collections.set(collection.slug, {
+      hasSlug: collection.flattenedFields.some((field) => field.name === 'slug'),
+      label: { de: name('de'), en: name('en') },
+      routes: collection.endpoints.map((endpoint) => {
+        // Segments after `/api/<collection>`: `/:id/ratings` has its id in the first.
+        const index = endpoint.path.split('/').filter(Boolean).indexOf(':id')
+        return {
+          idSegment: index < 0 ? undefined : index,
+          method: endpoint.method.toUpperCase(),
+          pattern: routePattern(apiRoute, `/${collection.slug}${endpoint.path}`),
+        }
+      }),
+    })
+  }
+  const apiPrefix = `${apiRoute}/`
+  return (req, res, next) => {
+    if (!req.path.startsWith(apiPrefix)) {
+      next()
+      return
+    }
+    const [slug = '', ...rest] = req.path.slice(apiPrefix.length).split('/')
+    const collection = collections.get(slug)
+    if (!collection) {
+      next()
+      return
+    }
+    const method =
+      req.method === 'HEAD' ||
+      (req.method === 'POST' && METHOD_OVERRIDE_HEADERS.some((name) => req.get(name) === 'GET'))
+        ? 'GET'
+        : req.method
+    const route = collection.routes.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(req.path),
+    )
+    const id = route?.idSegment === undefined ? undefined : decode(rest[route.idSegment] ?? '')
+    if (id === undefined || isNumberLike(id)) {
+      next()
+      return
+    }
+    const query = `${apiRoute}/${slug}?where[slug][equals]=${encodeURIComponent(id)}`
+    res.setHeader('Cache-Control', 'no-store')
+    sendError(req, res, 404, {
+      de: `Unter „${id}“ gibt es keinen Eintrag: Die IDs von „${collection.label.de}“ sind Zahlen.${collection.hasSlug ? ` Nach dem Kurznamen finden Sie ihn mit ${query}.` : ''}`,
+      en: `There is no entry at "${id}": the ids of "${collection.label.en}" are numbers.${collection.hasSlug ? ` Find it by its slug with ${query}.` : ''}`,
+    })
+  }
+}
