@@ -22,7 +22,7 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'
 const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 
 /** The method Payload answers the request as: HEAD as GET, a POST that says so as GET. */
-const effectiveMethod = (method: string, header: (name: string) => string | undefined) => {
+export const effectiveMethod = (method: string, header: (name: string) => string | undefined) => {
   if (method === 'HEAD') {
     return 'GET'
   }

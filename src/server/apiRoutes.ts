@@ -12,15 +12,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { hasBody } from './apiInput'
+import { decodeSegment } from './routePattern'
 import { sendError } from './sendError'
-
-const decode = (segment: string) => {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
-}
 
 export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): RequestHandler => {
   const apiPrefix = `${payload.config.routes.api}/`
@@ -95,7 +88,7 @@ export const refuseUnavailableRoutes = ({ payload }: { payload: Payload }): Requ
       (req.method === 'GET' || req.method === 'HEAD')
     ) {
       const staticDir = path.resolve(collection.upload.staticDir || slug)
-      const file = path.resolve(staticDir, decode(name))
+      const file = path.resolve(staticDir, decodeSegment(name))
       const isThere =
         file.startsWith(staticDir + path.sep) &&
         (await fs.stat(file).then(

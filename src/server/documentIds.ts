@@ -13,20 +13,11 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { routePattern } from './routePattern'
+import { effectiveMethod } from './allowedMethods'
+import { decodeSegment, routePattern } from './routePattern'
 import { sendError } from './sendError'
 
 type IdRoute = { idSegment: number | undefined; method: string; pattern: RegExp }
-
-const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
-
-const decode = (segment: string) => {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
-  }
-}
 
 /** What Payload reads as a number id (`parseDocumentID`): anything else never finds a document. */
 const isNumberLike = (id: string) => id.trim() !== '' && Number.isFinite(Number(id))
@@ -75,15 +66,12 @@ export const refuseImpossibleIds = ({ payload }: { payload: Payload }): RequestH
       next()
       return
     }
-    const method =
-      req.method === 'HEAD' ||
-      (req.method === 'POST' && METHOD_OVERRIDE_HEADERS.some((name) => req.get(name) === 'GET'))
-        ? 'GET'
-        : req.method
+    const method = effectiveMethod(req.method, (name) => req.get(name))
     const route = collection.routes.find(
       (candidate) => candidate.method === method && candidate.pattern.test(req.path),
     )
-    const id = route?.idSegment === undefined ? undefined : decode(rest[route.idSegment] ?? '')
+    const id =
+      route?.idSegment === undefined ? undefined : decodeSegment(rest[route.idSegment] ?? '')
     if (id === undefined || isNumberLike(id)) {
       next()
       return

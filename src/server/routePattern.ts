@@ -11,3 +11,12 @@ export const routePattern = (apiRoute: string, path: string) =>
       .replace(/\/:[A-Za-z]+\\\?/g, '(?:/[^/]+)?')
       .replace(/:[A-Za-z]+/g, '[^/]+')}\\/?$`,
   )
+
+/** A path segment decoded, or as it is where its percent-encoding is malformed. */
+export const decodeSegment = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
