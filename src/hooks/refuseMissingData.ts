@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 import { APIError } from 'payload'
 
 import { localize } from '../i18n/localize'
+import { refuseInvalidDates } from './refuseInvalidDates'
 
 /**
  * A create or update without data (an empty body, a body Payload doesn't read) would reach
@@ -27,14 +28,21 @@ export const refuseMissingData: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-/** Adds `refuseMissingData` to every collection of the config (the plugins' ones too: put it last). */
+/**
+ * Adds `refuseMissingData` and `refuseInvalidDates` to every collection of the config (the
+ * plugins' ones too: put it last).
+ */
 export const withDataChecks: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [refuseMissingData, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        refuseMissingData,
+        refuseInvalidDates,
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
     },
   })),
 })

@@ -1298,7 +1298,10 @@ describe('list and detail routes with malformed query parameters', () => {
     ['where[id][equals]=abc', 'answered'],
     ['where[id][in]=abc,-1,99999999999', 'answered'],
     ['where[id][greater_than]=abc', 'answered'],
+    // A date field compared with no date: refused (src/hooks/refuseInvalidDates.ts; Payload's own
+    // collections answer an empty list), see the test below.
     ['where[createdAt][greater_than]=gestern', 'answered'],
+    ['where[or][0][updatedAt][in]=2026-01-01,kein-datum', 'answered'],
     ['where[updatedAt][equals]=99999999999999999', 'answered'],
     ['where[title][gibtsnicht]=x', 'answered'],
     // Operators Payload knows but PostgreSQL's adapter can't run (src/db/unsupportedOperators.ts).
@@ -1389,6 +1392,39 @@ describe('list and detail routes with malformed query parameters', () => {
     await expectNoViolations([...probes, ...english], {
       atLeast: slugs().length * LIST_QUERIES.length * 2,
     })
+  })
+
+  it('should name the field and the value of a date filter that is no date, and take real dates', async () => {
+    const refused = await fetch(`${server.url}/api/events?where[start][greater_than]=2026-13-45`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      '„2026-13-45“ ist kein Datum (Filter auf „start“). Erwartet wird ein Datum wie 2026-12-01 oder 2026-12-01T09:00:00Z.',
+    )
+    // Every collection of ours, its list and its count, nested in and/or too.
+    const ours = payload.config.collections
+      .map((collection) => collection.slug)
+      .filter((slug) => !slug.startsWith('payload-'))
+    const misanswered: string[] = []
+    for (const slug of ours) {
+      for (const path of [
+        `/api/${slug}?where[createdAt][greater_than]=gestern`,
+        `/api/${slug}/count?where[or][0][updatedAt][in]=2026-01-01,kein-datum`,
+      ]) {
+        const response = await fetch(`${server.url}${path}`)
+        if (response.status !== 400) {
+          misanswered.push(`${path}: ${response.status}`)
+        }
+      }
+    }
+    expect(misanswered).toEqual([])
+    for (const date of ['2026-12-01', '2026-12-01T09:00:00Z', '2026-12-01T10:00:00.000+01:00']) {
+      const taken = await fetch(
+        `${server.url}/api/events?where[start][greater_than]=${encodeURIComponent(date)}&limit=1`,
+      )
+      expect(taken.status, date).toBe(200)
+    }
   })
 
   it('should refuse garbage ids on the detail routes and answer malformed detail queries below 500', async () => {
