@@ -322,16 +322,24 @@ describe('comments thread', () => {
     expect(text).not.toMatch(HEX_HASH)
   })
 
-  it('should answer 404 in German or English for a draft, an unknown slug or a collection without comments, and 400 without a target', async () => {
+  it('should answer 404 in German or English for a draft or an unknown slug, and 400 without a target or for a collection without comments', async () => {
     const draft = await createModule({ _status: 'draft' })
     await createComment({ targetId: String(draft.id), text: 'Am Entwurf' })
+    for (const target of ['events/irgendwas', 'users/1']) {
+      const german = await thread(target)
+      expect(german.status, target).toBe(400)
+      expect(german.body.errors?.[0]?.message).toMatch(
+        /^„(events|users)“ nimmt keine Kommentare an; kommentieren lassen sich: modules, projects\.$/,
+      )
+      expect((await thread(target, 'en')).body.errors?.[0]?.message).toMatch(
+        /takes no comments; comments can be written on: modules, projects\.$/,
+      )
+    }
     for (const target of [
       `modules/${draft.slug}`,
       `modules/${draft.id}`,
       'modules/gibt-es-nicht',
       'modules/99999',
-      'events/irgendwas',
-      'users/1',
     ]) {
       const german = await thread(target)
       expect(german.status, target).toBe(404)

@@ -135,9 +135,18 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       )
     }
     const [, collection = '', key = ''] = match
-    const target = options.collections.includes(collection as CollectionSlug)
-      ? await findTarget({ collection, key, options, req })
-      : undefined
+    if (!options.collections.includes(collection as CollectionSlug)) {
+      // Not a missing entry but an address that can't be one: say which collections take comments.
+      return fail(
+        400,
+        t('plugin-comments:threadCollectionUnknown', {
+          collection,
+          collections: options.collections.join(', '),
+        }),
+        noStore,
+      )
+    }
+    const target = await findTarget({ collection, key, options, req })
     if (!target) {
       return fail(404, t('plugin-comments:targetNotFound'), noStore)
     }

@@ -86,6 +86,8 @@ export const de = {
       'Danke! Bitte bestätigen Sie Ihren Kommentar über den Link, den wir Ihnen per E-Mail geschickt haben.',
     targetMissing: 'nicht mehr vorhanden',
     targetNotFound: 'Eintrag nicht gefunden oder nicht veröffentlicht.',
+    threadCollectionUnknown:
+      '„{{collection}}“ nimmt keine Kommentare an; kommentieren lassen sich: {{collections}}.',
     threadTargetMissing:
       'Bitte geben Sie an, zu welchem Eintrag die Kommentare gehören, z. B. ?target={{example}} (Sammlung/Kurzname oder ID).',
     tooManyLinks: 'Der Kommentar enthält zu viele Links (höchstens {{max}}).',

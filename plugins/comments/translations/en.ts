@@ -81,6 +81,8 @@ export const en: typeof de = {
     submitted: 'Thank you! Please confirm your comment with the link we sent you by e-mail.',
     targetMissing: 'no longer there',
     targetNotFound: 'Entry not found or not published.',
+    threadCollectionUnknown:
+      '"{{collection}}" takes no comments; comments can be written on: {{collections}}.',
     threadTargetMissing:
       'Please say which entry the comments belong to, e.g. ?target={{example}} (collection/slug or id).',
     tooManyLinks: 'The comment contains too many links (at most {{max}}).',
