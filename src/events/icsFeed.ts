@@ -9,7 +9,7 @@ import type { Event } from '../../payload-types'
 
 import crypto from 'node:crypto'
 
-import ical from 'ical-generator'
+import ical, { ICalCalendarMethod } from 'ical-generator'
 
 import { EVENT_TIME_ZONE } from '../domain/eventKinds'
 
@@ -127,10 +127,10 @@ export const renderCalendar = ({
 }): string => {
   const host = new URL(serverUrl).hostname
   const calendar = ical({
+    method: ICalCalendarMethod.PUBLISH,
     name,
     prodId: { company: 'Quartiersnetz', language: 'DE', product: 'Veranstaltungen' },
     ttl: MAX_AGE_SECONDS,
-    x: [['X-WR-TIMEZONE', EVENT_TIME_ZONE]],
   })
   for (const event of events) {
     calendar.createEvent({
@@ -147,7 +147,11 @@ export const renderCalendar = ({
       summary: event.title,
     })
   }
-  return calendar.toString()
+  // Among the calendar's properties, before its events (RFC 5545, 3.6): ical-generator writes
+  // custom properties after them.
+  const text = calendar.toString()
+  const at = text.search(/BEGIN:VEVENT\r\n|END:VCALENDAR/)
+  return `${text.slice(0, at)}X-WR-TIMEZONE:${EVENT_TIME_ZONE}\r\n${text.slice(at)}`
 }
 
 /** The feed with caching headers; a client that has this version gets 304. */

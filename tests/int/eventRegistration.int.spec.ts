@@ -157,6 +157,9 @@ describe('event registration: double opt-in, seats, waiting list', () => {
     expect(confirmedMail?.text).toMatch(CANCEL_LINK)
     const ics = icsOf(confirmedMail)
     expect(ics?.summary).toBe(`Anmeldeveranstaltung ${counter}`)
+    // The method its Content-Type names (RFC 6047): an entry to add, not an invitation.
+    const calendarPart = confirmedMail?.parts.find((part) => part.contentType === 'text/calendar')
+    expect(calendarPart?.body).toMatch(/\r\nMETHOD:PUBLISH\r\n/)
     expect(ics?.startDate.toJSDate().toISOString()).toBe(start.toISOString())
 
     // The same link again: it says what became of the registration and does nothing twice.

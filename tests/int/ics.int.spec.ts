@@ -113,6 +113,22 @@ describe('events feed', () => {
     expect(headers.get('etag')).toBeTruthy()
   })
 
+  it('should put the calendar properties (method, time zone) before the events', async () => {
+    await createEvent({ start: inDays(4), title: 'Reihenfolge im Kalender' })
+    const { text } = await fetchFeed('/api/events/feed.ics')
+    const lines = text.split('\r\n')
+    const firstEvent = lines.indexOf('BEGIN:VEVENT')
+    expect(firstEvent).toBeGreaterThan(0)
+    for (const property of ['METHOD:PUBLISH', 'X-WR-TIMEZONE:Europe/Berlin']) {
+      expect(lines.indexOf(property), property).toBeGreaterThan(0)
+      expect(lines.indexOf(property), property).toBeLessThan(firstEvent)
+      expect(
+        lines.filter((line) => line === property),
+        property,
+      ).toHaveLength(1)
+    }
+  })
+
   it('should list an upcoming published event at its exact start and end', async () => {
     const start = inDays(20, 9)
     const end = inDays(20, 11)

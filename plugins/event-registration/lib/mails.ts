@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import ical from 'ical-generator'
+import ical, { ICalCalendarMethod } from 'ical-generator'
 
 import type {
   CpdRecognition,
@@ -147,6 +147,8 @@ export const queueConfirmMail = async (args: MailArgs & { token: string }) => {
 
 const icsOf = ({ event, options, registration, req }: MailArgs) => {
   const calendar = ical({
+    // As the attachment's Content-Type says (RFC 6047): an entry to add, not an invitation.
+    method: ICalCalendarMethod.PUBLISH,
     name: titleOf(event, options),
     prodId: { company: 'Quartiersnetz', product: 'event-registration' },
   })
