@@ -261,3 +261,30 @@ export const registerForEvent = async <T = Record<string, unknown>>({
     headers,
     method: 'POST',
   })
+
+/**
+ * The id of the live registration of `email` for an event: the registration's answer names
+ * none (nobody learns from it whether an address is registered).
+ */
+export const registrationIdOf = async (
+  payload: Payload,
+  { email, eventId }: { email: string; eventId: number | string },
+): Promise<number> => {
+  const { docs } = await payload.find({
+    collection: 'registrations',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: {
+      and: [
+        { event: { equals: eventId } },
+        { email: { equals: email.toLowerCase() } },
+        { status: { not_equals: 'cancelled' } },
+      ],
+    },
+  })
+  if (!docs[0]) {
+    throw new Error(`No registration of ${email} for event ${eventId}.`)
+  }
+  return docs[0].id
+}

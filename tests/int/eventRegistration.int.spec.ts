@@ -36,7 +36,7 @@ const CANCEL_LINK = /http:\/\/localhost:\d+\/api\/registrations\/cancel\?token=[
 type ErrorBody = { errors?: { message: string }[] }
 type RegisterBody = ErrorBody & {
   message?: string
-  registration?: { id: number; status: string }
+  registration?: { id?: number; status: string }
 }
 type LinkBody = ErrorBody & {
   message?: string
@@ -352,25 +352,34 @@ describe('event registration: refusals store nothing', () => {
     expect(await registrationsOf(eventId)).toHaveLength(0)
   })
 
-  it('should refuse a second registration with the same e-mail for the same event with 409', async () => {
+  it('should answer a second registration of an address as the first, and tell only its mailbox, once a day', async () => {
     const eventId = await createEvent()
-    expect(
-      (
-        await register(eventId, {
-          email: 'doppelt@registration.test',
-          name: 'Doppelt',
-        })
-      ).status,
-    ).toBe(202)
-    const again = await register(eventId, {
-      email: 'DOPPELT@registration.test',
-      name: 'Doppelt',
-    })
-    expect(again.status).toBe(409)
+    const first = await register(eventId, { email: 'doppelt@registration.test', name: 'Doppelt' })
+    expect(first.status).toBe(202)
+    const [confirmMail] = mailsTo(
+      await deliverMails({ payload, smtp }),
+      'doppelt@registration.test',
+    )
+    expect(confirmMail?.subject).toMatch(/^Anmeldung bestätigen: /)
+    smtp.received.length = 0
+    // Anyone may try an address: the answer is the same bytes, so it says nothing about it.
+    const again = await register(eventId, { email: 'DOPPELT@registration.test', name: 'Jemand' })
+    expect(again.status).toBe(202)
+    expect(again.body).toEqual(first.body)
+    expect(JSON.stringify(again.body)).not.toMatch(/"id"/)
     expect(await registrationsOf(eventId)).toHaveLength(1)
+    const [note] = mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test')
+    expect(note?.subject).toMatch(/^Sie sind bereits angemeldet: /)
+    // The registrant's own name, the state of their registration and their cancel link.
+    expect(note?.text).toContain('Hallo Doppelt,')
+    expect(note?.text).toContain('Ihre erste Anmeldung wartet noch auf Ihre Bestätigung')
+    expect(note?.text).toMatch(CANCEL_LINK)
+    smtp.received.length = 0
+    // Again the same day: no second note (a mailbox is not flooded through the form).
     expect(
-      mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test'),
-    ).toHaveLength(1)
+      (await register(eventId, { email: 'doppelt@registration.test', name: 'X' })).status,
+    ).toBe(202)
+    expect(mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test')).toEqual([])
   })
 })
 

@@ -13,7 +13,13 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { ANONYMISE_REGISTRATIONS_TASK } from '../../plugins/event-registration'
 import { launchChromium } from '../helpers/browser'
-import { createModule, createOpenEvent, postComment, registerForEvent } from '../helpers/fixtures'
+import {
+  createModule,
+  createOpenEvent,
+  postComment,
+  registerForEvent,
+  registrationIdOf,
+} from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
 import { followLink, linkIn, takeMails } from '../helpers/mails'
 import { startTestServer } from '../helpers/server'
@@ -145,7 +151,7 @@ const register = (
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ) =>
-  registerForEvent<ErrorBody & { registration?: { id: number } }>({
+  registerForEvent<ErrorBody>({
     body: { name: 'Anna Beispiel', ...body },
     eventId,
     headers,
@@ -172,7 +178,7 @@ const registerForLinks = async (
     cancel: linkIn({ mail, pattern: REGISTRATION_CANCEL, serverUrl: server.url }),
     confirm: linkIn({ mail, pattern: REGISTRATION_CONFIRM, serverUrl: server.url }),
     email,
-    id: registered.body.registration!.id,
+    id: await registrationIdOf(payload, { email, eventId }),
   }
 }
 
@@ -386,8 +392,9 @@ describe('the way back: returnUrl', () => {
     expect(english.body.errors?.[0]?.message).toContain(
       '"Page address (returnUrl)" must be the http or https address',
     )
+    const ownEmail = uniqueEmail('eigen')
     const own = await register(eventId, {
-      email: uniqueEmail('eigen'),
+      email: ownEmail,
       returnUrl: `${process.env.SERVER_URL}/veranstaltungen`,
     })
     expect(own.status).toBe(202)
@@ -396,7 +403,7 @@ describe('the way back: returnUrl', () => {
         await payload.findByID({
           collection: 'registrations',
           depth: 0,
-          id: own.body.registration!.id,
+          id: await registrationIdOf(payload, { email: ownEmail, eventId }),
         })
       ).returnUrl,
     ).toBe(`${process.env.SERVER_URL}/veranstaltungen`)

@@ -24,9 +24,9 @@ import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
-import { loadEvent, registrationStateOf } from '../lib/events'
-import { queueConfirmMail } from '../lib/mails'
-import { eventsOf } from '../lib/records'
+import { dayIn, loadEvent, registrationStateOf } from '../lib/events'
+import { queueAlreadyRegisteredMail, queueConfirmMail } from '../lib/mails'
+import { eventsOf, registrationsOf } from '../lib/records'
 import {
   insertPendingRegistration,
   lockAndReserveId,
@@ -156,6 +156,16 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
 
 type RegistrationInput = z.infer<typeof schema>
 
+/**
+ * The answer to a registration, new or one the address already has: the same bytes, so no one
+ * learns from it whether an address is registered (no id: a new one would be the higher).
+ */
+const accepted = (t: ReturnType<typeof translatorOf<RegistrationTranslationKey>>) =>
+  Response.json(
+    { message: t('plugin-event-registration:registered'), registration: { status: 'pending' } },
+    { headers: { 'Cache-Control': 'no-store' }, status: 202 },
+  )
+
 /** The registration itself, run within `registrationWrites`. */
 const register = async ({
   id,
@@ -244,8 +254,32 @@ const register = async ({
       }),
     })
     if (!created) {
-      await killTransaction(req)
-      return fail(409, t('plugin-event-registration:duplicate'))
+      // Registered already. Answered as a new registration: whether an address is registered
+      // for an event is nobody else's business; only the mailbox is told (once a day).
+      const { docs } = await registrationsOf(options, req).find({
+        limit: 1,
+        overrideAccess: true,
+        pagination: false,
+        where: {
+          and: [
+            { event: { equals: event.id } },
+            { email: { equals: email } },
+            { status: { not_equals: 'cancelled' } },
+          ],
+        },
+      })
+      const existing = docs[0]
+      if (existing) {
+        await queueAlreadyRegisteredMail({
+          day: dayIn(new Date(now), options.timeZone),
+          event,
+          options,
+          registration: existing,
+          req,
+        })
+      }
+      await commitTransaction(req)
+      return accepted(t)
     }
     if (reservedId === null) {
       await setCancelTokenHash({
@@ -263,13 +297,7 @@ const register = async ({
       token,
     })
     await commitTransaction(req)
-    return Response.json(
-      {
-        message: t('plugin-event-registration:registered'),
-        registration: { id: created.id, status: 'pending' },
-      },
-      { headers: { 'Cache-Control': 'no-store' }, status: 202 },
-    )
+    return accepted(t)
   } catch (err) {
     await killTransaction(req)
     throw err

@@ -205,6 +205,35 @@ export const queueWaitlistedMail = async (args: MailArgs) => {
   })
 }
 
+/**
+ * Someone sent a registration with the address of an existing one: the endpoint answers as for
+ * a new registration (whether an address is registered is nobody else's business), and only the
+ * mailbox learns it, with its cancel link, at most once a day per registration (`day`).
+ */
+export const queueAlreadyRegisteredMail = async (args: MailArgs & { day: string }) => {
+  const { base, cancel, t, vars } = contextOf(args)
+  const status = args.registration.status
+  await queue(args, {
+    content: {
+      ...base,
+      closing: [t('plugin-event-registration:alreadyRegisteredMailClosing'), cancel.hint],
+      links: [cancel.link],
+      paragraphs: [
+        t(
+          status === 'pending'
+            ? 'plugin-event-registration:alreadyRegisteredMailTextPending'
+            : status === 'waitlisted'
+              ? 'plugin-event-registration:alreadyRegisteredMailTextWaitlisted'
+              : 'plugin-event-registration:alreadyRegisteredMailText',
+        ),
+      ],
+      subject: t('plugin-event-registration:alreadyRegisteredMailSubject', vars),
+      title: t('plugin-event-registration:alreadyRegisteredMailTitle'),
+    },
+    purpose: `already-registered:${args.day}`,
+  })
+}
+
 export const queueCancelledMail = async (args: MailArgs & { byOrganiser?: boolean }) => {
   const { base, t, vars } = contextOf(args)
   await queue(args, {

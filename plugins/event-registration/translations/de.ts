@@ -39,7 +39,6 @@ export const de = {
       'Der Anmeldeschluss {{deadline}} liegt in der Vergangenheit. Bitte wählen Sie heute oder einen späteren Tag.',
     deadlinePassed: 'Der Anmeldeschluss ist vorbei.',
     disabled: 'Anmeldungen sind zurzeit abgeschaltet.',
-    duplicate: 'Mit dieser E-Mail-Adresse besteht schon eine Anmeldung zu dieser Veranstaltung.',
     eventFull: 'Leider sind alle Plätze vergeben, und es gibt keine Warteliste.',
     eventNotFound: 'Veranstaltung nicht gefunden.',
     eventPast: 'Die Veranstaltung hat bereits begonnen oder ist vorbei.',
@@ -102,6 +101,16 @@ export const de = {
     cancelMailText: 'Sie sind von dieser Veranstaltung abgemeldet:',
     cancelMailTextOrganiser:
       'die Veranstalter haben Ihre Anmeldung zu dieser Veranstaltung storniert:',
+    alreadyRegisteredMailClosing:
+      'Wenn Sie die zweite Anmeldung nicht selbst geschickt haben, müssen Sie nichts tun.',
+    alreadyRegisteredMailSubject: 'Sie sind bereits angemeldet: {{title}} – {{date}}',
+    alreadyRegisteredMailText:
+      'mit Ihrer E-Mail-Adresse wurde noch einmal eine Anmeldung zu dieser Veranstaltung geschickt. Sie sind bereits angemeldet, Ihr Platz ist bestätigt:',
+    alreadyRegisteredMailTextPending:
+      'mit Ihrer E-Mail-Adresse wurde noch einmal eine Anmeldung zu dieser Veranstaltung geschickt. Ihre erste Anmeldung wartet noch auf Ihre Bestätigung: Bitte nutzen Sie den Link aus der ersten E-Mail. Ohne Bestätigung verfällt sie, danach können Sie sich neu anmelden.',
+    alreadyRegisteredMailTextWaitlisted:
+      'mit Ihrer E-Mail-Adresse wurde noch einmal eine Anmeldung zu dieser Veranstaltung geschickt. Sie stehen bereits auf der Warteliste; wird ein Platz frei, rücken Sie automatisch nach:',
+    alreadyRegisteredMailTitle: 'Sie sind bereits angemeldet',
     cancelMailTitle: 'Sie sind abgemeldet',
     cancelMailTitleOrganiser: 'Ihre Anmeldung wurde storniert',
     confirmedMailClosing: 'Den Termin für Ihren Kalender finden Sie im Anhang.',

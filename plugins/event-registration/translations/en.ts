@@ -40,7 +40,6 @@ export const en: typeof de = {
       'The registration deadline {{deadline}} is in the past. Please choose today or a later day.',
     deadlinePassed: 'The registration deadline has passed.',
     disabled: 'Registration is switched off at the moment.',
-    duplicate: 'This e-mail address is already registered for this event.',
     eventFull: 'Sorry, all seats are taken and there is no waiting list.',
     eventNotFound: 'Event not found.',
     eventPast: 'The event has already started or is over.',
@@ -100,6 +99,16 @@ export const en: typeof de = {
     cancelMailSubject: 'Cancelled: {{title}} – {{date}}',
     cancelMailText: 'your registration for this event is cancelled:',
     cancelMailTextOrganiser: 'the organisers have cancelled your registration for this event:',
+    alreadyRegisteredMailClosing:
+      'If you did not send the second registration, there is nothing to do.',
+    alreadyRegisteredMailSubject: 'You are already registered: {{title}} – {{date}}',
+    alreadyRegisteredMailText:
+      'a registration for this event was sent again with your e-mail address. You are already registered, and your seat is confirmed:',
+    alreadyRegisteredMailTextPending:
+      'a registration for this event was sent again with your e-mail address. Your first registration still awaits your confirmation: please use the link in the first e-mail. Unconfirmed, it expires; after that you can register anew.',
+    alreadyRegisteredMailTextWaitlisted:
+      'a registration for this event was sent again with your e-mail address. You are already on the waiting list; if a seat becomes free, you move up automatically:',
+    alreadyRegisteredMailTitle: 'You are already registered',
     cancelMailTitle: 'Your registration is cancelled',
     cancelMailTitleOrganiser: 'Your registration has been cancelled',
     confirmedMailClosing: 'The appointment for your calendar is attached.',
