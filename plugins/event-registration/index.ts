@@ -102,6 +102,8 @@ const extendEvents = (
 
 /** What the host's edge should count per client: registrations (links in mails are not limited). */
 const registrationRoute = (options: ResolvedRegistrationOptions): PublicWriteRoute => ({
+  // A refused form sends no mail; accepted ones (new or already registered) and 404/409 count.
+  countsInputRefusals: false,
   kind: 'registration',
   limit: options.rateLimit,
   message: (minutes) => ({

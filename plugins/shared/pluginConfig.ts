@@ -198,6 +198,11 @@ export type PublicWriteRoute = {
   message: (minutes: number) => { de: string; en: string }
   /** The path below the API route, `:param` for a segment, e.g. `/events/:id/registrations`. */
   path: string
+  /**
+   * Whether a refusal of the input (400, 413, 415, 422) counts against the limit (default):
+   * `false` where a visitor who mistypes shouldn't have to wait and a refusal sends nothing.
+   */
+  countsInputRefusals?: boolean
 }
 
 /** When to try again, for a message over a limit: "in 1 Minute", "in 7 Minuten" (and in English). */

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { getPayload } from 'payload'
@@ -94,9 +94,15 @@ type PostRateLimitArgs = Omit<RateLimitsArgs, 'counter'> & {
   /** The message, given the minutes until the client may try again. */
   message: (minutes: number) => LocalizedText
   route: RegExp
-  /** Requests of which only the refused count (a login that succeeds is no guess). */
-  countsOnlyRefusals?: (req: Request) => boolean
+  /**
+   * Answers given back once sent, so they don't count: a login that succeeds is no guess, a
+   * registration refused for its input sent no mail.
+   */
+  givesBack?: (req: Request, res: Response) => boolean
 }
+
+/** Statuses that refuse a request's input: the request did nothing. */
+const INPUT_REFUSALS = new Set([400, 413, 415, 422])
 
 /**
  * Payload has no rate limiting of its own. POSTs to `route` are counted per client (req.ip, so
@@ -106,7 +112,7 @@ type PostRateLimitArgs = Omit<RateLimitsArgs, 'counter'> & {
  */
 const postRateLimit = ({
   counter,
-  countsOnlyRefusals,
+  givesBack,
   kindOf,
   max,
   message,
@@ -128,9 +134,9 @@ const postRateLimit = ({
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}:${kindOf(req)}`,
     legacyHeaders: false,
     limit: max,
-    // Given back once answered below 400, for the requests that count only refusals.
-    requestWasSuccessful: (req, res) => Boolean(countsOnlyRefusals?.(req)) && res.statusCode < 400,
-    skipSuccessfulRequests: countsOnlyRefusals !== undefined,
+    // express-rate-limit gives back the hits of "failed" requests: here those `givesBack` names.
+    requestWasSuccessful: (req, res) => !givesBack?.(req, res),
+    skipFailedRequests: givesBack !== undefined,
     standardHeaders: 'draft-7',
     store: counter ? postgresStore({ counter, prefix }) : undefined,
     windowMs,
@@ -163,7 +169,7 @@ export const authRateLimit = ({ counter, ...args }: RateLimitsArgs): RequestHand
     prefix: 'auth',
     // Colleagues signing in one after another behind a city hall's one address are no attack;
     // forgot-password answers 200 whether or not the account exists, so it counts every time.
-    countsOnlyRefusals: (req) => AUTH_ROUTE.exec(req.path)?.[1] === 'login',
+    givesBack: (req, res) => AUTH_ROUTE.exec(req.path)?.[1] === 'login' && res.statusCode < 400,
     kindOf: (req) => AUTH_ROUTE.exec(req.path)?.[1] ?? '',
     message: (minutes) => ({
       de: `Zu viele Versuche. Bitte versuchen Sie es ${retryIn(minutes).de} erneut.`,
@@ -192,6 +198,9 @@ export const publicWriteRateLimits = ({
       counter: counterOf(counter),
       kindOf: () => route.kind,
       prefix: `write:${route.path}`,
+      ...(route.countsInputRefusals === false && {
+        givesBack: (_req: Request, res: Response) => INPUT_REFUSALS.has(res.statusCode),
+      }),
       message: route.message,
       route: routePattern(apiRoute, route.path),
     }),

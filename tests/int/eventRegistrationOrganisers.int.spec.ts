@@ -620,6 +620,17 @@ describe('seat lock and registration limit', () => {
   it('should limit registrations per client address with a 429 in German, storing nothing', async () => {
     const event = await createEvent({ capacity: 50 })
     const before = (await payload.count({ collection: 'registrations' })).totalDocs
+    // A visitor who mistypes doesn't use up the limit (4 here): six refused forms, none a 429.
+    const refused: number[] = []
+    for (let index = 0; index < 6; index++) {
+      const response = await registerForEvent<ErrorBody>({
+        body: { consent: false, email: `vertippt-${index}@organisers.test`, name: 'Vertippt' },
+        eventId: event,
+        serverUrl: server.url,
+      })
+      refused.push(response.status)
+    }
+    expect(refused).toEqual(Array(6).fill(400))
     const statuses: number[] = []
     let limited: Awaited<ReturnType<typeof requestJson<ErrorBody>>> | undefined
     for (let index = 0; index < 6 && !limited; index++) {
