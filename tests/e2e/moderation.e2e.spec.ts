@@ -160,9 +160,21 @@ describe('moderation queue in the admin', () => {
     await page.screenshot({ animations: 'disabled', fullPage: true, path: '/tmp/moderation.png' })
 
     await bulkReject.click()
-    await page.locator('.payload-toast-container').getByText('2 Kommentare abgelehnt.').waitFor()
+    const toasts = page.locator('.payload-toast-container')
+    await toasts.getByText('2 Kommentare abgelehnt.').waitFor()
     await page.getByText('Keine Kommentare warten auf eine Entscheidung.').waitFor()
     expect(await rows.count()).toBe(0)
+    expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['rejected', 'rejected'])
+    // A rejection by mistake is taken back from its toast: both wait for a decision again.
+    await toasts.getByRole('button', { name: 'Rückgängig' }).click()
+    await toasts.getByText('2 Kommentare warten wieder auf eine Entscheidung.').waitFor()
+    await expect.poll(() => rows.count()).toBe(2)
+    expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['pending', 'pending'])
+    await page.getByRole('checkbox', { name: 'Alle auswählen' }).check()
+    await expect.poll(() => bulkReject.isEnabled()).toBe(true)
+    await bulkReject.click()
+    await toasts.getByText('2 Kommentare abgelehnt.').first().waitFor()
+    await page.getByText('Keine Kommentare warten auf eine Entscheidung.').waitFor()
     expect([await statusOf(middle.id), await statusOf(newest.id)]).toEqual(['rejected', 'rejected'])
     await expect
       .poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim())

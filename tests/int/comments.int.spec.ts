@@ -446,16 +446,22 @@ describe('moderation', () => {
     expect(await publicIds()).not.toContain(id)
   })
 
-  it('should refuse to set a reviewed comment back to pending', async () => {
+  it('should refuse to set an approved comment back to pending, and take back a rejection', async () => {
     const { id } = await publishedComment()
-    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
-      body: { status: 'pending' },
-      method: 'PATCH',
-      token: tokens.editor,
-    })
+    const setStatus = (status: string) =>
+      requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+        body: { status },
+        method: 'PATCH',
+        token: tokens.editor,
+      })
+    const response = await setStatus('pending')
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0]?.message).toContain('ausstehend')
     expect((await storedComment(id)).status).toBe('approved')
+    // A rejection (or a spam mark) by mistake goes back into the queue (the queue's "Rückgängig").
+    expect((await setStatus('rejected')).status).toBe(200)
+    expect((await setStatus('pending')).status).toBe(200)
+    expect((await storedComment(id)).status).toBe('pending')
   })
 
   it('should refuse to approve a comment whose address is not confirmed', async () => {

@@ -14,8 +14,9 @@ const idOf = (value: StoredComment['parent']) =>
 
 /**
  * Moderators' writes in the admin: replies of the editors are confirmed and take their target
- * from the comment they answer (one level only); a reviewed comment doesn't go back to pending,
- * an unconfirmed one isn't approved, and any decision lifts the hiding by reports.
+ * from the comment they answer (one level only); an approved comment doesn't go back to pending
+ * (its author may have been mailed; a rejection or a spam mark may be taken back), an
+ * unconfirmed one isn't approved, and any decision lifts the hiding by reports.
  */
 export const moderateChange =
   (options: ResolvedCommentsOptions): CollectionBeforeChangeHook =>
@@ -50,7 +51,7 @@ export const moderateChange =
     }
     const previous = originalDoc as StoredComment
     const status = (data.status ?? previous.status) as StoredComment['status']
-    if (status === 'pending' && previous.status !== 'pending') {
+    if (status === 'pending' && previous.status === 'approved') {
       throw new APIError(t('plugin-comments:noReturnToPending'), 400, undefined, true)
     }
     if (status === 'approved' && previous.status !== 'approved' && !previous.isConfirmed) {

@@ -64,6 +64,8 @@ export const de = {
       'Ihr Konto darf keine Kommentare moderieren; das ist der Redaktion vorbehalten. Wenn Sie diese Aufgabe übernehmen sollen, wenden Sie sich bitte an eine Administratorin oder einen Administrator.',
     moderationReject: 'Ablehnen',
     moderationRejected: '{{count}} Kommentare abgelehnt.',
+    moderationRestored: '{{count}} Kommentare warten wieder auf eine Entscheidung.',
+    moderationRestored_one: '1 Kommentar wartet wieder auf eine Entscheidung.',
     moderationRejected_one: '1 Kommentar abgelehnt.',
     moderationReports: 'Meldungen',
     moderationSelect: 'Kommentar von {{name}} auswählen',
@@ -72,11 +74,13 @@ export const de = {
       'Sie sind nicht mehr angemeldet. Bitte melden Sie sich erneut an und versuchen Sie es noch einmal.',
     moderationSpam: 'Spam',
     moderationSpammed: '{{count}} Kommentare als Spam markiert.',
+    moderationUndo: 'Rückgängig',
     moderationSpammed_one: '1 Kommentar als Spam markiert.',
     moderationTarget: 'Eintrag',
     moderationText: 'Text',
     moderationTitle: 'Moderation',
-    noReturnToPending: 'Ein geprüfter Kommentar kann nicht wieder auf „ausstehend“ gesetzt werden.',
+    noReturnToPending:
+      'Ein freigegebener Kommentar kann nicht wieder auf „ausstehend“ gesetzt werden; lehnen Sie ihn ab, wenn er nicht erscheinen soll.',
     parentInvalid:
       'Der Kommentar, auf den Sie antworten, existiert nicht, ist nicht öffentlich oder gehört zu einem anderen Eintrag.',
     parentIsReply:

@@ -62,6 +62,8 @@ export const en: typeof de = {
       'Your account may not moderate comments; that is up to the editors. If you should take on this task, please ask an administrator.',
     moderationReject: 'Reject',
     moderationRejected: '{{count}} comments rejected.',
+    moderationRestored: '{{count}} comments await a decision again.',
+    moderationRestored_one: '1 comment awaits a decision again.',
     moderationRejected_one: '1 comment rejected.',
     moderationReports: 'Reports',
     moderationSelect: 'Select the comment by {{name}}',
@@ -69,11 +71,13 @@ export const en: typeof de = {
     moderationSignedOut: 'You are no longer signed in. Please sign in again and try once more.',
     moderationSpam: 'Spam',
     moderationSpammed: '{{count}} comments marked as spam.',
+    moderationUndo: 'Undo',
     moderationSpammed_one: '1 comment marked as spam.',
     moderationTarget: 'Entry',
     moderationText: 'Text',
     moderationTitle: 'Moderation',
-    noReturnToPending: 'A reviewed comment cannot be set back to "pending".',
+    noReturnToPending:
+      'An approved comment cannot be set back to "pending"; reject it if it should not appear.',
     parentInvalid:
       'The comment you reply to does not exist, is not public or belongs to another entry.',
     parentIsReply: 'Replies cannot be replied to; please reply to the original comment.',

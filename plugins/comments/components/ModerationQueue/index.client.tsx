@@ -38,6 +38,9 @@ type Translations = (typeof translations)['de']
 
 const useCommentsTranslation = () => useTranslation<Translations, CommentsTranslationKey>()
 
+/** How long a rejection or spam mark can be taken back from its toast. */
+const UNDO_MS = 10_000
+
 const DONE_MESSAGES: Record<Decision, CommentsTranslationKey> = {
   approved: 'plugin-comments:moderationApproved',
   rejected: 'plugin-comments:moderationRejected',
@@ -96,26 +99,70 @@ export const ModerationQueueClient = ({
   const selectedIds = visibleIds.filter((id) => selected.has(id))
   const isAllSelected = visibleIds.length > 0 && selectedIds.length === visibleIds.length
 
+  /** Sets the status of the comments `ids`; returns the ids it was set on. */
+  const setStatus = async (ids: string[], data: Record<string, unknown>) => {
+    // One comment by its id, several with a where on the ids (Payload's bulk update).
+    const query = new URLSearchParams(ids.map((id, index) => [`where[id][in][${index}]`, id]))
+    const url =
+      ids.length === 1
+        ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}`
+        : `${apiUrl}?${query.toString()}`
+    const response = await fetch(url, {
+      body: JSON.stringify(data),
+      credentials: 'include',
+      headers: { 'Accept-Language': i18n.language, 'Content-Type': 'application/json' },
+      method: 'PATCH',
+    })
+    const body: unknown = await response.json().catch(() => null)
+    const doneIds =
+      ids.length === 1
+        ? response.ok
+          ? ids
+          : []
+        : ((body as { docs?: { id: number | string }[] } | null)?.docs ?? []).map((doc) =>
+            String(doc.id),
+          )
+    return { body, doneIds, response }
+  }
+
+  /**
+   * Back into the queue: a rejection or a spam mark taken back from the toast (an approval is
+   * not: it may already have mailed the commenter).
+   */
+  const restore = async (ids: string[]) => {
+    try {
+      const { body, doneIds, response } = await setStatus(ids, { status: 'pending' })
+      if (doneIds.length) {
+        toast.success(t('plugin-comments:moderationRestored', { count: doneIds.length }))
+      } else {
+        toast.error(
+          t('plugin-comments:moderationFailed', {
+            message: messageOf(body, response.statusText),
+          }),
+        )
+      }
+    } catch (err) {
+      toast.error(
+        t('plugin-comments:moderationFailed', {
+          message: err instanceof Error ? err.message : String(err),
+        }),
+      )
+    } finally {
+      router.refresh()
+    }
+  }
+
   const decide = async (ids: string[], status: Decision) => {
     if (!ids.length || isBusy) {
       return
     }
     setIsBusy(true)
     try {
-      // One comment by its id, several with a where on the ids (Payload's bulk update).
-      const query = new URLSearchParams(ids.map((id, index) => [`where[id][in][${index}]`, id]))
-      const url =
-        ids.length === 1
-          ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}`
-          : `${apiUrl}?${query.toString()}`
       // Any decision lifts the hiding by reports (the collection's hook resets the count).
-      const response = await fetch(url, {
-        body: JSON.stringify({ isHiddenByReports: false, status }),
-        credentials: 'include',
-        headers: { 'Accept-Language': i18n.language, 'Content-Type': 'application/json' },
-        method: 'PATCH',
+      const { body, doneIds, response } = await setStatus(ids, {
+        isHiddenByReports: false,
+        status,
       })
-      const body: unknown = await response.json().catch(() => null)
       const failures = (body as { errors?: unknown[] } | null)?.errors ?? []
       if (!response.ok || failures.length) {
         // A lost session or a missing permission in words that say what to do, not Payload's.
@@ -127,14 +174,19 @@ export const ModerationQueueClient = ({
               : messageOf(body, response.statusText)
         toast.error(t('plugin-comments:moderationFailed', { message }))
       }
-      const doneCount =
-        ids.length === 1
-          ? response.ok
-            ? 1
-            : 0
-          : ((body as { docs?: unknown[] } | null)?.docs?.length ?? 0)
-      if (doneCount > 0) {
-        toast.success(t(DONE_MESSAGES[status], { count: doneCount }))
+      if (doneIds.length > 0) {
+        toast.success(
+          t(DONE_MESSAGES[status], { count: doneIds.length }),
+          status === 'approved'
+            ? undefined
+            : {
+                action: {
+                  label: t('plugin-comments:moderationUndo'),
+                  onClick: () => void restore(doneIds),
+                },
+                duration: UNDO_MS,
+              },
+        )
       }
       setSelected(new Set())
       router.refresh()
