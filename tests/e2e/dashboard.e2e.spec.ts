@@ -316,11 +316,15 @@ describe('the dashboard of the coordination office', () => {
     await card(page, 'registrations')
       .getByRole('link', { name: /auf der Warteliste/ })
       .click()
-    await page.waitForURL((url) => url.pathname === '/admin/collections/registrations')
+    // The first render of this list in the server process loads its route's code: on a loaded
+    // CI machine that once took over the default 30 s (a third of the way into a run).
+    await page.waitForURL((url) => url.pathname === '/admin/collections/registrations', {
+      timeout: 60_000,
+    })
     await expect.poll(() => page.locator('.table tbody tr').count(), { timeout: 15_000 }).toBe(1)
     expect(await page.locator('.table tbody').innerText()).toContain('Person 5')
     await context.close()
-  })
+  }, 120_000)
 })
 
 describe('the dashboard of a municipality editor', () => {
