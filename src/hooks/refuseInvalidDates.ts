@@ -65,6 +65,21 @@ const invalidDateIn = (
   return undefined
 }
 
+/** A collection's top-level date fields, found once per collection (every read passes here). */
+const dateFieldsByCollection = new WeakMap<object, Set<string>>()
+const dateFieldsOf = (collection: Parameters<CollectionBeforeOperationHook>[0]['collection']) => {
+  let fields = dateFieldsByCollection.get(collection)
+  if (!fields) {
+    fields = new Set(
+      collection.flattenedFields
+        .filter((field) => field.type === 'date')
+        .map((field) => field.name),
+    )
+    dateFieldsByCollection.set(collection, fields)
+  }
+  return fields
+}
+
 /**
  * A filter that compares a date field with something that is no date (`where[start]
  * [greater_than]=2026-13-45`) matched nothing, and a member site's list of events stayed empty
@@ -75,9 +90,7 @@ export const refuseInvalidDates: CollectionBeforeOperationHook = ({ args, collec
   if (!where) {
     return args
   }
-  const dateFields = new Set(
-    collection.flattenedFields.filter((field) => field.type === 'date').map((field) => field.name),
-  )
+  const dateFields = dateFieldsOf(collection)
   const invalid = dateFields.size ? invalidDateIn(where, dateFields) : undefined
   if (invalid) {
     throw new APIError(

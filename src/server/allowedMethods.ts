@@ -14,7 +14,10 @@ import type { Endpoint, SanitizedConfig } from 'payload'
 import { routePattern } from './routePattern'
 import { sendError } from './sendError'
 
-type Route = { method: string; pattern: RegExp }
+/** An endpoint as a request's path is matched against it; `idSegment`: where its `:id` is. */
+export type EndpointRoute = { idSegment: number | undefined; method: string; pattern: RegExp }
+
+type ApiConfig = Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>
 
 /** The order `Allow` lists methods in. */
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']
@@ -44,40 +47,57 @@ const allowOf = (methods: Set<string>) => {
   )
 }
 
-export const allowedMethodsOf = (
-  config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>,
-) => {
+/**
+ * The endpoints Payload looks a request's path up in (`handleEndpoints`), in their order: the
+ * collection's or the global's when the first segment names one, else the root's; false where
+ * they are switched off, undefined for an unknown global.
+ */
+export const endpointRoutesOf = (config: ApiConfig) => {
   const apiRoute = config.routes.api
-  const routesOf = (prefix: string, endpoints: Endpoint[] | false | undefined): Route[] | false =>
+  const routesOf = (
+    prefix: string,
+    endpoints: Endpoint[] | false | undefined,
+  ): EndpointRoute[] | false =>
     endpoints === false
       ? false
-      : (endpoints ?? []).map((endpoint) => ({
-          method: endpoint.method.toUpperCase(),
-          pattern: routePattern(apiRoute, `${prefix}${endpoint.path}`),
-        }))
+      : (endpoints ?? []).map((endpoint) => {
+          // Segments after the prefix: `/:id/ratings` has its id in the first.
+          const index = endpoint.path.split('/').filter(Boolean).indexOf(':id')
+          return {
+            idSegment: index < 0 ? undefined : index,
+            method: endpoint.method.toUpperCase(),
+            pattern: routePattern(apiRoute, `${prefix}${endpoint.path}`),
+          }
+        })
   const root = routesOf('', config.endpoints)
-  const collections = new Map<string, false | Route[]>(
+  const collections = new Map<string, EndpointRoute[] | false>(
     config.collections.map((collection) => [
       collection.slug,
       routesOf(`/${collection.slug}`, collection.endpoints),
     ]),
   )
-  const globals = new Map<string, false | Route[]>(
+  const globals = new Map<string, EndpointRoute[] | false>(
     config.globals.map((global) => [
       global.slug,
       routesOf(`/globals/${global.slug}`, global.endpoints),
     ]),
   )
+  return (path: string): EndpointRoute[] | false | undefined => {
+    const [first = '', second = ''] = path.slice(apiRoute.length + 1).split('/')
+    return first === 'globals' ? globals.get(second) : (collections.get(first) ?? root)
+  }
+}
+
+export const allowedMethodsOf = (config: ApiConfig) => {
+  const routesFor = endpointRoutesOf(config)
   // GraphQL is no endpoint of Payload's: queries by GET or POST (graphqlApi.ts, the HTTP cache).
-  const graphqlPattern = routePattern(apiRoute, config.routes.graphQL ?? '/graphql')
+  const graphqlPattern = routePattern(config.routes.api, config.routes.graphQL ?? '/graphql')
   /** The methods `path` is answered to, or undefined where the API has no such address. */
   return (path: string): Set<string> | undefined => {
     if (graphqlPattern.test(path)) {
       return new Set(['GET', 'POST'])
     }
-    const [first = '', second = ''] = path.slice(apiRoute.length + 1).split('/')
-    const routes =
-      first === 'globals' ? globals.get(second) : (collections.get(first) ?? (root || []))
+    const routes = routesFor(path)
     if (!routes) {
       return undefined
     }
@@ -88,11 +108,7 @@ export const allowedMethodsOf = (
   }
 }
 
-export const refuseWrongMethods = ({
-  config,
-}: {
-  config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>
-}): RequestHandler => {
+export const refuseWrongMethods = ({ config }: { config: ApiConfig }): RequestHandler => {
   const apiPrefix = `${config.routes.api}/`
   const methodsOf = allowedMethodsOf(config)
   return (req, res, next) => {

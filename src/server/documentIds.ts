@@ -13,21 +13,18 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { effectiveMethod } from './allowedMethods'
-import { decodeSegment, routePattern } from './routePattern'
+import { effectiveMethod, endpointRoutesOf } from './allowedMethods'
+import { decodeSegment } from './routePattern'
 import { sendError } from './sendError'
-
-type IdRoute = { idSegment: number | undefined; method: string; pattern: RegExp }
 
 /** What Payload reads as a number id (`parseDocumentID`): anything else never finds a document. */
 const isNumberLike = (id: string) => id.trim() !== '' && Number.isFinite(Number(id))
 
 export const refuseImpossibleIds = ({ payload }: { payload: Payload }): RequestHandler => {
   const apiRoute = payload.config.routes.api
-  const collections = new Map<
-    string,
-    { hasSlug: boolean; label: { de: string; en: string }; routes: IdRoute[] }
-  >()
+  const routesFor = endpointRoutesOf(payload.config)
+  /** The collections whose ids are numbers. */
+  const collections = new Map<string, { hasSlug: boolean; label: { de: string; en: string } }>()
   for (const collection of payload.config.collections) {
     const idType = payload.collections[collection.slug]?.customIDType ?? payload.db.defaultIDType
     if (idType !== 'number' || !collection.endpoints) {
@@ -43,15 +40,6 @@ export const refuseImpossibleIds = ({ payload }: { payload: Payload }): RequestH
     collections.set(collection.slug, {
       hasSlug: collection.flattenedFields.some((field) => field.name === 'slug'),
       label: { de: name('de'), en: name('en') },
-      routes: collection.endpoints.map((endpoint) => {
-        // Segments after `/api/<collection>`: `/:id/ratings` has its id in the first.
-        const index = endpoint.path.split('/').filter(Boolean).indexOf(':id')
-        return {
-          idSegment: index < 0 ? undefined : index,
-          method: endpoint.method.toUpperCase(),
-          pattern: routePattern(apiRoute, `/${collection.slug}${endpoint.path}`),
-        }
-      }),
     })
   }
   const apiPrefix = `${apiRoute}/`
@@ -67,7 +55,7 @@ export const refuseImpossibleIds = ({ payload }: { payload: Payload }): RequestH
       return
     }
     const method = effectiveMethod(req.method, (name) => req.get(name))
-    const route = collection.routes.find(
+    const route = (routesFor(req.path) || []).find(
       (candidate) => candidate.method === method && candidate.pattern.test(req.path),
     )
     const id =
