@@ -85,6 +85,36 @@ const fillModuleFacets = async (databaseUrl: string) => {
   }
 }
 
+/** Editors at work: a published document's index row written again every second (an edit). */
+const EDIT_INTERVAL_MS = 1_000
+
+/** Runs `measure` while a published document is edited every second; answers how many edits. */
+const whileEditing = async <T>(databaseUrl: string, measure: () => Promise<T>) => {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  let edits = 0
+  let editing = Promise.resolve()
+  const timer = setInterval(() => {
+    editing = editing.then(async () => {
+      await client.query(
+        `UPDATE search_documents SET updated_at = now()
+         WHERE version = 'published' AND (collection, doc_id) = (
+           SELECT collection, doc_id FROM search_documents WHERE version = 'published'
+           ORDER BY collection, doc_id OFFSET $1 LIMIT 1)`,
+        [(edits * 97) % 5_000],
+      )
+      edits++
+    })
+  }, EDIT_INTERVAL_MS)
+  try {
+    return { edits: () => edits, result: await measure() }
+  } finally {
+    clearInterval(timer)
+    await editing
+    await client.end()
+  }
+}
+
 export const searchRows = async ({
   connections,
   databaseUrl,
@@ -124,6 +154,10 @@ export const searchRows = async ({
     { connections, name: 'search', requests: [cycling(searchPaths)] },
     { connections, name: 'catalogue', requests: [cycling(cataloguePaths)] },
   ])
+  const editing = await whileEditing(databaseUrl, () =>
+    measure([{ connections, name: 'search while editing', requests: [cycling(searchPaths)] }]),
+  )
+  const [searchWhileEditing] = editing.result
   const describe = (measurement: Measurement) => {
     const failed = Object.entries(measurement.non2xx)
       .map(([status, count]) => `${count}× ${status}`)
@@ -136,6 +170,12 @@ export const searchRows = async ({
       notes: `${indexed[1]} published documents indexed; counts per type, a page of 10 with snippets; ${describe(search!)}`,
       ratioToFloor: search!.median.requestsPerSecond / floorRate,
       ...search!.median,
+    },
+    {
+      name: '… while editors publish: a published document edited every second',
+      notes: `${editing.edits()} edits during the row; each brings the index in memory up to date (only the rows written since are read again); ${describe(searchWhileEditing!)}`,
+      ratioToFloor: searchWhileEditing!.median.requestsPerSecond / floorRate,
+      ...searchWhileEditing!.median,
     },
     {
       name: `method catalogue \`/api/modules/catalogue?…\` (${CATALOGUE_QUERIES.length} filter sets), ${connections} conn., uncached`,

@@ -12,8 +12,10 @@
  * sorted arrays, not a rank per match. Everything else (phrases, exclusions, the tolerant
  * search when nothing matches) stays with the database.
  *
- * The index is rebuilt whole after a write to `search_documents` (freshValue.ts); until the
- * rebuild is done the database answers.
+ * After a write to `search_documents` (freshValue.ts) the index is brought up to date: the
+ * rows written since it was read (by their row versions) are read again and merged into a new
+ * index, the rest kept; a draft saved over a published document changes nothing for visitors.
+ * Until that is done the database answers.
  */
 import type { ConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
@@ -41,15 +43,34 @@ export type MemoryIndex = {
   heads: Map<string, HeadPostings>
   /** Per document the length `ts_rank_cd` normalises by (positions in title and summary). */
   headLengths: Int32Array
+  /** Per document `collection:doc_id`, and the other way round. */
+  keys: string[]
+  numberOf: Map<string, number>
   /** Documents per lexeme of the whole text, ascending. */
   postings: Map<string, Int32Array>
+  /**
+   * Per document the row version it was read in (PostgreSQL's `xmin`: every write of a row
+   * gives it a new one), so that an update reads again only the rows written since.
+   */
+  rowVersions: Uint32Array
   /** Per document the index of its collection in `types`. */
   typeOf: Uint8Array
   types: string[]
 }
 
-/** Rows read into the index between two turns of the event loop. */
+/** Rows read into the index, or lexemes merged, between two turns of the event loop. */
 const ROWS_PER_TURN = 250
+const LEXEMES_PER_TURN = 2_000
+
+/**
+ * An update reads the changed rows only while they are fewer than this share of the index
+ * (and this many): beyond, reading everything again costs about the same.
+ */
+const MAX_SHARE_UPDATED = 0.25
+const MAX_ROWS_UPDATED = 2_000
+
+/** Lets requests go on during a long build. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 const WEIGHT_OF_LETTER: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 }
 /** `ts_rank_cd`'s default weights (D, C, B, A) as it uses them: float4, inverted in double. */
@@ -74,72 +95,258 @@ const lexemesOf = (vector: string): [string, number[]][] => {
   return entries
 }
 
-/** Reads the published rows and builds the index (a few hundred ms for thousands of documents). */
-export const loadMemoryIndex = async (runner: SqlRunner): Promise<MemoryIndex> => {
-  const rows = await runner.rows(sql`
-    SELECT collection, doc_id, slug, date, title, title_folded, summary, body,
-      vector::text AS vector, head_vector::text AS head_vector
-    FROM search_documents WHERE version = 'published'
-    ORDER BY title, collection, doc_id`)
-  const types: string[] = []
-  const typeOf = new Uint8Array(rows.length)
-  const headLengths = new Int32Array(rows.length)
-  const postingLists = new Map<string, number[]>()
-  const headLists = new Map<string, { docs: number[]; positions: number[][] }>()
-  const docs: IndexedDoc[] = []
-  for (const [doc, row] of rows.entries()) {
-    if (doc > 0 && doc % ROWS_PER_TURN === 0) {
-      // Requests go on while it builds (thousands of rows take a good part of a second).
-      await new Promise((resolve) => setImmediate(resolve))
+/** What the index keeps of one row of `search_documents`. */
+type ReadDoc = {
+  collection: string
+  doc: IndexedDoc
+  head: [string, number[]][]
+  key: string
+  lexemes: string[]
+  rowVersion: number
+}
+
+const keyOf = (row: Record<string, unknown>) => `${String(row.collection)}:${String(row.doc_id)}`
+
+const COLUMNS = sql`collection, doc_id, xmin::text AS row_version, slug, date, title, title_folded,
+  summary, body, vector::text AS vector, head_vector::text AS head_vector`
+
+const readDoc = (row: Record<string, unknown>): ReadDoc => ({
+  collection: String(row.collection),
+  doc: { ...hitSourceOf(row), titleFolded: String(row.title_folded) },
+  head: lexemesOf(String(row.head_vector ?? '')),
+  key: keyOf(row),
+  lexemes: lexemesOf(String(row.vector ?? '')).map(([lexeme]) => lexeme),
+  rowVersion: Number(row.row_version),
+})
+
+/**
+ * Numbers `count` documents: those of `previous` that are kept (`renumbered[old]`, the new
+ * number or -1; ascending for the kept ones, as the order of unchanged rows doesn't change) and
+ * the ones read (`read`, by new number, ascending); their postings merged.
+ */
+const assemble = async (
+  count: number,
+  read: Map<number, ReadDoc>,
+  kept?: { previous: MemoryIndex; renumbered: Int32Array },
+): Promise<MemoryIndex> => {
+  const types = [...(kept?.previous.types ?? [])]
+  const typeOf = new Uint8Array(count)
+  const headLengths = new Int32Array(count)
+  const rowVersions = new Uint32Array(count)
+  const docs = new Array<IndexedDoc>(count)
+  const keys = new Array<string>(count)
+  if (kept) {
+    const { previous, renumbered } = kept
+    renumbered.forEach((number, old) => {
+      if (number >= 0) {
+        docs[number] = previous.docs[old]!
+        keys[number] = previous.keys[old]!
+        typeOf[number] = previous.typeOf[old]!
+        headLengths[number] = previous.headLengths[old]!
+        rowVersions[number] = previous.rowVersions[old]!
+      }
+    })
+  }
+  /** The postings of the documents read, by new number ascending. */
+  const readPostings = new Map<string, number[]>()
+  const readHeads = new Map<string, { docs: number[]; positions: number[][] }>()
+  let done = 0
+  for (const [number, { collection, doc, head, key, lexemes, rowVersion }] of read) {
+    if (++done % ROWS_PER_TURN === 0) {
+      await nextTurn()
     }
-    const collection = String(row.collection)
     let type = types.indexOf(collection)
     if (type < 0) {
       type = types.push(collection) - 1
     }
-    typeOf[doc] = type
-    for (const [lexeme] of lexemesOf(String(row.vector ?? ''))) {
-      let list = postingLists.get(lexeme)
+    typeOf[number] = type
+    docs[number] = doc
+    keys[number] = key
+    rowVersions[number] = rowVersion
+    for (const lexeme of lexemes) {
+      let list = readPostings.get(lexeme)
       if (!list) {
         list = []
-        postingLists.set(lexeme, list)
+        readPostings.set(lexeme, list)
       }
-      list.push(doc)
+      list.push(number)
     }
     let length = 0
-    for (const [lexeme, positions] of lexemesOf(String(row.head_vector ?? ''))) {
+    for (const [lexeme, positions] of head) {
       length += Math.max(1, positions.length)
-      let list = headLists.get(lexeme)
+      let list = readHeads.get(lexeme)
       if (!list) {
         list = { docs: [], positions: [] }
-        headLists.set(lexeme, list)
+        readHeads.set(lexeme, list)
       }
-      list.docs.push(doc)
+      list.docs.push(number)
       list.positions.push(positions)
     }
-    headLengths[doc] = length
-    docs.push({ ...hitSourceOf(row), titleFolded: String(row.title_folded) })
+    headLengths[number] = length
   }
+
+  const postings = new Map<string, Int32Array>()
   const heads = new Map<string, HeadPostings>()
-  for (const [lexeme, list] of headLists) {
-    const starts = new Int32Array(list.docs.length + 1)
-    list.positions.forEach((positions, index) => {
-      starts[index + 1] = starts[index]! + positions.length
-    })
-    heads.set(lexeme, {
-      docs: Int32Array.from(list.docs),
-      positions: Int32Array.from(list.positions.flat()),
-      starts,
-    })
+  const renumbered = kept?.renumbered
+  let merged = 0
+  const mergeTurn = async () => {
+    if (++merged % LEXEMES_PER_TURN === 0) {
+      await nextTurn()
+    }
+  }
+  // Each list: the kept documents under their new numbers, merged with the ones read.
+  for (const lexeme of new Set([
+    ...(kept?.previous.postings.keys() ?? []),
+    ...readPostings.keys(),
+  ])) {
+    await mergeTurn()
+    const old = kept?.previous.postings.get(lexeme) ?? new Int32Array(0)
+    const added = readPostings.get(lexeme) ?? []
+    const list = new Int32Array(old.length + added.length)
+    let size = 0
+    let next = 0
+    for (const doc of old) {
+      const number = renumbered![doc]!
+      if (number < 0) {
+        continue
+      }
+      while (next < added.length && added[next]! < number) {
+        list[size++] = added[next++]!
+      }
+      list[size++] = number
+    }
+    while (next < added.length) {
+      list[size++] = added[next++]!
+    }
+    if (size) {
+      postings.set(lexeme, list.slice(0, size))
+    }
+  }
+  for (const lexeme of new Set([...(kept?.previous.heads.keys() ?? []), ...readHeads.keys()])) {
+    await mergeTurn()
+    const old = kept?.previous.heads.get(lexeme)
+    const added = readHeads.get(lexeme) ?? { docs: [], positions: [] }
+    const headDocs: number[] = []
+    const positions: number[] = []
+    const starts: number[] = [0]
+    const push = (number: number, from: ArrayLike<number>, start = 0, end = from.length) => {
+      headDocs.push(number)
+      for (let at = start; at < end; at++) {
+        positions.push(from[at]!)
+      }
+      starts.push(positions.length)
+    }
+    let next = 0
+    for (let at = 0; at < (old?.docs.length ?? 0); at++) {
+      const number = renumbered![old!.docs[at]!]!
+      if (number < 0) {
+        continue
+      }
+      while (next < added.docs.length && added.docs[next]! < number) {
+        push(added.docs[next]!, added.positions[next]!)
+        next++
+      }
+      push(number, old!.positions, old!.starts[at]!, old!.starts[at + 1]!)
+    }
+    for (; next < added.docs.length; next++) {
+      push(added.docs[next]!, added.positions[next]!)
+    }
+    if (headDocs.length) {
+      heads.set(lexeme, {
+        docs: Int32Array.from(headDocs),
+        positions: Int32Array.from(positions),
+        starts: Int32Array.from(starts),
+      })
+    }
   }
   return {
     docs,
     headLengths,
     heads,
-    postings: new Map([...postingLists].map(([lexeme, list]) => [lexeme, Int32Array.from(list)])),
+    keys,
+    numberOf: new Map(keys.map((key, number) => [key, number])),
+    postings,
+    rowVersions,
     typeOf,
     types,
   }
+}
+
+const ALL_ROWS = sql`
+  SELECT ${COLUMNS} FROM search_documents WHERE version = 'published'
+  ORDER BY title, collection, doc_id`
+
+/** The index of all published rows, read in the database's order. */
+const indexOfRows = async (rows: Record<string, unknown>[]): Promise<MemoryIndex> => {
+  const read = new Map<number, ReadDoc>()
+  for (const [number, row] of rows.entries()) {
+    if (number > 0 && number % ROWS_PER_TURN === 0) {
+      // Requests go on while it builds (thousands of rows take a good part of a second).
+      await nextTurn()
+    }
+    read.set(number, readDoc(row))
+  }
+  return assemble(rows.length, read)
+}
+
+/** Reads the published rows and builds the index (a second of CPU for thousands of documents). */
+export const loadMemoryIndex = async (runner: SqlRunner): Promise<MemoryIndex> =>
+  indexOfRows(await runner.rows(ALL_ROWS))
+
+/**
+ * The index as `loadMemoryIndex` would build it now, from `previous` and the rows written
+ * since (by their row versions): the order of all published rows and the changed ones read in
+ * one snapshot (`inSnapshot`: a repeatable-read transaction), the rest kept. A draft saved
+ * over a published document leaves `previous` as it is; an edit reads one row, not thousands.
+ */
+export const updateMemoryIndex = async (
+  inSnapshot: <T>(read: (runner: SqlRunner) => Promise<T>) => Promise<T>,
+  previous: MemoryIndex,
+): Promise<MemoryIndex> => {
+  const found = await inSnapshot(async (runner) => {
+    const order = await runner.rows(sql`
+      SELECT collection, doc_id, xmin::text AS row_version
+      FROM search_documents WHERE version = 'published'
+      ORDER BY title, collection, doc_id`)
+    const renumbered = new Int32Array(previous.docs.length).fill(-1)
+    const changed: { key: string; number: number; row: Record<string, unknown> }[] = []
+    for (const [number, row] of order.entries()) {
+      const key = keyOf(row)
+      const old = previous.numberOf.get(key)
+      if (old !== undefined && previous.rowVersions[old] === Number(row.row_version)) {
+        renumbered[old] = number
+      } else {
+        changed.push({ key, number, row })
+      }
+    }
+    if (!changed.length && order.length === previous.docs.length) {
+      return { kind: 'unchanged' as const }
+    }
+    if (changed.length > Math.min(MAX_ROWS_UPDATED, order.length * MAX_SHARE_UPDATED)) {
+      return { kind: 'all' as const, rows: await runner.rows(ALL_ROWS) }
+    }
+    const rows = changed.length
+      ? await runner.rows(sql`
+          SELECT ${COLUMNS} FROM search_documents
+          WHERE version = 'published' AND (collection, doc_id) IN (${sql.join(
+            changed.map(({ row }) => sql`(${String(row.collection)}, ${String(row.doc_id)})`),
+            sql`, `,
+          )})`)
+      : []
+    return { changed, count: order.length, kind: 'changed' as const, renumbered, rows }
+  })
+  if (found.kind === 'unchanged') {
+    return previous
+  }
+  if (found.kind === 'all') {
+    return indexOfRows(found.rows)
+  }
+  const read = new Map<number, ReadDoc>()
+  const byKey = new Map(found.rows.map((row) => [keyOf(row), row]))
+  for (const { key, number } of found.changed) {
+    read.set(number, readDoc(byKey.get(key)!))
+  }
+  return assemble(found.count, read, { previous, renumbered: found.renumbered })
 }
 
 /** The documents in every list (each ascending), ascending. */

@@ -16,14 +16,20 @@ import {
 import { z } from 'zod'
 
 import { OWN_QUEUE } from '@quartiersnetz/plugin-kit/concurrencyLimit'
-import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { databaseOf, runnerOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { SearchSource } from './sources'
 
 import { freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
 import { foldForSearch } from './fold'
-import { loadMemoryIndex, plainLexemesOf, searchInMemory, tsqueryOf } from './memoryIndex'
+import {
+  loadMemoryIndex,
+  plainLexemesOf,
+  searchInMemory,
+  tsqueryOf,
+  updateMemoryIndex,
+} from './memoryIndex'
 import { runSearch, type SearchResult, withIndexScans } from './search'
 
 export const MAX_QUERY_LENGTH = 200
@@ -49,12 +55,21 @@ const querySchema = z
 
 /**
  * The visitors' index in memory while `search_documents` is unchanged (memoryIndex.ts); after
- * a write it is rebuilt in the background and the database answers meanwhile.
+ * a write it is brought up to date in the background and the database answers meanwhile.
  */
 const keptIndex = freshValue({
   load: (payload) => loadMemoryIndex(databaseOf(payload)),
   madeOf: { tables: ['search_documents'] },
   name: 'Search index',
+  update: (payload, _key, previous) =>
+    updateMemoryIndex(
+      (read) =>
+        payload.db.drizzle.transaction((tx) => read(runnerOf(tx)), {
+          accessMode: 'read only',
+          isolationLevel: 'repeatable read',
+        }),
+      previous,
+    ),
   waitsForLoad: false,
 })
 

@@ -96,6 +96,28 @@ describe('a value kept while unchanged', () => {
     expect(await kept.get()).toBe(2)
   })
 
+  it('should bring the kept value up to date with `update` after a change, when given', async () => {
+    const calls: number[] = []
+    const value = freshValue({
+      load: async () => 10,
+      madeOf: { tables: ['search_documents'] },
+      name: 'Test',
+      update: async (_payload, _key, previous: number) => {
+        calls.push(previous)
+        return previous + 1
+      },
+    })
+    const kept = value.of(server.payload)
+    expect(await kept.get()).toBe(10)
+    expect(await kept.get()).toBe(10)
+    await writeSearchRow('frisch-4')
+    expect(await kept.get()).toBe(11)
+    await writeSearchRow('frisch-4')
+    expect(await kept.get()).toBe(12)
+    // Only after a change, each time from the value kept.
+    expect(calls).toEqual([10, 11])
+  })
+
   it('should answer at once while it loads when it does not wait, and the value after', async () => {
     const { value } = counting({ tables: ['search_documents'] }, { waitsForLoad: false })
     const kept = value.of(server.payload)

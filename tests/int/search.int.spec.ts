@@ -12,14 +12,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { databaseOf } from '@quartiersnetz/plugin-kit/drizzleTable'
+import { databaseOf, runnerOf, type SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import { foldForSearch } from '../../src/search/fold'
 import {
   loadMemoryIndex,
+  type MemoryIndex,
   plainLexemesOf,
   searchInMemory,
   tsqueryOf,
+  updateMemoryIndex,
 } from '../../src/search/memoryIndex'
 import { runSearch, withIndexScans } from '../../src/search/search'
 import { SEARCH_SOURCES } from '../../src/search/sources'
@@ -415,6 +417,64 @@ describe('the visitors’ index in memory', () => {
     const typo = await search('Stadteilkonferens')
     expect(typo.headers.get('x-search')).toBe('database')
     expect(typo.body.isSimilar).toBe(true)
+  })
+
+  it('should bring the index up to date by reading again only the rows written since', async () => {
+    const runner = databaseOf(payload)
+    const inSnapshot = <T>(read: (snapshot: SqlRunner) => Promise<T>) =>
+      payload.db.drizzle.transaction((tx) => read(runnerOf(tx)), {
+        accessMode: 'read only',
+        isolationLevel: 'repeatable read',
+      })
+    const word = uniqueWord('stand')
+    const withDraft = await createProject({ teaser: word, title: 'Mittleres Projekt' })
+    const toRename = await createProject({ teaser: word, title: 'Aaa zuerst' })
+    const toUnpublish = await createProject({ teaser: word, title: 'Bald zurückgezogen' })
+    const toDelete = await createProject({ teaser: word, title: 'Bald gelöscht' })
+    const previous = await loadMemoryIndex(runner)
+    expect(await updateMemoryIndex(inSnapshot, previous)).toBe(previous)
+
+    // A draft saved over a published document changes nothing visitors find.
+    await payload.update({
+      collection: 'projects',
+      data: { title: 'Entwurf' },
+      draft: true,
+      id: withDraft.id,
+    })
+    expect(await updateMemoryIndex(inSnapshot, previous)).toBe(previous)
+
+    // Published, renamed (it moves in the order of titles), unpublished, deleted.
+    const added = await createProject({ teaser: word, title: 'Neu im Index' })
+    await payload.update({
+      collection: 'projects',
+      data: { title: 'Zzz zuletzt' },
+      id: toRename.id,
+    })
+    await payload.update({ collection: 'projects', data: { _status: 'draft' }, id: toUnpublish.id })
+    await payload.delete({ collection: 'projects', id: toDelete.id })
+    const updated = await updateMemoryIndex(inSnapshot, previous)
+    // (Maps compared by their entries in the order of their keys, types by their names: an
+    // update numbers a new collection after the known ones.)
+    const comparable = ({ typeOf, types, ...index }: MemoryIndex) => ({
+      ...Object.fromEntries(
+        Object.entries(index).map(([name, value]) => [
+          name,
+          value instanceof Map ? [...value].sort(([a], [b]) => (a < b ? -1 : 1)) : value,
+        ]),
+      ),
+      typeOf: [...typeOf].map((type) => types[type]),
+    })
+    expect(comparable(updated)).toEqual(comparable(await loadMemoryIndex(runner)))
+    expect(updated.numberOf.has(`projects:${added.id}`)).toBe(true)
+    expect(updated.numberOf.has(`projects:${toUnpublish.id}`)).toBe(false)
+    expect(updated.docs[updated.numberOf.get(`projects:${toRename.id}`)!]?.title).toBe(
+      'Zzz zuletzt',
+    )
+    // The documents kept are the same objects, not read again.
+    const unchanged = `projects:${withDraft.id}`
+    expect(updated.docs[updated.numberOf.get(unchanged)!]).toBe(
+      previous.docs[previous.numberOf.get(unchanged)!],
+    )
   })
 
   it('should answer from memory when it is built, and never from an index older than a change', async () => {

@@ -48,6 +48,11 @@ type FreshValueArgs<T> = {
   /** For the log. */
   name: string
   /**
+   * Brings the kept value up to date instead of loading it anew (e.g. reads only the rows
+   * written since); what it gives must equal what `load` would give at that moment.
+   */
+  update?: (payload: Payload, key: string, previous: T) => Promise<T>
+  /**
    * Whether a request waits while the value is (re)loaded (the default), or answers undefined
    * at once and the load goes on for the requests after it (a value that takes long to load).
    */
@@ -62,11 +67,17 @@ export const concernsCollections = (change: Change, collections: ReadonlySet<str
   )
 
 /**
- * One value per Payload instance, loaded on first use and again on the first use after a
- * change that concerns it. Requests arriving while it loads share the load if it began after
+ * One value per Payload instance, loaded on first use and again (or updated, given `update`)
+ * on the first use after a change that concerns it. Requests arriving while it loads share the load if it began after
  * the last such change.
  */
-export const freshValue = <T>({ load, madeOf, name, waitsForLoad = true }: FreshValueArgs<T>) => {
+export const freshValue = <T>({
+  load,
+  madeOf,
+  name,
+  update,
+  waitsForLoad = true,
+}: FreshValueArgs<T>) => {
   const collections = new Set('collections' in madeOf ? madeOf.collections : [])
   const tables = new Set('tables' in madeOf ? madeOf.tables : [])
   /** A notification's table, or undefined when it names none (then anything may have changed). */
@@ -151,7 +162,10 @@ export const freshValue = <T>({ load, madeOf, name, waitsForLoad = true }: Fresh
         // stale at once (its generation is newer).
         const loading = {
           generation,
-          promise: load(payload, key).then(
+          promise: (state.kept && update
+            ? update(payload, key, state.kept.value)
+            : load(payload, key)
+          ).then(
             (value) => {
               const kept = { generation, value }
               if (!state.kept || state.kept.generation <= generation) {
