@@ -373,25 +373,6 @@ const intersect = (lists: Int32Array[]): Int32Array => {
   return result
 }
 
-/** The index of `doc` in an ascending list, or -1. */
-const indexIn = (list: Int32Array, doc: number): number => {
-  let low = 0
-  let high = list.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const value = list[middle]!
-    if (value === doc) {
-      return middle
-    }
-    if (value < doc) {
-      low = middle + 1
-    } else {
-      high = middle - 1
-    }
-  }
-  return -1
-}
-
 /**
  * `ts_rank_cd(head_vector, query, 1)` for a query that is an AND of distinct lexemes, found in
  * the document's title and summary (tsrank.c, calc_rank_cd and Cover): the occurrences in
@@ -399,16 +380,48 @@ const indexIn = (list: Int32Array, doc: number): number => {
  * one after the previous cover's start, adds (its occurrences ÷ their inverse weights) ÷ (1 +
  * the words in between that are none of them); the sum divided by log(1 + the length).
  */
-const coverDensity = (index: MemoryIndex, doc: number, heads: HeadPostings[]): number => {
-  const occurrences: { lexeme: number; position: number; weight: number }[] = []
+const coverDensity = (
+  index: MemoryIndex,
+  doc: number,
+  heads: HeadPostings[],
+  ats: Int32Array,
+): number => {
+  let sum = 0
+  if (heads.length === 1) {
+    // One lexeme: each occurrence is a cover of its own (no noise), in the order of positions.
+    const head = heads[0]!
+    const at = ats[0]!
+    for (let next = head.starts[at]!; next < head.starts[at + 1]!; next++) {
+      sum += 1 / INVERSE_WEIGHTS[head.positions[next]! & 3]!
+    }
+  } else {
+    sum = coverSum(heads, ats)
+  }
+  const length = index.headLengths[doc]!
+  return Math.fround(length > 0 ? sum / Math.log(length + 1) : sum)
+}
+
+/** The most lexemes a query answered from memory has (one occurrence packs it in 6 bits). */
+const MAX_LEXEMES = 63
+
+/** The covers' sum for several lexemes (see coverDensity). */
+const coverSum = (heads: HeadPostings[], ats: Int32Array): number => {
+  // Each occurrence packed as position << 8 | lexeme << 2 | weight: sorted as numbers, they are
+  // in the order of position, then lexeme.
+  let total = 0
   heads.forEach((head, lexeme) => {
-    const at = indexIn(head.docs, doc)
+    total += head.starts[ats[lexeme]! + 1]! - head.starts[ats[lexeme]!]!
+  })
+  const occurrences = new Int32Array(total)
+  let size = 0
+  heads.forEach((head, lexeme) => {
+    const at = ats[lexeme]!
     for (let next = head.starts[at]!; next < head.starts[at + 1]!; next++) {
       const packed = head.positions[next]!
-      occurrences.push({ lexeme, position: packed >> 2, weight: packed & 3 })
+      occurrences[size++] = ((packed >> 2) << 8) | (lexeme << 2) | (packed & 3)
     }
   })
-  occurrences.sort((a, b) => a.position - b.position || a.lexeme - b.lexeme)
+  occurrences.sort()
   const wanted = heads.length
   const seen = new Uint8Array(wanted)
   /** From `start` towards `stop` (inclusive), where every lexeme has occurred; -1: nowhere. */
@@ -417,7 +430,7 @@ const coverDensity = (index: MemoryIndex, doc: number, heads: HeadPostings[]): n
     seen.fill(0)
     let found = 0
     for (let next = start; step > 0 ? next <= stop : next >= stop; next += step) {
-      const { lexeme } = occurrences[next]!
+      const lexeme = (occurrences[next]! >> 2) & MAX_LEXEMES
       if (!seen[lexeme]) {
         seen[lexeme] = 1
         found++
@@ -440,22 +453,22 @@ const coverDensity = (index: MemoryIndex, doc: number, heads: HeadPostings[]): n
     const begin = whereAllOccurred(end, from)
     let inverseSum = 0
     for (let next = begin; next <= end; next++) {
-      inverseSum += INVERSE_WEIGHTS[occurrences[next]!.weight]!
+      inverseSum += INVERSE_WEIGHTS[occurrences[next]! & 3]!
     }
-    let noise = occurrences[end]!.position - occurrences[begin]!.position - (end - begin)
+    let noise = (occurrences[end]! >> 8) - (occurrences[begin]! >> 8) - (end - begin)
     if (noise < 0) {
       noise = Math.trunc((end - begin) / 2)
     }
     sum += (end - begin + 1) / inverseSum / (1 + noise)
     from = begin + 1
   }
-  const length = index.headLengths[doc]!
-  return Math.fround(length > 0 ? sum / Math.log(length + 1) : sum)
+  return sum
 }
 
 /**
  * The lexemes of a tsquery that is an AND of distinct plain lexemes (`'famili' & 'kind'`), or
- * undefined for anything else (phrases, OR, NOT, prefixes, weights, nothing at all).
+ * undefined for anything else (phrases, OR, NOT, prefixes, weights, nothing at all, more than
+ * 63 words).
  */
 export const plainLexemesOf = (tsquery: string): string[] | undefined => {
   const parts = tsquery.split(' & ')
@@ -467,7 +480,47 @@ export const plainLexemesOf = (tsquery: string): string[] | undefined => {
     }
     lexemes.push(match[1]!)
   }
-  return lexemes.length && new Set(lexemes).size === lexemes.length ? lexemes : undefined
+  return lexemes.length && lexemes.length <= MAX_LEXEMES && new Set(lexemes).size === lexemes.length
+    ? lexemes
+    : undefined
+}
+
+/**
+ * The places (in `docs` and `ranks`, the first `count`) of the `wanted` best: the highest rank
+ * first, of equal ranks the lower document number. `docs` ascend, so a later document never
+ * beats an equal rank: a page needs no sort of thousands of hits.
+ */
+const MAX_INSERTED = 200
+
+const bestRanked = (
+  docs: Int32Array,
+  ranks: Float64Array,
+  count: number,
+  wanted: number,
+): Int32Array => {
+  const size = Math.min(wanted, count)
+  if (size > MAX_INSERTED) {
+    // Deep pages: sorting all is cheaper than inserting into a long list.
+    return Int32Array.from({ length: count }, (_, at) => at)
+      .sort((a, b) => ranks[b]! - ranks[a]! || a - b)
+      .subarray(0, size)
+  }
+  const best = new Int32Array(size)
+  let filled = 0
+  for (let at = 0; at < count; at++) {
+    const rank = ranks[at]!
+    if (filled === size && !(rank > ranks[best[size - 1]!]!)) {
+      continue
+    }
+    // Insert after every place with a rank at least as high (they come earlier).
+    let place = filled === size ? size - 1 : filled++
+    while (place > 0 && ranks[best[place - 1]!]! < rank) {
+      best[place] = best[place - 1]!
+      place--
+    }
+    best[place] = at
+  }
+  return best
 }
 
 type MemorySearchArgs = {
@@ -510,33 +563,45 @@ export const searchInMemory = (
 
   // Only a document with every word in title or summary ranks above 0.
   const heads = lexemes.map((lexeme) => index.heads.get(lexeme))
-  const ranked: { doc: number; rank: number }[] = []
-  if (heads.every(Boolean)) {
-    const found = heads as HeadPostings[]
-    for (const doc of intersect(found.map((head) => head.docs))) {
-      if (shown[index.typeOf[doc]!]) {
-        const rank =
-          coverDensity(index, doc, found) + (index.docs[doc]!.titleFolded === folded ? 1 : 0)
-        ranked.push({ doc, rank })
-      }
+  const candidates = heads.every(Boolean)
+    ? intersect((heads as HeadPostings[]).map((head) => head.docs))
+    : new Int32Array(0)
+  const rankedDocs = new Int32Array(candidates.length)
+  const ranks = new Float64Array(candidates.length)
+  let rankedCount = 0
+  const isRanked = new Uint8Array(index.docs.length)
+  // Per word where the candidate is in its list (the candidates ascend, so do the places).
+  const ats = new Int32Array(lexemes.length)
+  for (const doc of candidates) {
+    if (!shown[index.typeOf[doc]!]) {
+      continue
     }
+    ;(heads as HeadPostings[]).forEach((head, lexeme) => {
+      let at = ats[lexeme]!
+      while (head.docs[at]! < doc) {
+        at++
+      }
+      ats[lexeme] = at
+    })
+    rankedDocs[rankedCount] = doc
+    ranks[rankedCount++] =
+      coverDensity(index, doc, heads as HeadPostings[], ats) +
+      (index.docs[doc]!.titleFolded === folded ? 1 : 0)
+    isRanked[doc] = 1
   }
-  ranked.sort((a, b) => b.rank - a.rank || a.doc - b.doc)
 
   const start = (page - 1) * limit
-  const pageDocs: number[] = []
-  for (const { doc } of ranked.slice(start, start + limit)) {
-    pageDocs.push(doc)
-  }
+  const pageDocs = [...bestRanked(rankedDocs, ranks, rankedCount, start + limit)]
+    .slice(start)
+    .map((at) => rankedDocs[at]!)
   if (pageDocs.length < limit && start + pageDocs.length < totalDocs) {
     // Then the matches that rank 0, in the numbered order.
-    const isRanked = new Set(ranked.map(({ doc }) => doc))
-    let skip = Math.max(0, start - ranked.length)
+    let skip = Math.max(0, start - rankedCount)
     for (const doc of matches) {
       if (pageDocs.length === limit) {
         break
       }
-      if (!shown[index.typeOf[doc]!] || isRanked.has(doc)) {
+      if (!shown[index.typeOf[doc]!] || isRanked[doc]) {
         continue
       }
       if (skip > 0) {

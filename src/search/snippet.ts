@@ -48,24 +48,14 @@ const formOf = (word: string): string => {
   return form
 }
 
-/** Whether a word matches a stem; each distinct word is looked at once per text. */
+/** Whether a word matches a stem. */
 const matcherOf = (stems: string[]) => {
-  const known = new Map<string, boolean>()
+  const wanted = stems.filter((stem) => stem.length > 0)
   return (word: string) => {
-    let isMatch = known.get(word)
-    if (isMatch === undefined) {
-      const form = formOf(word)
-      isMatch = stems.some(
-        (stem) =>
-          stem.length > 0 && form.startsWith(stem) && form.length - stem.length <= MAX_SUFFIX,
-      )
-      known.set(word, isMatch)
-    }
-    return isMatch
+    const form = formOf(word)
+    return wanted.some((stem) => form.length - stem.length <= MAX_SUFFIX && form.startsWith(stem))
   }
 }
-
-type Word = { end: number; isMatch: boolean; start: number }
 
 /** `text` escaped, with the words matching `stems` in <mark>. */
 export const markWords = (text: string, stems: string[]): string => {
@@ -94,36 +84,37 @@ export const snippetOf = ({
   const isMatch = matcherOf(stems)
   // The passage is looked for in the text's first part: a snippet from further down adds little.
   const scanned = text.slice(0, MAX_SCANNED)
-  const words: Word[] = [...scanned.matchAll(WORD)].map((match) => ({
-    end: match.index + match[0].length,
-    isMatch: isMatch(match[0]),
-    start: match.index,
-  }))
-  if (!words.length) {
+  // The words' places, and `before[i]`: the matches among the first i words.
+  const starts: number[] = []
+  const ends: number[] = []
+  const before: number[] = [0]
+  const words = new RegExp(WORD)
+  for (let match = words.exec(scanned); match; match = words.exec(scanned)) {
+    starts.push(match.index)
+    ends.push(match.index + match[0].length)
+    before.push(before.at(-1)! + (isMatch(match[0]) ? 1 : 0))
+  }
+  const count = starts.length
+  if (!count) {
     return ''
   }
   // The window with the most matches (the first such), starting a few words before a match.
-  // (`before[i]`: the matches among the first i words.)
-  const before = new Int32Array(words.length + 1)
-  words.forEach((word, index) => {
-    before[index + 1] = before[index]! + (word.isMatch ? 1 : 0)
-  })
   let best = 0
   let bestCount = 0
-  for (let first = 0; first < words.length; first++) {
-    if (!words[first]!.isMatch) {
+  for (let first = 0; first < count; first++) {
+    if (before[first + 1] === before[first]) {
       continue
     }
     const start = Math.max(0, first - CONTEXT_BEFORE)
-    const count = before[Math.min(words.length, start + maxWords)]! - before[start]!
-    if (count > bestCount) {
+    const found = before[Math.min(count, start + maxWords)]! - before[start]!
+    if (found > bestCount) {
       best = start
-      bestCount = count
+      bestCount = found
     }
   }
-  const last = Math.min(words.length, best + maxWords) - 1
-  const from = best === 0 ? 0 : words[best]!.start
-  const to = last === words.length - 1 ? scanned.length : words[last]!.end
+  const last = Math.min(count, best + maxWords) - 1
+  const from = best === 0 ? 0 : starts[best]!
+  const to = last === count - 1 ? scanned.length : ends[last]!
   const passage = text.slice(from, to).replace(/\s+/g, ' ').trim()
   return `${from > 0 ? '… ' : ''}${markWords(passage, stems)}${to < text.length ? ' …' : ''}`
 }
