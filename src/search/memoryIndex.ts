@@ -1,7 +1,8 @@
 /**
  * The visitors' search in memory: the published rows of `search_documents`, read into posting
  * lists, answer the common query (one or more words, every word must occur: no phrase, no
- * excluded word, no typo) without a statement per request. The answer is the one search.ts's
+ * excluded word) without a statement per request, and the tolerant search that follows when
+ * it finds nothing (`searchSimilarInMemory`: titles like the query by their trigrams). The answer is the one search.ts's
  * SQL gives, hit for hit: the same matches and counts per type, the same rank (PostgreSQL's
  * `ts_rank_cd` over title and summary, computed here the way tsrank.c does for such a
  * query, rounded to `real` as it is), the same order of equal ranks (the rows are numbered in
@@ -9,8 +10,8 @@
  *
  * Ranking visits only the documents with every word in title or summary; the others rank 0
  * and follow in that numbered order, so a word in thousands of documents costs a merge of
- * sorted arrays, not a rank per match. Everything else (phrases, exclusions, the tolerant
- * search when nothing matches) stays with the database.
+ * sorted arrays, not a rank per match. Everything else (phrases, exclusions, a tolerant
+ * search with hundreds of documents to rank or letters beyond ASCII) stays with the database.
  *
  * After a write to `search_documents` (freshValue.ts) the index is brought up to date: the
  * rows written since it was read (by their row versions) are read again and merged into a new
@@ -24,6 +25,14 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { type HitSource, hitOf, hitSourceOf, type SearchResult } from './search'
 import { stemsOf } from './snippet'
+import {
+  hasOtherLetters,
+  similarity,
+  trigramsOf,
+  uniqueTrigrams,
+  WORD_SIMILARITY_THRESHOLD,
+  wordSimilarity,
+} from './trigrams'
 
 type IndexedDoc = HitSource & { titleFolded: string }
 
@@ -40,6 +49,8 @@ type HeadPostings = {
 export type MemoryIndex = {
   /** Numbered in the database's order of (title, collection, doc_id). */
   docs: IndexedDoc[]
+  /** Whether a title has letters beyond ASCII: then the tolerant search is the database's. */
+  hasOtherLetters: boolean
   heads: Map<string, HeadPostings>
   /** Per document the length `ts_rank_cd` normalises by (positions in title and summary). */
   headLengths: Int32Array
@@ -53,6 +64,8 @@ export type MemoryIndex = {
    * gives it a new one), so that an update reads again only the rows written since.
    */
   rowVersions: Uint32Array
+  /** Documents per trigram of their folded titles (trigrams.ts), ascending. */
+  titleTrigrams: Map<number, Int32Array>
   /** Per document the index of its collection in `types`. */
   typeOf: Uint8Array
   types: string[]
@@ -103,6 +116,8 @@ type ReadDoc = {
   key: string
   lexemes: string[]
   rowVersion: number
+  /** The title's trigrams, each once. */
+  trigrams: Int32Array
 }
 
 const keyOf = (row: Record<string, unknown>) => `${String(row.collection)}:${String(row.doc_id)}`
@@ -117,7 +132,46 @@ const readDoc = (row: Record<string, unknown>): ReadDoc => ({
   key: keyOf(row),
   lexemes: lexemesOf(String(row.vector ?? '')).map(([lexeme]) => lexeme),
   rowVersion: Number(row.row_version),
+  trigrams: uniqueTrigrams(trigramsOf(String(row.title_folded))),
 })
+
+/**
+ * Posting lists of the documents kept (`old`, under their new numbers: `renumbered[old]`,
+ * ascending for the kept ones) merged with those of the documents read (`read`, ascending).
+ */
+const mergedLists = async <K>(
+  old: Map<K, Int32Array> | undefined,
+  read: Map<K, number[]>,
+  renumbered: Int32Array | undefined,
+  turn: () => Promise<void>,
+): Promise<Map<K, Int32Array>> => {
+  const lists = new Map<K, Int32Array>()
+  for (const key of new Set([...(old?.keys() ?? []), ...read.keys()])) {
+    await turn()
+    const kept = old?.get(key) ?? new Int32Array(0)
+    const added = read.get(key) ?? []
+    const list = new Int32Array(kept.length + added.length)
+    let size = 0
+    let next = 0
+    for (const doc of kept) {
+      const number = renumbered![doc]!
+      if (number < 0) {
+        continue
+      }
+      while (next < added.length && added[next]! < number) {
+        list[size++] = added[next++]!
+      }
+      list[size++] = number
+    }
+    while (next < added.length) {
+      list[size++] = added[next++]!
+    }
+    if (size) {
+      lists.set(key, list.slice(0, size))
+    }
+  }
+  return lists
+}
 
 /**
  * Numbers `count` documents: those of `previous` that are kept (`renumbered[old]`, the new
@@ -149,9 +203,10 @@ const assemble = async (
   }
   /** The postings of the documents read, by new number ascending. */
   const readPostings = new Map<string, number[]>()
+  const readTrigrams = new Map<number, number[]>()
   const readHeads = new Map<string, { docs: number[]; positions: number[][] }>()
   let done = 0
-  for (const [number, { collection, doc, head, key, lexemes, rowVersion }] of read) {
+  for (const [number, { collection, doc, head, key, lexemes, rowVersion, trigrams }] of read) {
     if (++done % ROWS_PER_TURN === 0) {
       await nextTurn()
     }
@@ -171,6 +226,14 @@ const assemble = async (
       }
       list.push(number)
     }
+    for (const trigram of trigrams) {
+      let list = readTrigrams.get(trigram)
+      if (!list) {
+        list = []
+        readTrigrams.set(trigram, list)
+      }
+      list.push(number)
+    }
     let length = 0
     for (const [lexeme, positions] of head) {
       length += Math.max(1, positions.length)
@@ -185,7 +248,6 @@ const assemble = async (
     headLengths[number] = length
   }
 
-  const postings = new Map<string, Int32Array>()
   const heads = new Map<string, HeadPostings>()
   const renumbered = kept?.renumbered
   let merged = 0
@@ -194,34 +256,13 @@ const assemble = async (
       await nextTurn()
     }
   }
-  // Each list: the kept documents under their new numbers, merged with the ones read.
-  for (const lexeme of new Set([
-    ...(kept?.previous.postings.keys() ?? []),
-    ...readPostings.keys(),
-  ])) {
-    await mergeTurn()
-    const old = kept?.previous.postings.get(lexeme) ?? new Int32Array(0)
-    const added = readPostings.get(lexeme) ?? []
-    const list = new Int32Array(old.length + added.length)
-    let size = 0
-    let next = 0
-    for (const doc of old) {
-      const number = renumbered![doc]!
-      if (number < 0) {
-        continue
-      }
-      while (next < added.length && added[next]! < number) {
-        list[size++] = added[next++]!
-      }
-      list[size++] = number
-    }
-    while (next < added.length) {
-      list[size++] = added[next++]!
-    }
-    if (size) {
-      postings.set(lexeme, list.slice(0, size))
-    }
-  }
+  const postings = await mergedLists(kept?.previous.postings, readPostings, renumbered, mergeTurn)
+  const titleTrigrams = await mergedLists(
+    kept?.previous.titleTrigrams,
+    readTrigrams,
+    renumbered,
+    mergeTurn,
+  )
   for (const lexeme of new Set([...(kept?.previous.heads.keys() ?? []), ...readHeads.keys()])) {
     await mergeTurn()
     const old = kept?.previous.heads.get(lexeme)
@@ -261,12 +302,14 @@ const assemble = async (
   }
   return {
     docs,
+    hasOtherLetters: docs.some((doc) => hasOtherLetters(doc.titleFolded)),
     headLengths,
     heads,
     keys,
     numberOf: new Map(keys.map((key, number) => [key, number])),
     postings,
     rowVersions,
+    titleTrigrams,
     typeOf,
     types,
   }
@@ -379,12 +422,15 @@ const intersect = (lists: Int32Array[]): Int32Array => {
  * order of position; each cover, the shortest stretch holding every lexeme, found from the
  * one after the previous cover's start, adds (its occurrences ÷ their inverse weights) ÷ (1 +
  * the words in between that are none of them); the sum divided by log(1 + the length).
+ * `heads` and `ats`: the query's lexemes in the document (their lists, and the document's
+ * place in each). For an OR of lexemes (`wanted` 1) each occurrence is a cover of its own.
  */
 const coverDensity = (
   index: MemoryIndex,
   doc: number,
   heads: HeadPostings[],
   ats: Int32Array,
+  wanted = heads.length,
 ): number => {
   let sum = 0
   if (heads.length === 1) {
@@ -395,7 +441,7 @@ const coverDensity = (
       sum += 1 / INVERSE_WEIGHTS[head.positions[next]! & 3]!
     }
   } else {
-    sum = coverSum(heads, ats)
+    sum = coverSum(heads, ats, wanted)
   }
   const length = index.headLengths[doc]!
   return Math.fround(length > 0 ? sum / Math.log(length + 1) : sum)
@@ -405,7 +451,7 @@ const coverDensity = (
 const MAX_LEXEMES = 63
 
 /** The covers' sum for several lexemes (see coverDensity). */
-const coverSum = (heads: HeadPostings[], ats: Int32Array): number => {
+const coverSum = (heads: HeadPostings[], ats: Int32Array, wanted: number): number => {
   // Each occurrence packed as position << 8 | lexeme << 2 | weight: sorted as numbers, they are
   // in the order of position, then lexeme.
   let total = 0
@@ -422,8 +468,7 @@ const coverSum = (heads: HeadPostings[], ats: Int32Array): number => {
     }
   })
   occurrences.sort()
-  const wanted = heads.length
-  const seen = new Uint8Array(wanted)
+  const seen = new Uint8Array(heads.length)
   /** From `start` towards `stop` (inclusive), where every lexeme has occurred; -1: nowhere. */
   const whereAllOccurred = (start: number, stop: number) => {
     const step = stop >= start ? 1 : -1
@@ -617,6 +662,127 @@ export const searchInMemory = (
   return { counts, docs, isSimilar: false, totalDocs }
 }
 
+/** The most documents the tolerant search ranks from memory; beyond, the database ranks them. */
+const MAX_SIMILAR_RANKED = 500
+
+type SimilarSearchArgs = Omit<MemorySearchArgs, 'lexemes' | 'tsquery'> & {
+  /** The lexemes of `plainto_tsquery` of the query's words (search.ts's `anyWordsOf`). */
+  anyLexemes: string[]
+  anyTsquery: string
+}
+
+/**
+ * What search.ts's tolerant search answers when the query matched nothing (titles like the
+ * query, documents with any of its words), from memory: the same matches and counts, the same
+ * rank (pg_trgm's `word_similarity` + `similarity` of query and folded title, as float4:
+ * trigrams.ts), the same order of equal ranks (`ts_rank_cd` of the words, then the numbered
+ * order), the same snippets. Undefined where the database answers: a title or the query with
+ * letters beyond ASCII, or more than a few hundred documents to rank by their titles.
+ */
+export const searchSimilarInMemory = (
+  index: MemoryIndex,
+  { allTypes, anyLexemes, anyTsquery, folded, limit, page, types }: SimilarSearchArgs,
+): SearchResult | undefined => {
+  if (index.hasOtherLetters || hasOtherLetters(folded)) {
+    return undefined
+  }
+  const count = index.docs.length
+  const queryTrigrams = trigramsOf(folded)
+  const queryUnique = uniqueTrigrams(queryTrigrams)
+  // How many of the query's trigrams each title has: a title with none is like it in nothing
+  // (both similarities 0); one similar enough (`<%`) has at least the threshold's share.
+  const shared = new Uint16Array(count)
+  for (const trigram of queryUnique) {
+    for (const doc of index.titleTrigrams.get(trigram) ?? []) {
+      shared[doc]!++
+    }
+  }
+  const isMatch = new Uint8Array(count)
+  for (const lexeme of anyLexemes) {
+    for (const doc of index.postings.get(lexeme) ?? []) {
+      isMatch[doc] = 1
+    }
+  }
+  const ranks = new Float64Array(count)
+  let ranked = 0
+  for (let doc = 0; doc < count; doc++) {
+    // (word_similarity ≤ the share of the query's trigrams in the title, both float4.)
+    if (
+      !shared[doc] ||
+      (!isMatch[doc] && Math.fround(shared[doc]! / queryUnique.length) < WORD_SIMILARITY_THRESHOLD)
+    ) {
+      continue
+    }
+    if (++ranked > MAX_SIMILAR_RANKED) {
+      return undefined
+    }
+    const title = index.docs[doc]!.titleFolded
+    const titleTrigrams = trigramsOf(title)
+    const wordSimilar = wordSimilarity(queryUnique, titleTrigrams)
+    if (wordSimilar >= WORD_SIMILARITY_THRESHOLD) {
+      isMatch[doc] = 1
+    }
+    ranks[doc] = Math.fround(wordSimilar + similarity(queryUnique, uniqueTrigrams(titleTrigrams)))
+  }
+
+  const perType = new Uint32Array(index.types.length)
+  const shown = new Uint8Array(index.types.length)
+  for (const type of types) {
+    const at = index.types.indexOf(type)
+    if (at >= 0) {
+      shown[at] = 1
+    }
+  }
+  const heads = anyLexemes.map((lexeme) => index.heads.get(lexeme))
+  const cursors = new Int32Array(heads.length)
+  const matches: number[] = []
+  const tieBreaks = new Float64Array(count)
+  for (let doc = 0; doc < count; doc++) {
+    if (!isMatch[doc]) {
+      continue
+    }
+    perType[index.typeOf[doc]!]!++
+    if (!shown[index.typeOf[doc]!]) {
+      continue
+    }
+    matches.push(doc)
+    // `ts_rank_cd` of the words in title and summary: the lexemes the document has.
+    const present: HeadPostings[] = []
+    const ats: number[] = []
+    heads.forEach((head, lexeme) => {
+      if (!head) {
+        return
+      }
+      let at = cursors[lexeme]!
+      while (at < head.docs.length && head.docs[at]! < doc) {
+        at++
+      }
+      cursors[lexeme] = at
+      if (head.docs[at] === doc) {
+        present.push(head)
+        ats.push(at)
+      }
+    })
+    tieBreaks[doc] = present.length ? coverDensity(index, doc, present, Int32Array.from(ats), 1) : 0
+  }
+  matches.sort((a, b) => ranks[b]! - ranks[a]! || tieBreaks[b]! - tieBreaks[a]! || a - b)
+
+  const counts = Object.fromEntries(
+    allTypes.map((type) => {
+      const at = index.types.indexOf(type)
+      return [type, at < 0 ? 0 : perType[at]!]
+    }),
+  )
+  const start = (page - 1) * limit
+  const stems = stemsOf(anyTsquery)
+  return {
+    counts,
+    docs: matches.slice(start, start + limit).map((doc) => hitOf(index.docs[doc]!, stems)),
+    isSimilar: true,
+    totalDocs: matches.length,
+  }
+}
+
 /** Queries as PostgreSQL parses them (its German stemmer): the same text, the same tsquery. */
 const parsedQueries = new Map<string, string>()
 const MAX_PARSED_QUERIES = 5_000
@@ -625,23 +791,42 @@ const MAX_PARSED_QUERIES = 5_000
  * `websearch_to_tsquery('german', folded)::text`, asked once per distinct query (within
  * `limit`, when given: the endpoints' queue for the database).
  */
-export const tsqueryOf = async (
+export const tsqueryOf = (
   runner: SqlRunner,
   folded: string,
   limit: ConcurrencyLimit = (task) => task(),
+): Promise<string> => parsed(runner, 'websearch', folded, limit)
+
+/** `plainto_tsquery('german', words)::text` (the tolerant search's words), asked once each. */
+export const plainTsqueryOf = (
+  runner: SqlRunner,
+  words: string,
+  limit: ConcurrencyLimit = (task) => task(),
+): Promise<string> => parsed(runner, 'plain', words, limit)
+
+const parsed = async (
+  runner: SqlRunner,
+  how: 'plain' | 'websearch',
+  text: string,
+  limit: ConcurrencyLimit,
 ): Promise<string> => {
-  const known = parsedQueries.get(folded)
+  const key = `${how}:${text}`
+  const known = parsedQueries.get(key)
   if (known !== undefined) {
     return known
   }
   const [row] = await limit(() =>
-    runner.rows(sql`SELECT websearch_to_tsquery('german', ${folded})::text AS tsquery`),
+    runner.rows(
+      how === 'plain'
+        ? sql`SELECT plainto_tsquery('german', ${text})::text AS tsquery`
+        : sql`SELECT websearch_to_tsquery('german', ${text})::text AS tsquery`,
+    ),
   )
   const tsquery = String(row?.tsquery ?? '')
   if (parsedQueries.size >= MAX_PARSED_QUERIES) {
     // The oldest first (a Map keeps the order of insertion).
     parsedQueries.delete(parsedQueries.keys().next().value!)
   }
-  parsedQueries.set(folded, tsquery)
+  parsedQueries.set(key, tsquery)
   return tsquery
 }

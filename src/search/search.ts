@@ -20,6 +20,20 @@ import { snippetOf, stemsOf } from './snippet'
 /** Up to this many words a query counts as short: a typo in it may be what kept it from matching. */
 const SHORT_QUERY_WORDS = 3
 
+/**
+ * Whether the tolerant search follows when nothing matches: a short query without phrases or
+ * excluded words (precise wishes that no tolerance may overrule).
+ */
+export const isTolerated = (folded: string): boolean =>
+  folded.split(/\s+/).filter(Boolean).length <= SHORT_QUERY_WORDS && !/(^|\s)-|"/.test(folded)
+
+/** The words the tolerant search looks for, any of them (excluded words left out). */
+export const anyWordsOf = (folded: string): string =>
+  folded
+    .split(/\s+/)
+    .filter((word) => word && !word.startsWith('-'))
+    .join(' ')
+
 export type SearchHit = {
   /** An event's start, a publication's date (ISO), else null. */
   date: null | string
@@ -153,17 +167,9 @@ export const runSearch = async (
     [sql`ts_rank_cd(d.head_vector, ${exact}, 1) + (d.title_folded = ${folded})::int`, sql`0`],
     exact,
   )
-  // Phrases and excluded words are precise wishes: no tolerance that would overrule them.
-  const isShort =
-    folded.split(/\s+/).filter(Boolean).length <= SHORT_QUERY_WORDS && !/(^|\s)-|"/.test(folded)
-  if (Object.values(result.counts).every((count) => count === 0) && isShort) {
-    // Any of the words instead of all, leaving out excluded words (the lexemes as they are,
-    // without a second stemming).
-    const words = folded
-      .split(/\s+/)
-      .filter((word) => word && !word.startsWith('-'))
-      .join(' ')
-    const any = sql`replace(plainto_tsquery('german', ${words})::text, ' & ', ' | ')::tsquery`
+  if (Object.values(result.counts).every((count) => count === 0) && isTolerated(folded)) {
+    // Any of the words instead of all (the lexemes as they are, without a second stemming).
+    const any = sql`replace(plainto_tsquery('german', ${anyWordsOf(folded)})::text, ' & ', ' | ')::tsquery`
     isSimilar = true
     result = await run(
       sql`(${folded} <% d.title_folded OR d.vector @@ ${any})`,

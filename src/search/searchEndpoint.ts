@@ -26,11 +26,13 @@ import { foldForSearch } from './fold'
 import {
   loadMemoryIndex,
   plainLexemesOf,
+  plainTsqueryOf,
   searchInMemory,
+  searchSimilarInMemory,
   tsqueryOf,
   updateMemoryIndex,
 } from './memoryIndex'
-import { runSearch, type SearchResult, withIndexScans } from './search'
+import { anyWordsOf, isTolerated, runSearch, type SearchResult, withIndexScans } from './search'
 
 export const MAX_QUERY_LENGTH = 200
 export const MAX_LIMIT = 50
@@ -81,7 +83,10 @@ type SearchArgs = {
   types: string[]
 }
 
-/** A visitor's common query from memory, or undefined: the database answers it. */
+/**
+ * A visitor's query from memory, or undefined: the database answers it (phrases, excluded
+ * words, the index not built yet, a tolerant search memory leaves to it).
+ */
 const searchInMemoryFor = async (
   req: PayloadRequest,
   args: SearchArgs,
@@ -90,15 +95,23 @@ const searchInMemoryFor = async (
   if (!index) {
     return undefined
   }
+  const runner = databaseOf(req.payload)
   const folded = foldForSearch(args.query)
-  const tsquery = await tsqueryOf(databaseOf(req.payload), folded, searchDatabaseLimit)
+  const tsquery = await tsqueryOf(runner, folded, searchDatabaseLimit)
   const lexemes = plainLexemesOf(tsquery)
   if (!lexemes) {
     return undefined
   }
   const result = searchInMemory(index, { ...args, folded, lexemes, tsquery })
-  // Nothing found: the database's tolerant search may find similar titles.
-  return Object.values(result.counts).some((count) => count > 0) ? result : undefined
+  if (Object.values(result.counts).some((count) => count > 0) || !isTolerated(folded)) {
+    return result
+  }
+  // Nothing found: titles like the query, documents with any of its words (search.ts).
+  const anyTsquery = await plainTsqueryOf(runner, anyWordsOf(folded), searchDatabaseLimit)
+  const anyLexemes = plainLexemesOf(anyTsquery)
+  return anyLexemes
+    ? searchSimilarInMemory(index, { ...args, anyLexemes, anyTsquery, folded })
+    : undefined
 }
 
 /** Payload's own query keys (depth, locale …) come with every request; they don't apply here. */
