@@ -56,6 +56,8 @@ export type MemoryIndex = {
   headLengths: Int32Array
   /** Per document `collection:doc_id`, and the other way round. */
   keys: string[]
+  /** The documents per folded title (a title that is the query ranks first). */
+  numbersOfTitle: Map<string, number[]>
   numberOf: Map<string, number>
   /** Documents per lexeme of the whole text, ascending. */
   postings: Map<string, Int32Array>
@@ -307,6 +309,15 @@ const assemble = async (
     heads,
     keys,
     numberOf: new Map(keys.map((key, number) => [key, number])),
+    numbersOfTitle: docs.reduce((byTitle, { titleFolded }, number) => {
+      const numbers = byTitle.get(titleFolded)
+      if (numbers) {
+        numbers.push(number)
+      } else {
+        byTitle.set(titleFolded, [number])
+      }
+      return byTitle
+    }, new Map<string, number[]>()),
     postings,
     rowVersions,
     titleTrigrams,
@@ -450,52 +461,63 @@ const coverDensity = (
 /** The most lexemes a query answered from memory has (one occurrence packs it in 6 bits). */
 const MAX_LEXEMES = 63
 
+/** Scratch space of `coverSum` (a search runs to its end without yielding). */
+let occurrences = new Int32Array(256)
+const seen = new Uint8Array(MAX_LEXEMES + 1)
+
+/**
+ * From `start` towards `stop` (inclusive), the first place where `wanted` distinct lexemes
+ * have occurred; -1: nowhere.
+ */
+const whereOccurred = (start: number, stop: number, wanted: number): number => {
+  const step = stop >= start ? 1 : -1
+  seen.fill(0)
+  let found = 0
+  for (let next = start; step > 0 ? next <= stop : next >= stop; next += step) {
+    const lexeme = (occurrences[next]! >> 2) & MAX_LEXEMES
+    if (!seen[lexeme]) {
+      seen[lexeme] = 1
+      found++
+    }
+    if (found === wanted) {
+      return next
+    }
+  }
+  return -1
+}
+
 /** The covers' sum for several lexemes (see coverDensity). */
 const coverSum = (heads: HeadPostings[], ats: Int32Array, wanted: number): number => {
   // Each occurrence packed as position << 8 | lexeme << 2 | weight: sorted as numbers, they are
   // in the order of position, then lexeme.
   let total = 0
-  heads.forEach((head, lexeme) => {
-    total += head.starts[ats[lexeme]! + 1]! - head.starts[ats[lexeme]!]!
-  })
-  const occurrences = new Int32Array(total)
+  for (let lexeme = 0; lexeme < heads.length; lexeme++) {
+    const { starts } = heads[lexeme]!
+    total += starts[ats[lexeme]! + 1]! - starts[ats[lexeme]!]!
+  }
+  if (occurrences.length < total) {
+    occurrences = new Int32Array(total * 2)
+  }
   let size = 0
-  heads.forEach((head, lexeme) => {
+  for (let lexeme = 0; lexeme < heads.length; lexeme++) {
+    const { positions, starts } = heads[lexeme]!
     const at = ats[lexeme]!
-    for (let next = head.starts[at]!; next < head.starts[at + 1]!; next++) {
-      const packed = head.positions[next]!
+    for (let next = starts[at]!; next < starts[at + 1]!; next++) {
+      const packed = positions[next]!
       occurrences[size++] = ((packed >> 2) << 8) | (lexeme << 2) | (packed & 3)
     }
-  })
-  occurrences.sort()
-  const seen = new Uint8Array(heads.length)
-  /** From `start` towards `stop` (inclusive), where every lexeme has occurred; -1: nowhere. */
-  const whereAllOccurred = (start: number, stop: number) => {
-    const step = stop >= start ? 1 : -1
-    seen.fill(0)
-    let found = 0
-    for (let next = start; step > 0 ? next <= stop : next >= stop; next += step) {
-      const lexeme = (occurrences[next]! >> 2) & MAX_LEXEMES
-      if (!seen[lexeme]) {
-        seen[lexeme] = 1
-        found++
-      }
-      if (found === wanted) {
-        return next
-      }
-    }
-    return -1
   }
+  occurrences.subarray(0, size).sort()
   let sum = 0
   let from = 0
-  while (from < occurrences.length) {
+  while (from < size) {
     // The cover's end: the first place from `from` up to which every lexeme occurred; its
     // start: the last place, walking back from the end, from which every lexeme occurs.
-    const end = whereAllOccurred(from, occurrences.length - 1)
+    const end = whereOccurred(from, size - 1, wanted)
     if (end < 0) {
       break
     }
-    const begin = whereAllOccurred(end, from)
+    const begin = whereOccurred(end, from, wanted)
     let inverseSum = 0
     for (let next = begin; next <= end; next++) {
       inverseSum += INVERSE_WEIGHTS[occurrences[next]! & 3]!
@@ -617,21 +639,22 @@ export const searchInMemory = (
   const isRanked = new Uint8Array(index.docs.length)
   // Per word where the candidate is in its list (the candidates ascend, so do the places).
   const ats = new Int32Array(lexemes.length)
+  const found = heads as HeadPostings[]
+  const titled = index.numbersOfTitle.get(folded)
   for (const doc of candidates) {
     if (!shown[index.typeOf[doc]!]) {
       continue
     }
-    ;(heads as HeadPostings[]).forEach((head, lexeme) => {
+    for (let lexeme = 0; lexeme < found.length; lexeme++) {
+      const list = found[lexeme]!.docs
       let at = ats[lexeme]!
-      while (head.docs[at]! < doc) {
+      while (list[at]! < doc) {
         at++
       }
       ats[lexeme] = at
-    })
+    }
     rankedDocs[rankedCount] = doc
-    ranks[rankedCount++] =
-      coverDensity(index, doc, heads as HeadPostings[], ats) +
-      (index.docs[doc]!.titleFolded === folded ? 1 : 0)
+    ranks[rankedCount++] = coverDensity(index, doc, found, ats) + (titled?.includes(doc) ? 1 : 0)
     isRanked[doc] = 1
   }
 

@@ -22,7 +22,10 @@ const ESCAPES: Record<string, string> = {
   '>': '&gt;',
 }
 
-export const escapeHtml = (text: string) => text.replace(/["&'<>]/g, (char) => ESCAPES[char]!)
+const SPECIAL = /["&'<>]/
+
+export const escapeHtml = (text: string) =>
+  SPECIAL.test(text) ? text.replace(/["&'<>]/g, (char) => ESCAPES[char]!) : text
 
 /** The lexemes of a tsquery as PostgreSQL prints it (`'gesund' & 'quartier'`). */
 export const stemsOf = (tsquery: string): string[] =>
@@ -48,6 +51,57 @@ const formOf = (word: string): string => {
   return form
 }
 
+/** Per UTF-16 unit: 1 a letter or digit (as `WORD` sees it), 2 not, 0 not asked yet. */
+const UNIT_CLASS = new Uint8Array(0x10000)
+const LETTER = /^[\p{L}\p{N}]$/u
+/** Characters beyond the basic plane (as code points): whether a letter or digit. */
+const astralLetters = new Map<number, boolean>()
+
+/** The length (1 or 2 units) of the letter or digit at `at`, 0 for anything else: `WORD`'s. */
+const wordUnitAt = (text: string, at: number): number => {
+  if (at >= text.length) {
+    return 0
+  }
+  const code = text.charCodeAt(at)
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(at)!
+    if (point <= 0xffff) {
+      return 0
+    }
+    let isLetter = astralLetters.get(point)
+    if (isLetter === undefined) {
+      isLetter = LETTER.test(String.fromCodePoint(point))
+      astralLetters.set(point, isLetter)
+    }
+    return isLetter ? 2 : 0
+  }
+  let unitClass = UNIT_CLASS[code]!
+  if (!unitClass) {
+    unitClass = LETTER.test(String.fromCharCode(code)) ? 1 : 2
+    UNIT_CLASS[code] = unitClass
+  }
+  return unitClass === 1 ? 1 : 0
+}
+
+/** ASCII letters and digits (1), and each ASCII character lowercased. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0,
+)
+const ASCII_FOLDED = Int32Array.from({ length: 128 }, (_, code) =>
+  String.fromCharCode(code).toLowerCase().charCodeAt(0),
+)
+
+/** A word's first character folded (its stemmer form begins with it), by code point. */
+const firstsFolded = new Map<number, number>()
+const firstFolded = (point: number): number => {
+  let folded = firstsFolded.get(point)
+  if (folded === undefined) {
+    folded = stemmerForm(String.fromCodePoint(point)).charCodeAt(0)
+    firstsFolded.set(point, folded)
+  }
+  return folded
+}
+
 /** Whether a word matches a stem. */
 const matcherOf = (stems: string[]) => {
   const wanted = stems.filter((stem) => stem.length > 0)
@@ -61,14 +115,16 @@ const matcherOf = (stems: string[]) => {
 export const markWords = (text: string, stems: string[]): string => {
   const isMatch = matcherOf(stems)
   let out = ''
-  let at = 0
+  // Up to here the text is in `out`.
+  let done = 0
   for (const match of text.matchAll(WORD)) {
-    const start = match.index
-    out += escapeHtml(text.slice(at, start))
-    out += isMatch(match[0]) ? `<mark>${escapeHtml(match[0])}</mark>` : escapeHtml(match[0])
-    at = start + match[0].length
+    if (isMatch(match[0])) {
+      const end = match.index + match[0].length
+      out += `${escapeHtml(text.slice(done, match.index))}<mark>${escapeHtml(match[0])}</mark>`
+      done = end
+    }
   }
-  return out + escapeHtml(text.slice(at))
+  return out + escapeHtml(text.slice(done))
 }
 
 /** The best passage of about `maxWords` words, escaped and marked; '' for an empty text. */
@@ -82,17 +138,37 @@ export const snippetOf = ({
   text: string
 }): string => {
   const isMatch = matcherOf(stems)
+  // Only a word whose folded first letter begins a stem can match: the others aren't folded.
+  const firsts = new Set(stems.filter(Boolean).map((stem) => stem.charCodeAt(0)))
   // The passage is looked for in the text's first part: a snippet from further down adds little.
   const scanned = text.slice(0, MAX_SCANNED)
   // The words' places, and `before[i]`: the matches among the first i words.
   const starts: number[] = []
   const ends: number[] = []
   const before: number[] = [0]
-  const words = new RegExp(WORD)
-  for (let match = words.exec(scanned); match; match = words.exec(scanned)) {
-    starts.push(match.index)
-    ends.push(match.index + match[0].length)
-    before.push(before.at(-1)! + (isMatch(match[0]) ? 1 : 0))
+  const length = scanned.length
+  for (let at = 0; at < length;) {
+    const code = scanned.charCodeAt(at)
+    const unit = code < 128 ? ASCII_WORD[code]! : wordUnitAt(scanned, at)
+    if (!unit) {
+      at++
+      continue
+    }
+    const start = at
+    at += unit
+    for (;;) {
+      const next = at < length ? scanned.charCodeAt(at) : -1
+      const nextUnit = next < 0 ? 0 : next < 128 ? ASCII_WORD[next]! : wordUnitAt(scanned, at)
+      if (!nextUnit) {
+        break
+      }
+      at += nextUnit
+    }
+    starts.push(start)
+    ends.push(at)
+    const first = code < 128 ? ASCII_FOLDED[code]! : firstFolded(scanned.codePointAt(start)!)
+    const matches = firsts.has(first) && isMatch(scanned.slice(start, at))
+    before.push(before[before.length - 1]! + (matches ? 1 : 0))
   }
   const count = starts.length
   if (!count) {
