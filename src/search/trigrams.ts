@@ -26,7 +26,9 @@ export const trigramsOf = (text: string): number[] => {
     const padded = `  ${word} `
     for (let at = 0; at + 3 <= padded.length; at++) {
       trigrams.push(
-        (padded.charCodeAt(at) << 16) | (padded.charCodeAt(at + 1) << 8) | padded.charCodeAt(at + 2),
+        (padded.charCodeAt(at) << 16) |
+          (padded.charCodeAt(at + 1) << 8) |
+          padded.charCodeAt(at + 2),
       )
     }
   }
@@ -47,7 +49,7 @@ export const similarity = (a: Int32Array, b: Int32Array): number => {
     return 0
   }
   let count = 0
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]! < b[j]!) {
       i++
     } else if (a[i]! > b[j]!) {
