@@ -12,7 +12,10 @@ import { groups, publicContent } from './shared/publicContent'
 
 export const Municipalities: CollectionConfig = {
   slug: 'municipalities',
-  ...publicContent({ access: municipalityScoped({ canCreateAndDelete: false, field: 'id' }) }),
+  ...publicContent({
+    access: municipalityScoped({ canCreateAndDelete: false, field: 'id' }),
+    hasCityDrafts: true,
+  }),
   admin: {
     defaultColumns: ['name', 'state', 'website', '_status', 'updatedAt'],
     group: groups.network,

@@ -9,6 +9,7 @@ import { groups, publicContent } from './shared/publicContent'
 
 const content = publicContent({
   access: municipalityScoped({ canCreateAndDelete: true, field: 'municipality' }),
+  hasCityDrafts: true,
 })
 
 export const ProgramAreas: CollectionConfig = {

@@ -17,6 +17,7 @@ import * as migration_20261130_022142_search from './20261130_022142_search';
 import * as migration_20261130_022304_module_facets from './20261130_022304_module_facets';
 import * as migration_20261130_022548_privacy_requests from './20261130_022548_privacy_requests';
 import * as migration_20261130_022631_consent_texts from './20261130_022631_consent_texts';
+import * as migration_20261201_025921_media_uploaded_by from './20261201_025921_media_uploaded_by';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261130_022631_consent_texts.up,
     down: migration_20261130_022631_consent_texts.down,
     name: '20261130_022631_consent_texts',
+  },
+  {
+    up: migration_20261201_025921_media_uploaded_by.up,
+    down: migration_20261201_025921_media_uploaded_by.down,
+    name: '20261201_025921_media_uploaded_by'
   },
 ];

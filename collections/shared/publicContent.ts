@@ -1,36 +1,42 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../src/access/isEditor'
-import { publishedOrLoggedIn } from '../../src/access/publishedOrLoggedIn'
-import { publishedOnlyForVisitors } from '../../src/hooks/publishedOnlyForVisitors'
+import {
+  publishedOrCoordinationOffice,
+  versionsOfCoordinationOffice,
+} from '../../src/access/publishedOrCoordinationOffice'
+import { draftsForThoseWhoReadThem } from '../../src/hooks/draftsForThoseWhoReadThem'
 import { refuseMalformedPaging } from '../../src/hooks/refuseMalformedPaging'
 import { refuseNestedQueriesIntoHiddenRelations } from '../../src/hooks/refuseNestedQueriesIntoHiddenRelations'
 import { refuseSortByHiddenRelations } from '../../src/hooks/refuseSortByHiddenRelations'
 
 type PublicContentArgs = {
   access?: CollectionConfig['access']
+  /** Whether municipality editors read their own city's drafts here (municipalityScoped.ts). */
+  hasCityDrafts?: boolean
 }
 
 /**
- * What every public content collection shares: drafts and versions, visitors read published
- * documents only (and can't sort or search them by drafts they link to), editors and admins
- * write (unless `access` says otherwise).
+ * What every public content collection shares: drafts and versions, visitors (and municipality
+ * editors, but for their own city's documents) read published documents only (and can't sort
+ * or search them by drafts they link to), editors and admins write (unless `access` says
+ * otherwise).
  */
-export const publicContent = ({ access }: PublicContentArgs = {}): Pick<
+export const publicContent = ({ access, hasCityDrafts = false }: PublicContentArgs = {}): Pick<
   CollectionConfig,
   'access' | 'hooks' | 'versions'
 > => ({
   access: {
     create: isEditor,
     delete: isEditor,
-    read: publishedOrLoggedIn,
-    readVersions: ({ req: { user } }) => Boolean(user),
+    read: publishedOrCoordinationOffice,
+    readVersions: versionsOfCoordinationOffice,
     update: isEditor,
     ...access,
   },
   hooks: {
     beforeOperation: [
-      publishedOnlyForVisitors,
+      draftsForThoseWhoReadThem({ hasCityDrafts }),
       refuseSortByHiddenRelations,
       refuseNestedQueriesIntoHiddenRelations,
       refuseMalformedPaging,

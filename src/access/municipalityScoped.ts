@@ -3,6 +3,7 @@ import type {
   CollectionBeforeValidateHook,
   CollectionConfig,
   PayloadRequest,
+  Where,
 } from 'payload'
 
 import { APIError } from 'payload'
@@ -20,7 +21,8 @@ type ScopeArgs = {
 
 /**
  * Admins and editors keep everything; a municipality editor only what belongs to their
- * municipality. The where-constraints apply to reads in the admin, updates and deletes.
+ * municipality. The where-constraints apply to updates and deletes, and to reading drafts and
+ * versions: a municipality editor reads other cities' documents only as published.
  */
 export const municipalityScoped = ({
   canCreateAndDelete,
@@ -52,9 +54,33 @@ export const municipalityScoped = ({
       (requested === undefined || String(requested) === String(municipality))
     )
   }
+  const read: Access = ({ req: { user } }) => {
+    if (hasRole(user, 'admin', 'editor')) {
+      return true
+    }
+    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
+    const published: Where = { _status: { equals: 'published' } }
+    return municipality === undefined
+      ? published
+      : { or: [published, { [field]: { equals: municipality } }] }
+  }
+  const readVersions: Access = ({ req: { user } }) => {
+    if (hasRole(user, 'admin', 'editor')) {
+      return true
+    }
+    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
+    if (municipality === undefined) {
+      return false
+    }
+    return field === 'id'
+      ? { parent: { equals: municipality } }
+      : { [`version.${field}`]: { equals: municipality } }
+  }
   return {
     create,
     delete: canCreateAndDelete ? own : ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
+    read,
+    readVersions,
     update: own,
   }
 }

@@ -1,8 +1,10 @@
 /**
  * GET /api/search?q=…&type=projects,modules&page=1&limit=10 — published documents of every
  * searchable collection by their words (search.ts), with a marked snippet per hit and the
- * number of hits per type. Signed-in users (editors in the admin) search the newest versions,
- * drafts included, and see which hits are drafts.
+ * number of hits per type. The coordination office (admins and editors, signed in) searches
+ * the newest versions, drafts included, and sees which hits are drafts; everybody else,
+ * municipality editors included, the published documents (the index doesn't know a draft's
+ * city).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
@@ -20,6 +22,7 @@ import { databaseOf, runnerOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 
 import type { SearchSource } from './sources'
 
+import { hasRole } from '../access/roles'
 import { freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
 import { foldForSearch } from './fold'
@@ -153,12 +156,13 @@ export const searchEndpoint = (sources: SearchSource[]): Endpoint => ({
       return invalidFields(message, [{ message, path: 'type' }])
     }
     const args = { allTypes, limit, page, query: q, types }
-    const fromMemory = req.user ? undefined : await searchInMemoryFor(req, args)
+    const readsDrafts = hasRole(req.user, 'admin', 'editor')
+    const fromMemory = readsDrafts ? undefined : await searchInMemoryFor(req, args)
     const result =
       fromMemory ??
       (await searchDatabaseLimit(() =>
         withIndexScans(req.payload, (runner) =>
-          runSearch(runner, { ...args, version: req.user ? 'latest' : 'published' }),
+          runSearch(runner, { ...args, version: readsDrafts ? 'latest' : 'published' }),
         ),
       ))
     const typeLabels = Object.fromEntries(

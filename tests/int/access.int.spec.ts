@@ -51,11 +51,12 @@ const userOf = (actor: Actor): undefined | User => {
   return user
 }
 
+/** Documents of the coordination office: a municipality editor reads them as published. */
 const readOnly: Permissions = {
   create: false,
   delete: false,
   read: true,
-  readDraft: true,
+  readDraft: false,
   update: false,
 }
 
@@ -79,8 +80,15 @@ const COLLECTIONS: ContentCollection[] = [
   },
   {
     data: (name) => ({ name, state: 'NW' }),
-    // Their own profile only: the update cells edit city A itself (see targetFor).
-    municipalityEditor: { create: false, delete: false, read: true, readDraft: true, update: true },
+    // Their own profile only: the update cells edit city A itself (see targetFor); the draft
+    // fixture is another city.
+    municipalityEditor: {
+      create: false,
+      delete: false,
+      read: true,
+      readDraft: false,
+      update: true,
+    },
     slug: 'municipalities',
     titleField: 'name',
   },
@@ -394,7 +402,8 @@ describe('access matrix', () => {
 describe('drafts of published documents', () => {
   for (const collection of COLLECTIONS) {
     for (const actor of ACTORS) {
-      const isSignedIn = actor !== 'anonymous'
+      // The coordination office, and a municipality editor in their own city's documents.
+      const isSignedIn = expectedFor(collection, actor).readDraft
       it(`should ${isSignedIn ? 'show' : 'not show'} ${actorLabel[actor]} the newer draft of a published document in ${collection.slug}`, async () => {
         const published = uniqueTitle('Veröffentlicht')
         const doc = await fixture(collection, { title: published })
@@ -420,9 +429,13 @@ describe('drafts of published documents', () => {
             draft: true,
             where: { id: { equals: doc.id } },
           })
-          expect((docs as unknown as Data[]).map((entry) => entry[collection.titleField])).toEqual([
-            isSignedIn ? draftTitle : published,
-          ])
+          // Another city's document in a list of drafts (as the admin asks) is left out while
+          // its newest version is a draft: it is not theirs to read, and the list reads versions.
+          const isOtherCitysDraft =
+            actor === 'municipality-editor' && collection.slug === 'municipalities'
+          expect((docs as unknown as Data[]).map((entry) => entry[collection.titleField])).toEqual(
+            isOtherCitysDraft ? [] : [isSignedIn ? draftTitle : published],
+          )
         } finally {
           await remove(collection.slug, doc.id)
         }
@@ -541,7 +554,17 @@ describe('private fields', () => {
         } else {
           expect(found).not.toHaveProperty('accessLink')
         }
-        if (isSignedIn) {
+        if (actor === 'municipality-editor') {
+          // The coordination office's versions are not theirs to read.
+          await expect(
+            payload.findVersions({
+              collection: 'events',
+              overrideAccess: false,
+              user: userOf(actor),
+              where: { parent: { equals: event.id } },
+            }),
+          ).rejects.toMatchObject({ status: 403 })
+        } else if (isSignedIn) {
           // Versions carry the same fields; the rule holds there too.
           const { docs } = await payload.findVersions({
             collection: 'events',
@@ -867,6 +890,157 @@ describe('municipality editors and other cities', () => {
       }),
     ).rejects.toMatchObject({ status: 403 })
     expect(await existsWithFullAccess('municipalities', cityA)).toBe(true)
+  })
+})
+
+describe('media files', () => {
+  const PIXEL_PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  const upload = (actor: Exclude<Actor, 'anonymous'>, alt: string) =>
+    payload.create({
+      collection: 'media',
+      data: { alt, uploadedBy: users.admin?.id } as never,
+      file: { data: PIXEL_PNG, mimetype: 'image/png', name: 'pixel.png', size: PIXEL_PNG.length },
+      overrideAccess: false,
+      user: userOf(actor),
+    })
+  const asCityEditor = () => ({ overrideAccess: false, user: userOf('municipality-editor') })
+
+  it('should record who uploaded a file, whatever the upload says, and keep it', async () => {
+    const own = await upload('municipality-editor', 'Eigenes Bild')
+    try {
+      expect(own.uploadedBy).toMatchObject({ id: userOf('municipality-editor')!.id })
+      const changed = await payload.update({
+        collection: 'media',
+        data: { alt: 'Geändert', uploadedBy: users.admin?.id } as never,
+        depth: 0,
+        id: own.id,
+        ...asCityEditor(),
+      })
+      expect([changed.alt, changed.uploadedBy]).toEqual([
+        'Geändert',
+        userOf('municipality-editor')!.id,
+      ])
+    } finally {
+      await payload.delete({ collection: 'media', id: own.id })
+    }
+  })
+
+  it('should let a municipality editor change and delete only files they uploaded', async () => {
+    const others = await upload('admin', 'Wappen einer anderen Stadt')
+    const own = await upload('municipality-editor', 'Eigenes Foto')
+    try {
+      await expect(
+        payload.update({
+          collection: 'media',
+          data: { alt: 'Fremd' },
+          id: others.id,
+          ...asCityEditor(),
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.delete({ collection: 'media', id: others.id, ...asCityEditor() }),
+      ).rejects.toMatchObject({ status: 403 })
+      expect((await payload.findByID({ collection: 'media', id: others.id })).alt).toBe(
+        'Wappen einer anderen Stadt',
+      )
+      await payload.delete({ collection: 'media', id: own.id, ...asCityEditor() })
+      expect(
+        (await payload.count({ collection: 'media', where: { id: { equals: own.id } } })).totalDocs,
+      ).toBe(0)
+      // The coordination office changes every file.
+      const edited = await payload.update({
+        collection: 'media',
+        data: { alt: 'Redaktion' },
+        id: others.id,
+        overrideAccess: false,
+        user: userOf('editor'),
+      })
+      expect(edited.alt).toBe('Redaktion')
+    } finally {
+      await payload.delete({ collection: 'media', id: others.id })
+      await payload.delete({ collection: 'media', where: { id: { equals: own.id } } })
+    }
+  })
+})
+
+describe('drafts of other cities', () => {
+  it('should show a municipality editor another city’s project only as published, and its drafts and versions not at all', async () => {
+    const asCityEditor = { overrideAccess: false, user: userOf('municipality-editor') }
+    const secret = await payload.create({
+      collection: 'projects',
+      data: asData<'projects'>({
+        _status: 'draft',
+        municipality: cityB,
+        title: uniqueTitle('Geheim B'),
+      }),
+      draft: true,
+    })
+    const ownDraft = await payload.create({
+      collection: 'projects',
+      data: asData<'projects'>({
+        _status: 'draft',
+        municipality: cityA,
+        title: uniqueTitle('Entwurf A'),
+      }),
+      draft: true,
+    })
+    try {
+      for (const draft of [true, false]) {
+        const found = await payload.find({
+          collection: 'projects',
+          draft,
+          where: { id: { in: [secret.id, ownDraft.id] } },
+          ...asCityEditor,
+        })
+        expect(found.docs.map((doc) => doc.id)).toEqual([ownDraft.id])
+      }
+      await expect(
+        payload.findByID({ collection: 'projects', draft: true, id: secret.id, ...asCityEditor }),
+      ).rejects.toMatchObject({ status: 404 })
+      const versions = await payload.findVersions({
+        collection: 'projects',
+        where: { parent: { in: [secret.id, ownDraft.id] } },
+        ...asCityEditor,
+      })
+      expect(new Set(versions.docs.map((version) => version.parent))).toEqual(
+        new Set([ownDraft.id]),
+      )
+      // The coordination office reads both.
+      const office = await payload.find({
+        collection: 'projects',
+        draft: true,
+        overrideAccess: false,
+        user: userOf('editor'),
+        where: { id: { in: [secret.id, ownDraft.id] } },
+      })
+      expect(office.docs).toHaveLength(2)
+      // Modules belong to no city: a municipality editor reads them as published only.
+      const module = await payload.create({
+        collection: 'modules',
+        data: { _status: 'draft', title: uniqueTitle('Modulentwurf') } as never,
+        draft: true,
+      })
+      try {
+        expect(
+          (
+            await payload.find({
+              collection: 'modules',
+              draft: true,
+              where: { id: { equals: module.id } },
+              ...asCityEditor,
+            })
+          ).docs,
+        ).toEqual([])
+      } finally {
+        await payload.delete({ collection: 'modules', id: module.id })
+      }
+    } finally {
+      await remove('projects', secret.id)
+      await remove('projects', ownDraft.id)
+    }
   })
 })
 

@@ -85,7 +85,7 @@ export const requestPolicy = (
     if (cookies && cookies.split(';').some((cookie) => cookie.trim().startsWith(cookiePrefix))) {
       return false
     }
-    // `draft` is ignored for visitors anyway (src/hooks/publishedOnlyForVisitors.ts); don't rely on it.
+    // `draft` is ignored for visitors anyway (src/hooks/draftsForThoseWhoReadThem.ts); don't rely on it.
     const query = req.originalUrl.indexOf('?')
     return query < 0 || !new URLSearchParams(req.originalUrl.slice(query + 1)).has('draft')
   }
