@@ -3,7 +3,7 @@ import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 import { APIError } from 'payload'
 
 import { localize } from '../i18n/localize'
-import { refuseInvalidDates } from './refuseInvalidDates'
+import { refuseMistypedFilters } from './refuseMistypedFilters'
 
 /**
  * A create or update without data (an empty body, a body Payload doesn't read) would reach
@@ -29,7 +29,7 @@ export const refuseMissingData: CollectionBeforeOperationHook = ({ args, operati
 }
 
 /**
- * Adds `refuseMissingData` and `refuseInvalidDates` to every collection of the config (the
+ * Adds `refuseMissingData` and `refuseMistypedFilters` to every collection of the config (the
  * plugins' ones too: put it last).
  */
 export const withDataChecks: Plugin = (config: Config): Config => ({
@@ -40,7 +40,7 @@ export const withDataChecks: Plugin = (config: Config): Config => ({
       ...collection.hooks,
       beforeOperation: [
         refuseMissingData,
-        refuseInvalidDates,
+        refuseMistypedFilters,
         ...(collection.hooks?.beforeOperation ?? []),
       ],
     },

@@ -1298,7 +1298,7 @@ describe('list and detail routes with malformed query parameters', () => {
     ['where[id][equals]=abc', 'answered'],
     ['where[id][in]=abc,-1,99999999999', 'answered'],
     ['where[id][greater_than]=abc', 'answered'],
-    // A date field compared with no date: refused (src/hooks/refuseInvalidDates.ts; Payload's own
+    // A date field compared with no date: refused (src/hooks/refuseMistypedFilters.ts; Payload's own
     // collections answer an empty list), see the test below.
     ['where[createdAt][greater_than]=gestern', 'answered'],
     ['where[or][0][updatedAt][in]=2026-01-01,kein-datum', 'answered'],
@@ -1424,6 +1424,29 @@ describe('list and detail routes with malformed query parameters', () => {
         `${server.url}/api/events?where[start][greater_than]=${encodeURIComponent(date)}&limit=1`,
       )
       expect(taken.status, date).toBe(200)
+    }
+  })
+
+  it('should name the field and the value of a number filter that is no number, and take real numbers', async () => {
+    const refused = await fetch(`${server.url}/api/events?where[capacity][equals]=abc`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      '„abc“ ist keine Zahl (Filter auf „capacity“). Erwartet wird eine Zahl wie 20 oder 2.5.',
+    )
+    for (const path of [
+      '/api/events?where[or][0][capacity][in]=20,zwanzig',
+      '/api/events/count?where[capacity][greater_than]=1e999',
+    ]) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(400)
+    }
+    for (const value of ['20', '2.5', '-1', '1e3', '20,30']) {
+      const operator = value.includes(',') ? 'in' : 'greater_than'
+      const taken = await fetch(
+        `${server.url}/api/events?where[capacity][${operator}]=${value}&limit=1`,
+      )
+      expect(taken.status, value).toBe(200)
     }
   })
 
