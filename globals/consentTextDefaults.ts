@@ -7,7 +7,7 @@
 export type ConsentTextContent = { text: string; textEn: string; title: string; titleEn: string }
 
 export const DEFAULT_PRIVACY_NOTICE: ConsentTextContent = {
-  text: `Diese Hinweise gelten für die Funktionen des {siteName}, die Websites der Mitgliedskommunen einbinden. Es werden keine Cookies gesetzt, keine Inhalte von Dritten geladen und keine Daten an Dritte übermittelt.
+  text: `Diese Hinweise gelten für die Funktionen des {siteName}, die Websites der Mitgliedskommunen einbinden. Es werden keine Inhalte von Dritten geladen und keine Daten an Dritte übermittelt. Ein Cookie setzt nur die Bewertung, und nur auf Seiten des {siteName} selbst: die zufällige Kennung (siehe „Bewertungen“); auf den Websites der Mitgliedskommunen speichert Ihr Browser sie ohne Cookie.
 
 ## Bewertungen
 
@@ -24,7 +24,7 @@ Gespeichert werden Ihr Name, Ihre E-Mail-Adresse, Ihre Antworten auf die Fragen 
 ## Ihre Rechte
 
 Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Widerruf Ihrer Einwilligung mit Wirkung für die Zukunft und auf Beschwerde bei einer Datenschutzaufsichtsbehörde. {contact}`,
-  textEn: `This notice covers the features of {siteName} that member cities' websites embed. No cookies are set, nothing is loaded from third parties and no data is passed to third parties.
+  textEn: `This notice covers the features of {siteName} that member cities' websites embed. Nothing is loaded from third parties and no data is passed to third parties. Only ratings set a cookie, and only on pages of {siteName} itself: the random token (see "Ratings"); on member cities' websites your browser keeps it without a cookie.
 
 ## Ratings
 
