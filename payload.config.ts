@@ -31,7 +31,7 @@ import { commentsPlugin } from '@quartiersnetz/plugin-comments'
 import { eventRegistrationPlugin } from '@quartiersnetz/plugin-event-registration'
 import { ratingsPlugin } from '@quartiersnetz/plugin-ratings'
 import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
-import { withPrivacyNoticeUrl } from '@quartiersnetz/plugin-kit/privacy'
+import { withPersonalDataSources, withPrivacyNoticeUrl } from '@quartiersnetz/plugin-kit/privacy'
 import { withReadOnlyNotice } from './src/admin/readOnlyNotice/withReadOnlyNotice'
 import { isEditor } from './src/access/isEditor'
 import { MARK_DATA_URL } from './src/admin/branding/mark'
@@ -46,6 +46,7 @@ import { withDataChecks } from './src/hooks/refuseMissingData'
 import { cpdOfEvent } from './src/events/cpd'
 import { RATING_DIMENSIONS } from './src/domain/ratingDimensions'
 import { createEmlFileTransport } from './src/email/emlFileTransport'
+import { mailFilesPersonalData } from './src/email/mailFiles'
 import { nodemailerEmail } from './src/email/nodemailerAdapter'
 import {
   generateSeriesOccurrencesTask,
@@ -64,6 +65,8 @@ type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = readSettings()
+/** Where mails go as .eml files while no SMTP_URL is set. */
+const mailFilesDirectory = path.join(settings.dataDir, 'mail')
 
 /** The plugins' collections, named once: the plugins add them, the dashboard reads them. */
 const pluginSlugs = {
@@ -154,7 +157,13 @@ const config = buildConfig({
   // The texts visitors agree to, versioned; published ones are what consents record.
   globals: [Netiquette, PrivacyNotice],
   // The plugins' mails link the privacy notice (/datenschutz, or the network's own).
-  custom: withPrivacyNoticeUrl({}, settings.privacyUrl ?? `${settings.serverUrl}/datenschutz`),
+  custom: withPersonalDataSources(
+    {
+      custom: withPrivacyNoticeUrl({}, settings.privacyUrl ?? `${settings.serverUrl}/datenschutz`),
+    },
+    // Without a mail server the mails are files (src/email/mailFiles.ts): personal data too.
+    settings.smtpUrl ? [] : [mailFilesPersonalData(mailFilesDirectory)],
+  ),
   // Member sites' widgets send their rating token in X-Visitor-Token (no cookies cross-site).
   cors: { headers: ['x-visitor-token'], origins: settings.corsOrigins },
   // The pages whose sign-in cookie Payload takes: SERVER_URL, ADMIN_ORIGINS and, in
@@ -194,7 +203,7 @@ const config = buildConfig({
     transport: nodemailer.createTransport(
       settings.smtpUrl ??
         createEmlFileTransport({
-          directory: path.join(settings.dataDir, 'mail'),
+          directory: mailFilesDirectory,
           log: (message) => console.info(message),
         }),
     ),

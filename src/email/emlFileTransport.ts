@@ -1,6 +1,8 @@
 /**
  * A nodemailer transport that writes each message as an .eml file instead of sending it,
- * so that nothing leaves the machine by accident in development.
+ * so that nothing leaves the machine by accident in development. The files are personal data
+ * (mailFiles.ts): those older than a week are deleted when the transport starts and whenever
+ * it writes one, and the log names a recipient only in development.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -9,9 +11,13 @@ import path from 'node:path'
 import type { SentMessageInfo, Transport } from 'nodemailer'
 import type MailMessage from 'nodemailer/lib/mailer/mail-message.js'
 
+import { pruneMailFiles } from './mailFiles'
+
 type EmlFileTransportArgs = {
   directory: string
   log: (message: string) => void
+  /** Whether the log may name the recipient (development; never in production logs). */
+  namesRecipients?: boolean
 }
 
 const addressesOf = (value: unknown): string => {
@@ -26,31 +32,42 @@ const addressesOf = (value: unknown): string => {
     .join(', ')
 }
 
+const prune = (directory: string) => {
+  void pruneMailFiles(directory).catch(() => undefined)
+}
+
 export const createEmlFileTransport = ({
   directory,
   log,
-}: EmlFileTransportArgs): Transport<SentMessageInfo> => ({
-  name: 'eml-file',
-  version: '1.0.0',
-  send(mail: MailMessage, callback: (err: Error | null, info: SentMessageInfo) => void) {
-    const envelope = mail.message.getEnvelope()
-    const messageId = mail.message.messageId()
-    mail.message.build((buildError, message) => {
-      if (buildError) {
-        callback(buildError, undefined)
-        return
-      }
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-      const file = path.join(directory, `${stamp}-${crypto.randomBytes(4).toString('hex')}.eml`)
-      fs.mkdir(directory, { recursive: true })
-        .then(() => fs.writeFile(file, message))
-        .then(() => {
-          log(
-            `E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file} — an: ${addressesOf(mail.data.to)} — Betreff: ${String(mail.data.subject ?? '')}`,
-          )
-          callback(null, { envelope, messageId, path: file })
-        })
-        .catch((err: Error) => callback(err, undefined))
-    })
-  },
-})
+  namesRecipients = process.env.NODE_ENV !== 'production',
+}: EmlFileTransportArgs): Transport<SentMessageInfo> => {
+  prune(directory)
+  return {
+    name: 'eml-file',
+    version: '1.0.0',
+    send(mail: MailMessage, callback: (err: Error | null, info: SentMessageInfo) => void) {
+      const envelope = mail.message.getEnvelope()
+      const messageId = mail.message.messageId()
+      mail.message.build((buildError, message) => {
+        if (buildError) {
+          callback(buildError, undefined)
+          return
+        }
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+        const file = path.join(directory, `${stamp}-${crypto.randomBytes(4).toString('hex')}.eml`)
+        fs.mkdir(directory, { recursive: true })
+          .then(() => fs.writeFile(file, message))
+          .then(() => {
+            log(
+              namesRecipients
+                ? `E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file} — an: ${addressesOf(mail.data.to)} — Betreff: ${String(mail.data.subject ?? '')}`
+                : `E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file}`,
+            )
+            callback(null, { envelope, messageId, path: file })
+            prune(directory)
+          })
+          .catch((err: Error) => callback(err, undefined))
+      })
+    },
+  }
+}
