@@ -6,6 +6,7 @@ import { adminOrSelf } from './access/adminOrSelf'
 import { groups } from '../shared/publicContent'
 import { keepLastAdminOnChange, keepLastAdminOnDelete } from './hooks/keepLastAdmin'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { refuseRoleChanges } from './hooks/refuseRoleChanges'
 
 const roleLabels: Record<(typeof ROLES)[number], { de: string; en: string }> = {
   admin: { de: 'Administration', en: 'Administrator' },
@@ -84,6 +85,7 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [makeFirstUserAdmin, keepLastAdminOnChange],
+    beforeOperation: [refuseRoleChanges],
     beforeDelete: [keepLastAdminOnDelete],
   },
   labels: {

@@ -63,7 +63,9 @@ const de = {
     notAllowedToPerformAction: 'Sie haben keine Berechtigung für diese Aktion.',
     restoringTitle:
       'Beim Wiederherstellen von {{title}} ist ein Fehler aufgetreten. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    unauthorized: 'Nicht angemeldet: Für diese Anfrage müssen Sie angemeldet sein.',
+    // Also what the admin shows a signed-in user whose role doesn't allow a view (e.g. "anlegen").
+    unauthorized:
+      'Nicht angemeldet oder keine Berechtigung: Dafür müssen Sie angemeldet sein, und Ihre Rolle muss es erlauben.',
     unverifiedEmail: 'Bitte bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden.',
   },
   fields: {
@@ -113,6 +115,8 @@ const de = {
     enterAValue: 'Wert eingeben',
     // Yes/no fields in lists and filters: plain words, not "wahr" and "falsch".
     false: 'Nein',
+    // "<ohne Kommune>": Payload's "<Kein {{label}}>" fits masculine and neuter labels only.
+    noLabel: '<ohne {{label}}>',
     moveConfirm:
       'Sie verschieben {{count}} {{label}} nach <1>{{destination}}</1>. Möchten Sie fortfahren?',
     payloadSettings: 'Quartiersnetz-Einstellungen',

@@ -167,13 +167,24 @@ describe('user management', () => {
   it('should not let a municipality editor raise their own role', async () => {
     const user = await createUser('aufstieg@quartiersnetz.test', 'municipality-editor')
     const token = await login(server.url, 'aufstieg@quartiersnetz.test', PASSWORD)
-    await requestJson(`${server.url}/api/users/${user.id}`, {
-      body: { role: 'admin' },
+    const refused = await requestJson<{ errors: { message: string }[] }>(
+      `${server.url}/api/users/${user.id}`,
+      { body: { name: 'Neuer Name', role: 'admin' }, method: 'PATCH', token },
+    )
+    // Said so, not "Erfolgreich aktualisiert" with the role silently dropped; nothing written.
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0]!.message).toBe(
+      'Rolle und Kommune eines Kontos können nur Administratorinnen und Administratoren ändern.',
+    )
+    const after = await server.payload.findByID({ collection: 'users', id: user.id })
+    expect([after.role, after.name]).toEqual(['municipality-editor', user.name])
+    // Sending the role the account has (as a form does) is no change.
+    const same = await requestJson(`${server.url}/api/users/${user.id}`, {
+      body: { name: 'Neuer Name', role: 'municipality-editor' },
       method: 'PATCH',
       token,
     })
-    const after = await server.payload.findByID({ collection: 'users', id: user.id })
-    expect(after.role).toBe('municipality-editor')
+    expect(same.status).toBe(200)
   })
 
   it("should not let a municipality editor change another user's role", async () => {
