@@ -332,7 +332,10 @@ describe('the dashboard of a municipality editor', () => {
     const { context, page } = await signIn(CITY_EDITOR)
     await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor()
     expect(await page.locator('.qn-dashboard-heading').innerText()).toContain(
-      'Sie sehen die Einträge der Kommune Gelsenkirchen (Übersicht).',
+      'Als Redaktion Kommune pflegen Sie das Profil, die Programmgebiete und die Projekte von Gelsenkirchen (Übersicht)',
+    )
+    expect(await page.locator('.qn-dashboard-heading').innerText()).toContain(
+      'Veranstaltungen, Anmeldungen und Kommentare betreut die Koordinierungsstelle.',
     )
     const drafts = card(page, 'drafts')
     expect(await countsOf(drafts)).toEqual(['1 Projekt'])

@@ -6,8 +6,9 @@ import { municipalityOf } from '../../access/municipalityOf'
 import './Card/index.scss'
 
 /**
- * Above the tiles: whose overview this is and, for a municipality editor, that it shows their
- * city's entries.
+ * Above the tiles: whose overview this is and, for a municipality editor, what their role
+ * keeps (their city's entries) and what it leaves to the coordination office, so that a
+ * refused page is no surprise.
  */
 export const DashboardHeading = async ({ i18n, payload, user }: ServerProps) => {
   if (!user) {
@@ -39,8 +40,8 @@ export const DashboardHeading = async ({ i18n, payload, user }: ServerProps) => 
         })}
         {municipality
           ? ` ${localize({
-              de: `Sie sehen die Einträge der Kommune ${municipality.name}.`,
-              en: `You see the entries of ${municipality.name}.`,
+              de: `Als Redaktion Kommune pflegen Sie das Profil, die Programmgebiete und die Projekte von ${municipality.name} (auch deren Entwürfe) und Medien, die Sie hochladen. Alles andere sehen Sie wie die Öffentlichkeit; Veranstaltungen, Anmeldungen und Kommentare betreut die Koordinierungsstelle.`,
+              en: `As a municipality editor you keep the profile, program areas and projects of ${municipality.name} (their drafts too) and media you upload. Everything else you see as the public does; events, registrations and comments are the coordination office's.`,
             })}`
           : ''}
       </p>
