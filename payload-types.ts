@@ -368,6 +368,10 @@ export interface EventSery {
   venue?: string | null;
   audience?: ('members' | 'network-municipalities' | 'professionals' | 'public')[] | null;
   fieldsOfAction?: (number | FieldsOfAction)[] | null;
+  /**
+   * Go into every date that has no municipality involved yet: the dates then appear in their event lists and calendars.
+   */
+  municipalities?: (number | Municipality)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1832,6 +1836,7 @@ export interface EventSeriesSelect<T extends boolean = true> {
   venue?: T;
   audience?: T;
   fieldsOfAction?: T;
+  municipalities?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

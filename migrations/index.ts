@@ -18,6 +18,7 @@ import * as migration_20261130_022304_module_facets from './20261130_022304_modu
 import * as migration_20261130_022548_privacy_requests from './20261130_022548_privacy_requests';
 import * as migration_20261130_022631_consent_texts from './20261130_022631_consent_texts';
 import * as migration_20261201_025921_media_uploaded_by from './20261201_025921_media_uploaded_by';
+import * as migration_20261201_031919_event_series_municipalities from './20261201_031919_event_series_municipalities';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261201_025921_media_uploaded_by.up,
     down: migration_20261201_025921_media_uploaded_by.down,
-    name: '20261201_025921_media_uploaded_by'
+    name: '20261201_025921_media_uploaded_by',
+  },
+  {
+    up: migration_20261201_031919_event_series_municipalities.up,
+    down: migration_20261201_031919_event_series_municipalities.down,
+    name: '20261201_031919_event_series_municipalities'
   },
 ];

@@ -246,6 +246,20 @@ export const EventSeries: CollectionConfig = {
       maxDepth: 1,
       relationTo: 'fields-of-action',
     },
+    {
+      name: 'municipalities',
+      type: 'relationship',
+      admin: {
+        description: {
+          de: 'Gehen in jeden Termin ein, der noch keine beteiligte Kommune hat: Die Termine erscheinen dann in deren Veranstaltungslisten und Kalendern.',
+          en: 'Go into every date that has no municipality involved yet: the dates then appear in their event lists and calendars.',
+        },
+      },
+      hasMany: true,
+      label: { de: 'Beteiligte Kommunen', en: 'Municipalities involved' },
+      maxDepth: 1,
+      relationTo: 'municipalities',
+    },
   ],
   labels: {
     plural: { de: 'Veranstaltungsreihen', en: 'Event series' },

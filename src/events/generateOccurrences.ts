@@ -104,7 +104,14 @@ const generateOnce = async ({
         overrideAccess: true,
         pagination: false,
         req,
-        select: { _status: true, end: true, isCancelled: true, occurrenceKey: true, start: true },
+        select: {
+          _status: true,
+          end: true,
+          isCancelled: true,
+          municipalities: true,
+          occurrenceKey: true,
+          start: true,
+        },
         where: { occurrenceKey: { in: planned.map((occurrence) => occurrence.key) } },
       })
     : undefined
@@ -113,6 +120,7 @@ const generateOnce = async ({
   const isPublishing = series._status === 'published' && !asDrafts
   // 'on-site' is the events' own default.
   const format = series.defaultFormat ?? 'on-site'
+  const municipalities = (series.municipalities ?? []).flatMap((value) => idOf(value) ?? [])
 
   for (const occurrence of planned) {
     const event = byKey.get(occurrence.key)
@@ -131,6 +139,7 @@ const generateOnce = async ({
         ),
         format,
         kind: series.kind,
+        municipalities,
         occurrenceKey: occurrence.key,
         organiser: idOf(series.organiser),
         series: series.id,
@@ -145,6 +154,18 @@ const generateOnce = async ({
       continue
     }
     // Updates keep the event's publication status: generation neither publishes nor withdraws.
+    if (municipalities.length && !event.municipalities?.length) {
+      // The series names its municipalities after its dates were made: the dates nobody gave
+      // any take them (what an editor set on a date stays).
+      await payload.update({
+        id: event.id,
+        collection: 'events',
+        data: { _status: event._status ?? undefined, municipalities },
+        overrideAccess: true,
+        req,
+      })
+      result.updated++
+    }
     if (occurrence.isSkipped) {
       if (!event.isCancelled) {
         await payload.update({

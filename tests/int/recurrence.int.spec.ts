@@ -126,6 +126,7 @@ describe('generating occurrences', () => {
   let editorToken: string
   let cityEditorToken: string
   const seriesIds: number[] = []
+  let cityId: number
 
   beforeAll(async () => {
     process.env.AUTH_RATE_LIMIT_MAX = '1000'
@@ -135,6 +136,7 @@ describe('generating occurrences', () => {
       collection: 'municipalities',
       data: { _status: 'published', name: 'Reihenstadt', state: 'NW' },
     })
+    cityId = city.id
     await server.payload.create({
       collection: 'users',
       data: { email: 'redaktion@reihen.test', password: PASSWORD, role: 'editor' },
@@ -229,6 +231,50 @@ describe('generating occurrences', () => {
       title: 'Digitaler Stammtisch',
     })
     expect(typeof event?.series === 'object' ? event.series?.id : event?.series).toBe(series.id)
+  })
+
+  it('should give the dates the series’ municipalities, also dates made before, but not over an editor’s', async () => {
+    const series = await createSeries()
+    await generateOccurrences({ now: WINTER, req, seriesId: series.id })
+    const [first, second] = await eventsOf(series.id)
+    const other = await server.payload.create({
+      collection: 'municipalities',
+      data: { _status: 'published', name: 'Andere Reihenstadt', state: 'NW' },
+    })
+    try {
+      // An editor gave one date a municipality; then the series names its own.
+      await server.payload.update({
+        collection: 'events',
+        data: { municipalities: [other.id] },
+        id: second!.id,
+      })
+      await server.payload.update({
+        collection: 'event-series',
+        data: { municipalities: [cityId] },
+        id: series.id,
+      })
+      await generateOccurrences({ now: WINTER, req, seriesId: series.id })
+      const idsOf = (event: typeof first) =>
+        (event?.municipalities ?? []).map((value) => (typeof value === 'object' ? value.id : value))
+      const events = await eventsOf(series.id)
+      expect(idsOf(events.find((event) => event.id === first!.id))).toEqual([cityId])
+      expect(idsOf(events.find((event) => event.id === second!.id))).toEqual([other.id])
+      // A date made later (the horizon moves on) takes them too.
+      await generateOccurrences({
+        now: new Date('2026-03-20T12:00:00.000Z'),
+        req,
+        seriesId: series.id,
+      })
+      const later = await eventsOf(series.id)
+      expect(later.length).toBeGreaterThan(events.length)
+      expect(idsOf(later.at(-1))).toEqual([cityId])
+    } finally {
+      await server.payload.delete({
+        collection: 'events',
+        where: { series: { equals: series.id } },
+      })
+      await server.payload.delete({ collection: 'municipalities', id: other.id })
+    }
   })
 
   it('should create drafts for a draft series', async () => {
