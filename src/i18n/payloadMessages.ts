@@ -23,6 +23,9 @@ const fieldWords = (list: string) =>
 const UNEXPECTED =
   'Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.'
 
+/** graphql-js's suggestions (`"id", "title", or "kind"`) with a German "oder". */
+const inGerman = (hint: string) => hint.replace(/,? or (?=[^,]*$)/, ' oder ')
+
 const TRANSLATIONS: Translation[] = [
   [/^Route not found "(.*)"$/s, (path) => `Diese Adresse gibt es in der API nicht: „${path}“.`],
   [
@@ -89,16 +92,17 @@ const TRANSLATIONS: Translation[] = [
   [
     /^Cannot query field "(.+)" on type "(.+)"\.(?: Did you mean (.+)\?)?$/s,
     (field, type, hint) =>
-      `Das Feld „${field}“ gibt es im Typ „${type}“ nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`,
+      `Das Feld „${field}“ gibt es im Typ „${type}“ nicht.${hint ? ` Meinten Sie ${inGerman(hint)}?` : ''}`,
   ],
   [
     /^Unknown argument "(.+)" on field "(.+)"\.(?: Did you mean (.+)\?)?$/s,
     (argument, field, hint) =>
-      `Das Argument „${argument}“ gibt es beim Feld „${field}“ nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`,
+      `Das Argument „${argument}“ gibt es beim Feld „${field}“ nicht.${hint ? ` Meinten Sie ${inGerman(hint)}?` : ''}`,
   ],
   [
     /^Unknown type "(.+)"\.(?: Did you mean (.+)\?)?$/s,
-    (type, hint) => `Den Typ „${type}“ gibt es nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`,
+    (type, hint) =>
+      `Den Typ „${type}“ gibt es nicht.${hint ? ` Meinten Sie ${inGerman(hint)}?` : ''}`,
   ],
   [
     /^Field "(.+)" of type "(.+)" must have a selection of subfields\./,
@@ -126,7 +130,11 @@ const TRANSLATIONS: Translation[] = [
   [
     /^Field "(.+)" is not defined by type "(.+)"\.(?: Did you mean (.+)\?)?$/s,
     (field, type, hint) =>
-      `Das Feld „${field}“ gibt es im Typ „${type}“ nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`,
+      `Das Feld „${field}“ gibt es im Typ „${type}“ nicht.${hint ? ` Meinten Sie ${inGerman(hint)}?` : ''}`,
+  ],
+  [
+    /^Field "(.+)" of required type "(.+)" was not provided\.$/,
+    (field, type) => `Das Feld „${field}“ (Typ „${type}“) fehlt.`,
   ],
   [
     /^Argument "(.+)" of required type "(.+)" was not provided\.$/,

@@ -241,6 +241,23 @@ describe('GraphQL without Next in between', () => {
     expect(
       ((await unknown.json()) as { errors?: { message: string }[] }).errors?.[0]?.message,
     ).toMatch(/gibtsnicht/)
+    // graphql-js's suggestions and required input fields, in German too.
+    const misspelt = await post('{ FieldsOfActions { docs { titel } } }', {
+      'Accept-Language': 'de',
+    })
+    expect(
+      ((await misspelt.json()) as { errors?: { message: string }[] }).errors?.[0]?.message,
+    ).toMatch(
+      /^Das Feld „titel“ gibt es im Typ „FieldsOfAction“ nicht\. Meinten Sie "title"( oder ".+")?\?$/,
+    )
+    const incomplete = await post('mutation { createFieldsOfAction(data: { slug: "x" }) { id } }', {
+      'Accept-Language': 'de',
+    })
+    const messages = ((await incomplete.json()) as { errors?: { message: string }[] }).errors?.map(
+      (error) => error.message,
+    )
+    expect(messages?.join(' ')).toMatch(/„[^“]*title“ \(Typ „String!“\) fehlt\./)
+    expect(messages?.join(' ')).not.toMatch(/was not provided| or "/)
   })
 
   it('should answer the preflight (OPTIONS) as before', async () => {
