@@ -28,15 +28,16 @@ export const municipalityScoped = ({
   canCreateAndDelete,
   field,
 }: ScopeArgs): NonNullable<CollectionConfig['access']> => {
+  /** Everything (the coordination office), one city's id (its editor), or nothing. */
+  const cityOf = (user: Parameters<typeof municipalityOf>[0] & Parameters<typeof hasRole>[0]) =>
+    hasRole(user, 'admin', 'editor')
+      ? ('all' as const)
+      : hasRole(user, 'municipality-editor')
+        ? municipalityOf(user)
+        : undefined
   const own: Access = ({ req: { user } }) => {
-    if (hasRole(user, 'admin', 'editor')) {
-      return true
-    }
-    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
-    if (municipality === undefined) {
-      return false
-    }
-    return { [field]: { equals: municipality } }
+    const city = cityOf(user)
+    return city === 'all' || (city !== undefined && { [field]: { equals: city } })
   }
   const create: Access = ({ data, req: { user } }) => {
     if (hasRole(user, 'admin', 'editor')) {
@@ -55,26 +56,22 @@ export const municipalityScoped = ({
     )
   }
   const read: Access = ({ req: { user } }) => {
-    if (hasRole(user, 'admin', 'editor')) {
-      return true
-    }
-    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
+    const city = cityOf(user)
     const published: Where = { _status: { equals: 'published' } }
-    return municipality === undefined
-      ? published
-      : { or: [published, { [field]: { equals: municipality } }] }
+    return city === 'all'
+      ? true
+      : city === undefined
+        ? published
+        : { or: [published, { [field]: { equals: city } }] }
   }
   const readVersions: Access = ({ req: { user } }) => {
-    if (hasRole(user, 'admin', 'editor')) {
-      return true
-    }
-    const municipality = hasRole(user, 'municipality-editor') ? municipalityOf(user) : undefined
-    if (municipality === undefined) {
-      return false
+    const city = cityOf(user)
+    if (city === 'all' || city === undefined) {
+      return city === 'all'
     }
     return field === 'id'
-      ? { parent: { equals: municipality } }
-      : { [`version.${field}`]: { equals: municipality } }
+      ? { parent: { equals: city } }
+      : { [`version.${field}`]: { equals: city } }
   }
   return {
     create,
