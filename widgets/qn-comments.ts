@@ -137,8 +137,9 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         margin: 0 0 1rem;
       }
       ol.replies {
-        margin: 0.75rem 0 0 1.25rem;
-        padding-left: 1rem;
+        /* Less indented when very narrow, so a reply keeps room for its words. */
+        margin: 0.75rem 0 0 min(1.25rem, 8%);
+        padding-left: min(1rem, 8%);
         border-left: 3px solid var(--_border);
       }
       article.comment {

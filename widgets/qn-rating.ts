@@ -136,6 +136,11 @@ const formatNumber = (value: number, language: Language) =>
   )
 
 export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
+  // A scale's poles and options share a row where the three fit, and stack where they don't (the
+  // low pole above the options, the high one below, as they are read): the row's width decides,
+  // not the window's, so at 200 % text or in a narrow column it stacks too (WCAG 1.4.10). Each
+  // item's flex-basis is huge below 36rem and negative (so 0) above; container queries would say
+  // it more plainly, but Safari 15, which the build targets, has none.
   static override styles = [
     ...QnElement.styles,
     css`
@@ -152,20 +157,29 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         margin-bottom: 0.5rem;
         font-weight: 700;
       }
+      /* One row where it fits, else stacked (see above). */
       .scale {
         clear: both;
-        display: grid;
-        grid-template-columns: minmax(6rem, 1fr) minmax(12rem, 2fr) minmax(6rem, 1fr);
+        display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
-        align-items: end;
+        align-items: flex-end;
         font-size: 0.9375em;
+      }
+      .scale > * {
+        flex-basis: calc((36rem - 100%) * 999);
+        flex-grow: 1;
+      }
+      .scale > .steps {
+        flex-grow: 2;
       }
       .pole-high {
         text-align: end;
       }
       .steps {
         display: grid;
-        grid-template-columns: repeat(5, 1fr);
+        /* Equal steps however long a label under one of them is. */
+        grid-template-columns: repeat(5, minmax(0, 1fr));
         gap: 0.25rem;
       }
       .step {
@@ -194,6 +208,7 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
       }
       .step input {
         width: 1.25rem;
+        max-width: 100%;
         height: 1.25rem;
         margin: 0.375rem 0 0;
         accent-color: var(--_accent);
@@ -202,10 +217,25 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
       .number {
         font-variant-numeric: tabular-nums;
       }
+      /* Centred under its step, or reaching towards the middle (see editorialMark). */
       .editorial-mark {
+        align-self: stretch;
+        display: flex;
         font-size: 0.75em;
         font-weight: 700;
         color: var(--_muted);
+      }
+      .editorial-mark.from-end {
+        flex-direction: row-reverse;
+      }
+      .editorial-mark.middle {
+        justify-content: center;
+      }
+      .editorial-mark > span {
+        flex: none;
+        max-width: calc(var(--room, 1) * 100%);
+        margin-inline: auto;
+        text-align: center;
       }
       .summary {
         margin: 0.5rem 0 0;
@@ -214,15 +244,6 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
       }
       .actions {
         margin-top: 1rem;
-      }
-      @media (max-width: 32rem) {
-        .scale {
-          grid-template-columns: 1fr 1fr;
-        }
-        .steps {
-          grid-column: 1 / -1;
-          grid-row: 2;
-        }
       }
     `,
   ]
@@ -283,6 +304,22 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         : this.t('raterCount', { count })
   }
 
+  /**
+   * "Redaktion" under the editors' step, centred while it fits. Wider than its step (a narrow
+   * scale, large text) it keeps to the scale: under the first steps it reaches to the right,
+   * under the last to the left, at most `--room` steps wide, and wraps beyond that. Flexbox does
+   * this without measuring: auto margins centre the text and fall to 0 when there is no room,
+   * which leaves it at the start of its row; row-reverse puts that start on the right.
+   */
+  private editorialMark(index: number, count: number) {
+    const middle = (count - 1) / 2
+    const side = index < middle ? 'from-start' : index > middle ? 'from-end' : 'middle'
+    const room = index < middle ? count - index : index > middle ? index + 1 : count
+    return html`<span class="editorial-mark ${side}" aria-hidden="true"
+      ><span ${cssProps({ '--room': String(room) })}>${this.t('editorialShort')}</span></span
+    >`
+  }
+
   /** One dimension: its poles, the visitors' votes above the steps, and (unless locked) the radio group. */
   private renderDimension(
     key: string,
@@ -333,7 +370,7 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
                       />`
                 }
                 <span class="number">${value}</span>
-                ${editorial === value ? html`<span class="editorial-mark" aria-hidden="true">${this.t('editorialShort')}</span>` : nothing}
+                ${editorial === value ? this.editorialMark(index, steps.length) : nothing}
               </label>`,
           )}
         </span>

@@ -2,8 +2,9 @@
  * The search widgets in Chromium on a member city's page (another origin, strict CSP): <qn-search>
  * (results by type with marked snippets, the type filter with its counts, more results with the
  * focus on the first new one, an empty query, a typo, English) and the method catalogue's facets
- * in <qn-module-finder> (counts, choices that would leave nothing disabled); axe-core (WCAG 2.1
- * AA) in every state, screenshots in /tmp/widgets/.
+ * in <qn-module-finder> (counts, choices that would leave nothing disabled); a long word or a
+ * pasted URL at 320 px with text at 200 %; axe-core (WCAG 2.1 AA) in every state, screenshots in
+ * /tmp/widgets/.
  */
 import type { Browser, Page } from 'playwright-core'
 
@@ -74,11 +75,11 @@ const expectNoViolations = async (page: Page, state: string) => {
   expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
 }
 
-const openPage = async (body: string, lang = 'de') => {
+const openPage = async (body: string, lang = 'de', width = 1000) => {
   const context = await browser.newContext({
     locale: lang === 'en' ? 'en-GB' : 'de-DE',
     timezoneId: 'Europe/Berlin',
-    viewport: { height: 900, width: 1000 },
+    viewport: { height: 900, width },
   })
   const page = await context.newPage()
   await page.goto(host.page({ body, lang }))
@@ -159,6 +160,52 @@ describe('<qn-search>', () => {
       .poll(() => status.innerText())
       .toMatch(/^Keine Treffer für „Zeppelinlandeplatz Wüste“/)
     await expectNoViolations(page, 'none')
+    await context.close()
+  })
+
+  it('should wrap a long word or a pasted URL at 320 px with text at 200 %, in the message and in the results', async () => {
+    const word = 'Nachbarschaftshilfeorganisationsverzeichnis'
+    const url =
+      'https://www.beispielstadt.de/buergerservice/stadtentwicklung/quartiersmanagement/beteiligung?seite=2&thema=gruen'
+    const { context, page } = await openPage('<qn-search></qn-search>', 'de', 320)
+    // Text at 200 % (WCAG 1.4.4), as a visitor's browser setting makes it: the widget sizes in rem.
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%'
+    })
+    const search = page.locator('qn-search')
+    const status = search.getByRole('status')
+    const widths = () =>
+      page.evaluate(() => ({
+        clientWidth: document.documentElement.clientWidth,
+        scrollWidth: document.documentElement.scrollWidth,
+      }))
+    for (const query of ['Quartiersentwicklungsgesellschaftsvertrag', url]) {
+      await search.getByRole('searchbox').fill(query)
+      await search.getByRole('searchbox').press('Enter')
+      await expect
+        .poll(() => status.innerText())
+        .toBe(
+          `Keine Treffer für „${query}“. Versuchen Sie ein anderes oder ein allgemeineres Wort.`,
+        )
+      expect(await widths(), query).toEqual({ clientWidth: 320, scrollWidth: 320 })
+    }
+    await search.screenshot({ path: `${SCREENSHOTS}/qn-search-320-long-url.png` })
+
+    // A hit whose title is one long word and whose snippet holds the URL.
+    await createProject(server.payload, {
+      teaser: `Das ${word} steht unter ${url} für alle bereit.`,
+      title: word,
+    })
+    await search.getByRole('searchbox').fill(word)
+    await search.getByRole('searchbox').press('Enter')
+    await expect.poll(() => status.innerText()).toBe(`1 Treffer für „${word}“`)
+    expect(await search.locator('[part="result"] .title').innerText()).toBe(word)
+    expect(await search.locator('[part="result"] .snippet').innerText()).toContain(
+      'https://www.beispielstadt.de/',
+    )
+    expect(await widths(), word).toEqual({ clientWidth: 320, scrollWidth: 320 })
+    await expectNoViolations(page, 'long words at 320 px, text at 200 %')
+    await search.screenshot({ path: `${SCREENSHOTS}/qn-search-320-long-word.png` })
     await context.close()
   })
 

@@ -2,8 +2,9 @@
  * The visitor widgets' accessibility (WCAG 2.1 AA / BITV 2.0) on a member city's page on another
  * origin with a strict content security policy: axe-core on every element in every state
  * (loading, empty, filled, invalid input, sent, failed and recovered, the registration's
- * states), a keyboard-only walk through the rating and the registration form, and screenshots
- * at 1000 and 360 px (written to /tmp/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
+ * states), a keyboard-only walk through the rating and the registration form, reflow at 320 and
+ * 160 px with text at 200 %, and screenshots at 1000, 360 and 320 px (written to
+ * /tmp/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
  */
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core'
 
@@ -301,6 +302,64 @@ const descriptionOf = (page: Page, hostSelector: string, id: string) =>
 
 const VISIBLE_FOCUS = `solid 3px ${ACCENT}`
 
+/** Where a rating scale's low pole, its options and its high pole are. */
+const scaleBoxes = async (dimension: Locator) => {
+  const boxOf = async (selector: string) => (await dimension.locator(selector).boundingBox())!
+  return {
+    high: await boxOf('.pole-high'),
+    low: await boxOf('.pole-low'),
+    steps: await boxOf('.steps'),
+  }
+}
+
+/** Text at 200 % (WCAG 1.4.4), as a visitor's browser setting makes it: the widgets size in rem. */
+const enlargeText = (page: Page, percent = 200) =>
+  page.evaluate((percent) => {
+    document.documentElement.style.fontSize = percent === 100 ? '' : `${percent}%`
+  }, percent)
+
+/**
+ * How many CSS px the page, and each element's boxes and text (nested shadow roots included),
+ * reach past the window's right edge: 0 when they reflow (WCAG 1.4.10).
+ */
+const overflowOf = (page: Page, selectors: readonly string[]) =>
+  page.evaluate((selectors) => {
+    const { clientWidth, scrollWidth } = document.documentElement
+    const rightmost = (root: ShadowRoot): number => {
+      let right = 0
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node instanceof Element ? node : node.parentElement
+        // Text for screen readers only is clipped to a pixel: it reaches nowhere.
+        if (element?.closest('.visually-hidden')) {
+          continue
+        }
+        if (node instanceof Element) {
+          right = Math.max(right, node.getBoundingClientRect().right)
+          if (node.shadowRoot) {
+            right = Math.max(right, rightmost(node.shadowRoot))
+          }
+        } else {
+          // A word too long for its line reaches past its own box.
+          const text = document.createRange()
+          text.selectNodeContents(node)
+          right = Math.max(right, text.getBoundingClientRect().right)
+        }
+      }
+      return right
+    }
+    return Object.fromEntries([
+      ['page', scrollWidth - clientWidth],
+      ...selectors.map((selector) => [
+        selector,
+        Math.max(
+          0,
+          Math.round(rightmost(document.querySelector(selector)!.shadowRoot!) - clientWidth),
+        ),
+      ]),
+    ]) as Record<string, number>
+  }, selectors)
+
 describe('widgets’ accessibility', () => {
   it('should pass axe while every element is loading', async () => {
     const context = await newVisitor()
@@ -353,6 +412,44 @@ describe('widgets’ accessibility', () => {
             .append(Object.assign(document.createElement('input'), { type: 'text' }))
         })
         expect((await axeViolations(page, host.origin)).map(({ id }) => id)).toEqual(['label'])
+      }
+      await context.close()
+    }
+  })
+
+  it('should reflow at 320 and 160 px with text at 200 %: nothing wider than the window, the scales stacked, and pass axe', async () => {
+    const elements = ELEMENTS.map((element) => `body > main > ${element}`)
+    const noOverflow = Object.fromEntries([['page', 0], ...elements.map((element) => [element, 0])])
+    // 320 px: a phone, or 1280 px at 400 % zoom (WCAG 1.4.10); 160 px: a phone at 200 % zoom.
+    for (const width of [320, 160]) {
+      const context = await newVisitor(width)
+      const page = await context.newPage()
+      await page.goto(host.page({ body: allElements() }))
+      await waitForFilled(page)
+      await enlargeText(page)
+      expect(await overflowOf(page, elements), `${width} px`).toEqual(noOverflow)
+
+      // The long poles of "Partizipation": the low one above the options, the high one below.
+      const participation = page
+        .locator('body > main > qn-module')
+        .getByRole('group', { name: 'Partizipation' })
+      const { high, low, steps } = await scaleBoxes(participation)
+      expect(low.y + low.height, `${width} px`).toBeLessThanOrEqual(steps.y)
+      expect(high.y, `${width} px`).toBeGreaterThanOrEqual(steps.y + steps.height)
+
+      if (width === 320) {
+        await expectNoViolations(page, 'filled at 320 px, text at 200 %')
+        for (const element of ELEMENTS) {
+          await shoot(page.locator(`body > main > ${element}`), `reflow-320-${element}`)
+        }
+        await shoot(participation, 'reflow-320-qn-rating-participation')
+        // Wide enough, the poles and the options share one row again.
+        await enlargeText(page, 100)
+        await page.setViewportSize({ height: 900, width: 1000 })
+        const wide = await scaleBoxes(participation)
+        expect(wide.low.x + wide.low.width).toBeLessThanOrEqual(wide.steps.x)
+        expect(wide.steps.x + wide.steps.width).toBeLessThanOrEqual(wide.high.x)
+        expect(await overflowOf(page, elements)).toEqual(noOverflow)
       }
       await context.close()
     }

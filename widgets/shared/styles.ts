@@ -4,6 +4,13 @@
  * text 13.9:1, muted text 6.9:1, accent 7.2:1 and borders 3.2:1 against the white background.
  * Lit adopts these as constructable stylesheets: no <style> element, nothing a strict CSP
  * without 'unsafe-inline' would block.
+ *
+ * Everything reflows at 320 CSS px with text at 200 % (WCAG 1.4.4, 1.4.10). Titles, comments,
+ * queries and URLs come from editors and visitors and may hold a word longer than such a line:
+ * `overflow-wrap: anywhere` breaks it, and (unlike break-word) lets grids, flex items and
+ * fieldsets shrink below it; a fieldset would otherwise be as wide as its content.
+ *
+ * (Comments inside the css`` strings travel in the bundle: the why is said here, in short there.)
  */
 import { css } from 'lit'
 
@@ -39,6 +46,8 @@ export const baseStyles = css`
     font-size: var(--qn-font-size, 1rem);
     line-height: 1.5;
     text-align: start;
+    /* Long words and URLs wrap (see above). */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -74,6 +83,10 @@ export const baseStyles = css`
   blockquote,
   fieldset {
     margin: 0 0 0.75em;
+  }
+  /* Not as wide as its content (see above). */
+  fieldset {
+    min-inline-size: 0;
   }
   a {
     color: var(--_accent);
