@@ -438,7 +438,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
           <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
         onChange: (checked) => (this.consent = checked),
       })}
-      <button type="submit" ?disabled=${this.isSending}>
+      <button type="submit" aria-disabled=${this.isSending ? 'true' : nothing}>
         ${this.isSending ? this.t('sending') : this.t('submit')}
       </button>
     </form>`

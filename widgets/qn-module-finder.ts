@@ -326,7 +326,9 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
       part="form"
       @submit=${(event: SubmitEvent) => {
         event.preventDefault()
-        void this.search(1)
+        if (!this.isSearching) {
+          void this.search(1)
+        }
       }}
     >
       <div class="grid">
@@ -379,7 +381,7 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
         </div>
       </fieldset>
       <div class="buttons">
-        <button type="submit" ?disabled=${this.isSearching}>
+        <button type="submit" aria-disabled=${this.isSearching ? 'true' : nothing}>
           ${this.isSearching ? this.t('loading') : this.t('submit')}
         </button>
         <button

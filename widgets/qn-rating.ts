@@ -459,7 +459,7 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
                   ${dimensions}
                   ${this.feedback?.isError ? html`<p class="notice error" role="alert">${this.feedback.message}</p>` : nothing}
                   <p class="actions">
-                    <button type="submit" ?disabled=${this.isSending}>
+                    <button type="submit" aria-disabled=${this.isSending ? 'true' : nothing}>
                       ${this.isSending ? this.t('sending') : hasRated ? this.t('changeRating') : this.t('submit')}
                     </button>
                   </p>

@@ -374,7 +374,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
           <a href=${privacyHref} target="_blank" rel="noopener">${this.t('privacy')}</a>`,
         onChange: (checked) => (this.consent = checked),
       })}
-      <button type="submit" ?disabled=${this.isSending}>
+      <button type="submit" aria-disabled=${this.isSending ? 'true' : nothing}>
         ${this.isSending ? this.t('sending') : state === 'waiting-list' ? this.t('submitWaitingList') : this.t('submit')}
       </button>
     </form>`

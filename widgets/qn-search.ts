@@ -221,7 +221,9 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
       role="search"
       @submit=${(event: SubmitEvent) => {
         event.preventDefault()
-        void this.search(1)
+        if (!this.isSearching) {
+          void this.search(1)
+        }
       }}
     >
       <div class="field">
@@ -242,7 +244,7 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
             : nothing
         }
       </div>
-      <button type="submit" ?disabled=${this.isSearching}>
+      <button type="submit" aria-disabled=${this.isSearching ? 'true' : nothing}>
         ${this.isSearching ? this.t('loading') : this.t('submit')}
       </button>
     </form>`

@@ -3,8 +3,8 @@
  * (results by type with marked snippets, the type filter with its counts, more results with the
  * focus on the first new one, an empty query, a typo, English) and the method catalogue's facets
  * in <qn-module-finder> (counts, choices that would leave nothing disabled); a long word or a
- * pasted URL at 320 px with text at 200 %; axe-core (WCAG 2.1 AA) in every state, screenshots in
- * /tmp/widgets/.
+ * pasted URL at 320 px with text at 200 %, the focus kept on "Suchen"; axe-core (WCAG 2.1 AA) in
+ * every state, screenshots in /tmp/widgets/.
  */
 import type { Browser, Page } from 'playwright-core'
 
@@ -206,6 +206,21 @@ describe('<qn-search>', () => {
     expect(await widths(), word).toEqual({ clientWidth: 320, scrollWidth: 320 })
     await expectNoViolations(page, 'long words at 320 px, text at 200 %')
     await search.screenshot({ path: `${SCREENSHOTS}/qn-search-320-long-word.png` })
+    await context.close()
+  })
+
+  it('should keep the focus on "Suchen" while and after searching, not drop it to the page', async () => {
+    const { context, page } = await openPage('<qn-search></qn-search>')
+    const search = page.locator('qn-search')
+    await search.getByRole('searchbox').fill(WORD)
+    await search.getByRole('button', { name: 'Suchen' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => search.getByRole('status').innerText()).toBe(`13 Treffer für „${WORD}“`)
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement
+      return `${active?.tagName} > ${active?.shadowRoot?.activeElement?.textContent?.trim()}`
+    })
+    expect(focused).toBe('QN-SEARCH > Suchen')
     await context.close()
   })
 

@@ -850,6 +850,13 @@ describe('widgets’ accessibility', () => {
     await expect
       .poll(() => rating.getByRole('status').innerText())
       .toBe('Vielen Dank! Ihre Einschätzung wurde gespeichert.')
+    // The focus stays on the button, now "Einschätzung ändern", not dropped to <body> while it
+    // was busy: the visitor keeps their place.
+    expect(await focused(page)).toMatchObject({
+      outline: VISIBLE_FOCUS,
+      tag: 'button',
+      text: 'Einschätzung ändern',
+    })
 
     const stored = await server.payload.find({
       collection: 'ratings',

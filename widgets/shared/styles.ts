@@ -8,7 +8,9 @@
  * Everything reflows at 320 CSS px with text at 200 % (WCAG 1.4.4, 1.4.10). Titles, comments,
  * queries and URLs come from editors and visitors and may hold a word longer than such a line:
  * `overflow-wrap: anywhere` breaks it, and (unlike break-word) lets grids, flex items and
- * fieldsets shrink below it; a fieldset would otherwise be as wide as its content.
+ * fieldsets shrink below it; a fieldset would otherwise be as wide as its content. A busy button
+ * (sending) says so with aria-disabled, not disabled: a disabled button drops the focus to
+ * <body>, and keyboard and screen-reader users lose their place.
  *
  * (Comments inside the css`` strings travel in the bundle: the why is said here, in short there.)
  */
@@ -121,7 +123,9 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  button:disabled {
+  /* aria-disabled while busy keeps the focus (see above). */
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.7;
   }
