@@ -16,6 +16,7 @@ import {
   focusFirstError,
   looksLikeEmail,
   placeErrors,
+  summaryMessages,
   textArea,
   textField,
 } from './shared/form'
@@ -266,6 +267,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
   }
 
   private async report(comment: ThreadComment) {
+    this.summary = []
     try {
       await requestJson(apiUrl(`comments/${comment.id}/report`), {
         body: {},
@@ -330,9 +332,13 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     return errors
   }
 
-  private async focusFirstError() {
+  /** Marks the wrong fields, moves the focus to the first, then fills the summary (see errorSummary). */
+  private async showErrors(fields: FieldErrors, rest: string[], intro: QnComments['summaryIntro']) {
+    this.errors = fields
     await this.updateComplete
-    focusFirstError(this.renderRoot, this.errors)
+    focusFirstError(this.renderRoot, fields)
+    this.summaryIntro = intro
+    this.summary = summaryMessages(rest, fields, FIELDS)
   }
 
   private async submit(event: SubmitEvent) {
@@ -344,13 +350,13 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     const form = event.currentTarget as HTMLFormElement
     const honeypot =
       (form.elements.namedItem(HONEYPOT_FIELD) as HTMLInputElement | null)?.value ?? ''
-    this.errors = this.check()
     this.summary = []
-    this.summaryIntro = 'errorsIntro'
-    if (Object.keys(this.errors).length) {
-      await this.focusFirstError()
+    const errors = this.check()
+    if (Object.keys(errors).length) {
+      await this.showErrors(errors, [], 'errorsIntro')
       return
     }
+    this.errors = {}
     this.isSending = true
     try {
       await requestJson(apiUrl('comments'), {
@@ -378,10 +384,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
     } catch (err) {
       const { fields, isAboutInput, summary } = placeErrors(err, FIELDS, this.t('unexpected'))
-      this.errors = fields
-      this.summary = summary
-      this.summaryIntro = isAboutInput ? 'errorsIntro' : 'notSentIntro'
-      await this.focusFirstError()
+      await this.showErrors(fields, summary, isAboutInput ? 'errorsIntro' : 'notSentIntro')
     } finally {
       this.isSending = false
     }

@@ -17,6 +17,7 @@ import {
   looksLikeEmail,
   placeErrors,
   selectField,
+  summaryMessages,
   textField,
 } from './shared/form'
 import { formatDate, formatPeriod, isAfterDeadlineDay } from './shared/format'
@@ -245,9 +246,28 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
     return errors
   }
 
-  private async focusFirstError() {
+  /** The form's field paths in the order they are shown. */
+  private fieldPaths(event: RegistrationEvent) {
+    return [
+      'name',
+      'email',
+      ...(event.customQuestions ?? []).map((question) => `answers.${question.key}`),
+      'consent',
+    ]
+  }
+
+  /** Marks the wrong fields, moves the focus to the first, then fills the summary (see errorSummary). */
+  private async showErrors(
+    event: RegistrationEvent,
+    fields: FieldErrors,
+    rest: string[],
+    intro: QnRegistration['summaryIntro'],
+  ) {
+    this.errors = fields
     await this.updateComplete
-    focusFirstError(this.renderRoot, this.errors, (path) => this.fieldId(path))
+    focusFirstError(this.renderRoot, fields, (path) => this.fieldId(path))
+    this.summaryIntro = intro
+    this.summary = summaryMessages(rest, fields, this.fieldPaths(event))
   }
 
   private async submit(submitEvent: SubmitEvent) {
@@ -256,13 +276,13 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       return
     }
     const event = this.loadState.data
-    this.errors = this.check(event)
     this.summary = []
-    this.summaryIntro = 'errorsIntro'
-    if (Object.keys(this.errors).length) {
-      await this.focusFirstError()
+    const errors = this.check(event)
+    if (Object.keys(errors).length) {
+      await this.showErrors(event, errors, [], 'errorsIntro')
       return
     }
+    this.errors = {}
     this.isSending = true
     try {
       await requestJson(apiUrl(`events/${event.id}/registrations`), {
@@ -282,17 +302,12 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
     } catch (err) {
-      const known = [
-        'name',
-        'email',
-        'consent',
-        ...(event.customQuestions ?? []).map((question) => `answers.${question.key}`),
-      ]
-      const { fields, isAboutInput, summary } = placeErrors(err, known, this.t('unexpected'))
-      this.errors = fields
-      this.summary = summary
-      this.summaryIntro = isAboutInput ? 'errorsIntro' : 'notSentIntro'
-      await this.focusFirstError()
+      const { fields, isAboutInput, summary } = placeErrors(
+        err,
+        this.fieldPaths(event),
+        this.t('unexpected'),
+      )
+      await this.showErrors(event, fields, summary, isAboutInput ? 'errorsIntro' : 'notSentIntro')
     } finally {
       this.isSending = false
     }

@@ -3,8 +3,8 @@
  * origin with a strict content security policy: axe-core on every element in every state
  * (loading, empty, filled, invalid input, sent, failed and recovered, the registration's
  * states), a keyboard-only walk through the rating and the registration form, reflow at 320 and
- * 160 px with text at 200 %, and screenshots at 1000, 360 and 320 px (written to
- * /tmp/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
+ * 160 px with text at 200 %, the forms' error summary in a live region, and screenshots at 1000,
+ * 360 and 320 px (written to /tmp/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
  */
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core'
 
@@ -565,10 +565,112 @@ describe('widgets’ accessibility', () => {
       'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
     ])
     expect(await registration.locator('#name').getAttribute('aria-invalid')).toBe('false')
+    // The summary above the form lists them, read from its live region after the focused field.
+    const summary = registration.locator('[aria-live] .error-summary')
+    await expect
+      .poll(() => summary.locator('li').allInnerTexts())
+      .toEqual([
+        'Bitte geben Sie „Organisation“ an.',
+        'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
+      ])
+    expect(await summary.locator('p').innerText()).toBe('Bitte prüfen Sie Ihre Angaben:')
 
     await expectNoViolations(page, 'invalid')
     for (const element of ['qn-rating', 'qn-comments', 'qn-registration']) {
       await shoot(page.locator(element), `invalid-1000-${element}`)
+    }
+    await context.close()
+  })
+
+  it('should read a refused submit out of the error summary’s live region, also when Enter was pressed in the very field the server refused', async () => {
+    const context = await newVisitor()
+    const page = await context.newPage()
+    await page.goto(host.page({ body: formElements() }))
+    const forms = [
+      {
+        fill: async (element: Locator) => {
+          await element.locator('#name').fill('Anna Abend')
+          await element.locator('#answer-organisation').fill('Quartiersbüro')
+        },
+        selector: 'qn-registration',
+      },
+      {
+        fill: async (element: Locator) => {
+          await element.locator('#authorName').fill('Anna')
+          await element.locator('#text').fill('Gute Methode für den Einstieg.')
+        },
+        selector: 'qn-comments',
+      },
+    ]
+    for (const { fill, selector } of forms) {
+      const element = page.locator(selector)
+      await element.locator('form').waitFor()
+      await fill(element)
+      await element.locator('#consent').check()
+      // The widget's own check lets this address through; the server refuses it (400).
+      await element.locator('#email').fill('a@b.c')
+      // The live region is there, empty, before anything goes wrong; every change of its text is
+      // recorded (what a screen reader hears), and the region is marked to know it again.
+      expect(await element.locator('form [aria-live]').count(), selector).toBe(1)
+      await page.evaluate((selector) => {
+        const region = document
+          .querySelector(selector)!
+          .shadowRoot!.querySelector<HTMLElement & { heard?: string[] }>('form [aria-live]')!
+        region.heard = []
+        new MutationObserver(() =>
+          region.heard!.push(region.textContent!.replace(/\s+/g, ' ').trim()),
+        ).observe(region, { characterData: true, childList: true, subtree: true })
+      }, selector)
+      expect(await element.locator('form [aria-live]').innerText(), selector).toBe('')
+
+      await element.locator('#email').press('Enter')
+      const fieldError = element.locator('#email-error')
+      await fieldError.waitFor()
+      const message = await fieldError.innerText()
+      expect(message, selector).toMatch(/^Bitte geben Sie bei „E-Mail-Adresse“/)
+      // The focus stays in the field (it was there already), which now says what is wrong ...
+      expect(await focused(page), selector).toMatchObject({
+        describedBy: 'email-hint email-error',
+        id: 'email',
+        invalid: 'true',
+      })
+      // ... and the summary is read from the region that was there before: once, not also as
+      // an alert, a second region or a focused element.
+      const summary = element.locator('.error-summary')
+      await summary.waitFor()
+      const heard = `Bitte prüfen Sie Ihre Angaben: ${message}`
+      const regionOf = () =>
+        page.evaluate((selector) => {
+          const root = document.querySelector(selector)!.shadowRoot!
+          const summary = root.querySelector('.error-summary')!
+          const live = '[aria-live], [role="alert"], [role="status"], [role="log"]'
+          const region = summary.closest<HTMLElement & { heard?: string[] }>(live)
+          return {
+            heard: region?.heard,
+            isFocused: Boolean(region?.contains(root.activeElement)),
+            liveRegions: root.querySelectorAll(live).length,
+            nested: region?.parentElement?.closest(live) ? 1 : 0,
+            within: region?.querySelectorAll(live).length,
+          }
+        }, selector)
+      expect(await regionOf(), selector).toEqual({
+        heard: [heard],
+        isFocused: false,
+        liveRegions: 1,
+        nested: 0,
+        within: 0,
+      })
+      expect(await summary.locator('li').allInnerTexts(), selector).toEqual([message])
+      // The same mistake once more: emptied while sending, so it is read again, once.
+      await element.locator('#email').press('Enter')
+      await expect
+        .poll(async () => (await regionOf()).heard, { message: selector })
+        .toEqual([heard, '', heard])
+      expect((await focused(page)).id, selector).toBe('email')
+    }
+    await expectNoViolations(page, 'refused by the server')
+    for (const { selector } of forms) {
+      await shoot(page.locator(selector), `refused-1000-${selector}`)
     }
     await context.close()
   })

@@ -187,29 +187,50 @@ export const placeErrors = (
   }
 }
 
-/** Focus on the first invalid field (found by its id), or else on the error summary. */
+/**
+ * Focus on the first invalid field (found by its id). Without one the focus stays where it was
+ * (the submit button keeps it while busy, see styles.ts), the summary is read from its live
+ * region, and the place it is about to fill is scrolled into view.
+ */
 export const focusFirstError = (
   root: ParentNode,
   errors: FieldErrors,
   idOf: (path: string) => string = (path) => path,
 ) => {
   const first = Object.keys(errors)[0]
-  ;(first
-    ? root.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`)
-    : root.querySelector<HTMLElement>('.error-summary')
-  )?.focus()
+  if (first) {
+    root.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`)?.focus()
+  } else {
+    root.querySelector<HTMLElement>('.error-summary-region')?.scrollIntoView({ block: 'nearest' })
+  }
 }
 
-/** The messages that belong to no field, announced above the form. */
+/** The summary's messages: those that belong to no field, then each field's in the form's order. */
+export const summaryMessages = (rest: string[], fields: FieldErrors, order: string[]) => [
+  ...rest,
+  ...order.flatMap((path) => (fields[path] ? [fields[path]] : [])),
+]
+
+/**
+ * What is wrong, above the form. Its wrapper is a live region that is always in the DOM, so the
+ * summary is read when it appears, also when the focus cannot move (Enter in the very field the
+ * server refused); it is never focused, so it is read once. Polite and filled after the focus
+ * has moved: it is read after the first wrong field, not cutting it off. The form empties it
+ * on every submit, so the same messages again are read again.
+ */
 export const errorSummary = (intro: string, messages: string[]) =>
-  messages.length
-    ? html`<div class="notice error error-summary" role="alert" tabindex="-1">
-        <p>${intro}</p>
-        <ul>
-          ${messages.map((message) => html`<li>${message}</li>`)}
-        </ul>
-      </div>`
-    : nothing
+  html`<div class="error-summary-region" aria-live="polite" aria-atomic="true">
+    ${
+      messages.length
+        ? html`<div class="notice error error-summary">
+            <p>${intro}</p>
+            <ul>
+              ${messages.map((message) => html`<li>${message}</li>`)}
+            </ul>
+          </div>`
+        : nothing
+    }
+  </div>`
 
 /** A plausible e-mail address (the server checks again). */
 export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())

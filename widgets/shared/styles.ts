@@ -178,6 +178,9 @@ export const baseStyles = css`
   .field.checkbox .field-error {
     grid-column: 2;
   }
+  .error-summary {
+    margin-bottom: var(--_space);
+  }
   .error-summary ul {
     margin: 0.25rem 0 0;
     padding-left: 1.25rem;
