@@ -53,7 +53,7 @@ const texts = {
     cancelled: 'Diese Veranstaltung wurde abgesagt.',
     closed: 'Für diese Veranstaltung ist keine Online-Anmeldung möglich.',
     consent:
-      'Ich bin einverstanden, dass meine Angaben zur Durchführung der Veranstaltung gespeichert und nach der Veranstaltung gelöscht werden.',
+      'Ich bin einverstanden, dass meine Angaben zur Durchführung der Veranstaltung gespeichert und nach der Veranstaltung gelöscht werden (wann genau, sagen die Datenschutzhinweise).',
     consentMissing: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.',
     deadline: 'Anmeldeschluss: {date}',
     deadlinePassed: 'Der Anmeldeschluss am {date} ist vorbei.',
@@ -82,7 +82,8 @@ const texts = {
   en: {
     cancelled: 'This event has been cancelled.',
     closed: 'Online registration is not available for this event.',
-    consent: 'I agree that my details are stored to run the event and deleted after it.',
+    consent:
+      'I agree that my details are stored to run the event and deleted after it (the privacy notice says when).',
     consentMissing: 'Please agree to the processing of your details.',
     deadline: 'Registration closes: {date}',
     deadlinePassed: 'Registration closed on {date}.',
