@@ -137,6 +137,16 @@ const readDoc = (row: Record<string, unknown>): ReadDoc => ({
   trigrams: uniqueTrigrams(trigramsOf(String(row.title_folded))),
 })
 
+/** The list under `key`, made empty when there is none yet. */
+const listOf = <K>(lists: Map<K, number[]>, key: K): number[] => {
+  let list = lists.get(key)
+  if (!list) {
+    list = []
+    lists.set(key, list)
+  }
+  return list
+}
+
 /**
  * Posting lists of the documents kept (`old`, under their new numbers: `renumbered[old]`,
  * ascending for the kept ones) merged with those of the documents read (`read`, ascending).
@@ -221,20 +231,10 @@ const assemble = async (
     keys[number] = key
     rowVersions[number] = rowVersion
     for (const lexeme of lexemes) {
-      let list = readPostings.get(lexeme)
-      if (!list) {
-        list = []
-        readPostings.set(lexeme, list)
-      }
-      list.push(number)
+      listOf(readPostings, lexeme).push(number)
     }
     for (const trigram of trigrams) {
-      let list = readTrigrams.get(trigram)
-      if (!list) {
-        list = []
-        readTrigrams.set(trigram, list)
-      }
-      list.push(number)
+      listOf(readTrigrams, trigram).push(number)
     }
     let length = 0
     for (const [lexeme, positions] of head) {
