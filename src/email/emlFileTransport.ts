@@ -1,8 +1,8 @@
 /**
  * A nodemailer transport that writes each message as an .eml file instead of sending it,
  * so that nothing leaves the machine by accident in development. The files are personal data
- * (mailFiles.ts): those older than a week are deleted when the transport starts and whenever
- * it writes one, and the log names a recipient only in development.
+ * (mailFiles.ts): those older than a week are deleted when the transport starts and when it
+ * writes one (at most hourly), and the log names a recipient only in development.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -32,16 +32,28 @@ const addressesOf = (value: unknown): string => {
     .join(', ')
 }
 
-const prune = (directory: string) => {
-  void pruneMailFiles(directory).catch(() => undefined)
-}
+/** Pruning looks at the folder at most this often (a burst of mails doesn't list it each time). */
+const PRUNE_EVERY_MS = 60 * 60 * 1000
 
 export const createEmlFileTransport = ({
   directory,
   log,
   namesRecipients = process.env.NODE_ENV !== 'production',
 }: EmlFileTransportArgs): Transport<SentMessageInfo> => {
-  prune(directory)
+  let prunedAt = 0
+  // Beside sending, never in its way: a failure is logged, and the mail is written all the same.
+  const prune = () => {
+    if (Date.now() - prunedAt < PRUNE_EVERY_MS) {
+      return
+    }
+    prunedAt = Date.now()
+    pruneMailFiles(directory).catch((err: unknown) =>
+      log(
+        `Alte E-Mail-Dateien in ${directory} konnten nicht gelöscht werden: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    )
+  }
+  prune()
   return {
     name: 'eml-file',
     version: '1.0.0',
@@ -64,7 +76,7 @@ export const createEmlFileTransport = ({
                 : `E-Mail nicht versendet (kein SMTP_URL), gespeichert: ${file}`,
             )
             callback(null, { envelope, messageId, path: file })
-            prune(directory)
+            prune()
           })
           .catch((err: Error) => callback(err, undefined))
       })

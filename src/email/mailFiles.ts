@@ -2,8 +2,8 @@
  * Mails written as .eml files instead of sent (no SMTP_URL, emlFileTransport.ts) hold what the
  * mails hold: names, addresses, links with tokens, access links. They are personal data like
  * the outbox: kept `MAIL_FILE_RETENTION_DAYS` (the transport deletes older ones when it starts
- * and whenever it writes one), found and erased on a data-subject request (a source of the
- * privacy requests).
+ * and, at most hourly, when it writes one), found and erased on a data-subject request (a
+ * source of the privacy requests).
  */
 
 import fs from 'node:fs/promises'
@@ -86,14 +86,25 @@ const mailFilesIn = async (directory: string): Promise<MailFile[]> => {
   return files
 }
 
-/** Deletes the mail files older than `days`; answers how many. */
+/** Deletes the mail files older than `days` (by their times only, unread); answers how many. */
 export const pruneMailFiles = async (
   directory: string,
   { days = MAIL_FILE_RETENTION_DAYS, now = new Date() } = {},
 ): Promise<number> => {
+  let names: string[]
+  try {
+    names = await fs.readdir(directory)
+  } catch {
+    return 0
+  }
   let deleted = 0
-  for (const { file, modified } of await mailFilesIn(directory)) {
-    if (now.getTime() - modified.getTime() > days * DAY_MS) {
+  for (const name of names.filter((entry) => entry.endsWith('.eml'))) {
+    const file = path.join(directory, name)
+    const modified = await fs.stat(file).then(
+      (stat) => stat.mtime,
+      () => undefined,
+    )
+    if (modified && now.getTime() - modified.getTime() > days * DAY_MS) {
       await fs.rm(file, { force: true })
       deleted++
     }

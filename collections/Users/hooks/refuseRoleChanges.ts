@@ -28,7 +28,8 @@ export const refuseRoleChanges: CollectionBeforeOperationHook = async ({
   }
   const id = (args as { id?: number | string }).id
   const current = id
-    ? await req.payload.findByID({ collection: 'users', depth: 0, id, req }).catch(() => undefined)
+    ? // null for an account that doesn't exist; a database failure propagates (503).
+      await req.payload.findByID({ collection: 'users', depth: 0, disableErrors: true, id, req })
     : undefined
   const same = (name: 'municipality' | 'role') =>
     !(name in data) ||
