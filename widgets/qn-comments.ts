@@ -199,7 +199,9 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     preloaded: { attribute: false },
     privacyHref: { attribute: 'privacy-href', type: String },
     replyTo: { state: true },
+    reportErrors: { state: true },
     reported: { state: true },
+    reporting: { state: true },
     sentTo: { state: true },
     summary: { state: true },
     summaryIntro: { state: true },
@@ -220,10 +222,14 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
   declare notifyOnOfficialReply: boolean
   declare replyTo: ThreadComment | undefined
   declare reported: Set<string>
+  /** A failed report's message by comment id, shown beside that comment's report button. */
+  declare reportErrors: Record<string, string>
+  /** The comment whose report is being sent. */
+  declare reporting: string | undefined
   declare sentTo: string | undefined
   declare summary: string[]
   /** Whether the messages above the form ask to check the input or say what wasn't sent. */
-  declare summaryIntro: 'errorsIntro' | 'notSentIntro' | 'reportNotSentIntro'
+  declare summaryIntro: 'errorsIntro' | 'notSentIntro'
   declare text: string
 
   protected readonly texts = texts
@@ -239,6 +245,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     this.notifyOnApproval = false
     this.notifyOnOfficialReply = false
     this.reported = new Set()
+    this.reportErrors = {}
     this.summary = []
     this.summaryIntro = 'errorsIntro'
     this.text = ''
@@ -266,18 +273,32 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         : this.t('emptyOther')
   }
 
+  /**
+   * A failed report says so beside its button, not in the form's summary: after sending a
+   * comment the form is gone, and it is about the comment, not the form. The message is removed
+   * while the report is sent again, so a second failure is read again.
+   */
   private async report(comment: ThreadComment) {
-    this.summary = []
+    const id = String(comment.id)
+    if (this.reporting) {
+      return
+    }
+    this.reportErrors = Object.fromEntries(
+      Object.entries(this.reportErrors).filter(([key]) => key !== id),
+    )
+    this.reporting = id
     try {
       await requestJson(apiUrl(`comments/${comment.id}/report`), {
         body: {},
         language: this.language,
         method: 'POST',
       })
-      this.reported = new Set([...this.reported, String(comment.id)])
+      this.reported = new Set([...this.reported, id])
     } catch (err) {
-      this.summary = [err instanceof Error ? err.message : this.t('unexpected')]
-      this.summaryIntro = 'reportNotSentIntro'
+      const message = err instanceof Error ? err.message : this.t('unexpected')
+      this.reportErrors = { ...this.reportErrors, [id]: message }
+    } finally {
+      this.reporting = undefined
     }
   }
 
@@ -289,7 +310,9 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
   }
 
   private renderComment(comment: ThreadComment, isReply: boolean): TemplateResult {
-    const isReported = this.reported.has(String(comment.id))
+    const id = String(comment.id)
+    const isReported = this.reported.has(id)
+    const reportError = this.reportErrors[id]
     return html`<li>
       <article class="comment" part="comment" aria-label=${comment.authorName}>
         <p class="meta">
@@ -307,9 +330,10 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
           isReported
             ? html`<p class="muted" role="status">${this.t('reported')}</p>`
             : html`<div class="actions">
-                ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
-                ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
-              </div>`
+                  ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
+                  ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} aria-disabled=${this.reporting === id ? 'true' : nothing} aria-describedby=${reportError ? `report-error-${id}` : nothing} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
+                </div>
+                ${reportError ? html`<p class="field-error" id="report-error-${id}" role="alert">${this.t('reportNotSentIntro')} ${reportError}</p>` : nothing}`
         }
         ${
           comment.replies?.length

@@ -719,6 +719,61 @@ describe('widgets’ accessibility', () => {
     await context.close()
   })
 
+  it('should say beside the report button, in an alert, when a report fails, also once the form is sent', async () => {
+    const module = await createDescribedModule(server.payload, { title: 'Kiezrunde (Melden)' })
+    await createComment(server.payload, {
+      authorName: 'Ida',
+      email: 'ida.a11y@example.test',
+      targetId: String(module.id),
+      text: 'Das hat bei uns niemand verstanden.',
+    })
+    const context = await newVisitor()
+    const page = await context.newPage()
+    await page.goto(
+      host.page({ body: `<qn-comments target="modules/${module.slug}"></qn-comments>` }),
+    )
+    const comments = page.locator('qn-comments')
+    await comments.locator('#authorName').fill('Bernd')
+    await comments.locator('#email').fill('bernd.melden@example.test')
+    await comments.locator('#text').fill('Bei uns schon.')
+    await comments.locator('#consent').check()
+    await comments.getByRole('button', { name: 'Kommentar senden' }).click()
+    await comments.locator('[part="sent"]').waitFor()
+    expect(await comments.locator('form').count()).toBe(0)
+
+    // The report is refused (the preflight goes through, as a proxy's 503 would let it).
+    await page.route(`${server.url}/api/comments/*/report`, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            body: '',
+            headers: { 'Access-Control-Allow-Origin': host.origin },
+            status: 503,
+          })
+        : route.continue(),
+    )
+    const comment = comments.locator('article[part="comment"]')
+    const report = comment.getByRole('button', { name: 'Kommentar von Ida der Redaktion melden' })
+    await report.click()
+    const message =
+      'Ihre Meldung wurde nicht gesendet: Gerade gehen sehr viele Anfragen ein. Bitte versuchen Sie es in einigen Sekunden noch einmal.'
+    await expect.poll(() => comment.getByRole('alert').innerText()).toBe(message)
+    // The focus stays on the button, which now names the message as its description.
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Melden' })
+    const id = await report.getAttribute('aria-describedby')
+    expect(await comment.locator(`#${id}`).innerText()).toBe(message)
+    await expectNoViolations(page, 'report failed')
+    await shoot(comment, 'report-failed-1000-qn-comments')
+
+    // Sent again, it goes through: the message is gone, the thanks are shown.
+    await page.unroute(`${server.url}/api/comments/*/report`)
+    await report.click()
+    await comment
+      .getByText('Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.')
+      .waitFor()
+    expect(await comment.getByRole('alert').count()).toBe(0)
+    await context.close()
+  })
+
   it('should show a German message and "Erneut versuchen" instead of a blank box when loading fails, pass axe, and recover on retry', async () => {
     for (const failure of ['503', 'abort'] as const) {
       const context = await newVisitor()
