@@ -53,6 +53,8 @@ const texts = {
     keyword: 'Stichwort',
     leanTo: 'eher: {pole}',
     more: 'Weitere Methoden anzeigen',
+    moreShown: '{count} weitere Methoden angezeigt, jetzt {shown} von {total}.',
+    moreShownOne: '1 weitere Methode angezeigt, jetzt {shown} von {total}.',
     none: 'Keine Methode passt zu diesen Angaben. Lassen Sie eine Angabe weg, um mehr zu finden.',
     profile: 'Wie soll die Methode sein?',
     raters: 'von {count} Personen eingeschätzt',
@@ -77,6 +79,8 @@ const texts = {
     keyword: 'Keyword',
     leanTo: 'rather: {pole}',
     more: 'Show more methods',
+    moreShown: '{count} more methods shown, now {shown} of {total}.',
+    moreShownOne: '1 more method shown, now {shown} of {total}.',
     none: 'No method matches. Leave out a choice to find more.',
     profile: 'What should the method be like?',
     raters: 'assessed by {count} people',
@@ -161,6 +165,8 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
     fieldOfAction: { attribute: 'field-of-action', type: String },
     chosen: { state: true },
     hrefTemplate: { attribute: 'href-template', type: String },
+    added: { state: true },
+    failedPage: { state: true },
     isSearching: { state: true },
     keyword: { state: true },
     leans: { state: true },
@@ -182,6 +188,10 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   declare isSearching: boolean
   /** A failed search: shown above the results, the form stays. */
   declare searchError: ApiError | undefined
+  /** The page that failed: 1 replaces the results with the error, a further one keeps them. */
+  declare failedPage: number
+  /** How many results "Weitere anzeigen" added last (said in the count's live region). */
+  declare added: number
   declare page: number
   /** Results shown so far (pages appended by "Weitere anzeigen"). */
   declare shown: FinderModule[]
@@ -199,6 +209,8 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
     this.isSearching = false
     this.page = 1
     this.shown = []
+    this.failedPage = 1
+    this.added = 0
   }
 
   private query(page: number) {
@@ -227,9 +239,15 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
     this.facets = answer.facets
     this.shown = answer.docs
     this.page = 1
+    this.added = 0
     return answer
   }
 
+  /**
+   * A search (page 1) or more of its results. The button pressed keeps the focus while busy
+   * (aria-disabled, see styles.ts); more results move it to the first new one, where the
+   * visitor reads on, as <qn-search> does, and the count's live region says how many came.
+   */
   private async search(page: number) {
     this.isSearching = true
     this.searchError = undefined
@@ -237,12 +255,19 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
       const answer = await requestJson<FinderAnswer>(this.query(page), {
         language: this.language,
       })
+      const firstNew = page === 1 ? 0 : this.shown.length
       this.facets = answer.facets
       this.shown = page === 1 ? answer.docs : [...this.shown, ...answer.docs]
+      this.added = page === 1 ? 0 : answer.docs.length
       this.page = page
       this.loadState = { data: answer, kind: 'ready' }
+      if (page > 1 && answer.docs.length) {
+        await this.updateComplete
+        this.renderRoot.querySelectorAll<HTMLElement>('[part="result"] .title')[firstNew]?.focus()
+      }
     } catch (err) {
       this.searchError = err instanceof ApiError ? err : new ApiError(this.t('unexpected'), 0)
+      this.failedPage = page
     } finally {
       this.isSearching = false
     }
@@ -403,18 +428,21 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
   }
 
   private renderResults(answer: FinderAnswer) {
-    if (this.searchError) {
+    if (this.searchError && this.failedPage === 1) {
       return html`<div class="notice error" role="alert">
         <p>${this.searchError.message}</p>
-        <button type="button" class="secondary" @click=${() => void this.search(this.page)}>
+        <button type="button" class="secondary" @click=${() => void this.search(1)}>
           ${this.t('retry')}
         </button>
       </div>`
     }
+    const progress = { count: this.added, shown: this.shown.length, total: answer.totalDocs }
+    const added =
+      this.added === 0 ? '' : this.t(this.added === 1 ? 'moreShownOne' : 'moreShown', progress)
     return html`<p role="status" part="result-count">
         <strong
           >${answer.totalDocs === 1 ? this.t('resultsOne') : this.t('results', { count: answer.totalDocs })}</strong
-        >
+        >${added ? html`<span class="visually-hidden">. ${added}</span>` : nothing}
       </p>
       ${
         answer.totalDocs === 0
@@ -423,7 +451,7 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
               ${this.shown.map((module) => {
                 const href = hrefFrom(this.hrefTemplate, module)
                 return html`<li part="result">
-                  ${href ? html`<a class="title" href=${href}>${module.title}</a>` : html`<span class="title">${module.title}</span>`}
+                  ${href ? html`<a class="title" href=${href}>${module.title}</a>` : html`<span class="title" tabindex="-1">${module.title}</span>`}
                   ${module.summary ? html`<p>${module.summary}</p>` : nothing}
                   <p class="muted">
                     ${this.raters(module.ratingSummary?.raterCount ?? 0)}${this.profileOf(module)}
@@ -433,14 +461,23 @@ export class QnModuleFinder extends QnElement<(typeof texts)['de'], FinderAnswer
             </ol>`
       }
       ${
+        this.searchError
+          ? html`<p class="notice error" role="alert">${this.searchError.message}</p>`
+          : nothing
+      }
+      ${
         answer.page < answer.totalPages
           ? html`<button
               type="button"
               class="secondary"
-              ?disabled=${this.isSearching}
-              @click=${() => void this.search(this.page + 1)}
+              aria-disabled=${this.isSearching ? 'true' : nothing}
+              @click=${() => {
+                if (!this.isSearching) {
+                  void this.search(this.page + 1)
+                }
+              }}
             >
-              ${this.t('more')}
+              ${this.isSearching ? this.t('loading') : this.t('more')}
             </button>`
           : nothing
       }`

@@ -41,6 +41,8 @@ const texts = {
     intro: 'Projekte, Beteiligungsmethoden, Veranstaltungen und mehr aus dem Netzwerk.',
     label: 'Suchbegriff',
     more: 'Weitere Treffer anzeigen',
+    moreShown: '{count} weitere Treffer angezeigt, jetzt {shown} von {total}.',
+    moreShownOne: '1 weiterer Treffer angezeigt, jetzt {shown} von {total}.',
     none: 'Keine Treffer für „{query}“. Versuchen Sie ein anderes oder ein allgemeineres Wort.',
     results: '{count} Treffer für „{query}“',
     similar: 'Keine genauen Treffer für „{query}“. {count} ähnliche Treffer:',
@@ -54,6 +56,8 @@ const texts = {
     intro: 'Projects, participation methods, events and more from the network.',
     label: 'Search term',
     more: 'Show more results',
+    moreShown: '{count} more results shown, now {shown} of {total}.',
+    moreShownOne: '1 more result shown, now {shown} of {total}.',
     none: 'No results for "{query}". Try another or a more general word.',
     results: '{count} results for "{query}"',
     similar: 'No exact results for "{query}". {count} similar results:',
@@ -127,6 +131,7 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
 
   static override properties = {
     ...QnElement.properties,
+    added: { state: true },
     hrefTemplate: { attribute: 'href-template', type: String },
     inputError: { state: true },
     isSearching: { state: true },
@@ -151,6 +156,8 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
   declare isSearching: boolean
   declare searchError: ApiError | undefined
   declare shown: Hit[]
+  /** How many results "Weitere Treffer" added last (said in the count's live region). */
+  declare added: number
 
   protected readonly texts = texts
 
@@ -161,6 +168,7 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
     this.type = ''
     this.isSearching = false
     this.shown = []
+    this.added = 0
   }
 
   private url(page: number) {
@@ -178,6 +186,7 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
     }
     const answer = await requestJson<SearchAnswer>(this.url(1), { language: this.language, signal })
     this.shown = answer.docs
+    this.added = 0
     return answer
   }
 
@@ -194,6 +203,7 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
       const answer = await requestJson<SearchAnswer>(this.url(page), { language: this.language })
       const firstNew = page === 1 ? 0 : this.shown.length
       this.shown = page === 1 ? answer.docs : [...this.shown, ...answer.docs]
+      this.added = page === 1 ? 0 : answer.docs.length
       this.loadState = { data: answer, kind: 'ready' }
       if (page > 1) {
         // Keyboard and screen-reader users continue where the new results begin.
@@ -317,8 +327,14 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
         : answer.isSimilar
           ? this.t('similar', { count: answer.totalDocs, query: answer.query })
           : this.t('results', { count: answer.totalDocs, query: answer.query })
+    const progress = { count: this.added, shown: this.shown.length, total: answer.totalDocs }
+    const added =
+      this.added === 0 ? '' : this.t(this.added === 1 ? 'moreShownOne' : 'moreShown', progress)
     return html`${this.renderTypes(answer)}
-      <p role="status" part="result-count"><strong>${status}</strong></p>
+      <p role="status" part="result-count">
+        <strong>${status}</strong
+        >${added ? html`<span class="visually-hidden"> ${added}</span>` : nothing}
+      </p>
       ${
         this.shown.length
           ? html`<ol class="results">
@@ -331,10 +347,14 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
           ? html`<button
               type="button"
               class="secondary"
-              ?disabled=${this.isSearching}
-              @click=${() => void this.search(answer.page + 1)}
+              aria-disabled=${this.isSearching ? 'true' : nothing}
+              @click=${() => {
+                if (!this.isSearching) {
+                  void this.search(answer.page + 1)
+                }
+              }}
             >
-              ${this.t('more')}
+              ${this.isSearching ? this.t('loading') : this.t('more')}
             </button>`
           : nothing
       }`

@@ -6,7 +6,7 @@
  * pasted URL at 320 px with text at 200 %, the focus kept on "Suchen"; axe-core (WCAG 2.1 AA) in
  * every state, screenshots in /tmp/widgets/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page, Route } from 'playwright-core'
 
 import fs from 'node:fs'
 
@@ -75,6 +75,21 @@ const expectNoViolations = async (page: Page, state: string) => {
   expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
 }
 
+/** What a screen reader reads of an element: its text, the visually hidden included. */
+const spoken = async (locator: Locator) =>
+  ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+/** The element inside `selector`'s shadow root that has the focus (none: it fell to the page). */
+const focusIn = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const active = document.querySelector(selector)!.shadowRoot!.activeElement
+    return {
+      ariaDisabled: active?.getAttribute('aria-disabled') ?? null,
+      tag: active?.tagName.toLowerCase() ?? 'none',
+      text: active?.textContent?.trim() ?? '',
+    }
+  }, selector)
+
 const openPage = async (body: string, lang = 'de', width = 1000) => {
   const context = await browser.newContext({
     locale: lang === 'en' ? 'en-GB' : 'de-DE',
@@ -140,6 +155,10 @@ describe('<qn-search>', () => {
       () => document.querySelector('qn-search')!.shadowRoot!.activeElement?.textContent ?? '',
     )
     expect(focused).toBe((await results.nth(5).locator('.title').innerText()).trim())
+    // The count's live region says how many came (in words for screen readers only).
+    expect(await spoken(status)).toBe(
+      '12 Treffer für „quartiersgarten“ 5 weitere Treffer angezeigt, jetzt 10 von 12.',
+    )
     await expectNoViolations(page, 'more results')
     await context.close()
   })
@@ -270,5 +289,69 @@ describe('<qn-module-finder> with the catalogue’s facets', () => {
     await expectNoViolations(page, 'facets after reset')
     await finder.screenshot({ path: `${SCREENSHOTS}/qn-module-finder-facets.png` })
     await context.close()
+  })
+
+  it('should keep the focus on "Weitere Methoden anzeigen" while loading, then move it to the first new method and say how many came', async () => {
+    const { fieldsOfAction } = await createTaxonomy(server.payload, { suffix: 'Weitere' })
+    const field = fieldsOfAction[0]!
+    const modules = []
+    for (let index = 1; index <= 12; index++) {
+      modules.push(
+        await createModule(server.payload, {
+          fieldsOfAction: [field.id],
+          title: `Ideenwerkstatt ${String(index).padStart(2, '0')}`,
+        }),
+      )
+    }
+    const { context, page } = await openPage(
+      `<qn-module-finder href-template="/methoden/{slug}" field-of-action="${field.slug}"></qn-module-finder>`,
+    )
+    const finder = page.locator('qn-module-finder')
+    const status = finder.getByRole('status')
+    await expect.poll(() => status.innerText()).toBe('12 passende Methoden')
+    const results = finder.locator('[part="result"]')
+    expect(await results.count()).toBe(10)
+
+    // The next page's answer is held: the button keeps the focus and says it is busy, and a
+    // second Enter meanwhile asks for nothing more.
+    const held: Route[] = []
+    const isNextPage = (url: URL) =>
+      url.pathname.endsWith('/api/modules/catalogue') && url.searchParams.get('page') === '2'
+    await page.route(isNextPage, (route) => void held.push(route))
+    await finder.getByRole('button', { name: 'Weitere Methoden anzeigen' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => held.length).toBe(1)
+    expect(await focusIn(page, 'qn-module-finder')).toEqual({
+      ariaDisabled: 'true',
+      tag: 'button',
+      text: 'Wird geladen …',
+    })
+    await page.keyboard.press('Enter')
+    await expectNoViolations(page, 'loading more methods')
+    expect(held.length).toBe(1)
+    for (const route of held.splice(0)) {
+      await route.continue()
+    }
+    await page.unroute(isNextPage)
+
+    // The two new ones are appended once; the focus is on the first, the count's live region
+    // says how many came (the button is gone: nothing more to show).
+    await expect.poll(() => results.count()).toBe(12)
+    await expect
+      .poll(() => focusIn(page, 'qn-module-finder'))
+      .toEqual({
+        ariaDisabled: null,
+        tag: 'a',
+        text: (await results.nth(10).locator('.title').innerText()).trim(),
+      })
+    expect(await spoken(status)).toBe(
+      '12 passende Methoden. 2 weitere Methoden angezeigt, jetzt 12 von 12.',
+    )
+    expect(await finder.getByRole('button', { name: 'Weitere Methoden anzeigen' }).count()).toBe(0)
+    await expectNoViolations(page, 'more methods')
+    await context.close()
+    for (const module of modules) {
+      await server.payload.delete({ collection: 'modules', id: module.id, overrideAccess: true })
+    }
   })
 })
