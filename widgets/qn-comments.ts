@@ -14,8 +14,10 @@ import {
   errorSummary,
   type FieldErrors,
   focusFirstError,
+  focusSent,
   looksLikeEmail,
   placeErrors,
+  sentNotice,
   summaryMessages,
   textArea,
   textField,
@@ -294,6 +296,9 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         method: 'POST',
       })
       this.reported = new Set([...this.reported, id])
+      // The button is gone: the focus goes to the thanks in its place (see sentNotice).
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLElement>(`#reported-${CSS.escape(id)}`)?.focus()
     } catch (err) {
       const message = err instanceof Error ? err.message : this.t('unexpected')
       this.reportErrors = { ...this.reportErrors, [id]: message }
@@ -304,6 +309,13 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
 
   private async startReply(comment: ThreadComment) {
     this.replyTo = comment
+    this.sentTo = undefined
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('#authorName')?.focus()
+  }
+
+  /** The form again, with the focus in its first field (the button pressed is gone). */
+  private async writeAnother() {
     this.sentTo = undefined
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>('#authorName')?.focus()
@@ -328,7 +340,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
         <p class="text">${comment.text}</p>
         ${
           isReported
-            ? html`<p class="muted" role="status">${this.t('reported')}</p>`
+            ? html`<p class="muted" id="reported-${id}" tabindex="-1">${this.t('reported')}</p>`
             : html`<div class="actions">
                   ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
                   ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} aria-disabled=${this.reporting === id ? 'true' : nothing} aria-describedby=${reportError ? `report-error-${id}` : nothing} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
@@ -405,7 +417,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       this.text = ''
       this.replyTo = undefined
       await this.updateComplete
-      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
+      focusSent(this.renderRoot)
     } catch (err) {
       const { fields, isAboutInput, summary } = placeErrors(err, FIELDS, this.t('unexpected'))
       await this.showErrors(fields, summary, isAboutInput ? 'errorsIntro' : 'notSentIntro')
@@ -421,13 +433,13 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     // The netiquette as the editors published it (served by the server, like the privacy notice).
     const netiquetteHref = new URL('netiquette', serverBase).href
     if (this.sentTo) {
-      return html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
-        ${this.heading(1, this.t('sentHeading'))}
-        <p>${this.t('sentText', { email: this.sentTo })}</p>
-        <button type="button" class="secondary" @click=${() => (this.sentTo = undefined)}>
+      return sentNotice(
+        (id) => this.heading(1, this.t('sentHeading'), id),
+        this.t('sentText', { email: this.sentTo }),
+        html`<button type="button" class="secondary" @click=${() => void this.writeAnother()}>
           ${this.t('writeAnother')}
-        </button>
-      </div>`
+        </button>`,
+      )
     }
     return html`<form @submit=${this.submit} novalidate part="form" aria-labelledby="form-heading">
       ${this.heading(1, this.replyTo ? this.t('replyHeading', { name: this.replyTo.authorName }) : this.t('formHeading'), 'form-heading')}

@@ -14,9 +14,11 @@ import {
   errorSummary,
   type FieldErrors,
   focusFirstError,
+  focusSent,
   looksLikeEmail,
   placeErrors,
   selectField,
+  sentNotice,
   summaryMessages,
   textField,
 } from './shared/form'
@@ -301,7 +303,7 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
       })
       this.sentTo = this.email.trim()
       await this.updateComplete
-      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus()
+      focusSent(this.renderRoot)
     } catch (err) {
       const { fields, isAboutInput, summary } = placeErrors(
         err,
@@ -408,10 +410,10 @@ export class QnRegistration extends QnElement<(typeof texts)['de'], Registration
           </p>
           ${
             this.sentTo
-              ? html`<div class="notice success sent" role="status" tabindex="-1" part="sent">
-                  ${this.heading(1, this.t('sentHeading'))}
-                  <p>${this.t('sentText', { email: this.sentTo })}</p>
-                </div>`
+              ? sentNotice(
+                  (id) => this.heading(1, this.t('sentHeading'), id),
+                  this.t('sentText', { email: this.sentTo }),
+                )
               : html`${this.renderState(event, state)}
                 ${state === 'open' || state === 'waiting-list' ? this.renderForm(event, state) : nothing}`
           }`

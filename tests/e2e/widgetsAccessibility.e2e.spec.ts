@@ -302,6 +302,23 @@ const descriptionOf = (page: Page, hostSelector: string, id: string) =>
 
 const VISIBLE_FOCUS = `solid 3px ${ACCENT}`
 
+/**
+ * A sent form's next step: what it is described by, whether it has the focus, and how many live
+ * regions it is in or holds (0: read once, on focus, not a second time from a region).
+ */
+const sentNoticeOf = (page: Page, hostSelector: string) =>
+  page.evaluate((hostSelector) => {
+    const root = document.querySelector(hostSelector)!.shadowRoot!
+    const sent = root.querySelector('[part="sent"]')!
+    const live = '[aria-live], [role="alert"], [role="status"], [role="log"]'
+    const ids = sent.getAttribute('aria-describedby')?.split(/\s+/) ?? []
+    return {
+      description: ids.map((id) => root.getElementById(id)?.textContent?.trim()).join(' '),
+      isFocused: root.activeElement === sent,
+      liveRegions: (sent.closest(live) ? 1 : 0) + sent.querySelectorAll(live).length,
+    }
+  }, hostSelector)
+
 /** Where a rating scale's low pole, its options and its high pole are. */
 const scaleBoxes = async (dimension: Locator) => {
   const boxOf = async (selector: string) => (await dimension.locator(selector).boundingBox())!
@@ -675,7 +692,7 @@ describe('widgets’ accessibility', () => {
     await context.close()
   })
 
-  it('should pass axe once every form is sent, with the next step in a status message', async () => {
+  it('should pass axe once every form is sent, with the focus on the next step, read once', async () => {
     const context = await newVisitor()
     const page = await context.newPage()
     await page.goto(host.page({ body: formElements() }))
@@ -695,11 +712,18 @@ describe('widgets’ accessibility', () => {
     await comments.locator('#text').fill('Gute Methode für den Einstieg.')
     await comments.locator('#consent').check()
     await comments.getByRole('button', { name: 'Kommentar senden' }).click()
-    const commentSent = comments.getByRole('status')
-    await commentSent
-      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse' })
+    // The form is gone: the focus moves to the next step, a group named by its heading and
+    // described by its text, and no live region reads it a second time.
+    await comments
+      .getByRole('group', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre E-Mail-Adresse' })
       .waitFor()
-    expect((await focused(page)).tag).toBe('div')
+    expect(await sentNoticeOf(page, 'qn-comments')).toEqual({
+      description:
+        'Wir haben Ihnen eine E-Mail an bernd.a11y@example.test geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse; danach prüft die Redaktion Ihren Kommentar, bevor er hier erscheint.',
+      isFocused: true,
+      liveRegions: 0,
+    })
+    expect(await comments.getByRole('status').count()).toBe(0)
 
     const registration = page.locator('qn-registration')
     await registration.locator('#name').fill('Anna Abend')
@@ -708,14 +732,23 @@ describe('widgets’ accessibility', () => {
     await registration.locator('#consent').check()
     await registration.getByRole('button', { name: 'Anmelden' }).click()
     await registration
-      .getByRole('status')
-      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
+      .getByRole('group', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
       .waitFor()
+    expect(await sentNoticeOf(page, 'qn-registration')).toEqual({
+      description:
+        'Wir haben Ihnen eine E-Mail an anna.sent@example.test geschickt. Erst wenn Sie den Link darin bestätigen, ist Ihre Anmeldung gültig. Kommt keine E-Mail an, sehen Sie bitte auch im Spam-Ordner nach.',
+      isFocused: true,
+      liveRegions: 0,
+    })
+    expect(await registration.getByRole('status').count()).toBe(0)
 
     await expectNoViolations(page, 'sent')
     for (const element of ['qn-rating', 'qn-comments', 'qn-registration']) {
       await shoot(page.locator(element), `sent-1000-${element}`)
     }
+    // Another comment: the form again, the focus in its first field (the button is gone).
+    await comments.getByRole('button', { name: 'Weiteren Kommentar schreiben' }).click()
+    await expect.poll(async () => (await focused(page)).id).toBe('authorName')
     await context.close()
   })
 
@@ -771,6 +804,11 @@ describe('widgets’ accessibility', () => {
       .getByText('Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.')
       .waitFor()
     expect(await comment.getByRole('alert').count()).toBe(0)
+    // The button is gone too: the focus is on the thanks in its place.
+    expect(await focused(page)).toMatchObject({
+      tag: 'p',
+      text: 'Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.',
+    })
     await context.close()
   })
 
@@ -1103,11 +1141,15 @@ describe('widgets’ accessibility', () => {
     expect((await focused(page)).text).toBe('Anmelden')
     await page.keyboard.press('Enter')
     await registration
-      .getByRole('status')
-      .getByRole('heading', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
+      .getByRole('group', { name: 'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung' })
       .waitFor()
-    // The focus moves to the message, so that a screen reader reads the next step.
+    // The focus moves to the message, so that a screen reader reads the next step (once: it is
+    // no live region).
     expect((await focused(page)).text).toContain('anna.tastatur@example.test')
+    expect(await sentNoticeOf(page, 'qn-registration')).toMatchObject({
+      isFocused: true,
+      liveRegions: 0,
+    })
 
     const [stored] = (
       await server.payload.find({

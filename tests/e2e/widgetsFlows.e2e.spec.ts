@@ -337,7 +337,6 @@ describe('widgets on a member city’s website', () => {
 
     await comment.getByRole('button', { name: 'Kommentar von Clara der Redaktion melden' }).click()
     await comment
-      .getByRole('status')
       .getByText('Danke für Ihren Hinweis. Die Redaktion sieht sich den Kommentar an.')
       .waitFor()
     const reported = await server.payload.findByID({

@@ -232,5 +232,33 @@ export const errorSummary = (intro: string, messages: string[]) =>
     }
   </div>`
 
+/**
+ * The next step once a form is sent, in the form's place. The form and the button that had the
+ * focus are gone, so the focus moves here (`focusSent`): a group named by its heading and
+ * described by its text, which a screen reader reads once when it gets the focus. It is no live
+ * region as well (role=status), or it would be read twice. Where the form stays (the rating),
+ * the focus stays on its button and a live region speaks instead: one or the other, never both.
+ */
+export const sentNotice = (
+  heading: (id: string) => TemplateResult,
+  text: string,
+  after: unknown = nothing,
+) =>
+  html`<div
+    class="notice success sent"
+    role="group"
+    aria-labelledby="sent-heading"
+    aria-describedby="sent-text"
+    tabindex="-1"
+    part="sent"
+  >
+    ${heading('sent-heading')}
+    <p id="sent-text">${text}</p>
+    ${after}
+  </div>`
+
+/** Moves the focus to the sent notice (see sentNotice); call it once that is rendered. */
+export const focusSent = (root: ParentNode) => root.querySelector<HTMLElement>('.sent')?.focus()
+
 /** A plausible e-mail address (the server checks again). */
 export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
