@@ -141,6 +141,12 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
   // not the window's, so at 200 % text or in a narrow column it stacks too (WCAG 1.4.10). Each
   // item's flex-basis is huge below 36rem and negative (so 0) above; container queries would say
   // it more plainly, but Safari 15, which the build targets, has none.
+  // The radios keep a target of at least 24 × 24 CSS px (WCAG 2.5.8) and never shrink. Where five
+  // of them and their gaps don't fit in a row (a phone at 200 % zoom with text at 200 %: 96 px),
+  // the steps wrap onto further rows, and the editors' mark stays within its own step, as its row
+  // may end right after it. That is a container query: five times max(1.25rem, 24px) and four
+  // gaps of 0.25rem, i.e. 7.25rem, or at most 140px while the root font is below 19.2px. Safari
+  // 15 keeps one row there, the radios reaching into the gaps.
   static override styles = [
     ...QnElement.styles,
     css`
@@ -157,8 +163,9 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         margin-bottom: 0.5rem;
         font-weight: 700;
       }
-      /* One row where it fits, else stacked (see above). */
+      /* One row where it fits, else stacked (see above); the container of the steps' query. */
       .scale {
+        container-type: inline-size;
         clear: both;
         display: flex;
         flex-wrap: wrap;
@@ -206,10 +213,13 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         );
         border-radius: 2px 2px 0 0;
       }
+      /* At least 24 px, never squeezed (see above). */
       .step input {
-        width: 1.25rem;
-        max-width: 100%;
-        height: 1.25rem;
+        flex-shrink: 0;
+        width: max(1.25rem, 24px);
+        min-width: 24px;
+        height: max(1.25rem, 24px);
+        min-height: 24px;
         margin: 0.375rem 0 0;
         accent-color: var(--_accent);
         cursor: pointer;
@@ -236,6 +246,15 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         max-width: calc(var(--room, 1) * 100%);
         margin-inline: auto;
         text-align: center;
+      }
+      /* Five radios and four gaps don't fit: the steps wrap (see above). */
+      @container (width < 7.25rem) or (width < 140px) {
+        .steps {
+          grid-template-columns: repeat(auto-fit, minmax(max(1.25rem, 24px), 1fr));
+        }
+        .editorial-mark > span {
+          max-width: 100%;
+        }
       }
       .summary {
         margin: 0.5rem 0 0;

@@ -329,6 +329,52 @@ const scaleBoxes = async (dimension: Locator) => {
   }
 }
 
+/**
+ * The rating scales' radios (of qn-rating and the one in qn-module): the smallest side of any,
+ * how many of them overlap another, in how many rows each scale's steps lie, and how many of
+ * the editors' marks reach past their scale's steps.
+ */
+const ratingTargetsOf = (page: Page) =>
+  page.evaluate(() => {
+    const ratings = [
+      document.querySelector('body > main > qn-rating')!.shadowRoot!,
+      document.querySelector('body > main > qn-module')!.shadowRoot!.querySelector('qn-rating')!
+        .shadowRoot!,
+    ]
+    let smallest = Infinity
+    let overlapping = 0
+    let marksOutside = 0
+    const rows = new Set<number>()
+    for (const root of ratings) {
+      for (const steps of root.querySelectorAll('.steps')) {
+        const radios = [...steps.querySelectorAll('input[type="radio"]')].map((radio) =>
+          radio.getBoundingClientRect(),
+        )
+        for (const [index, box] of radios.entries()) {
+          smallest = Math.min(smallest, box.width, box.height)
+          overlapping += radios
+            .slice(index + 1)
+            .filter(
+              (other) =>
+                box.left < other.right &&
+                other.left < box.right &&
+                box.top < other.bottom &&
+                other.top < box.bottom,
+            ).length
+        }
+        rows.add(new Set(radios.map((box) => Math.round(box.top))).size)
+        const area = steps.getBoundingClientRect()
+        for (const mark of steps.querySelectorAll('.editorial-mark > span')) {
+          const box = mark.getBoundingClientRect()
+          if (box.left < area.left - 0.5 || box.right > area.right + 0.5) {
+            marksOutside += 1
+          }
+        }
+      }
+    }
+    return { marksOutside, overlapping, rows: [...rows], smallest: Math.floor(smallest) }
+  })
+
 /** Text at 200 % (WCAG 1.4.4), as a visitor's browser setting makes it: the widgets size in rem. */
 const enlargeText = (page: Page, percent = 200) =>
   page.evaluate((percent) => {
@@ -454,6 +500,19 @@ describe('widgets’ accessibility', () => {
       expect(low.y + low.height, `${width} px`).toBeLessThanOrEqual(steps.y)
       expect(high.y, `${width} px`).toBeGreaterThanOrEqual(steps.y + steps.height)
 
+      // Each radio keeps a target of at least 24 × 24 px (WCAG 2.5.8), text at 200 %: 40 px. At
+      // 320 px the five share a row; at 160 px (96 px for the scale) they wrap, two to a row,
+      // rather than shrink; the editors' mark stays within the scale.
+      expect(await ratingTargetsOf(page), `${width} px`).toEqual({
+        marksOutside: 0,
+        overlapping: 0,
+        rows: [width === 320 ? 1 : 3],
+        smallest: 40,
+      })
+      if (width === 160) {
+        await shoot(page.locator('body > main > qn-rating'), 'reflow-160-qn-rating')
+      }
+
       if (width === 320) {
         await expectNoViolations(page, 'filled at 320 px, text at 200 %')
         for (const element of ELEMENTS) {
@@ -467,6 +526,13 @@ describe('widgets’ accessibility', () => {
         expect(wide.low.x + wide.low.width).toBeLessThanOrEqual(wide.steps.x)
         expect(wide.steps.x + wide.steps.width).toBeLessThanOrEqual(wide.high.x)
         expect(await overflowOf(page, elements)).toEqual(noOverflow)
+        // At 100 % the radios are 24 px, not the 20 px of 1.25rem.
+        expect(await ratingTargetsOf(page)).toEqual({
+          marksOutside: 0,
+          overlapping: 0,
+          rows: [1],
+          smallest: 24,
+        })
       }
       await context.close()
     }
