@@ -211,6 +211,7 @@ export const startServer = async ({
   app.use(
     httpCache({
       changes: contentChanges,
+      gate,
       handle: graphql,
       isTargeted,
       maxBytes: settings.httpCacheMaxBytes,

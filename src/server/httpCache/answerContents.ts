@@ -7,7 +7,7 @@
  */
 import type { Block, Field, Payload } from 'payload'
 
-import { addDoc, type Contents, emptyContents } from './dependencies'
+import { addDoc, type Contents, emptyContents, mergeContents } from './dependencies'
 
 type Data = Record<string, unknown>
 
@@ -24,6 +24,8 @@ export type RestRead = {
   query: URLSearchParams
 }
 
+export type RestContents = ReturnType<typeof restContents>
+
 export const restContents = (payload: Payload) => {
   const collections = new Map<string, (typeof payload.config.collections)[number]>(
     payload.config.collections.map((collection) => [collection.slug, collection]),
@@ -31,7 +33,20 @@ export const restContents = (payload: Payload) => {
   const sharedBlocks = new Map((payload.config.blocks ?? []).map((block) => [block.slug, block]))
   const isLocalized = Boolean(payload.config.localization)
 
-  return ({ body, collection, isList, query }: RestRead): Contents => {
+  /** What a list shows besides its documents: which documents are in it. */
+  const addMembership = (contents: Contents, collection: string, query: URLSearchParams) => {
+    contents.lists.add(collection)
+    // A condition or order along a relationship (`where[municipality.name]`) makes the
+    // membership depend on the related collections too: on which exactly isn't worked out.
+    const isAlongRelations =
+      [...query.keys()].some((name) => name.startsWith('where') && name.includes('.')) ||
+      query.getAll('sort').some((sort) => sort.includes('.'))
+    if (isAlongRelations) {
+      payload.config.collections.forEach((other) => contents.lists.add(other.slug))
+    }
+  }
+
+  const contentsOf = ({ body, collection, isList, query }: RestRead): Contents => {
     const contents = emptyContents()
     let answer: unknown
     try {
@@ -214,20 +229,26 @@ export const restContents = (payload: Payload) => {
     }
 
     if (isList) {
-      contents.lists.add(collection)
-      // A condition or order along a relationship (`where[municipality.name]`) makes the
-      // membership depend on the related collections too: on which exactly isn't worked out.
-      const isAlongRelations =
-        [...query.keys()].some((name) => name.startsWith('where') && name.includes('.')) ||
-        query.getAll('sort').some((sort) => sort.includes('.'))
-      if (isAlongRelations) {
-        payload.config.collections.forEach((other) => contents.lists.add(other.slug))
-      }
+      addMembership(contents, collection, query)
       const docs = isData(answer) && Array.isArray(answer.docs) ? answer.docs : []
       docs.filter(isData).forEach((doc) => walkDocument(collection, doc))
     } else if (isData(answer)) {
       walkDocument(collection, answer)
     }
     return contents
+  }
+
+  return {
+    contentsOf,
+    /**
+     * A list's contents from its documents' (each as `contentsOf` found it): the same as
+     * `contentsOf` of the whole list, without reading the answer again (keptDocuments.ts).
+     */
+    listOf: (collection: string, query: URLSearchParams, docs: Contents[]): Contents => {
+      const contents = emptyContents()
+      addMembership(contents, collection, query)
+      docs.forEach((doc) => mergeContents(contents, doc))
+      return contents
+    },
   }
 }

@@ -56,6 +56,16 @@ export const addDoc = (docs: Map<string, Set<string>>, collection: string, id: u
   ids.add(String(id))
 }
 
+/** Adds what `from` contains to `into`. */
+export const mergeContents = (into: Contents, from: Contents) => {
+  into.isEverything ||= from.isEverything
+  from.lists.forEach((collection) => into.lists.add(collection))
+  from.looseIds.forEach((id) => into.looseIds.add(id))
+  for (const [collection, ids] of from.docs) {
+    ids.forEach((id) => addDoc(into.docs, collection, id))
+  }
+}
+
 export const isChangeEmpty = (change: Change) =>
   !change.isEverything && !change.collections.size && !change.docs.size && !change.members.size
 

@@ -29,6 +29,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Request, RequestHandler, Response } from 'express'
 import type { Payload } from 'payload'
 
+import type { ApiGate } from '../payloadApi'
 import type { ContentChanges } from './contentChanges'
 import type { Entry } from './store'
 
@@ -49,6 +50,7 @@ import {
   readAll,
 } from './graphql'
 import { createInFlight } from './inFlight'
+import { type KeptDocuments, keptDocuments } from './keptDocuments'
 import { cacheKeyOf, isKeepableAnswer, PER_REQUEST_HEADERS, requestPolicy } from './policy'
 import { createAnswerStore } from './store'
 import { etagOf, matchesEtag, notModified, setValidators } from './validators'
@@ -58,6 +60,11 @@ export { PUBLIC_CACHE_CONTROL } from './validators'
 type HttpCacheArgs = {
   /** The change notifications; without them nothing is cached (GraphQL by GET still works). */
   changes: ContentChanges | undefined
+  /**
+   * The gate of Payload's API (payloadApi.ts): with it, a list not kept is made from kept
+   * documents (keptDocuments.ts) unless `isDocumentsKept` is off.
+   */
+  gate?: ApiGate
   /** Next's request handler: GraphQL requests are handed to it as POSTs of their own. */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>
   /**
@@ -66,6 +73,11 @@ type HttpCacheArgs = {
    * comparing in the benchmark, and a way out should targeting ever be in doubt).
    */
   isTargeted?: boolean
+  /**
+   * Keep the documents of lists for other lists (HTTP_CACHE_DOCUMENTS=false: Payload reads
+   * every list whole, as before; the benchmark's comparison).
+   */
+  isDocumentsKept?: boolean
   /** Memory for kept answers, in bytes; 0 keeps only ETags (304s, no answers from memory). */
   maxBytes: number
   payload: Payload
@@ -82,6 +94,8 @@ type Route =
       isGet: boolean
       key: string
       kind: 'cacheable'
+      /** A REST list: made from kept documents where it can (keptDocuments.ts). */
+      list?: { collection: string; query: URLSearchParams }
     }
   | { kind: 'other' }
 
@@ -92,7 +106,9 @@ const MAX_LOGGED_CHANGES = 4096
 
 export const httpCache = ({
   changes,
+  gate,
   handle,
+  isDocumentsKept = process.env.HTTP_CACHE_DOCUMENTS !== 'false',
   isTargeted = process.env.HTTP_CACHE_TARGETED !== 'false',
   maxBytes,
   payload,
@@ -100,7 +116,8 @@ export const httpCache = ({
   const { isAnonymous, kindOf } = requestPolicy(payload)
   const store = createAnswerStore({ maxBytes })
   const inFlight = createInFlight()
-  const contentsOfRest = restContents(payload)
+  const restAnswers = restContents(payload)
+  const contentsOfRest = restAnswers.contentsOf
   const graphql = graphqlReads(payload)
   const apiPrefix = `${payload.config.routes.api}/`
   const graphqlPath = `${payload.config.routes.api}${payload.config.routes.graphQL ?? '/graphql'}`
@@ -139,6 +156,10 @@ export const httpCache = ({
     }
     return log.slice(generation + 1 - first.generation).map((logged) => logged.change)
   }
+  const fromKeptDocuments: KeptDocuments | undefined =
+    gate && isDocumentsKept
+      ? keptDocuments({ changesSince, contents: restAnswers, gate, payload, store })
+      : undefined
 
   /** A kept body as the client takes it: compressed to one that accepts gzip, else unpacked. */
   const sendBody = (req: Request, res: Response, entry: Entry, unpacked?: Buffer) => {
@@ -249,18 +270,15 @@ export const httpCache = ({
     }
     const segments = req.path.slice(apiPrefix.length).split('/')
     const index = req.originalUrl.indexOf('?')
+    const query = new URLSearchParams(index < 0 ? '' : req.originalUrl.slice(index + 1))
+    const isList = segments.length === 1
     return {
-      contentsOf: (body) =>
-        contentsOfRest({
-          body,
-          collection: segments[0]!,
-          isList: segments.length === 1,
-          query: new URLSearchParams(index < 0 ? '' : req.originalUrl.slice(index + 1)),
-        }),
+      contentsOf: (body) => contentsOfRest({ body, collection: segments[0]!, isList, query }),
       forward: next,
       isGet: true,
       key: cacheKeyOf(req),
       kind: 'cacheable',
+      ...(isList ? { list: { collection: segments[0]!, query } } : {}),
     }
   }
 
@@ -280,7 +298,7 @@ export const httpCache = ({
       route.forward()
       return
     }
-    const { contentsOf, forward, isGet, key } = route
+    const { contentsOf, forward, isGet, key, list } = route
     const ifNoneMatch = isGet ? req.headers['if-none-match'] : undefined
     const isUsable = (entry: Entry | undefined): entry is Entry =>
       Boolean(entry && (entry.body || matchesEtag(ifNoneMatch, entry.etag)))
@@ -332,11 +350,14 @@ export const httpCache = ({
     const headersBefore = new Set(res.getHeaderNames())
     // Requests for this answer arriving from now on wait for this one.
     const settle = canKeep ? inFlight.start({ key, res }) : () => undefined
+    let contentsOfList: Contents | undefined
     captureResponse(res, {
       maxBytes: Math.max(store.maxEntryBytes, MIN_CAPTURE_BYTES),
       onComplete: ({ body, status }) => {
         const headerNames = res.getHeaderNames()
-        const contents = isKeepableAnswer({ headerNames, status }) ? contentsOf(body) : undefined
+        const contents = isKeepableAnswer({ headerNames, status })
+          ? (contentsOfList ?? contentsOf(body))
+          : undefined
         if (!contents) {
           settle(undefined)
           res.statusCode = status
@@ -368,6 +389,22 @@ export const httpCache = ({
         res.end(body)
       },
     })
+    if (list && fromKeptDocuments) {
+      const isListening = () => canKeep && changes.isListening()
+      // Its contents come from its documents' (keptDocuments.ts), not from reading it again.
+      const onContents = (contents: Contents) => {
+        contentsOfList = contents
+      }
+      void fromKeptDocuments({ ...list, generation, isListening, onContents, req, res }).then(
+        (isAnswered) => {
+          if (!isAnswered) {
+            forward()
+          }
+        },
+        (err: unknown) => gate!.fail(res, err),
+      )
+      return
+    }
     forward()
   }
 }

@@ -26,6 +26,7 @@ export const PER_REQUEST_HEADERS = new Set([
   'date',
   'etag',
   'keep-alive',
+  'server-timing',
   'transfer-encoding',
   'vary',
   'x-cache',

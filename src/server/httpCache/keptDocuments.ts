@@ -1,0 +1,237 @@
+/**
+ * A visitor's list the cache has not kept (a new filter, page or order: every site asks its own)
+ * made from documents it has kept. Payload runs the list's query for the page's ids and figures
+ * only (`select: { id: true }`: the same access rules, hooks, filters and order as its REST
+ * route, but no fields read, no relations populated), and each document comes as Payload wrote
+ * it for an earlier list; the documents not kept are read in one `find` by id with the list's
+ * `depth`, as the REST route would read them, and kept for the next list. The answer is the REST
+ * route's, byte for byte (tests/int/keptDocuments).
+ *
+ * A kept document lives in the answer store (store.ts: one memory budget, least recently used
+ * out first) with what it contains, so a change drops it exactly as it drops answers: the
+ * document's own writes, a rating of it, a related document it shows at this depth, the
+ * membership of a join it lists. It is kept only if no change since just before its read
+ * concerns it. Only the plain list takes this way: `select`, `populate`, `joins`, `draft`,
+ * `pagination`, `trash` or a locale go to Payload's route, and so does anything that fails here
+ * (a malformed filter is answered by Payload as always).
+ *
+ * Why: Payload's work grows with fields × documents (the nine rich-text fields of 20 modules
+ * and their relations), its list query alone is a fraction of it (bench/optimisations.md).
+ */
+import type { Request, Response } from 'express'
+import type { Collection, Payload, PayloadRequest, Where } from 'payload'
+
+import type { ApiGate } from '../payloadApi'
+import type { RestContents } from './answerContents'
+import type { AnswerStore } from './store'
+
+import { gunzipSync } from 'node:zlib'
+
+import { OverloadedError } from '@quartiersnetz/plugin-kit/concurrencyLimit'
+import { createPayloadRequest, findOperation, parseParams } from 'payload'
+
+import { fetchRequestOf } from '../payloadApi'
+import { setCorsAsPayload } from './cors'
+import { type Change, concerns, type Contents } from './dependencies'
+
+/** Parameters Payload's find route reads that this way doesn't take (Payload's route does). */
+const PAYLOAD_ONLY = new Set([
+  'data',
+  'draft',
+  'fallback-locale',
+  'fallbackLocale',
+  'joins',
+  'locale',
+  'pagination',
+  'populate',
+  'select',
+  'trash',
+])
+
+/** A document's JSON and what it contains. */
+type Kept = { body: Buffer; contents: Contents }
+
+/** What a list's answer looks like before its documents: `{"docs":[],…}`. */
+const EMPTY_DOCS = '{"docs":[]'
+
+type KeptDocumentsArgs = {
+  /** The changes since a generation; undefined when they are no longer known. */
+  changesSince: (generation: number) => Change[] | undefined
+  contents: RestContents
+  gate: ApiGate
+  payload: Payload
+  store: AnswerStore
+}
+
+export type ListRead = {
+  collection: string
+  /** The change generation taken before anything was read (index.ts). */
+  generation: number
+  /** Whether the change notifications are heard: without them nothing kept is used or kept. */
+  isListening: () => boolean
+  /** Takes the list's contents (those of its documents) before its answer is sent. */
+  onContents: (contents: Contents) => void
+  query: URLSearchParams
+  req: Request
+  res: Response
+}
+
+/**
+ * Answers a list from kept documents (`true`), or leaves it to Payload's route (`false`: the
+ * list takes parameters this doesn't handle, or something went wrong before an answer).
+ */
+export type KeptDocuments = (read: ListRead) => Promise<boolean>
+
+export const keptDocuments = ({
+  changesSince,
+  contents: { contentsOf, listOf: listContentsOf },
+  gate,
+  payload,
+  store,
+}: KeptDocumentsArgs): KeptDocuments => {
+  const config = Promise.resolve(payload.config)
+  const origin = new URL(payload.config.serverURL || 'http://localhost').origin
+  const isLocalized = Boolean(payload.config.localization)
+  const noQuery = new URLSearchParams()
+
+  /** A kept document's JSON (unpacked when the store compressed it) and what it contains. */
+  const keptOf = (key: string): Kept | undefined => {
+    const entry = store.get(key)
+    if (!entry?.body) {
+      return undefined
+    }
+    store.touch(key, entry)
+    return {
+      body: entry.isGzip ? gunzipSync(entry.body) : entry.body,
+      contents: entry.contents,
+    }
+  }
+
+  /** The page's ids and figures, then its documents: kept, or read and kept. */
+  const listOf = async (
+    { collection, generation, isListening, query }: ListRead,
+    req: PayloadRequest,
+  ): Promise<undefined | { body: Buffer; contents: Contents; kept: number; total: number }> => {
+    const collectionOf = (payload.collections as Record<string, Collection | undefined>)[collection]
+    if (!collectionOf) {
+      return undefined
+    }
+    const { depth, limit, page, sort, where } = parseParams(req.query as never) as {
+      depth?: number
+      limit?: number
+      page?: number
+      sort?: string[]
+      where?: Where
+    }
+    const figures = await findOperation({
+      collection: collectionOf,
+      depth: 0,
+      limit,
+      page,
+      req,
+      select: { id: true },
+      sort,
+      where,
+    })
+    const ids = figures.docs.map((doc) => doc.id as number | string)
+    const keyOf = (id: number | string) =>
+      `doc\n${collection}\n${id}\n${depth ?? ''}\n${req.i18n.language}\n${req.locale ?? ''}`
+    const docs = ids.map((id) => keptOf(keyOf(id)))
+    const missing = ids.filter((_, index) => !docs[index])
+    const kept = ids.length - missing.length
+    if (missing.length) {
+      const read = await findOperation({
+        collection: collectionOf,
+        depth,
+        limit: missing.length,
+        pagination: false,
+        req,
+        where: { id: { in: missing } },
+      })
+      const since = isListening() ? changesSince(generation) : undefined
+      const byId = new Map(read.docs.map((doc) => [String(doc.id), doc]))
+      for (const [index, id] of ids.entries()) {
+        if (docs[index]) {
+          continue
+        }
+        const doc = byId.get(String(id))
+        if (!doc) {
+          // Gone between the two reads: Payload's route answers this one.
+          return undefined
+        }
+        const body = Buffer.from(JSON.stringify(doc))
+        const contents = contentsOf({ body, collection, isList: false, query: noQuery })
+        docs[index] = { body, contents }
+        if (since && !since.some((change) => concerns(change, contents))) {
+          store.keep(keyOf(id), { body, contents, etag: '', headers: [] })
+        }
+      }
+    }
+    const rest = JSON.stringify({ ...figures, docs: [] })
+    if (!rest.startsWith(EMPTY_DOCS)) {
+      return undefined
+    }
+    const parts: Buffer[] = [Buffer.from('{"docs":[')]
+    for (const [index, doc] of docs.entries()) {
+      if (index) {
+        parts.push(Buffer.from(','))
+      }
+      parts.push(doc!.body)
+    }
+    parts.push(Buffer.from(`]${rest.slice(EMPTY_DOCS.length)}`))
+    return {
+      body: Buffer.concat(parts),
+      contents: listContentsOf(
+        collection,
+        query,
+        docs.map((doc) => doc!.contents),
+      ),
+      kept,
+      total: ids.length,
+    }
+  }
+
+  return async (read) => {
+    const { isListening, onContents, query, req, res } = read
+    if (
+      isLocalized ||
+      !isListening() ||
+      [...query.keys()].some((name) => PAYLOAD_ONLY.has(name.split('[')[0]!))
+    ) {
+      return false
+    }
+    let list: Awaited<ReturnType<typeof listOf>>
+    try {
+      list = await gate.run(async () =>
+        res.closed || res.destroyed
+          ? undefined
+          : listOf(
+              read,
+              await createPayloadRequest({ config, request: fetchRequestOf(req, origin) }),
+            ),
+      )
+    } catch (err) {
+      if (err instanceof OverloadedError) {
+        gate.fail(res, err)
+        return true
+      }
+      // A filter Payload refuses, a database that failed: its route answers (and says why).
+      return false
+    }
+    if (res.closed || res.destroyed) {
+      return true
+    }
+    if (!list) {
+      return false
+    }
+    onContents(list.contents)
+    setCorsAsPayload(payload, req, res)
+    res.statusCode = 200
+    res.setHeader('content-type', 'application/json')
+    // For whoever looks into an answer's timing (browsers' developer tools show it).
+    res.setHeader('Server-Timing', `kept-documents;desc="${list.kept}/${list.total}"`)
+    res.setHeader('Content-Length', list.body.length)
+    res.end(list.body)
+    return true
+  }
+}
