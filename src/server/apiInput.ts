@@ -32,6 +32,8 @@ type ApiInputArgs = {
   apiRoute: string
   jsonBodyMaxBytes: number
   multipartBodyMaxBytes: number
+  /** The upload collections' slugs: only their routes take files, so only they mention them. */
+  uploadCollections?: string[]
 }
 
 type Refusal = { status: number; text: LocalizedText }
@@ -323,11 +325,11 @@ const isMethodOverride = (req: Request) =>
     (value) => String(value ?? '').toUpperCase() === 'GET',
   )
 
-const unsupportedType = (type: string): Refusal => ({
+const unsupportedType = (type: string, { isUpload }: { isUpload: boolean }): Refusal => ({
   status: 415,
   text: {
-    de: `Der Inhaltstyp ${type ? `„${type}“` : '(keiner angegeben)'} wird nicht angenommen. Senden Sie application/json (Dateien als multipart/form-data).`,
-    en: `The content type ${type ? `"${type}"` : '(none given)'} is not accepted. Send application/json (files as multipart/form-data).`,
+    de: `Der Inhaltstyp ${type ? `„${type}“` : '(keiner angegeben)'} wird nicht angenommen. Senden Sie application/json${isUpload ? ' (Dateien als multipart/form-data)' : ''}.`,
+    en: `The content type ${type ? `"${type}"` : '(none given)'} is not accepted. Send application/json${isUpload ? ' (files as multipart/form-data)' : ''}.`,
   },
 })
 
@@ -335,8 +337,12 @@ export const guardApiInput = ({
   apiRoute,
   jsonBodyMaxBytes,
   multipartBodyMaxBytes,
+  uploadCollections = [],
 }: ApiInputArgs): RequestHandler => {
   const graphqlPath = `${apiRoute}/graphql`
+  const uploadPrefixes = uploadCollections.map((slug) => `${apiRoute}/${slug}`)
+  const isUploadRoute = (path: string) =>
+    uploadPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
   return async (req, res, next) => {
     if (req.path !== apiRoute && !req.path.startsWith(`${apiRoute}/`)) {
       next()
@@ -364,7 +370,7 @@ export const guardApiInput = ({
     if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.
       res.setHeader('Connection', 'close')
-      refuse(unsupportedType(type))
+      refuse(unsupportedType(type, { isUpload: isUploadRoute(req.path) }))
       return
     }
     let body: Buffer | undefined

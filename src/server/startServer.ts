@@ -196,6 +196,9 @@ export const startServer = async ({
       apiRoute: payload.config.routes.api,
       jsonBodyMaxBytes: settings.jsonBodyMaxBytes,
       multipartBodyMaxBytes: settings.uploadMaxBytes + MULTIPART_OVERHEAD_BYTES,
+      uploadCollections: payload.config.collections
+        .filter((collection) => collection.upload)
+        .map((collection) => collection.slug),
     }),
   )
   app.use(refuseUnavailableRoutes({ payload }))

@@ -1210,6 +1210,25 @@ describe("the plugins' public endpoints", () => {
     expect(asJson.status).toBe(202)
     expect(await reportsOf()).toBe(1)
   })
+
+  it('should mention files in a 415 only where files are uploaded', async () => {
+    const messageOf = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`, {
+        body: 'name=Gast',
+        headers: { 'Accept-Language': 'de', 'Content-Type': 'text/csv' },
+        method: 'POST',
+      })
+      expect(response.status, path).toBe(415)
+      return ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message
+    }
+    const registration = await messageOf(`/api/events/${ids.event}/registrations`)
+    expect(registration).toBe(
+      'Der Inhaltstyp „text/csv“ wird nicht angenommen. Senden Sie application/json.',
+    )
+    expect(await messageOf('/api/media')).toBe(
+      'Der Inhaltstyp „text/csv“ wird nicht angenommen. Senden Sie application/json (Dateien als multipart/form-data).',
+    )
+  })
 })
 
 describe('every endpoint of every collection', () => {
