@@ -14,8 +14,16 @@ import type { Endpoint, SanitizedConfig } from 'payload'
 import { routePattern } from './routePattern'
 import { sendError } from './sendError'
 
-/** An endpoint as a request's path is matched against it; `idSegment`: where its `:id` is. */
-export type EndpointRoute = { idSegment: number | undefined; method: string; pattern: RegExp }
+/**
+ * An endpoint as a request's path is matched against it; `idSegment`: where its `:id` is;
+ * `isStatic`: a path without parameters (`/confirm`, `/feed.ics`, `/count`).
+ */
+export type EndpointRoute = {
+  idSegment: number | undefined
+  isStatic: boolean
+  method: string
+  pattern: RegExp
+}
 
 type ApiConfig = Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>
 
@@ -65,6 +73,7 @@ export const endpointRoutesOf = (config: ApiConfig) => {
           const index = endpoint.path.split('/').filter(Boolean).indexOf(':id')
           return {
             idSegment: index < 0 ? undefined : index,
+            isStatic: !/[:*]/.test(endpoint.path),
             method: endpoint.method.toUpperCase(),
             pattern: routePattern(apiRoute, `${prefix}${endpoint.path}`),
           }
@@ -101,9 +110,11 @@ export const allowedMethodsOf = (config: ApiConfig) => {
     if (!routes) {
       return undefined
     }
-    const methods = new Set(
-      routes.filter((route) => route.pattern.test(path)).map((route) => route.method),
-    )
+    const matching = routes.filter((route) => route.pattern.test(path))
+    // A path an endpoint names as it is (`/confirm`) is that endpoint's, not a document's
+    // (`/:id`): DELETE /api/registrations/confirm is a wrong method, not a missing document.
+    const named = matching.filter((route) => route.isStatic)
+    const methods = new Set((named.length ? named : matching).map((route) => route.method))
     return methods.size ? methods : undefined
   }
 }

@@ -27,6 +27,7 @@ import { guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { refuseImpossibleIds } from './documentIds'
+import { refuseLargePages } from './pageSizes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
 import { explainAdminOrigin } from './explainAdminOrigin'
@@ -204,6 +205,8 @@ export const startServer = async ({
   app.use(refuseUnavailableRoutes({ payload }))
   // `/api/modules/stadtteilkonferenz`: ids are numbers; say how to find it by its slug.
   app.use(refuseImpossibleIds({ payload }))
+  // A visitor's page of a list: at most 100 documents (pageSizes.ts).
+  app.use(refuseLargePages({ payload }))
   // Without change notifications nothing is cached, but GraphQL by GET still reaches Payload.
   // At most API_CONCURRENCY API requests in Payload at once, cache misses included (payloadApi.ts).
   const gate = apiGate({ concurrency: settings.apiConcurrency, payload })

@@ -1815,6 +1815,32 @@ describe('CORS on refusals', () => {
   })
 })
 
+describe("a visitor's page size", () => {
+  it('should refuse more than 100 documents per page, all at once, and no limit, for visitors only', async () => {
+    const messageOf = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/api/projects?${query}`, {
+        headers: { 'Accept-Language': 'de', ...headers },
+      })
+      return {
+        status: response.status,
+        text: ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message,
+      }
+    }
+    for (const query of ['limit=101', 'limit=0', 'limit=99999999', 'pagination=false']) {
+      const answer = await messageOf(query)
+      expect(answer.status, query).toBe(400)
+      expect(answer.text, query).toMatch(/^Eine Seite enthält höchstens 100 Einträge/)
+      // A token Payload doesn't accept makes no editor.
+      expect((await messageOf(query, { Authorization: 'JWT kein-token' })).status, query).toBe(400)
+    }
+    for (const query of ['limit=100', 'limit=1', '']) {
+      expect((await messageOf(query)).status, query).toBe(200)
+    }
+    const editor = await messageOf('limit=500', { Authorization: `JWT ${tokens.editor}` })
+    expect(editor.status).toBe(200)
+  })
+})
+
 describe('methods an address does not take', () => {
   type Case = { allow: string[]; method: Method; path: string }
   const send = (method: string, path: string, language = 'de') =>
@@ -1851,6 +1877,14 @@ describe('methods an address does not take', () => {
         method: 'DELETE',
         path: `/api/events/${ids.event}/registrations`,
       },
+      // An endpoint's own name is not a document id: DELETE /confirm is no missing document.
+      {
+        allow: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+        method: 'DELETE',
+        path: '/api/registrations/confirm?token=x',
+      },
+      { allow: ['GET', 'HEAD', 'OPTIONS'], method: 'PATCH', path: '/api/events/feed.ics' },
+      { allow: ['GET', 'HEAD', 'OPTIONS'], method: 'DELETE', path: '/api/events/feed.ics' },
       { allow: ['GET', 'HEAD', 'POST', 'OPTIONS'], method: 'PUT', path: '/api/globals/netiquette' },
       { allow: ['GET', 'POST', 'OPTIONS'], method: 'PUT', path: '/api/graphql' },
       { allow: ['GET', 'POST', 'OPTIONS'], method: 'DELETE', path: '/api/graphql' },
@@ -1896,6 +1930,11 @@ describe('methods an address does not take', () => {
     const english = await send('PUT', `/api/modules/${ids.module}`, 'en')
     expect(english.status).toBe(405)
     expect(await english.text()).toContain('This address does not take PUT requests.')
+
+    // `Allow` names the endpoint's methods, not those of the document route `/:id` beside it.
+    const feed = await send('POST', '/api/events/feed.ics')
+    expect(feed.status).toBe(405)
+    expect(feed.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
   })
 
   it('should keep answering the methods an address takes, and "not found" where there is no address', async () => {
