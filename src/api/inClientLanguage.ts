@@ -99,6 +99,20 @@ const answerWithoutBody = async (
   )
 }
 
+/**
+ * Payload answers an unknown route `{ message }` where every other error is
+ * `{ errors: [{ message }] }` (docs/api.md): one shape for clients.
+ */
+const inErrorsShape = (body: unknown): unknown => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return body
+  }
+  const { errors, message, ...rest } = body as Record<string, unknown>
+  return errors === undefined && typeof message === 'string' && !Object.keys(rest).length
+    ? { errors: [{ message }] }
+    : body
+}
+
 export const inClientLanguage =
   <Context>(
     config: Promise<SanitizedConfig>,
@@ -118,17 +132,14 @@ export const inClientLanguage =
     if (!isJson || !mayHaveErrors || !response.body) {
       return response
     }
-    if (
+    const isGerman =
       getRequestLanguage({
         config: await config,
         cookies: cookiesOf(request),
         headers: request.headers,
-      }) !== 'de'
-    ) {
-      return response
-    }
+      }) === 'de'
     const text = await response.text()
-    if (response.status < 400 && !text.includes('"errors"')) {
+    if (response.status < 400 && (!isGerman || !text.includes('"errors"'))) {
       return new Response(text, response)
     }
     let body: unknown
@@ -137,9 +148,12 @@ export const inClientLanguage =
     } catch {
       return new Response(text, response)
     }
+    if (response.status >= 400) {
+      body = inErrorsShape(body)
+    }
     const headers = new Headers(response.headers)
     headers.delete('content-length')
-    return new Response(JSON.stringify(translateBody(body)), {
+    return new Response(JSON.stringify(isGerman ? translateBody(body) : body), {
       headers,
       status: response.status,
       statusText: response.statusText,

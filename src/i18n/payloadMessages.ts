@@ -126,6 +126,16 @@ const TRANSLATIONS: Translation[] = [
       `Die Abfrage ist zu aufwendig (Komplexität ${actual}, höchstens ${max}). Bitte fragen Sie weniger Felder oder Ebenen ab.`,
   ],
   [/^Must provide query string\.$/, () => 'Die GraphQL-Abfrage fehlt.'],
+  [
+    /^Unable to detect operation AST$/,
+    () =>
+      'Welche Operation ausgeführt werden soll, ist nicht klar: Die Abfrage enthält mehrere oder keine passende; nennen Sie eine mit „operationName“.',
+  ],
+  [
+    /^DateTime cannot represent an invalid date-time-string (.*)\.$/s,
+    (value) =>
+      `„${value}“ ist kein gültiger Zeitpunkt; erwartet wird ein Datum nach ISO 8601, z. B. 2026-12-01 oder 2026-12-01T10:00:00Z.`,
+  ],
   [/^Syntax Error: (.*)$/s, () => 'Die GraphQL-Abfrage ist syntaktisch fehlerhaft.'],
   [
     /^Field "(.+)" is not defined by type "(.+)"\.(?: Did you mean (.+)\?)?$/s,

@@ -1963,6 +1963,14 @@ describe('methods an address does not take', () => {
     // No address at all: still 404, with the address named.
     const nowhere = await send('PUT', '/api/gibtsnicht/1')
     expect(nowhere.status).toBe(404)
-    expect(await nowhere.text()).toContain('Diese Adresse gibt es in der API nicht')
+    // In the shape of every other error (docs/api.md), in either language.
+    expect(await nowhere.json()).toEqual({
+      errors: [{ message: 'Diese Adresse gibt es in der API nicht: „/api/gibtsnicht/1“.' }],
+    })
+    const english = await send('GET', '/api/nichtda', 'en')
+    expect(english.status).toBe(404)
+    expect(await english.json()).toEqual({
+      errors: [{ message: 'Route not found "/api/nichtda"' }],
+    })
   })
 })

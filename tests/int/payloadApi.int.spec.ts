@@ -258,6 +258,27 @@ describe('GraphQL without Next in between', () => {
     )
     expect(messages?.join(' ')).toMatch(/„[^“]*title“ \(Typ „String!“\) fehlt\./)
     expect(messages?.join(' ')).not.toMatch(/was not provided| or "/)
+    // Two operations and no name to choose by; a date that is none (user test).
+    const messagesOf = async (body: Record<string, unknown>) =>
+      (
+        (await (
+          await fetch(`${server.url}/api/graphql`, {
+            body: JSON.stringify(body),
+            headers: { 'Accept-Language': 'de', 'Content-Type': 'application/json' },
+            method: 'POST',
+          })
+        ).json()) as { errors?: { message: string }[] }
+      ).errors?.map((error) => error.message) ?? []
+    expect(await messagesOf({ query: 'query A { __typename } query B { __typename }' })).toEqual([
+      'Welche Operation ausgeführt werden soll, ist nicht klar: Die Abfrage enthält mehrere oder keine passende; nennen Sie eine mit „operationName“.',
+    ])
+    expect(
+      await messagesOf({
+        query: '{ Events(where: { start: { greater_than: "gestern" } }) { docs { id } } }',
+      }),
+    ).toContain(
+      '„gestern“ ist kein gültiger Zeitpunkt; erwartet wird ein Datum nach ISO 8601, z. B. 2026-12-01 oder 2026-12-01T10:00:00Z.',
+    )
   })
 
   it('should answer the preflight (OPTIONS) as before', async () => {

@@ -110,22 +110,15 @@ export const registerEndpoint = (options: ResolvedRegistrationOptions): Endpoint
       return fail(body.status, body.message)
     }
     if (!body.ok) {
+      const { error } = body
+      if (error === 'too-large') {
+        return fail(413, t('plugin-event-registration:bodyTooLarge', { max: MAX_BODY_BYTES }))
+      }
       const details = {
-        de: {
-          empty: 'die Anfrage war leer',
-          'invalid-json': 'kein gültiges JSON',
-          'too-large': 'zu groß',
-        },
-        en: {
-          empty: 'the request was empty',
-          'invalid-json': 'not valid JSON',
-          'too-large': 'too large',
-        },
-      }[languageOf(req)][body.error]
-      return fail(
-        body.error === 'too-large' ? 413 : 400,
-        t('plugin-event-registration:bodyInvalid', { details }),
-      )
+        de: { empty: 'die Anfrage war leer', 'invalid-json': 'kein gültiges JSON' },
+        en: { empty: 'the request was empty', 'invalid-json': 'not valid JSON' },
+      }[languageOf(req)][error]
+      return fail(400, t('plugin-event-registration:bodyInvalid', { details }))
     }
     const parsed = schema.safeParse(body.value, { reportInput: true })
     if (!parsed.success) {

@@ -32,6 +32,7 @@ export const de = {
     answerInvalid: 'Die Antwort auf „{{label}}“ fehlt oder ist ungültig.',
     bodyInvalid:
       'Bitte senden Sie JSON wie {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
+    bodyTooLarge: 'Die Anfrage ist zu groß (höchstens {{max}} Bytes).',
     consentRequired: 'Bitte stimmen Sie der Datenschutzerklärung zu ("consent": true).',
     deadlineAfterStart:
       'Der Anmeldeschluss {{deadline}} liegt nach dem Beginn der Veranstaltung am {{start}}. Bitte wählen Sie spätestens den Tag des Beginns.',

@@ -33,6 +33,7 @@ export const en: typeof de = {
     answerInvalid: 'The answer to "{{label}}" is missing or invalid.',
     bodyInvalid:
       'Please send JSON like {"name": "…", "email": "…", "answers": {}, "consent": true}. ({{details}})',
+    bodyTooLarge: 'The request is too large (at most {{max}} bytes).',
     consentRequired: 'Please agree to the privacy notice ("consent": true).',
     deadlineAfterStart:
       'The registration deadline {{deadline}} is after the start of the event on {{start}}. Please choose the day of the start at the latest.',
