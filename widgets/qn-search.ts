@@ -45,7 +45,9 @@ const texts = {
     moreShownOne: '1 weiterer Treffer angezeigt, jetzt {shown} von {total}.',
     none: 'Keine Treffer für „{query}“. Versuchen Sie ein anderes oder ein allgemeineres Wort.',
     results: '{count} Treffer für „{query}“',
+    resultsOne: '1 Treffer für „{query}“',
     similar: 'Keine genauen Treffer für „{query}“. {count} ähnliche Treffer:',
+    similarOne: 'Keine genauen Treffer für „{query}“. 1 ähnlicher Treffer:',
     submit: 'Suchen',
     types: 'Art der Treffer',
   },
@@ -60,7 +62,9 @@ const texts = {
     moreShownOne: '1 more result shown, now {shown} of {total}.',
     none: 'No results for "{query}". Try another or a more general word.',
     results: '{count} results for "{query}"',
+    resultsOne: '1 result for "{query}"',
     similar: 'No exact results for "{query}". {count} similar results:',
+    similarOne: 'No exact results for "{query}". 1 similar result:',
     submit: 'Search',
     types: 'Kind of result',
   },
@@ -321,12 +325,15 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
     if (!answer) {
       return html`<p role="status" part="result-count"></p>`
     }
+    // "1 result", "1 ähnlicher Treffer": the singular has its own text in both languages.
+    const key = answer.isSimilar ? 'similar' : 'results'
     const status =
       answer.totalDocs === 0
         ? this.t('none', { query: answer.query })
-        : answer.isSimilar
-          ? this.t('similar', { count: answer.totalDocs, query: answer.query })
-          : this.t('results', { count: answer.totalDocs, query: answer.query })
+        : this.t(answer.totalDocs === 1 ? (`${key}One` as const) : key, {
+            count: answer.totalDocs,
+            query: answer.query,
+          })
     const progress = { count: this.added, shown: this.shown.length, total: answer.totalDocs }
     const added =
       this.added === 0 ? '' : this.t(this.added === 1 ? 'moreShownOne' : 'moreShown', progress)

@@ -168,7 +168,7 @@ describe('<qn-search>', () => {
     const status = page.locator('qn-search').getByRole('status')
     await expect
       .poll(() => status.innerText())
-      .toMatch(/^Keine genauen Treffer für „Gartenwerkstat“\. \d+ ähnliche Treffer:$/)
+      .toBe('Keine genauen Treffer für „Gartenwerkstat“. 1 ähnlicher Treffer:')
     expect(await page.locator('qn-search [part="result"] .title').first().innerText()).toBe(
       'Gartenwerkstatt',
     )
@@ -252,6 +252,16 @@ describe('<qn-search>', () => {
       /^(Project|Participation module)$/,
     )
     await expectNoViolations(page, 'English')
+
+    // One hit, one similar hit: the singular ("1 results" before).
+    await search.getByRole('radio', { name: /^Participation modules? \(1\)$/ }).check()
+    await expect.poll(() => search.getByRole('status').innerText()).toBe(`1 result for "${WORD}"`)
+    await page.goto(
+      host.page({ body: '<qn-search query="Gartenwerkstat"></qn-search>', lang: 'en' }),
+    )
+    await expect
+      .poll(() => search.getByRole('status').innerText())
+      .toBe('No exact results for "Gartenwerkstat". 1 similar result:')
     await context.close()
   })
 })
