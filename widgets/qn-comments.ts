@@ -314,6 +314,19 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
     this.renderRoot.querySelector<HTMLElement>('#authorName')?.focus()
   }
 
+  /**
+   * Back to a comment on the whole page. The button pressed is gone with the reply's heading: the
+   * focus returns to the "Antworten" button it came from (or, should that comment be gone, to
+   * the form's first field), not to <body>.
+   */
+  private async cancelReply() {
+    const id = this.replyTo ? String(this.replyTo.id) : ''
+    this.replyTo = undefined
+    await this.updateComplete
+    const replyButton = this.renderRoot.querySelector<HTMLElement>(`#reply-${CSS.escape(id)}`)
+    ;(replyButton ?? this.renderRoot.querySelector<HTMLElement>('#authorName'))?.focus()
+  }
+
   /** The form again, with the focus in its first field (the button pressed is gone). */
   private async writeAnother() {
     this.sentTo = undefined
@@ -342,7 +355,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
           isReported
             ? html`<p class="muted" id="reported-${id}" tabindex="-1">${this.t('reported')}</p>`
             : html`<div class="actions">
-                  ${isReply ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
+                  ${isReply ? nothing : html`<button type="button" class="secondary" id="reply-${id}" aria-label=${this.t('replyToLabel', { name: comment.authorName })} @click=${() => void this.startReply(comment)}>${this.t('replyTo')}</button>`}
                   ${comment.isOfficial ? nothing : html`<button type="button" class="secondary" aria-label=${this.t('reportLabel', { name: comment.authorName })} aria-disabled=${this.reporting === id ? 'true' : nothing} aria-describedby=${reportError ? `report-error-${id}` : nothing} @click=${() => void this.report(comment)}>${this.t('report')}</button>`}
                 </div>
                 ${reportError ? html`<p class="field-error" id="report-error-${id}" role="alert">${this.t('reportNotSentIntro')} ${reportError}</p>` : nothing}`
@@ -446,7 +459,7 @@ export class QnComments extends QnElement<(typeof texts)['de'], Thread> {
       ${
         this.replyTo
           ? html`<p>
-              <button type="button" class="secondary" @click=${() => (this.replyTo = undefined)}>
+              <button type="button" class="secondary" @click=${() => void this.cancelReply()}>
                 ${this.t('cancelReply')}
               </button>
             </p>`

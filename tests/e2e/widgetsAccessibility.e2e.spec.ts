@@ -476,6 +476,20 @@ describe('widgets’ accessibility', () => {
         })
         expect((await axeViolations(page, host.origin)).map(({ id }) => id)).toEqual(['label'])
       }
+      // "Antwort abbrechen" is gone with the reply form: the focus goes back to the button of the
+      // comment that was being replied to, not to <body>.
+      await comments.getByRole('button', { name: 'Antwort abbrechen' }).press('Enter')
+      await comments.getByRole('heading', { name: 'Kommentar schreiben' }).waitFor()
+      expect(await focused(page)).toMatchObject({
+        outline: VISIBLE_FOCUS,
+        tag: 'button',
+        text: 'Antworten',
+      })
+      expect(
+        await comments.evaluate((element) =>
+          element.shadowRoot!.activeElement?.getAttribute('aria-label'),
+        ),
+      ).toBe('Auf den Kommentar von Clara antworten')
       await context.close()
     }
   })
