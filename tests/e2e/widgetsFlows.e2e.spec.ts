@@ -8,6 +8,8 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 
+import fs from 'node:fs'
+
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
@@ -811,6 +813,66 @@ describe('widgets on a member city’s website', () => {
       document.body.appendChild(document.createElement('p')).setAttribute('style', 'color: red'),
     )
     await expect.poll(() => policy.violations()).toEqual([expect.stringMatching(/^style-src/)])
+    await context.close()
+  })
+
+  it('should write in the page’s font with the theming snippet of docs/widgets.md, and in the font --qn-font-family names', async () => {
+    const module = await createDescribedModule(server.payload, {
+      title: 'Stadtteilkonferenz (Schrift)',
+    })
+    // The snippet as docs/widgets.md gives it, appended to the page's own stylesheet (body in
+    // Georgia, tests/helpers/widgetHost.ts) as a webmaster would add it, and the cases the text
+    // below it names: `inherit` (changes nothing), `initial` below an ancestor with a font.
+    const docs = fs.readFileSync(new URL('../../docs/widgets.md', import.meta.url), 'utf8')
+    const snippet = /## Theming[\s\S]*?```css\n([\s\S]*?)```/.exec(docs)?.[1]
+    expect(snippet).toContain('qn-search { --qn-font-family: Verdana, sans-serif; }')
+    const css = `${snippet}
+#inherit { --qn-font-family: inherit; }
+#ancestor { --qn-font-family: 'Courier New', monospace; }
+#initial { --qn-font-family: initial; }
+`
+    const context = await newVisitor()
+    const page = await context.newPage()
+    await page.route(`${host.origin}/host.css`, async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ body: `${await response.text()}\n${css}`, response })
+    })
+    await page.goto(
+      host.page({
+        body: [
+          `<qn-module slug="${module.slug}"></qn-module>`,
+          '<qn-events></qn-events>',
+          '<qn-search></qn-search>',
+          '<qn-search id="inherit"></qn-search>',
+          '<div id="ancestor"><qn-events id="courier"></qn-events><qn-events id="initial"></qn-events></div>',
+        ].join('\n'),
+      }),
+    )
+    await page.locator('qn-module').getByRole('heading', { level: 2, name: module.title }).waitFor()
+    await page.locator('qn-module qn-rating [part="rater-count"]').waitFor()
+    const fontOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).fontFamily)
+    const pageFont = await fontOf('body')
+    expect(pageFont).toBe('Georgia, serif')
+    // The headings (and the text of an element inside another) in the page's font.
+    expect(await fontOf('qn-module [part="heading"]')).toBe(pageFont)
+    expect(await fontOf('qn-module qn-rating [part="rater-count"]')).toBe(pageFont)
+    expect(await fontOf('body > main > qn-events [part="heading"]')).toBe(pageFont)
+    expect(await fontOf('#inherit [part="heading"]')).toBe(pageFont)
+    expect(await fontOf('#initial [part="heading"]')).toBe(pageFont)
+    // A font stack given wins, in inputs and buttons too.
+    expect(await fontOf('qn-search:not([id]) [part="heading"]')).toBe('Verdana, sans-serif')
+    expect(await fontOf('qn-search:not([id]) button')).toBe('Verdana, sans-serif')
+    expect(await fontOf('#courier [part="heading"]')).toBe('"Courier New", monospace')
+    // The rest of the snippet applies too.
+    expect(
+      await page
+        .locator('body > main > qn-events [part="feed-link"]')
+        .evaluate((element) => getComputedStyle(element).color),
+    ).toBe('rgb(122, 31, 31)')
     await context.close()
   })
 

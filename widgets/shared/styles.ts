@@ -12,6 +12,11 @@
  * (sending) says so with aria-disabled, not disabled: a disabled button drops the focus to
  * <body>, and keyboard and screen-reader users lose their place.
  *
+ * The text is in the page's font: the host element inherits font-family from where it stands,
+ * as any text of the page does, unless `--qn-font-family` names another font. A custom property
+ * can't say "the page's font" itself: `inherit` on it takes the parent's value of the property
+ * (unset on most pages), so a default font stack behind the var() would win over the page's font.
+ *
  * (Comments inside the css`` strings travel in the bundle: the why is said here, in short there.)
  */
 import { css } from 'lit'
@@ -35,16 +40,8 @@ export const baseStyles = css`
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_background);
-    font-family: var(
-      --qn-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
-    );
+    /* The page's font unless --qn-font-family names another (see above). */
+    font-family: var(--qn-font-family, inherit);
     font-size: var(--qn-font-size, 1rem);
     line-height: 1.5;
     text-align: start;
