@@ -816,6 +816,54 @@ describe('widgets on a member city’s website', () => {
     await context.close()
   })
 
+  it('should tell the webmaster in the console, once, when the page’s origin is missing from CORS_ORIGINS', async () => {
+    // The host's pages under its other name: an origin the server doesn't know (CORS_ORIGINS
+    // has http://127.0.0.1:<port>), with the same content security policy.
+    const url = host
+      .page({ body: '<qn-events></qn-events>\n<qn-projects></qn-projects>' })
+      .replace('//127.0.0.1:', '//localhost:')
+    const pageOrigin = new URL(url).origin
+    const serverOrigin = new URL(server.url).origin
+    const context = await newVisitor()
+    const page = await context.newPage()
+    const warnings: string[] = []
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'warning') {
+        warnings.push(message.text())
+      } else if (message.type() === 'error') {
+        errors.push(message.text())
+      }
+    })
+    await page.goto(url)
+    // Visitors are told the service can't be reached, as when the network is down.
+    for (const element of ['qn-events', 'qn-projects']) {
+      await page
+        .locator(element)
+        .getByRole('alert')
+        .getByText('Der Dienst ist gerade nicht erreichbar.', { exact: false })
+        .waitFor()
+    }
+    await page.locator('qn-events').getByRole('button', { name: 'Erneut versuchen' }).click()
+    await page.locator('qn-events').getByRole('alert').waitFor()
+    // The webmaster is told why, once for the page (three failed requests), in both languages.
+    const ours = warnings.filter((text) => text.startsWith('Quartiersnetz-Widgets:'))
+    expect(ours).toEqual([
+      [
+        `Quartiersnetz-Widgets: Anfragen an den Quartiersnetz-Server ${serverOrigin} sind gescheitert.`,
+        `Wahrscheinlich fehlt der Ursprung dieser Seite, ${pageOrigin}, in CORS_ORIGINS des Servers:`,
+        'Bitte lassen Sie ihn dort eintragen. Sonst sind Server oder Netz nicht erreichbar.',
+        'Siehe docs/widgets.md, „Troubleshooting“.\nQuartiersnetz widgets: requests to the',
+        `Quartiersnetz server ${serverOrigin} failed. Most likely this page's origin, ${pageOrigin},`,
+        "is missing from the server's CORS_ORIGINS: please have it added there. Otherwise the server",
+        'or the network is down. See docs/widgets.md, "Troubleshooting".',
+      ].join(' '),
+    ])
+    // Beside the browser's own error, as docs/widgets.md says.
+    expect(errors.some((text) => text.includes('blocked by CORS policy'))).toBe(true)
+    await context.close()
+  })
+
   it('should write in the page’s font with the theming snippet of docs/widgets.md, and in the font --qn-font-family names', async () => {
     const module = await createDescribedModule(server.payload, {
       title: 'Stadtteilkonferenz (Schrift)',

@@ -56,6 +56,36 @@ const withTimeout = (ms: number, outer?: AbortSignal) => {
   return { done: () => clearTimeout(timer), signal: controller.signal }
 }
 
+let hasWarnedOfCors = false
+
+/**
+ * A fetch that fails with a TypeError got no answer the page may read: the network or the server
+ * is down, or (most often while a site is set up) the server doesn't answer this page's origin
+ * because CORS_ORIGINS lacks it. The visitor is told the service can't be reached; the webmaster,
+ * who opens the console, is told the likely cause, once per page, in German and English.
+ */
+const warnOfCors = () => {
+  const page = window.location.origin
+  const server = serverBase.origin
+  if (hasWarnedOfCors || page === server) {
+    return
+  }
+  hasWarnedOfCors = true
+  const german = [
+    `Quartiersnetz-Widgets: Anfragen an den Quartiersnetz-Server ${server} sind gescheitert.`,
+    `Wahrscheinlich fehlt der Ursprung dieser Seite, ${page}, in CORS_ORIGINS des Servers:`,
+    'Bitte lassen Sie ihn dort eintragen. Sonst sind Server oder Netz nicht erreichbar.',
+    'Siehe docs/widgets.md, „Troubleshooting“.',
+  ]
+  const english = [
+    `Quartiersnetz widgets: requests to the Quartiersnetz server ${server} failed.`,
+    `Most likely this page's origin, ${page}, is missing from the server's CORS_ORIGINS:`,
+    'please have it added there. Otherwise the server or the network is down.',
+    'See docs/widgets.md, "Troubleshooting".',
+  ]
+  console.warn(`${german.join(' ')}\n${english.join(' ')}`)
+}
+
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text)
@@ -104,6 +134,9 @@ export const requestJson = async <T>(
   } catch (err) {
     if (signal?.aborted) {
       throw err
+    }
+    if (err instanceof TypeError) {
+      warnOfCors()
     }
     throw new ApiError(texts.networkError, 0)
   } finally {
