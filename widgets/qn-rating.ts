@@ -143,10 +143,12 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
   // it more plainly, but Safari 15, which the build targets, has none.
   // The radios keep a target of at least 24 × 24 CSS px (WCAG 2.5.8) and never shrink. Where five
   // of them and their gaps don't fit in a row (a phone at 200 % zoom with text at 200 %: 96 px),
-  // the steps wrap onto further rows, and the editors' mark stays within its own step, as its row
-  // may end right after it. That is a container query: five times max(1.25rem, 24px) and four
-  // gaps of 0.25rem, i.e. 7.25rem, or at most 140px while the root font is below 19.2px. Safari
-  // 15 keeps one row there, the radios reaching into the gaps.
+  // the steps wrap onto further rows. That is a container query: five times max(1.25rem, 24px)
+  // and four gaps of 0.25rem, i.e. 7.25rem, or at most 140px while the root font is below
+  // 19.2px. Safari 15 keeps one row there, the radios reaching into the gaps. The editors' mark
+  // under its step gives way there: a step is then as narrow as its radio, "Redaktion" broke
+  // inside the word ("Re/da/kti/on") and no abbreviation fits every font; the summary below the
+  // scale names the editors' value ("Redaktion: 3 von 5."), as it does for screen readers.
   static override styles = [
     ...QnElement.styles,
     css`
@@ -247,13 +249,13 @@ export class QnRating extends QnElement<(typeof texts)['de'], RateableModule> {
         margin-inline: auto;
         text-align: center;
       }
-      /* Five radios and four gaps don't fit: the steps wrap (see above). */
+      /* Five radios and four gaps don't fit: the steps wrap, the mark gives way (see above). */
       @container (width < 7.25rem) or (width < 140px) {
         .steps {
           grid-template-columns: repeat(auto-fit, minmax(max(1.25rem, 24px), 1fr));
         }
-        .editorial-mark > span {
-          max-width: 100%;
+        .editorial-mark {
+          display: none;
         }
       }
       .summary {

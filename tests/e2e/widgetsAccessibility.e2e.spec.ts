@@ -332,7 +332,7 @@ const scaleBoxes = async (dimension: Locator) => {
 /**
  * The rating scales' radios (of qn-rating and the one in qn-module): the smallest side of any,
  * how many of them overlap another, in how many rows each scale's steps lie, and how many of
- * the editors' marks reach past their scale's steps.
+ * the editors' marks are shown, reach past their scale's steps or break inside their word.
  */
 const ratingTargetsOf = (page: Page) =>
   page.evaluate(() => {
@@ -344,6 +344,8 @@ const ratingTargetsOf = (page: Page) =>
     let smallest = Infinity
     let overlapping = 0
     let marksOutside = 0
+    let marksShown = 0
+    let marksBroken = 0
     const rows = new Set<number>()
     for (const root of ratings) {
       for (const steps of root.querySelectorAll('.steps')) {
@@ -365,14 +367,31 @@ const ratingTargetsOf = (page: Page) =>
         rows.add(new Set(radios.map((box) => Math.round(box.top))).size)
         const area = steps.getBoundingClientRect()
         for (const mark of steps.querySelectorAll('.editorial-mark > span')) {
+          if (mark.getClientRects().length === 0) {
+            continue
+          }
+          marksShown += 1
           const box = mark.getBoundingClientRect()
           if (box.left < area.left - 0.5 || box.right > area.right + 0.5) {
             marksOutside += 1
           }
+          // "Redaktion" is one word: one line.
+          const text = document.createRange()
+          text.selectNodeContents(mark)
+          if (text.getClientRects().length > 1) {
+            marksBroken += 1
+          }
         }
       }
     }
-    return { marksOutside, overlapping, rows: [...rows], smallest: Math.floor(smallest) }
+    return {
+      marksBroken,
+      marksOutside,
+      marksShown,
+      overlapping,
+      rows: [...rows],
+      smallest: Math.floor(smallest),
+    }
   })
 
 /** Text at 200 % (WCAG 1.4.4), as a visitor's browser setting makes it: the widgets size in rem. */
@@ -515,14 +534,19 @@ describe('widgets’ accessibility', () => {
       expect(high.y, `${width} px`).toBeGreaterThanOrEqual(steps.y + steps.height)
 
       // Each radio keeps a target of at least 24 × 24 px (WCAG 2.5.8), text at 200 %: 40 px. At
-      // 320 px the five share a row; at 160 px (96 px for the scale) they wrap, two to a row,
-      // rather than shrink; the editors' mark stays within the scale.
+      // 320 px the five share a row, with the editors' marks (six scales, twice) within the
+      // scale and "Redaktion" on one line; at 160 px (96 px for the scale) they wrap, two to a
+      // row, rather than shrink, and the marks give way to the summary below the scale (a step
+      // is too narrow for the word, which broke as "Re/da/kti/on").
       expect(await ratingTargetsOf(page), `${width} px`).toEqual({
+        marksBroken: 0,
         marksOutside: 0,
+        marksShown: width === 320 ? 12 : 0,
         overlapping: 0,
         rows: [width === 320 ? 1 : 3],
         smallest: 40,
       })
+      expect(await participation.locator('.summary').innerText()).toContain('Redaktion: 5 von 5.')
       if (width === 160) {
         await shoot(page.locator('body > main > qn-rating'), 'reflow-160-qn-rating')
       }
@@ -542,7 +566,9 @@ describe('widgets’ accessibility', () => {
         expect(await overflowOf(page, elements)).toEqual(noOverflow)
         // At 100 % the radios are 24 px, not the 20 px of 1.25rem.
         expect(await ratingTargetsOf(page)).toEqual({
+          marksBroken: 0,
           marksOutside: 0,
+          marksShown: 12,
           overlapping: 0,
           rows: [1],
           smallest: 24,
