@@ -27,6 +27,7 @@ import { guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { refuseImpossibleIds } from './documentIds'
+import { refuseNulInPageAddresses } from './pageAddresses'
 import { refuseLargePages } from './pageSizes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
@@ -171,6 +172,13 @@ export const startServer = async ({
     app.use(demoPage({ payload, port: () => boundPortForDemo }))
   }
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
+  // `/admin/collections/projects?search=%00` would leave the admin's page blank.
+  app.use(
+    refuseNulInPageAddresses({
+      adminRoute: payload.config.routes.admin,
+      apiRoute: payload.config.routes.api,
+    }),
+  )
   app.use(passClientAddress)
   app.use(apiCors({ payload }))
   // A save from the admin opened under an address Payload won't take the cookie from: say why.

@@ -81,6 +81,18 @@ describe('health checks', () => {
     expect(answer).toContain('Die Anfrage ist keine gültige HTTP-Anfrage.')
   })
 
+  it('should answer an admin address with a NUL character with a page saying so, not a blank page', async () => {
+    const response = await fetch(`${server.url}/admin/collections/projects?search=%00`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    const page = await response.text()
+    expect(page).toContain('<html lang="de">')
+    expect(page).toContain('Die Adresse enthält ein Nullzeichen (%00)')
+    expect(page).toContain('<a href="/admin">')
+  })
+
   it('should set security headers', async () => {
     const { headers } = await requestJson(`${server.url}/healthz`)
     expect(headers.get('x-content-type-options')).toBe('nosniff')
