@@ -20,6 +20,7 @@ import { queueMail } from '../../plugins/shared/sendMailTask'
 import { issueVisitorToken } from '../../plugins/shared/visitorToken'
 import { startOfNextBerlinDay } from '../../src/events/berlinTime'
 import { watchContentChanges } from '../../src/server/httpCache/contentChanges'
+import { whileNotificationsAreCut } from '../helpers/changeNotifications'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -425,20 +426,10 @@ describe('HTTP cache: without change notifications', () => {
     const id = await createModule()
     const path = `/api/modules/${id}?depth=0`
     const etag = await etagOfUnchanged(path)
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await client.connect()
-    try {
-      const { rowCount } = await client.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'quartiersnetz-http-cache' AND datname = current_database()`,
-      )
-      expect(rowCount).toBe(1)
-      // Changed while nobody listens: the notification is lost.
-      await client.query(`UPDATE modules SET title = 'Während der Pause geändert' WHERE id = $1`, [
-        id,
-      ])
-    } finally {
-      await client.end()
-    }
+    // Changed while nobody listens: the notification is lost.
+    await whileNotificationsAreCut((client) =>
+      client.query(`UPDATE modules SET title = 'Während der Pause geändert' WHERE id = $1`, [id]),
+    )
     const during = await get<Doc>(path, { 'If-None-Match': etag })
     expect(during.status).toBe(200)
     expect(during.body.title).toBe('Während der Pause geändert')

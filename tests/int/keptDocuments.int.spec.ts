@@ -8,11 +8,11 @@
  */
 import type { Payload } from 'payload'
 
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
+import { whileNotificationsAreCut } from '../helpers/changeNotifications'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -202,20 +202,12 @@ describe('lists made from kept documents', () => {
   it('should use no kept document while the change notifications are down, and show what changed meanwhile', async () => {
     const path = '/api/projects?limit=5&depth=0&sort=title'
     const [first] = (await list(path)).docs
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await client.connect()
-    try {
-      const { rowCount } = await client.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'quartiersnetz-http-cache' AND datname = current_database()`,
-      )
-      expect(rowCount).toBe(1)
-      // Changed while nobody listens: the notification is lost.
-      await client.query(`UPDATE projects SET title = 'Aaa während der Pause' WHERE id = $1`, [
+    // Changed while nobody listens: the notification is lost.
+    await whileNotificationsAreCut((client) =>
+      client.query(`UPDATE projects SET title = 'Aaa während der Pause' WHERE id = $1`, [
         first!.id,
-      ])
-    } finally {
-      await client.end()
-    }
+      ]),
+    )
     const during = await list(path)
     expect(during.docs.find((doc) => doc.id === first!.id)?.title).toBe('Aaa während der Pause')
     // Back after the first retry: lists are made from kept documents again, with the change.
