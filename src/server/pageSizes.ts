@@ -56,11 +56,13 @@ export const refuseLargePages = ({ payload }: { payload: Payload }): RequestHand
       (req.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(cookiePrefix))
     if (hasCredentials) {
       try {
+        // Every header: Payload takes the login cookie only from an admitted Origin (CSRF).
         const headers = new Headers()
-        for (const name of ['authorization', 'cookie']) {
-          const value = req.headers[name]
+        for (const [name, value] of Object.entries(req.headers)) {
           if (typeof value === 'string') {
             headers.set(name, value)
+          } else if (Array.isArray(value)) {
+            value.forEach((item) => headers.append(name, item))
           }
         }
         const { user } = await payload.auth({ headers })

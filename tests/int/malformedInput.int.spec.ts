@@ -1838,6 +1838,13 @@ describe("a visitor's page size", () => {
     }
     const editor = await messageOf('limit=500', { Authorization: `JWT ${tokens.editor}` })
     expect(editor.status).toBe(200)
+    // The admin's own requests: the login cookie from the admin's origin (its registrations
+    // panel asks for limit=0).
+    const admin = await messageOf('limit=0', {
+      Cookie: `${payload.config.cookiePrefix}-token=${tokens.editor}`,
+      Origin: server.url,
+    })
+    expect(admin.status).toBe(200)
   })
 })
 
