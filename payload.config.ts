@@ -33,6 +33,7 @@ import { ratingsPlugin } from '@quartiersnetz/plugin-ratings'
 import { MAIL_QUEUE } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { withPersonalDataSources, withPrivacyNoticeUrl } from '@quartiersnetz/plugin-kit/privacy'
 import { withReadOnlyNotice } from './src/admin/readOnlyNotice/withReadOnlyNotice'
+import { withSelfHostedCodeEditors } from './src/admin/codeEditors/withSelfHostedCodeEditors'
 import { isEditor } from './src/access/isEditor'
 import { MARK_DATA_URL } from './src/admin/branding/mark'
 import { editorsDashboard } from './src/admin/dashboard'
@@ -338,6 +339,8 @@ const config = buildConfig({
     withDataChecks,
     // The navigation's groups in the order of `groups`, the plugins' collections included.
     orderNavigationGroups(Object.values(groups)),
+    // Code and JSON fields, the plugins' too, load their editor from our server, not a CDN.
+    withSelfHostedCodeEditors,
   ],
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: settings.serverUrl,

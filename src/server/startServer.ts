@@ -47,6 +47,8 @@ import { securityHeaders } from './securityHeaders'
 import { demoPage } from '../demo/demoPage'
 import { reindexSearchIfEmpty } from '../search'
 import { serveWidgets } from './widgets'
+import { MONACO_VS_PATH } from '../admin/codeEditors/monacoPath'
+import { serveMonaco } from './monaco'
 
 export type StartServerArgs = {
   /** Create a demo admin (printed once) when there is no user yet. */
@@ -166,6 +168,8 @@ export const startServer = async ({
   app.use(securityHeaders({ isDev, isHttps: settings.serverUrl.startsWith('https://') }))
   mountHealthRoutes(app, { getPool: () => pool, isShuttingDown: () => isShuttingDown })
   app.use(widgets.handler)
+  // The admin's code editor from our own origin, not a CDN (monaco.ts).
+  app.use(MONACO_VS_PATH, serveMonaco({ logger: payload.logger }))
   app.use(privacyNotice({ payload, settings }))
   let boundPortForDemo = 0
   if (settings.demoPage) {

@@ -3,9 +3,9 @@
  * another machine recorded and refused (tests/helpers/outboundRecorder.ts; the server runs in
  * this process), and Chromium's requests leaving the server's two local names are recorded as
  * well, while everything a network, a member city and a visitor do is exercised: an editor in
- * the admin (sign-in, dashboard, a list, an edit view, saving), a website reading REST, GraphQL
- * and the ICS feeds, the demo page of a member city with every widget, a registration with its
- * confirmation mail through a real SMTP receiver. Nothing leaves.
+ * the admin (sign-in, dashboard, a list, an edit view, saving, a JSON field's code editor), a
+ * website reading REST, GraphQL and the ICS feeds, the demo page of a member city with every
+ * widget, a registration with its confirmation mail through a real SMTP receiver. Nothing leaves.
  *
  * Next's telemetry flag is removed for this file: the server's entry sets it
  * (src/runtime/bootstrap.ts), and the proof should not depend on it.
@@ -23,7 +23,9 @@ import type { RunningServer } from '../../src/server/startServer'
 import type { OutboundAttempt } from '../helpers/outboundRecorder'
 
 import { projectRoot } from '../../src/runtime/paths'
+import { MONACO_VS_PATH } from '../../src/admin/codeEditors/monacoPath'
 import { launchChromium } from '../helpers/browser'
+import { createOpenEvent } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
 import { requestJson } from '../helpers/http'
 import { deliverMails, waitForLink } from '../helpers/mails'
@@ -185,6 +187,80 @@ describe('no outbound request', () => {
     expect(leaving).toEqual([])
     expect(recorder.take()).toEqual([])
     expect(recorder.processes.splice(0)).toEqual([])
+  })
+
+  it("should make none while an editor reads a registration's answers in the code editor", async () => {
+    // Payload's code editor (Monaco) would load from a CDN; ours comes from the server.
+    const event = await createOpenEvent(server.payload, { title: 'Werkstatt (Code-Editor)' })
+    const registration = await server.payload.create({
+      collection: 'registrations',
+      data: {
+        answers: { anreise: 'mit dem Rad', essen: 'vegetarisch' },
+        email: 'antworten.editor@example.test',
+        event: event.id,
+        name: 'Agnes Antworten',
+        status: 'confirmed',
+      } as never,
+      overrideAccess: true,
+    })
+    const context = await newContext()
+    const leaving = watchBrowser(context)
+    const page = await context.newPage()
+    // A refused script (CSP) never becomes a request: the console says so, and Monaco's loader.
+    const complaints: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        complaints.push(`console: ${message.text()}`)
+      }
+    })
+    const editorFiles: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        complaints.push(`${response.status()} ${response.url()}`)
+      }
+      if (new URL(response.url()).pathname.startsWith(`${MONACO_VS_PATH}/`)) {
+        editorFiles.push(`${response.status()} ${new URL(response.url()).pathname}`)
+      }
+    })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', ADMIN.email)
+    await page.fill('input[name="password"]', ADMIN.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+    await page.goto(`${server.url}/admin/collections/registrations/${registration.id}`)
+
+    const editor = page.locator('.json-field .monaco-editor')
+    await editor.locator('.view-lines').waitFor()
+    await expect.poll(() => editor.locator('.view-lines').innerText()).toContain('vegetarisch')
+    const shown = (await editor.locator('.view-lines').innerText()).replace(/\s+/g, ' ')
+    expect(shown).toContain('"anreise": "mit dem Rad"')
+    // Monaco's own words in German (min/vs/nls/lang/de.js).
+    await editor.locator('[aria-label^="Editor-Inhalt"]').first().waitFor({ state: 'attached' })
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ fullPage: true, path: '/tmp/proofs-admin-code-editor.png' })
+    await context.close()
+
+    expect(editorFiles).toContain(`200 ${MONACO_VS_PATH}/loader.js`)
+    expect(editorFiles).toContain(`200 ${MONACO_VS_PATH}/editor/editor.main.js`)
+    expect(editorFiles).toContain(`200 ${MONACO_VS_PATH}/nls/lang/de.js`)
+    expect(complaints).toEqual([])
+    expect(leaving).toEqual([])
+    expect(recorder.take()).toEqual([])
+    expect(recorder.processes.splice(0)).toEqual([])
+  })
+
+  it('should serve the code editor with a year of caching and nothing outside its folder', async () => {
+    const loader = await fetch(`${server.url}${MONACO_VS_PATH}/loader.js`)
+    expect(loader.status).toBe(200)
+    expect(loader.headers.get('content-type')).toMatch(/javascript/)
+    expect(loader.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(loader.headers.get('content-security-policy')).toContain("script-src 'self'")
+    await loader.arrayBuffer()
+    for (const missing of ['/nicht-da.js', '/../../package.json', '/%2e%2e/%2e%2e/package.json']) {
+      const response = await fetch(`${server.url}${MONACO_VS_PATH}${missing}`)
+      expect(response.status, missing).toBe(404)
+      await response.arrayBuffer()
+    }
   })
 
   it('should make none while a website reads REST, GraphQL and the ICS feeds', async () => {

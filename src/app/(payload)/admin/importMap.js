@@ -28,6 +28,7 @@ import { EventsListTabs as EventsListTabs_757dfec4f536131a0c14930ca811d251 } fro
 import { RecurrenceRuleCell as RecurrenceRuleCell_4d04f72b014e8ea7c0d18b11155f2a5b } from '../../../../collections/EventSeries/components/RecurrenceRuleCell/index.client'
 import { RecurrenceRuleField as RecurrenceRuleField_880535805e129ee53e9f8234a5e412c4 } from '../../../../collections/EventSeries/components/RecurrenceRule/index.client'
 import { Occurrences as Occurrences_c9f60280c5c3c32e7ad027353e209aeb } from '../../../../collections/EventSeries/components/Occurrences/index.client'
+import { SelfHostedJSONField as SelfHostedJSONField_c4ac09ebe4c6519a2fe7406642f57b72 } from '../../../../src/admin/codeEditors/SelfHostedCodeFields'
 import { TargetCell as TargetCell_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { TargetField as TargetField_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { TargetCell as TargetCell_fe5001122675715c5c818ef37f0cdaa5 } from '@quartiersnetz/plugin-ratings/rsc'
@@ -82,6 +83,7 @@ export const importMap = {
   "/collections/EventSeries/components/RecurrenceRuleCell/index.client#RecurrenceRuleCell": RecurrenceRuleCell_4d04f72b014e8ea7c0d18b11155f2a5b,
   "/collections/EventSeries/components/RecurrenceRule/index.client#RecurrenceRuleField": RecurrenceRuleField_880535805e129ee53e9f8234a5e412c4,
   "/collections/EventSeries/components/Occurrences/index.client#Occurrences": Occurrences_c9f60280c5c3c32e7ad027353e209aeb,
+  "/src/admin/codeEditors/SelfHostedCodeFields#SelfHostedJSONField": SelfHostedJSONField_c4ac09ebe4c6519a2fe7406642f57b72,
   "@quartiersnetz/plugin-comments/rsc#TargetCell": TargetCell_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "@quartiersnetz/plugin-comments/rsc#TargetField": TargetField_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "@quartiersnetz/plugin-ratings/rsc#TargetCell": TargetCell_fe5001122675715c5c818ef37f0cdaa5,
