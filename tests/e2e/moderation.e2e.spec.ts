@@ -4,12 +4,20 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
 import { createComment, createModule, createMunicipality, createProject } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
+import { requestJson } from '../helpers/http'
 import { createUser } from '../helpers/users'
+
+// Reports count per client: X-Forwarded-For from loopback names the client here. Set before
+// the config is imported.
+vi.hoisted(() => {
+  process.env.TRUST_PROXY = 'loopback'
+  process.env.COMMENTS_REPORTS_TO_HIDE = '3'
+})
 
 const EDITOR = {
   email: 'redaktion-moderation@quartiersnetz.test',
@@ -179,6 +187,93 @@ describe('moderation queue in the admin', () => {
     await expect
       .poll(async () => (await navLink.innerText()).replace(/\s+/g, ' ').trim())
       .toBe('Moderation')
+    await context.close()
+  })
+
+  it('should take a rejection of a reported comment back to exactly where it was, its buttons off meanwhile', async () => {
+    const module = await createModule(server.payload, { title: 'Spielplatz (Moderation)' })
+    const reported = await createComment(server.payload, {
+      authorName: 'Rita Gemeldet',
+      email: 'rita.gemeldet@example.test',
+      notifyOnApproval: true,
+      targetId: String(module.id),
+      text: 'Ein freigegebener Kommentar, den drei gemeldet haben.',
+    })
+    for (const client of ['198.51.100.81', '198.51.100.82', '198.51.100.83']) {
+      const response = await requestJson(`${server.url}/api/comments/${reported.id}/report`, {
+        body: {},
+        headers: { 'X-Forwarded-For': client },
+        method: 'POST',
+      })
+      expect(response.status, JSON.stringify(response.body)).toBe(202)
+    }
+    const stateOf = async () => {
+      const { isHiddenByReports, reportCount, status } = await server.payload.findByID({
+        collection: 'comments',
+        id: reported.id,
+        overrideAccess: true,
+      })
+      return { isHiddenByReports, reportCount, status }
+    }
+    const before = { isHiddenByReports: true, reportCount: 3, status: 'approved' }
+    expect(await stateOf()).toEqual(before)
+
+    const { context, page } = await signIn(EDITOR, null)
+    const decisions: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && request.url().includes('/api/comments')) {
+        decisions.push(request.url())
+      }
+    })
+    await page.goto(`${server.url}/admin/moderation`)
+    const row = page.locator(`.moderation-queue__row[data-comment-id="${reported.id}"]`)
+    await row.waitFor()
+    expect(await row.locator('.moderation-queue__reports').innerText()).toBe('3')
+    expect(await row.locator('.moderation-queue__hidden').innerText()).toBe(
+      'Freigegeben, aber wegen Meldungen verborgen',
+    )
+
+    // The refreshed list comes late, as on a slow connection: the decided row stays meanwhile.
+    let isRefreshSlow = true
+    await page.route('**/admin/moderation**', async (route) => {
+      if (isRefreshSlow && route.request().headers()['rsc']) {
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
+      }
+      await route.continue()
+    })
+    await row.getByRole('button', { exact: true, name: 'Ablehnen' }).click()
+    const toasts = page.locator('.payload-toast-container')
+    await toasts.getByText('1 Kommentar abgelehnt.').waitFor()
+    expect(await row.count()).toBe(1)
+    for (const label of ['Freigeben', 'Ablehnen', 'Spam']) {
+      expect(await row.getByRole('button', { exact: true, name: label }).isDisabled(), label).toBe(
+        true,
+      )
+    }
+    await row.getByRole('button', { exact: true, name: 'Ablehnen' }).click({ force: true })
+    await row.waitFor({ state: 'detached' })
+    expect(decisions).toHaveLength(1)
+    expect(await stateOf()).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'rejected',
+    })
+    isRefreshSlow = false
+
+    await toasts.getByRole('button', { name: 'Rückgängig' }).click()
+    await toasts
+      .getByText(
+        '1 Kommentar ist wieder freigegeben und wegen seiner Meldungen verborgen, bis Sie entscheiden. Niemand wird benachrichtigt.',
+      )
+      .waitFor()
+    await row.waitFor()
+    expect(await stateOf()).toEqual(before)
+    expect(decisions).toHaveLength(2)
+    expect(await row.locator('.moderation-queue__reports').innerText()).toBe('3')
+    expect(await row.locator('.moderation-queue__hidden').count()).toBe(1)
+    await expect
+      .poll(() => row.getByRole('button', { exact: true, name: 'Ablehnen' }).isEnabled())
+      .toBe(true)
     await context.close()
   })
 

@@ -901,6 +901,66 @@ describe('reports', () => {
     expect(await commentCountOf(target)).toBe(1)
   })
 
+  it("should put a hidden comment back as it was when the queue's rejection is taken back, and mail nobody", async () => {
+    const target = await createTargetModule()
+    const { email, id } = await publishedComment({ notifyOnApproval: true, targetId: target })
+    // The approval mail of its first approval, once.
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(1)
+    smtp.received.length = 0
+    for (const client of ['198.51.100.71', '198.51.100.72', '198.51.100.73']) {
+      expect((await report(id, client)).status).toBe(202)
+    }
+    expect(await storedComment(id)).toMatchObject({
+      isHiddenByReports: true,
+      reportCount: 3,
+      status: 'approved',
+    })
+    // The queue's "Ablehnen": any decision lifts the hiding and counting starts again.
+    const rejection = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { isHiddenByReports: false, status: 'rejected' },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(rejection.status, JSON.stringify(rejection.body)).toBe(200)
+    expect(await storedComment(id)).toMatchObject({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'rejected',
+    })
+    // Its "Rückgängig": the state before, only where the rejection still stands.
+    const undo = () =>
+      requestJson<ListBody<Comment>>(
+        `${server.url}/api/comments?where[and][0][id][in][0]=${id}&where[and][1][status][equals]=rejected`,
+        {
+          body: { isHiddenByReports: true, reportCount: 3, status: 'approved' },
+          method: 'PATCH',
+          token: tokens.editor,
+        },
+      )
+    const undone = await undo()
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200)
+    expect(undone.body.docs?.map((doc) => doc.id)).toEqual([id])
+    expect(await storedComment(id)).toMatchObject({
+      isHiddenByReports: true,
+      reportCount: 3,
+      status: 'approved',
+    })
+    expect(await publicIds(target)).not.toContain(id)
+    expect(await commentCountOf(target)).toBe(0)
+    // Twice changes nothing more.
+    expect((await undo()).body.docs).toEqual([])
+    // Approved again but hidden: no approval mail, neither now nor when it is shown again.
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
+    const shown = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { isHiddenByReports: false },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200)
+    expect(await publicIds(target)).toContain(id)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
+  })
+
   it('should count one report per client', async () => {
     const { id } = await publishedComment()
     expect((await report(id, '198.51.100.50')).status).toBe(202)

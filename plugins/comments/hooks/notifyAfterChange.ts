@@ -8,7 +8,9 @@ import { commentsOf } from '../lib/records'
 
 /**
  * Moderators' decisions mail the commenter (if they opted in): approval, and an official reply
- * to their comment. Queued in the change's transaction, sent after commit.
+ * to their comment. Queued in the change's transaction, sent after commit. Only when the comment
+ * appears: approved and not hidden by reports (a rejection taken back in the moderation queue
+ * puts a hidden comment back as approved; its author was told when it was first approved).
  */
 export const notifyAfterChange =
   (options: ResolvedCommentsOptions): CollectionAfterChangeHook =>
@@ -19,20 +21,17 @@ export const notifyAfterChange =
     const load = (id: number | string) =>
       commentsOf(options, req).findByID({ id, overrideAccess: true })
     const current = doc as StoredComment
-    if (
-      operation === 'update' &&
+    const isAppearing =
       current.status === 'approved' &&
-      (previousDoc as StoredComment | undefined)?.status !== 'approved'
-    ) {
+      !current.isHiddenByReports &&
+      (operation === 'create' || (previousDoc as StoredComment | undefined)?.status !== 'approved')
+    if (operation === 'update' && isAppearing) {
       const full = await load(current.id)
       if (full) {
         await queueApprovedMail({ comment: full, options, req })
       }
     }
-    const becameVisibleReply =
-      current.isOfficialReply &&
-      current.status === 'approved' &&
-      (operation === 'create' || (previousDoc as StoredComment | undefined)?.status !== 'approved')
+    const becameVisibleReply = current.isOfficialReply && isAppearing
     const parentId =
       current.parent && typeof current.parent === 'object' ? current.parent.id : current.parent
     if (becameVisibleReply && parentId) {

@@ -66,6 +66,10 @@ export const de = {
     moderationRejected: '{{count}} Kommentare abgelehnt.',
     moderationRestored: '{{count}} Kommentare warten wieder auf eine Entscheidung.',
     moderationRestored_one: '1 Kommentar wartet wieder auf eine Entscheidung.',
+    moderationRestoredHidden:
+      '{{count}} Kommentare sind wieder freigegeben und wegen ihrer Meldungen verborgen, bis Sie entscheiden. Niemand wird benachrichtigt.',
+    moderationRestoredHidden_one:
+      '1 Kommentar ist wieder freigegeben und wegen seiner Meldungen verborgen, bis Sie entscheiden. Niemand wird benachrichtigt.',
     moderationRejected_one: '1 Kommentar abgelehnt.',
     moderationReports: 'Meldungen',
     moderationSelect: 'Kommentar von {{name}} auswählen',
@@ -75,6 +79,8 @@ export const de = {
     moderationSpam: 'Spam',
     moderationSpammed: '{{count}} Kommentare als Spam markiert.',
     moderationUndo: 'Rückgängig',
+    moderationUndoChanged: 'Inzwischen hat jemand anderes darüber entschieden.',
+    moderationUndoFailed: 'Nicht alles konnte rückgängig gemacht werden: {{message}}',
     moderationSpammed_one: '1 Kommentar als Spam markiert.',
     moderationTarget: 'Eintrag',
     moderationText: 'Text',

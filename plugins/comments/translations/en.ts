@@ -64,6 +64,10 @@ export const en: typeof de = {
     moderationRejected: '{{count}} comments rejected.',
     moderationRestored: '{{count}} comments await a decision again.',
     moderationRestored_one: '1 comment awaits a decision again.',
+    moderationRestoredHidden:
+      '{{count}} comments are approved again and hidden by their reports until you decide. Nobody is notified.',
+    moderationRestoredHidden_one:
+      '1 comment is approved again and hidden by its reports until you decide. Nobody is notified.',
     moderationRejected_one: '1 comment rejected.',
     moderationReports: 'Reports',
     moderationSelect: 'Select the comment by {{name}}',
@@ -72,6 +76,8 @@ export const en: typeof de = {
     moderationSpam: 'Spam',
     moderationSpammed: '{{count}} comments marked as spam.',
     moderationUndo: 'Undo',
+    moderationUndoChanged: 'Somebody else has decided on it meanwhile.',
+    moderationUndoFailed: 'Not everything could be undone: {{message}}',
     moderationSpammed_one: '1 comment marked as spam.',
     moderationTarget: 'Entry',
     moderationText: 'Text',

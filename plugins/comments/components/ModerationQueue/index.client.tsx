@@ -8,7 +8,7 @@ import type { CommentStatus } from '../../types'
 import { getTranslation } from '@payloadcms/translations'
 import { Button, SetStepNav, toast, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { useRef, useState, useTransition } from 'react'
 
 import './index.css'
 
@@ -18,6 +18,8 @@ export type QueuedComment = {
   id: number | string
   isHiddenByReports: boolean
   reportCount: number
+  /** Pending, or approved and hidden by reports (what the queue lists). */
+  status: CommentStatus
   /** The commented document in words. */
   target: TargetInWords
   text: string
@@ -37,6 +39,9 @@ type Decision = Exclude<CommentStatus, 'pending'>
 type Translations = (typeof translations)['de']
 
 const useCommentsTranslation = () => useTranslation<Translations, CommentsTranslationKey>()
+
+/** What a decision changes and its undo puts back. */
+type ModerationState = Pick<QueuedComment, 'isHiddenByReports' | 'reportCount' | 'status'>
 
 /** How long a rejection or spam mark can be taken back from its toast. */
 const UNDO_MS = 10_000
@@ -92,6 +97,18 @@ export const ModerationQueueClient = ({
   const router = useRouter()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [isBusy, setIsBusy] = useState(false)
+  // The toast's undo runs from the render that made the toast: a ref, not state, says "busy".
+  const isWorking = useRef(false)
+  // Decided rows stay on screen until the refreshed list arrives: their buttons stay off.
+  const [decidedIds, setDecidedIds] = useState<Set<string>>(new Set())
+  const [listShown, setListShown] = useState(comments)
+  if (listShown !== comments) {
+    // The refreshed list: decided rows are gone from it, one that came back is open again.
+    setListShown(comments)
+    setDecidedIds(new Set())
+  }
+  const [isRefreshing, startRefresh] = useTransition()
+  const refresh = () => startRefresh(() => router.refresh())
 
   const apiUrl = `${config.serverURL}${config.routes.api}/${commentsSlug}`
   const adminRoute = config.routes.admin === '/' ? '' : config.routes.admin
@@ -99,14 +116,27 @@ export const ModerationQueueClient = ({
   const selectedIds = visibleIds.filter((id) => selected.has(id))
   const isAllSelected = visibleIds.length > 0 && selectedIds.length === visibleIds.length
 
-  /** Sets the status of the comments `ids`; returns the ids it was set on. */
-  const setStatus = async (ids: string[], data: Record<string, unknown>) => {
-    // One comment by its id, several with a where on the ids (Payload's bulk update).
-    const query = new URLSearchParams(ids.map((id, index) => [`where[id][in][${index}]`, id]))
-    const url =
-      ids.length === 1
-        ? `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}`
-        : `${apiUrl}?${query.toString()}`
+  /**
+   * Sets `data` on the comments `ids` (only on those whose status is still `onlyIfStatus`);
+   * returns the ids it was set on.
+   */
+  const setStatus = async (
+    ids: string[],
+    data: Record<string, unknown>,
+    onlyIfStatus?: CommentStatus,
+  ) => {
+    // One comment by its id, several with a where on the ids (Payload's bulk update), as is
+    // one whose status must not have changed meanwhile.
+    const isBulk = ids.length > 1 || onlyIfStatus !== undefined
+    const query = new URLSearchParams(
+      ids.map((id, index) => [`where[and][0][id][in][${index}]`, id]),
+    )
+    if (onlyIfStatus) {
+      query.set('where[and][1][status][equals]', onlyIfStatus)
+    }
+    const url = isBulk
+      ? `${apiUrl}?${query.toString()}`
+      : `${apiUrl}/${encodeURIComponent(ids[0] ?? '')}`
     const response = await fetch(url, {
       body: JSON.stringify(data),
       credentials: 'include',
@@ -114,48 +144,86 @@ export const ModerationQueueClient = ({
       method: 'PATCH',
     })
     const body: unknown = await response.json().catch(() => null)
-    const doneIds =
-      ids.length === 1
-        ? response.ok
-          ? ids
-          : []
-        : ((body as { docs?: { id: number | string }[] } | null)?.docs ?? []).map((doc) =>
-            String(doc.id),
-          )
+    const doneIds = !isBulk
+      ? response.ok
+        ? ids
+        : []
+      : ((body as { docs?: { id: number | string }[] } | null)?.docs ?? []).map((doc) =>
+          String(doc.id),
+        )
     return { body, doneIds, response }
   }
 
   /**
-   * Back into the queue: a rejection or a spam mark taken back from the toast (an approval is
-   * not: it may already have mailed the commenter).
+   * Undo from the toast: each comment gets back what it had before the rejection or spam mark
+   * (pending; or approved, hidden, with its reports counted as before), unless somebody changed
+   * it meanwhile. No mail: a comment that stays hidden is no approval to tell anybody about (an
+   * approval is not undone at all: it may already have mailed the commenter).
    */
-  const restore = async (ids: string[]) => {
+  const restore = async (decision: Decision, before: Map<string, ModerationState>) => {
+    if (isWorking.current) {
+      return
+    }
+    isWorking.current = true
+    setIsBusy(true)
+    // Comments that had the same state go back together.
+    const groups = new Map<string, { ids: string[]; state: ModerationState }>()
+    for (const [id, state] of before) {
+      const key = JSON.stringify(state)
+      const group = groups.get(key) ?? { ids: [], state }
+      group.ids.push(id)
+      groups.set(key, group)
+    }
+    let waiting = 0
+    let hidden = 0
+    const problems: string[] = []
     try {
-      const { body, doneIds, response } = await setStatus(ids, { status: 'pending' })
-      if (doneIds.length) {
-        toast.success(t('plugin-comments:moderationRestored', { count: doneIds.length }))
-      } else {
-        toast.error(
-          t('plugin-comments:moderationFailed', {
-            message: messageOf(body, response.statusText),
-          }),
-        )
+      for (const { ids, state } of groups.values()) {
+        const { body, doneIds, response } = await setStatus(ids, state, decision)
+        if (state.isHiddenByReports) {
+          hidden += doneIds.length
+        } else {
+          waiting += doneIds.length
+        }
+        if (doneIds.length < ids.length) {
+          problems.push(
+            doneIds.length || !response.ok
+              ? messageOf(body, response.statusText)
+              : t('plugin-comments:moderationUndoChanged'),
+          )
+        }
+        setDecidedIds((previous) => {
+          const next = new Set(previous)
+          doneIds.forEach((id) => next.delete(id))
+          return next
+        })
       }
     } catch (err) {
-      toast.error(
-        t('plugin-comments:moderationFailed', {
-          message: err instanceof Error ? err.message : String(err),
-        }),
-      )
+      problems.push(err instanceof Error ? err.message : String(err))
     } finally {
-      router.refresh()
+      isWorking.current = false
+      setIsBusy(false)
+      refresh()
+    }
+    const restored = [
+      waiting ? t('plugin-comments:moderationRestored', { count: waiting }) : '',
+      hidden ? t('plugin-comments:moderationRestoredHidden', { count: hidden }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ')
+    if (restored) {
+      toast.success(restored)
+    }
+    if (problems.length) {
+      toast.error(t('plugin-comments:moderationUndoFailed', { message: problems.join(' ') }))
     }
   }
 
   const decide = async (ids: string[], status: Decision) => {
-    if (!ids.length || isBusy) {
+    if (!ids.length || isWorking.current) {
       return
     }
+    isWorking.current = true
     setIsBusy(true)
     try {
       // Any decision lifts the hiding by reports (the collection's hook resets the count).
@@ -175,6 +243,16 @@ export const ModerationQueueClient = ({
         toast.error(t('plugin-comments:moderationFailed', { message }))
       }
       if (doneIds.length > 0) {
+        setDecidedIds((previous) => new Set([...previous, ...doneIds]))
+        const before = new Map(
+          comments
+            .filter((comment) => doneIds.includes(String(comment.id)))
+            .map(({ id, isHiddenByReports, reportCount, status: previous }) => [
+              String(id),
+              { isHiddenByReports, reportCount, status: previous },
+            ]),
+        )
+        let isUndone = false
         toast.success(
           t(DONE_MESSAGES[status], { count: doneIds.length }),
           status === 'approved'
@@ -182,14 +260,20 @@ export const ModerationQueueClient = ({
             : {
                 action: {
                   label: t('plugin-comments:moderationUndo'),
-                  onClick: () => void restore(doneIds),
+                  onClick: () => {
+                    // Once per decision, however often the button is pressed.
+                    if (!isUndone && !isWorking.current) {
+                      isUndone = true
+                      void restore(status, before)
+                    }
+                  },
                 },
                 duration: UNDO_MS,
               },
         )
       }
       setSelected(new Set())
-      router.refresh()
+      refresh()
     } catch (err) {
       toast.error(
         t('plugin-comments:moderationFailed', {
@@ -197,6 +281,7 @@ export const ModerationQueueClient = ({
         }),
       )
     } finally {
+      isWorking.current = false
       setIsBusy(false)
     }
   }
@@ -217,37 +302,40 @@ export const ModerationQueueClient = ({
     return collection ? getTranslation(collection.labels.singular, i18n) : slug
   }
 
-  const renderDecisionButtons = (ids: string[]) => (
-    <div className="moderation-queue__actions">
-      <Button
-        buttonStyle="primary"
-        disabled={isBusy || !ids.length}
-        margin={false}
-        onClick={() => void decide(ids, 'approved')}
-        size="small"
-      >
-        {t('plugin-comments:moderationApprove')}
-      </Button>
-      <Button
-        buttonStyle="secondary"
-        disabled={isBusy || !ids.length}
-        margin={false}
-        onClick={() => void decide(ids, 'rejected')}
-        size="small"
-      >
-        {t('plugin-comments:moderationReject')}
-      </Button>
-      <Button
-        buttonStyle="secondary"
-        disabled={isBusy || !ids.length}
-        margin={false}
-        onClick={() => void decide(ids, 'spam')}
-        size="small"
-      >
-        {t('plugin-comments:moderationSpam')}
-      </Button>
-    </div>
-  )
+  const renderDecisionButtons = (ids: string[]) => {
+    const isOff = isBusy || isRefreshing || !ids.length || ids.some((id) => decidedIds.has(id))
+    return (
+      <div className="moderation-queue__actions">
+        <Button
+          buttonStyle="primary"
+          disabled={isOff}
+          margin={false}
+          onClick={() => void decide(ids, 'approved')}
+          size="small"
+        >
+          {t('plugin-comments:moderationApprove')}
+        </Button>
+        <Button
+          buttonStyle="secondary"
+          disabled={isOff}
+          margin={false}
+          onClick={() => void decide(ids, 'rejected')}
+          size="small"
+        >
+          {t('plugin-comments:moderationReject')}
+        </Button>
+        <Button
+          buttonStyle="secondary"
+          disabled={isOff}
+          margin={false}
+          onClick={() => void decide(ids, 'spam')}
+          size="small"
+        >
+          {t('plugin-comments:moderationSpam')}
+        </Button>
+      </div>
+    )
+  }
 
   return (
     <div className="moderation-queue__content">

@@ -58,6 +58,7 @@ export const ModerationQueue = async ({
       id: doc.id,
       isHiddenByReports: Boolean(doc.isHiddenByReports),
       reportCount: doc.reportCount ?? 0,
+      status: doc.status,
       target: doc.target ?? {
         collection: doc.targetCollection,
         id: doc.targetId,
