@@ -10,7 +10,7 @@
  * Next's telemetry flag is removed for this file: the server's entry sets it
  * (src/runtime/bootstrap.ts), and the proof should not depend on it.
  */
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import dns from 'node:dns'
 import fs from 'node:fs'
@@ -75,6 +75,22 @@ const watchBrowser = (context: BrowserContext) => {
     }),
   )
   return leaving
+}
+
+/** What a browser would complain about on `page`: errors in its console, answers ≥ 400. */
+const complaintsOf = (page: Page) => {
+  const complaints: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      complaints.push(`console: ${message.text()}`)
+    }
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      complaints.push(`${response.status()} ${response.url()}`)
+    }
+  })
+  return complaints
 }
 
 const newContext = () =>
@@ -207,17 +223,9 @@ describe('no outbound request', () => {
     const leaving = watchBrowser(context)
     const page = await context.newPage()
     // A refused script (CSP) never becomes a request: the console says so, and Monaco's loader.
-    const complaints: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        complaints.push(`console: ${message.text()}`)
-      }
-    })
+    const complaints = complaintsOf(page)
     const editorFiles: string[] = []
     page.on('response', (response) => {
-      if (response.status() >= 400) {
-        complaints.push(`${response.status()} ${response.url()}`)
-      }
       if (new URL(response.url()).pathname.startsWith(`${MONACO_VS_PATH}/`)) {
         editorFiles.push(`${response.status()} ${new URL(response.url()).pathname}`)
       }
@@ -299,18 +307,7 @@ describe('no outbound request', () => {
     const context = await newContext()
     const leaving = watchBrowser(context)
     const page = await context.newPage()
-    // What a visitor's browser would complain about: errors in its console, answers ≥ 400.
-    const complaints: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        complaints.push(`console: ${message.text()}`)
-      }
-    })
-    page.on('response', (response) => {
-      if (response.status() >= 400) {
-        complaints.push(`${response.status()} ${response.url()}`)
-      }
-    })
+    const complaints = complaintsOf(page)
     await page.goto(server.demoUrl!)
     // Every widget of the page has loaded its content from the server.
     await page
