@@ -6,9 +6,9 @@
  */
 import type { RequestHandler } from 'express'
 
-import { prefersEnglish } from './sendError'
+import { escapeHtml } from '@quartiersnetz/plugin-kit/mailTemplate'
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+import { prefersEnglish } from './sendError'
 
 export const refuseNulInPageAddresses =
   ({ apiRoute, adminRoute }: { adminRoute: string; apiRoute: string }): RequestHandler =>

@@ -10,6 +10,8 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
+import { hasCredentials } from './httpCache/policy'
+import { headersOf } from './payloadApi'
 import { sendError } from './sendError'
 
 export const MAX_PUBLIC_PAGE_SIZE = 100
@@ -51,21 +53,10 @@ export const refuseLargePages = ({ payload }: { payload: Payload }): RequestHand
       next()
       return
     }
-    const hasCredentials =
-      req.headers.authorization !== undefined ||
-      (req.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(cookiePrefix))
-    if (hasCredentials) {
+    if (hasCredentials(req, cookiePrefix)) {
       try {
         // Every header: Payload takes the login cookie only from an admitted Origin (CSRF).
-        const headers = new Headers()
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (typeof value === 'string') {
-            headers.set(name, value)
-          } else if (Array.isArray(value)) {
-            value.forEach((item) => headers.append(name, item))
-          }
-        }
-        const { user } = await payload.auth({ headers })
+        const { user } = await payload.auth({ headers: headersOf(req) })
         if (user) {
           next()
           return

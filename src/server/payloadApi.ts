@@ -43,7 +43,8 @@ const WHOLE_BODY_BYTES = 4 * 1024 * 1024
 /** How long an API request may wait for a free slot before it is answered 503. */
 const MAX_WAIT_MS = 30_000
 
-const headersOf = (req: ExpressRequest): Headers => {
+/** The request's headers as a Fetch `Headers` (for Payload's handlers and `payload.auth`). */
+export const headersOf = (req: ExpressRequest): Headers => {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(':') || value === undefined) {

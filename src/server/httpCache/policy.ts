@@ -54,6 +54,14 @@ const publicReadRoutes = (payload: Payload): Map<string, Set<string>> => {
   return routes
 }
 
+/**
+ * Whether a request carries what may sign someone in: an Authorization header or a cookie of
+ * Payload's (`cookiePrefix`: the config's prefix and a dash). Whether it does is Payload's word.
+ */
+export const hasCredentials = (req: Request, cookiePrefix: string): boolean =>
+  req.headers.authorization !== undefined ||
+  (req.headers.cookie ?? '').split(';').some((cookie) => cookie.trim().startsWith(cookiePrefix))
+
 /** Classifies requests by the routes and cookie name of this Payload's config (read once). */
 export const requestPolicy = (
   payload: Payload,
@@ -79,11 +87,7 @@ export const requestPolicy = (
   }
 
   const isAnonymous = (req: Request): boolean => {
-    if (req.headers.authorization !== undefined) {
-      return false
-    }
-    const cookies = req.headers.cookie
-    if (cookies && cookies.split(';').some((cookie) => cookie.trim().startsWith(cookiePrefix))) {
+    if (hasCredentials(req, cookiePrefix)) {
       return false
     }
     // `draft` is ignored for visitors anyway (src/hooks/draftsForThoseWhoReadThem.ts); don't rely on it.

@@ -36,6 +36,17 @@ type Props = {
 
 type Decision = Exclude<CommentStatus, 'pending'>
 
+/** The queue's decisions, as its buttons offer them. */
+const DECISIONS: {
+  buttonStyle: 'primary' | 'secondary'
+  label: CommentsTranslationKey
+  status: Decision
+}[] = [
+  { buttonStyle: 'primary', label: 'plugin-comments:moderationApprove', status: 'approved' },
+  { buttonStyle: 'secondary', label: 'plugin-comments:moderationReject', status: 'rejected' },
+  { buttonStyle: 'secondary', label: 'plugin-comments:moderationSpam', status: 'spam' },
+]
+
 type Translations = (typeof translations)['de']
 
 const useCommentsTranslation = () => useTranslation<Translations, CommentsTranslationKey>()
@@ -306,33 +317,18 @@ export const ModerationQueueClient = ({
     const isOff = isBusy || isRefreshing || !ids.length || ids.some((id) => decidedIds.has(id))
     return (
       <div className="moderation-queue__actions">
-        <Button
-          buttonStyle="primary"
-          disabled={isOff}
-          margin={false}
-          onClick={() => void decide(ids, 'approved')}
-          size="small"
-        >
-          {t('plugin-comments:moderationApprove')}
-        </Button>
-        <Button
-          buttonStyle="secondary"
-          disabled={isOff}
-          margin={false}
-          onClick={() => void decide(ids, 'rejected')}
-          size="small"
-        >
-          {t('plugin-comments:moderationReject')}
-        </Button>
-        <Button
-          buttonStyle="secondary"
-          disabled={isOff}
-          margin={false}
-          onClick={() => void decide(ids, 'spam')}
-          size="small"
-        >
-          {t('plugin-comments:moderationSpam')}
-        </Button>
+        {DECISIONS.map(({ buttonStyle, label, status }) => (
+          <Button
+            buttonStyle={buttonStyle}
+            disabled={isOff}
+            key={status}
+            margin={false}
+            onClick={() => void decide(ids, status)}
+            size="small"
+          >
+            {t(label)}
+          </Button>
+        ))}
       </div>
     )
   }
