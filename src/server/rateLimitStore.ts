@@ -8,6 +8,9 @@
  * Increments that arrive while a statement is running wait and go together in the next one
  * (one `INSERT … ON CONFLICT DO UPDATE … RETURNING` per batch), so a burst costs one round trip
  * per batch on one dedicated connection, never a connection per request from the request pool.
+ * Decrements (a refused form gives its hit back) join the same queue and run before the
+ * increments that came after them: a visitor who sends the corrected form at once is not
+ * counted for the refused one (on a second connection the give-back could land too late).
  * The window comes from the database's clock, the same for every server.
  */
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit'
@@ -38,6 +41,12 @@ type Pending = {
   reject: (err: unknown) => void
   resolve: (info: ClientRateLimitInfo) => void
   windowMs: number
+}
+
+type PendingDecrement = {
+  key: string
+  reject: (err: unknown) => void
+  resolve: () => void
 }
 
 type CounterArgs = {
@@ -75,6 +84,7 @@ export const createPostgresRateLimitCounter = ({
   const hashOf = (key: string) => keyedHash(secret, 'rate-limit', key)
 
   let waiting: Pending[] = []
+  let waitingDecrements: PendingDecrement[] = []
   let isRunning = false
   let isStopped = false
 
@@ -118,19 +128,52 @@ export const createPostgresRateLimitCounter = ({
     }
   }
 
-  const flush = async () => {
-    if (isRunning || !waiting.length) {
+  /** Gives back hits (one per pending decrement) within the windows that still last. */
+  const runDecrements = async (batch: PendingDecrement[]) => {
+    const counts = new Map<string, number>()
+    for (const pending of batch) {
+      const hash = hashOf(pending.key)
+      counts.set(hash, (counts.get(hash) ?? 0) + 1)
+    }
+    await pool.query(
+      `UPDATE ${RATE_LIMITS_TABLE} AS r SET hits = greatest(r.hits - d.n, 0)
+       FROM unnest($1::text[], $2::int[]) AS d(key, n)
+       WHERE r.key = d.key AND r.reset_at > now()`,
+      [[...counts.keys()], [...counts.values()]],
+    )
+  }
+
+  const settle = async <T extends { reject: (err: unknown) => void }>(
+    batch: T[],
+    run: (batch: T[]) => Promise<void>,
+    resolve?: (pending: T) => void,
+  ) => {
+    if (!batch.length) {
       return
     }
-    isRunning = true
-    const batch = waiting
-    waiting = []
     try {
-      await runBatch(batch)
+      await run(batch)
+      batch.forEach((pending) => resolve?.(pending))
     } catch (err) {
       for (const pending of batch) {
         pending.reject(err)
       }
+    }
+  }
+
+  const flush = async () => {
+    if (isRunning || (!waiting.length && !waitingDecrements.length)) {
+      return
+    }
+    isRunning = true
+    // The give-backs first: each was asked for before any increment now waiting.
+    const decrements = waitingDecrements
+    const batch = waiting
+    waitingDecrements = []
+    waiting = []
+    try {
+      await settle(decrements, runDecrements, (pending) => pending.resolve())
+      await settle(batch, runBatch)
     } finally {
       isRunning = false
       // What arrived meanwhile goes in the next statement.
@@ -152,12 +195,15 @@ export const createPostgresRateLimitCounter = ({
   purgeTimer.unref()
 
   return {
-    decrement: async (key) => {
-      await pool.query(
-        `UPDATE ${RATE_LIMITS_TABLE} SET hits = greatest(hits - 1, 0) WHERE key = $1 AND reset_at > now()`,
-        [hashOf(key)],
-      )
-    },
+    decrement: (key) =>
+      new Promise<void>((resolve, reject) => {
+        if (isStopped) {
+          reject(new Error('Rate limits: the counter is stopped.'))
+          return
+        }
+        waitingDecrements.push({ key, reject, resolve })
+        queueMicrotask(() => void flush())
+      }),
     increment: (key, windowMs) =>
       new Promise<ClientRateLimitInfo>((resolve, reject) => {
         if (isStopped) {
