@@ -365,6 +365,158 @@ const main = async () => {
   const rows: TableRow[] = []
   const rssAtStart = server.rssBytes()
 
+  // A new visitor rating one of a few modules: the rating row, and one request of the mixed load.
+  const ratingModuleIds = dataset.moduleIds.slice(2, 2 + settings.ratingModules)
+  let nextModule = 0
+  const rateRequest: autocannon.Request = {
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    // No cookie and no token: every request is a new visitor, so every rating is a new row.
+    setupRequest: (request) => ({
+      ...request,
+      body: randomRatingBody(),
+      path: `/api/modules/${ratingModuleIds[nextModule++ % ratingModuleIds.length]}/ratings`,
+    }),
+  }
+  /** The write rows (ratings, the registration burst and its confirmations), as their table rows. */
+  const measureWrites = async (): Promise<TableRow[]> => {
+    const writeRows: TableRow[] = []
+    log(`row: ratings at ${RATING_CONNECTIONS} connections over ${settings.ratingModules} modules`)
+    const [rating] = await measureAll([
+      { connections: RATING_CONNECTIONS, name: 'rate', requests: [rateRequest] },
+    ])
+    const ratingRow: TableRow = {
+      name: `rate a module (POST), ${RATING_CONNECTIONS} connections`,
+      notes: `a new visitor per request over ${ratingModuleIds.length} modules, ${formatCount(size.ratings)} ratings in the table; ${describeErrors(rating!)}`,
+      ratioToFloor: ratio(rating!),
+      ...rating!.median,
+    }
+    writeRows.push(ratingRow)
+
+    log(
+      `row: registration burst, ${formatCount(settings.burst.registrations)} for ${settings.burst.seats} seats`,
+    )
+    const eventId = await createBurstEvent({
+      baseUrl: server.url,
+      seats: settings.burst.seats,
+      token,
+    })
+    let registrant = 0
+    await settle(server.url)
+    // The server's CPU time per request: a figure the machine's other work hardly changes.
+    const cpuBeforeBurst = server.cpuMs()
+    const registered = await runOnce({
+      amount: settings.burst.registrations,
+      scenario: {
+        connections: BURST_CONNECTIONS,
+        name: 'register',
+        requests: [
+          {
+            headers: { 'content-type': 'application/json' },
+            method: 'POST',
+            path: `/api/events/${eventId}/registrations`,
+            setupRequest: (request) => {
+              const index = registrant++
+              return {
+                ...request,
+                body: JSON.stringify({
+                  answers: {},
+                  consent: true,
+                  email: `gast-${index}@anmeldung.test`,
+                  name: `Gast ${index}`,
+                }),
+              }
+            },
+          },
+        ],
+      },
+      seconds: 0,
+      url: server.url,
+    })
+    const burstCpuMs = server.cpuMs() - cpuBeforeBurst
+    const confirmTokens = await confirmTokensOf(databaseUrl)
+    let nextToken = 0
+    await settle(server.url)
+    const cpuBeforeConfirmations = server.cpuMs()
+    const confirmed = await runOnce({
+      amount: confirmTokens.length,
+      scenario: {
+        connections: BURST_CONNECTIONS,
+        name: 'confirm',
+        requests: [
+          {
+            // The confirmation page's button: a POST to the link (a GET only shows the page).
+            headers: { accept: 'application/json' },
+            method: 'POST',
+            setupRequest: (request) => ({
+              ...request,
+              path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}`,
+            }),
+          },
+        ],
+      },
+      seconds: 0,
+      url: server.url,
+    })
+    const confirmationsCpuMs = server.cpuMs() - cpuBeforeConfirmations
+    const cpuPerRequest = (cpuMs: number, requests: number) =>
+      `server CPU ${(cpuMs / Math.max(1, requests)).toFixed(1)} ms per request`
+    const statuses = await registrationStatuses(databaseUrl, eventId)
+    const seatsCheck = `afterwards ${Object.entries(statuses)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(', ')} (expected ${settings.burst.seats} confirmed)`
+    const burstNotes = (result: RunResult) =>
+      `p95 ${result.p95Ms.toFixed(1)} ms; ${
+        Object.keys(result.non2xx).length
+          ? `non-2xx: ${Object.entries(result.non2xx)
+              .map(([status, n]) => `${n}× ${status}`)
+              .join(', ')}`
+          : 'non-2xx: 0'
+      }${result.errors ? `; errors: ${result.errors}` : ''}`
+    writeRows.push(
+      {
+        name: `registration burst: ${formatCount(settings.burst.registrations)} POST /api/events/:id/registrations, ${BURST_CONNECTIONS} conn.`,
+        notes: `${formatCount(registered.responses)} answered; ${burstNotes(registered)}; ${cpuPerRequest(burstCpuMs, registered.responses)}`,
+        p50Ms: registered.p50Ms,
+        p99Ms: registered.p99Ms,
+        ratioToFloor: registered.requestsPerSecond / floorRate,
+        requestsPerSecond: registered.requestsPerSecond,
+      },
+      {
+        name: `… then the ${formatCount(confirmTokens.length)} confirmations (POST to the mailed links), ${BURST_CONNECTIONS} conn.`,
+        notes: `${seatsCheck}; ${burstNotes(confirmed)}; ${cpuPerRequest(confirmationsCpuMs, confirmed.responses)}`,
+        p50Ms: confirmed.p50Ms,
+        p99Ms: confirmed.p99Ms,
+        ratioToFloor: confirmed.requestsPerSecond / floorRate,
+        requestsPerSecond: confirmed.requestsPerSecond,
+      },
+    )
+    return writeRows
+  }
+
+  /** BENCH_ONLY: the rows measured so far, to bench/.work/results-<only>.md (results.md untouched). */
+  const writeOnly = async (only: 'cache' | 'writes', measured: TableRow[]) => {
+    const table = markdownTable(measured)
+    const lines = [
+      ...notes,
+      `setup: ${timings.join(', ')}`,
+      `load average (1/5/15 min) before: ${loadBefore}, after: ${loadAverage()}`,
+    ]
+    console.info(`\n${table}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`)
+    await writeResults({
+      appendix: '',
+      file: path.join(WORK_DIR, `results-${only}.md`),
+      lines,
+      machine,
+      settings: `BENCH_ONLY=${only}, BENCH_SECONDS=${settings.seconds}, BENCH_RUNS=${settings.runs} (medians), BENCH_CONNECTIONS=${connections}`,
+      startedAt,
+      table,
+    })
+    log(
+      `written to bench/.work/results-${only}.md (BENCH_ONLY=${only}: bench/results.md untouched)`,
+    )
+  }
+
   // Floor and the same request through Payload take turns run by run.
   log(`rows: floor, REST and GraphQL at ${connections} connections`)
   const floorScenario: Scenario = {
@@ -375,6 +527,20 @@ const main = async () => {
   const [floorResult] = await measureFloor([floorScenario])
   const floorRate = floorResult!.median.requestsPerSecond
   const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
+
+  if (settings.only === 'writes') {
+    rows.push(
+      {
+        name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`,
+        notes: `one SQL statement; ${describeErrors(floorResult!)}`,
+        ratioToFloor: 1,
+        ...floorResult!.median,
+      },
+      ...(await measureWrites()),
+    )
+    await writeOnly('writes', rows)
+    return
+  }
   let graphqlIndex = 0
   const [restCached, restUncached, graphql, graphqlPost, graphqlGet] = await measureAll([
     {
@@ -555,23 +721,7 @@ const main = async () => {
   )
 
   if (settings.only === 'cache') {
-    const table = markdownTable(rows)
-    const lines = [
-      ...notes,
-      `setup: ${timings.join(', ')}`,
-      `load average (1/5/15 min) before: ${loadBefore}, after: ${loadAverage()}`,
-    ]
-    console.info(`\n${table}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`)
-    await writeResults({
-      appendix: '',
-      file: path.join(WORK_DIR, 'results-cache.md'),
-      lines,
-      machine,
-      settings: `BENCH_ONLY=cache, BENCH_SECONDS=${settings.seconds}, BENCH_RUNS=${settings.runs} (medians), BENCH_CONNECTIONS=${connections}`,
-      startedAt,
-      table,
-    })
-    log('written to bench/.work/results-cache.md (BENCH_ONLY=cache: bench/results.md untouched)')
+    await writeOnly('cache', rows)
     return
   }
 
@@ -721,121 +871,10 @@ const main = async () => {
     `scans of the ratings table (pg_stat_user_tables) during the module reads: ${(await ratingsTableScans(databaseUrl)) - scansBeforeReads} (0 expected: a read uses the summary only)`,
   )
 
-  log(`row: ratings at ${RATING_CONNECTIONS} connections over ${settings.ratingModules} modules`)
-  const ratingModuleIds = dataset.moduleIds.slice(2, 2 + settings.ratingModules)
-  let nextModule = 0
-  const rateRequest: autocannon.Request = {
-    headers: { 'content-type': 'application/json' },
-    method: 'POST',
-    // No cookie and no token: every request is a new visitor, so every rating is a new row.
-    setupRequest: (request) => ({
-      ...request,
-      body: randomRatingBody(),
-      path: `/api/modules/${ratingModuleIds[nextModule++ % ratingModuleIds.length]}/ratings`,
-    }),
-  }
-  const [rating] = await measureAll([
-    { connections: RATING_CONNECTIONS, name: 'rate', requests: [rateRequest] },
-  ])
-  const ratingRow: TableRow = {
-    name: `rate a module (POST), ${RATING_CONNECTIONS} connections`,
-    notes: `a new visitor per request over ${ratingModuleIds.length} modules, ${formatCount(size.ratings)} ratings in the table; ${describeErrors(rating!)}`,
-    ratioToFloor: ratio(rating!),
-    ...rating!.median,
-  }
-  rows.push(ratingRow)
-
-  log(
-    `row: registration burst, ${formatCount(settings.burst.registrations)} for ${settings.burst.seats} seats`,
-  )
-  const eventId = await createBurstEvent({
-    baseUrl: server.url,
-    seats: settings.burst.seats,
-    token,
-  })
-  let registrant = 0
-  await settle(server.url)
-  const registered = await runOnce({
-    amount: settings.burst.registrations,
-    scenario: {
-      connections: BURST_CONNECTIONS,
-      name: 'register',
-      requests: [
-        {
-          headers: { 'content-type': 'application/json' },
-          method: 'POST',
-          path: `/api/events/${eventId}/registrations`,
-          setupRequest: (request) => {
-            const index = registrant++
-            return {
-              ...request,
-              body: JSON.stringify({
-                answers: {},
-                consent: true,
-                email: `gast-${index}@anmeldung.test`,
-                name: `Gast ${index}`,
-              }),
-            }
-          },
-        },
-      ],
-    },
-    seconds: 0,
-    url: server.url,
-  })
-  const confirmTokens = await confirmTokensOf(databaseUrl)
-  let nextToken = 0
-  await settle(server.url)
-  const confirmed = await runOnce({
-    amount: confirmTokens.length,
-    scenario: {
-      connections: BURST_CONNECTIONS,
-      name: 'confirm',
-      requests: [
-        {
-          // The confirmation page's button: a POST to the link (a GET only shows the page).
-          headers: { accept: 'application/json' },
-          method: 'POST',
-          setupRequest: (request) => ({
-            ...request,
-            path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}`,
-          }),
-        },
-      ],
-    },
-    seconds: 0,
-    url: server.url,
-  })
-  const statuses = await registrationStatuses(databaseUrl, eventId)
-  const seatsCheck = `afterwards ${Object.entries(statuses)
-    .map(([status, n]) => `${n} ${status}`)
-    .join(', ')} (expected ${settings.burst.seats} confirmed)`
-  const burstNotes = (result: RunResult) =>
-    `p95 ${result.p95Ms.toFixed(1)} ms; ${
-      Object.keys(result.non2xx).length
-        ? `non-2xx: ${Object.entries(result.non2xx)
-            .map(([status, n]) => `${n}× ${status}`)
-            .join(', ')}`
-        : 'non-2xx: 0'
-    }${result.errors ? `; errors: ${result.errors}` : ''}`
-  rows.push(
-    {
-      name: `registration burst: ${formatCount(settings.burst.registrations)} POST /api/events/:id/registrations, ${BURST_CONNECTIONS} conn.`,
-      notes: `${formatCount(registered.responses)} answered; ${burstNotes(registered)}`,
-      p50Ms: registered.p50Ms,
-      p99Ms: registered.p99Ms,
-      ratioToFloor: registered.requestsPerSecond / floorRate,
-      requestsPerSecond: registered.requestsPerSecond,
-    },
-    {
-      name: `… then the ${formatCount(confirmTokens.length)} confirmations (POST to the mailed links), ${BURST_CONNECTIONS} conn.`,
-      notes: `${seatsCheck}; ${burstNotes(confirmed)}`,
-      p50Ms: confirmed.p50Ms,
-      p99Ms: confirmed.p99Ms,
-      ratioToFloor: confirmed.requestsPerSecond / floorRate,
-      requestsPerSecond: confirmed.requestsPerSecond,
-    },
-  )
+  const writeRows = await measureWrites()
+  // The rating row's notes get the recount after the mixed load.
+  const ratingRow = writeRows[0]!
+  rows.push(...writeRows)
 
   // Mixed load: what member sites and visitors do together, while the server's memory is watched.
   log(

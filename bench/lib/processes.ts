@@ -3,7 +3,7 @@
  * runs in its own process group, so a timeout or an interrupted run can end it with everything
  * it started (tsx runs the script in a child of its own).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -138,6 +138,8 @@ export const freePort = (): Promise<number> =>
   })
 
 export type ServerProcess = {
+  /** CPU time (user + system) the process group has used so far, in ms (Linux /proc; 0 elsewhere). */
+  cpuMs: () => number
   /** Resident memory of the process group's largest process (the server, not tsx's launcher), in bytes. */
   rssBytes: () => number
   /** SIGTERM (the server drains and closes its pool), SIGKILL after a grace period. */
@@ -169,6 +171,39 @@ const groupRssBytes = (groupId: number | undefined): number => {
     }
   }
   return largest
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux unless told otherwise). */
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** User and system CPU time of every process of a group, in ms (Linux /proc; 0 elsewhere). */
+const groupCpuMs = (groupId: number | undefined): number => {
+  if (groupId === undefined || !fs.existsSync('/proc')) {
+    return 0
+  }
+  let ticks = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue
+    }
+    try {
+      // After the command name: state ppid pgrp … utime (the 12th) stime (the 13th).
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) === groupId) {
+        ticks += Number(fields[11]) + Number(fields[12])
+      }
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond
 }
 
 /**
@@ -224,7 +259,12 @@ export const startServerProcess = async ({
       .then((response) => response.status)
       .catch(() => 0)
     if (status === 200) {
-      return { rssBytes: () => groupRssBytes(child.pid), stop, url }
+      return {
+        cpuMs: () => groupCpuMs(child.pid),
+        rssBytes: () => groupRssBytes(child.pid),
+        stop,
+        url,
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
