@@ -7,8 +7,11 @@
  * stored documents once and the cast happens once, below. Nothing is caught: a database error
  * propagates (a swallowed one would turn an outage into "not found").
  */
+import { createLocalReq } from 'payload'
+
 import type {
   PaginatedDocs,
+  Payload,
   PayloadRequest,
   RequestContext,
   SelectType,
@@ -119,4 +122,30 @@ export const collectionOf = <Doc>(
     update: ({ depth = 0, ...args }) => api.update({ ...args, ...on, depth }),
     updateMany: ({ depth = 0, ...args }) => api.update({ ...args, ...on, depth }),
   }
+}
+
+/**
+ * What a visitor (no user) may read of a collection, as its read access says: everything
+ * (`true`), nothing (`false`), or the documents a `Where` matches (e.g. published ones). For a
+ * plugin's read that checks visibility as a visitor would and reads fields a visitor can't
+ * (overriding access) in one query instead of two. `id`: the document asked about, passed to
+ * the access function as Payload passes it on a read by id.
+ */
+export const visitorReadAccess = async ({
+  id,
+  payload,
+  slug,
+}: {
+  id?: DocumentId
+  payload: Payload
+  slug: string
+}): Promise<boolean | Where> => {
+  const read = payload.collections[slug as keyof Payload['collections']]?.config.access.read
+  if (!read) {
+    return false
+  }
+  // Payload types `id` by the host's id type; a plugin's slug may name any collection.
+  const args = { id, req: await createLocalReq({}, payload) } as Parameters<typeof read>[0]
+  const result: unknown = await read(args)
+  return typeof result === 'object' && result !== null ? (result as Where) : Boolean(result)
 }

@@ -56,10 +56,12 @@ const JOIN_URL = 'https://meet.example.org/quartiersplatz'
 
 let enabled: RunningPlugin
 let disabled: RunningPlugin
+/** A host whose jobs run the jobs collection's hooks: mails go through Payload's jobs.queue. */
+let withJobHooks: RunningPlugin
 let counter = 0
 
 beforeAll(async () => {
-  ;[enabled, disabled] = await Promise.all([
+  ;[enabled, disabled, withJobHooks] = await Promise.all([
     startOnFreshDatabase({
       build: (databaseUrl) => registrationTestConfig({ databaseUrl }),
       name: 'registration',
@@ -68,11 +70,15 @@ beforeAll(async () => {
       build: (databaseUrl) => registrationTestConfig({ databaseUrl, disabled: true }),
       name: 'registration_disabled',
     }),
+    startOnFreshDatabase({
+      build: (databaseUrl) => registrationTestConfig({ databaseUrl, jobs: { runHooks: true } }),
+      name: 'registration_job_hooks',
+    }),
   ])
 })
 
 afterAll(async () => {
-  await Promise.all([enabled?.stop(), disabled?.stop()])
+  await Promise.all([enabled?.stop(), disabled?.stop(), withJobHooks?.stop()])
 })
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
@@ -282,6 +288,24 @@ describe('running on its own database', () => {
     )
     expect(confirmation?.input.attachments?.[0]?.content).toContain(`SUMMARY:${session.heading}`)
   })
+
+  it.each([
+    ['writing the job row itself', () => enabled],
+    ["through Payload's jobs.queue (the host runs the jobs' hooks)", () => withJobHooks],
+  ])(
+    'should queue each mail once, %s: the request, then one notice a day for the same address',
+    async (_, runningOf) => {
+      const running = runningOf()
+      const session = await newSession(running)
+      const address = `einmal-${counter}@example.org`
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect((await signUp(running, session.id, address)).status).toBe(202)
+      }
+      const mails = await mailsTo(running, address)
+      expect(mails.map((mail) => mail.queue)).toEqual(['mail', 'mail'])
+      expect(mails.filter((mail) => mail.input.text.includes('/confirm?token='))).toHaveLength(1)
+    },
+  )
 
   it("should close sign-ups after the host's deadline field (a dotted path)", async () => {
     const session = await newSession(enabled, { signup: { closesOn: inDays(-2) } })

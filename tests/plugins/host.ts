@@ -29,6 +29,8 @@ export const staff: CollectionConfig = {
 export type HostArgs = {
   /** The database this config runs on; omitted for a config that is only sanitised. */
   databaseUrl?: string
+  /** The host's jobs settings (e.g. `runHooks`), merged over none. */
+  jobs?: Config['jobs']
   /** The host's own texts, merged by the plugins (the host's must win). */
   translations?: Record<string, Record<string, Record<string, string>>>
 }
@@ -36,8 +38,10 @@ export type HostArgs = {
 /** Everything but collections and plugins. */
 export const hostConfig = ({
   databaseUrl = UNUSED_DATABASE_URL,
+  jobs,
   translations,
 }: HostArgs = {}): Omit<Config, 'collections'> => ({
+  ...(jobs ? { jobs } : {}),
   admin: { user: staff.slug },
   db: postgresAdapter({ pool: { connectionString: databaseUrl, max: 4 }, push: true }),
   i18n: {

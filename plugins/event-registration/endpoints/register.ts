@@ -24,9 +24,9 @@ import { readJsonBody } from '@quartiersnetz/plugin-kit/readJsonBody'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { returnOriginsOf } from '@quartiersnetz/plugin-kit/returnUrl'
 import { issueVisitorToken } from '@quartiersnetz/plugin-kit/visitorToken'
-import { dayIn, loadEvent, registrationStateOf } from '../lib/events'
+import { dayIn, loadEventToRegister, registrationStateOf } from '../lib/events'
 import { queueAlreadyRegisteredMail, queueConfirmMail } from '../lib/mails'
-import { eventsOf, registrationsOf } from '../lib/records'
+import { registrationsOf } from '../lib/records'
 import {
   insertPendingRegistration,
   lockAndReserveId,
@@ -172,19 +172,8 @@ const register = async ({
   req: PayloadRequest
 }): Promise<Response> => {
   const t = translatorOf<RegistrationTranslationKey>(req)
-  // Counted as the public would read it: unpublished events don't exist for visitors (a count
-  // reads no fields and attaches nothing). A database error is not "not found": it propagates
-  // and is answered 503 (the host's error hook).
-  const isVisible =
-    isPossibleId(req.payload, options.eventsCollection, id) &&
-    (
-      await eventsOf(options, req, { asVisitor: true }).count({
-        overrideAccess: false,
-        where: { id: { equals: id } },
-      })
-    ).totalDocs > 0
-  // Then with the fields registering needs (gone in between: not found either).
-  const event = isVisible ? await loadEvent({ id, options, req, toRegister: true }) : null
+  // As the public would read it: unpublished events don't exist for visitors.
+  const event = await loadEventToRegister({ id, options, req })
   if (!event) {
     return fail(404, t('plugin-event-registration:eventNotFound'))
   }

@@ -1,7 +1,8 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import type { ResolvedRegistrationOptions, StoredEvent } from '../types'
 
+import { visitorReadAccess } from '@quartiersnetz/plugin-kit/data'
 import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { eventsOf } from './records'
 
@@ -45,27 +46,58 @@ const registeringSelectOf = (options: ResolvedRegistrationOptions): Record<strin
 /**
  * The event with every field (access link included), for the plugin's own use only; its
  * relationships as ids (the plugin reads only the event's own fields: no population).
- * `toRegister`: only what registering needs (`registeringSelectOf`), without seat counts.
  */
 export const loadEvent = async ({
   id,
   options,
   req,
-  toRegister = false,
 }: {
   id: number | string
   options: ResolvedRegistrationOptions
   req: PayloadRequest
-  toRegister?: boolean
 }): Promise<null | StoredEvent> =>
   isPossibleId(req.payload, options.eventsCollection, id)
-    ? eventsOf(options, req).findByID({
-        depth: 0,
-        id,
-        overrideAccess: true,
-        ...(toRegister && { select: registeringSelectOf(options) }),
-      })
+    ? eventsOf(options, req).findByID({ depth: 0, id, overrideAccess: true })
     : null
+
+/**
+ * The event a visitor registers for, if a visitor may see it (e.g. published), with what
+ * registering needs (`registeringSelectOf`), in one statement: the events' read access as a
+ * visitor has it narrows the query by id, and the fields are read with access overridden (the
+ * access link, which visitors never read, goes into the mails). Null when a visitor can't
+ * see it. A database error propagates (answered 503), never "not found".
+ */
+export const loadEventToRegister = async ({
+  id,
+  options,
+  req,
+}: {
+  id: number | string
+  options: ResolvedRegistrationOptions
+  req: PayloadRequest
+}): Promise<null | StoredEvent> => {
+  if (!isPossibleId(req.payload, options.eventsCollection, id)) {
+    return null
+  }
+  const visible = await visitorReadAccess({
+    id,
+    payload: req.payload,
+    slug: options.eventsCollection,
+  })
+  if (visible === false) {
+    return null
+  }
+  const byId: Where = { id: { equals: id } }
+  const { docs } = await eventsOf(options, req).find({
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    select: registeringSelectOf(options),
+    where: visible === true ? byId : { and: [byId, visible] },
+  })
+  return docs[0] ?? null
+}
 
 /** A field of the event; `name` may be a dotted path into groups ('registration.deadline'). */
 export const fieldOf = (event: StoredEvent, name: string): unknown =>
