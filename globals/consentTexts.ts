@@ -163,6 +163,32 @@ export const publishedConsentText = async ({
 }
 
 /**
+ * Only the id of the latest published version of a text (null: never published): what a
+ * consent records, on every comment and registration. Reads no text (the rich-text bodies and
+ * their traversal are most of a whole version's read).
+ */
+const publishedConsentVersion = async ({
+  req,
+  slug,
+}: {
+  req: PayloadRequest
+  slug: ConsentTextSlug
+}): Promise<null | number | string> => {
+  const { docs } = await req.payload.findGlobalVersions({
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { createdAt: true },
+    slug,
+    sort: '-createdAt',
+    where: { 'version._status': { equals: 'published' } },
+  })
+  return docs[0]?.id ?? null
+}
+
+/**
  * The plugins' `consentVersion`: the versions of the texts agreed to, as published at the moment
  * of the consent (`netiquette@12 privacy-notice@13`). Before any text is published the built-in
  * defaults are in force, named `fallback` (their version label, e.g. `2026-01`).
@@ -172,10 +198,7 @@ export const consentVersionOf =
   async ({ req }: { req: PayloadRequest }): Promise<string> => {
     const versions: [ConsentTextSlug, null | number | string][] = []
     for (const slug of slugs) {
-      versions.push([
-        slug,
-        (await publishedConsentText({ payload: req.payload, req, slug })).version,
-      ])
+      versions.push([slug, await publishedConsentVersion({ req, slug })])
     }
     if (versions.every(([, version]) => version === null)) {
       return fallback
