@@ -47,9 +47,11 @@ SELECT m.id, m.title, m.slug, m.summary, m.objective, m.users, m.target_group_no
   (SELECT coalesce(json_agg(json_build_object('id', l.id, 'label', l.label, 'url', l.url) ORDER BY l._order), '[]')
      FROM modules_links l WHERE l._parent_id = m.id) AS links,
   (SELECT to_json(s) FROM rating_summaries s WHERE s.target_collection = 'modules' AND s.target_id = m.id::text LIMIT 1) AS rating_summary,
-  (SELECT count(*)::int FROM comments c
+  (SELECT count(*)::int FROM comments c LEFT JOIN comments p ON p.id = c.parent_id
      WHERE c.target_collection = 'modules' AND c.target_id = m.id::text AND c.status = 'approved' AND c.is_confirmed
-       AND NOT coalesce(c.is_hidden_by_reports, false)) AS comment_count
+       AND NOT coalesce(c.is_hidden_by_reports, false)
+       AND (c.parent_id IS NULL OR (p.status = 'approved' AND p.is_confirmed
+         AND NOT coalesce(p.is_hidden_by_reports, false)))) AS comment_count
 FROM modules m
 WHERE m._status = 'published'
 ORDER BY m.created_at DESC

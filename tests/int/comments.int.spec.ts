@@ -608,6 +608,96 @@ describe('replies', () => {
   })
 })
 
+describe('replies to comments that are not public', () => {
+  const graphqlIds = async (target: number) => {
+    const { body } = await requestJson<GraphQLBody>(`${server.url}/api/graphql`, {
+      body: {
+        query: `{ Comments(where: { targetId: { equals: "${target}" } }, limit: 100) { docs { id } totalDocs } }`,
+      },
+      method: 'POST',
+    })
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined()
+    return (body.data?.Comments as { docs: { id: number }[] }).docs.map((doc) => doc.id)
+  }
+  const restCount = async (target: number) =>
+    (
+      await requestJson<{ totalDocs?: number }>(
+        `${server.url}/api/comments/count?where[targetId][equals]=${target}`,
+      )
+    ).body.totalDocs
+  const editorIds = async (target: number) =>
+    (
+      await requestJson<ListBody<Comment>>(
+        `${server.url}/api/comments?where[targetId][equals]=${target}&limit=100&depth=0`,
+        { token: tokens.editor },
+      )
+    ).body.docs!.map((doc) => doc.id)
+  const patch = async (id: number, body: Record<string, unknown>) => {
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body,
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+  }
+  /** What a visitor sees of the target, everywhere the public reads comments. */
+  const publicView = async (target: number) => ({
+    commentCount: await commentCountOf(target),
+    count: await restCount(target),
+    graphql: (await graphqlIds(target)).sort((a, b) => a - b),
+    rest: (await publicIds(target)).sort((a, b) => a - b),
+  })
+
+  it('should list a reply only while the comment it answers is public, and editors always', async () => {
+    const target = await createTargetModule()
+    const parent = await publishedComment({ targetId: target })
+    const reply = await publishedComment({ parent: parent.id, targetId: target, text: 'Genau.' })
+    const both = [parent.id, reply.id].sort((a, b) => a - b)
+    expect(await publicView(target)).toEqual({
+      commentCount: 2,
+      count: 2,
+      graphql: both,
+      rest: both,
+    })
+    const nothing = { commentCount: 0, count: 0, graphql: [], rest: [] }
+
+    // Hidden by three reports: its reply goes with it, and can't be reported meanwhile.
+    for (const client of ['198.51.100.91', '198.51.100.92', '198.51.100.93']) {
+      const response = await requestJson(`${server.url}/api/comments/${parent.id}/report`, {
+        body: {},
+        headers: { 'X-Forwarded-For': client },
+        method: 'POST',
+      })
+      expect(response.status, JSON.stringify(response.body)).toBe(202)
+    }
+    expect(await publicView(target)).toEqual(nothing)
+    const reportOfReply = await requestJson(`${server.url}/api/comments/${reply.id}/report`, {
+      body: {},
+      headers: { 'X-Forwarded-For': '198.51.100.94' },
+      method: 'POST',
+    })
+    expect(reportOfReply.status).toBe(404)
+    expect((await requestJson(`${server.url}/api/comments/${reply.id}`)).status).toBe(404)
+    expect((await editorIds(target)).sort((a, b) => a - b)).toEqual(both)
+
+    // Shown again by an editor: both are back.
+    await patch(parent.id, { isHiddenByReports: false })
+    expect(await publicView(target)).toEqual({
+      commentCount: 2,
+      count: 2,
+      graphql: both,
+      rest: both,
+    })
+
+    // Rejected: the reply is gone too, and comes back with its approval.
+    await patch(parent.id, { status: 'rejected' })
+    expect(await publicView(target)).toEqual(nothing)
+    expect((await editorIds(target)).sort((a, b) => a - b)).toEqual(both)
+    await patch(parent.id, { status: 'approved' })
+    expect((await publicView(target)).rest).toEqual(both)
+  })
+})
+
 describe('refused input', () => {
   const refusals: [string, () => Record<string, unknown> | string, number, string][] = [
     ['a filled honeypot', () => validBody({ website: 'http://spam.example' }), 400, 'automatisch'],

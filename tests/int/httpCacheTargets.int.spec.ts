@@ -184,6 +184,52 @@ describe('HTTP cache: a visitor write drops only the answers that contain its do
     expect((await get<Doc>(`/api/modules/${moduleA.id}`)).body.commentCount).toBe((before ?? 0) + 1)
   })
 
+  it("should drop the answers with module A's comment count and its comment lists when the comment a reply answers is hidden or shown again", async () => {
+    const { moduleA, paths } = await scene()
+    const comment = (data: Record<string, unknown>) =>
+      payload.create({
+        collection: 'comments',
+        data: {
+          authorName: 'Anwohnerin',
+          isConfirmed: true,
+          status: 'approved',
+          targetCollection: 'modules',
+          targetId: String(moduleA.id),
+          ...data,
+        } as never,
+      })
+    const parent = await comment({ text: 'Hat in unserem Quartier gut funktioniert.' })
+    const reply = await comment({ parent: parent.id, text: 'Bei uns auch.' })
+    // Comments have no drafts: their REST list is never kept, their GraphQL list is.
+    const commentsQuery = `{ Comments(where: { targetId: { equals: "${moduleA.id}" } }) { docs { id } } }`
+    const commentList = `/api/graphql?${new URLSearchParams({ query: commentsQuery }).toString()}`
+    await prime([...paths.withA, ...paths.withoutA, commentList])
+    const shown = async () => ({
+      commentCount: (await get<Doc>(`/api/modules/${moduleA.id}`)).body.commentCount,
+      comments: (
+        await get<{ data?: { Comments?: { docs: { id: number }[] } } }>(commentList)
+      ).body.data?.Comments?.docs.map((doc) => doc.id),
+    })
+    expect(await shown()).toEqual({ commentCount: 2, comments: [parent.id, reply.id] })
+
+    // Only the parent's row changes: the answers that count or list its reply change too.
+    await payload.update({
+      collection: 'comments',
+      data: { isHiddenByReports: true, reportCount: 3 } as never,
+      id: parent.id,
+    })
+    await expectStates({ dropped: [...paths.withA, commentList], kept: paths.withoutA })
+    expect(await shown()).toEqual({ commentCount: 0, comments: [] })
+
+    await payload.update({
+      collection: 'comments',
+      data: { isHiddenByReports: false } as never,
+      id: parent.id,
+    })
+    await expectStates({ dropped: [...paths.withA, commentList], kept: paths.withoutA })
+    expect(await shown()).toEqual({ commentCount: 2, comments: [parent.id, reply.id] })
+  })
+
   it('should drop the answers that contain an event when a registration for it is confirmed, and keep the others', async () => {
     const { event, paths } = await scene()
     const otherEvent = await createEvent('Andere Veranstaltung')

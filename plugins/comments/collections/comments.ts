@@ -190,7 +190,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
       // A Where would count as "allowed" for a create (there is no document to match): only true grants.
       create: grantsOnlyTrue(options.canModerate),
       delete: options.canModerate,
-      read: async ({ req }) => ((await isModerator(options, req)) ? true : publicCommentsWhere),
+      read: async ({ req }) => ((await isModerator(options, req)) ? true : publicCommentsWhere()),
       update: options.canModerate,
     },
     admin: {

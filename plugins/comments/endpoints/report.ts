@@ -13,7 +13,7 @@ import { isJsonRequest, unsupportedTypeMessage } from '@quartiersnetz/plugin-kit
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { PLUGIN_WRITE } from '../lib/context'
 import { commentsOf, reportsOf } from '../lib/records'
-import { isPubliclyVisible } from '../lib/visibility'
+import { isPubliclyVisible, parentIdOf } from '../lib/visibility'
 
 /**
  * POST /api/comments/:id/report — a visitor reports a visible comment, once per client (keyed
@@ -46,7 +46,16 @@ export const reportEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       // Reports of one comment are counted one by one.
       await lockForTransaction({ namespace: 'comments-report', req, value: id })
       const comment = await comments.findByID({ id, overrideAccess: true })
-      if (!comment || !isPubliclyVisible(comment)) {
+      // A reply is public only while the comment it answers is (lib/visibility.ts).
+      const parentId = parentIdOf(comment?.parent)
+      const parent = parentId
+        ? await comments.findByID({ id: parentId, overrideAccess: true })
+        : undefined
+      if (
+        !comment ||
+        !isPubliclyVisible(comment) ||
+        (parentId !== undefined && !(parent && isPubliclyVisible(parent)))
+      ) {
         await killTransaction(req)
         return fail(404, t('plugin-comments:commentNotFound'))
       }

@@ -8,7 +8,7 @@ import { isPossibleId } from '@quartiersnetz/plugin-kit/ids'
 import { fail, translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { titleFieldOf } from '@quartiersnetz/plugin-kit/targets'
 import { commentsOf } from '../lib/records'
-import { publicCommentsWhere } from '../lib/visibility'
+import { ownPublicWhere } from '../lib/visibility'
 import { commentFormToken } from './formToken'
 
 /** More than any discussion of one document; a thread is not an archive. */
@@ -152,7 +152,8 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
     }
     const { docs } = await commentsOf(options, req, { asVisitor: true }).find({
       limit: MAX_THREAD_COMMENTS,
-      // As a visitor: the collection's read access adds the public condition once more.
+      // As a visitor: the collection's read access adds the public condition, a reply's parent's
+      // included (lib/visibility.ts).
       overrideAccess: false,
       pagination: false,
       select: {
@@ -165,7 +166,7 @@ export const threadEndpoint = (options: ResolvedCommentsOptions): Endpoint => ({
       sort: ['createdAt', 'id'],
       where: {
         and: [
-          publicCommentsWhere,
+          ownPublicWhere(),
           { targetCollection: { equals: collection } },
           { targetId: { equals: String(target.id) } },
         ],
