@@ -40,9 +40,15 @@ export { PURGE_UNCONFIRMED_TASK } from './tasks/purgeUnconfirmed'
 export { ERASE_ABUSE_RECORDS_TASK } from './tasks/eraseAbuseRecords'
 export { ERASED_COMMENT } from './lib/personalData'
 
-/** What the host's edge should count per client: new comments and reports, each on its own. */
+/**
+ * What the host's edge should count per client: new comments and reports, each on its own. A
+ * refusal of the input (an empty or too long text, a body that is no JSON) stores and sends
+ * nothing, so it doesn't count: a visitor who corrects their text needn't wait. Accepted ones,
+ * 404 and 409 count, so a script can't send confirmation mails or probe comments unbounded.
+ */
 const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[] => [
   {
+    countsInputRefusals: false,
     kind: 'comment',
     limit: options.rateLimit,
     message: (minutes) => ({
@@ -52,6 +58,7 @@ const publicWriteRoutes = (options: ResolvedCommentsOptions): PublicWriteRoute[]
     path: `/${options.slugs.comments}`,
   },
   {
+    countsInputRefusals: false,
     kind: 'report',
     limit: options.rateLimit,
     message: (minutes) => ({

@@ -1100,6 +1100,58 @@ describe('rate limit', () => {
   })
 })
 
+describe('rate limit and refused input', () => {
+  it('should not count comments refused for their input against the limit, and still limit accepted ones', async () => {
+    const client = '192.0.2.78'
+    const before = await commentsStored()
+    // More refusals than the limit (10): an empty text, a text too long, a body that is no JSON.
+    const refused: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const text = i % 2 ? '' : 'x'.repeat(2001)
+      refused.push((await submit(validBody({ text }), { 'X-Forwarded-For': client })).status)
+    }
+    const notJson = await fetch(`${server.url}/api/comments`, {
+      body: 'text=Hallo',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': client,
+      },
+      method: 'POST',
+    })
+    refused.push(notJson.status)
+    expect(refused).toEqual([...Array(12).fill(400), 415])
+    expect(await commentsStored()).toBe(before)
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await submit(validBody(), { 'X-Forwarded-For': client })).status)
+    }
+    expect(statuses).toEqual([...Array(10).fill(202), 429])
+    expect(await commentsStored()).toBe(before + 10)
+  })
+
+  it('should not count reports refused for their input (not JSON) against the limit', async () => {
+    const { id } = await publishedComment()
+    const client = '192.0.2.79'
+    const refused: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const response = await fetch(`${server.url}/api/comments/${id}/report`, {
+        body: '',
+        headers: { 'Content-Type': 'text/plain', 'X-Forwarded-For': client },
+        method: 'POST',
+      })
+      refused.push(response.status)
+    }
+    expect(refused).toEqual(Array(12).fill(415))
+    const accepted = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}/report`, {
+      body: {},
+      headers: { 'X-Forwarded-For': client },
+      method: 'POST',
+    })
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202)
+    expect((await storedComment(id)).reportCount).toBe(1)
+  })
+})
+
 describe('comment count', () => {
   it('should count approved visible comments per document in a list', async () => {
     const [a, b] = [await createTargetModule(), await createTargetModule()]
