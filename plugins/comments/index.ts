@@ -91,6 +91,7 @@ export const commentsPlugin =
       canModerate: options.canModerate,
       commentsSlug: options.slugs.comments,
       isDisabled: options.disabled,
+      reportsToHide: options.reportsToHide,
     }
     return {
       ...config,

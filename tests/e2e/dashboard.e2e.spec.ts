@@ -230,10 +230,11 @@ describe('the dashboard of the coordination office', () => {
     expect(await countsOf(moderation)).toEqual(['3 warten auf Ihre Entscheidung', '1 gemeldet'])
     const waiting = await entriesOf(moderation)
     expect(waiting).toHaveLength(3)
-    expect(waiting[0]).toContain('„Wann ist die nächste Konferenz im Quartier?“')
-    expect(waiting[0]).toContain('von Petra Nachbarin')
-    expect(waiting[0]).toContain('Beteiligungsmodul: Stadtteilkonferenz (Übersicht)')
-    expect(waiting[2]).toContain('„Werbung für etwas ganz anderes“ nach Meldungen verborgen')
+    // In the queue's order: the reported one first, then the oldest.
+    expect(waiting[0]).toContain('„Werbung für etwas ganz anderes“ nach Meldungen verborgen')
+    expect(waiting[1]).toContain('„Wann ist die nächste Konferenz im Quartier?“')
+    expect(waiting[1]).toContain('von Petra Nachbarin')
+    expect(waiting[1]).toContain('Beteiligungsmodul: Stadtteilkonferenz (Übersicht)')
 
     const events = card(page, 'upcoming-events')
     expect(await countsOf(events)).toEqual(['3 anstehend'])

@@ -277,6 +277,139 @@ describe('moderation queue in the admin', () => {
     await context.close()
   })
 
+  it('should list reported comments that are still visible, most reported first and marked, and let an editor dismiss, reject and take back, and mark spam', async () => {
+    const module = await createModule(server.payload, { title: 'Bolzplatz (Moderation)' })
+    // The pending one is the oldest: only the reports can put the others before it.
+    const pending = await createWaitingComment({
+      ageMs: 90 * HOUR,
+      authorName: 'Olga Offen',
+      moduleId: module.id,
+      text: 'Wer schließt abends ab?',
+    })
+    const visible = (authorName: string, text: string) =>
+      createComment(server.payload, {
+        authorName,
+        createdAt: new Date(Date.now() - HOUR).toISOString(),
+        email: `${authorName.toLowerCase().replace(/\W+/g, '.')}@example.test`,
+        targetId: String(module.id),
+        text,
+      })
+    const once = await visible('Ulla Einmal', 'Der Platz ist viel zu laut.')
+    const twice = await visible('Tom Zweimal', 'Die Nachbarn sollen sich nicht so haben.')
+    const report = async (id: number, client: string) => {
+      const response = await requestJson(`${server.url}/api/comments/${id}/report`, {
+        body: {},
+        headers: { 'X-Forwarded-For': client },
+        method: 'POST',
+      })
+      expect(response.status, JSON.stringify(response.body)).toBe(202)
+    }
+    await report(twice.id, '198.51.100.91')
+    await report(twice.id, '198.51.100.92')
+    await report(once.id, '198.51.100.93')
+    const stateOf = async (id: number) => {
+      const { isHiddenByReports, reportCount, status } = await server.payload.findByID({
+        collection: 'comments',
+        id,
+        overrideAccess: true,
+      })
+      return { isHiddenByReports, reportCount, status }
+    }
+    const isPublic = async (id: number) =>
+      (await requestJson(`${server.url}/api/comments/${id}`)).status === 200
+    expect(await stateOf(once.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 1,
+      status: 'approved',
+    })
+    expect(await isPublic(once.id)).toBe(true)
+
+    const { context, page } = await signIn(EDITOR)
+    const navLink = page.locator('#nav-moderation')
+    await navLink.waitFor()
+    await page.goto(`${server.url}/admin/moderation`)
+    const rows = page.locator('.moderation-queue__row')
+    const rowOf = (id: number) => page.locator(`.moderation-queue__row[data-comment-id="${id}"]`)
+    await rowOf(twice.id).waitFor()
+    // Below the threshold they wait too, counted in the nav; the most reported first.
+    const total = await rows.count()
+    expect((await navLink.innerText()).replace(/\s+/g, ' ').trim()).toBe(`Moderation ${total}`)
+    const mine = new Set([pending.id, once.id, twice.id].map(String))
+    const order = (
+      await rows.evaluateAll((elements) =>
+        elements.map((element) => element.getAttribute('data-comment-id')),
+      )
+    ).filter((id) => id !== null && mine.has(id))
+    expect(order).toEqual([twice.id, once.id, pending.id].map(String))
+    expect(await rowOf(twice.id).locator('.moderation-queue__reports').innerText()).toBe('2')
+    expect(await rowOf(twice.id).locator('.moderation-queue__reported').innerText()).toBe(
+      'Freigegeben und noch sichtbar, 2-mal gemeldet (verborgen ab 3 Meldungen)',
+    )
+    expect(await rowOf(once.id).locator('.moderation-queue__reported').innerText()).toBe(
+      'Freigegeben und noch sichtbar, einmal gemeldet (verborgen ab 3 Meldungen)',
+    )
+    expect(await rowOf(once.id).locator('.moderation-queue__hidden').count()).toBe(0)
+    expect(await rowOf(pending.id).locator('.moderation-queue__reported').count()).toBe(0)
+    await page.mouse.move(0, 0)
+    await page.screenshot({
+      animations: 'disabled',
+      fullPage: true,
+      path: '/tmp/moderation-reported.png',
+    })
+
+    // "Freigeben" dismisses the reports: it stays public and leaves the queue.
+    const toasts = page.locator('.payload-toast-container')
+    await rowOf(twice.id).getByRole('button', { exact: true, name: 'Freigeben' }).click()
+    await toasts.getByText('1 Kommentar freigegeben.').waitFor()
+    await rowOf(twice.id).waitFor({ state: 'detached' })
+    expect(await stateOf(twice.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'approved',
+    })
+    expect(await isPublic(twice.id)).toBe(true)
+
+    // Rejected, and taken back: approved and public again, with its report.
+    await rowOf(once.id).getByRole('button', { exact: true, name: 'Ablehnen' }).click()
+    await toasts.getByText('1 Kommentar abgelehnt.').waitFor()
+    await rowOf(once.id).waitFor({ state: 'detached' })
+    expect(await stateOf(once.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'rejected',
+    })
+    expect(await isPublic(once.id)).toBe(false)
+    await toasts.getByRole('button', { name: 'Rückgängig' }).click()
+    await toasts
+      .getByText(
+        '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
+      )
+      .waitFor()
+    await rowOf(once.id).waitFor()
+    expect(await stateOf(once.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 1,
+      status: 'approved',
+    })
+    expect(await isPublic(once.id)).toBe(true)
+    expect(await rowOf(once.id).locator('.moderation-queue__reported').count()).toBe(1)
+
+    // Marked as spam: gone from the public and from the queue.
+    const spam = rowOf(once.id).getByRole('button', { exact: true, name: 'Spam' })
+    await expect.poll(() => spam.isEnabled()).toBe(true)
+    await spam.click()
+    await toasts.getByText('1 Kommentar als Spam markiert.').waitFor()
+    await rowOf(once.id).waitFor({ state: 'detached' })
+    expect(await stateOf(once.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'spam',
+    })
+    expect(await isPublic(once.id)).toBe(false)
+    expect(await rowOf(pending.id).count()).toBe(1)
+    await context.close()
+  })
+
   it('should name entries of every commented collection by their title and say when one is gone', async () => {
     const project = await createProject(server.payload, { title: 'Grüne Höfe (Moderation)' })
     const gone = await createModule(server.payload, { title: 'Gelöschtes Modul (Moderation)' })

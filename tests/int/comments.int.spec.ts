@@ -1051,6 +1051,71 @@ describe('reports', () => {
     expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
   })
 
+  it("should dismiss the reports of a visible comment with the queue's approval, and put it back with them when its rejection is taken back, mailing nobody", async () => {
+    const target = await createTargetModule()
+    const { email, id } = await publishedComment({ notifyOnApproval: true, targetId: target })
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(1)
+    smtp.received.length = 0
+    const patch = (body: Record<string, unknown>, query = `/${id}`) =>
+      requestJson<ListBody<Comment>>(`${server.url}/api/comments${query}`, {
+        body,
+        method: 'PATCH',
+        token: tokens.editor,
+      })
+    const stateOf = async () => {
+      const { isHiddenByReports, reportCount, status } = await storedComment(id)
+      return { isHiddenByReports, reportCount, status }
+    }
+    expect((await report(id, '198.51.100.75')).status).toBe(202)
+    expect((await report(id, '198.51.100.76')).status).toBe(202)
+    const reported = { isHiddenByReports: false, reportCount: 2, status: 'approved' }
+    expect(await stateOf()).toEqual(reported)
+    // Saving it unchanged in the edit view (the checkbox as it was) decides nothing.
+    expect((await patch({ isHiddenByReports: false, text: 'Unverändert.' })).status).toBe(200)
+    expect(await stateOf()).toEqual(reported)
+
+    // The queue's "Ablehnen", then "Rückgängig": public again, with its two reports.
+    expect(
+      (await patch({ isHiddenByReports: false, reportCount: 0, status: 'rejected' })).status,
+    ).toBe(200)
+    expect(await stateOf()).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'rejected',
+    })
+    const undone = await patch(
+      { isHiddenByReports: false, reportCount: 2, status: 'approved' },
+      `?where[and][0][id][in][0]=${id}&where[and][1][status][equals]=rejected`,
+    )
+    expect(undone.body.docs?.map((doc) => doc.id)).toEqual([id])
+    expect(await stateOf()).toEqual(reported)
+    expect(await publicIds(target)).toContain(id)
+
+    // The queue's "Freigeben": the reports are dismissed, the comment stays.
+    expect(
+      (await patch({ isHiddenByReports: false, reportCount: 0, status: 'approved' })).status,
+    ).toBe(200)
+    expect(await stateOf()).toEqual({
+      isHiddenByReports: false,
+      reportCount: 0,
+      status: 'approved',
+    })
+    expect(await publicIds(target)).toContain(id)
+    expect(mailsTo(await deliverMails({ payload, smtp }), email)).toHaveLength(0)
+  })
+
+  it('should dismiss the reports of a visible comment that gets a new status in the admin', async () => {
+    const { id } = await publishedComment()
+    expect((await report(id, '198.51.100.77')).status).toBe(202)
+    const response = await requestJson<ErrorBody>(`${server.url}/api/comments/${id}`, {
+      body: { status: 'rejected' },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    expect(await storedComment(id)).toMatchObject({ reportCount: 0, status: 'rejected' })
+  })
+
   it('should count one report per client', async () => {
     const { id } = await publishedComment()
     expect((await report(id, '198.51.100.50')).status).toBe(202)

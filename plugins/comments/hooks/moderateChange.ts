@@ -16,7 +16,8 @@ const idOf = (value: StoredComment['parent']) =>
  * Moderators' writes in the admin: replies of the editors are confirmed and take their target
  * from the comment they answer (one level only); an approved comment doesn't go back to pending
  * (its author may have been mailed; a rejection or a spam mark may be taken back), an
- * unconfirmed one isn't approved, and any decision lifts the hiding by reports.
+ * unconfirmed one isn't approved, and any decision on a reported comment (a new status, or
+ * showing a hidden one again) lifts the hiding and dismisses its reports.
  */
 export const moderateChange =
   (options: ResolvedCommentsOptions): CollectionBeforeChangeHook =>
@@ -57,10 +58,12 @@ export const moderateChange =
     if (status === 'approved' && previous.status !== 'approved' && !previous.isConfirmed) {
       throw new APIError(t('plugin-comments:unconfirmedCannotBeApproved'), 400, undefined, true)
     }
+    const hasNewStatus = data.status !== undefined && data.status !== previous.status
+    // Saving a visible reported comment in the edit view sends `isHiddenByReports: false` as it
+    // was: no decision. Dismissing its reports without a new status says so (`reportCount: 0`).
     const hasDecided =
-      (data.status !== undefined && data.status !== previous.status) ||
-      data.isHiddenByReports === false
-    if (previous.isHiddenByReports && hasDecided) {
+      hasNewStatus || (Boolean(previous.isHiddenByReports) && data.isHiddenByReports === false)
+    if ((previous.isHiddenByReports || (previous.reportCount ?? 0) > 0) && hasDecided) {
       // Counting starts again; those who reported already can't report again (comment-reports).
       return { ...data, isHiddenByReports: false, reportCount: 0 }
     }

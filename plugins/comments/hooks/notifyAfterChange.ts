@@ -9,8 +9,9 @@ import { commentsOf } from '../lib/records'
 /**
  * Moderators' decisions mail the commenter (if they opted in): approval, and an official reply
  * to their comment. Queued in the change's transaction, sent after commit. Only when the comment
- * appears: approved and not hidden by reports (a rejection taken back in the moderation queue
- * puts a hidden comment back as approved; its author was told when it was first approved).
+ * appears: approved, not hidden by reports and never public before (a rejection taken back in
+ * the moderation queue puts a reported comment back as approved, with its reports; its author
+ * was told when it was first approved).
  */
 export const notifyAfterChange =
   (options: ResolvedCommentsOptions): CollectionAfterChangeHook =>
@@ -21,9 +22,13 @@ export const notifyAfterChange =
     const load = (id: number | string) =>
       commentsOf(options, req).findByID({ id, overrideAccess: true })
     const current = doc as StoredComment
+    // Only public comments can be reported: one with reports was public before, and whoever
+    // was to be told was told then (a rejection taken back in the queue restores its reports).
+    const wasPublicBefore = (current.reportCount ?? 0) > 0
     const isAppearing =
       current.status === 'approved' &&
       !current.isHiddenByReports &&
+      !wasPublicBefore &&
       (operation === 'create' || (previousDoc as StoredComment | undefined)?.status !== 'approved')
     if (operation === 'update' && isAppearing) {
       const full = await load(current.id)

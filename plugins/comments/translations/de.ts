@@ -54,8 +54,8 @@ export const de = {
       'Ihr Konto darf keine Kommentare moderieren. Bitte wenden Sie sich an eine Administratorin oder einen Administrator.',
     moderationHiddenByReports: 'Freigegeben, aber wegen Meldungen verborgen',
     moderationIntro:
-      'Bestätigte Kommentare, die auf eine Entscheidung warten, die ältesten zuerst.',
-    moderationMore: 'Angezeigt werden die ältesten {{shown}} von {{total}}.',
+      'Bestätigte Kommentare, die auf eine Entscheidung warten, und gemeldete: die meistgemeldeten zuerst, dann die ältesten. „Freigeben“ verwirft die Meldungen eines Kommentars.',
+    moderationMore: 'Angezeigt werden die ersten {{shown}} von {{total}}.',
     moderationNav: 'Moderation',
     moderationNavOff: 'aus',
     moderationNavWaiting: '{{count}} Kommentare warten auf eine Entscheidung',
@@ -71,6 +71,14 @@ export const de = {
     moderationRestoredHidden_one:
       '1 Kommentar ist wieder freigegeben und wegen seiner Meldungen verborgen, bis Sie entscheiden. Niemand wird benachrichtigt.',
     moderationRejected_one: '1 Kommentar abgelehnt.',
+    moderationRestoredReported:
+      '{{count}} Kommentare sind wieder freigegeben und mit ihren Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
+    moderationRestoredReported_one:
+      '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
+    moderationReportedVisible:
+      'Freigegeben und noch sichtbar, {{count}}-mal gemeldet (verborgen ab {{threshold}} Meldungen)',
+    moderationReportedVisible_one:
+      'Freigegeben und noch sichtbar, einmal gemeldet (verborgen ab {{threshold}} Meldungen)',
     moderationReports: 'Meldungen',
     moderationSelect: 'Kommentar von {{name}} auswählen',
     moderationSelectAll: 'Alle auswählen',

@@ -52,8 +52,9 @@ export const en: typeof de = {
     moderationFailed: 'The decision could not be saved: {{message}}',
     moderationForbidden: 'Your account may not moderate comments. Please ask an administrator.',
     moderationHiddenByReports: 'Approved, but hidden by reports',
-    moderationIntro: 'Confirmed comments waiting for a decision, oldest first.',
-    moderationMore: 'Showing the oldest {{shown}} of {{total}}.',
+    moderationIntro:
+      'Confirmed comments waiting for a decision, and reported ones: the most reported first, then the oldest. "Approve" dismisses a comment\'s reports.',
+    moderationMore: 'Showing the first {{shown}} of {{total}}.',
     moderationNav: 'Moderation',
     moderationNavOff: 'off',
     moderationNavWaiting: '{{count}} comments are waiting for a decision',
@@ -69,6 +70,14 @@ export const en: typeof de = {
     moderationRestoredHidden_one:
       '1 comment is approved again and hidden by its reports until you decide. Nobody is notified.',
     moderationRejected_one: '1 comment rejected.',
+    moderationRestoredReported:
+      '{{count}} comments are approved again and visible with their reports until you decide. Nobody is notified.',
+    moderationRestoredReported_one:
+      '1 comment is approved again and visible with its reports until you decide. Nobody is notified.',
+    moderationReportedVisible:
+      'Approved and still visible, reported {{count}} times (hidden at {{threshold}} reports)',
+    moderationReportedVisible_one:
+      'Approved and still visible, reported once (hidden at {{threshold}} reports)',
     moderationReports: 'Reports',
     moderationSelect: 'Select the comment by {{name}}',
     moderationSelectAll: 'Select all',

@@ -18,7 +18,7 @@ export type QueuedComment = {
   id: number | string
   isHiddenByReports: boolean
   reportCount: number
-  /** Pending, or approved and hidden by reports (what the queue lists). */
+  /** Pending, or approved with reports: hidden by them or still visible (what the queue lists). */
   status: CommentStatus
   /** The commented document in words. */
   target: TargetInWords
@@ -31,6 +31,8 @@ type Props = {
   isDisabled: boolean
   /** The server's clock when the list was read, so that server and browser render the same ages. */
   now: number
+  /** Reports that hide a comment. */
+  reportsToHide: number
   total: number
 }
 
@@ -101,6 +103,7 @@ export const ModerationQueueClient = ({
   commentsSlug,
   isDisabled,
   now,
+  reportsToHide,
   total,
 }: Props) => {
   const { i18n, t } = useCommentsTranslation()
@@ -167,9 +170,9 @@ export const ModerationQueueClient = ({
 
   /**
    * Undo from the toast: each comment gets back what it had before the rejection or spam mark
-   * (pending; or approved, hidden, with its reports counted as before), unless somebody changed
-   * it meanwhile. No mail: a comment that stays hidden is no approval to tell anybody about (an
-   * approval is not undone at all: it may already have mailed the commenter).
+   * (pending; or approved with its reports counted as before, hidden or still visible), unless
+   * somebody changed it meanwhile. No mail: a comment with reports was approved and public
+   * before (an approval is not undone at all: it may already have mailed the commenter).
    */
   const restore = async (decision: Decision, before: Map<string, ModerationState>) => {
     if (isWorking.current) {
@@ -187,12 +190,15 @@ export const ModerationQueueClient = ({
     }
     let waiting = 0
     let hidden = 0
+    let reported = 0
     const problems: string[] = []
     try {
       for (const { ids, state } of groups.values()) {
         const { body, doneIds, response } = await setStatus(ids, state, decision)
         if (state.isHiddenByReports) {
           hidden += doneIds.length
+        } else if (state.status === 'approved') {
+          reported += doneIds.length
         } else {
           waiting += doneIds.length
         }
@@ -219,6 +225,7 @@ export const ModerationQueueClient = ({
     const restored = [
       waiting ? t('plugin-comments:moderationRestored', { count: waiting }) : '',
       hidden ? t('plugin-comments:moderationRestoredHidden', { count: hidden }) : '',
+      reported ? t('plugin-comments:moderationRestoredReported', { count: reported }) : '',
     ]
       .filter(Boolean)
       .join(' ')
@@ -237,9 +244,11 @@ export const ModerationQueueClient = ({
     isWorking.current = true
     setIsBusy(true)
     try {
-      // Any decision lifts the hiding by reports (the collection's hook resets the count).
+      // Any decision lifts the hiding by reports and dismisses them: approving a comment that
+      // is still visible keeps its status and only sets the count back.
       const { body, doneIds, response } = await setStatus(ids, {
         isHiddenByReports: false,
+        reportCount: 0,
         status,
       })
       const failures = (body as { errors?: unknown[] } | null)?.errors ?? []
@@ -411,10 +420,19 @@ export const ModerationQueueClient = ({
                     {/* Plain text from visitors: rendered as text, never as markup. */}
                     <td className="moderation-queue__text">
                       {comment.text}
-                      {comment.isHiddenByReports && (
+                      {comment.isHiddenByReports ? (
                         <div className="moderation-queue__hidden">
                           {t('plugin-comments:moderationHiddenByReports')}
                         </div>
+                      ) : (
+                        comment.reportCount > 0 && (
+                          <div className="moderation-queue__reported">
+                            {t('plugin-comments:moderationReportedVisible', {
+                              count: comment.reportCount,
+                              threshold: reportsToHide,
+                            })}
+                          </div>
+                        )
                       )}
                     </td>
                     <td

@@ -10,7 +10,7 @@ import type { QueuedComment } from './index.client'
 import { isTrue } from '@quartiersnetz/plugin-kit/access'
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
-import { waitingForDecisionWhere } from '../../lib/moderationQueue'
+import { waitingForDecisionSort, waitingForDecisionWhere } from '../../lib/moderationQueue'
 import { ModerationQueueClient } from './index.client'
 
 export type ModerationQueueServerOptions = {
@@ -18,16 +18,19 @@ export type ModerationQueueServerOptions = {
   commentsSlug: string
   /** The plugin is switched off (`disabled`): the queue says so above what waits. */
   isDisabled?: boolean
+  /** Reports that hide a comment (`reportsToHide`): the queue says how close a visible one is. */
+  reportsToHide: number
 }
 
 type Props = AdminViewServerProps & ModerationQueueServerOptions
 
-/** The oldest this many are shown; deciding on them brings the next ones up. */
+/** The first this many are shown; deciding on them brings the next ones up. */
 const PAGE_SIZE = 100
 
 /**
- * The moderation queue: comments waiting for a decision, oldest first, read through the Local
- * API as the signed-in user. Whoever may not moderate sees a short refusal instead.
+ * The moderation queue: comments waiting for a decision, reported ones first, then oldest first,
+ * read through the Local API as the signed-in user. Whoever may not moderate sees a short
+ * refusal instead.
  */
 export const ModerationQueue = async ({
   canModerate,
@@ -35,6 +38,7 @@ export const ModerationQueue = async ({
   initPageResult,
   isDisabled = false,
   params,
+  reportsToHide,
   searchParams,
 }: Props) => {
   const { req, permissions, visibleEntities, locale } = initPageResult
@@ -47,7 +51,7 @@ export const ModerationQueue = async ({
     const result = await collectionOf<CommentRecord>(req, commentsSlug).find({
       limit: PAGE_SIZE,
       overrideAccess: false,
-      sort: 'createdAt',
+      sort: waitingForDecisionSort,
       where: waitingForDecisionWhere,
     })
     total = result.totalDocs
@@ -87,6 +91,7 @@ export const ModerationQueue = async ({
             commentsSlug={commentsSlug}
             isDisabled={isDisabled}
             now={Date.now()}
+            reportsToHide={reportsToHide}
             total={total}
           />
         ) : (

@@ -3,6 +3,7 @@ import type { WidgetServerProps, Where } from 'payload'
 import { collectionOf } from '@quartiersnetz/plugin-kit/data'
 import {
   MODERATION_VIEW_PATH,
+  waitingForDecisionSort,
   waitingForDecisionWhere,
 } from '@quartiersnetz/plugin-comments/lib/moderationQueue'
 
@@ -35,7 +36,7 @@ const reportedWhere: Where = {
 const excerpt = (text: string, length = 90) =>
   text.length > length ? `${text.slice(0, length).trimEnd()} …` : text
 
-/** Comments waiting for a moderator (oldest first) and reported ones; the work is in the queue. */
+/** Comments waiting for a moderator (in the queue's order) and reported ones; the work is in the queue. */
 export const ModerationCard = async ({ commentsSlug, req }: Props) => {
   const title = localize(req, { de: 'Kommentare', en: 'Comments' })
   // Moderators only: the plugin grants moderation on `true`, never on a query.
@@ -56,7 +57,7 @@ export const ModerationCard = async ({ commentsSlug, req }: Props) => {
         targetId: true,
         text: true,
       },
-      sort: 'createdAt',
+      sort: waitingForDecisionSort,
       where: waitingForDecisionWhere,
     }),
     comments.count({ overrideAccess: false, where: reportedWhere }),
