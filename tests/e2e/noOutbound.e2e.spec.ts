@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import dns from 'node:dns'
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -24,6 +25,7 @@ import type { OutboundAttempt } from '../helpers/outboundRecorder'
 
 import { projectRoot } from '../../src/runtime/paths'
 import { MONACO_VS_PATH } from '../../src/admin/codeEditors/monacoPath'
+import { monacoFiles } from '../../src/server/monaco'
 import { launchChromium } from '../helpers/browser'
 import { createOpenEvent } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
@@ -258,12 +260,35 @@ describe('no outbound request', () => {
   })
 
   it('should serve the code editor with a year of caching and nothing outside its folder', async () => {
-    const loader = await fetch(`${server.url}${MONACO_VS_PATH}/loader.js`)
+    // As a browser asks (Node's fetch alone takes no brotli).
+    const loader = await fetch(`${server.url}${MONACO_VS_PATH}/loader.js`, {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
     expect(loader.status).toBe(200)
     expect(loader.headers.get('content-type')).toMatch(/javascript/)
     expect(loader.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(loader.headers.get('content-security-policy')).toContain("script-src 'self'")
-    await loader.arrayBuffer()
+    // Compressed for a browser that takes it, the same bytes.
+    const { vsDirectory } = monacoFiles()
+    expect(loader.headers.get('content-encoding')).toBe('br')
+    expect(loader.headers.get('vary')).toMatch(/accept-encoding/i)
+    expect(Buffer.from(await loader.arrayBuffer())).toEqual(
+      fs.readFileSync(path.join(vsDirectory, 'loader.js')),
+    )
+    const plain = await new Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }>(
+      (resolve, reject) =>
+        http
+          .get(`${server.url}${MONACO_VS_PATH}/loader.js`, (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk: Buffer) => chunks.push(chunk))
+            response.on('end', () =>
+              resolve({ body: Buffer.concat(chunks), headers: response.headers }),
+            )
+          })
+          .on('error', reject),
+    )
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toEqual(fs.readFileSync(path.join(vsDirectory, 'loader.js')))
     for (const missing of ['/nicht-da.js', '/../../package.json', '/%2e%2e/%2e%2e/package.json']) {
       const response = await fetch(`${server.url}${MONACO_VS_PATH}${missing}`)
       expect(response.status, missing).toBe(404)
