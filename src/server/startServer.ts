@@ -27,7 +27,7 @@ import { guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { refuseImpossibleIds } from './documentIds'
-import { refuseNulInPageAddresses } from './pageAddresses'
+import { refuseInvalidListFilters, refuseNulInPageAddresses } from './pageAddresses'
 import { refuseLargePages } from './pageSizes'
 import { bodyLimits, MULTIPART_OVERHEAD_BYTES } from './bodyLimits'
 import { passClientAddress } from './clientAddress'
@@ -183,6 +183,8 @@ export const startServer = async ({
       apiRoute: payload.config.routes.api,
     }),
   )
+  // `/admin/collections/events?where[capacity][equals]=abc` as well.
+  app.use(refuseInvalidListFilters({ payload }))
   app.use(passClientAddress)
   app.use(apiCors({ payload }))
   // A save from the admin opened under an address Payload won't take the cookie from: say why.
