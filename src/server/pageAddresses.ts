@@ -14,6 +14,7 @@ import { parse } from 'qs-esm'
 import { escapeHtml } from '@quartiersnetz/plugin-kit/mailTemplate'
 
 import { classifyError } from '../errors/classifyError'
+import { hasCredentials } from './httpCache/policy'
 import { prefersEnglish } from './sendError'
 
 type Words = { back: string; detail?: string; text: string; title: string }
@@ -62,7 +63,7 @@ export const refuseNulInPageAddresses =
  * hand) is tried as a count before the list is rendered: a value the database refuses (text for
  * a number or a date) or a field that can't be filtered on is answered with a page that says so
  * and links to the list without the filter. Only when there is a filter: one count, nothing
- * read, whoever asks (the page itself still asks for a sign-in).
+ * read, and only for a request with credentials (the page itself checks them).
  */
 export const refuseInvalidListFilters =
   ({ payload }: { payload: Payload }): RequestHandler =>
@@ -77,6 +78,8 @@ export const refuseInvalidListFilters =
     const query = req.originalUrl.split('?')[1] ?? ''
     if (
       req.method !== 'GET' ||
+      // Signed out, the admin only asks for a sign-in: nobody runs a count without credentials.
+      !hasCredentials(req, `${payload.config.cookiePrefix}-`) ||
       !slug ||
       (view && !isTrash) ||
       more.length ||

@@ -50,7 +50,7 @@ describe('a filter in the address of an admin list', () => {
     expect(await page.locator('main').innerText()).toContain(
       'Der Filter in dieser Adresse passt nicht zu den Feldern der Liste',
     )
-    await page.screenshot({ path: '/tmp/h3-list-filter-refused.png' })
+    await page.screenshot({ path: '/tmp/list-filter-refused.png' })
     await page.getByRole('link', { name: 'Liste ohne Filter öffnen' }).click()
     await page.waitForURL((url) => url.pathname === '/admin/collections/events')
     await page.locator('.collection-list').waitFor()
@@ -67,6 +67,15 @@ describe('a filter in the address of an admin list', () => {
       await page.getByRole('link', { name: 'Liste ohne Filter öffnen' }).getAttribute('href'),
     ).toBe('/admin/collections/projects')
     await context.close()
+  })
+
+  it('should run no count for a request without credentials: the admin asks for a sign-in', async () => {
+    const response = await fetch(
+      `${server.url}/admin/collections/registrations?where[capacity][equals]=abc`,
+      { redirect: 'manual' },
+    )
+    expect(response.status).not.toBe(400)
+    expect(await response.text()).not.toContain('Liste ohne Filter öffnen')
   })
 
   it('should open the list with filters as the admin builds them', async () => {
