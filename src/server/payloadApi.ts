@@ -17,6 +17,7 @@ import { Readable } from 'node:stream'
 
 import { handleEndpoints } from 'payload'
 
+import { refusalsAsBadRequest } from '../api/graphqlRefusals'
 import { inClientLanguage } from '../api/inClientLanguage'
 import { classifyError } from '../errors/classifyError'
 import { ANSWERS, RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
@@ -277,7 +278,11 @@ export const graphqlApi = ({
     return throughNext
   }
   const { config } = payload
-  const graphql = inClientLanguage(Promise.resolve(config), graphqlHandler(config))
+  // A request that can't run at all (no `data`) answers 400, not graphql-http's legacy 200.
+  const graphql = inClientLanguage(
+    Promise.resolve(config),
+    refusalsAsBadRequest(graphqlHandler(config)),
+  )
   const origin = new URL(config.serverURL || 'http://localhost').origin
   return async (req, res) => {
     if (req.method !== 'POST') {

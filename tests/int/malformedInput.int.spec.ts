@@ -48,7 +48,7 @@ type Method = 'DELETE' | 'GET' | 'PATCH' | 'POST' | 'PUT'
 
 /**
  * refused: a 4xx. answered: a 2xx or a 4xx (the input may legitimately be accepted).
- * error: a 4xx, or a 2xx whose body carries `errors` (GraphQL answers validation errors so).
+ * error: a 4xx, or a 2xx whose body carries `errors` (GraphQL answers execution errors so).
  */
 type Expectation = 'answered' | 'error' | 'refused'
 

@@ -229,15 +229,15 @@ describe('GraphQL without Next in between', () => {
   it("should keep Payload's complexity limit and say its refusals in German, as before", async () => {
     const fields = Array.from({ length: 1_100 }, (_, index) => `f${index}: title`).join(' ')
     const tooComplex = await post(`{ FieldsOfActions { docs { ${fields} } } }`)
-    // graphql-http answers refusals with 200 to clients that accept application/json.
-    expect(tooComplex.status).toBe(200)
+    // A refusal before anything ran: 400, not graphql-http's legacy 200 (api/graphqlRefusals.ts).
+    expect(tooComplex.status).toBe(400)
     const refused = (await tooComplex.json()) as { data?: unknown; errors?: { message: string }[] }
     expect(refused.data).toBeUndefined()
     expect(refused.errors?.[0]?.message).toMatch(/1000/)
     const unknown = await post('{ FieldsOfActions { docs { gibtsnicht } } }', {
       'Accept-Language': 'de',
     })
-    expect(unknown.status).toBe(200)
+    expect(unknown.status).toBe(400)
     expect(
       ((await unknown.json()) as { errors?: { message: string }[] }).errors?.[0]?.message,
     ).toMatch(/gibtsnicht/)
@@ -279,6 +279,74 @@ describe('GraphQL without Next in between', () => {
     ).toContain(
       '„gestern“ ist kein gültiger Zeitpunkt; erwartet wird ein Datum nach ISO 8601, z. B. 2026-12-01 oder 2026-12-01T10:00:00Z.',
     )
+  })
+
+  it('should answer 400 to a request that could not run at all, keeping the GraphQL errors', async () => {
+    const refusals: [string, Record<string, unknown>][] = [
+      ['unknown field', { query: '{ FieldsOfActions { docs { gibtsnicht } } }' }],
+      ['argument of the wrong type', { query: '{ FieldsOfActions(limit: "x") { docs { id } } }' }],
+      [
+        'variable of the wrong type',
+        {
+          query: 'query($id: Int!) { FieldsOfAction(id: $id) { id } }',
+          variables: { id: 'abc' },
+        },
+      ],
+      ['no operation to pick', { query: 'query A { __typename } query B { __typename }' }],
+    ]
+    for (const [label, body] of refusals) {
+      for (const accept of ['application/json', '*/*', undefined]) {
+        const response = await fetch(`${server.url}/api/graphql`, {
+          body: JSON.stringify(body),
+          headers: {
+            'Accept-Language': 'de',
+            'Content-Type': 'application/json',
+            ...(accept ? { Accept: accept } : {}),
+          },
+          method: 'POST',
+        })
+        const answer = (await response.json()) as { data?: unknown; errors?: { message: string }[] }
+        expect(response.status, `${label}, Accept ${accept}`).toBe(400)
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+        expect(answer).not.toHaveProperty('data')
+        expect(answer.errors?.[0]?.message, label).toMatch(/[„ä]|Operation/)
+      }
+    }
+  })
+
+  it('should answer 400 to a GET that could not run, and keep nothing of it', async () => {
+    const url = `${server.url}/api/graphql?query=${encodeURIComponent('{ FieldsOfActions { docs { gibtsnicht } } }')}`
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await fetch(url, { headers: { 'Accept-Language': 'de' } })
+      expect(response.status).toBe(400)
+      expect(response.headers.get('etag')).toBeNull()
+      expect(response.headers.get('x-cache')).not.toBe('hit')
+      expect(
+        ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message,
+      ).toBe('Das Feld „gibtsnicht“ gibt es im Typ „FieldsOfAction“ nicht.')
+    }
+    const good = await fetch(
+      `${server.url}/api/graphql?query=${encodeURIComponent('{ FieldsOfActions(limit: 1) { totalDocs } }')}`,
+    )
+    expect(good.status).toBe(200)
+    expect(good.headers.get('etag')).toBeTruthy()
+  })
+
+  it('should keep 200 for execution errors beside data', async () => {
+    const response = await post(
+      '{ FieldsOfAction(id: 999999) { id } FieldsOfActions { totalDocs } }',
+      {
+        'Accept-Language': 'de',
+      },
+    )
+    const answer = (await response.json()) as {
+      data?: { FieldsOfAction: null; FieldsOfActions: { totalDocs: number } }
+      errors?: { message: string }[]
+    }
+    expect(response.status).toBe(200)
+    expect(answer.data?.FieldsOfAction).toBeNull()
+    expect(answer.data?.FieldsOfActions.totalDocs).toBeGreaterThanOrEqual(0)
+    expect(answer.errors?.[0]?.message).toBe('Nicht gefunden')
   })
 
   it('should answer the preflight (OPTIONS) as before', async () => {
