@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { Collection, CollectionBeforeOperationHook, Payload, Where } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -16,7 +16,15 @@ const COMPARISONS = new Set([
   'not_in',
 ])
 
-type Kind = 'date' | 'number'
+type Kind = 'date' | 'id' | 'number'
+
+type TypedField = {
+  /** A relationship: "null" asks for documents without one (Payload's reading), no id. */
+  isRelationship?: boolean
+  kind: Kind
+  /** How to filter by slug instead of id, where the documents have one. */
+  slugPath?: string
+}
 
 const isDate = (value: unknown) =>
   value instanceof Date
@@ -30,7 +38,20 @@ const isNumber = (value: unknown) =>
     ? Number.isFinite(value)
     : typeof value === 'string' && NUMBER.test(value) && Number.isFinite(Number(value))
 
-const fits: Record<Kind, (value: unknown) => boolean> = { date: isDate, number: isNumber }
+/** PostgreSQL's integer, the type of serial ids and of the columns that refer to them. */
+const MAX_INTEGER = 2_147_483_647
+
+const isId = (value: unknown) => {
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*[-+]?\d{1,10}\s*$/.test(value)
+        ? Number(value)
+        : NaN
+  return Number.isInteger(number) && Math.abs(number) <= MAX_INTEGER
+}
+
+const fits: Record<Kind, (value: unknown) => boolean> = { date: isDate, id: isId, number: isNumber }
 
 /** The values an operator compares with: a list for `in`/`not_in` (an array or "a,b"). */
 const valuesOf = (operator: string, value: unknown): unknown[] =>
@@ -42,11 +63,10 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
         : [value]
     : [value]
 
-/** The first comparison of a top-level date or number field with something else. */
-const mistypedIn = (
-  where: unknown,
-  typedFields: Map<string, Kind>,
-): undefined | { field: string; kind: Kind; value: string } => {
+type Mistyped = TypedField & { field: string; value: string }
+
+/** The first comparison of a top-level date, number or id field with something else. */
+const mistypedIn = (where: unknown, typedFields: Map<string, TypedField>): Mistyped | undefined => {
   if (!where || typeof where !== 'object') {
     return undefined
   }
@@ -60,33 +80,67 @@ const mistypedIn = (
       }
       continue
     }
-    const kind = typedFields.get(key)
-    if (!kind || !condition || typeof condition !== 'object') {
+    const typed = typedFields.get(key)
+    if (!typed || !condition || typeof condition !== 'object') {
       continue
     }
     for (const [operator, value] of Object.entries(condition)) {
       if (!COMPARISONS.has(operator) || value === null || value === undefined) {
         continue
       }
-      const invalid = valuesOf(operator, value).find((one) => !fits[kind](one))
+      const invalid = valuesOf(operator, value).find(
+        (one) => !fits[typed.kind](one) && !(typed.isRelationship && one === 'null'),
+      )
       if (invalid !== undefined) {
-        return { field: key, kind, value: String(invalid).slice(0, 60) }
+        return { ...typed, field: key, value: String(invalid).slice(0, 60) }
       }
     }
   }
   return undefined
 }
 
-/** A collection's top-level date and number fields, found once per collection (every read passes here). */
-const typedFieldsByCollection = new WeakMap<object, Map<string, Kind>>()
-const typedFieldsOf = (collection: Parameters<CollectionBeforeOperationHook>[0]['collection']) => {
+type HookArgs = Parameters<CollectionBeforeOperationHook>[0]
+
+/** Whether a collection's ids are numbers (serial), and whether it has a slug to filter by. */
+const idsOf = (payload: Payload, slug: string) => {
+  const collection = (payload.collections as Record<string, Collection | undefined>)[slug]
+  return {
+    hasSlug: Boolean(collection?.config.flattenedFields.some((field) => field.name === 'slug')),
+    isNumber: (collection?.customIDType ?? payload.db.defaultIDType) === 'number',
+  }
+}
+
+/**
+ * A collection's top-level date and number fields, its id and its relationships to one
+ * collection whose ids are numbers, found once per collection (every read passes here).
+ */
+const typedFieldsByCollection = new WeakMap<object, Map<string, TypedField>>()
+const typedFieldsOf = (collection: HookArgs['collection'], payload: Payload) => {
   let fields = typedFieldsByCollection.get(collection)
   if (!fields) {
-    fields = new Map(
-      collection.flattenedFields.flatMap((field): [string, Kind][] =>
-        field.type === 'date' || field.type === 'number' ? [[field.name, field.type]] : [],
-      ),
-    )
+    const own = idsOf(payload, collection.slug)
+    fields = new Map([
+      // Payload's own id is no field; a custom id field is one of the fields below.
+      ...(own.isNumber && !collection.flattenedFields.some((field) => field.name === 'id')
+        ? ([['id', { kind: 'id', slugPath: own.hasSlug ? 'slug' : undefined }]] as const)
+        : []),
+      ...collection.flattenedFields.flatMap((field): [string, TypedField][] => {
+        if (field.type === 'date' || field.type === 'number') {
+          return [[field.name, { kind: field.type }]]
+        }
+        if (
+          (field.type === 'relationship' || field.type === 'upload') &&
+          typeof field.relationTo === 'string'
+        ) {
+          const related = idsOf(payload, field.relationTo)
+          const slugPath = related.hasSlug ? `${field.name}.slug` : undefined
+          return related.isNumber
+            ? [[field.name, { isRelationship: true, kind: 'id', slugPath }]]
+            : []
+        }
+        return []
+      }),
+    ])
     typedFieldsByCollection.set(collection, fields)
   }
   return fields
@@ -96,15 +150,17 @@ const typedFieldsOf = (collection: Parameters<CollectionBeforeOperationHook>[0][
  * A filter that compares a date field with something that is no date (`where[start]
  * [greater_than]=2026-13-45`) matched nothing, and one that compares a number field with
  * something that is no number (`where[capacity][equals]=abc`) matched the documents without
- * a value: a member site's list was wrong without a word. Refused with 400, naming the field
- * and the value.
+ * a value: a member site's list was wrong without a word. An id that is no id
+ * (`where[id][equals]=abc` matched nothing, `where[fieldsOfAction][in]=abc` was "a value the
+ * database doesn't take") likewise. Refused with 400, naming the field and the value, and for
+ * ids how to filter by slug.
  */
 export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where } = args as { where?: Where }
   if (!where) {
     return args
   }
-  const typedFields = typedFieldsOf(collection)
+  const typedFields = typedFieldsOf(collection, req.payload)
   const invalid = typedFields.size ? mistypedIn(where, typedFields) : undefined
   if (invalid?.kind === 'date') {
     throw new APIError(
@@ -122,6 +178,18 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
       localize(req, {
         de: `„${invalid.value}“ ist keine Zahl (Filter auf „${invalid.field}“). Erwartet wird eine Zahl wie 20 oder 2.5.`,
         en: `"${invalid.value}" is not a number (filter on "${invalid.field}"). Expected a number such as 20 or 2.5.`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
+  if (invalid?.kind === 'id') {
+    const bySlug = invalid.slugPath ? `where[${invalid.slugPath}][equals]=…` : undefined
+    throw new APIError(
+      localize(req, {
+        de: `„${invalid.value}“ ist keine ID (Filter auf „${invalid.field}“). Erwartet wird eine ID, eine ganze Zahl wie 12${bySlug ? `; nach dem Kurznamen filtern Sie mit ${bySlug}` : ''}.`,
+        en: `"${invalid.value}" is not an id (filter on "${invalid.field}"). Expected an id, a whole number such as 12${bySlug ? `; filter by slug with ${bySlug}` : ''}.`,
       }),
       400,
       undefined,

@@ -1313,7 +1313,8 @@ describe('list and detail routes with malformed query parameters', () => {
     ['where[title][equals]=a%00b&depth=0', 'refused'],
     ['where[gibtsnicht][equals]=x', 'refused'],
     ['where[title.gibtsnicht][equals]=x', 'refused'],
-    // No document has id "abc": an empty list is as right as a refusal.
+    // Refused where ids are numbers (refuseMistypedFilters.ts, test below); Payload's own
+    // collections answer an empty list.
     ['where[id][equals]=abc', 'answered'],
     ['where[id][in]=abc,-1,99999999999', 'answered'],
     ['where[id][greater_than]=abc', 'answered'],
@@ -1467,6 +1468,61 @@ describe('list and detail routes with malformed query parameters', () => {
       )
       expect(taken.status, value).toBe(200)
     }
+  })
+
+  it('should name the field and the value of an id filter that is no id, and take real ids', async () => {
+    const refused = await fetch(`${server.url}/api/modules?where[id][equals]=abc`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      '„abc“ ist keine ID (Filter auf „id“). Erwartet wird eine ID, eine ganze Zahl wie 12; nach dem Kurznamen filtern Sie mit where[slug][equals]=….',
+    )
+    const related = await fetch(`${server.url}/api/modules?where[fieldsOfAction][in]=3,abc`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(related.status).toBe(400)
+    expect(((await related.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      '"abc" is not an id (filter on "fieldsOfAction"). Expected an id, a whole number such as 12; filter by slug with where[fieldsOfAction.slug][equals]=….',
+    )
+    // Every collection of ours whose ids are numbers, list and count, nested in and/or too.
+    const ours = payload.config.collections
+      .map((collection) => collection.slug)
+      .filter((slug) => !slug.startsWith('payload-'))
+    const misanswered: string[] = []
+    for (const slug of ours) {
+      for (const path of [
+        `/api/${slug}?where[id][equals]=abc`,
+        `/api/${slug}?where[id][equals]=`,
+        `/api/${slug}?where[id][not_equals]=1.5`,
+        `/api/${slug}/count?where[or][0][id][in]=1,zwei`,
+        `/api/${slug}?where[and][0][id][greater_than]=99999999999`,
+      ]) {
+        const response = await fetch(`${server.url}${path}`)
+        if (response.status !== 400) {
+          misanswered.push(`${path}: ${response.status}`)
+        }
+      }
+    }
+    expect(misanswered).toEqual([])
+    const moduleId = ids.module
+    for (const query of [
+      `where[id][equals]=${moduleId}`,
+      `where[id][in]=${moduleId},2`,
+      'where[id][greater_than]=0',
+      'where[id][not_equals]=-1',
+      'where[fieldsOfAction][in]=1,2',
+      'where[fieldsOfAction][equals]=null',
+      'where[fieldsOfAction.slug][equals]=abc',
+      'where[slug][equals]=abc',
+    ]) {
+      const taken = await fetch(`${server.url}/api/modules?${query}&limit=1`)
+      expect(taken.status, query).toBe(200)
+    }
+    const found = await fetch(`${server.url}/api/modules?where[id][equals]=${moduleId}&depth=0`)
+    expect(((await found.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)).toEqual([
+      moduleId,
+    ])
   })
 
   it('should refuse garbage ids on the detail routes and answer malformed detail queries below 500', async () => {
