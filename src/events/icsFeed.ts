@@ -12,6 +12,7 @@ import crypto from 'node:crypto'
 import ical, { ICalCalendarMethod } from 'ical-generator'
 
 import { EVENT_TIME_ZONE } from '../domain/eventKinds'
+import { matchesEtag } from '../server/httpCache/validators'
 
 /** Calendar apps poll; a quarter of an hour keeps them close to the admin without load. */
 const MAX_AGE_SECONDS = 15 * 60
@@ -154,7 +155,10 @@ export const renderCalendar = ({
   return `${text.slice(0, at)}X-WR-TIMEZONE:${EVENT_TIME_ZONE}\r\n${text.slice(at)}`
 }
 
-/** The feed with caching headers; a client that has this version gets 304. */
+/**
+ * The feed with caching headers; a client that has this version gets 304. The ETag is strong
+ * (the same events give the same bytes); If-None-Match compares weakly, as for every GET.
+ */
 export const icsResponse = ({
   body,
   filename,
@@ -171,8 +175,8 @@ export const icsResponse = ({
     'Content-Type': 'text/calendar; charset=utf-8',
     ETag: etag,
   })
-  const ifNoneMatch = req.headers.get('if-none-match')
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag)) {
+  // Compared weakly, with `*` and lists (RFC 9110): a CDN may send back W/"…" for our tag.
+  if (matchesEtag(req.headers.get('if-none-match'), etag)) {
     return new Response(null, { headers, status: 304 })
   }
   return new Response(body, { headers, status: 200 })

@@ -9,13 +9,11 @@ import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
 import { buildWidgets, readWidgets, type WidgetBuild, watchWidgets } from '../../widgets/build'
+import { matchesEtag } from './httpCache/validators'
 
 export const WIDGETS_PATH = '/widgets/v1/'
 
 type WidgetsArgs = { isDev: boolean; isProduction: boolean; logger: Payload['logger'] }
-
-const matchesEtag = (header: string | undefined, etag: string) =>
-  Boolean(header?.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`))
 
 export const serveWidgets = async ({
   isDev,

@@ -223,6 +223,22 @@ describe('events feed', () => {
     expect(second.status).toBe(304)
     expect(second.text).toBe('')
   })
+
+  it('should compare If-None-Match weakly, with lists and *, as RFC 9110 asks for a GET', async () => {
+    await createEvent({ title: 'Unverändert, schwach verglichen' })
+    const etag = (await fetchFeed('/api/events/feed.ics')).headers.get('etag')!
+    expect(etag).toMatch(/^"[^"]+"$/)
+    // A CDN that compressed the feed sends back the weakened tag.
+    for (const header of [`W/${etag}`, `"anders", ${etag}`, `W/"anders",W/${etag}`, '*']) {
+      const again = await fetchFeed('/api/events/feed.ics', { 'If-None-Match': header })
+      expect(again.status, header).toBe(304)
+      expect(again.headers.get('etag')).toBe(etag)
+    }
+    for (const header of ['"anders"', 'W/"anders"', etag.slice(1, -1), `"${etag}"`]) {
+      const again = await fetchFeed('/api/events/feed.ics', { 'If-None-Match': header })
+      expect(again.status, header).toBe(200)
+    }
+  })
 })
 
 describe('series feed', () => {
@@ -289,5 +305,84 @@ describe('municipality feed', () => {
     )
     expect(status).toBe(404)
     expect(body.errors?.[0]?.message).toBe('There is no published municipality "nirgendwo".')
+  })
+})
+
+describe('feed parameters', () => {
+  type ErrorBody = { errors?: { message: string }[] }
+  const refusal = async (path: string, language = 'de') => {
+    const { body, headers, status } = await requestJson<ErrorBody>(`${server.url}${path}`, {
+      headers: { 'Accept-Language': language },
+    })
+    return { contentType: headers.get('content-type'), message: body.errors?.[0]?.message, status }
+  }
+
+  it('should refuse an unknown parameter with 400, listing the ones the feed takes', async () => {
+    for (const path of [
+      '/api/events/feed.ics?municipalty=feedstadt',
+      '/api/events/feed.ics?municipality[x]=feedstadt',
+      '/api/events/feed.ics?depth=2',
+      '/api/events/feed.ics?series=&foo',
+    ]) {
+      const { contentType, message, status } = await refusal(path)
+      expect(status, path).toBe(400)
+      expect(contentType).toContain('application/json')
+      expect(message, path).toMatch(/^Den Parameter „[^“]+“ kennt der Kalender-Feed nicht\./)
+      expect(message).toContain(
+        'Möglich sind series (Kurzname einer Veranstaltungsreihe), fieldOfAction (Kurzname eines Handlungsfelds), municipality (Kurzname einer Kommune)',
+      )
+    }
+    expect((await refusal('/api/events/feed.ics?foo=bar', 'en')).message).toMatch(
+      /^The calendar feed has no parameter "foo"\. Possible are series \(slug of an event series\), fieldOfAction/,
+    )
+  })
+
+  it('should refuse an empty or malformed value with 400 instead of answering every event', async () => {
+    await createMunicipality('feedstadt')
+    const cases: [string, RegExp][] = [
+      [
+        '?municipality=',
+        /^Der Parameter „municipality“ ist leer: Geben Sie einen Kurznamen an oder lassen Sie den Parameter weg\. Möglich sind/,
+      ],
+      ['?series=%20', /^Der Parameter „series“ ist leer/],
+      ['?fieldOfAction=', /^Der Parameter „fieldOfAction“ ist leer/],
+      [
+        '?municipality=Gro%C3%9F%20Stadt',
+        /^„Groß Stadt“ ist kein Kurzname \(Parameter „municipality“\)/,
+      ],
+      ['?municipality=Feedstadt', /^„Feedstadt“ ist kein Kurzname/],
+      [`?series=${'a'.repeat(121)}`, /ist kein Kurzname \(Parameter „series“\)/],
+      [
+        '?municipality=feedstadt&municipality=feedstadt',
+        /^Bitte „municipality“ nur einmal angeben\./,
+      ],
+    ]
+    for (const [query, expected] of cases) {
+      const { message, status } = await refusal(`/api/events/feed.ics${query}`)
+      expect(status, query).toBe(400)
+      expect(message, query).toMatch(expected)
+      expect(message).toContain('Möglich sind series')
+    }
+    // The filters still work, alone and together.
+    expect((await fetchFeed('/api/events/feed.ics?municipality=feedstadt')).status).toBe(200)
+    expect((await fetchFeed('/api/events/feed.ics')).status).toBe(200)
+  })
+
+  it('should refuse parameters on the feeds of one series or municipality', async () => {
+    await createSeries({ slug: 'reihe-ohne-parameter' })
+    await createMunicipality('stadt-ohne-parameter')
+    for (const path of [
+      '/api/event-series/reihe-ohne-parameter/feed.ics?municipality=essen',
+      '/api/municipalities/stadt-ohne-parameter/events.ics?x=1',
+    ]) {
+      const { message, status } = await refusal(path)
+      expect(status, path).toBe(400)
+      expect(message).toMatch(/^Dieser Kalender-Feed nimmt keine Parameter an \(gegeben: „\w+“\)\./)
+      expect(message).toContain('/api/events/feed.ics')
+    }
+    expect((await fetchFeed('/api/event-series/reihe-ohne-parameter/feed.ics')).status).toBe(200)
+    expect((await fetchFeed('/api/municipalities/stadt-ohne-parameter/events.ics')).status).toBe(
+      200,
+    )
   })
 })

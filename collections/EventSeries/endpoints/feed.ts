@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { APIError } from 'payload'
 
+import { refuseFeedParameters } from '../../../src/events/feedFilters'
 import { localize } from '../../../src/i18n/localize'
 import {
   findFeedEvents,
@@ -13,6 +14,7 @@ import {
 /** GET /api/event-series/:slug/feed.ics: the upcoming published events of one series. */
 export const seriesFeed: Endpoint = {
   handler: async (req) => {
+    refuseFeedParameters(req)
     const slug = String(req.routeParams?.slug ?? '')
     const series = await findPublishedBySlug({
       collection: 'event-series',

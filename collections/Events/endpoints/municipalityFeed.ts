@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { localize } from '../../../src/i18n/localize'
-import { eventsOfMunicipality } from '../../../src/events/feedFilters'
+import { eventsOfMunicipality, refuseFeedParameters } from '../../../src/events/feedFilters'
 import {
   findFeedEvents,
   findPublishedBySlug,
@@ -17,6 +17,7 @@ import {
  */
 export const municipalityEventsFeed: Endpoint = {
   handler: async (req) => {
+    refuseFeedParameters(req)
     const slug = String(req.routeParams?.slug ?? '')
     const municipality = await findPublishedBySlug({
       collection: 'municipalities',

@@ -19,9 +19,22 @@ export const etagOf = (body: Buffer) =>
 
 const opaqueOf = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag)
 
-export const matchesEtag = (header: string | undefined, etag: string) =>
-  Boolean(header) &&
-  header!.split(',').some((candidate) => opaqueOf(candidate.trim()) === opaqueOf(etag))
+/**
+ * Whether an `If-None-Match` header matches the current ETag, as RFC 9110 (13.1.2) has it for
+ * GET and HEAD: `*` matches any current answer; otherwise any tag of the list, compared weakly
+ * (`W/` on either side ignored), so a proxy or CDN that weakened a strong tag (it compressed the
+ * answer) still gets its 304. Tags are read as quoted strings, which may contain commas.
+ */
+export const matchesEtag = (header: null | string | undefined, etag: string) => {
+  if (!header) {
+    return false
+  }
+  if (header.trim() === '*') {
+    return true
+  }
+  const opaque = opaqueOf(etag)
+  return [...header.matchAll(/(?:W\/)?("[^"]*")/g)].some(([, tag]) => tag === opaque)
+}
 
 /**
  * `X-Cache` says whether the answer came from memory (`hit`) or from Payload (`miss`). An answer
