@@ -25,6 +25,7 @@ import {
   textProblemOf,
 } from '@quartiersnetz/plugin-kit/textProblems'
 import { graphqlBodyProblem } from './graphqlDocument'
+import { queryDepthProblem } from './queryDepth'
 import { sendError } from './sendError'
 
 type ApiInputArgs = {
@@ -99,7 +100,10 @@ const mediaTypeOf = (req: Request) =>
 export const hasBody = (req: Request) =>
   Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 
-/** Malformed percent-encoding, or a NUL in the path or in any query key or value. */
+/**
+ * Malformed percent-encoding, a NUL in the path or in any query key or value, or a key nested
+ * deeper than Payload reads (queryDepth.ts).
+ */
 const urlRefusal = (url: string): Refusal | undefined => {
   const [path = '', query = ''] = url.split(/\?(.*)/s, 2)
   let decodedPath: string
@@ -118,6 +122,10 @@ const urlRefusal = (url: string): Refusal | undefined => {
     return textRefusal({ path: '', problem: 'nul' }, { de: 'Die Adresse', en: 'The address' })
   }
   for (const [key, value] of new URLSearchParams(query)) {
+    const tooDeep = queryDepthProblem(key)
+    if (tooDeep) {
+      return { status: 400, text: tooDeep }
+    }
     const problem = textProblemOf(key) ?? textProblemOf(value)
     if (problem) {
       return textRefusal(

@@ -1525,6 +1525,65 @@ describe('list and detail routes with malformed query parameters', () => {
     ])
   })
 
+  it('should say the limit of nested and/or filters and how to write them, and take what fits', async () => {
+    /** `levels` and/or groups inside each other around one condition on the title. */
+    const nestedFilter = (levels: number, title: string) =>
+      `where${Array.from({ length: levels }, (_, level) => `[${level % 2 ? 'and' : 'or'}][0]`).join('')}[title][equals]=${encodeURIComponent(title)}`
+    const idsOf = async (query: string) => {
+      const response = await fetch(`${server.url}/api/modules?${query}&depth=0`)
+      expect(response.status, query).toBe(200)
+      return ((await response.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)
+    }
+    // Four groups inside each other: what Payload reads (twice the widgets' and inside or).
+    expect(await idsOf(nestedFilter(4, 'Modul Eingabe'))).toEqual([ids.module])
+    expect(
+      await idsOf(
+        'where[and][0][or][0][title][equals]=Modul%20Eingabe&where[and][0][or][1][slug][equals]=x&where[and][1][id][greater_than]=0',
+      ),
+    ).toEqual([ids.module])
+    for (const levels of [5, 6, 40]) {
+      for (const path of [
+        `/api/modules?${nestedFilter(levels, 'x')}`,
+        `/api/events/count?${nestedFilter(levels, 'x')}`,
+      ]) {
+        const refused = await fetch(`${server.url}${path}`, {
+          headers: { 'Accept-Language': 'de' },
+        })
+        expect(refused.status, path).toBe(400)
+        const { message } = ((await refused.json()) as { errors: { message: string }[] }).errors[0]!
+        expect(message).toMatch(
+          new RegExp(
+            `^Der Parameter „where\\[or\\]\\[0\\]\\[and\\].*“ ist zu tief verschachtelt: ${levels * 2 + 2} Klammerpaare, höchstens 10 sind möglich\\. Das sind bis zu vier and/or-Gruppen ineinander`,
+          ),
+        )
+        expect(message).toContain('als „oder“ von „und“-Gruppen schreiben')
+      }
+    }
+    const english = await fetch(`${server.url}/api/modules?${nestedFilter(6, 'x')}`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(
+      ((await english.json()) as { errors: { message: string }[] }).errors[0]!.message,
+    ).toMatch(
+      /is nested too deeply: 14 pairs of brackets, at most 10 are possible\. That is up to four and\/or groups/,
+    )
+    // The same filter six deep, as the message says, by GraphQL.
+    const deep = (levels: number): string =>
+      levels
+        ? `{ ${levels % 2 ? 'AND' : 'OR'}: [${deep(levels - 1)}] }`
+        : '{ title: { equals: "Modul Eingabe" } }'
+    const graphql = await fetch(`${server.url}/api/graphql`, {
+      body: JSON.stringify({ query: `{ Modules(where: ${deep(6)}) { docs { id } } }` }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(graphql.status).toBe(200)
+    expect(
+      ((await graphql.json()) as { data?: { Modules: { docs: { id: number }[] } } }).data?.Modules
+        .docs,
+    ).toEqual([{ id: ids.module }])
+  })
+
   it('should refuse garbage ids on the detail routes and answer malformed detail queries below 500', async () => {
     const probes = slugs().flatMap((slug) =>
       (['anonymous', 'editor'] as const).flatMap((actor) => [
