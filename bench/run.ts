@@ -56,6 +56,7 @@ import {
   stopRunningChildren,
 } from './lib/processes'
 import {
+  cpuPerRequest,
   describeMachine,
   loadAverage,
   markdownTable,
@@ -459,8 +460,6 @@ const main = async () => {
       url: server.url,
     })
     const confirmationsCpuMs = server.cpuMs() - cpuBeforeConfirmations
-    const cpuPerRequest = (cpuMs: number, requests: number) =>
-      `server CPU ${(cpuMs / Math.max(1, requests)).toFixed(1)} ms per request`
     const statuses = await registrationStatuses(databaseUrl, eventId)
     const seatsCheck = `afterwards ${Object.entries(statuses)
       .map(([status, n]) => `${n} ${status}`)
@@ -495,7 +494,7 @@ const main = async () => {
   }
 
   /** BENCH_ONLY: the rows measured so far, to bench/.work/results-<only>.md (results.md untouched). */
-  const writeOnly = async (only: 'cache' | 'writes', measured: TableRow[]) => {
+  const writeOnly = async (only: 'cache', measured: TableRow[]) => {
     const table = markdownTable(measured)
     const lines = [
       ...notes,
@@ -528,19 +527,6 @@ const main = async () => {
   const floorRate = floorResult!.median.requestsPerSecond
   const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
 
-  if (settings.only === 'writes') {
-    rows.push(
-      {
-        name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`,
-        notes: `one SQL statement; ${describeErrors(floorResult!)}`,
-        ratioToFloor: 1,
-        ...floorResult!.median,
-      },
-      ...(await measureWrites()),
-    )
-    await writeOnly('writes', rows)
-    return
-  }
   let graphqlIndex = 0
   const [restCached, restUncached, graphql, graphqlPost, graphqlGet] = await measureAll([
     {

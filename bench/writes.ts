@@ -39,6 +39,7 @@ import {
   startServerProcess,
   stopRunningChildren,
 } from './lib/processes'
+import { cpuPerRequest } from './lib/report'
 import { readBenchSettings } from './lib/settings'
 
 const WORK_DIR = path.join(projectRoot, 'bench', '.work', 'writes')
@@ -186,6 +187,8 @@ const main = async () => {
   })
   let registrant = 0
   await settle(server.url)
+  // The server's CPU time per request: a figure the machine's other work hardly changes.
+  const cpuBeforeBurst = server.cpuMs()
   const registered = await runOnce({
     amount: settings.burst.registrations,
     scenario: {
@@ -215,11 +218,12 @@ const main = async () => {
     url: server.url,
   })
   log(
-    `registration burst ${registered.responses}: ${describe(registered)}, ${(registered.requestsPerSecond / floorRate).toFixed(2)}× floor; non-2xx ${JSON.stringify(registered.non2xx)}`,
+    `registration burst ${registered.responses}: ${describe(registered)}, ${(registered.requestsPerSecond / floorRate).toFixed(2)}× floor; ${cpuPerRequest(server.cpuMs() - cpuBeforeBurst, registered.responses)}; non-2xx ${JSON.stringify(registered.non2xx)}`,
   )
   const tokens = await confirmTokensOf(databaseUrl)
   let nextToken = 0
   await settle(server.url)
+  const cpuBeforeConfirmations = server.cpuMs()
   const confirmed = await runOnce({
     amount: tokens.length,
     scenario: {
@@ -240,7 +244,7 @@ const main = async () => {
     url: server.url,
   })
   log(
-    `confirmations ${confirmed.responses}: ${describe(confirmed)}, ${(confirmed.requestsPerSecond / floorRate).toFixed(2)}× floor; non-2xx ${JSON.stringify(confirmed.non2xx)}; statuses ${JSON.stringify(await registrationStatuses(databaseUrl, eventId))}`,
+    `confirmations ${confirmed.responses}: ${describe(confirmed)}, ${(confirmed.requestsPerSecond / floorRate).toFixed(2)}× floor; ${cpuPerRequest(server.cpuMs() - cpuBeforeConfirmations, confirmed.responses)}; non-2xx ${JSON.stringify(confirmed.non2xx)}; statuses ${JSON.stringify(await registrationStatuses(databaseUrl, eventId))}`,
   )
 
   if (mixedSeconds > 0) {

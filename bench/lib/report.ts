@@ -35,6 +35,10 @@ export const loadAverage = (): string =>
     .map((value) => value.toFixed(2))
     .join(' / ')
 
+/** The server's CPU time per request of a row (ServerProcess.cpuMs over the row). */
+export const cpuPerRequest = (cpuMs: number, requests: number): string =>
+  `server CPU ${(cpuMs / Math.max(1, requests)).toFixed(1)} ms per request`
+
 export const formatMs = (ms: number): string =>
   Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1)
 

@@ -13,11 +13,10 @@ export type BenchSettings = {
   mixedSeconds: number
   /**
    * `cache`: only the floor, the REST and GraphQL rows and the reads with ratings (the HTTP
-   * cache's rows, a few minutes), written to bench/.work/results-cache.md; `writes`: only the
-   * floor, the ratings and the registration burst with its confirmations, written to
-   * bench/.work/results-writes.md; empty: every row.
+   * cache's rows, a few minutes), written to bench/.work/results-cache.md; empty: every row.
+   * (The write rows alone: bench/writes.ts.)
    */
-  only: '' | 'cache' | 'writes'
+  only: '' | 'cache'
   /** Modules the rating row spreads its requests over (each module's ratings are serialised). */
   ratingModules: number
   /** Measured runs per row; the table shows their medians. */
@@ -45,8 +44,8 @@ const onlyOf = (raw: string | undefined): BenchSettings['only'] => {
   if (!raw) {
     return ''
   }
-  if (raw !== 'cache' && raw !== 'writes') {
-    throw new Error(`BENCH_ONLY must be "cache", "writes" or empty, not "${raw}".`)
+  if (raw !== 'cache') {
+    throw new Error(`BENCH_ONLY must be "cache" or empty, not "${raw}".`)
   }
   return raw
 }
