@@ -27,12 +27,14 @@ import { buildWidgets, sizesOf } from '../widgets/build'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { projectRoot } from '../src/runtime/paths'
 import {
+  confirmationRequest,
   confirmTokensOf,
   createAdmin,
   createBurstEvent,
   dropDatabase,
   postgresVersion,
   randomRatingBody,
+  registrationRequest,
   ratingsTableScans,
   rateThroughApi,
   readRaterCount,
@@ -402,7 +404,6 @@ const main = async () => {
       seats: settings.burst.seats,
       token,
     })
-    let registrant = 0
     await settle(server.url)
     // The server's CPU time per request: a figure the machine's other work hardly changes.
     const cpuBeforeBurst = server.cpuMs()
@@ -411,32 +412,13 @@ const main = async () => {
       scenario: {
         connections: BURST_CONNECTIONS,
         name: 'register',
-        requests: [
-          {
-            headers: { 'content-type': 'application/json' },
-            method: 'POST',
-            path: `/api/events/${eventId}/registrations`,
-            setupRequest: (request) => {
-              const index = registrant++
-              return {
-                ...request,
-                body: JSON.stringify({
-                  answers: {},
-                  consent: true,
-                  email: `gast-${index}@anmeldung.test`,
-                  name: `Gast ${index}`,
-                }),
-              }
-            },
-          },
-        ],
+        requests: [registrationRequest(eventId)],
       },
       seconds: 0,
       url: server.url,
     })
     const burstCpuMs = server.cpuMs() - cpuBeforeBurst
     const confirmTokens = await confirmTokensOf(databaseUrl)
-    let nextToken = 0
     await settle(server.url)
     const cpuBeforeConfirmations = server.cpuMs()
     const confirmed = await runOnce({
@@ -444,17 +426,7 @@ const main = async () => {
       scenario: {
         connections: BURST_CONNECTIONS,
         name: 'confirm',
-        requests: [
-          {
-            // The confirmation page's button: a POST to the link (a GET only shows the page).
-            headers: { accept: 'application/json' },
-            method: 'POST',
-            setupRequest: (request) => ({
-              ...request,
-              path: `/api/registrations/confirm?token=${confirmTokens[nextToken++ % confirmTokens.length]}`,
-            }),
-          },
-        ],
+        requests: [confirmationRequest(confirmTokens)],
       },
       seconds: 0,
       url: server.url,

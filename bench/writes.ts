@@ -23,11 +23,13 @@ import { buildServer } from '../scripts/buildServer'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { projectRoot } from '../src/runtime/paths'
 import {
+  confirmationRequest,
   confirmTokensOf,
   createAdmin,
   createBurstEvent,
   dropDatabase,
   randomRatingBody,
+  registrationRequest,
   recreateDatabase,
   registrationStatuses,
 } from './lib/fixtures'
@@ -185,7 +187,6 @@ const main = async () => {
     seats: settings.burst.seats,
     token,
   })
-  let registrant = 0
   await settle(server.url)
   // The server's CPU time per request: a figure the machine's other work hardly changes.
   const cpuBeforeBurst = server.cpuMs()
@@ -194,25 +195,7 @@ const main = async () => {
     scenario: {
       connections: 50,
       name: 'register',
-      requests: [
-        {
-          headers: { 'content-type': 'application/json' },
-          method: 'POST',
-          path: `/api/events/${eventId}/registrations`,
-          setupRequest: (request) => {
-            const index = registrant++
-            return {
-              ...request,
-              body: JSON.stringify({
-                answers: {},
-                consent: true,
-                email: `gast-${index}@anmeldung.test`,
-                name: `Gast ${index}`,
-              }),
-            }
-          },
-        },
-      ],
+      requests: [registrationRequest(eventId)],
     },
     seconds: 0,
     url: server.url,
@@ -221,7 +204,6 @@ const main = async () => {
     `registration burst ${registered.responses}: ${describe(registered)}, ${(registered.requestsPerSecond / floorRate).toFixed(2)}× floor; ${cpuPerRequest(server.cpuMs() - cpuBeforeBurst, registered.responses)}; non-2xx ${JSON.stringify(registered.non2xx)}`,
   )
   const tokens = await confirmTokensOf(databaseUrl)
-  let nextToken = 0
   await settle(server.url)
   const cpuBeforeConfirmations = server.cpuMs()
   const confirmed = await runOnce({
@@ -229,16 +211,7 @@ const main = async () => {
     scenario: {
       connections: 50,
       name: 'confirm',
-      requests: [
-        {
-          headers: { accept: 'application/json' },
-          method: 'POST',
-          setupRequest: (request) => ({
-            ...request,
-            path: `/api/registrations/confirm?token=${tokens[nextToken++ % tokens.length]}`,
-          }),
-        },
-      ],
+      requests: [confirmationRequest(tokens)],
     },
     seconds: 0,
     url: server.url,

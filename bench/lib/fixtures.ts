@@ -3,6 +3,8 @@
  * admin, ratings and an event with seats created over the real API, the confirmation links of
  * the queued mails, and a few checks read from the database.
  */
+import type autocannon from 'autocannon'
+
 import pg from 'pg'
 
 import { RATING_DIMENSIONS } from '../../src/domain/ratingDimensions'
@@ -211,3 +213,41 @@ export const registrationStatuses = async (
     )
     return Object.fromEntries(rows.map((row) => [row.status, row.n]))
   })
+
+/** The burst's request: a new visitor registering for `eventId` each time. */
+export const registrationRequest = (eventId: number): autocannon.Request => {
+  let registrant = 0
+  return {
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    path: `/api/events/${eventId}/registrations`,
+    setupRequest: (request) => {
+      const index = registrant++
+      return {
+        ...request,
+        body: JSON.stringify({
+          answers: {},
+          consent: true,
+          email: `gast-${index}@anmeldung.test`,
+          name: `Gast ${index}`,
+        }),
+      }
+    },
+  }
+}
+
+/**
+ * The confirmation page's button, once per mailed link in turn: a POST to the link (a GET only
+ * shows the page).
+ */
+export const confirmationRequest = (tokens: string[]): autocannon.Request => {
+  let next = 0
+  return {
+    headers: { accept: 'application/json' },
+    method: 'POST',
+    setupRequest: (request) => ({
+      ...request,
+      path: `/api/registrations/confirm?token=${tokens[next++ % tokens.length]}`,
+    }),
+  }
+}

@@ -147,29 +147,40 @@ export type ServerProcess = {
   url: string
 }
 
-/** The largest resident set among the processes of a group (Linux /proc; 0 elsewhere). */
-const groupRssBytes = (groupId: number | undefined): number => {
+/**
+ * Calls `visit` with the /proc folder of every process of a group (Linux; nothing elsewhere)
+ * and its `stat` fields after the command name (which may hold spaces): state ppid pgrp ….
+ */
+const forEachInGroup = (
+  groupId: number | undefined,
+  visit: (folder: string, fields: string[]) => void,
+) => {
   if (groupId === undefined || !fs.existsSync('/proc')) {
-    return 0
+    return
   }
-  let largest = 0
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue
     }
     try {
-      // Fields after the command name (which may hold spaces): state ppid pgrp …
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) !== groupId) {
-        continue
+      if (Number(fields[2]) === groupId) {
+        visit(`/proc/${entry}`, fields)
       }
-      const rssKb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]
-      largest = Math.max(largest, Number(rssKb ?? 0) * 1024)
     } catch {
       // The process ended meanwhile.
     }
   }
+}
+
+/** The largest resident set among the processes of a group (Linux /proc; 0 elsewhere). */
+const groupRssBytes = (groupId: number | undefined): number => {
+  let largest = 0
+  forEachInGroup(groupId, (folder) => {
+    const rssKb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`${folder}/status`, 'utf8'))?.[1]
+    largest = Math.max(largest, Number(rssKb ?? 0) * 1024)
+  })
   return largest
 }
 
@@ -184,25 +195,11 @@ const ticksPerSecond = (() => {
 
 /** User and system CPU time of every process of a group, in ms (Linux /proc; 0 elsewhere). */
 const groupCpuMs = (groupId: number | undefined): number => {
-  if (groupId === undefined || !fs.existsSync('/proc')) {
-    return 0
-  }
   let ticks = 0
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue
-    }
-    try {
-      // After the command name: state ppid pgrp … utime (the 12th) stime (the 13th).
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) === groupId) {
-        ticks += Number(fields[11]) + Number(fields[12])
-      }
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
+  // utime and stime are the 12th and 13th fields after the command name.
+  forEachInGroup(groupId, (_, fields) => {
+    ticks += Number(fields[11]) + Number(fields[12])
+  })
   return (ticks * 1000) / ticksPerSecond
 }
 

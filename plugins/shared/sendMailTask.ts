@@ -148,6 +148,12 @@ export const sendMailTask: TaskConfig<{ input: MailInput; output: { skipped?: bo
   retries: { attempts: 10, backoff: { delay: 30_000, type: 'exponential' } },
 }
 
+/** The statement that takes a mail's idempotency key: a row with its id, none if taken before. */
+const insertKey = (req: PayloadRequest, key: string) => sql`
+  INSERT INTO ${tableOf(req.payload, MAIL_KEYS_SLUG)} ("key", "updated_at", "created_at")
+  VALUES (${key}, now(), now())
+  ON CONFLICT ("key") DO NOTHING RETURNING "id"`
+
 /** Payload's collection of jobs (its table is `payload_jobs`). */
 const JOBS_SLUG = 'payload-jobs'
 
@@ -182,11 +188,7 @@ const insertMailJob = async ({
   const runner = await transactionOf(req)
   const rows = mail.idempotencyKey
     ? await runner.rows(sql`
-        WITH "key" AS (
-          INSERT INTO ${tableOf(req.payload, MAIL_KEYS_SLUG)} ("key", "updated_at", "created_at")
-          VALUES (${mail.idempotencyKey}, now(), now())
-          ON CONFLICT ("key") DO NOTHING RETURNING "id"
-        )
+        WITH "key" AS (${insertKey(req, mail.idempotencyKey)})
         INSERT INTO ${jobs} ("input", "task_slug", "queue")
         SELECT ${input}::jsonb, ${SEND_MAIL_TASK}, ${queue} WHERE EXISTS (SELECT 1 FROM "key")
         RETURNING "id"`)
@@ -207,11 +209,7 @@ const queueThroughPayload = async ({
   req: PayloadRequest
 }): Promise<boolean> => {
   if (mail.idempotencyKey) {
-    const rows = await (
-      await transactionOf(req)
-    ).rows(sql`
-      INSERT INTO ${tableOf(req.payload, MAIL_KEYS_SLUG)} ("key", "updated_at", "created_at") VALUES (${mail.idempotencyKey}, now(), now())
-      ON CONFLICT ("key") DO NOTHING RETURNING "id"`)
+    const rows = await (await transactionOf(req)).rows(insertKey(req, mail.idempotencyKey))
     if (!rows.length) {
       return false
     }
