@@ -27,7 +27,7 @@ import { registerEndpoint } from './endpoints/register'
 import { mapFieldAt } from './fields/mapFieldAt'
 import { registrationSection } from './fields/registrationFields'
 import { attachSeatCounts } from './hooks/attachSeatCounts'
-import { checkDeadline, sayDeadlineProblem, validateDeadline } from './hooks/checkDeadline'
+import { checkDeadline, validateDeadline } from './hooks/checkDeadline'
 import {
   deleteRegistrationsOfEvent,
   dropMailsOfRegistration,
@@ -91,7 +91,6 @@ const extendEvents = (
       ],
       hooks: {
         afterChange: [promoteOnMoreSeats(options)],
-        afterError: [sayDeadlineProblem(options)],
         afterOperation: [attachSeatCounts(options)],
         beforeChange: [checkDeadline(options)],
         // A deleted event takes its registrations with it (same transaction).

@@ -683,39 +683,6 @@ describe('organisers: the registration settings of an event', () => {
     expect((await stored(event)).registration?.deadline?.slice(0, 10)).toBe(inDays(10).slice(0, 10))
   })
 
-  it("should answer the deadline's error at its field together with the other fields' errors", async () => {
-    type FieldErrors = { errors?: { data?: { errors?: { message: string; path: string }[] } }[] }
-    const fieldErrorsOf = (body: FieldErrors) =>
-      Object.fromEntries((body.errors?.[0]?.data?.errors ?? []).map((e) => [e.path, e.message]))
-    const event = await createEvent({ registration: { deadline: inDays(10) } })
-    // As the admin publishes: a new deadline after the start, and an end before the start.
-    const later = await patchEvent(event, {
-      _status: 'published',
-      end: inDays(19),
-      registration: { deadline: inDays(22) },
-    })
-    expect(later.status).toBe(400)
-    const laterErrors = fieldErrorsOf(later.body as FieldErrors)
-    expect(Object.keys(laterErrors).sort()).toEqual(['end', 'registration.deadline'])
-    expect(laterErrors.end).toBe('Das Ende liegt vor dem Beginn.')
-    expect(laterErrors['registration.deadline']).toMatch(
-      /^Der Anmeldeschluss \d\d\.\d\d\.\d{4} liegt nach dem Beginn der Veranstaltung am /,
-    )
-    // The start moved before the deadline that stays (only the save's hook sees that).
-    const earlier = await patchEvent(event, {
-      _status: 'published',
-      end: inDays(4),
-      start: inDays(5),
-    })
-    expect(earlier.status).toBe(400)
-    const earlierErrors = fieldErrorsOf(earlier.body as FieldErrors)
-    expect(Object.keys(earlierErrors).sort()).toEqual(['end', 'registration.deadline'])
-    expect(earlierErrors['registration.deadline']).toContain('liegt nach dem Beginn')
-    const kept = await stored(event)
-    expect(kept.start.slice(0, 10)).toBe(inDays(20).slice(0, 10))
-    expect(kept.registration?.deadline?.slice(0, 10)).toBe(inDays(10).slice(0, 10))
-  })
-
   it('should keep a passed deadline when an editor changes something else', async () => {
     const event = await createEvent({
       end: inDays(-9, 2),

@@ -5,20 +5,8 @@
  * validation, which Payload runs as the editor corrects it). Only changes are checked, so past
  * events stay editable; and only for signed-in people: imports, the demo content and jobs are
  * trusted.
- *
- * The hook runs before Payload validates the fields. Had it thrown there, the editor would see
- * the deadline's error alone and the others (an end before the start, a required field left
- * empty) only after correcting it. So when the fields are validated in the same save, the hook
- * hands its finding to the deadline field's validation, and Payload answers every field's error
- * at once, each at its field.
  */
-import type {
-  AfterErrorHook,
-  CollectionBeforeChangeHook,
-  DateFieldValidation,
-  PayloadRequest,
-  SanitizedCollectionConfig,
-} from 'payload'
+import type { CollectionBeforeChangeHook, DateFieldValidation, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -27,22 +15,6 @@ import type { ResolvedRegistrationOptions } from '../types'
 
 import { translatorOf } from '@quartiersnetz/plugin-kit/respond'
 import { dayIn } from '../lib/events'
-
-/** Where the hook leaves its finding for the field's validation, per event (`new` when created). */
-const PROBLEMS_KEY = 'plugin-event-registration:deadlineProblems'
-
-const problemsOf = (req: PayloadRequest): Map<string, string> => {
-  const existing = req.context[PROBLEMS_KEY]
-  if (existing instanceof Map) {
-    return existing as Map<string, string>
-  }
-  const created = new Map<string, string>()
-  req.context[PROBLEMS_KEY] = created
-  return created
-}
-
-const keyOf = (id: unknown) =>
-  typeof id === 'number' || typeof id === 'string' ? String(id) : 'new'
 
 /** The value at a dotted path ('registration.deadline'); undefined when the data doesn't say. */
 const valueAt = (data: unknown, path: string): unknown =>
@@ -102,16 +74,9 @@ const problemOf = ({
 export const validateDeadline =
   (options: ResolvedRegistrationOptions, own?: DateFieldValidation): DateFieldValidation =>
   async (value, args) => {
-    // The save's hook saw more (the stored start and deadline): its finding comes first.
-    const problems = args.req?.context ? problemsOf(args.req) : undefined
-    const found = problems?.get(keyOf(args.id))
-    problems?.delete(keyOf(args.id))
     const result = own ? await own(value, args) : true
     if (result !== true) {
       return result
-    }
-    if (found) {
-      return found
     }
     const deadline = instantOf(value)
     if (!args.req?.user || !deadline) {
@@ -126,24 +91,10 @@ export const validateDeadline =
   }
 
 /**
- * Whether Payload validates the fields after the hooks of this save, as it does for a document
- * that is published (or has no drafts), and not only for the submitted fields (a move to or
- * from the trash). A draft is saved without validation: there the hook refuses by itself.
- */
-const isValidatedAfterHooks = (collection: SanitizedCollectionConfig, data: unknown) => {
-  const drafts = collection.versions ? collection.versions.drafts : false
-  const isDraftValidated = !drafts || (typeof drafts === 'object' && Boolean(drafts.validate))
-  return (
-    (isDraftValidated || valueAt(data, '_status') === 'published') &&
-    valueAt(data, 'deletedAt') === undefined
-  )
-}
-
-/**
  * The same rule when the event is saved, for both ways of breaking it: a deadline that changes
  * to a day that is over or after the start, and a start moved before a deadline that stays.
- * Refused with the rule's own words at the deadline's path, so the editor reads them at the
- * field (and in the admin's notice when the hook refuses by itself), not only "invalid field".
+ * Refused with the rule's own words as the error's message, so the editor reads them in the
+ * admin's notice (and, with the field's path, at the field), not only "invalid field".
  */
 export const checkDeadline =
   (options: ResolvedRegistrationOptions): CollectionBeforeChangeHook =>
@@ -170,10 +121,6 @@ export const checkDeadline =
       : isStartChanged
         ? problemOf({ deadline, options, req, start, isAfterStartOnly: true })
         : null
-    if (problem && isValidatedAfterHooks(collection, data)) {
-      problemsOf(req).set(keyOf(originalDoc?.id), problem)
-      return data
-    }
     if (problem) {
       const error = new ValidationError({
         collection: collection.slug,
@@ -184,31 +131,4 @@ export const checkDeadline =
       throw error
     }
     return data
-  }
-
-/**
- * A refusal whose only field at fault is the deadline says the rule's words, not Payload's
- * "Das folgende Feld ist nicht korrekt: Anmeldung > Anmeldeschluss": the admin's notice shows
- * the whole sentence (the field's own label has room for its beginning only), and API clients
- * read what to change.
- */
-export const sayDeadlineProblem =
-  (options: ResolvedRegistrationOptions): AfterErrorHook =>
-  ({ error, result }) => {
-    const deadlinePath = options.fields.deadline ?? 'onlineRegistrationDeadline'
-    if (!(error instanceof ValidationError) || !result?.errors.length) {
-      return
-    }
-    const [only, ...others] = error.data.errors
-    if (!only || others.length || only.path !== deadlinePath) {
-      return
-    }
-    return {
-      response: {
-        ...result,
-        errors: result.errors.map((entry, index) =>
-          index === 0 ? { ...entry, message: only.message } : entry,
-        ),
-      },
-    }
   }
