@@ -10,6 +10,7 @@ import type { SanitizedConfig } from 'payload'
 import { getRequestLanguage } from 'payload'
 
 import { germanFor } from '../i18n/payloadMessages'
+import { isErrorFree } from './graphqlRefusals'
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -126,9 +127,11 @@ export const inClientLanguage =
     if (response.status >= 400 && (!type || type.startsWith('text/plain'))) {
       return answerWithoutBody(config, request, response)
     }
-    // Successful GraphQL answers can carry errors too; other successes have none.
+    // Successful GraphQL answers can carry errors too (unless known not to); other successes
+    // have none.
     const mayHaveErrors =
-      response.status >= 400 || new URL(request.url).pathname.endsWith('/graphql')
+      response.status >= 400 ||
+      (!isErrorFree(response) && new URL(request.url).pathname.endsWith('/graphql'))
     if (!isJson || !mayHaveErrors || !response.body) {
       return response
     }

@@ -23,6 +23,9 @@ import {
   unlinkClientUploadTempFile,
 } from 'payload'
 
+import { markErrorFree } from '../api/graphqlRefusals'
+import { withKnownTypeNames } from '../api/knownTypeNames'
+
 type Schema = ReturnType<typeof configToSchema>
 
 type ErrorWithStatus = GraphQLError & {
@@ -77,6 +80,7 @@ export const graphqlHandler = (config: SanitizedConfig) => {
       addLocalesToRequestFromData(req)
       const { schema: graphqlSchema, validationRules } = schemaOf()
       const headers: Record<string, string> = {}
+      let isErrorFree = false
       const answer = await createHandler({
         context: { headers, req },
         onOperation: async (_request, args, result) => {
@@ -85,6 +89,7 @@ export const graphqlHandler = (config: SanitizedConfig) => {
               ? await req.payload.extensions({ args, req: _request, result } as never)
               : result
           if (!('errors' in response) || !response.errors) {
+            isErrorFree = true
             return response
           }
           const errors = await Promise.all(
@@ -96,18 +101,20 @@ export const graphqlHandler = (config: SanitizedConfig) => {
         },
         schema: graphqlSchema,
         validationRules: (_request, args, defaultRules) =>
-          defaultRules.concat(validationRules(args)),
+          withKnownTypeNames(defaultRules).concat(validationRules(args)),
       })(original)
       const answerHeaders = headersWithCors({ headers: new Headers(answer.headers), req })
       for (const [name, value] of Object.entries(headers)) {
         answerHeaders.append(name, value)
       }
-      return new Response(answer.body, {
+      const response = new Response(answer.body, {
         headers: req.responseHeaders
           ? mergeHeaders(req.responseHeaders, answerHeaders)
           : answerHeaders,
         status: answer.status,
       })
+      // Its wrappers (payloadApi.ts) needn't read it for errors.
+      return isErrorFree && answer.status === 200 ? markErrorFree(response) : response
     } finally {
       // GraphQL reads the body itself, so an upload's temporary file is removed here.
       await unlinkClientUploadTempFile({ req })

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
+import { idsOfWrittenAnswer } from '../../src/server/httpCache/graphql'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -203,5 +204,79 @@ describe('GraphQL cache: POST', () => {
     const first = await postQuery(query)
     expect(first.body.errors?.length).toBeGreaterThan(0)
     expect((await postQuery(query)).headers.get('x-cache')).toBe('miss')
+  })
+})
+
+/** The ids the cache took from a parsed answer before: every object's in `data`. */
+const idsByWalking = (answer: { data?: unknown }) => {
+  const ids = new Set<string>()
+  const stack: unknown[] = [answer.data]
+  while (stack.length) {
+    const value = stack.pop()
+    if (Array.isArray(value)) {
+      stack.push(...value)
+    } else if (value && typeof value === 'object') {
+      const { id } = value as { id?: unknown }
+      if (typeof id === 'number' || typeof id === 'string') {
+        ids.add(String(id))
+      }
+      stack.push(...Object.values(value))
+    }
+  }
+  return ids
+}
+
+describe('GraphQL cache: what an answer contains', () => {
+  it('should read the ids of an answer from its bytes as parsing it would, strings with quotes included', async () => {
+    const field = await payload.create({
+      collection: 'fields-of-action',
+      data: {
+        _status: 'published',
+        title: `Handlungsfeld "id":4711, {"id":"x"} ${++counter}`,
+        typicalMeasures: [{ measure: ',"id":815' }, { measure: 'Zweite Maßnahme' }],
+      } as never,
+    })
+    await payload.create({
+      collection: 'modules',
+      data: {
+        _status: 'published',
+        fieldsOfAction: [field.id],
+        summary: 'Mit \\"id\\":99 und Umlauten: Ärger, Grüße',
+        title: `Modul mit Handlungsfeld ${counter}`,
+      } as never,
+    })
+    const queries = [
+      '{ Modules(limit: 100) { docs { id title summary ratingSummary commentCount fieldsOfAction { id title typicalMeasures { id measure } } } } }',
+      '{ FieldsOfActions(limit: 100) { docs { id title typicalMeasures { id measure } introduction } } }',
+      `{ FieldsOfAction(id: ${field.id}) { id title } }`,
+    ]
+    for (const query of queries) {
+      const response = await fetch(`${server.url}/api/graphql`, {
+        body: JSON.stringify({ query }),
+        headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+      })
+      const body = Buffer.from(await response.arrayBuffer())
+      const answer = JSON.parse(body.toString('utf8')) as { data?: unknown; errors?: unknown }
+      expect(answer.errors, query).toBeUndefined()
+      const ids = idsOfWrittenAnswer(body)
+      expect(ids, query).toEqual(idsByWalking(answer))
+      expect(ids?.size, query).toBeGreaterThan(0)
+    }
+  })
+
+  it('should leave errors, another layout and ids with escapes to parsing', () => {
+    const read = (text: string) => idsOfWrittenAnswer(Buffer.from(text))
+    expect(read('{"data":{"a":[{"id":1,"b":{"id":"x-1"}},{"id":2.5e3},{"id":null}]}}')).toEqual(
+      new Set(['1', 'x-1', '2500']),
+    )
+    expect(read('{"data":{"a":{"title":"{\\"id\\":7,\\"id\\":8}","id":3}}}')).toEqual(
+      new Set(['3']),
+    )
+    expect(read('{"errors":[{"message":"x"}],"data":null}')).toBeUndefined()
+    expect(read('{"data":{"a":{"id":1}},"errors":[{"message":"x"}]}')).toBeUndefined()
+    expect(read('{ "data": { "a": { "id": 1 } } }')).toBeUndefined()
+    expect(read('{"data":{"a":{"id":"x\\"y"}}}')).toBeUndefined()
+    expect(read('{"data":null}')).toEqual(new Set())
   })
 })

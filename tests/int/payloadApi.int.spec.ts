@@ -10,10 +10,13 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import http, { type ServerResponse } from 'node:http'
 
+import { configToSchema } from '@payloadcms/graphql'
 import express from 'express'
+import { parse, specifiedRules, validate, type ValidationRule } from 'graphql'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { withKnownTypeNames } from '../../src/api/knownTypeNames'
 import { type ApiGate, apiGate, ownQueueRoutesOf, payloadApi } from '../../src/server/payloadApi'
 import { requestJson, uploadFile } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
@@ -186,9 +189,13 @@ describe('REST without Next in between', () => {
 })
 
 describe('GraphQL without Next in between', () => {
-  const post = (query: string, headers: Record<string, string> = {}) =>
+  const post = (
+    query: string,
+    headers: Record<string, string> = {},
+    variables?: Record<string, unknown>,
+  ) =>
     fetch(`${server.url}/api/graphql`, {
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables }),
       headers: { 'Content-Type': 'application/json', ...headers },
       method: 'POST',
     })
@@ -311,6 +318,36 @@ describe('GraphQL without Next in between', () => {
         expect(answer).not.toHaveProperty('data')
         expect(answer.errors?.[0]?.message, label).toMatch(/[„ä]|Operation/)
       }
+    }
+  })
+
+  it('should name an unknown type with the types it may have meant, as graphql-js does', async () => {
+    // knownTypeNames (src/api/knownTypeNames.ts) lists the schema's types only for a refusal:
+    // the same errors as graphql-js's own rule, on Payload's schema.
+    const { schema } = configToSchema(server.payload.config)
+    const documents = [
+      'query($id: Strin!, $n: In) { FieldsOfAction(id: $id) { id } }',
+      '{ FieldsOfActions { docs { ... on FieldsOfActio { id } } } }',
+      'fragment F on Modul { id } { Modules { docs { ...F } } }',
+      'query($w: FieldsOfAction_where) { FieldsOfActions(where: $w) { totalDocs } }',
+      'type Extra { id: ID } { Modules { totalDocs } }',
+    ]
+    for (const document of documents) {
+      const messagesWith = (rules: readonly ValidationRule[]) =>
+        validate(schema, parse(document), rules).map((error) => error.message)
+      expect(messagesWith(withKnownTypeNames(specifiedRules)), document).toEqual(
+        messagesWith(specifiedRules),
+      )
+    }
+    const query = 'query($id: Strin!) { FieldsOfAction(id: $id) { id } }'
+    for (const [language, message] of [
+      ['en', 'Unknown type "Strin". Did you mean "String"?'],
+      ['de', 'Den Typ „Strin“ gibt es nicht. Meinten Sie "String"?'],
+    ]) {
+      const response = await post(query, { 'Accept-Language': language! }, { id: '1' })
+      expect(response.status).toBe(400)
+      const { errors } = (await response.json()) as { errors: { message: string }[] }
+      expect(errors.map((error) => error.message)).toContain(message)
     }
   })
 
