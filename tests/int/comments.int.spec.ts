@@ -696,6 +696,27 @@ describe('replies to comments that are not public', () => {
     await patch(parent.id, { status: 'approved' })
     expect((await publicView(target)).rest).toEqual(both)
   })
+
+  it('should move the replies with the comment they answer, and never a reply alone', async () => {
+    const [from, to] = [await createTargetModule(), await createTargetModule()]
+    const parent = await publishedComment({ targetId: from })
+    const reply = await publishedComment({ parent: parent.id, targetId: from, text: 'Ja.' })
+    const both = [parent.id, reply.id].sort((a, b) => a - b)
+
+    const alone = await requestJson<ErrorBody>(`${server.url}/api/comments/${reply.id}`, {
+      body: { targetId: String(to) },
+      method: 'PATCH',
+      token: tokens.editor,
+    })
+    expect(alone.status).toBe(400)
+    expect(alone.body.errors?.[0]?.message).toContain('Eine Antwort bleibt beim Eintrag')
+    expect((await storedComment(reply.id)).targetId).toBe(String(from))
+
+    await patch(parent.id, { targetId: String(to) })
+    expect((await storedComment(reply.id)).targetId).toBe(String(to))
+    expect(await publicView(to)).toEqual({ commentCount: 2, count: 2, graphql: both, rest: both })
+    expect(await publicView(from)).toEqual({ commentCount: 0, count: 0, graphql: [], rest: [] })
+  })
 })
 
 describe('refused input', () => {

@@ -163,9 +163,10 @@ describe('the sanitised config', () => {
     expect(fieldNames(remarks.fields)).toEqual(
       expect.arrayContaining(['authorName', 'email', 'status', 'consent.version']),
     )
-    // The plugin's own: moderation, and the consent version stamped on creation.
+    // The plugin's own: moderation, and the consent version stamped on creation; the
+    // notices, and the replies moved with their comment.
     expect(remarks.hooks.beforeChange).toHaveLength(2)
-    expect(remarks.hooks.afterChange).toHaveLength(1)
+    expect(remarks.hooks.afterChange).toHaveLength(2)
     const reports = collectionOf(enabled.config, COMMENTS_SLUGS.reports)
     expect(reports.labels.plural).toEqual({ de: 'Beschwerden', en: 'Complaints' })
     expect(reports.access.create?.({ req: {} } as never)).toBe(false)

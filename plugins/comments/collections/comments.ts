@@ -7,6 +7,7 @@ import { returnUrlField } from '@quartiersnetz/plugin-kit/returnUrl'
 import { targetFields, targetInWordsField } from '@quartiersnetz/plugin-kit/targetFields'
 import { attachTargets } from '@quartiersnetz/plugin-kit/targets'
 import { moderateChange } from '../hooks/moderateChange'
+import { moveReplies } from '../hooks/moveReplies'
 import { notifyAfterChange } from '../hooks/notifyAfterChange'
 import { grantsOnlyTrue } from '@quartiersnetz/plugin-kit/access'
 import { isModerator, moderatorsOnly, nobody } from '../lib/access'
@@ -203,7 +204,7 @@ export const commentsCollection = (options: ResolvedCommentsOptions): Collection
     defaultSort: 'createdAt',
     fields,
     hooks: {
-      afterChange: [notifyAfterChange(options)],
+      afterChange: [notifyAfterChange(options), moveReplies(options)],
       afterOperation: [attachTargets({ targets: options.targets })],
       beforeChange: [moderateChange(options)],
     },

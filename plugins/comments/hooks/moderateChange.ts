@@ -12,6 +12,15 @@ import { commentsOf } from '../lib/records'
 const idOf = (value: StoredComment['parent']) =>
   value && typeof value === 'object' ? value.id : value
 
+/** Whether a write gives a comment another target than it has. */
+export const isTargetChanged = (
+  data: Partial<Pick<StoredComment, 'targetCollection' | 'targetId'>>,
+  previous: Pick<StoredComment, 'targetCollection' | 'targetId'> | undefined,
+): boolean =>
+  previous !== undefined &&
+  ((data.targetCollection !== undefined && data.targetCollection !== previous.targetCollection) ||
+    (data.targetId !== undefined && String(data.targetId) !== String(previous.targetId)))
+
 /**
  * Moderators' writes in the admin: replies of the editors are confirmed and take their target
  * from the comment they answer (one level only); an approved comment doesn't go back to pending
@@ -27,11 +36,17 @@ export const moderateChange =
     }
     const t = translatorOf<CommentsTranslationKey>(req)
     const parentId = idOf(data.parent as StoredComment['parent'])
-    if (
-      parentId !== undefined &&
-      parentId !== null &&
-      parentId !== idOf((originalDoc as StoredComment | undefined)?.parent)
-    ) {
+    const previousParentId = idOf((originalDoc as StoredComment | undefined)?.parent)
+    // A reply stays on the entry of the comment it answers: moved only with it (moveReplies).
+    const isReplyMoved =
+      previousParentId !== undefined &&
+      previousParentId !== null &&
+      (parentId === undefined || parentId === previousParentId) &&
+      isTargetChanged(data, originalDoc as StoredComment | undefined)
+    if (isReplyMoved) {
+      throw new APIError(t('plugin-comments:replyFollowsParent'), 400, undefined, true)
+    }
+    if (parentId !== undefined && parentId !== null && parentId !== previousParentId) {
       const parent = await commentsOf(options, req).findByID({ id: parentId, overrideAccess: true })
       if (!parent || parent.status !== 'approved') {
         throw new APIError(t('plugin-comments:parentInvalid'), 400, undefined, true)

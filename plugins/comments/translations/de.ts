@@ -99,6 +99,10 @@ export const de = {
       'Der Kommentar, auf den Sie antworten, existiert nicht, ist nicht öffentlich oder gehört zu einem anderen Eintrag.',
     parentIsReply:
       'Auf Antworten kann nicht geantwortet werden; bitte antworten Sie auf den ursprünglichen Kommentar.',
+    repliesNotMoved:
+      'Die Antworten auf diesen Kommentar konnten nicht mit ihm verschoben werden; der Kommentar bleibt, wo er war.',
+    replyFollowsParent:
+      'Eine Antwort bleibt beim Eintrag des Kommentars, auf den sie antwortet. Ordnen Sie diesen Kommentar einem anderen Eintrag zu; seine Antworten ziehen mit.',
     reported: 'Danke für Ihre Meldung. Die Redaktion prüft den Kommentar.',
     submitted:
       'Danke! Bitte bestätigen Sie Ihren Kommentar über den Link, den wir Ihnen per E-Mail geschickt haben.',

@@ -96,6 +96,10 @@ export const en: typeof de = {
     parentInvalid:
       'The comment you reply to does not exist, is not public or belongs to another entry.',
     parentIsReply: 'Replies cannot be replied to; please reply to the original comment.',
+    repliesNotMoved:
+      'The replies to this comment could not be moved with it; the comment stays where it was.',
+    replyFollowsParent:
+      'A reply stays with the entry of the comment it answers. Move that comment to another entry; its replies move with it.',
     reported: 'Thank you for your report. The editors will review the comment.',
     submitted: 'Thank you! Please confirm your comment with the link we sent you by e-mail.',
     targetMissing: 'no longer there',
