@@ -357,16 +357,38 @@ describe('moderation queue in the admin', () => {
       path: '/tmp/moderation-reported.png',
     })
 
-    // "Freigeben" dismisses the reports: it stays public and leaves the queue.
+    // "Freigeben" dismisses the reports: it stays public and leaves the queue; taken back, it
+    // is there again with its two reports; dismissed once more.
     const toasts = page.locator('.payload-toast-container')
+    const dismissed = 'Die Meldungen zu 1 Kommentar wurden verworfen; er ist sichtbar.'
     await rowOf(twice.id).getByRole('button', { exact: true, name: 'Freigeben' }).click()
-    await toasts.getByText('1 Kommentar freigegeben.').waitFor()
+    await toasts.getByText(dismissed).waitFor()
     await rowOf(twice.id).waitFor({ state: 'detached' })
     expect(await stateOf(twice.id)).toEqual({
       isHiddenByReports: false,
       reportCount: 0,
       status: 'approved',
     })
+    await toasts
+      .locator('.payload-toast-item', { hasText: dismissed })
+      .getByRole('button', { name: 'Rückgängig' })
+      .click()
+    await toasts
+      .getByText(
+        '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
+      )
+      .waitFor()
+    await rowOf(twice.id).waitFor()
+    expect(await stateOf(twice.id)).toEqual({
+      isHiddenByReports: false,
+      reportCount: 2,
+      status: 'approved',
+    })
+    const approveAgain = rowOf(twice.id).getByRole('button', { exact: true, name: 'Freigeben' })
+    await expect.poll(() => approveAgain.isEnabled()).toBe(true)
+    await approveAgain.click()
+    await rowOf(twice.id).waitFor({ state: 'detached' })
+    await expect.poll(async () => (await stateOf(twice.id)).reportCount).toBe(0)
     expect(await isPublic(twice.id)).toBe(true)
 
     // Rejected, and taken back: approved and public again, with its report.
@@ -379,7 +401,10 @@ describe('moderation queue in the admin', () => {
       status: 'rejected',
     })
     expect(await isPublic(once.id)).toBe(false)
-    await toasts.getByRole('button', { name: 'Rückgängig' }).click()
+    await toasts
+      .locator('.payload-toast-item', { hasText: '1 Kommentar abgelehnt.' })
+      .getByRole('button', { name: 'Rückgängig' })
+      .click()
     await toasts
       .getByText(
         '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',

@@ -48,6 +48,9 @@ export const de = {
     moderationApproved_one: '1 Kommentar freigegeben.',
     moderationAuthor: 'Name',
     moderationBulkLabel: 'Auswahl ({{count}}):',
+    moderationDismissed:
+      'Die Meldungen zu {{count}} Kommentaren wurden verworfen; sie sind sichtbar.',
+    moderationDismissed_one: 'Die Meldungen zu 1 Kommentar wurden verworfen; er ist sichtbar.',
     moderationEmpty: 'Keine Kommentare warten auf eine Entscheidung.',
     moderationFailed: 'Die Entscheidung konnte nicht gespeichert werden: {{message}}',
     moderationForbidden:

@@ -48,6 +48,8 @@ export const en: typeof de = {
     moderationApproved_one: '1 comment approved.',
     moderationAuthor: 'Name',
     moderationBulkLabel: 'Selection ({{count}}):',
+    moderationDismissed: 'The reports on {{count}} comments were dismissed; they are visible.',
+    moderationDismissed_one: 'The reports on 1 comment were dismissed; it is visible.',
     moderationEmpty: 'No comments are waiting for a decision.',
     moderationFailed: 'The decision could not be saved: {{message}}',
     moderationForbidden: 'Your account may not moderate comments. Please ask an administrator.',

@@ -169,10 +169,11 @@ export const ModerationQueueClient = ({
   }
 
   /**
-   * Undo from the toast: each comment gets back what it had before the rejection or spam mark
-   * (pending; or approved with its reports counted as before, hidden or still visible), unless
-   * somebody changed it meanwhile. No mail: a comment with reports was approved and public
-   * before (an approval is not undone at all: it may already have mailed the commenter).
+   * Undo from the toast: each comment gets back what it had before the rejection, the spam
+   * mark or the dismissal of its reports (pending; or approved with its reports counted as
+   * before, hidden or still visible), unless somebody changed it meanwhile. No mail: a comment
+   * with reports was approved and public before (an approval of a pending comment is not undone
+   * at all: it may already have mailed the commenter).
    */
   const restore = async (decision: Decision, before: Map<string, ModerationState>) => {
     if (isWorking.current) {
@@ -272,10 +273,17 @@ export const ModerationQueueClient = ({
               { isHiddenByReports, reportCount, status: previous },
             ]),
         )
+        // An approval may have mailed the commenter: it is not undone. Dismissing the reports
+        // of comments that were approved already mails nobody: it can be taken back.
+        const isDismissal =
+          status === 'approved' &&
+          [...before.values()].every((state) => state.status === 'approved')
         let isUndone = false
         toast.success(
-          t(DONE_MESSAGES[status], { count: doneIds.length }),
-          status === 'approved'
+          t(isDismissal ? 'plugin-comments:moderationDismissed' : DONE_MESSAGES[status], {
+            count: doneIds.length,
+          }),
+          status === 'approved' && !isDismissal
             ? undefined
             : {
                 action: {
