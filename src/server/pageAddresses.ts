@@ -6,9 +6,10 @@
  * same refusals, as JSON).
  */
 import type { Request, RequestHandler, Response } from 'express'
+import type { AcceptedLanguages } from '@payloadcms/translations'
 import type { CollectionSlug, Payload, Where } from 'payload'
 
-import { QueryError } from 'payload'
+import { getLocalI18n, QueryError } from 'payload'
 import { parse } from 'qs-esm'
 
 import { escapeHtml } from '@quartiersnetz/plugin-kit/mailTemplate'
@@ -91,11 +92,19 @@ export const refuseInvalidListFilters =
     }
     // As Payload's admin reads its list's address (views/List).
     const { where } = parse(query, { depth: 10, ignoreQueryPrefix: true }) as { where?: unknown }
+    const isEnglish = prefersEnglish(req)
     try {
       if (where && typeof where === 'object') {
         await payload.count({
           collection: slug as CollectionSlug,
           overrideAccess: true,
+          // In the page's language: a refusal's words (refuseMistypedFilters) are its detail.
+          req: {
+            i18n: await getLocalI18n({
+              config: payload.config,
+              language: (isEnglish ? 'en' : 'de') satisfies AcceptedLanguages,
+            }),
+          },
           trash: isTrash,
           where: where as Where,
         })
@@ -108,15 +117,17 @@ export const refuseInvalidListFilters =
         next()
         return
       }
+      const detail = isRefusal && !(err instanceof QueryError) ? (err as Error).message : undefined
       sendPage(req, res, {
         de: {
           back: 'Liste ohne Filter öffnen',
-          detail: isRefusal && !(err instanceof QueryError) ? (err as Error).message : undefined,
+          detail,
           text: 'Der Filter in dieser Adresse passt nicht zu den Feldern der Liste (zum Beispiel Text, wo eine Zahl oder ein Datum erwartet wird). Bitte öffnen Sie die Liste ohne Filter und wählen Sie den Filter dort neu.',
           title: 'Ungültiger Filter',
         },
         en: {
           back: 'Open the list without the filter',
+          detail,
           text: "The filter in this address does not fit the list's fields (for example text where a number or a date is expected). Please open the list without the filter and choose the filter there again.",
           title: 'Invalid filter',
         },

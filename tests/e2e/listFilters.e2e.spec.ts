@@ -1,6 +1,6 @@
 /**
  * A filter in an admin list's address that the database can't apply (text for a number) is
- * answered with a page in German that links to the list without it, instead of an empty page
+ * answered with a page in German (in English when asked for) that links to the list without it, instead of an empty page
  * (src/server/pageAddresses.ts); the filters the admin builds itself still open the list. Real
  * server (production build), real PostgreSQL, Chromium in German.
  */
@@ -47,10 +47,24 @@ describe('a filter in the address of an admin list', () => {
     )
     expect(response?.status()).toBe(400)
     await page.getByRole('heading', { name: 'Ungültiger Filter' }).waitFor()
-    expect(await page.locator('main').innerText()).toContain(
-      'Der Filter in dieser Adresse passt nicht zu den Feldern der Liste',
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('Der Filter in dieser Adresse passt nicht zu den Feldern der Liste')
+    expect(text).toContain(
+      '„abc“ ist keine Zahl (Filter auf „capacity“). Erwartet wird eine Zahl wie 20 oder 2.5.',
     )
     await page.screenshot({ path: '/tmp/list-filter-refused.png' })
+    // Asked in English, the page and its detail are English.
+    const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
+    const english = await fetch(
+      `${server.url}/admin/collections/events?where[capacity][equals]=abc`,
+      { headers: { 'Accept-Language': 'en', cookie } },
+    )
+    expect(english.status).toBe(400)
+    const englishPage = await english.text()
+    expect(englishPage).toContain('<html lang="en">')
+    expect(englishPage).toContain(
+      '&quot;abc&quot; is not a number (filter on &quot;capacity&quot;). Expected a number such as 20 or 2.5.',
+    )
     await page.getByRole('link', { name: 'Liste ohne Filter öffnen' }).click()
     await page.waitForURL((url) => url.pathname === '/admin/collections/events')
     await page.locator('.collection-list').waitFor()
