@@ -3,7 +3,8 @@
  * the same choices a website makes in its REST list, each by the slug of a published document.
  * Anything else in the address is refused with 400 naming the parameters a feed takes: a
  * misspelt filter (`?municipalty=essen`) or an empty one (`?municipality=`) used to answer every
- * event, a calendar full of dates the subscriber never asked for.
+ * event, a calendar full of dates the subscriber never asked for. Tracking parameters a
+ * newsletter tool appends (`utm_source=…`) are ignored.
  */
 import type { PayloadRequest, Where } from 'payload'
 
@@ -73,6 +74,20 @@ const ACCEPTED: LocalizedText = {
   en: `Possible are ${FEED_FILTERS.map((filter) => `${filter.param} (${filter.what.en})`).join(', ')}, each at most once and in any combination, e.g. /api/events/feed.ics?municipality=essen; without parameters the feed holds every upcoming event.`,
 }
 
+/**
+ * Parameters that newsletter tools, analytics and link shorteners append to a link on their own
+ * (`utm_source`, `fbclid`, jQuery's cache buster `_`): they say nothing about the feed, and a
+ * subscription whose address got one must not fail. Ignored by every feed.
+ */
+const isTrackingParameter = (name: string) =>
+  /^(utm_[a-z_]+|_|_ga|_gl|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|igshid)$/i.test(
+    name,
+  )
+
+/** The parameters of a feed request that mean something (tracking parameters left out). */
+const feedParameters = (req: PayloadRequest) =>
+  [...new Set(req.searchParams?.keys() ?? [])].filter((name) => !isTrackingParameter(name))
+
 const refuse = (req: PayloadRequest, text: LocalizedText): never => {
   throw new APIError(localize(req, text), 400, undefined, true)
 }
@@ -85,7 +100,7 @@ const shown = (text: string) => text.slice(0, MAX_SLUG_LENGTH)
  * parameters: one given is refused, pointing to the events feed's filters.
  */
 export const refuseFeedParameters = (req: PayloadRequest) => {
-  const [name] = [...(req.searchParams?.keys() ?? [])]
+  const [name] = feedParameters(req)
   if (name !== undefined) {
     refuse(req, {
       de: `Dieser Kalender-Feed nimmt keine Parameter an (gegeben: „${shown(name)}“). Gefiltert nach Kommune, Reihe oder Handlungsfeld liefert die Termine /api/events/feed.ics: ${ACCEPTED.de}`,
@@ -109,7 +124,7 @@ export type ResolvedFeedFilters = {
  */
 export const resolveFeedFilters = async (req: PayloadRequest): Promise<ResolvedFeedFilters> => {
   const params = req.searchParams ?? new URLSearchParams()
-  for (const name of new Set(params.keys())) {
+  for (const name of feedParameters(req)) {
     if (!FEED_FILTERS.some((filter) => filter.param === name)) {
       refuse(req, {
         de: `Den Parameter „${shown(name)}“ kennt der Kalender-Feed nicht. ${ACCEPTED.de}`,

@@ -365,6 +365,23 @@ describe('feed parameters', () => {
     }
     // The filters still work, alone and together.
     expect((await fetchFeed('/api/events/feed.ics?municipality=feedstadt')).status).toBe(200)
+    // Tracking parameters a newsletter tool appends change nothing.
+    const filtered = (await fetchFeed('/api/events/feed.ics?municipality=feedstadt')).parse()
+    for (const path of [
+      '/api/events/feed.ics?municipality=feedstadt&utm_source=newsletter&utm_medium=email',
+      '/api/events/feed.ics?fbclid=IwAR0abc&municipality=feedstadt&_=1733100000000',
+    ]) {
+      const { parse, status } = await fetchFeed(path)
+      expect(status, path).toBe(200)
+      expect(
+        parse().map((event) => event.uid),
+        path,
+      ).toEqual(filtered.map((event) => event.uid))
+    }
+    expect(
+      (await fetchFeed('/api/municipalities/feedstadt/events.ics?utm_campaign=x')).status,
+    ).toBe(200)
+    expect((await refusal('/api/municipalities/feedstadt/events.ics?utm=x')).status).toBe(400)
     expect((await fetchFeed('/api/events/feed.ics')).status).toBe(200)
   })
 
