@@ -1,15 +1,28 @@
 import type { CollectionConfig } from 'payload'
 
-import { contactVisibleToVisitor } from '../src/access/contactVisibleToVisitor'
+import {
+  contactVisibleToVisitor,
+  selectContactVisibility,
+} from '../src/access/contactVisibleToVisitor'
 import { municipalityField } from '../src/fields/municipalityField'
 import { slugField } from '../src/fields/slug'
 import { groups, publicContent } from './shared/publicContent'
 
 const contactAccess = { read: contactVisibleToVisitor }
 
+const content = publicContent()
+
 export const People: CollectionConfig = {
   slug: 'people',
-  ...publicContent(),
+  ...content,
+  hooks: {
+    ...content.hooks,
+    afterOperation: [selectContactVisibility.afterOperation],
+    beforeOperation: [
+      ...(content.hooks?.beforeOperation ?? []),
+      selectContactVisibility.beforeOperation,
+    ],
+  },
   admin: {
     defaultColumns: ['name', 'position', 'affiliation', 'isContactPublic', 'updatedAt'],
     group: groups.network,

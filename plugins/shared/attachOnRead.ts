@@ -5,6 +5,8 @@
  */
 import type { CollectionAfterOperationHook, PayloadRequest, SelectType } from 'payload'
 
+import { getSelectMode } from 'payload/shared'
+
 /** A document of the read, as the hook may extend it. */
 export type ReadDocument = Record<string, unknown>
 
@@ -26,17 +28,21 @@ export type Read = {
 
 /**
  * Whether a read's `select` includes `field`: without a select every field is; an inclusive
- * select (`{ title: true }`) names what it wants, an exclusive one (`{ body: false }`) what not.
+ * select (`{ title: true }`, or `{ venue: { name: true } }` as GraphQL's selects are) names
+ * what it wants, an exclusive one (`{ body: false }`) what not; Payload's reading of which is
+ * which (getSelectMode).
  */
 export const isSelected = (select: unknown, field: string): boolean => {
   if (!select || typeof select !== 'object') {
     return true
   }
-  const entries: [string, unknown][] = Object.entries(select)
-  const isInclusive = entries.some(([, value]) => value === true)
-  const mention = entries.find(([name]) => name === field)?.[1]
-  return isInclusive ? mention === true : mention !== false
+  const mention = (select as Record<string, unknown>)[field]
+  return isInclusiveSelect(select) ? Boolean(mention) : mention !== false
 }
+
+/** Whether a `select` names the fields it wants (not the ones it leaves out), as Payload reads it. */
+export const isInclusiveSelect = (select: object): boolean =>
+  getSelectMode(select as SelectType) === 'include'
 
 const isDocument = (value: unknown): value is ReadDocument =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -4,7 +4,8 @@
  * with Payload's framework-free parts (its request, the schema `configToSchema` builds from the
  * config, its validation rules with the depth and complexity limits, graphql-http), so a query
  * no longer passes through Next's router, its request/response adapters and its web streams.
- * The schema is built once, on the first query. Errors are said as Payload's handler says them
+ * The schema is built once, on the first query; a query reads only the fields it asks for
+ * (graphqlSelect.ts). Errors are said as Payload's handler says them
  * (its `afterError` hooks included) and logged as the error they wrap; the caller translates
  * them (inClientLanguage.ts).
  */
@@ -24,6 +25,7 @@ import {
 } from 'payload'
 
 import { markErrorFree } from '../api/graphqlRefusals'
+import { withSelectByDefault } from '../api/graphqlSelect'
 import { withKnownTypeNames } from '../api/knownTypeNames'
 
 type Schema = ReturnType<typeof configToSchema>
@@ -67,7 +69,13 @@ const formatError = async (err: ErrorWithStatus, req: PayloadRequest) => {
 /** `POST /api/graphql` as a Fetch handler (the request's body is read once here, once by graphql-http). */
 export const graphqlHandler = (config: SanitizedConfig) => {
   let schema: Schema | undefined
-  const schemaOf = (): Schema => (schema ??= configToSchema(config))
+  const schemaOf = (): Schema => {
+    if (!schema) {
+      const built = configToSchema(config)
+      schema = { ...built, schema: withSelectByDefault(built.schema) }
+    }
+    return schema
+  }
 
   return async (request: Request): Promise<Response> => {
     const original = request.clone()

@@ -602,6 +602,22 @@ describe('the fixtures', () => {
     const module1 = await get(`/api/modules/${ids.module1}?depth=1`)
     expect(JSON.stringify(module1.body)).toContain('Petra Öffentlich')
   })
+
+  it('should show a public contact selected without its flag, and only what was selected', async () => {
+    // The contact fields' access reads isContactPublic: selected along, not shown.
+    const selected = await get('/api/people?depth=0&limit=100&select[name]=true&select[email]=true')
+    expect(selected.status).toBe(200)
+    expect(Object.fromEntries(selected.body.docs?.map((doc) => [doc.name, doc]) ?? [])).toEqual({
+      'Paul Privat': { id: ids.personPrivate, name: 'Paul Privat' },
+      'Petra Öffentlich': {
+        email: 'petra@essen.test',
+        id: ids.personPublic,
+        name: 'Petra Öffentlich',
+      },
+    })
+    const one = await get(`/api/people/${ids.personPublic}?select[phone]=true`)
+    expect(one.body).toEqual({ id: ids.personPublic, phone: '+49 201 1000' })
+  })
 })
 
 describe('REST: no drafts, private contact data or access links for visitors', () => {

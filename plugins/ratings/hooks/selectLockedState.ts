@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import type { ResolvedRatingsOptions } from '../types'
 
-import { isSelected } from '@quartiersnetz/plugin-kit/attachOnRead'
+import { isInclusiveSelect, isSelected } from '@quartiersnetz/plugin-kit/attachOnRead'
 
 type Select = Record<string, unknown>
 
@@ -27,7 +27,7 @@ export const selectLockedState =
     if (!isSelected(select, 'ratingSummary')) {
       return args
     }
-    const isInclusive = Object.values(select).some((value) => value === true)
+    const isInclusive = isInclusiveSelect(select)
     let widened: Select | undefined
     if (isInclusive && select.ratingsLocked !== true) {
       widened = { ...select, ratingsLocked: true }
