@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 import { APIError } from 'payload'
 
 import { localize } from '../i18n/localize'
+import { foldUmlautsInLike } from './foldUmlautsInLike'
 import { refuseMistypedFilters } from './refuseMistypedFilters'
 
 /**
@@ -29,8 +30,8 @@ export const refuseMissingData: CollectionBeforeOperationHook = ({ args, operati
 }
 
 /**
- * Adds `refuseMissingData` and `refuseMistypedFilters` to every collection of the config (the
- * plugins' ones too: put it last).
+ * Adds `refuseMissingData`, `refuseMistypedFilters` and `foldUmlautsInLike` to every collection
+ * of the config (the plugins' ones too: put it last).
  */
 export const withDataChecks: Plugin = (config: Config): Config => ({
   ...config,
@@ -41,6 +42,7 @@ export const withDataChecks: Plugin = (config: Config): Config => ({
       beforeOperation: [
         refuseMissingData,
         refuseMistypedFilters,
+        foldUmlautsInLike,
         ...(collection.hooks?.beforeOperation ?? []),
       ],
     },
