@@ -360,6 +360,19 @@ describe('moderation queue in the admin', () => {
     // "Freigeben" dismisses the reports: it stays public and leaves the queue; taken back, it
     // is there again with its two reports; dismissed once more.
     const toasts = page.locator('.payload-toast-container')
+    /** "Rückgängig" in the toast that says `done`, then the toast that says it was taken back. */
+    const undo = async (done: string) => {
+      await toasts
+        .locator('.payload-toast-item', { hasText: done })
+        .getByRole('button', { name: 'Rückgängig' })
+        .click()
+      await toasts
+        .getByText(
+          '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
+        )
+        .first()
+        .waitFor()
+    }
     const dismissed = 'Die Meldungen zu 1 Kommentar wurden verworfen; er ist sichtbar.'
     await rowOf(twice.id).getByRole('button', { exact: true, name: 'Freigeben' }).click()
     await toasts.getByText(dismissed).waitFor()
@@ -369,15 +382,7 @@ describe('moderation queue in the admin', () => {
       reportCount: 0,
       status: 'approved',
     })
-    await toasts
-      .locator('.payload-toast-item', { hasText: dismissed })
-      .getByRole('button', { name: 'Rückgängig' })
-      .click()
-    await toasts
-      .getByText(
-        '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
-      )
-      .waitFor()
+    await undo(dismissed)
     await rowOf(twice.id).waitFor()
     expect(await stateOf(twice.id)).toEqual({
       isHiddenByReports: false,
@@ -401,15 +406,7 @@ describe('moderation queue in the admin', () => {
       status: 'rejected',
     })
     expect(await isPublic(once.id)).toBe(false)
-    await toasts
-      .locator('.payload-toast-item', { hasText: '1 Kommentar abgelehnt.' })
-      .getByRole('button', { name: 'Rückgängig' })
-      .click()
-    await toasts
-      .getByText(
-        '1 Kommentar ist wieder freigegeben und mit seinen Meldungen sichtbar, bis Sie entscheiden. Niemand wird benachrichtigt.',
-      )
-      .waitFor()
+    await undo('1 Kommentar abgelehnt.')
     await rowOf(once.id).waitFor()
     expect(await stateOf(once.id)).toEqual({
       isHiddenByReports: false,
