@@ -1,18 +1,35 @@
-import type { ArrayField } from 'payload'
+import type { ArrayField, TextFieldSingleValidation } from 'payload'
 
-const isHttpUrl = (value: null | string | undefined) => {
-  if (!value) {
-    return 'Bitte eine Adresse angeben.'
+import { text } from 'payload/shared'
+
+import { localize } from '../i18n/localize'
+
+/**
+ * A web address: Payload's checks of a text field first (required, `maxLength`: a field's own
+ * `validate` replaces them), then an address with http:// or https://, in the admin's language.
+ */
+export const urlValidate: TextFieldSingleValidation = (value, args) => {
+  const own = text(value, args as Parameters<typeof text>[1])
+  if (own !== true || !value) {
+    return own
   }
   try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' || 'Nur http- und https-Adressen.'
+    const { protocol } = new URL(value)
+    return (
+      protocol === 'https:' ||
+      protocol === 'http:' ||
+      localize(args.req, {
+        de: 'Nur Adressen mit http:// oder https:// sind möglich.',
+        en: 'Only addresses with http:// or https:// are possible.',
+      })
+    )
   } catch {
-    return 'Keine gültige Adresse (z. B. https://www.essen.de).'
+    return localize(args.req, {
+      de: 'Bitte geben Sie eine vollständige Adresse an, z. B. https://www.essen.de.',
+      en: 'Please enter a complete address, e.g. https://www.essen.de.',
+    })
   }
 }
-
-export const urlValidate = (value: null | string | undefined) => (value ? isHttpUrl(value) : true)
 
 export const linksField = (name = 'links'): ArrayField => ({
   name,
@@ -34,7 +51,7 @@ export const linksField = (name = 'links'): ArrayField => ({
           label: { de: 'Adresse (URL)', en: 'URL' },
           maxLength: 2000,
           required: true,
-          validate: isHttpUrl,
+          validate: urlValidate,
         },
       ],
     },
