@@ -1,17 +1,14 @@
 import type { ArrayField, TextFieldSingleValidation } from 'payload'
 
-import { text } from 'payload/shared'
-
 import { localize } from '../i18n/localize'
 
 /**
- * A web address: Payload's checks of a text field first (required, `maxLength`: a field's own
- * `validate` replaces them), then an address with http:// or https://, in the admin's language.
+ * A web address with http:// or https://, refused in the admin's language (Payload's own checks
+ * of the text field, required and `maxLength`, run first: keepDefaultValidation.ts).
  */
 export const urlValidate: TextFieldSingleValidation = (value, args) => {
-  const own = text(value, args as Parameters<typeof text>[1])
-  if (own !== true || !value) {
-    return own
+  if (!value) {
+    return true
   }
   try {
     const { protocol } = new URL(value)

@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 
 import { APIError } from 'payload'
 
+import { keepDefaultValidation } from '../fields/keepDefaultValidation'
 import { localize } from '../i18n/localize'
 import { foldUmlautsInLike } from './foldUmlautsInLike'
 import { refuseMistypedFilters } from './refuseMistypedFilters'
@@ -31,12 +32,18 @@ export const refuseMissingData: CollectionBeforeOperationHook = ({ args, operati
 
 /**
  * Adds `refuseMissingData`, `refuseMistypedFilters` and `foldUmlautsInLike` to every collection
- * of the config (the plugins' ones too: put it last).
+ * of the config, and Payload's own validation to every field with a validation of its own
+ * (keepDefaultValidation), globals included (the plugins' ones too: put it last).
  */
 export const withDataChecks: Plugin = (config: Config): Config => ({
   ...config,
+  globals: (config.globals ?? []).map((global) => ({
+    ...global,
+    fields: keepDefaultValidation(global.fields),
+  })),
   collections: (config.collections ?? []).map((collection) => ({
     ...collection,
+    fields: keepDefaultValidation(collection.fields),
     hooks: {
       ...collection.hooks,
       beforeOperation: [

@@ -1,7 +1,8 @@
 /**
- * Web address fields (a municipality's website, an event's access link, links): an http(s)
- * address, at most as long as the field allows (Payload's own text checks stay), refused in
- * the admin's language (src/fields/links.ts). Real server, REST as an editor.
+ * Fields with a validation of their own keep Payload's for their type (length, range, rows:
+ * src/fields/keepDefaultValidation.ts); web address fields (a municipality's website, an
+ * event's access link, links) take an http(s) address and refuse others in the admin's
+ * language (src/fields/links.ts). Real server, REST as an editor.
  */
 import type { RunningServer } from '../../src/server/startServer'
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     tokens: { editor: token },
   } = await createSignedInUsers(server.payload, {
     serverUrl: server.url,
-    users: { editor: { email: 'url-fields@quartiersnetz.test', role: 'editor' } },
+    users: { editor: { email: 'field-validation@quartiersnetz.test', role: 'editor' } },
   }))
 })
 
@@ -74,5 +75,32 @@ describe('web address fields', () => {
     expect(status).toBe(400)
     expect(fieldErrorOf(body)?.path).toBe('website')
     expect(fieldErrorOf(body)?.message).toMatch(/2000/)
+  })
+
+  it('should refuse what Payload refuses for the field’s type, beside the own rule', async () => {
+    // The editorial assessment: whole numbers (its own rule) from 1 to 5 (Payload's min and max).
+    for (const participation of [7, 0]) {
+      const assessed = await requestJson<Refusal>(`${server.url}/api/modules`, {
+        body: { editorialAssessment: { participation }, title: 'Bewertungsskala' },
+        method: 'POST',
+        token,
+      })
+      expect(assessed.status, String(participation)).toBe(400)
+      expect(fieldErrorOf(assessed.body)).toMatchObject({
+        path: 'editorialAssessment.participation',
+      })
+    }
+    const whole = await requestJson<Refusal>(`${server.url}/api/modules`, {
+      body: { editorialAssessment: { participation: 2.5 }, title: 'Bewertungsskala' },
+      method: 'POST',
+      token,
+    })
+    expect(fieldErrorOf(whole.body)?.message).toBe('Bitte eine ganze Zahl von 1 bis 5.')
+    const fine = await requestJson(`${server.url}/api/modules`, {
+      body: { editorialAssessment: { participation: 5 }, title: 'Bewertungsskala' },
+      method: 'POST',
+      token,
+    })
+    expect(fine.status).toBe(201)
   })
 })
