@@ -5,7 +5,7 @@
  * config, its validation rules with the depth and complexity limits, graphql-http), so a query
  * no longer passes through Next's router, its request/response adapters and its web streams.
  * The schema is built once, on the first query; a query reads only the fields it asks for
- * (graphqlSelect.ts). Errors are said as Payload's handler says them
+ * (graphqlSelect.ts), a visitor's page holds at most 100 documents (graphqlPageSizes.ts). Errors are said as Payload's handler says them
  * (its `afterError` hooks included) and logged as the error they wrap; the caller translates
  * them (inClientLanguage.ts).
  */
@@ -24,6 +24,7 @@ import {
   unlinkClientUploadTempFile,
 } from 'payload'
 
+import { withPublicPageSizes } from '../api/graphqlPageSizes'
 import { markErrorFree } from '../api/graphqlRefusals'
 import { withSelectByDefault } from '../api/graphqlSelect'
 import { withKnownTypeNames } from '../api/knownTypeNames'
@@ -72,7 +73,7 @@ export const graphqlHandler = (config: SanitizedConfig) => {
   const schemaOf = (): Schema => {
     if (!schema) {
       const built = configToSchema(config)
-      schema = { ...built, schema: withSelectByDefault(built.schema) }
+      schema = { ...built, schema: withPublicPageSizes(withSelectByDefault(built.schema)) }
     }
     return schema
   }

@@ -1961,6 +1961,36 @@ describe("a visitor's page size", () => {
     })
     expect(admin.status).toBe(200)
   })
+
+  it('should hold GraphQL lists and joins to the same page size', async () => {
+    const ask = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/api/graphql`, {
+        body: JSON.stringify({ query }),
+        headers: { 'Accept-Language': 'de', 'Content-Type': 'application/json', ...headers },
+        method: 'POST',
+      })
+      return (await response.json()) as {
+        data?: Record<string, { docs: unknown[] } | null>
+        errors?: { message: string }[]
+      }
+    }
+    for (const args of ['limit: 101', 'limit: 0', 'limit: 99999999', 'pagination: false']) {
+      const answer = await ask(`{ Projects(${args}) { docs { id } } }`)
+      expect(answer.data?.Projects ?? null, args).toBeNull()
+      expect(answer.errors?.[0]?.message, args).toMatch(
+        /^Eine Seite enthält höchstens 100 Einträge/,
+      )
+    }
+    const english = await ask('{ Projects(limit: 500) { docs { id } } }', {
+      'Accept-Language': 'en',
+    })
+    expect(english.errors?.[0]?.message).toMatch(/^A page holds at most 100 entries/)
+    expect((await ask('{ Projects(limit: 100) { docs { id } } }')).errors).toBeUndefined()
+    const editor = await ask('{ Projects(limit: 500) { docs { id } } }', {
+      Authorization: `JWT ${tokens.editor}`,
+    })
+    expect(editor.errors).toBeUndefined()
+  })
 })
 
 describe('methods an address does not take', () => {
