@@ -108,7 +108,8 @@ const locationOf = (event: FeedEvent): string | undefined => {
     return 'Online'
   }
   if (event.format === 'hybrid') {
-    return onSite ? `${onSite} (und online)` : 'Online'
+    // Without a place yet it is still held on site too: not "Online" (a user test).
+    return onSite ? `${onSite} (und online)` : 'Vor Ort und online'
   }
   return onSite || undefined
 }

@@ -197,6 +197,24 @@ describe('events feed', () => {
     expect(text).not.toContain('konferenz.example.org')
   })
 
+  it('should say where a hybrid event takes place, and that it is on site without a place yet', async () => {
+    await createEvent({ format: 'hybrid', title: 'Netzwerktreffen ohne Ort' })
+    await createEvent({
+      format: 'hybrid',
+      title: 'Netzwerktreffen im Rathaus',
+      venue: { address: 'Rathausplatz 1\n45127 Essen', name: 'Rathaus Essen' },
+    })
+    const locations = Object.fromEntries(
+      (await fetchFeed('/api/events/feed.ics'))
+        .parse()
+        .map((event) => [event.summary, event.location]),
+    )
+    expect(locations['Netzwerktreffen ohne Ort']).toBe('Vor Ort und online')
+    expect(locations['Netzwerktreffen im Rathaus']).toBe(
+      'Rathaus Essen, Rathausplatz 1, 45127 Essen (und online)',
+    )
+  })
+
   it('should keep the UID of an event when its title and time change', async () => {
     const event = await createEvent({ title: 'Netzwerktreffen Frühjahr' })
     const before = (await fetchFeed('/api/events/feed.ics'))
