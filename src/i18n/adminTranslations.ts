@@ -117,6 +117,10 @@ const de = {
     false: 'Nein',
     // "<ohne Kommune>": Payload's "<Kein {{label}}>" fits masculine and neuter labels only.
     noLabel: '<ohne {{label}}>',
+    // An empty list: Payload's "Es existieren keine oder keine entsprechen …" has no noun.
+    noResultsDescription:
+      'Es gibt noch keine Einträge, oder keiner passt zur Suche und zu den Filtern oben.',
+    noResultsFound: 'Keine Einträge gefunden.',
     moveConfirm:
       'Sie verschieben {{count}} {{label}} nach <1>{{destination}}</1>. Möchten Sie fortfahren?',
     payloadSettings: 'Quartiersnetz-Einstellungen',

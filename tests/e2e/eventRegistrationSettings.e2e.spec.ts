@@ -317,6 +317,8 @@ describe('the registration section of an event', () => {
     ])
     // No second box for online registration, and the host's group has no heading of its own.
     expect(await page.getByText('Online-Anmeldung', { exact: true }).count()).toBe(0)
+    // An event of no series shows no empty "Terminschlüssel".
+    expect(await page.getByText('Terminschlüssel').count()).toBe(0)
     expect(await page.locator('.group-field__title', { hasText: /^Anmeldung$/ }).count()).toBe(1)
     // A number of seats means limited seats: ticked when the event was saved.
     expect(await section.getByRole('checkbox', { name: 'Plätze begrenzt' }).isChecked()).toBe(true)

@@ -132,6 +132,12 @@ describe('the admin in one voice', () => {
     expect(fill('validation:fieldHasNo', 'Auszeichnungen')).toBe(
       'Keine Auszeichnungen eingetragen.',
     )
+    // An empty list (a search without hits): whole sentences, no noun missing.
+    expect(
+      `${german.get('general:noResultsFound')} ${german.get('general:noResultsDescription')}`,
+    ).toBe(
+      'Keine Einträge gefunden. Es gibt noch keine Einträge, oder keiner passt zur Suche und zu den Filtern oben.',
+    )
   })
 })
 
