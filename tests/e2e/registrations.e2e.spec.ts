@@ -494,7 +494,7 @@ describe('registrations panel on an event', () => {
     // The form says what the mail adds: the greeting with the person's name, the cancel link.
     const hint = await panel.getByLabel('Text', { exact: true }).getAttribute('aria-describedby')
     expect(await panel.locator(`#${hint}`).innerText()).toBe(
-      'Jede E-Mail beginnt mit der Anrede „Hallo Anna Beispiel,“ (mit dem Namen der Person), bitte schreiben Sie darum keine eigene. Am Ende steht der Abmeldelink der Person. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
+      'Jede E-Mail beginnt mit der Anrede „Guten Tag Anna Beispiel,“ (mit dem Namen der Person), bitte schreiben Sie darum keine eigene. Am Ende steht der Abmeldelink der Person. Dieselbe Nachricht ein zweites Mal erreicht nur, wer sie noch nicht hat.',
     )
     await panel.getByLabel('Betreff', { exact: true }).fill('Raumänderung')
     await panel.getByLabel('Text', { exact: true }).fill('Wir treffen uns im Saal 2.')

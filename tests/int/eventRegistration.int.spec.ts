@@ -371,7 +371,7 @@ describe('event registration: refusals store nothing', () => {
     const [note] = mailsTo(await deliverMails({ payload, smtp }), 'doppelt@registration.test')
     expect(note?.subject).toMatch(/^Sie sind bereits angemeldet: /)
     // The registrant's own name, the state of their registration and their cancel link.
-    expect(note?.text).toContain('Hallo Doppelt,')
+    expect(note?.text).toContain('Guten Tag Doppelt,')
     expect(note?.text).toContain('Ihre erste Anmeldung wartet noch auf Ihre Bestätigung')
     expect(note?.text).toMatch(CANCEL_LINK)
     smtp.received.length = 0

@@ -372,7 +372,7 @@ describe('organisers: CSV, message, attendance confirmation', () => {
     const mails = await deliverMails({ payload, smtp })
     expect(mails).toHaveLength(2)
     expect(mailsTo(mails, 'olga-olive@organisers.test')[0]?.text).toMatch(
-      /Hallo Olga Olive,\s+Wir treffen uns in Raum 2\.[\s\S]*Abmelden: http/,
+      /Guten Tag Olga Olive,\s+Wir treffen uns in Raum 2\.[\s\S]*Abmelden: http/,
     )
     expect(mailsTo(mails, 'quirin-quitte@organisers.test')).toHaveLength(0)
     for (const body of [

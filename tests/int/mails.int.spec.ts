@@ -169,8 +169,8 @@ describe('mails: comments', () => {
     expect(html).toMatch(/<h1[^>]*>Bitte bestätigen Sie Ihren Kommentar<\/h1>/)
     const link = linkIn({ mail, pattern: COMMENT_CONFIRM_LINK })
     expect(anchors).toEqual([{ href: link, text: 'Kommentar bestätigen' }])
-    expect(html).toContain('Hallo Anna &lt;script&gt;alert(1)&lt;/script&gt; Amsel,')
-    expect(text).toContain(`Hallo ${SCRIPT_NAME},`)
+    expect(html).toContain('Guten Tag Anna &lt;script&gt;alert(1)&lt;/script&gt; Amsel,')
+    expect(text).toContain(`Guten Tag ${SCRIPT_NAME},`)
     expect(text).toMatch(/innerhalb von \d+ Stunden/)
   })
 
@@ -224,8 +224,10 @@ describe('mails: event registration', () => {
     expect(text).toContain(`Veranstaltung: ${event.title}`)
     expect(html).toContain('Fachgespräch „Grün &amp; Blau“ &lt;Stadt&gt;')
     expect(html).toContain('Anna &lt;script&gt;alert(1)&lt;/script&gt; Amsel')
-    const start = /Beginn: (.+)/.exec(text)?.[1]
-    expect(start).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/)
+    // When, as people say it: "Donnerstag, 7. Januar 2027, 10:00–12:00 Uhr".
+    const start = /Wann: (.+)/.exec(text)?.[1]
+    expect(start).toMatch(/^[A-Z][a-z]+tag|^Mittwoch/)
+    expect(start).toMatch(/, \d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2} Uhr$/)
     expect(html).toMatch(new RegExp(`<dd[^>]*>${start}</dd>`))
     expect(mail!.raw).not.toContain(ACCESS_LINK)
   })

@@ -131,7 +131,7 @@ export const de = {
       'bitte bestätigen Sie Ihren Kommentar innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
     confirmMailTextOn:
       'bitte bestätigen Sie Ihren Kommentar zu {{title}} innerhalb von {{hours}} Stunden. Erst danach kann er veröffentlicht werden.',
-    mailGreeting: 'Hallo {{name}},',
+    mailGreeting: 'Guten Tag {{name}},',
     mailBackLink: 'Zur Seite, auf der Sie kommentiert haben',
     moderatorMailAction: 'Kommentar prüfen',
     moderatorMailSubject: 'Neuer Kommentar zur Prüfung',

@@ -18,7 +18,7 @@ import {
 import { privacyNoticeLinkOf } from '@quartiersnetz/plugin-kit/privacy'
 import { type MailAttachment, queueMail } from '@quartiersnetz/plugin-kit/sendMailTask'
 import { type MailLanguage, mailLanguageOf, translate } from '../translations'
-import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf } from './events'
+import { dateText, endOf, fieldOf, isOnline, startOf, startText, titleOf, whenText } from './events'
 import { cancelTokenOf } from './tokens'
 
 type MailArgs = {
@@ -77,7 +77,11 @@ const contextOf = (args: MailArgs) => {
     base: {
       details: [
         { label: t('plugin-event-registration:mailEvent'), value: vars.title },
-        { label: t('plugin-event-registration:mailStart'), value: vars.start },
+        // The day with its weekday and the times: "Donnerstag, 7. Januar 2027, 10:00–12:00 Uhr".
+        {
+          label: t('plugin-event-registration:mailStart'),
+          value: whenText(args.event, args.options, language),
+        },
       ],
       footer: mailFooterOf({
         name: args.req.payload.email?.defaultFromName,

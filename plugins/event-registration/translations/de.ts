@@ -129,8 +129,8 @@ export const de = {
     mailCancelHint: 'Wenn Sie doch nicht teilnehmen können, melden Sie sich bitte ab.',
     mailCancelLink: 'Abmelden',
     mailEvent: 'Veranstaltung',
-    mailGreeting: 'Hallo {{name}},',
-    mailStart: 'Beginn',
+    mailGreeting: 'Guten Tag {{name}},',
+    mailStart: 'Wann',
     promotedMailSubject: 'Ein Platz ist frei geworden: {{title}} – {{date}}',
     promotedMailText:
       'ein Platz ist frei geworden, und Sie sind von der Warteliste nachgerückt. Ihr Platz bei dieser Veranstaltung ist bestätigt:',

@@ -127,7 +127,7 @@ export const en: typeof de = {
     mailCancelLink: 'Cancel registration',
     mailEvent: 'Event',
     mailGreeting: 'Hello {{name}},',
-    mailStart: 'Starts',
+    mailStart: 'When',
     promotedMailSubject: 'A seat has become free: {{title}} – {{date}}',
     promotedMailText:
       'a seat has become free and you have moved up from the waiting list. Your seat at this event is confirmed:',
