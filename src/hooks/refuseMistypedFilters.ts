@@ -65,22 +65,29 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
 
 type Mistyped = TypedField & { field: string; value: string }
 
-/** The first comparison of a top-level date, number or id field with something else. */
-const mistypedIn = (where: unknown, typedFields: Map<string, TypedField>): Mistyped | undefined => {
+/**
+ * The first comparison of a date, number or id field with something else: top-level fields
+ * from `typedFields`, dotted paths (`venue.municipality`, `series.start`) from `nested`.
+ */
+const mistypedIn = (
+  where: unknown,
+  typedFields: Map<string, TypedField>,
+  nested?: (path: string) => TypedField | undefined,
+): Mistyped | undefined => {
   if (!where || typeof where !== 'object') {
     return undefined
   }
   for (const [key, condition] of Object.entries(where as Where)) {
     if (key === 'and' || key === 'or') {
-      for (const nested of Array.isArray(condition) ? condition : Object.values(condition ?? {})) {
-        const found = mistypedIn(nested, typedFields)
+      for (const inner of Array.isArray(condition) ? condition : Object.values(condition ?? {})) {
+        const found = mistypedIn(inner, typedFields, nested)
         if (found) {
           return found
         }
       }
       continue
     }
-    const typed = typedFields.get(key)
+    const typed = typedFields.get(key) ?? (key.includes('.') ? nested?.(key) : undefined)
     if (!typed || !condition || typeof condition !== 'object') {
       continue
     }
@@ -146,6 +153,87 @@ const typedFieldsOf = (collection: HookArgs['collection'], payload: Payload) => 
   return fields
 }
 
+type FlatField = Collection['config']['flattenedFields'][number]
+
+/**
+ * The field a dotted filter path ends at, through groups and relationships to one collection
+ * (`venue.municipality`: a group's relationship; `series.start`: the related series' start;
+ * `fieldsOfAction.id`: the related Handlungsfeld's id), as a typed field, or undefined (another
+ * kind of field, a path Payload itself refuses or reads otherwise).
+ */
+const typedFieldAt = (payload: Payload, slug: string, path: string): TypedField | undefined => {
+  let fields: FlatField[] | undefined = (
+    payload.collections as Record<string, Collection | undefined>
+  )[slug]?.config.flattenedFields
+  let collection = slug
+  const segments = path.split('.')
+  for (const [index, segment] of segments.entries()) {
+    const isLast = index === segments.length - 1
+    if (segment === 'id' && isLast) {
+      const own = idsOf(payload, collection)
+      return own.isNumber && !fields?.some((field) => field.name === 'id')
+        ? {
+            kind: 'id',
+            slugPath: own.hasSlug ? [...segments.slice(0, -1), 'slug'].join('.') : undefined,
+          }
+        : undefined
+    }
+    const field = fields?.find((candidate) => candidate.name === segment)
+    if (!field) {
+      return undefined
+    }
+    if (field.type === 'group' && !isLast) {
+      fields = field.flattenedFields
+      continue
+    }
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string'
+    ) {
+      if (isLast) {
+        const related = idsOf(payload, field.relationTo)
+        return related.isNumber
+          ? {
+              isRelationship: true,
+              kind: 'id',
+              slugPath: related.hasSlug ? `${path}.slug` : undefined,
+            }
+          : undefined
+      }
+      collection = field.relationTo
+      fields = (payload.collections as Record<string, Collection | undefined>)[collection]?.config
+        .flattenedFields
+      continue
+    }
+    if (isLast && (field.type === 'date' || field.type === 'number')) {
+      return { kind: field.type }
+    }
+    return undefined
+  }
+  return undefined
+}
+
+/** typedFieldAt, remembered per collection and path (every read passes here). */
+const nestedFieldsByCollection = new WeakMap<object, Map<string, TypedField | undefined>>()
+const nestedFieldOf = (collection: HookArgs['collection'], payload: Payload) => {
+  let known = nestedFieldsByCollection.get(collection)
+  if (!known) {
+    known = new Map()
+    nestedFieldsByCollection.set(collection, known)
+  }
+  const paths = known
+  return (path: string) => {
+    if (!paths.has(path)) {
+      // Bounded: filters are written by people, but a client could send endless new paths.
+      if (paths.size >= 500) {
+        paths.clear()
+      }
+      paths.set(path, typedFieldAt(payload, collection.slug, path))
+    }
+    return paths.get(path)
+  }
+}
+
 /**
  * A filter that compares a date field with something that is no date (`where[start]
  * [greater_than]=2026-13-45`) matched nothing, and one that compares a number field with
@@ -161,7 +249,7 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
     return args
   }
   const typedFields = typedFieldsOf(collection, req.payload)
-  const invalid = typedFields.size ? mistypedIn(where, typedFields) : undefined
+  const invalid = mistypedIn(where, typedFields, nestedFieldOf(collection, req.payload))
   if (invalid?.kind === 'date') {
     throw new APIError(
       localize(req, {

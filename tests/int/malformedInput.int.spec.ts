@@ -1485,6 +1485,46 @@ describe('list and detail routes with malformed query parameters', () => {
     expect(((await related.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
       '"abc" is not an id (filter on "fieldsOfAction"). Expected an id, a whole number such as 12; filter by slug with where[fieldsOfAction.slug][equals]=….',
     )
+    // Through groups and relationships, as a website writes them (a user test: these said only
+    // "a value the database doesn't take").
+    for (const [path, field, slugHint] of [
+      [
+        '/api/events?where[venue.municipality][equals]=abc',
+        'venue.municipality',
+        'venue.municipality.slug',
+      ],
+      ['/api/projects?where[fieldsOfAction.id][in]=x', 'fieldsOfAction.id', 'fieldsOfAction.slug'],
+      [
+        '/api/events?where[municipalities.id][equals]=abc',
+        'municipalities.id',
+        'municipalities.slug',
+      ],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, { headers: { 'Accept-Language': 'de' } })
+      expect(response.status, path).toBe(400)
+      const message = ((await response.json()) as { errors: { message: string }[] }).errors[0]!
+        .message
+      expect(message, path).toMatch(
+        new RegExp(`ist keine ID \\(Filter auf „${field.replace(/\./g, '\\.')}“\\)`),
+      )
+      expect(message, path).toContain(`where[${slugHint}][equals]=…`)
+    }
+    const relatedDate = await fetch(
+      `${server.url}/api/events?where[series.updatedAt][greater_than]=abc`,
+      { headers: { 'Accept-Language': 'en' } },
+    )
+    expect(relatedDate.status).toBe(400)
+    expect(
+      ((await relatedDate.json()) as { errors: { message: string }[] }).errors[0]!.message,
+    ).toMatch(/^"abc" is not a date \(filter on "series\.updatedAt"\)/)
+    for (const query of [
+      'where[venue.municipality][equals]=1',
+      'where[fieldsOfAction.id][in]=1,2',
+      'where[series.updatedAt][greater_than]=2026-01-01',
+      'where[venue.municipality.slug][equals]=essen',
+    ]) {
+      expect((await fetch(`${server.url}/api/events?${query}&limit=1`)).status, query).toBe(200)
+    }
     // Every collection of ours whose ids are numbers, list and count, nested in and/or too.
     const ours = payload.config.collections
       .map((collection) => collection.slug)
