@@ -63,7 +63,9 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
         : [value]
     : [value]
 
-type Mistyped = TypedField & { field: string; value: string }
+type Mistyped =
+  | (TypedField & { field: string; value: string })
+  | { field: string; kind: 'operator'; value: string }
 
 /**
  * The first comparison of a date, number or id field with something else: top-level fields
@@ -86,6 +88,10 @@ const mistypedIn = (
         }
       }
       continue
+    }
+    if (typeof condition === 'string' || typeof condition === 'number') {
+      // `where[start]=2026-12-01`: a value without an operator (Payload read it letter by letter).
+      return { field: key, kind: 'operator', value: String(condition).slice(0, 60) }
     }
     const typed = typedFields.get(key) ?? (key.includes('.') ? nested?.(key) : undefined)
     if (!typed || !condition || typeof condition !== 'object') {
@@ -250,6 +256,17 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
   }
   const typedFields = typedFieldsOf(collection, req.payload)
   const invalid = mistypedIn(where, typedFields, nestedFieldOf(collection, req.payload))
+  if (invalid?.kind === 'operator') {
+    throw new APIError(
+      localize(req, {
+        de: `Der Filter auf „${invalid.field}“ braucht einen Vergleich, z. B. where[${invalid.field}][equals]=${invalid.value} (auch not_equals, like, in, greater_than, less_than, exists).`,
+        en: `The filter on "${invalid.field}" needs a comparison, e.g. where[${invalid.field}][equals]=${invalid.value} (also not_equals, like, in, greater_than, less_than, exists).`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
   if (invalid?.kind === 'date') {
     throw new APIError(
       localize(req, {

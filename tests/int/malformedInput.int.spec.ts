@@ -1525,6 +1525,16 @@ describe('list and detail routes with malformed query parameters', () => {
     ]) {
       expect((await fetch(`${server.url}/api/events?${query}&limit=1`)).status, query).toBe(200)
     }
+    // A value without an operator: said so, not "start.0, start.1, start.2" (a user test).
+    const operatorless = await fetch(`${server.url}/api/events?where[start]=2026-12-01`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(operatorless.status).toBe(400)
+    expect(
+      ((await operatorless.json()) as { errors: { message: string }[] }).errors[0]!.message,
+    ).toBe(
+      'Der Filter auf „start“ braucht einen Vergleich, z. B. where[start][equals]=2026-12-01 (auch not_equals, like, in, greater_than, less_than, exists).',
+    )
     // Every collection of ours whose ids are numbers, list and count, nested in and/or too.
     const ours = payload.config.collections
       .map((collection) => collection.slug)
