@@ -47,7 +47,7 @@ type HeadPostings = {
 }
 
 export type MemoryIndex = {
-  /** Numbered in the database's order of (title, collection, doc_id). */
+  /** Numbered in the database's order of (title, date, collection, doc_id). */
   docs: IndexedDoc[]
   /** Whether a title has letters beyond ASCII: then the tolerant search is the database's. */
   hasOtherLetters: boolean
@@ -328,9 +328,12 @@ const assemble = async (
 
 const ALL_ROWS = sql`
   SELECT ${COLUMNS} FROM search_documents WHERE version = 'published'
-  ORDER BY title, collection, doc_id`
+  ORDER BY title, date, collection, doc_id`
 
-/** The index of all published rows, read in the database's order. */
+/**
+ * The index of all published rows, read in the database's order: by title, and documents of
+ * one title (a series' dates) by their date, as search.ts breaks ties.
+ */
 const indexOfRows = async (rows: Record<string, unknown>[]): Promise<MemoryIndex> => {
   const read = new Map<number, ReadDoc>()
   for (const [number, row] of rows.entries()) {
@@ -361,7 +364,7 @@ export const updateMemoryIndex = async (
     const order = await runner.rows(sql`
       SELECT collection, doc_id, xmin::text AS row_version
       FROM search_documents WHERE version = 'published'
-      ORDER BY title, collection, doc_id`)
+      ORDER BY title, date, collection, doc_id`)
     const renumbered = new Int32Array(previous.docs.length).fill(-1)
     const changed: { key: string; number: number; row: Record<string, unknown> }[] = []
     for (const [number, row] of order.entries()) {

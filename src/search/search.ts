@@ -130,7 +130,7 @@ export const runSearch = async (
   const run = async (match: SQL, [rank, tieBreak]: [SQL, SQL], tsquery: SQL) => {
     const rows = await runner.rows(sql`
       WITH m AS MATERIALIZED (
-        SELECT d.collection, d.doc_id, d.title, ${rank} AS rank, ${tieBreak} AS tie_break
+        SELECT d.collection, d.doc_id, d.title, d.date, ${rank} AS rank, ${tieBreak} AS tie_break
         FROM search_documents d
         WHERE d.version = ${version} AND ${match}
       ),
@@ -144,7 +144,7 @@ export const runSearch = async (
           types.map((type) => sql`${type}`),
           sql`, `,
         )})
-        ORDER BY m.rank DESC, m.tie_break DESC, m.title, m.collection, m.doc_id
+        ORDER BY m.rank DESC, m.tie_break DESC, m.title, m.date, m.collection, m.doc_id
         LIMIT ${limit} OFFSET ${(page - 1) * limit}
       )
       SELECT counts.counts, d.collection, d.doc_id, d.slug, d.status, d.date, d.title, d.summary,
@@ -153,7 +153,7 @@ export const runSearch = async (
       LEFT JOIN page p ON true
       LEFT JOIN search_documents d
         ON d.collection = p.collection AND d.doc_id = p.doc_id AND d.version = ${version}
-      ORDER BY p.rank DESC, p.tie_break DESC, p.title, p.collection, p.doc_id`)
+      ORDER BY p.rank DESC, p.tie_break DESC, p.title, p.date, p.collection, p.doc_id`)
     const counts = countsOf(rows[0]?.counts, allTypes)
     const totalDocs = types.reduce((sum, type) => sum + (counts[type] ?? 0), 0)
     return { counts, rows: rows.filter((row) => row.doc_id !== null), totalDocs }

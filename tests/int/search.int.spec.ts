@@ -228,6 +228,33 @@ describe('type filter and paging', () => {
     expect(second.body.docs!.every((hit) => hit.type === 'events')).toBe(true)
   })
 
+  it('should list equally relevant dates of one title in their order (a series)', async () => {
+    const word = uniqueWord('reihe')
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
+    // Written out of order: the search must not answer in the order they were written.
+    for (const days of [40, 10, 70, 25]) {
+      const doc = await payload.create({
+        collection: 'events',
+        data: {
+          _status: 'published',
+          format: 'on-site',
+          kind: 'network-meeting',
+          start: day(days),
+          start_tz: 'Europe/Berlin',
+          teaser: `Treffen der ${word}`,
+          title: `Netzwerktreffen ${word}`,
+        } as never,
+      })
+      created.push({ collection: 'events', id: doc.id })
+    }
+    for (const query of [word, `${word} Netzwerktreffen`]) {
+      const { body } = await search(query, { type: 'events' })
+      const dates = body.docs!.map((hit) => String(hit.date))
+      expect(dates, query).toHaveLength(4)
+      expect(dates, query).toEqual([...dates].sort())
+    }
+  })
+
   it('should filter by several types', async () => {
     const { body } = await search('Quartier', { type: 'events,programmes' })
     expect(body.docs!.length).toBeGreaterThan(0)
