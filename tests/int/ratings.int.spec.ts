@@ -230,15 +230,15 @@ describe('validation', () => {
   const INVALID: { body: string; de: RegExp; en: RegExp; name: string; status: number }[] = [
     {
       body: '{"values":{"beauty":3}}',
-      de: /Unbekannte Dimension „beauty“\. Erlaubt: processPhase, /,
+      de: /Unbekannte Dimension „beauty“\. Erlaubt: processPhase \(Prozessphase\), /,
       en: /Unknown dimension "beauty"\. Allowed: /,
       name: 'an unknown dimension',
       status: 400,
     },
     {
       body: '{"values":{"participation":6}}',
-      de: /„participation“ braucht eine ganze Zahl von 1 bis 5/,
-      en: /"participation" needs a whole number from 1 to 5/,
+      de: /„Partizipation“ \(participation\) braucht eine ganze Zahl von 1 bis 5/,
+      en: /"Participation" \(participation\) needs a whole number from 1 to 5/,
       name: 'a value above the scale',
       status: 400,
     },
@@ -272,8 +272,8 @@ describe('validation', () => {
     },
     {
       body: '{"values":{"participation":4,"complexity":9}}',
-      de: /„complexity“ braucht/,
-      en: /"complexity" needs/,
+      de: /„Komplexität“ \(complexity\) braucht/,
+      en: /"Complexity" \(complexity\) needs/,
       name: 'one bad value beside a good one',
       status: 400,
     },

@@ -71,6 +71,16 @@ const parseValues = async (
     return { ok: false, response: fail(400, translate('plugin-ratings:emptyBody', { example })) }
   }
   const allowed = new Map(options.dimensions.map((dimension) => [dimension.key, dimension]))
+  const language = languageOf(req)
+  /** A dimension as people read it, with the key a client sends: „Partizipation“ (participation). */
+  const labelOf = (key: string) => {
+    const label = allowed.get(key)?.label
+    const text =
+      typeof label === 'string'
+        ? label
+        : (label?.[language] ?? label?.de ?? Object.values(label ?? {})[0])
+    return text ?? key
+  }
   const values: RatingValues = {}
   for (const [key, value] of Object.entries(parsed.data.values)) {
     if (!allowed.has(key)) {
@@ -79,7 +89,7 @@ const parseValues = async (
         response: fail(
           400,
           translate('plugin-ratings:unknownDimension', {
-            allowed: [...allowed.keys()].join(', '),
+            allowed: [...allowed.keys()].map((known) => `${known} (${labelOf(known)})`).join(', '),
             key,
           }),
         ),
@@ -97,6 +107,7 @@ const parseValues = async (
           400,
           translate('plugin-ratings:valueOutOfRange', {
             key,
+            label: labelOf(key),
             max: options.scale.max,
             min: options.scale.min,
           }),

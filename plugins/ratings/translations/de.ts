@@ -38,7 +38,7 @@ export const de = {
     unknownDimension: 'Unbekannte Dimension „{{key}}“. Erlaubt: {{allowed}}.',
     unexpectedField:
       'Unerwartete Angabe(n): {{fields}}. Erwartet wird nur {"values": {"{{example}}": 4}}.',
-    valueOutOfRange: '„{{key}}“ braucht eine ganze Zahl von {{min}} bis {{max}}.',
+    valueOutOfRange: '„{{label}}“ ({{key}}) braucht eine ganze Zahl von {{min}} bis {{max}}.',
     visitors: 'Nutzer',
   },
 }

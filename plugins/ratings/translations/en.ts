@@ -38,7 +38,7 @@ export const en: typeof de = {
     unknownDimension: 'Unknown dimension "{{key}}". Allowed: {{allowed}}.',
     unexpectedField:
       'Unexpected field(s): {{fields}}. Expected only {"values": {"{{example}}": 4}}.',
-    valueOutOfRange: '"{{key}}" needs a whole number from {{min}} to {{max}}.',
+    valueOutOfRange: '"{{label}}" ({{key}}) needs a whole number from {{min}} to {{max}}.',
     visitors: 'Users',
   },
 }
