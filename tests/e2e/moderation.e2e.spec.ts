@@ -48,8 +48,14 @@ afterAll(async () => {
 })
 
 /** Signed in on the dashboard, or (`open: null`) on no page yet. */
+/** Editors work in Berlin; the server runs in UTC (times shown must be the browser's). */
 const signIn = (account: { email: string; password: string }, open: null | string = '/admin') =>
-  signInWith(browser, { account, baseUrl: server.url, open })
+  signInWith(browser, {
+    account,
+    baseUrl: server.url,
+    contextOptions: { timezoneId: 'Europe/Berlin' },
+    open,
+  })
 
 /** A confirmed comment waiting for a decision, as if the visitor had confirmed the link (the plugin's own write skips the admin rules). */
 const createWaitingComment = async ({
@@ -124,6 +130,15 @@ describe('moderation queue in the admin', () => {
       'vor 3 Stunden',
       'vor 30 Minuten',
     ])
+    // The exact time on hover, in the browser's time zone (the server's page has none: it
+    // would be the server's zone, and React keeps an attribute it finds on hydration).
+    const browserTime = await page.evaluate(
+      (createdAt) => new Date(createdAt).toLocaleString('de'),
+      oldest.createdAt,
+    )
+    await expect
+      .poll(() => rows.first().locator('.moderation-queue__age').getAttribute('title'))
+      .toBe(browserTime)
     expect(await rows.locator('.moderation-queue__reports').allInnerTexts()).toEqual([
       '0',
       '0',

@@ -8,7 +8,7 @@ import type { CommentStatus } from '../../types'
 import { getTranslation } from '@payloadcms/translations'
 import { Button, SetStepNav, toast, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useRef, useState, useTransition } from 'react'
+import { useEffect, useRef, useState, useTransition } from 'react'
 
 import './index.css'
 
@@ -116,6 +116,10 @@ export const ModerationQueueClient = ({
   // Decided rows stay on screen until the refreshed list arrives: their buttons stay off.
   const [decidedIds, setDecidedIds] = useState<Set<string>>(new Set())
   const [listShown, setListShown] = useState(comments)
+  // The exact time (the age's tooltip) in the browser's time zone: known once in the browser,
+  // so the server's page and the first render in the browser agree (no hydration mismatch).
+  const [isInBrowser, setIsInBrowser] = useState(false)
+  useEffect(() => setIsInBrowser(true), [])
   if (listShown !== comments) {
     // The refreshed list: decided rows are gone from it, one that came back is open again.
     setListShown(comments)
@@ -445,7 +449,11 @@ export const ModerationQueueClient = ({
                     </td>
                     <td
                       className="moderation-queue__age"
-                      title={new Date(comment.createdAt).toLocaleString(i18n.language)}
+                      title={
+                        isInBrowser
+                          ? new Date(comment.createdAt).toLocaleString(i18n.language)
+                          : undefined
+                      }
                     >
                       {formatAge(comment.createdAt, now, i18n.language)}
                     </td>
