@@ -76,16 +76,32 @@ export class QnSearch extends QnElement<(typeof texts)['de'], null | SearchAnswe
   static override styles = [
     ...QnElement.styles,
     css`
+      /* The button stays beside the field when an error appears below it (a user test saw it
+         drop to the error's line): label, field and button, error in a grid of their own. */
       form.search {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: flex-end;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        column-gap: 0.5rem;
+        align-items: center;
         margin-bottom: 1rem;
       }
       form.search .field {
-        flex: 1 1 16rem;
-        margin: 0;
+        display: contents;
+      }
+      form.search label {
+        grid-column: 1 / -1;
+      }
+      form.search input {
+        grid-column: 1;
+        grid-row: 2;
+      }
+      form.search button {
+        grid-column: 2;
+        grid-row: 2;
+      }
+      form.search .field-error {
+        grid-column: 1 / -1;
+        grid-row: 3;
       }
       fieldset.types {
         border: 0;

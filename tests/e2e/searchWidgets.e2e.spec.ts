@@ -118,6 +118,14 @@ describe('<qn-search>', () => {
       await page.evaluate(() => document.querySelector('qn-search')!.shadowRoot!.activeElement?.id),
     ).toBe('query')
     await expectNoViolations(page, 'empty query')
+    // The button stays beside the field, not on the error's line below it.
+    const fieldBox = (await search.getByRole('searchbox').boundingBox())!
+    const buttonBox = (await search.getByRole('button', { name: 'Suchen' }).boundingBox())!
+    expect(
+      Math.abs(fieldBox.y + fieldBox.height / 2 - (buttonBox.y + buttonBox.height / 2)),
+    ).toBeLessThan(4)
+    expect(buttonBox.x).toBeGreaterThan(fieldBox.x + fieldBox.width - 1)
+    await page.screenshot({ path: '/tmp/qn-search-empty.png' })
 
     await search.getByRole('searchbox').fill(WORD.toLowerCase())
     await search.getByRole('searchbox').press('Enter')
