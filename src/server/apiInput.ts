@@ -33,6 +33,8 @@ type ApiInputArgs = {
   apiRoute: string
   jsonBodyMaxBytes: number
   multipartBodyMaxBytes: number
+  /** Payload's `maxDepth`: a `depth` above it is refused (Payload would lower it silently). */
+  maxDepth?: number
   /** The upload collections' slugs: only their routes take files, so only they mention them. */
   uploadCollections?: string[]
 }
@@ -104,7 +106,23 @@ export const hasBody = (req: Request) =>
  * Malformed percent-encoding, a NUL in the path or in any query key or value, or a key nested
  * deeper than Payload reads (queryDepth.ts).
  */
-const urlRefusal = (url: string): Refusal | undefined => {
+/**
+ * `depth` as a whole number Payload keeps: Payload read `depth=abc` and `depth=-1` as no depth and
+ * lowered `depth=99` to its maximum, all without a word (a user test), so a website never
+ * learnt why its relationships came as ids or stayed shallow.
+ */
+const depthRefusal = (value: string, maxDepth: number): Refusal | undefined =>
+  /^\d+$/.test(value.trim()) && Number(value) <= maxDepth
+    ? undefined
+    : {
+        status: 400,
+        text: {
+          de: `„depth“ muss eine ganze Zahl von 0 bis ${maxDepth} sein (gegeben: „${value.slice(0, 40)}“): so viele Ebenen verknüpfter Einträge enthält die Antwort.`,
+          en: `"depth" must be a whole number from 0 to ${maxDepth} (given: "${value.slice(0, 40)}"): the levels of related entries the answer contains.`,
+        },
+      }
+
+const urlRefusal = (url: string, maxDepth = Infinity): Refusal | undefined => {
   const [path = '', query = ''] = url.split(/\?(.*)/s, 2)
   let decodedPath: string
   try {
@@ -125,6 +143,10 @@ const urlRefusal = (url: string): Refusal | undefined => {
     const tooDeep = queryDepthProblem(key)
     if (tooDeep) {
       return { status: 400, text: tooDeep }
+    }
+    const badDepth = key === 'depth' ? depthRefusal(value, maxDepth) : undefined
+    if (badDepth) {
+      return badDepth
     }
     const problem = textProblemOf(key) ?? textProblemOf(value)
     if (problem) {
@@ -344,6 +366,7 @@ const unsupportedType = (type: string, { isUpload }: { isUpload: boolean }): Ref
 export const guardApiInput = ({
   apiRoute,
   jsonBodyMaxBytes,
+  maxDepth,
   multipartBodyMaxBytes,
   uploadCollections = [],
 }: ApiInputArgs): RequestHandler => {
@@ -360,7 +383,7 @@ export const guardApiInput = ({
       res.setHeader('Cache-Control', 'no-store')
       sendError(req, res, status, text)
     }
-    const urlProblem = urlRefusal(req.originalUrl)
+    const urlProblem = urlRefusal(req.originalUrl, maxDepth)
     if (urlProblem) {
       refuse(urlProblem)
       return

@@ -210,6 +210,7 @@ export const startServer = async ({
     guardApiInput({
       apiRoute: payload.config.routes.api,
       jsonBodyMaxBytes: settings.jsonBodyMaxBytes,
+      maxDepth: payload.config.maxDepth,
       multipartBodyMaxBytes: settings.uploadMaxBytes + MULTIPART_OVERHEAD_BYTES,
       uploadCollections: payload.config.collections
         .filter((collection) => collection.upload)

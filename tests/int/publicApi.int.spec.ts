@@ -1209,6 +1209,19 @@ describe('malformed parameters', () => {
     'select[email]=true&select[email]=false',
     'populate[people][email]=true&populate[people][email]=false',
   ]
+  it('should refuse a depth that is no whole number from 0 to 3, saying what it means', async () => {
+    for (const query of ['depth=abc', 'depth=-1', 'depth=4', 'depth=99', 'depth=1.5', 'depth=']) {
+      const response = await get(`/api/modules?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(response.body.errors?.[0]?.message, query).toMatch(
+        /^„depth“ muss eine ganze Zahl von 0 bis 3 sein \(gegeben: „[^“]*“\): so viele Ebenen verknüpfter Einträge enthält die Antwort\.$/,
+      )
+    }
+    for (const query of ['depth=0', 'depth=3', 'depth= 2']) {
+      expect((await get(`/api/modules?${query}`)).status, query).toBe(200)
+    }
+  })
+
   for (const query of ['limit=1&limit=2', 'limit=1.5', 'limit=-1', 'page=-1']) {
     it(`should refuse ${query} with 400 and say what is expected`, async () => {
       const response = await get(`/api/modules?${query}`)
