@@ -6,6 +6,7 @@ import { keepDefaultValidation } from '../fields/keepDefaultValidation'
 import { localize } from '../i18n/localize'
 import { foldUmlautsInLike } from './foldUmlautsInLike'
 import { refuseMistypedFilters } from './refuseMistypedFilters'
+import { refuseUnknownSort } from './refuseSortByHiddenRelations'
 
 /**
  * A create or update without data (an empty body, a body Payload doesn't read) would reach
@@ -31,7 +32,7 @@ export const refuseMissingData: CollectionBeforeOperationHook = ({ args, operati
 }
 
 /**
- * Adds `refuseMissingData`, `refuseMistypedFilters` and `foldUmlautsInLike` to every collection
+ * Adds `refuseMissingData`, `refuseMistypedFilters`, `refuseUnknownSort` and `foldUmlautsInLike` to every collection
  * of the config, and Payload's own validation to every field with a validation of its own
  * (keepDefaultValidation), globals included (the plugins' ones too: put it last).
  */
@@ -49,6 +50,7 @@ export const withDataChecks: Plugin = (config: Config): Config => ({
       beforeOperation: [
         refuseMissingData,
         refuseMistypedFilters,
+        refuseUnknownSort,
         foldUmlautsInLike,
         ...(collection.hooks?.beforeOperation ?? []),
       ],

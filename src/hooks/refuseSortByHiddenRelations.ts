@@ -52,3 +52,39 @@ export const refuseSortByHiddenRelations: CollectionBeforeOperationHook = async 
   }
   return args
 }
+
+/**
+ * A sort by a field the list doesn't have (`?sort=datum`, `?sort=-titel`) was ignored without a
+ * word, and the website showed its list in an order nobody asked for (a user test): refused with
+ * 400, naming the field and how to sort. Only the first part of a path is checked (a field of
+ * the collection, or its id); what lies behind a relationship or group is Payload's to judge.
+ * Reads through the API only: the server's own reads are trusted.
+ */
+export const refuseUnknownSort: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  if (overrideAccess || operation !== 'read') {
+    return args
+  }
+  for (const path of sortPaths((args as { sort?: unknown }).sort)) {
+    const [first = ''] = path.split('.')
+    if (first === 'id' || collection.flattenedFields.some((field) => field.name === first)) {
+      continue
+    }
+    const title = collection.admin?.useAsTitle ?? 'createdAt'
+    throw new APIError(
+      localize(req, {
+        de: `Nach „${path.slice(0, 60)}“ kann nicht sortiert werden: Diese Liste hat kein solches Feld. Sortieren Sie zum Beispiel mit sort=${title} oder absteigend mit sort=-${title}.`,
+        en: `Cannot sort by "${path.slice(0, 60)}": this list has no such field. Sort for example with sort=${title}, or descending with sort=-${title}.`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
+  return args
+}

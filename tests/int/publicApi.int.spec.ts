@@ -1222,6 +1222,21 @@ describe('malformed parameters', () => {
     }
   })
 
+  it('should refuse a sort by a field the list has not, and sort by the ones it has', async () => {
+    for (const query of ['sort=datum', 'sort=-titel', 'sort=title,gibtsnicht']) {
+      const response = await get(`/api/modules?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(response.body.errors?.[0]?.message, query).toMatch(
+        /^Nach „(datum|titel|gibtsnicht)“ kann nicht sortiert werden: Diese Liste hat kein solches Feld\. Sortieren Sie zum Beispiel mit sort=title oder absteigend mit sort=-title\.$/,
+      )
+    }
+    const graphqlAnswer = await graphql('{ Modules(sort: "gibtsnicht") { docs { id } } }')
+    expect(graphqlAnswer.body.errors?.[0]?.message).toMatch(/^Nach „gibtsnicht“ kann nicht/)
+    for (const query of ['sort=title', 'sort=-updatedAt', 'sort=id', 'sort=title,-createdAt']) {
+      expect((await get(`/api/modules?${query}`)).status, query).toBe(200)
+    }
+  })
+
   for (const query of ['limit=1&limit=2', 'limit=1.5', 'limit=-1', 'page=-1']) {
     it(`should refuse ${query} with 400 and say what is expected`, async () => {
       const response = await get(`/api/modules?${query}`)
