@@ -25,9 +25,10 @@ const MAX_NAMED = 5
 
 /** Keys a client sent, for a message: the first few, then how many more (1,000 keys stay short). */
 export const namedKeys = (keys: string[], language: Language) => {
+  // Quoted: a key of blanks or signs (a raw "&" in an address splits it) stays readable.
   const named = keys
     .slice(0, MAX_NAMED)
-    .map((key) => key.slice(0, 40))
+    .map((key) => (language === 'de' ? `„${key.slice(0, 40)}“` : `"${key.slice(0, 40)}"`))
     .join(', ')
   const more = keys.length - MAX_NAMED
   return more > 0

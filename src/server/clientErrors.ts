@@ -17,6 +17,13 @@ const ANSWERS: Record<string, { message: string; status: number; title: string }
     status: 408,
     title: 'Request Timeout',
   },
+  // Umlauts or spaces typed into an address and sent as they are (`curl '…?q=Bürger'`).
+  HPE_INVALID_URL: {
+    message:
+      'Die Adresse enthält Zeichen, die dort so nicht stehen dürfen (z. B. Umlaute oder Leerzeichen). Bitte kodieren Sie sie: ü als %C3%BC, Leerzeichen als %20 (Browser tun das von selbst, curl mit -G --data-urlencode "q=Bürger"). / The address contains characters that must be percent-encoded (ü as %C3%BC, a space as %20).',
+    status: 400,
+    title: 'Bad Request',
+  },
   HPE_HEADER_OVERFLOW: {
     message:
       'Die Anfrage ist zu groß: Adresse und Kopfzeilen dürfen zusammen höchstens 16 KB umfassen. Bitte kürzen Sie die Adresse (z. B. weniger Filter auf einmal).',

@@ -329,8 +329,8 @@ describe('validation', () => {
     },
     {
       body: '{"values":{"participation":3},"visitorHash":"0000"}',
-      de: /Unerwartete Angabe\(n\): visitorHash/,
-      en: /Unexpected field\(s\): visitorHash/,
+      de: /Unerwartete Angabe\(n\): „visitorHash“/,
+      en: /Unexpected field\(s\): "visitorHash"/,
       name: 'extra top-level keys',
       status: 400,
     },

@@ -81,6 +81,26 @@ describe('health checks', () => {
     expect(answer).toContain('Die Anfrage ist keine gültige HTTP-Anfrage.')
   })
 
+  it('should say how to write umlauts sent unencoded in an address (a user test: curl …?q=Bürger)', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        socket.write(
+          Buffer.concat([
+            Buffer.from('GET /api/search?q='),
+            Buffer.from('Bürger', 'utf8'),
+            Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n'),
+          ]),
+        )
+      })
+      let text = ''
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('Bitte kodieren Sie sie: ü als %C3%BC')
+  })
+
   it('should answer an admin address with a NUL character with a page saying so, not a blank page', async () => {
     const response = await fetch(`${server.url}/admin/collections/projects?search=%00`, {
       headers: { 'Accept-Language': 'de' },
