@@ -65,7 +65,7 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
 
 type Mistyped =
   | (TypedField & { field: string; value: string })
-  | { field: string; kind: 'operator'; value: string }
+  | { field: string; kind: 'exists' | 'operator'; value: string }
 
 /**
  * The first comparison of a date, number or id field with something else: top-level fields
@@ -92,6 +92,11 @@ const mistypedIn = (
     if (typeof condition === 'string' || typeof condition === 'number') {
       // `where[start]=2026-12-01`: a value without an operator (Payload read it letter by letter).
       return { field: key, kind: 'operator', value: String(condition).slice(0, 60) }
+    }
+    const exists = (condition as { exists?: unknown } | null)?.exists
+    if (exists !== undefined && ![true, false, 'true', 'false'].includes(exists as string)) {
+      // `exists=maybe` matched nothing, without a word.
+      return { field: key, kind: 'exists', value: String(exists).slice(0, 60) }
     }
     const typed = typedFields.get(key) ?? (key.includes('.') ? nested?.(key) : undefined)
     if (!typed || !condition || typeof condition !== 'object') {
@@ -256,6 +261,17 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
   }
   const typedFields = typedFieldsOf(collection, req.payload)
   const invalid = mistypedIn(where, typedFields, nestedFieldOf(collection, req.payload))
+  if (invalid?.kind === 'exists') {
+    throw new APIError(
+      localize(req, {
+        de: `„exists“ nimmt true oder false (Filter auf „${invalid.field}“, gegeben: „${invalid.value}“).`,
+        en: `"exists" takes true or false (filter on "${invalid.field}", given: "${invalid.value}").`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
   if (invalid?.kind === 'operator') {
     throw new APIError(
       localize(req, {

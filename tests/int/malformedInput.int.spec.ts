@@ -1535,6 +1535,18 @@ describe('list and detail routes with malformed query parameters', () => {
     ).toBe(
       'Der Filter auf „start“ braucht einen Vergleich, z. B. where[start][equals]=2026-12-01 (auch not_equals, like, in, greater_than, less_than, exists).',
     )
+    const exists = await fetch(`${server.url}/api/events?where[start][exists]=maybe`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    expect(exists.status).toBe(400)
+    expect(((await exists.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      '„exists“ nimmt true oder false (Filter auf „start“, gegeben: „maybe“).',
+    )
+    for (const value of ['true', 'false']) {
+      expect((await fetch(`${server.url}/api/events?where[start][exists]=${value}`)).status).toBe(
+        200,
+      )
+    }
     // Every collection of ours whose ids are numbers, list and count, nested in and/or too.
     const ours = payload.config.collections
       .map((collection) => collection.slug)
