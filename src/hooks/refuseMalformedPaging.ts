@@ -28,7 +28,8 @@ export const refuseMalformedPaging: CollectionBeforeOperationHook = ({ args, ope
       true,
     )
   }
-  if (page !== undefined && page !== null && !isWholeNumber(page, 0)) {
+  // page=0 was taken as page 1 while the message said "ab 1" (a user test).
+  if (page !== undefined && page !== null && !isWholeNumber(page, 1)) {
     throw new APIError(
       localize(req, {
         de: '„page“ muss eine ganze Zahl ab 1 sein (einmal angegeben).',

@@ -1237,7 +1237,7 @@ describe('malformed parameters', () => {
     }
   })
 
-  for (const query of ['limit=1&limit=2', 'limit=1.5', 'limit=-1', 'page=-1']) {
+  for (const query of ['limit=1&limit=2', 'limit=1.5', 'limit=-1', 'page=-1', 'page=0']) {
     it(`should refuse ${query} with 400 and say what is expected`, async () => {
       const response = await get(`/api/modules?${query}`)
       expect(response.status).toBe(400)
