@@ -66,37 +66,33 @@ describe('health checks', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 
-  it('should answer bytes that are no HTTP request with 400 and a German message', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
+  /** Bytes sent as they are (no HTTP client would send them), and the whole answer. */
+  const sendRaw = (bytes: Buffer | string) =>
+    new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-        socket.write('KEIN HTTP\r\n\r\n')
+        socket.write(bytes)
       })
       let text = ''
       socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
       socket.on('end', () => resolve(text))
       socket.on('error', reject)
     })
+
+  it('should answer bytes that are no HTTP request with 400 and a German message', async () => {
+    const answer = await sendRaw('KEIN HTTP\r\n\r\n')
     expect(answer).toMatch(/^HTTP\/1\.1 400 /)
     expect(answer).toContain('Content-Type: application/json; charset=utf-8')
     expect(answer).toContain('Die Anfrage ist keine gültige HTTP-Anfrage.')
   })
 
   it('should say how to write umlauts sent unencoded in an address (a user test: curl …?q=Bürger)', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-        socket.write(
-          Buffer.concat([
-            Buffer.from('GET /api/search?q='),
-            Buffer.from('Bürger', 'utf8'),
-            Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n'),
-          ]),
-        )
-      })
-      let text = ''
-      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
-      socket.on('end', () => resolve(text))
-      socket.on('error', reject)
-    })
+    const answer = await sendRaw(
+      Buffer.concat([
+        Buffer.from('GET /api/search?q='),
+        Buffer.from('Bürger', 'utf8'),
+        Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n'),
+      ]),
+    )
     expect(answer).toMatch(/^HTTP\/1\.1 400 /)
     expect(answer).toContain('Bitte kodieren Sie sie: ü als %C3%BC')
   })
