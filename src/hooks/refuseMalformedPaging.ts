@@ -20,8 +20,13 @@ export const refuseMalformedPaging: CollectionBeforeOperationHook = ({ args, ope
   if (limit !== undefined && limit !== null && !isWholeNumber(limit, 0)) {
     throw new APIError(
       localize(req, {
-        de: '„limit“ muss eine ganze Zahl ab 0 sein (einmal angegeben).',
-        en: '"limit" must be a whole number from 0 (given once).',
+        // Visitors: 1 to 100 (pageSizes.ts); 0 ("all") only for signed-in users.
+        de: req.user
+          ? '„limit“ muss eine ganze Zahl ab 0 sein (einmal angegeben).'
+          : '„limit“ muss eine ganze Zahl von 1 bis 100 sein (einmal angegeben).',
+        en: req.user
+          ? '"limit" must be a whole number from 0 (given once).'
+          : '"limit" must be a whole number from 1 to 100 (given once).',
       }),
       400,
       undefined,

@@ -1245,6 +1245,13 @@ describe('malformed parameters', () => {
     })
   }
 
+  it('should tell a visitor the page sizes a visitor may ask for', async () => {
+    const response = await get('/api/modules?limit=-1')
+    expect(response.body.errors?.[0]?.message).toBe(
+      '„limit“ muss eine ganze Zahl von 1 bis 100 sein (einmal angegeben).',
+    )
+  })
+
   it('should refuse a negative page over GraphQL', async () => {
     const response = await graphql('{ Modules(page: -1) { docs { id } } }')
     expect(response.body.errors?.[0]?.message).toMatch(/muss eine ganze Zahl/)
