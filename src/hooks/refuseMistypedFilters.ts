@@ -16,7 +16,7 @@ const COMPARISONS = new Set([
   'not_in',
 ])
 
-type Kind = 'date' | 'id' | 'number'
+type Kind = 'date' | 'id' | 'number' | 'unknown'
 
 type TypedField = {
   /** A relationship: "null" asks for documents without one (Payload's reading), no id. */
@@ -51,7 +51,11 @@ const isId = (value: unknown) => {
   return Number.isInteger(number) && Math.abs(number) <= MAX_INTEGER
 }
 
-const fits: Record<Kind, (value: unknown) => boolean> = { date: isDate, id: isId, number: isNumber }
+const fits: Record<Exclude<Kind, 'unknown'>, (value: unknown) => boolean> = {
+  date: isDate,
+  id: isId,
+  number: isNumber,
+}
 
 /** The values an operator compares with: a list for `in`/`not_in` (an array or "a,b"). */
 const valuesOf = (operator: string, value: unknown): unknown[] =>
@@ -65,7 +69,7 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
 
 type Mistyped =
   | (TypedField & { field: string; value: string })
-  | { field: string; kind: 'exists' | 'operator'; value: string }
+  | { field: string; kind: 'exists' | 'operator' | 'unknownPath'; value: string }
 
 /**
  * The first comparison of a date, number or id field with something else: top-level fields
@@ -99,15 +103,19 @@ const mistypedIn = (
       return { field: key, kind: 'exists', value: String(exists).slice(0, 60) }
     }
     const typed = typedFields.get(key) ?? (key.includes('.') ? nested?.(key) : undefined)
+    if (typed?.kind === 'unknown') {
+      return { field: key, kind: 'unknownPath', value: key.split('.').slice(0, -1).join('.') }
+    }
     if (!typed || !condition || typeof condition !== 'object') {
       continue
     }
+    const fit = fits[typed.kind]
     for (const [operator, value] of Object.entries(condition)) {
       if (!COMPARISONS.has(operator) || value === null || value === undefined) {
         continue
       }
       const invalid = valuesOf(operator, value).find(
-        (one) => !fits[typed.kind](one) && !(typed.isRelationship && one === 'null'),
+        (one) => !fit(one) && !(typed.isRelationship && one === 'null'),
       )
       if (invalid !== undefined) {
         return { ...typed, field: key, value: String(invalid).slice(0, 60) }
@@ -191,7 +199,8 @@ const typedFieldAt = (payload: Payload, slug: string, path: string): TypedField 
     }
     const field = fields?.find((candidate) => candidate.name === segment)
     if (!field) {
-      return undefined
+      // Behind a group or relationship Payload's refusal would name only this last part.
+      return index > 0 && fields ? { kind: 'unknown' } : undefined
     }
     if (field.type === 'group' && !isLast) {
       fields = field.flattenedFields
@@ -261,6 +270,18 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
   }
   const typedFields = typedFieldsOf(collection, req.payload)
   const invalid = mistypedIn(where, typedFields, nestedFieldOf(collection, req.payload))
+  if (invalid?.kind === 'unknownPath') {
+    const [, missing] = /\.([^.]*)$/.exec(invalid.field) ?? []
+    throw new APIError(
+      localize(req, {
+        de: `Nach „${invalid.field.slice(0, 80)}“ kann nicht gefiltert werden: Bei „${invalid.value.slice(0, 60)}“ gibt es kein Feld „${(missing ?? '').slice(0, 40)}“.`,
+        en: `Cannot filter by "${invalid.field.slice(0, 80)}": "${invalid.value.slice(0, 60)}" has no field "${(missing ?? '').slice(0, 40)}".`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
   if (invalid?.kind === 'exists') {
     throw new APIError(
       localize(req, {

@@ -1535,6 +1535,27 @@ describe('list and detail routes with malformed query parameters', () => {
     ).toBe(
       'Der Filter auf „start“ braucht einen Vergleich, z. B. where[start][equals]=2026-12-01 (auch not_equals, like, in, greater_than, less_than, exists).',
     )
+    // A field behind a relationship or group that isn't there: named with its whole path
+    // (Payload's refusal named only "start").
+    for (const [query, message] of [
+      [
+        'where[series.start][equals]=x',
+        'Nach „series.start“ kann nicht gefiltert werden: Bei „series“ gibt es kein Feld „start“.',
+      ],
+      [
+        'where[venue.gibtsnicht][equals]=1',
+        'Nach „venue.gibtsnicht“ kann nicht gefiltert werden: Bei „venue“ gibt es kein Feld „gibtsnicht“.',
+      ],
+    ] as const) {
+      const response = await fetch(`${server.url}/api/events?${query}`, {
+        headers: { 'Accept-Language': 'de' },
+      })
+      expect(response.status, query).toBe(400)
+      expect(
+        ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message,
+        query,
+      ).toBe(message)
+    }
     const exists = await fetch(`${server.url}/api/events?where[start][exists]=maybe`, {
       headers: { 'Accept-Language': 'de' },
     })
