@@ -5,7 +5,7 @@ import { isObjectType } from 'graphql'
 import { APIError } from 'payload'
 
 import { localize } from '../i18n/localize'
-import { MAX_PUBLIC_PAGE_SIZE } from '../server/pageSizes'
+import { MAX_PUBLIC_PAGE_SIZE } from '../domain/pageSize'
 
 type Args = { limit?: unknown; pagination?: unknown }
 

@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { APIError } from 'payload'
 
+import { MAX_PUBLIC_PAGE_SIZE } from '../domain/pageSize'
 import { localize } from '../i18n/localize'
 
 const isWholeNumber = (value: unknown, min: number) =>
@@ -20,13 +21,13 @@ export const refuseMalformedPaging: CollectionBeforeOperationHook = ({ args, ope
   if (limit !== undefined && limit !== null && !isWholeNumber(limit, 0)) {
     throw new APIError(
       localize(req, {
-        // Visitors: 1 to 100 (pageSizes.ts); 0 ("all") only for signed-in users.
+        // Visitors: 1 to MAX_PUBLIC_PAGE_SIZE; 0 ("all") only for signed-in users.
         de: req.user
           ? '„limit“ muss eine ganze Zahl ab 0 sein (einmal angegeben).'
-          : '„limit“ muss eine ganze Zahl von 1 bis 100 sein (einmal angegeben).',
+          : `„limit“ muss eine ganze Zahl von 1 bis ${MAX_PUBLIC_PAGE_SIZE} sein (einmal angegeben).`,
         en: req.user
           ? '"limit" must be a whole number from 0 (given once).'
-          : '"limit" must be a whole number from 1 to 100 (given once).',
+          : `"limit" must be a whole number from 1 to ${MAX_PUBLIC_PAGE_SIZE} (given once).`,
       }),
       400,
       undefined,

@@ -2,7 +2,7 @@ import type { Collection, CollectionBeforeOperationHook, Payload, Where } from '
 
 import { APIError } from 'payload'
 
-import { localize } from '../i18n/localize'
+import { type LocalizedText, localize } from '../i18n/localize'
 
 /** The operators that compare a date or number field with a date or number. */
 const COMPARISONS = new Set([
@@ -72,13 +72,13 @@ type Mistyped =
   | { field: string; kind: 'exists' | 'operator' | 'unknownPath'; value: string }
 
 /**
- * The first comparison of a date, number or id field with something else: top-level fields
- * from `typedFields`, dotted paths (`venue.municipality`, `series.start`) from `nested`.
+ * The first comparison of a date, number or id field with something else, a condition
+ * without a comparison, a malformed `exists`, or a path to a field that isn't there; `fieldAt`
+ * types a field or dotted path (`start`, `venue.municipality`, `series.start`).
  */
 const mistypedIn = (
   where: unknown,
-  typedFields: Map<string, TypedField>,
-  nested?: (path: string) => TypedField | undefined,
+  fieldAt: (path: string) => TypedField | undefined,
 ): Mistyped | undefined => {
   if (!where || typeof where !== 'object') {
     return undefined
@@ -86,7 +86,7 @@ const mistypedIn = (
   for (const [key, condition] of Object.entries(where as Where)) {
     if (key === 'and' || key === 'or') {
       for (const inner of Array.isArray(condition) ? condition : Object.values(condition ?? {})) {
-        const found = mistypedIn(inner, typedFields, nested)
+        const found = mistypedIn(inner, fieldAt)
         if (found) {
           return found
         }
@@ -102,7 +102,7 @@ const mistypedIn = (
       // `exists=maybe` matched nothing, without a word.
       return { field: key, kind: 'exists', value: String(exists).slice(0, 60) }
     }
-    const typed = typedFields.get(key) ?? (key.includes('.') ? nested?.(key) : undefined)
+    const typed = fieldAt(key)
     if (typed?.kind === 'unknown') {
       return { field: key, kind: 'unknownPath', value: key.split('.').slice(0, -1).join('.') }
     }
@@ -136,46 +136,10 @@ const idsOf = (payload: Payload, slug: string) => {
   }
 }
 
-/**
- * A collection's top-level date and number fields, its id and its relationships to one
- * collection whose ids are numbers, found once per collection (every read passes here).
- */
-const typedFieldsByCollection = new WeakMap<object, Map<string, TypedField>>()
-const typedFieldsOf = (collection: HookArgs['collection'], payload: Payload) => {
-  let fields = typedFieldsByCollection.get(collection)
-  if (!fields) {
-    const own = idsOf(payload, collection.slug)
-    fields = new Map([
-      // Payload's own id is no field; a custom id field is one of the fields below.
-      ...(own.isNumber && !collection.flattenedFields.some((field) => field.name === 'id')
-        ? ([['id', { kind: 'id', slugPath: own.hasSlug ? 'slug' : undefined }]] as const)
-        : []),
-      ...collection.flattenedFields.flatMap((field): [string, TypedField][] => {
-        if (field.type === 'date' || field.type === 'number') {
-          return [[field.name, { kind: field.type }]]
-        }
-        if (
-          (field.type === 'relationship' || field.type === 'upload') &&
-          typeof field.relationTo === 'string'
-        ) {
-          const related = idsOf(payload, field.relationTo)
-          const slugPath = related.hasSlug ? `${field.name}.slug` : undefined
-          return related.isNumber
-            ? [[field.name, { isRelationship: true, kind: 'id', slugPath }]]
-            : []
-        }
-        return []
-      }),
-    ])
-    typedFieldsByCollection.set(collection, fields)
-  }
-  return fields
-}
-
 type FlatField = Collection['config']['flattenedFields'][number]
 
 /**
- * The field a dotted filter path ends at, through groups and relationships to one collection
+ * The field a filter path ends at (a top-level field, or through groups and relationships to one collection
  * (`venue.municipality`: a group's relationship; `series.start`: the related series' start;
  * `fieldsOfAction.id`: the related Handlungsfeld's id), as a typed field, or undefined (another
  * kind of field, a path Payload itself refuses or reads otherwise).
@@ -188,9 +152,10 @@ const typedFieldAt = (payload: Payload, slug: string, path: string): TypedField 
   const segments = path.split('.')
   for (const [index, segment] of segments.entries()) {
     const isLast = index === segments.length - 1
-    if (segment === 'id' && isLast) {
+    // Payload's own id is no field; a custom id field is found among the fields below.
+    if (segment === 'id' && isLast && !fields?.some((field) => field.name === 'id')) {
       const own = idsOf(payload, collection)
-      return own.isNumber && !fields?.some((field) => field.name === 'id')
+      return own.isNumber
         ? {
             kind: 'id',
             slugPath: own.hasSlug ? [...segments.slice(0, -1), 'slug'].join('.') : undefined,
@@ -234,12 +199,12 @@ const typedFieldAt = (payload: Payload, slug: string, path: string): TypedField 
 }
 
 /** typedFieldAt, remembered per collection and path (every read passes here). */
-const nestedFieldsByCollection = new WeakMap<object, Map<string, TypedField | undefined>>()
-const nestedFieldOf = (collection: HookArgs['collection'], payload: Payload) => {
-  let known = nestedFieldsByCollection.get(collection)
+const typedFieldsByCollection = new WeakMap<object, Map<string, TypedField | undefined>>()
+const typedFieldOf = (collection: HookArgs['collection'], payload: Payload) => {
+  let known = typedFieldsByCollection.get(collection)
   if (!known) {
     known = new Map()
-    nestedFieldsByCollection.set(collection, known)
+    typedFieldsByCollection.set(collection, known)
   }
   const paths = known
   return (path: string) => {
@@ -251,6 +216,47 @@ const nestedFieldOf = (collection: HookArgs['collection'], payload: Payload) => 
       paths.set(path, typedFieldAt(payload, collection.slug, path))
     }
     return paths.get(path)
+  }
+}
+
+/** What is wrong with a filter, in words, with what to write instead. */
+const refusalOf = (invalid: Mistyped): LocalizedText => {
+  const { field, value } = invalid
+  switch (invalid.kind) {
+    case 'unknownPath': {
+      const missing = field.slice(value.length + 1)
+      return {
+        de: `Nach „${field.slice(0, 80)}“ kann nicht gefiltert werden: Bei „${value.slice(0, 60)}“ gibt es kein Feld „${missing.slice(0, 40)}“.`,
+        en: `Cannot filter by "${field.slice(0, 80)}": "${value.slice(0, 60)}" has no field "${missing.slice(0, 40)}".`,
+      }
+    }
+    case 'exists':
+      return {
+        de: `„exists“ nimmt true oder false (Filter auf „${field}“, gegeben: „${value}“).`,
+        en: `"exists" takes true or false (filter on "${field}", given: "${value}").`,
+      }
+    case 'operator':
+      return {
+        de: `Der Filter auf „${field}“ braucht einen Vergleich, z. B. where[${field}][equals]=${value} (auch not_equals, like, in, greater_than, less_than, exists).`,
+        en: `The filter on "${field}" needs a comparison, e.g. where[${field}][equals]=${value} (also not_equals, like, in, greater_than, less_than, exists).`,
+      }
+    case 'date':
+      return {
+        de: `„${value}“ ist kein Datum (Filter auf „${field}“). Erwartet wird ein Datum wie 2026-12-01 oder 2026-12-01T09:00:00Z.`,
+        en: `"${value}" is not a date (filter on "${field}"). Expected a date such as 2026-12-01 or 2026-12-01T09:00:00Z.`,
+      }
+    case 'number':
+      return {
+        de: `„${value}“ ist keine Zahl (Filter auf „${field}“). Erwartet wird eine Zahl wie 20 oder 2.5.`,
+        en: `"${value}" is not a number (filter on "${field}"). Expected a number such as 20 or 2.5.`,
+      }
+    default: {
+      const bySlug = invalid.slugPath ? `where[${invalid.slugPath}][equals]=…` : undefined
+      return {
+        de: `„${value}“ ist keine ID (Filter auf „${field}“). Erwartet wird eine ID, eine ganze Zahl wie 12${bySlug ? `; nach dem Kurznamen filtern Sie mit ${bySlug}` : ''}.`,
+        en: `"${value}" is not an id (filter on "${field}"). Expected an id, a whole number such as 12${bySlug ? `; filter by slug with ${bySlug}` : ''}.`,
+      }
+    }
   }
 }
 
@@ -268,75 +274,9 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
   if (!where) {
     return args
   }
-  const typedFields = typedFieldsOf(collection, req.payload)
-  const invalid = mistypedIn(where, typedFields, nestedFieldOf(collection, req.payload))
-  if (invalid?.kind === 'unknownPath') {
-    const [, missing] = /\.([^.]*)$/.exec(invalid.field) ?? []
-    throw new APIError(
-      localize(req, {
-        de: `Nach „${invalid.field.slice(0, 80)}“ kann nicht gefiltert werden: Bei „${invalid.value.slice(0, 60)}“ gibt es kein Feld „${(missing ?? '').slice(0, 40)}“.`,
-        en: `Cannot filter by "${invalid.field.slice(0, 80)}": "${invalid.value.slice(0, 60)}" has no field "${(missing ?? '').slice(0, 40)}".`,
-      }),
-      400,
-      undefined,
-      true,
-    )
-  }
-  if (invalid?.kind === 'exists') {
-    throw new APIError(
-      localize(req, {
-        de: `„exists“ nimmt true oder false (Filter auf „${invalid.field}“, gegeben: „${invalid.value}“).`,
-        en: `"exists" takes true or false (filter on "${invalid.field}", given: "${invalid.value}").`,
-      }),
-      400,
-      undefined,
-      true,
-    )
-  }
-  if (invalid?.kind === 'operator') {
-    throw new APIError(
-      localize(req, {
-        de: `Der Filter auf „${invalid.field}“ braucht einen Vergleich, z. B. where[${invalid.field}][equals]=${invalid.value} (auch not_equals, like, in, greater_than, less_than, exists).`,
-        en: `The filter on "${invalid.field}" needs a comparison, e.g. where[${invalid.field}][equals]=${invalid.value} (also not_equals, like, in, greater_than, less_than, exists).`,
-      }),
-      400,
-      undefined,
-      true,
-    )
-  }
-  if (invalid?.kind === 'date') {
-    throw new APIError(
-      localize(req, {
-        de: `„${invalid.value}“ ist kein Datum (Filter auf „${invalid.field}“). Erwartet wird ein Datum wie 2026-12-01 oder 2026-12-01T09:00:00Z.`,
-        en: `"${invalid.value}" is not a date (filter on "${invalid.field}"). Expected a date such as 2026-12-01 or 2026-12-01T09:00:00Z.`,
-      }),
-      400,
-      undefined,
-      true,
-    )
-  }
-  if (invalid?.kind === 'number') {
-    throw new APIError(
-      localize(req, {
-        de: `„${invalid.value}“ ist keine Zahl (Filter auf „${invalid.field}“). Erwartet wird eine Zahl wie 20 oder 2.5.`,
-        en: `"${invalid.value}" is not a number (filter on "${invalid.field}"). Expected a number such as 20 or 2.5.`,
-      }),
-      400,
-      undefined,
-      true,
-    )
-  }
-  if (invalid?.kind === 'id') {
-    const bySlug = invalid.slugPath ? `where[${invalid.slugPath}][equals]=…` : undefined
-    throw new APIError(
-      localize(req, {
-        de: `„${invalid.value}“ ist keine ID (Filter auf „${invalid.field}“). Erwartet wird eine ID, eine ganze Zahl wie 12${bySlug ? `; nach dem Kurznamen filtern Sie mit ${bySlug}` : ''}.`,
-        en: `"${invalid.value}" is not an id (filter on "${invalid.field}"). Expected an id, a whole number such as 12${bySlug ? `; filter by slug with ${bySlug}` : ''}.`,
-      }),
-      400,
-      undefined,
-      true,
-    )
+  const invalid = mistypedIn(where, typedFieldOf(collection, req.payload))
+  if (invalid) {
+    throw new APIError(localize(req, refusalOf(invalid)), 400, undefined, true)
   }
   return args
 }

@@ -10,11 +10,10 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
+import { MAX_PUBLIC_PAGE_SIZE } from '../domain/pageSize'
 import { hasCredentials } from './httpCache/policy'
 import { headersOf } from './payloadApi'
 import { sendError } from './sendError'
-
-export const MAX_PUBLIC_PAGE_SIZE = 100
 
 /** The query's single value of `name`, or undefined (absent, or given as a nested object). */
 const valueOf = (query: URLSearchParams, name: string) => {
