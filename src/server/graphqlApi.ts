@@ -26,6 +26,7 @@ import {
 
 import { withPublicPageSizes } from '../api/graphqlPageSizes'
 import { markErrorFree } from '../api/graphqlRefusals'
+import { withStoredRelationOrder } from '../api/graphqlRelationOrder'
 import { withSelectByDefault } from '../api/graphqlSelect'
 import { withKnownTypeNames } from '../api/knownTypeNames'
 
@@ -67,16 +68,28 @@ const formatError = async (err: ErrorWithStatus, req: PayloadRequest) => {
   return formatted
 }
 
+const schemas = new WeakMap<SanitizedConfig, Schema>()
+
+/**
+ * The schema Payload's handler answers with, built once per config on first use (the HTTP
+ * cache's answers from kept documents validate against it too: keptGraphql.ts).
+ */
+export const graphqlSchemaOf = (config: SanitizedConfig): Schema => {
+  let schema = schemas.get(config)
+  if (!schema) {
+    const built = configToSchema(config)
+    schema = {
+      ...built,
+      schema: withPublicPageSizes(withSelectByDefault(withStoredRelationOrder(built.schema))),
+    }
+    schemas.set(config, schema)
+  }
+  return schema
+}
+
 /** `POST /api/graphql` as a Fetch handler (the request's body is read once here, once by graphql-http). */
 export const graphqlHandler = (config: SanitizedConfig) => {
-  let schema: Schema | undefined
-  const schemaOf = (): Schema => {
-    if (!schema) {
-      const built = configToSchema(config)
-      schema = { ...built, schema: withPublicPageSizes(withSelectByDefault(built.schema)) }
-    }
-    return schema
-  }
+  const schemaOf = () => graphqlSchemaOf(config)
 
   return async (request: Request): Promise<Response> => {
     const original = request.clone()

@@ -207,20 +207,29 @@ export const idsOfWrittenAnswer = (body: Buffer): Set<string> | undefined => {
   return ids
 }
 
+/** A collection's names in Payload's GraphQL schema (@payloadcms/graphql initCollections). */
+export const graphqlNamesOf = (
+  collection: Payload['config']['collections'][number],
+): undefined | { plural: string; singular: string } => {
+  const graphQL = collection.graphQL
+  if (graphQL === false) {
+    return undefined
+  }
+  const fromSlug = formatNames(collection.slug)
+  const singular = graphQL?.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
+  const plural = graphQL?.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
+  return { plural: singular === plural ? `all${singular}` : plural, singular }
+}
+
 export const graphqlReads = (payload: Payload) => {
-  // Payload's names of the top-level fields (@payloadcms/graphql initCollections).
+  // Payload's names of the top-level fields.
   const fields = new Map<string, { collection: string; isList: boolean }>()
   for (const collection of payload.config.collections) {
-    const graphQL = collection.graphQL
-    if (graphQL === false) {
+    const names = graphqlNamesOf(collection)
+    if (!names) {
       continue
     }
-    const fromSlug = formatNames(collection.slug)
-    const singular = graphQL?.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
-    let plural = graphQL?.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
-    if (singular === plural) {
-      plural = `all${singular}`
-    }
+    const { plural, singular } = names
     const slug = collection.slug
     fields.set(singular, { collection: slug, isList: false })
     for (const name of [plural, `count${plural}`, `versions${plural}`]) {

@@ -51,6 +51,7 @@ import {
 } from './graphql'
 import { createInFlight } from './inFlight'
 import { type KeptDocuments, keptDocuments } from './keptDocuments'
+import { type KeptGraphql, keptGraphql } from './keptGraphql'
 import { cacheKeyOf, isKeepableAnswer, PER_REQUEST_HEADERS, requestPolicy } from './policy'
 import { createAnswerStore } from './store'
 import { etagOf, matchesEtag, notModified, setValidators } from './validators'
@@ -94,6 +95,8 @@ type Route =
       isGet: boolean
       key: string
       kind: 'cacheable'
+      /** A visitor's GraphQL query: a list made from kept documents where it can (keptGraphql.ts). */
+      graphqlRequest?: GraphqlRequest
       /** A REST list: made from kept documents where it can (keptDocuments.ts). */
       list?: { collection: string; query: URLSearchParams }
     }
@@ -156,10 +159,13 @@ export const httpCache = ({
     }
     return log.slice(generation + 1 - first.generation).map((logged) => logged.change)
   }
-  const fromKeptDocuments: KeptDocuments | undefined =
+  const kept: KeptDocuments | undefined =
     gate && isDocumentsKept
       ? keptDocuments({ changesSince, contents: restAnswers, gate, payload, store })
       : undefined
+  const fromKeptDocuments = kept?.answerList
+  const graphqlFromKeptDocuments: KeptGraphql | undefined =
+    gate && kept ? keptGraphql({ gate, keptDocuments: kept, payload }) : undefined
 
   /** A kept body as the client takes it: compressed to one that accepts gzip, else unpacked. */
   const sendBody = (req: Request, res: Response, entry: Entry, unpacked?: Buffer) => {
@@ -251,6 +257,7 @@ export const httpCache = ({
     return {
       contentsOf: (answer) => graphql.contentsOf(operation, answer),
       forward,
+      graphqlRequest: request,
       isGet: req.method === 'GET',
       key: cacheKeyOf(req, `graphql:${operation.key}`),
       kind: 'cacheable',
@@ -298,7 +305,7 @@ export const httpCache = ({
       route.forward()
       return
     }
-    const { contentsOf, forward, isGet, key, list } = route
+    const { contentsOf, forward, graphqlRequest, isGet, key, list } = route
     const ifNoneMatch = isGet ? req.headers['if-none-match'] : undefined
     const isUsable = (entry: Entry | undefined): entry is Entry =>
       Boolean(entry && (entry.body || matchesEtag(ifNoneMatch, entry.etag)))
@@ -389,6 +396,24 @@ export const httpCache = ({
         res.end(body)
       },
     })
+    if (graphqlRequest && graphqlFromKeptDocuments) {
+      const isListening = () => canKeep && changes.isListening()
+      void graphqlFromKeptDocuments({
+        generation,
+        isListening,
+        req,
+        request: graphqlRequest,
+        res,
+      }).then(
+        (isAnswered) => {
+          if (!isAnswered) {
+            forward()
+          }
+        },
+        (err: unknown) => gate!.fail(res, err),
+      )
+      return
+    }
     if (list && fromKeptDocuments) {
       const isListening = () => canKeep && changes.isListening()
       // Its contents come from its documents' (keptDocuments.ts), not from reading it again.

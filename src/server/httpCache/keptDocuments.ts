@@ -23,7 +23,7 @@ import type { Collection, Payload, PayloadRequest, Where } from 'payload'
 
 import type { ApiGate } from '../payloadApi'
 import type { RestContents } from './answerContents'
-import type { AnswerStore } from './store'
+import type { AnswerStore, Entry } from './store'
 
 import { gunzipSync } from 'node:zlib'
 
@@ -48,8 +48,8 @@ const PAYLOAD_ONLY = new Set([
   'trash',
 ])
 
-/** A document's JSON and what it contains. */
-type Kept = { body: Buffer; contents: Contents }
+/** A document's JSON and what it contains; its entry in the store when it is kept there. */
+export type Kept = { body: Buffer; contents: Contents; entry?: Entry }
 
 /** What a list's answer looks like before its documents: `{"docs":[],…}`. */
 const EMPTY_DOCS = '{"docs":[]'
@@ -76,11 +76,34 @@ export type ListRead = {
   res: Response
 }
 
-/**
- * Answers a list from kept documents (`true`), or leaves it to Payload's route (`false`: the
- * list takes parameters this doesn't handle, or something went wrong before an answer).
- */
-export type KeptDocuments = (read: ListRead) => Promise<boolean>
+/** A page of a list to make from kept documents, with Payload's parameters. */
+export type PageRead = {
+  collection: string
+  depth?: number
+  generation: number
+  isListening: () => boolean
+  limit?: number
+  page?: number
+  sort?: string[]
+  where?: Where
+}
+
+/** A page's figures (its `docs` empty), each document's JSON and contents, how many were kept. */
+export type KeptPage = {
+  docs: Kept[]
+  figures: Record<string, unknown>
+  kept: number
+}
+
+export type KeptDocuments = {
+  /**
+   * Answers a REST list from kept documents (`true`), or leaves it to Payload's route (`false`:
+   * the list takes parameters this doesn't handle, or something went wrong before an answer).
+   */
+  answerList: (read: ListRead) => Promise<boolean>
+  /** A page for another way of asking (GraphQL: keptGraphql.ts), run with a REST request. */
+  pageOf: (read: PageRead, req: PayloadRequest) => Promise<KeptPage | undefined>
+}
 
 export const keptDocuments = ({
   changesSince,
@@ -94,34 +117,36 @@ export const keptDocuments = ({
   const isLocalized = Boolean(payload.config.localization)
   const noQuery = new URLSearchParams()
 
-  /** A kept document's JSON (unpacked when the store compressed it) and what it contains. */
+  /** A kept document: its JSON (unpacked on first use when the store compressed it), its contents. */
   const keptOf = (key: string): Kept | undefined => {
     const entry = store.get(key)
     if (!entry?.body) {
       return undefined
     }
     store.touch(key, entry)
+    const packed = entry.body
+    let body = entry.isGzip ? undefined : packed
     return {
-      body: entry.isGzip ? gunzipSync(entry.body) : entry.body,
+      get body() {
+        return (body ??= gunzipSync(packed))
+      },
       contents: entry.contents,
+      entry,
     }
   }
 
-  /** The page's ids and figures, then its documents: kept, or read and kept. */
-  const listOf = async (
-    { collection, generation, isListening, query }: ListRead,
+  /**
+   * A page of a list: its ids and figures from Payload's query, then each document's JSON and
+   * contents, kept or read (in one `find` at `depth`) and kept. Undefined when a document went
+   * between the two reads (Payload's route answers then).
+   */
+  const pageOf = async (
+    { collection, depth, generation, isListening, limit, page, sort, where }: PageRead,
     req: PayloadRequest,
-  ): Promise<undefined | { body: Buffer; contents: Contents; kept: number; total: number }> => {
+  ): Promise<KeptPage | undefined> => {
     const collectionOf = (payload.collections as Record<string, Collection | undefined>)[collection]
     if (!collectionOf) {
       return undefined
-    }
-    const { depth, limit, page, sort, where } = parseParams(req.query as never) as {
-      depth?: number
-      limit?: number
-      page?: number
-      sort?: string[]
-      where?: Where
     }
     const figures = await findOperation({
       collection: collectionOf,
@@ -156,18 +181,45 @@ export const keptDocuments = ({
         }
         const doc = byId.get(String(id))
         if (!doc) {
-          // Gone between the two reads: Payload's route answers this one.
           return undefined
         }
         const body = Buffer.from(JSON.stringify(doc))
         const contents = contentsOf({ body, collection, isList: false, query: noQuery })
-        docs[index] = { body, contents }
-        if (since && !since.some((change) => concerns(change, contents))) {
-          store.keep(keyOf(id), { body, contents, etag: '', headers: [] })
+        const isKeepable = since && !since.some((change) => concerns(change, contents))
+        docs[index] = {
+          body,
+          contents,
+          entry: isKeepable
+            ? store.keep(keyOf(id), { body, contents, etag: '', headers: [] })
+            : undefined,
         }
       }
     }
-    const rest = JSON.stringify({ ...figures, docs: [] })
+    return { docs: docs as Kept[], figures: { ...figures, docs: [] }, kept }
+  }
+
+  /** The REST list's answer: its documents' JSON in Payload's frame of figures. */
+  const listOf = async (
+    read: ListRead,
+    req: PayloadRequest,
+  ): Promise<undefined | { body: Buffer; contents: Contents; kept: number; total: number }> => {
+    const { depth, limit, page, sort, where } = parseParams(req.query as never) as {
+      depth?: number
+      limit?: number
+      page?: number
+      sort?: string[]
+      where?: Where
+    }
+    const { collection, generation, isListening, query } = read
+    const found = await pageOf(
+      { collection, depth, generation, isListening, limit, page, sort, where },
+      req,
+    )
+    if (!found) {
+      return undefined
+    }
+    const { docs, figures, kept } = found
+    const rest = JSON.stringify(figures)
     if (!rest.startsWith(EMPTY_DOCS)) {
       return undefined
     }
@@ -176,7 +228,7 @@ export const keptDocuments = ({
       if (index) {
         parts.push(Buffer.from(','))
       }
-      parts.push(doc!.body)
+      parts.push(doc.body)
     }
     parts.push(Buffer.from(`]${rest.slice(EMPTY_DOCS.length)}`))
     return {
@@ -184,14 +236,14 @@ export const keptDocuments = ({
       contents: listContentsOf(
         collection,
         query,
-        docs.map((doc) => doc!.contents),
+        docs.map((doc) => doc.contents),
       ),
       kept,
-      total: ids.length,
+      total: docs.length,
     }
   }
 
-  return async (read) => {
+  const answerList = async (read: ListRead): Promise<boolean> => {
     const { isListening, onContents, query, req, res } = read
     if (
       isLocalized ||
@@ -234,4 +286,5 @@ export const keptDocuments = ({
     res.end(list.body)
     return true
   }
+  return { answerList, pageOf }
 }
