@@ -2,12 +2,7 @@ import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql'
 
 import { isObjectType } from 'graphql'
 
-type PayloadField = {
-  hasMany?: boolean
-  name?: string
-  relationTo?: string | string[]
-  type?: string
-}
+import { payloadFieldOf } from './graphqlSelections'
 
 type Related = { id?: unknown } | number | string
 
@@ -26,7 +21,7 @@ export const withStoredRelationOrder = (schema: GraphQLSchema): GraphQLSchema =>
       continue
     }
     for (const field of Object.values(type.getFields())) {
-      const payloadField = (field.extensions as { field?: PayloadField } | undefined)?.field
+      const payloadField = payloadFieldOf(field)
       const resolve = field.resolve as GraphQLFieldResolver<Record<string, unknown>, unknown>
       const isRelation = payloadField?.type === 'relationship' || payloadField?.type === 'upload'
       const isPolymorphic = Array.isArray(payloadField?.relationTo)
@@ -54,15 +49,24 @@ export const withStoredRelationOrder = (schema: GraphQLSchema): GraphQLSchema =>
         if (!Array.isArray(results) || results.length < 2 || !Array.isArray(stored)) {
           return results
         }
-        const position = new Map<string, number>()
-        stored.forEach((value: Related, index) => {
-          const key = keyOf(value)
-          if (!position.has(key)) {
-            position.set(key, index)
+        // Each stored value takes the next loaded document with its key (a document stored
+        // twice is listed twice where it is stored); the unreadable ones stay out.
+        const loaded = new Map<string, unknown[]>()
+        for (const result of results as unknown[]) {
+          const key = keyOf(result)
+          loaded.set(key, [...(loaded.get(key) ?? []), result])
+        }
+        const ordered: unknown[] = []
+        stored.forEach((value: Related) => {
+          const next = loaded.get(keyOf(value))?.shift()
+          if (next !== undefined) {
+            ordered.push(next)
           }
         })
-        const at = (value: unknown) => position.get(keyOf(value)) ?? stored.length
-        return [...(results as unknown[])].sort((a, b) => at(a) - at(b))
+        for (const rest of loaded.values()) {
+          ordered.push(...rest)
+        }
+        return ordered
       }
     }
   }

@@ -19,13 +19,7 @@ import {
   isUnionType,
 } from 'graphql'
 
-/** What Payload keeps in a field's `extensions` (@payloadcms/graphql fieldToSchemaMap). */
-type PayloadField = {
-  hasMany?: boolean
-  name?: string
-  relationTo?: string | string[]
-  type: string
-}
+import { payloadFieldOf } from './graphqlSelections'
 
 type Parent = Record<string, unknown>
 
@@ -35,9 +29,6 @@ export class NotFromDocuments extends GraphQLError {
     super('Not answerable from the documents as read.')
   }
 }
-
-const payloadFieldOf = (field: GraphQLField<unknown, unknown>) =>
-  (field.extensions as { field?: PayloadField } | undefined)?.field
 
 const isDocument = (value: unknown): value is Parent =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -234,6 +234,7 @@ export const startServer = async ({
       changes: contentChanges,
       gate,
       handle: graphql,
+      isGraphqlDirect: settings.payloadApiDirect,
       isTargeted,
       maxBytes: settings.httpCacheMaxBytes,
       payload,

@@ -171,6 +171,43 @@ describe('GraphQL cache: POST', () => {
     expect((await postQuery(query)).headers.get('x-cache')).toBe('miss')
   })
 
+  it('should drop a cached query that shows documents without their ids when one of them changes', async () => {
+    // Nothing in these answers says which module or Handlungsfeld they show.
+    const id = await createModule('Ohne Kennung')
+    const field = await payload.create({
+      collection: 'fields-of-action',
+      data: { _status: 'published', order: 99, title: 'Handlungsfeld ohne Kennung' } as never,
+    })
+    await payload.update({ collection: 'modules', data: { fieldsOfAction: [field.id] }, id })
+    const rated = { query: `{ Module(id: ${id}) { title ratingSummary } }` }
+    const related = {
+      query:
+        '{ Modules(limit: 100, sort: "-createdAt") { docs { title fieldsOfAction { title } } } }',
+    }
+    for (const query of [rated, related]) {
+      await postQuery(query)
+      expect((await postQuery(query)).headers.get('x-cache'), query.query).toBe('hit')
+    }
+    const rating = await requestJson(`${server.url}/api/modules/${id}/ratings`, {
+      body: { values: { participation: 4 } },
+      method: 'POST',
+    })
+    expect(rating.status).toBe(201)
+    const afterRating = await postQuery(rated)
+    expect(afterRating.headers.get('x-cache')).toBe('miss')
+    expect(JSON.stringify(afterRating.body.data)).toContain('"raterCount":1')
+    await payload.update({
+      collection: 'fields-of-action',
+      data: { title: 'Umbenanntes Handlungsfeld ohne Kennung' },
+      id: field.id,
+    })
+    const afterRename = await postQuery(related)
+    expect(afterRename.headers.get('x-cache')).toBe('miss')
+    expect(JSON.stringify(afterRename.body.data)).toContain(
+      'Umbenanntes Handlungsfeld ohne Kennung',
+    )
+  })
+
   it('should never cache a mutation', async () => {
     const mutation = { query: 'mutation { deleteModule(id: 999999) { id } }' }
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -6,6 +6,11 @@
 
 /** What an answer was made of (answerContents.ts, graphql.ts). */
 export type Contents = {
+  /**
+   * Collections some of whose documents it shows without saying which (a GraphQL answer that
+   * didn't ask their `id`): a change to any document of them concerns it.
+   */
+  collections: Set<string>
   /** Documents embedded in the answer, by collection: a change to one of them changes it. */
   docs: Map<string, Set<string>>
   /** Anything may have gone into it (not analysable): every change concerns it. */
@@ -29,6 +34,7 @@ export type Change = {
 }
 
 export const emptyContents = (): Contents => ({
+  collections: new Set(),
   docs: new Map(),
   isEverything: false,
   lists: new Set(),
@@ -59,6 +65,7 @@ export const addDoc = (docs: Map<string, Set<string>>, collection: string, id: u
 /** Adds what `from` contains to `into`. */
 export const mergeContents = (into: Contents, from: Contents) => {
   into.isEverything ||= from.isEverything
+  from.collections.forEach((collection) => into.collections.add(collection))
   from.lists.forEach((collection) => into.lists.add(collection))
   from.looseIds.forEach((id) => into.looseIds.add(id))
   for (const [collection, ids] of from.docs) {
@@ -73,6 +80,15 @@ export const isChangeEmpty = (change: Change) =>
 export const concerns = (change: Change, contents: Contents): boolean => {
   if (change.isEverything || contents.isEverything) {
     return true
+  }
+  for (const collection of contents.collections) {
+    if (
+      change.members.has(collection) ||
+      change.collections.has(collection) ||
+      change.docs.has(collection)
+    ) {
+      return true
+    }
   }
   for (const collection of change.members) {
     if (contents.lists.has(collection)) {

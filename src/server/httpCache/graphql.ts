@@ -25,6 +25,10 @@ import { IncomingMessage } from 'node:http'
 
 import {
   type DocumentNode,
+  getNamedType,
+  type GraphQLNamedType,
+  isInterfaceType,
+  isUnionType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -35,6 +39,8 @@ import { formatNames, toWords } from 'payload'
 
 import type { LocalizedText } from '../../i18n/localize'
 
+import { fieldsAsked, fragmentsOf, payloadFieldOf } from '../../api/graphqlSelections'
+import { graphqlSchemaOf } from '../graphqlApi'
 import { graphqlBodyProblem, MAX_TOKENS } from '../graphqlDocument'
 import { type Contents, emptyContents } from './dependencies'
 
@@ -46,11 +52,16 @@ export type GraphqlRequest = {
 
 /** What a GraphQL request is, read once per distinct request text. */
 type Operation = {
-  /** Collections whose lists the top-level fields read; undefined: not known (everything). */
+  /** Collections some of whose documents it shows without their `id` (see `shownWithoutIds`). */
+  collections?: Set<string>
+  /** Collections whose lists the top-level fields and joins read; undefined: not known (everything). */
   lists: Set<string> | undefined
   /** `query`, `mutation`, `subscription`, or undefined when the operation can't be found. */
   type: string | undefined
 }
+
+/** Deeper than Payload's depth limit lets any query reach (a guard for the walk). */
+const MAX_WALK_DEPTH = 64
 
 /** Distinct request texts whose reading is remembered (a member site sends a handful). */
 const MAX_REMEMBERED = 500
@@ -259,6 +270,69 @@ export const graphqlReads = (payload: Payload) => {
     }
   }
 
+  const collectionOfType = new Map<string, string>()
+  for (const collection of payload.config.collections) {
+    const names = graphqlNamesOf(collection)
+    if (names) {
+      collectionOfType.set(names.singular, collection.slug)
+    }
+  }
+
+  /**
+   * What an answer shows that its ids don't tell: the collections of documents it shows
+   * without asking their `id` (`Events { docs { title seatsTaken } }`: a registration changes
+   * a document it can't name), and those whose lists its joins show. Undefined when the
+   * selection can't be read against the schema.
+   */
+  const shownWithoutIds = (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): undefined | { collections: Set<string>; lists: Set<string> } => {
+    const { schema } = graphqlSchemaOf(payload.config)
+    const root = schema.getQueryType()
+    if (!root || operation.operation !== 'query') {
+      return undefined
+    }
+    const fragments = fragmentsOf(document)
+    const collections = new Set<string>()
+    const lists = new Set<string>()
+    const walk = (set: SelectionSetNode, type: GraphQLNamedType | undefined, depth: number) => {
+      if (depth > MAX_WALK_DEPTH) {
+        throw new Error('deeper than any valid query')
+      }
+      if (isUnionType(type) || isInterfaceType(type)) {
+        // Documents of any collection it may hold (a relationship to several collections).
+        for (const member of schema.getPossibleTypes(type)) {
+          const collection = collectionOfType.get(member.name)
+          if (collection) {
+            collections.add(collection)
+          }
+        }
+      }
+      const asked = fieldsAsked(schema, fragments, set, type)
+      const collection = type && collectionOfType.get(type.name)
+      if (collection && !asked.some(({ node }) => node.name.value === 'id')) {
+        collections.add(collection)
+      }
+      for (const { field, node } of asked) {
+        if (!field || !node.selectionSet) {
+          continue
+        }
+        const payloadField = payloadFieldOf(field)
+        if (payloadField?.type === 'join') {
+          ;[payloadField.collection ?? []].flat().forEach((joined) => lists.add(joined))
+        }
+        walk(node.selectionSet, getNamedType(field.type), depth + 1)
+      }
+    }
+    try {
+      walk(operation.selectionSet, root, 0)
+    } catch {
+      return undefined
+    }
+    return { collections, lists }
+  }
+
   const read = (request: GraphqlRequest): Operation => {
     let document: DocumentNode
     try {
@@ -294,7 +368,15 @@ export const graphqlReads = (payload: Payload) => {
         lists.add(field.collection)
       }
     }
-    return { lists, type: operation.operation }
+    if (!lists) {
+      return { lists, type: operation.operation }
+    }
+    const shown = shownWithoutIds(document, operation)
+    if (!shown) {
+      return { lists: undefined, type: operation.operation }
+    }
+    shown.lists.forEach((collection) => lists.add(collection))
+    return { collections: shown.collections, lists, type: operation.operation }
   }
 
   const remembered = new Map<string, Operation & { key: string }>()
@@ -335,6 +417,7 @@ export const graphqlReads = (payload: Payload) => {
     const contents = emptyContents()
     if (operation.lists) {
       operation.lists.forEach((collection) => contents.lists.add(collection))
+      operation.collections?.forEach((collection) => contents.collections.add(collection))
     } else {
       contents.isEverything = true
     }

@@ -79,6 +79,12 @@ type HttpCacheArgs = {
    * every list whole, as before; the benchmark's comparison).
    */
   isDocumentsKept?: boolean
+  /**
+   * Whether `handle` answers GraphQL with our handler (graphqlApi.ts: its select default and
+   * relationship order), which GraphQL lists from kept documents answer as; false
+   * (PAYLOAD_API_DIRECT=false: Next's route, Payload's own schema): they are left to it.
+   */
+  isGraphqlDirect?: boolean
   /** Memory for kept answers, in bytes; 0 keeps only ETags (304s, no answers from memory). */
   maxBytes: number
   payload: Payload
@@ -112,6 +118,7 @@ export const httpCache = ({
   gate,
   handle,
   isDocumentsKept = process.env.HTTP_CACHE_DOCUMENTS !== 'false',
+  isGraphqlDirect = true,
   isTargeted = process.env.HTTP_CACHE_TARGETED !== 'false',
   maxBytes,
   payload,
@@ -165,7 +172,9 @@ export const httpCache = ({
       : undefined
   const fromKeptDocuments = kept?.answerList
   const graphqlFromKeptDocuments: KeptGraphql | undefined =
-    gate && kept ? keptGraphql({ gate, keptDocuments: kept, payload }) : undefined
+    gate && kept && isGraphqlDirect
+      ? keptGraphql({ gate, keptDocuments: kept, payload })
+      : undefined
 
   /** A kept body as the client takes it: compressed to one that accepts gzip, else unpacked. */
   const sendBody = (req: Request, res: Response, entry: Entry, unpacked?: Buffer) => {

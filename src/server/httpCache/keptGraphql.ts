@@ -22,7 +22,6 @@ import {
   type DocumentNode,
   type FieldNode,
   execute,
-  type FragmentDefinitionNode,
   getArgumentValues,
   getNamedType,
   getOperationAST,
@@ -30,8 +29,6 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  isInterfaceType,
-  isObjectType,
   Kind,
   parse,
   type SelectionSetNode,
@@ -46,6 +43,12 @@ import type { GraphqlRequest } from './graphql'
 import type { Kept, KeptDocuments } from './keptDocuments'
 import type { Entry } from './store'
 
+import {
+  type Fragments,
+  fieldsAsked,
+  fragmentsOf,
+  payloadFieldOf,
+} from '../../api/graphqlSelections'
 import { shadowSchemaOf } from '../../api/graphqlShadow'
 import { withKnownTypeNames } from '../../api/knownTypeNames'
 import { MAX_PUBLIC_PAGE_SIZE } from '../../domain/pageSize'
@@ -79,36 +82,6 @@ const mediaTypeOf = (accept: string | undefined): string | undefined => {
     ? 'application/json'
     : undefined
 }
-
-type Fragments = Record<string, FragmentDefinitionNode>
-
-type PayloadField = { name?: string; relationTo?: string | string[]; type?: string }
-
-const payloadFieldOf = (field: GraphQLField<unknown, unknown>) =>
-  (field.extensions as { field?: PayloadField } | undefined)?.field
-
-/** The fields a selection asks of `type`, through its fragments, with the type they are asked of. */
-const fieldsAsked = (
-  schema: GraphQLSchema,
-  fragments: Fragments,
-  set: SelectionSetNode,
-  type: GraphQLNamedType | undefined,
-): { field: GraphQLField<unknown, unknown> | undefined; node: FieldNode }[] =>
-  set.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) {
-      const fields = isObjectType(type) || isInterfaceType(type) ? type.getFields() : {}
-      return [{ field: fields[selection.name.value], node: selection }]
-    }
-    const fragment =
-      selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection
-    if (!fragment) {
-      return []
-    }
-    const condition = fragment.typeCondition
-      ? (schema.getType(fragment.typeCondition.name.value) ?? undefined)
-      : type
-    return fieldsAsked(schema, fragments, fragment.selectionSet, condition)
-  })
 
 /**
  * How many relationships deep a selection reaches (the REST `depth` its documents need), or
@@ -159,9 +132,13 @@ const relationDepthOf = (
 /**
  * Kept documents recently asked by GraphQL, parsed (≈ 1.5 ms for a page of 20 modules): keyed by
  * their entry in the store, so an entry kept anew is parsed anew. Never changed once parsed
- * (graphql-js only reads them). At most this many, about 40 KB of memory each.
+ * (graphql-js only reads them). At most this much of their JSON (parsed, about four times
+ * as much memory).
  */
-const MAX_PARSED = 128
+const MAX_PARSED_BYTES = 2 * 1024 * 1024
+
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isPositiveInteger = (value: unknown) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1
@@ -190,20 +167,27 @@ export const keptGraphql = ({
     }
   }
   let shadow: GraphQLSchema | undefined
-  const parsed = new Map<Entry, unknown>()
+  const parsed = new Map<Entry, { bytes: number; value: unknown }>()
+  let parsedBytes = 0
   const parsedOf = (doc: Kept): unknown => {
     const { entry } = doc
     const known = entry && parsed.get(entry)
-    if (entry && known !== undefined) {
+    if (entry && known) {
       parsed.delete(entry)
       parsed.set(entry, known)
-      return known
+      return known.value
     }
-    const value = JSON.parse(doc.body.toString('utf8')) as unknown
-    if (entry) {
-      parsed.set(entry, value)
-      if (parsed.size > MAX_PARSED) {
-        parsed.delete(parsed.keys().next().value!)
+    const { body } = doc
+    const value = JSON.parse(body.toString('utf8')) as unknown
+    if (entry && body.length <= MAX_PARSED_BYTES / 16) {
+      parsed.set(entry, { bytes: body.length, value })
+      parsedBytes += body.length
+      for (const [oldest, { bytes }] of parsed) {
+        if (parsedBytes <= MAX_PARSED_BYTES) {
+          break
+        }
+        parsed.delete(oldest)
+        parsedBytes -= bytes
       }
     }
     return value
@@ -213,6 +197,11 @@ export const keptGraphql = ({
 
   /** The list this request asks for, as Payload's parameters; undefined: not this way. */
   const listOf = (request: GraphqlRequest) => {
+    const { extensions } = request as { extensions?: unknown }
+    if (extensions !== undefined && extensions !== null && !isPlainObject(extensions)) {
+      // graphql-http refuses it (400): Payload's handler says so.
+      return undefined
+    }
     const { schema, validationRules } = graphqlSchemaOf(config)
     let document: DocumentNode
     try {
@@ -275,12 +264,7 @@ export const keptGraphql = ({
     ) {
       return undefined
     }
-    const fragments: Fragments = {}
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        fragments[definition.name.value] = definition
-      }
-    }
+    const fragments = fragmentsOf(document)
     const depth = relationDepthOf(
       schema,
       fragments,
@@ -288,7 +272,8 @@ export const keptGraphql = ({
       only.selectionSet,
       getNamedType(field.type),
     )
-    if (depth === undefined) {
+    if (depth === undefined || depth > config.maxDepth) {
+      // Payload's REST population stops at maxDepth (ids beyond): its GraphQL reads on.
       return undefined
     }
     return {

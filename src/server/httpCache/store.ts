@@ -38,7 +38,7 @@ export const overheadOf = (
   key: string,
   { contents, etag, headers }: Pick<Entry, 'contents' | 'etag' | 'headers'>,
 ): number => {
-  let items = contents.lists.size + contents.looseIds.size
+  let items = contents.lists.size + contents.looseIds.size + contents.collections.size
   let chars = key.length * 2 + etag.length
   for (const [collection, ids] of contents.docs) {
     items += ids.size + 1
@@ -136,6 +136,8 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
   const byCollection: Index = new Map()
   const byList: Index = new Map()
   const byLooseId: Index = new Map()
+  // Answers showing documents of a collection without saying which.
+  const byAnyDoc: Index = new Map()
   const withLooseIds = new Set<string>()
   const ofEverything = new Set<string>()
 
@@ -160,6 +162,10 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
     }
     for (const id of contents.looseIds) {
       into(byLooseId, id, key)
+    }
+    for (const collection of contents.collections) {
+      into(byAnyDoc, collection, key)
+      into(byCollection, collection, key)
     }
     if (contents.looseIds.size) {
       if (into === add) {
@@ -221,7 +227,7 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
       entries.clear()
       plain.clear()
       keptBytes = 0
-      for (const index of [byDoc, byCollection, byList, byLooseId]) {
+      for (const index of [byDoc, byCollection, byList, byLooseId, byAnyDoc]) {
         index.clear()
       }
       withLooseIds.clear()
@@ -237,12 +243,16 @@ export const createAnswerStore = ({ maxBytes }: { maxBytes: number }): AnswerSto
       // The candidates from the index, checked against the change itself.
       const candidates = new Set(ofEverything)
       const collect = (keys: Set<string> | undefined) => keys?.forEach((key) => candidates.add(key))
-      change.members.forEach((collection) => collect(byList.get(collection)))
+      change.members.forEach((collection) => {
+        collect(byList.get(collection))
+        collect(byAnyDoc.get(collection))
+      })
       for (const collection of change.collections) {
         collect(byCollection.get(collection))
         collect(withLooseIds)
       }
       for (const [collection, ids] of change.docs) {
+        collect(byAnyDoc.get(collection))
         for (const id of ids) {
           collect(byDoc.get(docName(collection, id)))
           collect(byLooseId.get(id))
