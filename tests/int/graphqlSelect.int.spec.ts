@@ -9,19 +9,10 @@
 import type { RunningServer } from '../../src/server/startServer'
 
 import { configToSchema } from '@payloadcms/graphql'
-import {
-  getNamedType,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  isInterfaceType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  isUnionType,
-} from 'graphql'
+import type { GraphQLObjectType } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { docsOf, everyField, listQueries } from '../helpers/graphqlFields'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 import { createSignedInUsers } from '../helpers/users'
@@ -98,55 +89,6 @@ const dataOf = async (...args: Parameters<typeof ask>) => {
   return data
 }
 
-/** Every field of a type a query can ask without arguments, relationships `depth` levels deep. */
-const everyField = (type: GraphQLNamedType, depth: number): string | undefined => {
-  if (isUnionType(type)) {
-    const members = type
-      .getTypes()
-      .map((member) => {
-        const fields = everyField(member, depth)
-        return fields ? `... on ${member.name} { ${fields} }` : undefined
-      })
-      .filter(Boolean)
-    return members.length ? `__typename ${members.join(' ')}` : undefined
-  }
-  if (!isObjectType(type) && !isInterfaceType(type)) {
-    return undefined
-  }
-  const fields = Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>)
-    .filter((field) => !field.args.some((arg) => isNonNullType(arg.type)))
-    .map((field) => {
-      const named = getNamedType(field.type)
-      if (isLeafType(named)) {
-        return field.name
-      }
-      if (depth === 0) {
-        return undefined
-      }
-      const inner = everyField(named, depth - 1)
-      return inner ? `${field.name} { ${inner} }` : undefined
-    })
-    .filter(Boolean)
-  return fields.length ? fields.join(' ') : undefined
-}
-
-/** The collections' list queries (`Modules`, `Projects`, …), not their versions. */
-const listQueries = () =>
-  Object.values(query.getFields()).filter((field) => {
-    const type = getNamedType(field.type)
-    return (
-      field.args.some((arg) => arg.name === 'select') &&
-      !field.name.startsWith('versions') &&
-      isObjectType(type) &&
-      'docs' in type.getFields()
-    )
-  })
-
-const docsOf = (field: GraphQLField<unknown, unknown>) =>
-  getNamedType(
-    (getNamedType(field.type) as GraphQLObjectType).getFields().docs!.type,
-  ) as GraphQLObjectType
-
 /** The same query with `select: false` (Payload reads every field) and as it is (the default). */
 const expectSameAnswers = async (
   name: string,
@@ -163,7 +105,7 @@ const expectSameAnswers = async (
 
 describe('GraphQL reading only the fields asked', () => {
   it('should answer every collection asked for every field as when it reads everything', async () => {
-    const lists = listQueries()
+    const lists = listQueries(query)
     expect(lists.map((field) => field.name)).toEqual(
       expect.arrayContaining(['Modules', 'Projects', 'Events', 'Municipalities', 'Publications']),
     )

@@ -9,20 +9,12 @@
  */
 import type { RunningServer } from '../../src/server/startServer'
 
+import type { GraphQLObjectType } from 'graphql'
+
 import { configToSchema } from '@payloadcms/graphql'
-import {
-  getNamedType,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  isInterfaceType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  isUnionType,
-} from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { docsOf, everyField, listQueries } from '../helpers/graphqlFields'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 import { createSignedInUsers } from '../helpers/users'
@@ -118,85 +110,10 @@ const expectPayloadsAnswer = async (
   return asked
 }
 
-type PayloadField = { name?: string; relationTo?: string | string[]; type?: string }
-
-const payloadFieldOf = (field: GraphQLField<unknown, unknown>) =>
-  (field.extensions as { field?: PayloadField } | undefined)?.field
-
-/**
- * Every field of a type a query can ask without arguments, relationships `depth` levels deep,
- * no joins. `populated`: a related document asked only for what REST shows of it (its
- * collection's `defaultPopulate`); else asked whole.
- */
-const everyField = (
-  type: GraphQLNamedType,
-  depth: number,
-  { populated, shown }: { populated: boolean; shown?: Record<string, unknown> } = {
-    populated: false,
-  },
-): string | undefined => {
-  if (isUnionType(type)) {
-    const members = type
-      .getTypes()
-      .map((member) => {
-        const fields = everyField(member, depth, { populated, shown })
-        return fields ? `... on ${member.name} { ${fields} }` : undefined
-      })
-      .filter(Boolean)
-    return members.length ? `__typename ${members.join(' ')}` : undefined
-  }
-  if (!isObjectType(type) && !isInterfaceType(type)) {
-    return undefined
-  }
-  const fields = Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>)
-    .filter((field) => !field.args.some((arg) => isNonNullType(arg.type)))
-    .filter((field) => payloadFieldOf(field)?.type !== 'join')
-    .filter(
-      (field) =>
-        !shown || field.name === 'id' || shown[payloadFieldOf(field)?.name ?? field.name] === true,
-    )
-    .map((field) => {
-      const named = getNamedType(field.type)
-      if (isLeafType(named)) {
-        return field.name
-      }
-      if (depth === 0) {
-        return undefined
-      }
-      const payloadField = payloadFieldOf(field)
-      const isRelation = payloadField?.type === 'relationship' || payloadField?.type === 'upload'
-      const inner = everyField(named, depth - 1, {
-        populated,
-        shown:
-          populated && isRelation && typeof payloadField.relationTo === 'string'
-            ? (server.payload.collections[payloadField.relationTo as 'modules'].config
-                .defaultPopulate as Record<string, unknown> | undefined)
-            : isRelation
-              ? undefined
-              : shown && undefined,
-      })
-      return inner ? `${field.name} { ${inner} }` : undefined
-    })
-    .filter(Boolean)
-  return fields.length ? fields.join(' ') : undefined
-}
-
-/** The collections' list queries (`Modules`, `Projects`, …), not their versions. */
-const listQueries = () =>
-  Object.values(query.getFields()).filter((field) => {
-    const type = getNamedType(field.type)
-    return (
-      field.args.some((arg) => arg.name === 'select') &&
-      !field.name.startsWith('versions') &&
-      isObjectType(type) &&
-      'docs' in type.getFields()
-    )
-  })
-
-const docsOf = (field: GraphQLField<unknown, unknown>) =>
-  getNamedType(
-    (getNamedType(field.type) as GraphQLObjectType).getFields().docs!.type,
-  ) as GraphQLObjectType
+/** A related document asked for what REST shows of it (its collection's `defaultPopulate`). */
+const populateOf = (collection: string) =>
+  server.payload.collections[collection as 'modules']?.config.defaultPopulate as
+    Record<string, unknown> | undefined
 
 const FIGURES =
   'totalDocs limit page totalPages hasNextPage hasPrevPage nextPage prevPage pagingCounter'
@@ -204,13 +121,16 @@ const FIGURES =
 describe('GraphQL lists made from kept documents', () => {
   it('should answer every collection asked for every field exactly as Payload does', async () => {
     const madeFromKept: string[] = []
-    for (const list of listQueries()) {
+    for (const list of listQueries(query)) {
       for (const [depth, populated] of [
         [1, true],
         [2, true],
         [1, false],
       ] as const) {
-        const fields = everyField(docsOf(list), depth, { populated })!
+        const fields = everyField(docsOf(list), depth, {
+          populateOf: populated ? populateOf : undefined,
+          withJoins: false,
+        })!
         for (const language of populated ? ['de', 'en'] : ['de']) {
           const asked = await expectPayloadsAnswer(
             list.name,
@@ -332,7 +252,7 @@ describe('GraphQL lists made from kept documents', () => {
       const asked = await ask(operation)
       expect(asked.keptDocuments, reason).toBeNull()
     }
-    const fields = everyField(docsOf(query.getFields().Projects!), 1)
+    const fields = everyField(docsOf(query.getFields().Projects!), 1, { withJoins: false })
     const signedIn = await requestJson<{ data?: unknown }>(`${server.url}/api/graphql`, {
       body: { query: `query { Projects(limit: 5) { docs { ${fields} } } }` },
       method: 'POST',
@@ -346,7 +266,7 @@ describe('GraphQL lists made from kept documents', () => {
     // The demo's projects asked for everything: Payload's resolver listed a project's
     // Handlungsfelder in the order their loads finished, which other documents' relationships
     // decide ("Wohnen" before "Soziale Netze" where the editor put them the other way round).
-    const selection = `docs { ${everyField(docsOf(query.getFields().Projects!), 2, { populated: true })} }`
+    const selection = `docs { ${everyField(docsOf(query.getFields().Projects!), 2, { populateOf, withJoins: false })} }`
     const listedIn = (body: string) =>
       (
         JSON.parse(body) as { data: { Projects: { docs: { fieldsOfAction: { id: number }[] }[] } } }

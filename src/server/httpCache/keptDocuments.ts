@@ -105,6 +105,53 @@ export type KeptDocuments = {
   pageOf: (read: PageRead, req: PayloadRequest) => Promise<KeptPage | undefined>
 }
 
+/** An answer made from kept documents: its body and type, how many of its documents were kept. */
+type KeptAnswer = { body: Buffer; kept: number; total: number; type: string }
+
+/**
+ * Makes an answer in a slot of the API gate and sends it (`true`), or leaves the request to
+ * Payload (`false`: nothing made, or something failed before an answer, such as a filter Payload
+ * refuses: Payload answers it and says why). A full gate answers 503 here.
+ */
+export const answerFromKept = async ({
+  gate,
+  make,
+  payload,
+  req,
+  res,
+}: {
+  gate: ApiGate
+  make: () => Promise<KeptAnswer | undefined>
+  payload: Payload
+  req: Request
+  res: Response
+}): Promise<boolean> => {
+  let made: KeptAnswer | undefined
+  try {
+    made = await gate.run(async () => (res.closed || res.destroyed ? undefined : make()))
+  } catch (err) {
+    if (err instanceof OverloadedError) {
+      gate.fail(res, err)
+      return true
+    }
+    return false
+  }
+  if (res.closed || res.destroyed) {
+    return true
+  }
+  if (!made) {
+    return false
+  }
+  setCorsAsPayload(payload, req, res)
+  res.statusCode = 200
+  res.setHeader('content-type', made.type)
+  // For whoever looks into an answer's timing (browsers' developer tools show it).
+  res.setHeader('Server-Timing', `kept-documents;desc="${made.kept}/${made.total}"`)
+  res.setHeader('Content-Length', made.body.length)
+  res.end(made.body)
+  return true
+}
+
 export const keptDocuments = ({
   changesSince,
   contents: { contentsOf, listOf: listContentsOf },
@@ -252,39 +299,22 @@ export const keptDocuments = ({
     ) {
       return false
     }
-    let list: Awaited<ReturnType<typeof listOf>>
-    try {
-      list = await gate.run(async () =>
-        res.closed || res.destroyed
-          ? undefined
-          : listOf(
-              read,
-              await createPayloadRequest({ config, request: fetchRequestOf(req, origin) }),
-            ),
-      )
-    } catch (err) {
-      if (err instanceof OverloadedError) {
-        gate.fail(res, err)
-        return true
-      }
-      // A filter Payload refuses, a database that failed: its route answers (and says why).
-      return false
-    }
-    if (res.closed || res.destroyed) {
-      return true
-    }
-    if (!list) {
-      return false
-    }
-    onContents(list.contents)
-    setCorsAsPayload(payload, req, res)
-    res.statusCode = 200
-    res.setHeader('content-type', 'application/json')
-    // For whoever looks into an answer's timing (browsers' developer tools show it).
-    res.setHeader('Server-Timing', `kept-documents;desc="${list.kept}/${list.total}"`)
-    res.setHeader('Content-Length', list.body.length)
-    res.end(list.body)
-    return true
+    return answerFromKept({
+      gate,
+      make: async () => {
+        const list = await listOf(
+          read,
+          await createPayloadRequest({ config, request: fetchRequestOf(req, origin) }),
+        )
+        if (list) {
+          onContents(list.contents)
+        }
+        return list && { ...list, type: 'application/json' }
+      },
+      payload,
+      req,
+      res,
+    })
   }
   return { answerList, pageOf }
 }

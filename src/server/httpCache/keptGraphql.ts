@@ -35,7 +35,6 @@ import {
   specifiedRules,
   validate,
 } from 'graphql'
-import { OverloadedError } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import { createPayloadRequest } from 'payload'
 
 import type { ApiGate } from '../payloadApi'
@@ -54,8 +53,8 @@ import { withKnownTypeNames } from '../../api/knownTypeNames'
 import { MAX_PUBLIC_PAGE_SIZE } from '../../domain/pageSize'
 import { graphqlSchemaOf } from '../graphqlApi'
 import { headersOf } from '../payloadApi'
-import { setCorsAsPayload } from './cors'
 import { graphqlNamesOf } from './graphql'
+import { answerFromKept } from './keptDocuments'
 
 /** The list arguments this takes; any other (draft, select, pagination, locale, …) goes to Payload. */
 const LIST_ARGUMENTS = new Set(['limit', 'page', 'sort', 'where'])
@@ -297,14 +296,9 @@ export const keptGraphql = ({
     if (!list) {
       return false
     }
-    let body: Buffer | undefined
-    let kept = 0
-    let total = 0
-    try {
-      body = await gate.run(async () => {
-        if (res.closed || res.destroyed) {
-          return undefined
-        }
+    return answerFromKept({
+      gate,
+      make: async () => {
         // Documents are read as the REST list reads them, so both share what is kept.
         const restReq: PayloadRequest = await createPayloadRequest({
           config: Promise.resolve(config),
@@ -312,50 +306,32 @@ export const keptGraphql = ({
             headers: headersOf(req),
           }),
         })
-        if (restReq.user) {
-          return undefined
-        }
-        const found = await keptDocuments.pageOf({ ...list, generation, isListening }, restReq)
+        const found = restReq.user
+          ? undefined
+          : await keptDocuments.pageOf({ ...list, generation, isListening }, restReq)
         if (!found) {
           return undefined
         }
-        kept = found.kept
-        total = found.docs.length
         shadow ??= shadowSchemaOf(list.schema)
         const result = await execute({
           document: list.document,
           operationName: list.operationName,
-          rootValue: {
-            [list.field]: {
-              ...found.figures,
-              docs: found.docs.map(parsedOf),
-            },
-          },
+          rootValue: { [list.field]: { ...found.figures, docs: found.docs.map(parsedOf) } },
           schema: shadow,
           variableValues: list.variableValues,
         })
-        return result.errors?.length ? undefined : Buffer.from(JSON.stringify(result))
-      })
-    } catch (err) {
-      if (err instanceof OverloadedError) {
-        gate.fail(res, err)
-        return true
-      }
-      // A filter Payload refuses, a database that failed: its handler answers (and says why).
-      return false
-    }
-    if (res.closed || res.destroyed) {
-      return true
-    }
-    if (!body) {
-      return false
-    }
-    setCorsAsPayload(payload, req, res)
-    res.statusCode = 200
-    res.setHeader('content-type', `${mediaType}; charset=utf-8`)
-    res.setHeader('Server-Timing', `kept-documents;desc="${kept}/${total}"`)
-    res.setHeader('Content-Length', body.length)
-    res.end(body)
-    return true
+        return result.errors?.length
+          ? undefined
+          : {
+              body: Buffer.from(JSON.stringify(result)),
+              kept: found.kept,
+              total: found.docs.length,
+              type: `${mediaType}; charset=utf-8`,
+            }
+      },
+      payload,
+      req,
+      res,
+    })
   }
 }
