@@ -9,8 +9,10 @@
  *
  * Only what that can answer takes this way, everything else goes to Payload's handler as before:
  * one top-level field, a collection's list, with `where`, `limit`, `page` and `sort` only; a
- * visitor; a query that validates; no join, no relationship to several collections, no rich text
- * node Payload would populate anew, no field arguments; an answer without errors.
+ * visitor; a query that validates; related documents asked only for what REST shows of them
+ * (their collection's `defaultPopulate`), no deeper than `maxDepth`; no join, no relationship to
+ * several collections, no rich text node Payload would populate anew, no field arguments; an
+ * answer without errors.
  *
  * Why: Payload's GraphQL resolves every field of every document through its resolvers and reads
  * the related documents again per request (23 ms of CPU for the bench's list of 20 modules).
@@ -134,7 +136,7 @@ const relationDepthOf = (
  * (graphql-js only reads them). At most this much of their JSON (parsed, about four times
  * as much memory).
  */
-const MAX_PARSED_BYTES = 2 * 1024 * 1024
+const MAX_PARSED_BYTES = 512 * 1024
 
 const isPlainObject = (value: unknown) =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
