@@ -235,6 +235,8 @@ export const graphqlNamesOf = (
 export const graphqlReads = (payload: Payload) => {
   // Payload's names of the top-level fields.
   const fields = new Map<string, { collection: string; isList: boolean }>()
+  // A collection's document type is named as its single-document query.
+  const collectionOfType = new Map<string, string>()
   for (const collection of payload.config.collections) {
     const names = graphqlNamesOf(collection)
     if (!names) {
@@ -242,6 +244,7 @@ export const graphqlReads = (payload: Payload) => {
     }
     const { plural, singular } = names
     const slug = collection.slug
+    collectionOfType.set(singular, slug)
     fields.set(singular, { collection: slug, isList: false })
     for (const name of [plural, `count${plural}`, `versions${plural}`]) {
       fields.set(name, { collection: slug, isList: true })
@@ -267,14 +270,6 @@ export const graphqlReads = (payload: Payload) => {
           topLevelFields(document, fragment.selectionSet, names)
         }
       }
-    }
-  }
-
-  const collectionOfType = new Map<string, string>()
-  for (const collection of payload.config.collections) {
-    const names = graphqlNamesOf(collection)
-    if (names) {
-      collectionOfType.set(names.singular, collection.slug)
     }
   }
 
