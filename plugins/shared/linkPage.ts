@@ -142,6 +142,8 @@ export const renderLinkPage = (page: LinkPage, { token }: { token?: string } = {
     '<meta name="robots" content="noindex">',
     '<meta name="referrer" content="no-referrer">',
     '<meta name="color-scheme" content="light dark">',
+    // No icon of its own: no request for /favicon.ico, which answers 404.
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>\n${STYLE}\n</style>`,
     '</head>',

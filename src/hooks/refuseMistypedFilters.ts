@@ -16,6 +16,30 @@ const COMPARISONS = new Set([
   'not_in',
 ])
 
+/**
+ * The operators that take a value or a list of values; only the geometric ones (`near`,
+ * `within`, `intersects`) take more than that.
+ */
+const VALUE_OPERATORS = new Set([...COMPARISONS, 'all', 'contains', 'exists', 'like', 'not_like'])
+
+/** A list's values may come as an object of indexes (qs makes one past 20 items). */
+const isIndexed = (value: object) => Object.keys(value).every((key) => /^\d+$/.test(key))
+
+/** A value that is an object where a value (or a list of values) belongs, e.g. `[equals][foo]=bar`. */
+const nestedKeyOf = (operator: string, value: unknown): string | undefined => {
+  const isList = operator === 'in' || operator === 'not_in' || operator === 'all'
+  const items =
+    isList && value && typeof value === 'object' && (Array.isArray(value) || isIndexed(value))
+      ? Object.values(value)
+      : [value]
+  for (const item of items) {
+    if (item && typeof item === 'object' && !(item instanceof Date)) {
+      return Array.isArray(item) ? '0' : (Object.keys(item)[0] ?? '')
+    }
+  }
+  return undefined
+}
+
 type Kind = 'date' | 'id' | 'number' | 'unknown'
 
 type TypedField = {
@@ -70,6 +94,7 @@ const valuesOf = (operator: string, value: unknown): unknown[] =>
 type Mistyped =
   | (TypedField & { field: string; value: string })
   | { field: string; kind: 'exists' | 'operator' | 'unknownPath'; value: string }
+  | { field: string; kind: 'nested'; nestedKey: string; value: string }
 
 /**
  * The first comparison of a date, number or id field with something else, a condition
@@ -101,6 +126,15 @@ const mistypedIn = (
     if (exists !== undefined && ![true, false, 'true', 'false'].includes(exists as string)) {
       // `exists=maybe` matched nothing, without a word.
       return { field: key, kind: 'exists', value: String(exists).slice(0, 60) }
+    }
+    if (condition && typeof condition === 'object') {
+      for (const [operator, value] of Object.entries(condition)) {
+        const nestedKey = VALUE_OPERATORS.has(operator) ? nestedKeyOf(operator, value) : undefined
+        if (nestedKey !== undefined) {
+          // `where[title][equals][foo]=bar` compared the title with an object: an empty list.
+          return { field: key, kind: 'nested', nestedKey: nestedKey.slice(0, 40), value: operator }
+        }
+      }
     }
     const typed = fieldAt(key)
     if (typed?.kind === 'unknown') {
@@ -230,6 +264,11 @@ const refusalOf = (invalid: Mistyped): LocalizedText => {
         en: `Cannot filter by "${field.slice(0, 80)}": "${value.slice(0, 60)}" has no field "${missing.slice(0, 40)}".`,
       }
     }
+    case 'nested':
+      return {
+        de: `Der Filter auf „${field}“ vergleicht mit einem Wert, nicht mit „[${invalid.nestedKey}]“: z. B. where[${field}][${value}]=… (mehrere Werte bei in und not_in durch Kommas getrennt).`,
+        en: `The filter on "${field}" compares with a value, not with "[${invalid.nestedKey}]": e.g. where[${field}][${value}]=… (several values for in and not_in separated by commas).`,
+      }
     case 'exists':
       return {
         de: `„exists“ nimmt true oder false (Filter auf „${field}“, gegeben: „${value}“).`,

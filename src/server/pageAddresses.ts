@@ -33,7 +33,7 @@ const sendPage = (
     .set('Cache-Control', 'no-store')
     .type('html')
     .send(
-      `<!doctype html><html lang="${isEnglish ? 'en' : 'de'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${detail ? `<p>${escapeHtml(detail)}</p>` : ''}<p><a href="${escapeHtml(href)}">${escapeHtml(back)}</a></p></main></body></html>`,
+      `<!doctype html><html lang="${isEnglish ? 'en' : 'de'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${detail ? `<p>${escapeHtml(detail)}</p>` : ''}<p><a href="${escapeHtml(href)}">${escapeHtml(back)}</a></p></main></body></html>`,
     )
 }
 

@@ -148,7 +148,7 @@ export const privacyNotice =
     }
     const heading = escapeHtml(title)
     res.type('text/html; charset=utf-8').send(`<!doctype html>
-<html lang="${isEnglish ? 'en' : 'de'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${isEnglish ? 'en' : 'de'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${heading} – ${escapeHtml(settings.siteName)}</title><style>${STYLE}</style></head>
 <body><header>${escapeHtml(settings.siteName)}</header><main><h1>${heading}</h1>
 ${body}

@@ -1568,6 +1568,34 @@ describe('list and detail routes with malformed query parameters', () => {
         200,
       )
     }
+    // An object where a value belongs answered an empty list (a user test): said so now.
+    for (const [query, message] of [
+      [
+        'where[title][equals][foo]=bar',
+        'Der Filter auf „title“ vergleicht mit einem Wert, nicht mit „[foo]“: z. B. where[title][equals]=… (mehrere Werte bei in und not_in durch Kommas getrennt).',
+      ],
+      [
+        'where[or][0][start][in][0][x]=1',
+        'Der Filter auf „start“ vergleicht mit einem Wert, nicht mit „[x]“: z. B. where[start][in]=… (mehrere Werte bei in und not_in durch Kommas getrennt).',
+      ],
+    ] as const) {
+      const response = await fetch(`${server.url}/api/events?${query}`, {
+        headers: { 'Accept-Language': 'de' },
+      })
+      expect(response.status, query).toBe(400)
+      expect(
+        ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message,
+        query,
+      ).toBe(message)
+    }
+    // Lists as qs writes them, also past its 20 array items (an object of indexes).
+    for (const query of [
+      'where[slug][in][0]=a&where[slug][in][1]=b',
+      'where[slug][in][25]=a',
+      'where[start][greater_than]=2026-01-01',
+    ]) {
+      expect((await fetch(`${server.url}/api/events?${query}&limit=1`)).status, query).toBe(200)
+    }
     // Every collection of ours whose ids are numbers, list and count, nested in and/or too.
     const ours = payload.config.collections
       .map((collection) => collection.slug)
