@@ -52,6 +52,7 @@ import {
   settle,
 } from './lib/load'
 import {
+  benchServerEnv,
   benchServerScript,
   runScript,
   startServerProcess,
@@ -65,6 +66,7 @@ import {
   type TableRow,
   writeResults,
 } from './lib/report'
+import { describeHeapSnapshot, describeServerMemory, serverMemoryOptions } from './lib/memory'
 import { readBenchSettings } from './lib/settings'
 import { searchRows } from './search'
 
@@ -77,6 +79,7 @@ const BURST_CONNECTIONS = 50
 const MIXED_CONNECTIONS = 16
 const RSS_SAMPLE_MS = 15_000
 const SMALL_RATINGS = 10
+const DIAGNOSTICS_DIR = path.join(WORK_DIR, 'diagnostics')
 const OPTIMISATIONS_FILE = path.join(projectRoot, 'bench', 'optimisations.md')
 /** "20 published modules with their Handlungsfelder": the floor's request, through Payload. */
 const MODULE_LIST_PATH = '/api/modules?limit=20&where[_status][equals]=published&depth=1'
@@ -289,7 +292,12 @@ const main = async () => {
   const server = await timed(timings, 'server start', () =>
     // The first start builds the search index of the data set (written past the hooks).
     startServerProcess({
-      env,
+      // A diagnostic report and a heap snapshot on a signal (lib/memory.ts).
+      env: {
+        ...benchServerEnv(),
+        ...env,
+        NODE_OPTIONS: serverMemoryOptions(DIAGNOSTICS_DIR, { isCpuProfile: settings.isCpuProfile }),
+      },
       logFile: path.join(WORK_DIR, 'server.log'),
       script: benchServerScript(),
       timeoutMs: 10 * 60_000,
@@ -346,6 +354,19 @@ const main = async () => {
     throw new Error('The module list has no ETag: is the HTTP cache on (HTTP_CACHE)?')
   }
 
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
+  const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
+  const eventPaths = dataset.eventMunicipalityIds.map(
+    (id) =>
+      `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
+  )
+  const projectPaths = dataset.fieldOfActionIds.map(
+    (id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`,
+  )
+  const slugPaths = dataset.projectSlugs.map(
+    (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
+  )
+
   const measureAll = (scenarios: Scenario[]) =>
     measure({
       log,
@@ -367,6 +388,13 @@ const main = async () => {
   const { connections } = settings
   const rows: TableRow[] = []
   const rssAtStart = server.rssBytes()
+  notes.push(
+    await describeServerMemory({
+      dir: DIAGNOSTICS_DIR,
+      server,
+      when: 'after start and data checks',
+    }),
+  )
 
   // A new visitor rating one of a few modules: the rating row, and one request of the mixed load.
   const ratingModuleIds = dataset.moduleIds.slice(2, 2 + settings.ratingModules)
@@ -465,8 +493,96 @@ const main = async () => {
     return writeRows
   }
 
+  /**
+   * The mixed load: what member sites and visitors do together for BENCH_MIXED_SECONDS, with
+   * the server's RSS sampled throughout and its memory described after it.
+   */
+  const measureMixed = async (): Promise<{ notes: string[]; row: TableRow; trend: number }> => {
+    log(
+      `mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`,
+    )
+    const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
+    let mixedIndex = 0
+    const mixedPaths = () => {
+      const index = mixedIndex++
+      switch (index % 10) {
+        case 0:
+        case 1:
+          return MODULE_LIST_PATH
+        case 2:
+        case 3:
+          return eventPaths[index % eventPaths.length]!
+        case 4:
+          return projectPaths[index % projectPaths.length]!
+        case 5:
+        case 6:
+          // All 5,000 projects: mostly misses, which fill (and must not overflow) the cache.
+          return slugPaths[(index * 7) % slugPaths.length]!
+        default:
+          return modulePaths[index % modulePaths.length]!
+      }
+    }
+    const rssBefore = server.rssBytes()
+    const samples: { bytes: number; seconds: number }[] = [{ bytes: rssBefore, seconds: 0 }]
+    const mixedStarted = Date.now()
+    const sampler = setInterval(
+      () => samples.push({ bytes: server.rssBytes(), seconds: (Date.now() - mixedStarted) / 1000 }),
+      RSS_SAMPLE_MS,
+    )
+    await settle(server.url)
+    const mixed = await runOnce({
+      scenario: {
+        connections: MIXED_CONNECTIONS,
+        // The conditional GETs among them answer 304.
+        expectedStatus: 'ok',
+        name: 'mixed',
+        requests: [
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+          { headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH },
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+          {
+            body: MODULE_LIST_GRAPHQL,
+            headers: { 'content-type': 'application/json' },
+            method: 'POST',
+            path: '/api/graphql',
+          },
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+          { ...rateRequest },
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
+        ],
+      },
+      seconds: settings.mixedSeconds,
+      url: server.url,
+    })
+    clearInterval(sampler)
+    const rssAfter = server.rssBytes()
+    samples.push({ bytes: rssAfter, seconds: (Date.now() - mixedStarted) / 1000 })
+    const laterHalf = samples.filter((sample) => sample.seconds >= settings.mixedSeconds / 2)
+    const trend = slopeMbPerMinute(laterHalf)
+    const mixedNotes = [
+      `server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`,
+      await describeServerMemory({ dir: DIAGNOSTICS_DIR, server, when: 'after the mixed load' }),
+    ]
+    if (settings.isHeapSnapshot) {
+      mixedNotes.push(await describeHeapSnapshot({ dir: DIAGNOSTICS_DIR, server }))
+    }
+    return {
+      notes: mixedNotes,
+      row: {
+        name: `mixed load for ${formatCount(Math.round((settings.mixedSeconds / 60) * 10) / 10)} min, ${MIXED_CONNECTIONS} conn.: server RSS ${megabytes(rssBefore)} before → ${megabytes(rssAfter)} after`,
+        notes: `lists, details (all ${formatCount(slugPaths.length)} projects), 304s, GraphQL and ratings; RSS trend over the second half ${trend >= 0 ? '+' : ''}${trend.toFixed(1)} MB/min (samples: ${samples.map((sample) => Math.round(sample.bytes / 1024 / 1024)).join(', ')} MB); ${describeErrors({ ...mixed, connections: MIXED_CONNECTIONS, median: mixed, name: 'mixed', runs: [mixed] } as Measurement)}`,
+        p50Ms: mixed.p50Ms,
+        p99Ms: mixed.p99Ms,
+        ratioToFloor: mixed.requestsPerSecond / floorRate,
+        requestsPerSecond: mixed.requestsPerSecond,
+      },
+      trend,
+    }
+  }
+
   /** BENCH_ONLY: the rows measured so far, to bench/.work/results-<only>.md (results.md untouched). */
-  const writeOnly = async (only: 'cache', measured: TableRow[]) => {
+  const writeOnly = async (only: 'cache' | 'memory' | 'search', measured: TableRow[]) => {
     const table = markdownTable(measured)
     const lines = [
       ...notes,
@@ -500,6 +616,59 @@ const main = async () => {
   const ratio = (measurement: Measurement) => measurement.median.requestsPerSecond / floorRate
 
   let graphqlIndex = 0
+  const floorRow: TableRow = {
+    name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`,
+    notes: `one SQL statement; ${describeErrors(floorResult!)}`,
+    ratioToFloor: 1,
+    ...floorResult!.median,
+  }
+  const uncachedGraphqlRequest: autocannon.Request = {
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    path: '/api/graphql',
+    setupRequest: (request) => ({ ...request, body: uncachedGraphqlBody(graphqlIndex++) }),
+  }
+
+  if (settings.only === 'search') {
+    const searchOnly = await searchRows({
+      connections,
+      databaseUrl,
+      env,
+      floorRate,
+      log,
+      measure: measureAll,
+    })
+    await writeOnly('search', [floorRow, ...searchOnly])
+    return
+  }
+
+  if (settings.only === 'memory') {
+    // What the rows before it leave in memory: kept documents, GraphQL's schemas, answers.
+    log('warm-up: uncached REST and GraphQL lists')
+    const [rest, graphqlWarm] = await measureAll([
+      {
+        connections,
+        name: 'REST list (uncached)',
+        requests: [cyclingGet([MODULE_LIST_PATH], { isUncached: true })],
+      },
+      { connections, name: 'GraphQL list (uncached)', requests: [uncachedGraphqlRequest] },
+    ])
+    const mixed = await measureMixed()
+    notes.push(...mixed.notes)
+    await writeOnly('memory', [
+      floorRow,
+      { name: 'REST list uncached', notes: '', ratioToFloor: ratio(rest!), ...rest!.median },
+      {
+        name: 'GraphQL list uncached',
+        notes: '',
+        ratioToFloor: ratio(graphqlWarm!),
+        ...graphqlWarm!.median,
+      },
+      mixed.row,
+    ])
+    return
+  }
+
   const [restCached, restUncached, graphql, graphqlPost, graphqlGet] = await measureAll([
     {
       connections,
@@ -514,14 +683,7 @@ const main = async () => {
     {
       connections,
       name: 'GraphQL list (uncached)',
-      requests: [
-        {
-          headers: { 'content-type': 'application/json' },
-          method: 'POST',
-          path: '/api/graphql',
-          setupRequest: (request) => ({ ...request, body: uncachedGraphqlBody(graphqlIndex++) }),
-        },
-      ],
+      requests: [uncachedGraphqlRequest],
     },
     {
       connections,
@@ -542,12 +704,7 @@ const main = async () => {
     },
   ])
   rows.push(
-    {
-      name: `floor: node:http + pg, 20 modules with Handlungsfelder, ${connections} conn.`,
-      notes: `one SQL statement; ${describeErrors(floorResult!)}`,
-      ratioToFloor: 1,
-      ...floorResult!.median,
-    },
+    floorRow,
     {
       name: `REST \`${MODULE_LIST_PATH}\`, ${connections} conn., served from the cache`,
       notes: `the same URL again and again (a member site's front page); ${describeErrors(restCached!)}`,
@@ -580,18 +737,6 @@ const main = async () => {
     },
   )
 
-  const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
-  const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
-  const eventPaths = dataset.eventMunicipalityIds.map(
-    (id) =>
-      `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
-  )
-  const projectPaths = dataset.fieldOfActionIds.map(
-    (id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`,
-  )
-  const slugPaths = dataset.projectSlugs.map(
-    (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
-  )
   const hotSlugPaths = slugPaths.slice(0, 50)
   // Reads with ratings: member sites read what is cached while visitors rate modules. Measured
   // as the cache works (a rating drops only the answers that show its module), then on a
@@ -630,7 +775,12 @@ const main = async () => {
     'second server (HTTP_CACHE_TARGETED=false, HTTP_CACHE_DOCUMENTS=false)',
     () =>
       startServerProcess({
-        env: { ...env, HTTP_CACHE_DOCUMENTS: 'false', HTTP_CACHE_TARGETED: 'false' },
+        env: {
+          ...benchServerEnv(),
+          ...env,
+          HTTP_CACHE_DOCUMENTS: 'false',
+          HTTP_CACHE_TARGETED: 'false',
+        },
         logFile: path.join(WORK_DIR, 'server-untargeted.log'),
         script: benchServerScript(),
         timeoutMs: 3 * 60_000,
@@ -858,79 +1008,10 @@ const main = async () => {
   rows.push(...writeRows)
 
   // Mixed load: what member sites and visitors do together, while the server's memory is watched.
-  log(
-    `mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`,
-  )
-  const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
-  let mixedIndex = 0
-  const mixedPaths = () => {
-    const index = mixedIndex++
-    switch (index % 10) {
-      case 0:
-      case 1:
-        return MODULE_LIST_PATH
-      case 2:
-      case 3:
-        return eventPaths[index % eventPaths.length]!
-      case 4:
-        return projectPaths[index % projectPaths.length]!
-      case 5:
-      case 6:
-        // All 5,000 projects: mostly misses, which fill (and must not overflow) the cache.
-        return slugPaths[(index * 7) % slugPaths.length]!
-      default:
-        return modulePaths[index % modulePaths.length]!
-    }
-  }
-  const rssBefore = server.rssBytes()
-  const samples: { bytes: number; seconds: number }[] = [{ bytes: rssBefore, seconds: 0 }]
-  const mixedStarted = Date.now()
-  const sampler = setInterval(
-    () => samples.push({ bytes: server.rssBytes(), seconds: (Date.now() - mixedStarted) / 1000 }),
-    RSS_SAMPLE_MS,
-  )
-  await settle(server.url)
-  const mixed = await runOnce({
-    scenario: {
-      connections: MIXED_CONNECTIONS,
-      // The conditional GETs among them answer 304.
-      expectedStatus: 'ok',
-      name: 'mixed',
-      requests: [
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-        { headers: { 'if-none-match': listEtag }, method: 'GET', path: MODULE_LIST_PATH },
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-        {
-          body: MODULE_LIST_GRAPHQL,
-          headers: { 'content-type': 'application/json' },
-          method: 'POST',
-          path: '/api/graphql',
-        },
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-        { ...rateRequest },
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: mixedPaths() }) },
-      ],
-    },
-    seconds: settings.mixedSeconds,
-    url: server.url,
-  })
-  clearInterval(sampler)
-  const rssAfter = server.rssBytes()
-  samples.push({ bytes: rssAfter, seconds: (Date.now() - mixedStarted) / 1000 })
-  const laterHalf = samples.filter((sample) => sample.seconds >= settings.mixedSeconds / 2)
-  const trend = slopeMbPerMinute(laterHalf)
-  rows.push({
-    name: `mixed load for ${formatCount(Math.round((settings.mixedSeconds / 60) * 10) / 10)} min, ${MIXED_CONNECTIONS} conn.: server RSS ${megabytes(rssBefore)} before → ${megabytes(rssAfter)} after`,
-    notes: `lists, details (all ${formatCount(slugPaths.length)} projects), 304s, GraphQL and ratings; RSS trend over the second half ${trend >= 0 ? '+' : ''}${trend.toFixed(1)} MB/min (samples: ${samples.map((sample) => Math.round(sample.bytes / 1024 / 1024)).join(', ')} MB); ${describeErrors({ ...mixed, connections: MIXED_CONNECTIONS, median: mixed, name: 'mixed', runs: [mixed] } as Measurement)}`,
-    p50Ms: mixed.p50Ms,
-    p99Ms: mixed.p99Ms,
-    ratioToFloor: mixed.requestsPerSecond / floorRate,
-    requestsPerSecond: mixed.requestsPerSecond,
-  })
-  notes.push(
-    `server RSS: ${megabytes(rssAtStart)} after start and data checks, ${megabytes(rssBefore)} before the mixed load, ${megabytes(rssAfter)} after it`,
-  )
+  const mixed = await measureMixed()
+  rows.push(mixed.row)
+  notes.push(...mixed.notes)
+  const { trend } = mixed
 
   // Full-text search and the method catalogue, uncached (bench/search.ts).
   rows.push(

@@ -36,6 +36,7 @@ import {
 import { generateDataset } from './lib/dataset'
 import { measure, type RunResult, runOnce, settle } from './lib/load'
 import {
+  benchServerEnv,
   benchServerScript,
   runScript,
   startServerProcess,
@@ -117,7 +118,7 @@ const main = async () => {
   // The server builds the search index at its first start (the data set is written past the
   // hooks that keep it): minutes on the bench data set.
   const server = await startServerProcess({
-    env: serverEnv,
+    env: { ...benchServerEnv(), ...serverEnv },
     logFile: path.join(WORK_DIR, 'server.log'),
     script: benchServerScript(),
     timeoutMs: 10 * 60_000,

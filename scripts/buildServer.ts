@@ -112,6 +112,26 @@ export const npmScriptNodeArgs = (name: string): string[] => {
 }
 
 /**
+ * The environment an npm script of package.json sets for `node` through cross-env (`NAME=value`
+ * before `node`), without NODE_OPTIONS, which the caller sets: e.g. `{ NODE_ENV: 'production',
+ * MALLOC_ARENA_MAX: '2' }` for `start`, so that processes started as the script starts them get
+ * the same allocator settings.
+ */
+export const npmScriptEnv = (name: string): Record<string, string> => {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const before = /^(.*?)\bnode\s/.exec(scripts[name] ?? '')?.[1] ?? ''
+  const env: Record<string, string> = {}
+  for (const [, key, value] of before.matchAll(/\b([A-Z_][A-Z0-9_]*)=(\S+)/g)) {
+    if (key !== 'NODE_OPTIONS') {
+      env[key!] = value!
+    }
+  }
+  return env
+}
+
+/**
  * What `npm start` runs: Node's options and the compiled script, e.g.
  * `['--max-old-space-size=384', '--conditions=production', 'scripts/start.mjs']`.
  */

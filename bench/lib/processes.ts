@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { npmStartArgs } from '../../scripts/buildServer'
+import { npmScriptEnv, npmStartArgs } from '../../scripts/buildServer'
 import { projectRoot } from '../../src/runtime/paths'
 
 const TSX_CLI = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs')
@@ -78,6 +78,10 @@ export const benchServerScript = (): string[] => {
   return choice === 'tsx' ? ['src/server.ts'] : npmStartArgs()
 }
 
+/** The environment `npm start` sets (the allocator's settings), none for the sources through tsx. */
+export const benchServerEnv = (): Record<string, string> =>
+  process.env.BENCH_SERVER === 'tsx' ? {} : npmScriptEnv('start')
+
 const spawnTsx = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => {
   const isNode = isCompiled(args.find((arg) => !arg.startsWith('--')))
   // Lexical's production build by condition, as npm start and npm run worker load it
@@ -140,6 +144,8 @@ export const freePort = (): Promise<number> =>
 export type ServerProcess = {
   /** CPU time (user + system) the process group has used so far, in ms (Linux /proc; 0 elsewhere). */
   cpuMs: () => number
+  /** The process id of the server itself (the group's largest process, not tsx's launcher). */
+  serverPid: () => number | undefined
   /** Resident memory of the process group's largest process (the server, not tsx's launcher), in bytes. */
   rssBytes: () => number
   /** SIGTERM (the server drains and closes its pool), SIGKILL after a grace period. */
@@ -174,12 +180,15 @@ const forEachInGroup = (
   }
 }
 
-/** The largest resident set among the processes of a group (Linux /proc; 0 elsewhere). */
-const groupRssBytes = (groupId: number | undefined): number => {
-  let largest = 0
+/** The process of a group with the largest resident set, and that set (Linux /proc; 0 elsewhere). */
+const largestInGroup = (groupId: number | undefined): { pid?: number; rssBytes: number } => {
+  let largest: { pid?: number; rssBytes: number } = { rssBytes: 0 }
   forEachInGroup(groupId, (folder) => {
     const rssKb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`${folder}/status`, 'utf8'))?.[1]
-    largest = Math.max(largest, Number(rssKb ?? 0) * 1024)
+    const rssBytes = Number(rssKb ?? 0) * 1024
+    if (rssBytes > largest.rssBytes) {
+      largest = { pid: Number(path.basename(folder)), rssBytes }
+    }
   })
   return largest
 }
@@ -258,7 +267,8 @@ export const startServerProcess = async ({
     if (status === 200) {
       return {
         cpuMs: () => groupCpuMs(child.pid),
-        rssBytes: () => groupRssBytes(child.pid),
+        rssBytes: () => largestInGroup(child.pid).rssBytes,
+        serverPid: () => largestInGroup(child.pid).pid,
         stop,
         url,
       }

@@ -7,16 +7,22 @@ export type BenchSettings = {
   /** Connections of the read rows (the targets are stated for 32). */
   connections: number
   dataset: DatasetSize
+  /** BENCH_CPU_PROF: the server writes a CPU profile when it stops (bench/.work/diagnostics). */
+  isCpuProfile: boolean
+  /** BENCH_HEAP_SNAPSHOT: a heap snapshot of the server after the mixed load, summed by constructor. */
+  isHeapSnapshot: boolean
   /** Keep fsync and synchronous commit on in the benchmark's PostgreSQL. */
   isDurable: boolean
   /** Length of the mixed-load phase whose server RSS is reported. */
   mixedSeconds: number
   /**
    * `cache`: only the floor, the REST and GraphQL rows and the reads with ratings (the HTTP
-   * cache's rows, a few minutes), written to bench/.work/results-cache.md; empty: every row.
-   * (The write rows alone: bench/writes.ts.)
+   * cache's rows, a few minutes), written to bench/.work/results-cache.md; `memory`: only the
+   * floor, a warm-up and the mixed load, with the server's heap and memory map after it
+   * (bench/.work/results-memory.md); `search`: only the floor and the search and catalogue rows
+   * (bench/.work/results-search.md); empty: every row. (The write rows alone: bench/writes.ts.)
    */
-  only: '' | 'cache'
+  only: '' | 'cache' | 'memory' | 'search'
   /** Modules the rating row spreads its requests over (each module's ratings are serialised). */
   ratingModules: number
   /** Measured runs per row; the table shows their medians. */
@@ -44,8 +50,8 @@ const onlyOf = (raw: string | undefined): BenchSettings['only'] => {
   if (!raw) {
     return ''
   }
-  if (raw !== 'cache') {
-    throw new Error(`BENCH_ONLY must be "cache" or empty, not "${raw}".`)
+  if (raw !== 'cache' && raw !== 'memory' && raw !== 'search') {
+    throw new Error(`BENCH_ONLY must be "cache", "memory", "search" or empty, not "${raw}".`)
   }
   return raw
 }
@@ -63,6 +69,9 @@ export const readBenchSettings = (): BenchSettings => {
       ratings: integer('BENCH_RATINGS', 1_000_000, 10),
     },
     isDurable: process.env.BENCH_DURABLE === '1' || process.env.BENCH_DURABLE === 'true',
+    isCpuProfile: process.env.BENCH_CPU_PROF === '1' || process.env.BENCH_CPU_PROF === 'true',
+    isHeapSnapshot:
+      process.env.BENCH_HEAP_SNAPSHOT === '1' || process.env.BENCH_HEAP_SNAPSHOT === 'true',
     mixedSeconds: integer('BENCH_MIXED_SECONDS', 300, 10),
     only: onlyOf(process.env.BENCH_ONLY),
     ratingModules: integer('BENCH_RATING_MODULES', 8, 1),

@@ -14,7 +14,12 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { buildServer, npmScriptNodeArgs, npmStartArgs } from '../../scripts/buildServer'
+import {
+  buildServer,
+  npmScriptEnv,
+  npmScriptNodeArgs,
+  npmStartArgs,
+} from '../../scripts/buildServer'
 import { closePool, poolOf } from '../../src/db/closePool'
 import { projectRoot } from '../../src/runtime/paths'
 import { createModule, createOpenEvent } from '../helpers/fixtures'
@@ -140,7 +145,11 @@ beforeAll(async () => {
     ['server B', portB],
   ] as const) {
     servers.push({
-      child: startChild(name, npmStartArgs(), { ...shared, PORT: String(port) }),
+      child: startChild(name, npmStartArgs(), {
+        ...npmScriptEnv('start'),
+        ...shared,
+        PORT: String(port),
+      }),
       url: `http://127.0.0.1:${port}`,
     })
   }
@@ -153,6 +162,7 @@ beforeAll(async () => {
   ] as const) {
     workers.push({
       child: startChild(name, npmScriptNodeArgs('worker'), {
+        ...npmScriptEnv('worker'),
         ...shared,
         WORKER_HEALTH_PORT: String(port),
       }),
