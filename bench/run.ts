@@ -66,7 +66,12 @@ import {
   type TableRow,
   writeResults,
 } from './lib/report'
-import { describeHeapSnapshot, describeServerMemory, serverMemoryOptions } from './lib/memory'
+import {
+  cpuProfileArgs,
+  describeHeapSnapshot,
+  describeServerMemory,
+  serverMemoryOptions,
+} from './lib/memory'
 import { readBenchSettings } from './lib/settings'
 import { searchRows } from './search'
 
@@ -296,10 +301,14 @@ const main = async () => {
       env: {
         ...benchServerEnv(),
         ...env,
-        NODE_OPTIONS: serverMemoryOptions(DIAGNOSTICS_DIR, { isCpuProfile: settings.isCpuProfile }),
+        NODE_OPTIONS: serverMemoryOptions(DIAGNOSTICS_DIR),
       },
       logFile: path.join(WORK_DIR, 'server.log'),
-      script: benchServerScript(),
+      // Node refuses --cpu-prof in NODE_OPTIONS: an argument before the script.
+      script: [
+        ...(settings.isCpuProfile ? cpuProfileArgs(DIAGNOSTICS_DIR) : []),
+        ...benchServerScript(),
+      ],
       timeoutMs: 10 * 60_000,
     }),
   )

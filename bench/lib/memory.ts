@@ -17,14 +17,13 @@ const TOP_CONSTRUCTORS = 15
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
-/**
- * Node options for the server: a diagnostic report and a heap snapshot on a signal, into `dir`;
- * with `isCpuProfile` a CPU profile of its whole run, written there when it stops.
- */
-export const serverMemoryOptions = (dir: string, { isCpuProfile = false } = {}): string =>
+/** Node's arguments for a CPU profile of the server's whole run, written into `dir` when it stops. */
+export const cpuProfileArgs = (dir: string): string[] => ['--cpu-prof', `--cpu-prof-dir=${dir}`]
+
+/** Node options for the server: a diagnostic report and a heap snapshot on a signal, into `dir`. */
+export const serverMemoryOptions = (dir: string): string =>
   [
     '--no-deprecation',
-    ...(isCpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
     '--report-on-signal',
     `--report-signal=${REPORT_SIGNAL}`,
     `--heapsnapshot-signal=${SNAPSHOT_SIGNAL}`,

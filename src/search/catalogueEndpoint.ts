@@ -7,7 +7,7 @@
  * (the other facets' choices kept), so a site can grey out empty choices.
  */
 import type { AcceptedLanguages } from '@payloadcms/translations'
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, getLocalI18n } from 'payload'
 
@@ -177,6 +177,39 @@ const keptCatalogue = freshValue<KeptCatalogue>({
   name: 'Method catalogue',
 })
 
+/** Queries whose text ranks are kept; the least recently asked go first. */
+const MAX_KEPT_RANKS = 256
+
+/**
+ * The text ranks of the queries asked since the search index last changed: a statement on the
+ * index per new query, not per request. A write to `search_documents` (a module published,
+ * edited, unpublished; it is written in the module's own transaction) drops them all.
+ */
+const keptTextRanks = freshValue<Map<string, Map<number, number>>>({
+  load: () => Promise.resolve(new Map()),
+  madeOf: { tables: ['search_documents'] },
+  name: 'Method catalogue, text ranks',
+})
+
+const textRanksOf = async (payload: Payload, q: string): Promise<Map<number, number>> => {
+  // Taken before the statement: ranks read after a change go into the map it makes stale.
+  const kept = await keptTextRanks.of(payload).get()
+  const known = kept?.get(q)
+  if (kept && known) {
+    kept.delete(q)
+    kept.set(q, known)
+    return known
+  }
+  const ranks = await searchDatabaseLimit(() => textRanks(databaseOf(payload), q))
+  if (kept) {
+    if (kept.size >= MAX_KEPT_RANKS) {
+      kept.delete(kept.keys().next().value!)
+    }
+    kept.set(q, ranks)
+  }
+  return ranks
+}
+
 const respondInvalid = (errors: FieldError[], language: Language) =>
   invalidFields(
     language === 'de'
@@ -196,7 +229,7 @@ export const catalogueEndpoint: Endpoint = {
     const runner = databaseOf(req.payload)
     const [kept, ranks] = await Promise.all([
       keptCatalogue.of(req.payload, req.i18n?.language ?? 'de').get(),
-      query.q === undefined ? undefined : searchDatabaseLimit(() => textRanks(runner, query.q!)),
+      query.q === undefined ? undefined : textRanksOf(req.payload, query.q),
     ])
     const { filterValues: relations, modules: allModules } =
       kept ?? (await searchDatabaseLimit(() => catalogueFacts(runner)))

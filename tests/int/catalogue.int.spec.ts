@@ -314,6 +314,28 @@ describe('the catalogue’s facts kept in memory', () => {
     expect(countsOf((await catalogue()).body, 'duration')).toMatchObject({ hours: 1, ongoing: 0 })
   })
 
+  it('should find a module by its new words at once, and no more by its old ones', async () => {
+    // The ranks of a query are kept until the search index changes.
+    for (let round = 0; round < 2; round++) {
+      expect(titlesOf((await catalogue('q=Bürgergutachten')).body)).toEqual(['Planungszelle'])
+    }
+    expect(titlesOf((await catalogue('q=Stadtteilgutachten')).body)).toEqual([])
+    const summary = modules.planning.summary
+    await payload.update({
+      collection: 'modules',
+      data: { summary: 'Zufällig ausgewählte Menschen erarbeiten ein Stadtteilgutachten.' },
+      id: modules.planning.id,
+    })
+    try {
+      expect(titlesOf((await catalogue('q=Bürgergutachten')).body)).toEqual([])
+      expect(titlesOf((await catalogue('q=Stadtteilgutachten')).body)).toEqual(['Planungszelle'])
+    } finally {
+      await payload.update({ collection: 'modules', data: { summary }, id: modules.planning.id })
+    }
+    expect(titlesOf((await catalogue('q=Bürgergutachten')).body)).toEqual(['Planungszelle'])
+    expect(titlesOf((await catalogue('q=Stadtteilgutachten')).body)).toEqual([])
+  })
+
   it('should read the database while change notifications are down, and keep facts again after', async () => {
     expect(titlesOf((await catalogue('duration=months')).body)).toEqual([])
     const { rowCount } = await writeDirectly(
