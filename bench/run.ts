@@ -72,6 +72,7 @@ import {
   describeServerMemory,
   serverMemoryOptions,
 } from './lib/memory'
+import { MODULE_LIST_PATH, mixedPathCycler, readPathsOf } from './lib/readPaths'
 import { readBenchSettings } from './lib/settings'
 import { searchRows } from './search'
 
@@ -87,7 +88,6 @@ const SMALL_RATINGS = 10
 const DIAGNOSTICS_DIR = path.join(WORK_DIR, 'diagnostics')
 const OPTIMISATIONS_FILE = path.join(projectRoot, 'bench', 'optimisations.md')
 /** "20 published modules with their Handlungsfelder": the floor's request, through Payload. */
-const MODULE_LIST_PATH = '/api/modules?limit=20&where[_status][equals]=published&depth=1'
 const MODULE_LIST_GRAPHQL = JSON.stringify({
   query: `query { Modules(limit: 20, where: { _status: { equals: published } }) { docs { id title slug summary objective users
     targetGroups { id title slug } targetGroupNote fieldsOfAction { id title slug order } implementation steps pitfalls assessment
@@ -363,18 +363,8 @@ const main = async () => {
     throw new Error('The module list has no ETag: is the HTTP cache on (HTTP_CACHE)?')
   }
 
-  const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
-  const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
-  const eventPaths = dataset.eventMunicipalityIds.map(
-    (id) =>
-      `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
-  )
-  const projectPaths = dataset.fieldOfActionIds.map(
-    (id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`,
-  )
-  const slugPaths = dataset.projectSlugs.map(
-    (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
-  )
+  const datasetPaths = readPathsOf(dataset)
+  const { eventPaths, projectPaths, slugPaths } = datasetPaths
 
   const measureAll = (scenarios: Scenario[]) =>
     measure({
@@ -510,27 +500,7 @@ const main = async () => {
     log(
       `mixed load for ${settings.mixedSeconds} s at ${MIXED_CONNECTIONS} connections, RSS every ${RSS_SAMPLE_MS / 1000} s`,
     )
-    const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
-    let mixedIndex = 0
-    const mixedPaths = () => {
-      const index = mixedIndex++
-      switch (index % 10) {
-        case 0:
-        case 1:
-          return MODULE_LIST_PATH
-        case 2:
-        case 3:
-          return eventPaths[index % eventPaths.length]!
-        case 4:
-          return projectPaths[index % projectPaths.length]!
-        case 5:
-        case 6:
-          // All 5,000 projects: mostly misses, which fill (and must not overflow) the cache.
-          return slugPaths[(index * 7) % slugPaths.length]!
-        default:
-          return modulePaths[index % modulePaths.length]!
-      }
-    }
+    const mixedPaths = mixedPathCycler(datasetPaths)
     const rssBefore = server.rssBytes()
     const samples: { bytes: number; seconds: number }[] = [{ bytes: rssBefore, seconds: 0 }]
     const mixedStarted = Date.now()

@@ -42,13 +42,13 @@ import {
   startServerProcess,
   stopRunningChildren,
 } from './lib/processes'
+import { MODULE_LIST_PATH, mixedPathCycler, readPathsOf } from './lib/readPaths'
 import { cpuPerRequest } from './lib/report'
 import { readBenchSettings } from './lib/settings'
 
 const WORK_DIR = path.join(projectRoot, 'bench', '.work', 'writes')
 const DATABASE = 'qn_bench_writes'
 const DIST_DIR = '.next-writes'
-const MODULE_LIST_PATH = '/api/modules?limit=20&where[_status][equals]=published&depth=1'
 
 const log = (message: string) => console.info(`[writes] ${message}`)
 const cleanups: (() => Promise<unknown>)[] = []
@@ -224,38 +224,7 @@ const main = async () => {
   if (mixedSeconds > 0) {
     // The mix of bench/run.ts's "mixed load" row: lists, details (mostly first reads, which fill
     // the cache), module details, 304s, GraphQL and ratings, 16 connections.
-    const from = new Date(Date.now() - 30 * 86_400_000).toISOString()
-    const until = new Date(Date.now() + 180 * 86_400_000).toISOString()
-    const eventPaths = dataset.eventMunicipalityIds.map(
-      (id) =>
-        `/api/events?where[municipalities][in]=${id}&where[start][greater_than]=${from}&where[start][less_than]=${until}&sort=start&limit=20`,
-    )
-    const projectPaths = dataset.fieldOfActionIds.map(
-      (id) => `/api/projects?where[fieldsOfAction][in]=${id}&limit=20&sort=-createdAt`,
-    )
-    const slugPaths = dataset.projectSlugs.map(
-      (slug) => `/api/projects?where[slug][equals]=${slug}&limit=1`,
-    )
-    const modulePaths = dataset.moduleIds.map((id) => `/api/modules/${id}`)
-    let mixedIndex = 0
-    const mixedPaths = () => {
-      const index = mixedIndex++
-      switch (index % 10) {
-        case 0:
-        case 1:
-          return MODULE_LIST_PATH
-        case 2:
-        case 3:
-          return eventPaths[index % eventPaths.length]!
-        case 4:
-          return projectPaths[index % projectPaths.length]!
-        case 5:
-        case 6:
-          return slugPaths[(index * 7) % slugPaths.length]!
-        default:
-          return modulePaths[index % modulePaths.length]!
-      }
-    }
+    const mixedPaths = mixedPathCycler(readPathsOf(dataset))
     const listEtag = (await fetch(`${server.url}${MODULE_LIST_PATH}`)).headers.get('etag') ?? ''
     const graphql = JSON.stringify({
       query: `query { Modules(limit: 20, where: { _status: { equals: published } }) { docs { id title slug summary ratingSummary commentCount updatedAt } totalDocs } }`,
