@@ -22,19 +22,34 @@ const COMPARISONS = new Set([
  */
 const VALUE_OPERATORS = new Set([...COMPARISONS, 'all', 'contains', 'exists', 'like', 'not_like'])
 
-/** A list's values may come as an object of indexes (qs makes one past 20 items). */
+/** A list's values may come as an object of indexes (qs makes one past its array limit). */
 const isIndexed = (value: object) => Object.keys(value).every((key) => /^\d+$/.test(key))
 
-/** A value that is an object where a value (or a list of values) belongs, e.g. `[equals][foo]=bar`. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+
+/**
+ * Objects Payload takes as a value: a query into the related documents (`[contains][name]
+ * [like]=…`: field → operators, which refuseNestedQueriesIntoHiddenRelations judges) and a
+ * polymorphic relationship's `{ relationTo, value }`.
+ */
+const isTakenObject = (value: Record<string, unknown>) =>
+  Object.values(value).every((inner) => isPlainObject(inner) || Array.isArray(inner)) ||
+  Object.keys(value).every((key) => key === 'relationTo' || key === 'value')
+
+/**
+ * The key of an object where a value (or a list of values) belongs, e.g. `foo` of
+ * `[equals][foo]=bar`; undefined for values, lists and the objects Payload takes.
+ */
 const nestedKeyOf = (operator: string, value: unknown): string | undefined => {
-  const isList = operator === 'in' || operator === 'not_in' || operator === 'all'
+  const isList = ['all', 'contains', 'in', 'not_in'].includes(operator)
   const items =
-    isList && value && typeof value === 'object' && (Array.isArray(value) || isIndexed(value))
+    isList && (Array.isArray(value) || (isPlainObject(value) && isIndexed(value)))
       ? Object.values(value)
       : [value]
   for (const item of items) {
-    if (item && typeof item === 'object' && !(item instanceof Date)) {
-      return Array.isArray(item) ? '0' : (Object.keys(item)[0] ?? '')
+    if (isPlainObject(item) && !isTakenObject(item)) {
+      return Object.keys(item)[0] ?? ''
     }
   }
   return undefined
@@ -266,8 +281,8 @@ const refusalOf = (invalid: Mistyped): LocalizedText => {
     }
     case 'nested':
       return {
-        de: `Der Filter auf „${field}“ vergleicht mit einem Wert, nicht mit „[${invalid.nestedKey}]“: z. B. where[${field}][${value}]=… (mehrere Werte bei in und not_in durch Kommas getrennt).`,
-        en: `The filter on "${field}" compares with a value, not with "[${invalid.nestedKey}]": e.g. where[${field}][${value}]=… (several values for in and not_in separated by commas).`,
+        de: `Der Filter auf „${field.slice(0, 80)}“ vergleicht mit einem Wert, nicht mit „[${invalid.nestedKey}]“: z. B. where[${field.slice(0, 80)}][${value}]=… (mehrere Werte bei in, not_in und all durch Kommas getrennt).`,
+        en: `The filter on "${field.slice(0, 80)}" compares with a value, not with "[${invalid.nestedKey}]": e.g. where[${field.slice(0, 80)}][${value}]=… (several values for in, not_in and all separated by commas).`,
       }
     case 'exists':
       return {

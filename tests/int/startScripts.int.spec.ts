@@ -51,7 +51,7 @@ describe('npm scripts that start a process', () => {
     }
   })
 
-  it('should start the server and the worker with the heap limit and two malloc arenas (docs/operating.md, "Memory")', () => {
+  it('should start the server with its heap limit, and it and the worker with two malloc arenas (docs/operating.md, "Memory")', () => {
     // Without the cap glibc gave every allocating thread an arena: 25–30 MB more resident.
     for (const script of ['start', 'worker']) {
       expect(npmScriptEnv(script), script).toMatchObject({
