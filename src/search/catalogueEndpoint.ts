@@ -28,7 +28,7 @@ import type { Module } from '../../payload-types'
 
 import { MODULE_FACETS } from '../domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
-import { freshValue } from '../server/httpCache/freshValue'
+import { catchUpOf, freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
 import { type CatalogueData, catalogueFacts, type CatalogueModule, textRanks } from './catalogue'
 import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
@@ -191,9 +191,13 @@ const keptTextRanks = freshValue<Map<string, Map<number, number>>>({
   name: 'Method catalogue, text ranks',
 })
 
-const textRanksOf = async (payload: Payload, q: string): Promise<Map<number, number>> => {
+const textRanksOf = async (
+  payload: Payload,
+  q: string,
+  caughtUp: Promise<boolean> | undefined,
+): Promise<Map<number, number>> => {
   // Taken before the statement: ranks read after a change go into the map it makes stale.
-  const kept = await keptTextRanks.of(payload).get()
+  const kept = await keptTextRanks.of(payload).get({ caughtUp })
   const known = kept?.get(q)
   if (kept && known) {
     kept.delete(q)
@@ -227,9 +231,11 @@ export const catalogueEndpoint: Endpoint = {
     }
     const query = parsed.data as Query
     const runner = databaseOf(req.payload)
+    // One round trip catches up with the change notifications for both kept values.
+    const caughtUp = catchUpOf(req.payload)
     const [kept, ranks] = await Promise.all([
-      keptCatalogue.of(req.payload, req.i18n?.language ?? 'de').get(),
-      query.q === undefined ? undefined : textRanksOf(req.payload, query.q),
+      keptCatalogue.of(req.payload, req.i18n?.language ?? 'de').get({ caughtUp }),
+      query.q === undefined ? undefined : textRanksOf(req.payload, query.q, caughtUp),
     ])
     const { filterValues: relations, modules: allModules } =
       kept ?? (await searchDatabaseLimit(() => catalogueFacts(runner)))

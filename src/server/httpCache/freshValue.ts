@@ -30,9 +30,23 @@ export const shareContentChanges = (
 }
 
 export type FreshValue<T> = {
-  /** The value as of every change committed before the call; undefined: read it yourself. */
-  get: () => Promise<T | undefined>
+  /**
+   * The value as of every change committed before the call; undefined: read it yourself.
+   * `caughtUp`: a catch-up with the notifications begun during this request (`catchUpOf`), for
+   * a request that reads several values with one round trip.
+   */
+  get: (options?: { caughtUp?: Promise<boolean> }) => Promise<T | undefined>
 }
+
+/**
+ * One catch-up with the change notifications for a request that reads several fresh values
+ * (undefined without notifications): begun when called, so it counts for that request only.
+ */
+export const catchUpOf = (payload: Payload): Promise<boolean> | undefined =>
+  feeds
+    .get(payload)
+    ?.changes.catchUp()
+    .catch(() => false)
 
 type FreshValueArgs<T> = {
   /**
@@ -139,7 +153,7 @@ export const freshValue = <T>({
   }
 
   const of = (payload: Payload, key = ''): FreshValue<T> => ({
-    get: async () => {
+    get: async ({ caughtUp } = {}) => {
       const feed = feeds.get(payload)
       if (!feed) {
         return undefined
@@ -149,7 +163,8 @@ export const freshValue = <T>({
       // Afterwards every change committed before this request has been counted. A round trip
       // that fails means nothing can be known: undefined, and the caller asks the database
       // (whose own failure is then answered 503).
-      const isListening = changes.isListening() && (await changes.catchUp().catch(() => false))
+      const isListening =
+        changes.isListening() && (await (caughtUp ?? changes.catchUp()).catch(() => false))
       const generation = changes.generation()
       if (!isListening) {
         return undefined
