@@ -3,6 +3,7 @@ import type { Collection, CollectionBeforeOperationHook, Payload, Where } from '
 import { APIError } from 'payload'
 
 import { type LocalizedText, localize } from '../i18n/localize'
+import { isPlainObject } from './refuseNestedQueriesIntoHiddenRelations'
 
 /** The operators that compare a date or number field with a date or number. */
 const COMPARISONS = new Set([
@@ -24,9 +25,6 @@ const VALUE_OPERATORS = new Set([...COMPARISONS, 'all', 'contains', 'exists', 'l
 
 /** A list's values may come as an object of indexes (qs makes one past its array limit). */
 const isIndexed = (value: object) => Object.keys(value).every((key) => /^\d+$/.test(key))
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
 
 /**
  * Objects Payload takes as a value: a query into the related documents (`[contains][name]

@@ -6,7 +6,8 @@ import { readsEveryDocument } from '../access/readsEveryDocument'
 import { relationsOnPath } from '../access/relationsOnPath'
 import { localize } from '../i18n/localize'
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+/** An object of keys and values (a where clause or condition), not an array, date or other class. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return false
   }

@@ -41,6 +41,8 @@ export type FreshValue<T> = {
 /**
  * One catch-up with the change notifications for a request that reads several fresh values
  * (undefined without notifications): begun when called, so it counts for that request only.
+ * A failed round trip is `false`, as in `get`: nothing kept is used, the caller reads the
+ * database, and that read's own failure is answered 503.
  */
 export const catchUpOf = (payload: Payload): Promise<boolean> | undefined =>
   feeds
