@@ -95,20 +95,27 @@ export const buildServer = async ({ log = console.info }: { log?: (message: stri
   return pathToFileURL(SERVER_BUNDLE).href
 }
 
+/** An npm script of package.json, and what comes before and after its `node`. */
+const splitAtNode = (name: string): { after?: string; before?: string; script?: string } => {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const script = scripts[name]
+  const match = /^(.*?)\bnode\s+(.+)$/.exec(script ?? '')
+  return { after: match?.[2], before: match?.[1], script }
+}
+
 /**
  * What an npm script of package.json gives `node`: Node's options and the script, e.g.
  * `['--conditions=production', 'scripts/worker.mjs']` for `worker`, so that the
  * benchmark and the tests start processes as the scripts do.
  */
 export const npmScriptNodeArgs = (name: string): string[] => {
-  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>
+  const { after, script } = splitAtNode(name)
+  if (after === undefined) {
+    throw new Error(`package.json's ${name} script runs no node: ${script}`)
   }
-  const match = /\bnode\s+(.+)$/.exec(scripts[name] ?? '')
-  if (!match) {
-    throw new Error(`package.json's ${name} script runs no node: ${scripts[name]}`)
-  }
-  return match[1]!.trim().split(/\s+/)
+  return after.trim().split(/\s+/)
 }
 
 /**
@@ -118,10 +125,7 @@ export const npmScriptNodeArgs = (name: string): string[] => {
  * the same allocator settings.
  */
 export const npmScriptEnv = (name: string): Record<string, string> => {
-  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>
-  }
-  const before = /^(.*?)\bnode\s/.exec(scripts[name] ?? '')?.[1] ?? ''
+  const { before = '' } = splitAtNode(name)
   const env: Record<string, string> = {}
   for (const [, key, value] of before.matchAll(/\b([A-Z_][A-Z0-9_]*)=(\S+)/g)) {
     if (key !== 'NODE_OPTIONS') {

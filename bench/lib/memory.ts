@@ -7,6 +7,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { projectRoot } from '../../src/runtime/paths'
+
 import type { ServerProcess } from './processes'
 
 const REPORT_SIGNAL = 'SIGUSR2'
@@ -44,8 +46,8 @@ const fileAfterSignal = async ({
   suffix: string
 }): Promise<string> => {
   fs.mkdirSync(dir, { recursive: true })
-  // Node writes some diagnostics into the process's working folder whatever the options say.
-  const folders = [dir, process.cwd()]
+  // Node writes some diagnostics into the server's working folder whatever the options say.
+  const folders = [dir, projectRoot]
   const filesIn = () =>
     folders.flatMap((folder) =>
       fs
