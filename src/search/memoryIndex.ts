@@ -16,7 +16,7 @@
  * After a write to `search_documents` (freshValue.ts) the index is brought up to date: the
  * rows written since it was read (by their row versions) are read again and merged into a new
  * index, the rest kept; a draft saved over a published document changes nothing for visitors.
- * Until that is done the database answers.
+ * Searches wait for that a little while (searchEndpoint.ts), then the database answers them.
  */
 import type { ConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
@@ -73,9 +73,13 @@ export type MemoryIndex = {
   types: string[]
 }
 
-/** Rows read into the index, or lexemes merged, between two turns of the event loop. */
-const ROWS_PER_TURN = 250
-const LEXEMES_PER_TURN = 2_000
+/**
+ * A build works this long at most between two turns of the event loop: requests go on during a
+ * long one, and a short one (an edit's update, which searches wait for) is not drawn out by
+ * turns it needs not take. Counted in rows and lexemes, an update under load waited behind
+ * every request a few dozen times.
+ */
+const MS_PER_TURN = 10
 
 /**
  * An update reads the changed rows only while they are fewer than this share of the index
@@ -86,6 +90,17 @@ const MAX_ROWS_UPDATED = 2_000
 
 /** Lets requests go on during a long build. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+/** A build's turns: a call yields to the event loop once `MS_PER_TURN` passed since the last. */
+const turnsOf = () => {
+  let since = performance.now()
+  return async () => {
+    if (performance.now() - since >= MS_PER_TURN) {
+      await nextTurn()
+      since = performance.now()
+    }
+  }
+}
 
 const WEIGHT_OF_LETTER: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 }
 /** `ts_rank_cd`'s default weights (D, C, B, A) as it uses them: float4, inverted in double. */
@@ -147,6 +162,36 @@ const listOf = <K>(lists: Map<K, number[]>, key: K): number[] => {
   return list
 }
 
+/** The keys of `old`, then those only `read` has (without copying either). */
+function* keysOfBoth<K>(old: Map<K, unknown> | undefined, read: Map<K, unknown>): Generator<K> {
+  if (old) {
+    yield* old.keys()
+  }
+  for (const key of read.keys()) {
+    if (!old?.has(key)) {
+      yield key
+    }
+  }
+}
+
+/**
+ * Whether a list of the old numbering is the same under the new one (every document kept, with
+ * its number): then it is shared, not copied. An edit that leaves the order of titles as it was
+ * renumbers nothing, so only the lists of the words it touched are made anew (each edit made
+ * every list anew, megabytes each time). Lists are never changed once made.
+ */
+const isKeptAsIs = (list: Int32Array, renumbered: Int32Array | undefined): boolean => {
+  if (!renumbered || !list.length) {
+    return false
+  }
+  for (const doc of list) {
+    if (renumbered[doc] !== doc) {
+      return false
+    }
+  }
+  return true
+}
+
 /**
  * Posting lists of the documents kept (`old`, under their new numbers: `renumbered[old]`,
  * ascending for the kept ones) merged with those of the documents read (`read`, ascending).
@@ -158,10 +203,14 @@ const mergedLists = async <K>(
   turn: () => Promise<void>,
 ): Promise<Map<K, Int32Array>> => {
   const lists = new Map<K, Int32Array>()
-  for (const key of new Set([...(old?.keys() ?? []), ...read.keys()])) {
+  for (const key of keysOfBoth(old, read)) {
     await turn()
     const kept = old?.get(key) ?? new Int32Array(0)
     const added = read.get(key) ?? []
+    if (!added.length && isKeptAsIs(kept, renumbered)) {
+      lists.set(key, kept)
+      continue
+    }
     const list = new Int32Array(kept.length + added.length)
     let size = 0
     let next = 0
@@ -217,11 +266,9 @@ const assemble = async (
   const readPostings = new Map<string, number[]>()
   const readTrigrams = new Map<number, number[]>()
   const readHeads = new Map<string, { docs: number[]; positions: number[][] }>()
-  let done = 0
+  const turn = turnsOf()
   for (const [number, { collection, doc, head, key, lexemes, rowVersion, trigrams }] of read) {
-    if (++done % ROWS_PER_TURN === 0) {
-      await nextTurn()
-    }
+    await turn()
     let type = types.indexOf(collection)
     if (type < 0) {
       type = types.push(collection) - 1
@@ -252,22 +299,20 @@ const assemble = async (
 
   const heads = new Map<string, HeadPostings>()
   const renumbered = kept?.renumbered
-  let merged = 0
-  const mergeTurn = async () => {
-    if (++merged % LEXEMES_PER_TURN === 0) {
-      await nextTurn()
-    }
-  }
-  const postings = await mergedLists(kept?.previous.postings, readPostings, renumbered, mergeTurn)
+  const postings = await mergedLists(kept?.previous.postings, readPostings, renumbered, turn)
   const titleTrigrams = await mergedLists(
     kept?.previous.titleTrigrams,
     readTrigrams,
     renumbered,
-    mergeTurn,
+    turn,
   )
-  for (const lexeme of new Set([...(kept?.previous.heads.keys() ?? []), ...readHeads.keys()])) {
-    await mergeTurn()
+  for (const lexeme of keysOfBoth(kept?.previous.heads, readHeads)) {
+    await turn()
     const old = kept?.previous.heads.get(lexeme)
+    if (old && !readHeads.has(lexeme) && isKeptAsIs(old.docs, renumbered)) {
+      heads.set(lexeme, old)
+      continue
+    }
     const added = readHeads.get(lexeme) ?? { docs: [], positions: [] }
     const headDocs: number[] = []
     const positions: number[] = []
@@ -336,11 +381,10 @@ const ALL_ROWS = sql`
  */
 const indexOfRows = async (rows: Record<string, unknown>[]): Promise<MemoryIndex> => {
   const read = new Map<number, ReadDoc>()
+  // Requests go on while it builds (thousands of rows take a good part of a second).
+  const turn = turnsOf()
   for (const [number, row] of rows.entries()) {
-    if (number > 0 && number % ROWS_PER_TURN === 0) {
-      // Requests go on while it builds (thousands of rows take a good part of a second).
-      await nextTurn()
-    }
+    await turn()
     read.set(number, readDoc(row))
   }
   return assemble(rows.length, read)
@@ -489,6 +533,51 @@ const whereOccurred = (start: number, stop: number, wanted: number): number => {
   return -1
 }
 
+/**
+ * A search's arrays of one value per document, zeroed for each search and otherwise kept (a
+ * search runs to its end without yielding): each one made anew was tens of kilobytes of
+ * garbage per request, outside V8's heap.
+ */
+const scratchOf = <T extends Float64Array | Uint16Array | Uint8Array>(
+  make: (length: number) => T,
+) => {
+  let array: T | undefined
+  return (length: number): T => {
+    if (array?.length === length) {
+      array.fill(0)
+    } else {
+      array = make(length)
+    }
+    return array
+  }
+}
+
+const rankedScratch = scratchOf((length) => new Uint8Array(length))
+const sharedScratch = scratchOf((length) => new Uint16Array(length))
+const matchScratch = scratchOf((length) => new Uint8Array(length))
+const rankScratch = scratchOf((length) => new Float64Array(length))
+const tieBreakScratch = scratchOf((length) => new Float64Array(length))
+
+/** Up to this many, an insertion sort (no view to allocate: a search sorts per candidate). */
+const INSERTION_SORTED = 32
+
+/** Sorts the first `size` numbers of `array` ascending, in place. */
+const sortFirst = (array: Int32Array, size: number) => {
+  if (size > INSERTION_SORTED) {
+    array.subarray(0, size).sort()
+    return
+  }
+  for (let next = 1; next < size; next++) {
+    const value = array[next]!
+    let place = next
+    while (place > 0 && array[place - 1]! > value) {
+      array[place] = array[place - 1]!
+      place--
+    }
+    array[place] = value
+  }
+}
+
 /** The covers' sum for several lexemes (see coverDensity). */
 const coverSum = (heads: HeadPostings[], ats: Int32Array, wanted: number): number => {
   // Each occurrence packed as position << 8 | lexeme << 2 | weight: sorted as numbers, they are
@@ -510,7 +599,7 @@ const coverSum = (heads: HeadPostings[], ats: Int32Array, wanted: number): numbe
       occurrences[size++] = ((packed >> 2) << 8) | (lexeme << 2) | (packed & 3)
     }
   }
-  occurrences.subarray(0, size).sort()
+  sortFirst(occurrences, size)
   let sum = 0
   let from = 0
   while (from < size) {
@@ -639,7 +728,7 @@ export const searchInMemory = (
   const rankedDocs = new Int32Array(candidates.length)
   const ranks = new Float64Array(candidates.length)
   let rankedCount = 0
-  const isRanked = new Uint8Array(index.docs.length)
+  const isRanked = rankedScratch(index.docs.length)
   // Per word where the candidate is in its list (the candidates ascend, so do the places).
   const ats = new Int32Array(lexemes.length)
   const found = heads as HeadPostings[]
@@ -717,19 +806,19 @@ export const searchSimilarInMemory = (
   const queryUnique = uniqueTrigrams(queryTrigrams)
   // How many of the query's trigrams each title has: a title with none is like it in nothing
   // (both similarities 0); one similar enough (`<%`) has at least the threshold's share.
-  const shared = new Uint16Array(count)
+  const shared = sharedScratch(count)
   for (const trigram of queryUnique) {
     for (const doc of index.titleTrigrams.get(trigram) ?? []) {
       shared[doc]!++
     }
   }
-  const isMatch = new Uint8Array(count)
+  const isMatch = matchScratch(count)
   for (const lexeme of anyLexemes) {
     for (const doc of index.postings.get(lexeme) ?? []) {
       isMatch[doc] = 1
     }
   }
-  const ranks = new Float64Array(count)
+  const ranks = rankScratch(count)
   let ranked = 0
   for (let doc = 0; doc < count; doc++) {
     // (word_similarity ≤ the share of the query's trigrams in the title, both float4.)
@@ -762,7 +851,7 @@ export const searchSimilarInMemory = (
   const heads = anyLexemes.map((lexeme) => index.heads.get(lexeme))
   const cursors = new Int32Array(heads.length)
   const matches: number[] = []
-  const tieBreaks = new Float64Array(count)
+  const tieBreaks = tieBreakScratch(count)
   for (let doc = 0; doc < count; doc++) {
     if (!isMatch[doc]) {
       continue

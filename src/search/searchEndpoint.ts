@@ -59,8 +59,10 @@ const querySchema = z
   .strict()
 
 /**
- * The visitors' index in memory while `search_documents` is unchanged (memoryIndex.ts); after
- * a write it is brought up to date in the background and the database answers meanwhile.
+ * The visitors' index in memory while `search_documents` is unchanged (memoryIndex.ts). While
+ * it first loads the database answers; after a write, searches wait while it is brought up to
+ * date (the rows written since are read: milliseconds), up to 250 ms after the update began
+ * (after a bulk change all rows are read again: the database answers meanwhile).
  */
 const keptIndex = freshValue({
   load: (payload) => loadMemoryIndex(databaseOf(payload)),
@@ -75,6 +77,9 @@ const keptIndex = freshValue({
         }),
       previous,
     ),
+  // Queued for the database, searches took longer than the update they went around, and
+  // slowed it down (bench/optimisations.md).
+  updateWaitMs: 250,
   waitsForLoad: false,
 })
 

@@ -8,7 +8,6 @@
  */
 import { stemmerForm } from './fold'
 
-const WORD = /[\p{L}\p{N}]+/gu
 /** German inflection suffixes are at most this long ("-ungen", "-innen"). */
 const MAX_SUFFIX = 5
 const CONTEXT_BEFORE = 4
@@ -51,19 +50,25 @@ const formOf = (word: string): string => {
   return form
 }
 
-/** Per UTF-16 unit: 1 a letter or digit (as `WORD` sees it), 2 not, 0 not asked yet. */
+/** Per UTF-16 unit: 1 a letter or digit (`[\p{L}\p{N}]`), 2 not, 0 not asked yet. */
 const UNIT_CLASS = new Uint8Array(0x10000)
 const LETTER = /^[\p{L}\p{N}]$/u
 /** Characters beyond the basic plane (as code points): whether a letter or digit. */
 const astralLetters = new Map<number, boolean>()
 
-/** The length (1 or 2 units) of the letter or digit at `at`, 0 for anything else: `WORD`'s. */
-const wordUnitAt = (text: string, at: number): number => {
-  if (at >= text.length) {
+/**
+ * The length (1 or 2 units) of the letter or digit (`[\p{L}\p{N}]`) at `at`, 0 for anything
+ * else, in the text's first `length` units (a pair cut at `length` is no letter).
+ */
+const wordUnitAt = (text: string, at: number, length: number): number => {
+  if (at >= length) {
     return 0
   }
   const code = text.charCodeAt(at)
   if (code >= 0xd800 && code <= 0xdbff) {
+    if (at + 1 >= length) {
+      return 0
+    }
     const point = text.codePointAt(at)!
     if (point <= 0xffff) {
       return 0
@@ -111,20 +116,45 @@ const matcherOf = (stems: string[]) => {
   }
 }
 
-/** `text` escaped, with the words matching `stems` in <mark>. */
-export const markWords = (text: string, stems: string[]): string => {
-  const isMatch = matcherOf(stems)
+/**
+ * The words of the scanned text, shared by every call (a snippet is made to its end before
+ * anything else runs): where word i starts and ends, and `before[i]`, the matches among the
+ * first i words. A word takes a unit and is followed by another, so the scanned part has at
+ * most half as many words as units. Ten hits a page made a dozen kilobytes of arrays each.
+ */
+const MAX_WORDS = MAX_SCANNED / 2 + 1
+const starts = new Int32Array(MAX_WORDS)
+const ends = new Int32Array(MAX_WORDS)
+const before = new Int32Array(MAX_WORDS + 1)
+
+/** Whitespace other than single spaces: what `\s+` → ' ' would change. */
+const UNCOLLAPSED = /[^\S ]| {2}/
+
+/** A run of text between marked words, as the passage shows it: whitespace runs as one space. */
+const plainOf = (text: string, from: number, to: number): string => {
+  const part = text.slice(from, to)
+  return escapeHtml(UNCOLLAPSED.test(part) ? part.replace(/\s+/g, ' ') : part)
+}
+
+/**
+ * The words `first` to `last` of the scan (from `from` to `to` in `text`): escaped, whitespace
+ * collapsed, trimmed, and the matched words in <mark>.
+ */
+const passageOf = (text: string, from: number, to: number, first: number, last: number) => {
   let out = ''
   // Up to here the text is in `out`.
-  let done = 0
-  for (const match of text.matchAll(WORD)) {
-    if (isMatch(match[0])) {
-      const end = match.index + match[0].length
-      out += `${escapeHtml(text.slice(done, match.index))}<mark>${escapeHtml(match[0])}</mark>`
-      done = end
+  let done = from
+  for (let word = first; word <= last; word++) {
+    if (before[word + 1] === before[word]) {
+      continue
     }
+    const marked = escapeHtml(text.slice(starts[word]!, ends[word]!))
+    out += `${plainOf(text, done, starts[word]!)}<mark>${marked}</mark>`
+    done = ends[word]!
   }
-  return out + escapeHtml(text.slice(done))
+  out += plainOf(text, done, to)
+  // Marked words are no whitespace: trimming the whole trims its first and last plain run.
+  return out.trim()
 }
 
 /** The best passage of about `maxWords` words, escaped and marked; '' for an empty text. */
@@ -137,19 +167,17 @@ export const snippetOf = ({
   stems: string[]
   text: string
 }): string => {
+  // (A passage has at least one word.)
+  const windowWords = Math.max(1, Math.trunc(maxWords) || 1)
   const isMatch = matcherOf(stems)
   // Only a word whose folded first letter begins a stem can match: the others aren't folded.
-  const firsts = new Set(stems.filter(Boolean).map((stem) => stem.charCodeAt(0)))
+  const firsts = stems.filter(Boolean).map((stem) => stem.charCodeAt(0))
   // The passage is looked for in the text's first part: a snippet from further down adds little.
-  const scanned = text.slice(0, MAX_SCANNED)
-  // The words' places, and `before[i]`: the matches among the first i words.
-  const starts: number[] = []
-  const ends: number[] = []
-  const before: number[] = [0]
-  const length = scanned.length
+  const length = Math.min(text.length, MAX_SCANNED)
+  let count = 0
   for (let at = 0; at < length;) {
-    const code = scanned.charCodeAt(at)
-    const unit = code < 128 ? ASCII_WORD[code]! : wordUnitAt(scanned, at)
+    const code = text.charCodeAt(at)
+    const unit = code < 128 ? ASCII_WORD[code]! : wordUnitAt(text, at, length)
     if (!unit) {
       at++
       continue
@@ -157,20 +185,20 @@ export const snippetOf = ({
     const start = at
     at += unit
     for (;;) {
-      const next = at < length ? scanned.charCodeAt(at) : -1
-      const nextUnit = next < 0 ? 0 : next < 128 ? ASCII_WORD[next]! : wordUnitAt(scanned, at)
+      const next = at < length ? text.charCodeAt(at) : -1
+      const nextUnit = next < 0 ? 0 : next < 128 ? ASCII_WORD[next]! : wordUnitAt(text, at, length)
       if (!nextUnit) {
         break
       }
       at += nextUnit
     }
-    starts.push(start)
-    ends.push(at)
-    const first = code < 128 ? ASCII_FOLDED[code]! : firstFolded(scanned.codePointAt(start)!)
-    const matches = firsts.has(first) && isMatch(scanned.slice(start, at))
-    before.push(before[before.length - 1]! + (matches ? 1 : 0))
+    starts[count] = start
+    ends[count] = at
+    const first = code < 128 ? ASCII_FOLDED[code]! : firstFolded(text.codePointAt(start)!)
+    const matches = firsts.includes(first) && isMatch(text.slice(start, at))
+    before[count + 1] = before[count]! + (matches ? 1 : 0)
+    count++
   }
-  const count = starts.length
   if (!count) {
     return ''
   }
@@ -182,15 +210,15 @@ export const snippetOf = ({
       continue
     }
     const start = Math.max(0, first - CONTEXT_BEFORE)
-    const found = before[Math.min(count, start + maxWords)]! - before[start]!
+    const found = before[Math.min(count, start + windowWords)]! - before[start]!
     if (found > bestCount) {
       best = start
       bestCount = found
     }
   }
-  const last = Math.min(count, best + maxWords) - 1
+  const last = Math.min(count, best + windowWords) - 1
   const from = best === 0 ? 0 : starts[best]!
-  const to = last === count - 1 ? scanned.length : ends[last]!
-  const passage = text.slice(from, to).replace(/\s+/g, ' ').trim()
-  return `${from > 0 ? '… ' : ''}${markWords(passage, stems)}${to < text.length ? ' …' : ''}`
+  const to = last === count - 1 ? length : ends[last]!
+  const passage = passageOf(text, from, to, best, last)
+  return `${from > 0 ? '… ' : ''}${passage}${to < text.length ? ' …' : ''}`
 }

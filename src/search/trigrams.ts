@@ -13,31 +13,58 @@
 /** `pg_trgm.word_similarity_threshold`'s default, a float4 compared as a double. */
 export const WORD_SIMILARITY_THRESHOLD = Math.fround(0.6)
 
-const WORD = /[a-z0-9]+/g
 const OTHER_LETTER = /(?![\0-\x7f])[\p{L}\p{N}]/u
 
 /** Whether `text` has a letter or digit beyond ASCII (see above). */
 export const hasOtherLetters = (text: string): boolean => OTHER_LETTER.test(text)
 
-/** The trigrams of `text` in order, repeated ones included (`generate_trgm_only`). */
+/** Whether a code of the lowercased text is an ASCII letter or digit (a word is a run of them). */
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+
+const BLANK = 32
+
+/**
+ * The trigrams of `text` in order, repeated ones included (`generate_trgm_only`): of each
+ * word padded with two blanks before and one after. Scanned by hand: the tolerant search
+ * cuts hundreds of titles per query, and a match and a padded string per word were most of
+ * its garbage.
+ */
 export const trigramsOf = (text: string): number[] => {
+  const lower = text.toLowerCase()
   const trigrams: number[] = []
-  for (const [word] of text.toLowerCase().matchAll(WORD)) {
-    const padded = `  ${word} `
-    for (let at = 0; at + 3 <= padded.length; at++) {
-      trigrams.push(
-        (padded.charCodeAt(at) << 16) |
-          (padded.charCodeAt(at + 1) << 8) |
-          padded.charCodeAt(at + 2),
-      )
+  const length = lower.length
+  for (let at = 0; at < length;) {
+    if (!isWordCode(lower.charCodeAt(at))) {
+      at++
+      continue
     }
+    let before = BLANK
+    let last = BLANK
+    for (; at < length; at++) {
+      const code = lower.charCodeAt(at)
+      if (!isWordCode(code)) {
+        break
+      }
+      trigrams.push((before << 16) | (last << 8) | code)
+      before = last
+      last = code
+    }
+    trigrams.push((before << 16) | (last << 8) | BLANK)
   }
   return trigrams
 }
 
 /** Each trigram once, ascending (`generate_trgm`). */
-export const uniqueTrigrams = (trigrams: number[]): Int32Array =>
-  Int32Array.from(new Set(trigrams)).sort()
+export const uniqueTrigrams = (trigrams: number[]): Int32Array => {
+  const sorted = Int32Array.from(trigrams).sort()
+  let size = 0
+  for (let at = 0; at < sorted.length; at++) {
+    if (!size || sorted[at] !== sorted[size - 1]) {
+      sorted[size++] = sorted[at]!
+    }
+  }
+  return sorted.subarray(0, size)
+}
 
 /** `CALCSML`: a float4 quotient. */
 const similarityOf = (count: number, length1: number, length2: number) =>

@@ -125,6 +125,72 @@ describe('a value kept while unchanged', () => {
     await expect.poll(() => kept.get(), { interval: 20, timeout: 5_000 }).toBe(1)
   })
 
+  it('should wait for an update a while when told, though not for the first load', async () => {
+    // An update that takes until it is let go, unless it is the first.
+    const releases: (() => void)[] = []
+    const value = freshValue({
+      load: async () => 1,
+      madeOf: { tables: ['search_documents'] },
+      name: 'Test',
+      update: async (_payload, _key, previous: number) => {
+        if (previous > 1) {
+          await new Promise<void>((resolve) => releases.push(resolve))
+        }
+        return previous + 1
+      },
+      updateWaitMs: 300,
+      waitsForLoad: false,
+    })
+    const kept = value.of(server.payload)
+    expect(await kept.get()).toBeUndefined()
+    await expect.poll(() => kept.get(), { interval: 20, timeout: 5_000 }).toBe(1)
+    await writeSearchRow('frisch-6')
+    // The first request after the change has the value brought up to date.
+    expect(await kept.get()).toBe(2)
+    // An update that takes longer than the wait: undefined (the database answers), then the value.
+    await writeSearchRow('frisch-6')
+    const started = performance.now()
+    expect(await kept.get()).toBeUndefined()
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250)
+    expect(releases).toHaveLength(1)
+    releases[0]!()
+    await expect.poll(() => kept.get(), { interval: 20, timeout: 5_000 }).toBe(3)
+  })
+
+  it('should run one load at a time: a change during a load begins no second one', async () => {
+    // A load that takes until it is let go (thousands of rows on a busy server).
+    const releases: (() => void)[] = []
+    let loads = 0
+    const value = freshValue({
+      load: async () => {
+        const load = ++loads
+        await new Promise<void>((resolve) => releases.push(resolve))
+        return load
+      },
+      madeOf: { tables: ['search_documents'] },
+      name: 'Test',
+    })
+    const kept = value.of(server.payload)
+    const first = kept.get()
+    await expect.poll(() => releases.length, { interval: 20, timeout: 5_000 }).toBe(1)
+    // Changes while it loads: the database answers, and no other load begins.
+    for (const round of [1, 2, 3]) {
+      await writeSearchRow(`frisch-5-${round}`)
+      expect(await kept.get()).toBeUndefined()
+    }
+    expect(loads).toBe(1)
+    releases[0]!()
+    // The load a change overtook gives no value to the request that waited for it either.
+    expect(await first).toBeUndefined()
+    // The first request after it loads again, once, and then the value is kept.
+    const second = kept.get()
+    await expect.poll(() => releases.length, { interval: 20, timeout: 5_000 }).toBe(2)
+    releases[1]!()
+    expect(await second).toBe(2)
+    expect(await kept.get()).toBe(2)
+    expect(loads).toBe(2)
+  })
+
   it('should not keep a value across new notifications shared for the same Payload', async () => {
     const { value } = counting({ tables: ['search_documents'] })
     const kept = value.of(server.payload)

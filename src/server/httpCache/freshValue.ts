@@ -73,7 +73,17 @@ type FreshValueArgs<T> = {
    * at once and the load goes on for the requests after it (a value that takes long to load).
    */
   waitsForLoad?: boolean
+  /**
+   * How long after an update began requests wait for it (`update` bringing the kept value up
+   * to date), then answer undefined; by default without limit when `waitsForLoad`, else not at
+   * all. An index that takes seconds to load may take milliseconds to update: a request had
+   * better wait for that than ask the database, which the update needs too.
+   */
+  updateWaitMs?: number
 }
+
+/** A load or update under way this long no longer keeps another from beginning (it hangs). */
+const MAX_LOAD_MS = 60_000
 
 /** Whether `change` may concern a value made of `collections`. */
 export const concernsCollections = (change: Change, collections: ReadonlySet<string>): boolean =>
@@ -84,8 +94,9 @@ export const concernsCollections = (change: Change, collections: ReadonlySet<str
 
 /**
  * One value per Payload instance, loaded on first use and again (or updated, given `update`)
- * on the first use after a change that concerns it. Requests arriving while it loads share the load if it began after
- * the last such change.
+ * on the first use after a change that concerns it. Requests arriving while it loads share the
+ * load if it began after the last such change; otherwise they read the database themselves,
+ * and no second load begins before the first has ended.
  */
 export const freshValue = <T>({
   load,
@@ -93,6 +104,7 @@ export const freshValue = <T>({
   name,
   update,
   waitsForLoad = true,
+  updateWaitMs = waitsForLoad ? Infinity : 0,
 }: FreshValueArgs<T>) => {
   const collections = new Set('collections' in madeOf ? madeOf.collections : [])
   const tables = new Set('tables' in madeOf ? madeOf.tables : [])
@@ -110,7 +122,14 @@ export const freshValue = <T>({
     kept?: Kept
     /** The generation of the newest change that concerns what is kept (or loading). */
     lastConcerning: number
-    loading?: { generation: number; promise: Promise<Kept | undefined> }
+    loading?: {
+      /** An update's: undefined once `updateWaitMs` have passed since it began. */
+      deadline?: Promise<undefined>
+      generation: number
+      isUpdate: boolean
+      promise: Promise<Kept | undefined>
+      startedAt: number
+    }
   }
   // Per feed: a server started again on the same Payload shares new notifications, whose
   // generations count anew (what was kept under the old ones must not count).
@@ -174,15 +193,32 @@ export const freshValue = <T>({
       if (state.kept && state.kept.generation >= state.lastConcerning) {
         return state.kept.value
       }
+      if (
+        state.loading &&
+        state.loading.generation < state.lastConcerning &&
+        performance.now() - state.loading.startedAt < MAX_LOAD_MS
+      ) {
+        // One load at a time: a change overtook the one under way, which goes on (what it
+        // holds is kept, and the first request after it brings it up to date); meanwhile the
+        // database answers. Each change during a slow load began another: with an edit every
+        // second, loads of thousands of rows at once took the server past its heap limit.
+        return undefined
+      }
       if (!state.loading || state.loading.generation < state.lastConcerning) {
         // Taken before the load reads anything: a change committed during the load makes it
         // stale at once (its generation is newer).
-        const loading = {
+        const isUpdate = Boolean(state.kept && update)
+        const loading: NonNullable<State['loading']> = {
+          deadline:
+            isUpdate && updateWaitMs > 0 && Number.isFinite(updateWaitMs)
+              ? new Promise<undefined>((resolve) => {
+                  setTimeout(() => resolve(undefined), updateWaitMs).unref()
+                })
+              : undefined,
           generation,
-          promise: (state.kept && update
-            ? update(payload, key, state.kept.value)
-            : load(payload, key)
-          ).then(
+          isUpdate,
+          startedAt: performance.now(),
+          promise: (isUpdate ? update!(payload, key, state.kept!.value) : load(payload, key)).then(
             (value) => {
               const kept = { generation, value }
               if (!state.kept || state.kept.generation <= generation) {
@@ -203,10 +239,13 @@ export const freshValue = <T>({
           }
         })
       }
-      if (!waitsForLoad) {
+      const { loading } = state
+      if (loading.isUpdate ? updateWaitMs <= 0 : !waitsForLoad) {
         return undefined
       }
-      const kept = await state.loading.promise
+      const kept = await (loading.deadline
+        ? Promise.race([loading.promise, loading.deadline])
+        : loading.promise)
       // Still listening, and nothing since the load began concerns it.
       return kept && changes.isListening() && kept.generation >= state.lastConcerning
         ? kept.value
