@@ -23,6 +23,9 @@ const COMPARISONS = new Set([
  */
 const VALUE_OPERATORS = new Set([...COMPARISONS, 'all', 'contains', 'exists', 'like', 'not_like'])
 
+/** The operators whose value Payload takes only as a list (or "a,b"): another is dropped. */
+const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
+
 /** A list's values may come as an object of indexes (qs makes one past its array limit). */
 const isIndexed = (value: object) => Object.keys(value).every((key) => /^\d+$/.test(key))
 
@@ -313,6 +316,45 @@ const refusalOf = (invalid: Mistyped): LocalizedText => {
 }
 
 /**
+ * The filter with every list of `in`, `not_in` and `all` that came as an object of indexes
+ * made a list again (in the order of its indexes); the same object when there is none. qs
+ * makes a list an object past its array limit (Payload's REST parser: 1,000 values; the
+ * admin's list page: 20), and Payload dropped a condition whose list is none: a filter by 22
+ * chosen values in the admin, or `where[id][in][1001]=5`, showed every document.
+ */
+const withListsAsArrays = (where: Where): Where => {
+  let changed = false
+  const listed = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map(listed)
+      return items.some((item, at) => item !== value[at]) ? items : value
+    }
+    if (!isPlainObject(value)) {
+      return value
+    }
+    const out: Record<string, unknown> = {}
+    for (const [key, inner] of Object.entries(value)) {
+      if (
+        LIST_OPERATORS.has(key) &&
+        isPlainObject(inner) &&
+        Object.keys(inner).length &&
+        isIndexed(inner)
+      ) {
+        changed = true
+        out[key] = Object.keys(inner)
+          .sort((a, b) => Number(a) - Number(b))
+          .map((index) => inner[index])
+      } else {
+        out[key] = key === 'and' || key === 'or' || isPlainObject(inner) ? listed(inner) : inner
+      }
+    }
+    return out
+  }
+  const result = listed(where) as Where
+  return changed ? result : where
+}
+
+/**
  * A filter that compares a date field with something that is no date (`where[start]
  * [greater_than]=2026-13-45`) matched nothing, and one that compares a number field with
  * something that is no number (`where[capacity][equals]=abc`) matched the documents without
@@ -322,13 +364,14 @@ const refusalOf = (invalid: Mistyped): LocalizedText => {
  * ids how to filter by slug.
  */
 export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  const { where } = args as { where?: Where }
-  if (!where) {
+  const { where: given } = args as { where?: Where }
+  if (!given) {
     return args
   }
+  const where = withListsAsArrays(given)
   const invalid = mistypedIn(where, typedFieldOf(collection, req.payload))
   if (invalid) {
     throw new APIError(localize(req, refusalOf(invalid)), 400, undefined, true)
   }
-  return args
+  return where === given ? args : { ...args, where }
 }

@@ -30,6 +30,7 @@ import { MODULE_FACETS } from '../domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
 import { catchUpOf, freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
+import { foldForSearch } from './fold'
 import { type CatalogueData, catalogueFacts, type CatalogueModule, textRanks } from './catalogue'
 import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
 
@@ -198,10 +199,12 @@ const textRanksOf = async (
 ): Promise<Map<number, number>> => {
   // Taken before the statement: ranks read after a change go into the map it makes stale.
   const kept = await keptTextRanks.of(payload).get({ caughtUp })
-  const known = kept?.get(q)
+  // The ranks depend on the folded words only: "Bürger" and "buerger" are kept once.
+  const key = foldForSearch(q)
+  const known = kept?.get(key)
   if (kept && known) {
-    kept.delete(q)
-    kept.set(q, known)
+    kept.delete(key)
+    kept.set(key, known)
     return known
   }
   const ranks = await searchDatabaseLimit(() => textRanks(databaseOf(payload), q))
@@ -209,7 +212,7 @@ const textRanksOf = async (
     if (kept.size >= MAX_KEPT_RANKS) {
       kept.delete(kept.keys().next().value!)
     }
-    kept.set(q, ranks)
+    kept.set(key, ranks)
   }
   return ranks
 }

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { CHROMIUM_PATH, launchChromium } from '../helpers/browser'
+import { CHROMIUM_PATH, launchChromium, screenshotPath } from '../helpers/browser'
 import { startTestServer } from '../helpers/server'
 import { createUser } from '../helpers/users'
 
@@ -93,7 +93,7 @@ describe('admin in the browser', () => {
     const icon = await page.locator('link[rel="icon"]').first().getAttribute('href')
     expect(icon).toMatch(/^data:image\/svg\+xml,/)
     expect(await page.locator('body').innerText()).not.toMatch(/payload/i)
-    await page.screenshot({ path: '/tmp/shell-login.png' })
+    await page.screenshot({ path: screenshotPath('shell-login.png') })
 
     await page.fill('input[name="email"]', EMAIL)
     await page.fill('input[name="password"]', PASSWORD)
@@ -102,7 +102,7 @@ describe('admin in the browser', () => {
     await page.goto(`${server.url}/admin/account`)
     await page.getByText('Quartiersnetz-Einstellungen').waitFor()
     expect(await page.locator('body').innerText()).not.toMatch(/payload/i)
-    await page.screenshot({ fullPage: true, path: '/tmp/shell-account.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('shell-account.png') })
     await context.close()
   })
 
@@ -158,7 +158,7 @@ describe('admin in the browser', () => {
         `Das Admin-Panel ist unter ${base} geöffnet, Quartiersnetz ist aber für ${server.url} eingerichtet`,
       )
       expect(await notice.getByRole('link').getAttribute('href')).toBe(`${server.url}/admin`)
-      await page.screenshot({ path: '/tmp/shell-wrong-address.png' })
+      await page.screenshot({ path: screenshotPath('shell-wrong-address.png') })
 
       // Signed in there, a save is refused with the same words, and nothing is saved.
       await signIn(page, base)
@@ -204,7 +204,7 @@ describe('outside the admin', () => {
       expect(await page.title()).toBe('Seite nicht gefunden – Quartiersnetz')
       expect(await page.locator('body').innerText()).not.toMatch(/could not be found|404:/i)
     }
-    await page.screenshot({ path: '/tmp/shell-404.png' })
+    await page.screenshot({ path: screenshotPath('shell-404.png') })
     await page.getByRole('link', { name: 'Zur Anmeldung für die Redaktion' }).click()
     await page.waitForURL(/\/admin\/login/)
     await context.close()

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import {
   createComment,
   createEvent,
@@ -302,7 +307,10 @@ describe('the dashboard of the coordination office', () => {
       ),
     ).toBe(`/admin/collections/modules/${ids.module}`)
 
-    await page.screenshot({ fullPage: true, path: '/tmp/shell-dashboard-coordinator.png' })
+    await page.screenshot({
+      fullPage: true,
+      path: screenshotPath('shell-dashboard-coordinator.png'),
+    })
     expect(await axeViolations(page)).toEqual([])
 
     // The moderation queue opens from the tile and shows the comments waiting there.
@@ -348,7 +356,10 @@ describe('the dashboard of a municipality editor', () => {
       expect(await card(page, tile).count(), tile).toBe(0)
     }
     expect(await page.locator('body').innerText()).not.toContain('Bürgerhaus Bottrop')
-    await page.screenshot({ fullPage: true, path: '/tmp/shell-dashboard-municipality.png' })
+    await page.screenshot({
+      fullPage: true,
+      path: screenshotPath('shell-dashboard-municipality.png'),
+    })
 
     await drafts.getByRole('link', { name: 'Quartiersgarten Gelsenkirchen (Entwurf)' }).click()
     await page.waitForURL(
@@ -413,7 +424,10 @@ describe('scheduled publications', () => {
           .getAttribute('href'),
       ),
     ).toBe(`/admin/collections/projects/${ids.draftOfCityA}`)
-    await coordinator.page.screenshot({ fullPage: true, path: '/tmp/lead-dashboard-scheduled.png' })
+    await coordinator.page.screenshot({
+      fullPage: true,
+      path: screenshotPath('lead-dashboard-scheduled.png'),
+    })
     expect(await axeViolations(coordinator.page)).toEqual([])
 
     // The document offers scheduling, and its drawer lists what is planned.
@@ -429,7 +443,7 @@ describe('scheduled publications', () => {
     await expect
       .poll(() => coordinator.page.locator('.schedule-publish__upcoming tbody tr').count())
       .toBe(1)
-    await coordinator.page.screenshot({ path: '/tmp/lead-schedule-drawer.png' })
+    await coordinator.page.screenshot({ path: screenshotPath('lead-schedule-drawer.png') })
     await coordinator.context.close()
 
     // Over the API, staff read the scheduled publications and no other job; visitors nothing.

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createEvent, createModule, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
@@ -147,7 +152,7 @@ describe('the "Einbinden" box', () => {
     expect(await box.locator('a').count()).toBe(0)
 
     await box.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: '/tmp/embed-snippet-light.png' })
+    await page.screenshot({ path: screenshotPath('embed-snippet-light.png') })
     expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
@@ -238,7 +243,7 @@ describe('the "Einbinden" box', () => {
     const box = await openBox(page, `modules/${id}`)
     expect(await notesOf(box)).toEqual(['Erst nach dem Veröffentlichen für Besucher sichtbar.'])
     expect(await codeOf(box, 'module')).toBe(`${script()}\n<qn-module slug="${slug}"></qn-module>`)
-    await box.screenshot({ path: '/tmp/embed-snippet-draft.png' })
+    await box.screenshot({ path: screenshotPath('embed-snippet-draft.png') })
     expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
@@ -253,7 +258,7 @@ describe('the "Einbinden" box', () => {
     )
     expect(await codeOf(box, 'feed')).toBe(`${server.url}/api/events/feed.ics`)
     expect(await notesOf(box)).toEqual([])
-    await box.screenshot({ path: '/tmp/embed-snippet-event.png' })
+    await box.screenshot({ path: screenshotPath('embed-snippet-event.png') })
     await context.close()
   })
 
@@ -270,7 +275,7 @@ describe('the "Einbinden" box', () => {
     expect(await box.locator('[data-snippet="registration"]').count()).toBe(0)
     expect(await box.locator('[data-snippet="feed"]').count()).toBe(1)
     expect(await box.innerText()).not.toContain('qn-registration')
-    await box.screenshot({ path: '/tmp/embed-snippet-event-closed.png' })
+    await box.screenshot({ path: screenshotPath('embed-snippet-event-closed.png') })
     await context.close()
   })
 
@@ -321,7 +326,7 @@ describe('the "Einbinden" box', () => {
     const box = await openBox(page, `modules/${id}`)
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark')
     await box.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: '/tmp/embed-snippet-dark.png' })
+    await page.screenshot({ path: screenshotPath('embed-snippet-dark.png') })
     expect(await axeViolations(page)).toEqual([])
     await context.close()
   })

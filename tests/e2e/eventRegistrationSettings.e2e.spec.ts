@@ -13,7 +13,12 @@ import type { Event } from '../../payload-types'
 import type { RunningServer } from '../../src/server/startServer'
 
 import { berlinDate, berlinWallTimeToUtc } from '../../src/events/berlinTime'
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createEvent, createOpenEvent, inDays } from '../helpers/fixtures'
 import { requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
@@ -137,7 +142,7 @@ const openEvent = async (page: Page, id: number) => {
 /** What the page showed when a field did not appear, for the failure message and a screenshot. */
 const describeForm = async (page: Page, fieldId: string) => {
   await page
-    .screenshot({ fullPage: true, path: `/tmp/missing-${fieldId}.png` })
+    .screenshot({ fullPage: true, path: screenshotPath(`missing-${fieldId}.png`) })
     .catch(() => undefined)
   return page
     .evaluate(
@@ -246,7 +251,7 @@ const typeDate = async (page: Page, fieldId: string, text: string) => {
           // Seen under load (in CI, and here in 2 of 18 runs beside two CPU burners): the
           // section's heading rendered, its fields' wrapper empty for 30 s while the test
           // scrolled the whole page and (tried once) resized the viewport
-          // (/tmp/missing-<field>.png).
+          // (screenshots/missing-<field>.png).
           // Payload's group doesn't pass `forceRender` to its fields (payloadcms/payload#17715),
           // so they wait for a view observer. The page opened again rendered them both times:
           // opened again once (nothing typed yet) before the test gives up.
@@ -297,7 +302,7 @@ describe('the registration section of an event', () => {
     const section = await openEvent(page, event.id)
 
     await page.mouse.move(0, 0)
-    await section.screenshot({ path: '/tmp/events-section.png' })
+    await section.screenshot({ path: screenshotPath('events-section.png') })
     const labels = (await section.locator('.field-label').allInnerTexts())
       .map((text) => text.replace(/\*$/, '').trim())
       .filter(Boolean)
@@ -347,7 +352,7 @@ describe('the registration section of an event', () => {
     const message = `Der Anmeldeschluss ${germanDay(late)} liegt nach dem Beginn der Veranstaltung am ${germanDay(start)}. Bitte wählen Sie spätestens den Tag des Beginns.`
     await page.getByText(message).first().waitFor()
     await page.mouse.move(0, 0)
-    await page.screenshot({ path: '/tmp/events-deadline-refused.png' })
+    await page.screenshot({ path: screenshotPath('events-deadline-refused.png') })
     expect((await stored(event.id)).registration?.deadline ?? null).toBeNull()
     await context.close()
   })
@@ -531,7 +536,7 @@ describe('the events list', () => {
       'page',
     )
     await page.mouse.move(0, 0)
-    await page.screenshot({ path: '/tmp/events-list.png' })
+    await page.screenshot({ path: screenshotPath('events-list.png') })
 
     await tabs.getByRole('link', { name: 'Vergangene' }).click()
     await page.waitForURL((url) => url.searchParams.has('where[start][less_than]'))

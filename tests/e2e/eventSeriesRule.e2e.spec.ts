@@ -16,7 +16,12 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { describeRule, type Language } from '../../collections/EventSeries/rule/describeRule'
 import { choiceOfRule, ruleOfChoice } from '../../collections/EventSeries/rule/ruleChoice'
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 
@@ -269,7 +274,7 @@ describe('the rule picker in the admin', () => {
 
     await preview.getByLabel('Neue Termine als Entwürfe anlegen').check()
     await preview.scrollIntoViewIfNeeded()
-    await page.screenshot({ fullPage: true, path: '/tmp/series-rule-picker.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('series-rule-picker.png') })
     expect(await axeViolations(page, '.recurrence-rule')).toEqual([])
     expect(await axeViolations(page, '.occurrences')).toEqual([])
     await preview.getByRole('button', { name: 'Termine jetzt erzeugen' }).click()
@@ -357,7 +362,7 @@ describe('the rule picker in the admin', () => {
 
     await picker.getByRole('button', { name: 'Mit den Auswahlfeldern neu festlegen' }).click()
     expect(await picker.getByLabel('Rhythmus').inputValue()).toBe('weekly')
-    await page.screenshot({ fullPage: true, path: '/tmp/series-rule-expert.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('series-rule-expert.png') })
     expect(await axeViolations(page, '.recurrence-rule')).toEqual([])
     await context.close()
   })

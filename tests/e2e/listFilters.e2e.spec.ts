@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createOpenEvent } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
@@ -52,7 +57,7 @@ describe('a filter in the address of an admin list', () => {
     expect(text).toContain(
       '„abc“ ist keine Zahl (Filter auf „capacity“). Erwartet wird eine Zahl wie 20 oder 2.5.',
     )
-    await page.screenshot({ path: '/tmp/list-filter-refused.png' })
+    await page.screenshot({ path: screenshotPath('list-filter-refused.png') })
     // Asked in English, the page and its detail are English.
     const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
     const english = await fetch(
@@ -104,7 +109,7 @@ describe('a filter in the address of an admin list', () => {
       expect(response?.status(), filter).toBe(200)
       await page.locator('.table .cell-title', { hasText: event.title }).waitFor()
     }
-    await page.screenshot({ path: '/tmp/h3-list-filter-valid.png' })
+    await page.screenshot({ path: screenshotPath('h3-list-filter-valid.png') })
     await context.close()
   })
 })

@@ -6,7 +6,12 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createComment, createModule, createMunicipality, createProject } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 import { requestJson } from '../helpers/http'
@@ -180,7 +185,11 @@ describe('moderation queue in the admin', () => {
     await expect.poll(() => bulkReject.isEnabled()).toBe(true)
     // For the picture only: the buttons' colour transitions run to their end.
     await page.mouse.move(0, 0)
-    await page.screenshot({ animations: 'disabled', fullPage: true, path: '/tmp/moderation.png' })
+    await page.screenshot({
+      animations: 'disabled',
+      fullPage: true,
+      path: screenshotPath('moderation.png'),
+    })
 
     await bulkReject.click()
     const toasts = page.locator('.payload-toast-container')
@@ -369,7 +378,7 @@ describe('moderation queue in the admin', () => {
     await page.screenshot({
       animations: 'disabled',
       fullPage: true,
-      path: '/tmp/moderation-reported.png',
+      path: screenshotPath('moderation-reported.png'),
     })
 
     // "Freigeben" dismisses the reports: it stays public and leaves the queue; taken back, it
@@ -487,7 +496,7 @@ describe('moderation queue in the admin', () => {
     await page.screenshot({
       animations: 'disabled',
       fullPage: true,
-      path: '/tmp/words-moderation-targets.png',
+      path: screenshotPath('words-moderation-targets.png'),
     })
 
     // Following the title opens the entry.

@@ -14,7 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Municipality } from '../../payload-types'
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createEvent, createMunicipality, createProject } from '../helpers/fixtures'
 import { login, requestJson } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
@@ -110,7 +115,7 @@ describe('the Kommune field', () => {
     const field = municipalityField(page)
     await expect.poll(() => chosenOf(field), POLL).toBe(own.name)
     expect(await offeredIn(page, field)).toEqual([own.name])
-    await page.screenshot({ path: '/tmp/series-municipality-create.png' })
+    await page.screenshot({ path: screenshotPath('series-municipality-create.png') })
 
     const name = title('Quartiersgarten')
     await page.locator('#field-title').fill(name)
@@ -245,7 +250,10 @@ describe('documents a municipality editor may read but not change', () => {
     }
     expect(await page.locator('.relationship-add-new').count()).toBe(0)
     expect(await page.locator('#field-title').isEditable()).toBe(false)
-    await page.screenshot({ fullPage: true, path: '/tmp/series-municipality-read-only.png' })
+    await page.screenshot({
+      fullPage: true,
+      path: screenshotPath('series-municipality-read-only.png'),
+    })
     expect(await axeViolations(page, '.read-only-notice')).toEqual([])
     await context.close()
   })
@@ -265,7 +273,7 @@ describe('documents a municipality editor may read but not change', () => {
     expect(await noticeOf(page).innerText()).toBe(
       `Dies ist das Profil der Kommune ${other.name}; Sie können es ansehen, aber nur das Profil Ihrer eigenen Kommune bearbeiten.`,
     )
-    await page.screenshot({ path: '/tmp/series-municipality-profile.png' })
+    await page.screenshot({ path: screenshotPath('series-municipality-profile.png') })
 
     await page.goto(`${server.url}/admin/collections/municipalities/${own.id}`)
     await page.locator('#field-name').waitFor()

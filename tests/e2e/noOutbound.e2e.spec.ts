@@ -26,7 +26,7 @@ import type { OutboundAttempt } from '../helpers/outboundRecorder'
 import { projectRoot } from '../../src/runtime/paths'
 import { MONACO_VS_PATH } from '../../src/admin/codeEditors/monacoPath'
 import { monacoFiles } from '../../src/server/monaco'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, screenshotPath } from '../helpers/browser'
 import { createOpenEvent } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
 import { requestJson } from '../helpers/http'
@@ -199,7 +199,7 @@ describe('no outbound request', () => {
       )
       .toBe(`${targetGroup.title} (bearbeitet)`)
     await page.waitForLoadState('networkidle')
-    await page.screenshot({ fullPage: true, path: '/tmp/proofs-admin-edit.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('proofs-admin-edit.png') })
     await context.close()
 
     expect(leaving).toEqual([])
@@ -247,7 +247,7 @@ describe('no outbound request', () => {
     // Monaco's own words in German (min/vs/nls/lang/de.js).
     await editor.locator('[aria-label^="Editor-Inhalt"]').first().waitFor({ state: 'attached' })
     await page.waitForLoadState('networkidle')
-    await page.screenshot({ fullPage: true, path: '/tmp/proofs-admin-code-editor.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('proofs-admin-code-editor.png') })
     await context.close()
 
     expect(editorFiles).toContain(`200 ${MONACO_VS_PATH}/loader.js`)
@@ -344,7 +344,7 @@ describe('no outbound request', () => {
       await page.locator(element).first().getByRole('heading').first().waitFor()
     }
     await page.waitForLoadState('networkidle')
-    await page.screenshot({ fullPage: true, path: '/tmp/proofs-demo.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('proofs-demo.png') })
     expect(complaints).toEqual([])
 
     const email = 'besucherin.ausgehend@example.test'

@@ -1,7 +1,7 @@
 /**
  * The view "Datenschutzanfragen" in Chromium, as the coordination office uses it: enter an
  * address, see what is stored per plugin, download the export, erase after typing the address
- * again; a municipality editor is refused. Screenshots in /tmp for a look.
+ * again; a municipality editor is refused. Screenshots (screenshotPath) for a look.
  */
 import type { Browser } from 'playwright-core'
 
@@ -11,7 +11,12 @@ import { readFile } from 'node:fs/promises'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import {
   createComment,
   createModule,
@@ -101,7 +106,7 @@ describe('the view "Datenschutzanfragen"', () => {
       expect(text).toContain('„Stadtteilkonferenz (Datenschutz)“')
       expect(text).toContain('Anmeldungen zu Veranstaltungen: 1 Eintrag')
       expect(text).toContain('Bewertungen sind anonym')
-      await page.screenshot({ fullPage: true, path: '/tmp/privacy-requests-found.png' })
+      await page.screenshot({ fullPage: true, path: screenshotPath('privacy-requests-found.png') })
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -127,13 +132,16 @@ describe('the view "Datenschutzanfragen"', () => {
       await expect
         .poll(() => page.locator('.privacy-requests__error').innerText())
         .toContain('Es wurde nichts gelöscht')
-      await page.screenshot({ fullPage: true, path: '/tmp/privacy-requests-confirm.png' })
+      await page.screenshot({
+        fullPage: true,
+        path: screenshotPath('privacy-requests-confirm.png'),
+      })
       await confirmation.fill(PERSON)
       await page.getByRole('button', { name: 'Endgültig löschen' }).click()
       await expect
         .poll(() => page.locator('.privacy-requests__done').innerText())
         .toContain('Erledigt: 2 gelöscht, 0 anonymisiert.')
-      await page.screenshot({ fullPage: true, path: '/tmp/privacy-requests-erased.png' })
+      await page.screenshot({ fullPage: true, path: screenshotPath('privacy-requests-erased.png') })
 
       const { totalDocs } = await server.payload.count({
         collection: 'comments',
@@ -142,7 +150,7 @@ describe('the view "Datenschutzanfragen"', () => {
       expect(totalDocs).toBe(0)
       await page.goto(`${server.url}/admin/collections/privacy-requests`)
       await expect.poll(() => page.locator('tbody tr').count()).toBe(3)
-      await page.screenshot({ fullPage: true, path: '/tmp/privacy-requests-log.png' })
+      await page.screenshot({ fullPage: true, path: screenshotPath('privacy-requests-log.png') })
     } finally {
       await context.close()
     }

@@ -7,7 +7,12 @@ import type { RunningServer } from '../../src/server/startServer'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createModule, rateModule } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
@@ -190,7 +195,7 @@ describe('ratings in the admin', () => {
     expect(await chart.locator('rect.ratings-panel__bar').count()).toBe(2)
 
     await panel.scrollIntoViewIfNeeded()
-    await panel.screenshot({ path: '/tmp/ratings-panel.png' })
+    await panel.screenshot({ path: screenshotPath('ratings-panel.png') })
     await context.close()
   })
 
@@ -291,7 +296,7 @@ describe('ratings in the admin', () => {
     expect(await axeViolationsIn(page, '.bipolar-scale')).toEqual([])
     await phase.scrollIntoViewIfNeeded()
     await page.mouse.move(0, 0)
-    await page.screenshot({ fullPage: true, path: '/tmp/words-editorial-scale.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-editorial-scale.png') })
 
     await page.click('#action-save-draft')
     await page

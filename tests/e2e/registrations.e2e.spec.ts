@@ -14,7 +14,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import { createEvent, createMunicipality, inDays } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 
@@ -235,7 +240,7 @@ describe('registrations panel on an event', () => {
     ).toEqual(['Warteliste'])
 
     await page.mouse.move(0, 0)
-    await panel.screenshot({ path: '/tmp/registrations-panel.png' })
+    await panel.screenshot({ path: screenshotPath('registrations-panel.png') })
     await context.close()
   })
 
@@ -376,7 +381,7 @@ describe('registrations panel on an event', () => {
     await panel
       .locator('.registrations-panel__section')
       .last()
-      .screenshot({ path: '/tmp/events-attendance-disabled.png' })
+      .screenshot({ path: screenshotPath('events-attendance-disabled.png') })
     await context.close()
   })
 

@@ -4,7 +4,7 @@
  * focus on the first new one, an empty query, a typo, English) and the method catalogue's facets
  * in <qn-module-finder> (counts, choices that would leave nothing disabled); a long word or a
  * pasted URL at 320 px with text at 200 %, the focus kept on "Suchen"; axe-core (WCAG 2.1 AA) in
- * every state, screenshots in /tmp/widgets/.
+ * every state, screenshots in the test data's screenshots/widgets/.
  */
 import type { Browser, Locator, Page, Route } from 'playwright-core'
 
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, screenshotPath } from '../helpers/browser'
 import { createModule, createProject, createTaxonomy } from '../helpers/fixtures'
 import { startTestServer } from '../helpers/server'
 import { axeViolations } from '../helpers/widgetHost'
@@ -24,7 +24,7 @@ const { host } = await vi.hoisted(async () => {
   return { host: await startWidgetHost() }
 })
 
-const SCREENSHOTS = '/tmp/widgets'
+const SCREENSHOTS = screenshotPath('widgets')
 const WORD = 'Quartiersgarten'
 
 let browser: Browser
@@ -125,7 +125,7 @@ describe('<qn-search>', () => {
       Math.abs(fieldBox.y + fieldBox.height / 2 - (buttonBox.y + buttonBox.height / 2)),
     ).toBeLessThan(4)
     expect(buttonBox.x).toBeGreaterThan(fieldBox.x + fieldBox.width - 1)
-    await page.screenshot({ path: '/tmp/qn-search-empty.png' })
+    await page.screenshot({ path: screenshotPath('qn-search-empty.png') })
 
     await search.getByRole('searchbox').fill(WORD.toLowerCase())
     await search.getByRole('searchbox').press('Enter')

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { createAccounts, launchChromium, signIn as signInWith } from '../helpers/browser'
+import {
+  createAccounts,
+  launchChromium,
+  screenshotPath,
+  signIn as signInWith,
+} from '../helpers/browser'
 import {
   createComment,
   createModule,
@@ -128,7 +133,7 @@ describe('target titles in the admin', () => {
     })
     const cellTexts = await page.locator('.table table tbody td').allInnerTexts()
     expect(cellTexts.map((text) => text.trim())).not.toContain('modules')
-    await page.screenshot({ fullPage: true, path: '/tmp/words-comments-list.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-comments-list.png') })
 
     // The comment itself says which entry it is about, linked.
     await page.goto(`${server.url}/admin/collections/comments/${onModule.id}`)
@@ -141,7 +146,7 @@ describe('target titles in the admin', () => {
     // Instead of the stored slug and id, which only a new comment asks for.
     expect(await page.getByText('Sammlung', { exact: true }).count()).toBe(0)
     expect(await page.getByText('Eintrag (ID)', { exact: true }).count()).toBe(0)
-    await page.screenshot({ path: '/tmp/words-comment-edit.png' })
+    await page.screenshot({ path: screenshotPath('words-comment-edit.png') })
 
     // A report names the reported comment's entry.
     await page.goto(`${server.url}/admin/collections/comment-reports`)
@@ -150,7 +155,7 @@ describe('target titles in the admin', () => {
       href: `/admin/collections/modules/${module.id}`,
       text: 'Beteiligungsmodul: Stadtteilkonferenz (Titel)',
     })
-    await page.screenshot({ fullPage: true, path: '/tmp/words-comment-reports.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-comment-reports.png') })
 
     // The link leads to the entry.
     await (await targetLinkInRow(page, 'Mara Modul')).click()
@@ -178,7 +183,7 @@ describe('target titles in the admin', () => {
       href: `/admin/collections/modules/${module.id}`,
       text: 'Beteiligungsmodul: Zukunftswerkstatt (Titel)',
     })
-    await page.screenshot({ fullPage: true, path: '/tmp/words-ratings-list.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-ratings-list.png') })
 
     await page.goto(`${server.url}/admin/collections/rating-summaries`)
     await page.locator('.table table').waitFor()
@@ -188,7 +193,7 @@ describe('target titles in the admin', () => {
       href: `/admin/collections/modules/${module.id}`,
       text: 'Beteiligungsmodul: Zukunftswerkstatt (Titel)',
     })
-    await page.screenshot({ fullPage: true, path: '/tmp/words-rating-summaries.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-rating-summaries.png') })
     await context.close()
   })
 })
@@ -231,12 +236,12 @@ describe('target titles for visitors', () => {
     const heading = `Ihr Kommentar zu „Stadtteilkonferenz ‚Miteinander‘ ${counter}“`
     await page.getByRole('heading', { level: 2, name: heading }).waitFor()
     expect(await page.locator('.subject .label').innerText()).toBe('Beteiligungsmodul')
-    await page.screenshot({ fullPage: true, path: '/tmp/words-confirm-page.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-confirm-page.png') })
     await page.getByRole('button', { name: 'Kommentar bestätigen' }).click()
     await page.getByRole('heading', { level: 1, name: 'Ihr Kommentar ist bestätigt' }).waitFor()
     // The result still says what it was about.
     await page.getByRole('heading', { level: 2, name: heading }).waitFor()
-    await page.screenshot({ fullPage: true, path: '/tmp/words-confirmed-page.png' })
+    await page.screenshot({ fullPage: true, path: screenshotPath('words-confirmed-page.png') })
     await visitor.close()
 
     // The moderators' notice names it too.

@@ -4,7 +4,7 @@
  * (loading, empty, filled, invalid input, sent, failed and recovered, the registration's
  * states), a keyboard-only walk through the rating and the registration form, reflow at 320 and
  * 160 px with text at 200 %, the forms' error summary in a live region, and screenshots at 1000,
- * 360 and 320 px (written to /tmp/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
+ * 360 and 320 px (written to the test data's screenshots/widgets/). Flows are in widgetsFlows.e2e.spec.ts.
  */
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core'
 
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, screenshotPath } from '../helpers/browser'
 import {
   createComment,
   createDescribedModule,
@@ -41,7 +41,7 @@ const { host, smtp } = await vi.hoisted(async () => {
   return { host: await startWidgetHost(), smtp: await startSmtpReceiver() }
 })
 
-const SCREENSHOTS = '/tmp/widgets'
+const SCREENSHOTS = screenshotPath('widgets')
 const ACCENT = 'rgb(0, 90, 156)'
 
 type Content = {

@@ -2,10 +2,20 @@ import type { Payload } from 'payload'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 
 import fs from 'node:fs'
+import path from 'node:path'
 
 import { chromium } from 'playwright-core'
 
+import { projectRoot } from '../../src/runtime/paths'
 import { createUser } from './users'
+
+/**
+ * Where a test's screenshot goes (to look at what a browser showed): under the run's own test
+ * data (QN_TEST_DATA_DIR), so that two runs on one machine don't write over each other's.
+ * Playwright makes the folders.
+ */
+export const screenshotPath = (name: string): string =>
+  path.resolve(projectRoot, process.env.QN_TEST_DATA_DIR || '.test-data', 'screenshots', name)
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 

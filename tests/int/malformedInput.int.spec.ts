@@ -1625,6 +1625,30 @@ describe('list and detail routes with malformed query parameters', () => {
     expect(((await found.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)).toEqual([
       moduleId,
     ])
+    // A list past qs's array limit (REST: 1,000; the admin's list page: 20) comes as an object
+    // of indexes, and Payload dropped the condition: every document. It is read as the list.
+    const idsBy = async (query: string) =>
+      (
+        (await (await fetch(`${server.url}/api/modules?${query}&depth=0&limit=100`)).json()) as {
+          docs: { id: number }[]
+        }
+      ).docs.map((doc) => doc.id)
+    expect(await idsBy(`where[id][in][0]=${moduleId}&where[id][in][1001]=-5`)).toEqual([moduleId])
+    expect(
+      await idsBy(`where[title][in][0]=Modul%20Eingabe&where[title][in][1001]=gibt%20es%20nicht`),
+    ).toEqual([moduleId])
+    expect(
+      await idsBy(`where[or][0][id][not_in][0]=${moduleId}&where[or][0][id][not_in][2000]=-5`),
+    ).not.toContain(moduleId)
+    const asTheAdminReadsIt = await payload.find({
+      collection: 'modules',
+      depth: 0,
+      // 22 ids, the first ours, the others none.
+      where: {
+        id: { in: Object.fromEntries([moduleId, ...Array(21).fill(-5)].map((id, at) => [at, id])) },
+      },
+    })
+    expect(asTheAdminReadsIt.docs.map((doc) => doc.id)).toEqual([moduleId])
   })
 
   it('should say the limit of nested and/or filters and how to write them, and take what fits', async () => {
