@@ -345,7 +345,7 @@ const withListsAsArrays = (where: Where): Where => {
           .sort((a, b) => Number(a) - Number(b))
           .map((index) => inner[index])
       } else {
-        out[key] = key === 'and' || key === 'or' || isPlainObject(inner) ? listed(inner) : inner
+        out[key] = listed(inner)
       }
     }
     return out
