@@ -138,12 +138,18 @@ export const describeIssues = (
 /** The field errors as one sentence, for clients that show only `message`. */
 export const summaryOf = (errors: FieldError[]) => errors.map((error) => error.message).join(' ')
 
-/** A 400 in Payload's error shape, with each field's message in `data.errors` for forms. */
-export const invalidFields = (message: string, errors: FieldError[]) =>
-  Response.json(
-    { errors: [{ data: { errors }, message, name: 'ValidationError' }] },
-    { headers: { 'Cache-Control': 'no-store' }, status: 400 },
-  )
+/** A 400 in Payload's error shape, with each field's message in `data.errors` for forms, as plain data. */
+export const invalidFieldsAnswer = (message: string, errors: FieldError[]) => ({
+  body: { errors: [{ data: { errors }, message, name: 'ValidationError' }] },
+  headers: { 'Cache-Control': 'no-store' },
+  status: 400,
+})
+
+/** `invalidFieldsAnswer` as the Fetch Response an endpoint returns. */
+export const invalidFields = (message: string, errors: FieldError[]) => {
+  const { body, headers, status } = invalidFieldsAnswer(message, errors)
+  return Response.json(body, { headers, status })
+}
 
 /** Longest page address a widget may send as `returnUrl`. */
 export const RETURN_URL_MAX_LENGTH = 2000

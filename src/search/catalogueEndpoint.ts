@@ -17,15 +17,15 @@ import {
   describeIssues,
   type FieldError,
   type FieldLabels,
-  invalidFields,
+  invalidFieldsAnswer,
   type Language,
-  languageOf,
   summaryOf,
 } from '@quartiersnetz/plugin-kit/publicInput'
 import { z } from 'zod'
 
 import type { Module } from '../../payload-types'
 
+import { type PlainAnswer, visitorReadEndpoint } from '../api/visitorRead'
 import { MODULE_FACETS } from '../domain/moduleFacets'
 import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
 import { catchUpOf, freshValue } from '../server/httpCache/freshValue'
@@ -148,6 +148,20 @@ const findPageModules = async (req: PayloadRequest, ids: number[]): Promise<Page
       ).docs as PageModule[])
     : []
 
+/** A request of a visitor (nobody signed in) in `language`, for the Local API. */
+const visitorReqOf = async (payload: Payload, language: string) =>
+  createLocalReq(
+    {
+      req: {
+        i18n: await getLocalI18n({
+          config: payload.config,
+          language: language as AcceptedLanguages,
+        }),
+      },
+    },
+    payload,
+  )
+
 /**
  * The facts every answer filters and the page modules, per language (a module's rating
  * summary speaks it), kept in memory while no module, Handlungsfeld, target group or rating of
@@ -157,19 +171,8 @@ const findPageModules = async (req: PayloadRequest, ids: number[]): Promise<Page
 const keptCatalogue = freshValue<KeptCatalogue>({
   load: async (payload, language) => {
     const facts = await catalogueFacts(databaseOf(payload))
-    const req = await createLocalReq(
-      {
-        req: {
-          i18n: await getLocalI18n({
-            config: payload.config,
-            language: language as AcceptedLanguages,
-          }),
-        },
-      },
-      payload,
-    )
     const docs = await findPageModules(
-      req,
+      await visitorReqOf(payload, language),
       facts.modules.map((module) => module.id),
     )
     return { ...facts, pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])) }
@@ -217,28 +220,27 @@ const textRanksOf = async (
   return ranks
 }
 
-const respondInvalid = (errors: FieldError[], language: Language) =>
-  invalidFields(
+const respondInvalid = (errors: FieldError[], language: Language): PlainAnswer =>
+  invalidFieldsAnswer(
     language === 'de'
       ? `Der Methodenkatalog kann so nicht gefiltert werden. ${summaryOf(errors)}`
       : `The method catalogue cannot be filtered like this. ${summaryOf(errors)}`,
     errors,
   )
 
-export const catalogueEndpoint: Endpoint = {
-  handler: async (req: PayloadRequest) => {
-    const language = languageOf(req)
-    const parsed = querySchema.safeParse(ownQuery(req), { reportInput: true })
+export const catalogueEndpoint: Endpoint = visitorReadEndpoint({
+  answer: async ({ language, payload, query: given, req }) => {
+    const parsed = querySchema.safeParse(ownQuery(given), { reportInput: true })
     if (!parsed.success) {
       return respondInvalid(describeIssues(parsed.error.issues, labelsOf(), language), language)
     }
     const query = parsed.data as Query
-    const runner = databaseOf(req.payload)
+    const runner = databaseOf(payload)
     // One round trip catches up with the change notifications for both kept values.
-    const caughtUp = catchUpOf(req.payload)
+    const caughtUp = catchUpOf(payload)
     const [kept, ranks] = await Promise.all([
-      keptCatalogue.of(req.payload, req.i18n?.language ?? 'de').get({ caughtUp }),
-      query.q === undefined ? undefined : textRanksOf(req.payload, query.q, caughtUp),
+      keptCatalogue.of(payload, language).get({ caughtUp }),
+      query.q === undefined ? undefined : textRanksOf(payload, query.q, caughtUp),
     ])
     const { filterValues: relations, modules: allModules } =
       kept ?? (await searchDatabaseLimit(() => catalogueFacts(runner)))
@@ -359,7 +361,9 @@ export const catalogueEndpoint: Endpoint = {
     const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
     const docs = kept
       ? pageIds.flatMap((id) => kept.pageModules.get(id) ?? [])
-      : await searchDatabaseLimit(() => findPageModules(req, pageIds))
+      : await searchDatabaseLimit(async () =>
+          findPageModules(req ?? (await visitorReqOf(payload, language)), pageIds),
+        )
     const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
     const modulesById = new Map(matching.map((module) => [module.id, module]))
     const withFacets = (doc: PageModule) => {
@@ -374,8 +378,8 @@ export const catalogueEndpoint: Endpoint = {
         ),
       }
     }
-    return Response.json(
-      {
+    return {
+      body: {
         docs: pageIds.flatMap((id) => {
           const doc = byId.get(id)
           return doc ? [withFacets(doc)] : []
@@ -386,11 +390,10 @@ export const catalogueEndpoint: Endpoint = {
         totalDocs: matching.length,
         totalPages: Math.ceil(matching.length / query.limit),
       },
-      { headers: { 'Cache-Control': 'no-store' } },
-    )
+      headers: { 'Cache-Control': 'no-store' },
+    }
   },
   // Its database work waits in a queue of its own (databaseLimit.ts).
   custom: OWN_QUEUE,
-  method: 'get',
   path: '/catalogue',
-}
+})

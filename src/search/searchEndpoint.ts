@@ -6,13 +6,12 @@
  * municipality editors included, the published documents (the index doesn't know a draft's
  * city).
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload } from 'payload'
 
 import {
   describeIssues,
   type FieldLabels,
-  invalidFields,
-  languageOf,
+  invalidFieldsAnswer,
   summaryOf,
 } from '@quartiersnetz/plugin-kit/publicInput'
 import { z } from 'zod'
@@ -23,6 +22,7 @@ import { databaseOf, runnerOf } from '@quartiersnetz/plugin-kit/drizzleTable'
 import type { SearchSource } from './sources'
 
 import { hasRole } from '../access/roles'
+import { visitorReadEndpoint } from '../api/visitorRead'
 import { freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
 import { foldForSearch } from './fold'
@@ -96,14 +96,14 @@ type SearchArgs = {
  * words, the index not built yet, a tolerant search memory leaves to it).
  */
 const searchInMemoryFor = async (
-  req: PayloadRequest,
+  payload: Payload,
   args: SearchArgs,
 ): Promise<SearchResult | undefined> => {
-  const index = await keptIndex.of(req.payload).get()
+  const index = await keptIndex.of(payload).get()
   if (!index) {
     return undefined
   }
-  const runner = databaseOf(req.payload)
+  const runner = databaseOf(payload)
   const folded = foldForSearch(args.query)
   const tsquery = await tsqueryOf(runner, folded, searchDatabaseLimit)
   const lexemes = plainLexemesOf(tsquery)
@@ -123,84 +123,81 @@ const searchInMemoryFor = async (
 }
 
 /** Payload's own query keys (depth, locale …) come with every request; they don't apply here. */
-export const ownQuery = (req: PayloadRequest): Record<string, unknown> => {
+export const ownQuery = (query: Record<string, unknown>): Record<string, unknown> => {
   const {
     depth: _depth,
     draft: _draft,
     'fallback-locale': _fallback,
     locale: _locale,
     ...own
-  } = (req.query ?? {}) as Record<string, unknown>
+  } = query
   return own
 }
 
-export const searchEndpoint = (sources: SearchSource[]): Endpoint => ({
-  handler: async (req) => {
-    const language = languageOf(req)
-    const parsed = querySchema.safeParse(ownQuery(req), { reportInput: true })
-    if (!parsed.success) {
-      const errors = describeIssues(parsed.error.issues, labels, language)
-      return invalidFields(
-        language === 'de'
-          ? `Die Suche ist so nicht möglich. ${summaryOf(errors)}`
-          : `The search is not possible like this. ${summaryOf(errors)}`,
-        errors,
+export const searchEndpoint = (sources: SearchSource[]): Endpoint =>
+  visitorReadEndpoint({
+    answer: async ({ language, payload, query, req }) => {
+      const parsed = querySchema.safeParse(ownQuery(query), { reportInput: true })
+      if (!parsed.success) {
+        const errors = describeIssues(parsed.error.issues, labels, language)
+        return invalidFieldsAnswer(
+          language === 'de'
+            ? `Die Suche ist so nicht möglich. ${summaryOf(errors)}`
+            : `The search is not possible like this. ${summaryOf(errors)}`,
+          errors,
+        )
+      }
+      const { limit, page, q, type } = parsed.data
+      const allTypes = sources.map((source) => source.collection as string)
+      const types = type
+        ? [...new Set(type.split(',').map((value) => value.trim()))].filter(Boolean)
+        : allTypes
+      const unknown = types.filter((value) => !allTypes.includes(value))
+      if (unknown.length || !types.length) {
+        const message =
+          language === 'de'
+            ? `Unbekannte Art: ${unknown.join(', ') || '(leer)'}. Möglich sind: ${allTypes.join(', ')}.`
+            : `Unknown type: ${unknown.join(', ') || '(empty)'}. Possible are: ${allTypes.join(', ')}.`
+        return invalidFieldsAnswer(message, [{ message, path: 'type' }])
+      }
+      const args = { allTypes, limit, page, query: q, types }
+      const readsDrafts = hasRole(req?.user, 'admin', 'editor')
+      const fromMemory = readsDrafts ? undefined : await searchInMemoryFor(payload, args)
+      const result =
+        fromMemory ??
+        (await searchDatabaseLimit(() =>
+          withIndexScans(payload, (runner) =>
+            runSearch(runner, { ...args, version: readsDrafts ? 'latest' : 'published' }),
+          ),
+        ))
+      const typeLabels = Object.fromEntries(
+        sources.map((source) => [
+          source.collection,
+          { plural: source.label.plural[language], singular: source.label.singular[language] },
+        ]),
       )
-    }
-    const { limit, page, q, type } = parsed.data
-    const allTypes = sources.map((source) => source.collection as string)
-    const types = type
-      ? [...new Set(type.split(',').map((value) => value.trim()))].filter(Boolean)
-      : allTypes
-    const unknown = types.filter((value) => !allTypes.includes(value))
-    if (unknown.length || !types.length) {
-      const message =
-        language === 'de'
-          ? `Unbekannte Art: ${unknown.join(', ') || '(leer)'}. Möglich sind: ${allTypes.join(', ')}.`
-          : `Unknown type: ${unknown.join(', ') || '(empty)'}. Possible are: ${allTypes.join(', ')}.`
-      return invalidFields(message, [{ message, path: 'type' }])
-    }
-    const args = { allTypes, limit, page, query: q, types }
-    const readsDrafts = hasRole(req.user, 'admin', 'editor')
-    const fromMemory = readsDrafts ? undefined : await searchInMemoryFor(req, args)
-    const result =
-      fromMemory ??
-      (await searchDatabaseLimit(() =>
-        withIndexScans(req.payload, (runner) =>
-          runSearch(runner, { ...args, version: readsDrafts ? 'latest' : 'published' }),
-        ),
-      ))
-    const typeLabels = Object.fromEntries(
-      sources.map((source) => [
-        source.collection,
-        { plural: source.label.plural[language], singular: source.label.singular[language] },
-      ]),
-    )
-    return Response.json(
-      {
-        counts: result.counts,
-        docs: result.docs,
-        isSimilar: result.isSimilar,
-        limit,
-        page,
-        query: q,
-        totalDocs: result.totalDocs,
-        totalPages: Math.ceil(result.totalDocs / limit),
-        types: typeLabels,
-      },
-      // Drafts in editors' answers must not be kept anywhere; visitors' change with every edit.
-      {
+      return {
+        body: {
+          counts: result.counts,
+          docs: result.docs,
+          isSimilar: result.isSimilar,
+          limit,
+          page,
+          query: q,
+          totalDocs: result.totalDocs,
+          totalPages: Math.ceil(result.totalDocs / limit),
+          types: typeLabels,
+        },
+        // Drafts in editors' answers must not be kept anywhere; visitors' change with every edit.
         headers: {
           'Cache-Control': 'no-store',
           Vary: 'Accept-Language, Authorization, Cookie',
           // Which answered (for operators, and the tests that compare both).
           'X-Search': fromMemory ? 'memory' : 'database',
         },
-      },
-    )
-  },
-  // Its database work waits in a queue of its own (databaseLimit.ts).
-  custom: OWN_QUEUE,
-  method: 'get',
-  path: '/search',
-})
+      }
+    },
+    // Its database work waits in a queue of its own (databaseLimit.ts).
+    custom: OWN_QUEUE,
+    path: '/search',
+  })

@@ -32,6 +32,7 @@ import { requestForNext } from './apiInput'
 import { graphqlHandler } from './graphqlApi'
 import { routePattern } from './routePattern'
 import { sendError } from './sendError'
+import { visitorReads } from './visitorReads'
 
 type Handle = (req: ExpressRequest, res: ExpressResponse) => Promise<void>
 /** Next's request handler (it also gets requests express never saw: the cache's GraphQL replays). */
@@ -371,6 +372,8 @@ export const payloadApi = ({
   const origin = new URL(config.serverURL || 'http://localhost').origin
   const apiThroughNext = gate.throughNext(handleNext)
   const isOwnQueueRoute = ownQueueRoutesOf(config)
+  // A visitor's search or catalogue query without Payload's request around it (visitorReads.ts).
+  const reads = visitorReads({ fail: gate.fail, payload, run: gate.run })
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!
     if (!path.startsWith(apiPrefix)) {
@@ -388,6 +391,9 @@ export const payloadApi = ({
       skipped.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
     ) {
       await (queuesItself ? handleNext : apiThroughNext)(req, res)
+      return
+    }
+    if (await reads.answer(req, res, path)) {
       return
     }
     await answerThrough({

@@ -621,3 +621,78 @@ describe('the visitors’ index in memory', () => {
     expect(editor.body.docs?.[0]?.status).toBe('draft')
   })
 })
+
+describe('visitors’ answers without Payload’s request (src/server/visitorReads.ts)', () => {
+  /** Every answer header but the date, as name → value. */
+  const headersOf = (response: Response) =>
+    Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'))
+
+  /** Counts the calls of an endpoint's handler (Payload's way) while `run` runs. */
+  const countingHandlerCalls = async (
+    endpoints: { handler: (...args: never[]) => unknown; path: string }[],
+    path: string,
+    run: (calls: () => number) => Promise<void>,
+  ) => {
+    const endpoint = endpoints.find((candidate) => candidate.path === path)!
+    const handler = endpoint.handler
+    let calls = 0
+    endpoint.handler = (...args: never[]) => {
+      calls++
+      return handler(...args)
+    }
+    try {
+      await run(() => calls)
+    } finally {
+      endpoint.handler = handler
+    }
+  }
+
+  it.each([
+    ['/api/search?q=Senioren%20Arnsberg'],
+    ['/api/search?q=Zukunftswerkstat&page=1&limit=3'],
+    ['/api/search?q=Quartier&type=events,programmes&page=2&limit=4'],
+    ['/api/search?q='],
+    ['/api/search?q=Quartier&type=blog'],
+    ['/api/search?q=Quartier&sort=title'],
+    ['/api/modules/catalogue'],
+    ['/api/modules/catalogue?phase=planning&q=Zukunftswerkstatt&limit=2'],
+    ['/api/modules/catalogue?participation[min]=2&fieldOfAction=1,2'],
+    ['/api/modules/catalogue?phase=Planung&limit=500'],
+  ])('should answer %s to visitors as Payload’s route does, without Payload', async (address) => {
+    const origin = new URL(server.url).origin
+    const endpoints = address.startsWith('/api/search')
+      ? payload.config.endpoints
+      : payload.collections.modules.config.endpoints || []
+    const path = address.startsWith('/api/search') ? '/search' : '/catalogue'
+    await countingHandlerCalls(endpoints, path, async (calls) => {
+      for (const language of ['de-DE', 'en']) {
+        const headers = { 'Accept-Language': language, Origin: origin }
+        const before = calls()
+        const visitor = await fetch(`${server.url}${address}`, { headers })
+        expect(calls(), 'the visitor’s request went to Payload').toBe(before)
+        // A cookie that signs nobody in: Payload's route answers, for a visitor.
+        const throughPayload = await fetch(`${server.url}${address}`, {
+          headers: { ...headers, Cookie: 'payload-token=nobody' },
+        })
+        expect(calls()).toBe(before + 1)
+        expect(visitor.status).toBe(throughPayload.status)
+        expect(headersOf(visitor)).toEqual(headersOf(throughPayload))
+        expect(await visitor.text()).toBe(await throughPayload.text())
+        expect(visitor.headers.get('access-control-allow-origin')).toBe(origin)
+        expect(visitor.headers.get('content-type')).toBe('application/json')
+      }
+    })
+  })
+
+  it('should answer HEAD as GET without a body, as Payload’s route does', async () => {
+    const address = `${server.url}/api/search?q=Quartier`
+    const visitor = await fetch(address, { method: 'HEAD' })
+    const throughPayload = await fetch(address, {
+      headers: { Cookie: 'payload-token=nobody' },
+      method: 'HEAD',
+    })
+    expect(visitor.status).toBe(200)
+    expect(headersOf(visitor)).toEqual(headersOf(throughPayload))
+    expect(await visitor.text()).toBe('')
+  })
+})

@@ -1,0 +1,67 @@
+/**
+ * A GET endpoint whose answer to a visitor depends only on its query, the language and what is
+ * published (the search, the method catalogue): its work is written once, as `answer`, and
+ * reaches clients two ways. The endpoint's handler calls it for every request Payload answers
+ * (signed-in editors, `PAYLOAD_API_DIRECT=false`); express calls it directly for a visitor's
+ * request, one without credentials (src/server/visitorReads.ts), without Payload's request
+ * (a Fetch Request, the auth strategies, a DataLoader) and without a Fetch Response around the
+ * JSON. Under load those objects outlived the young generation: the old one was collected about
+ * once a second, and its pauses made the slowest answers (bench/optimisations.md).
+ */
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
+
+import { type Language, languageOf } from '@quartiersnetz/plugin-kit/publicInput'
+
+/** What an endpoint answers, before it becomes a Fetch Response or an express answer. */
+export type PlainAnswer = {
+  /** Sent as JSON. */
+  body: unknown
+  headers?: Record<string, string>
+  /** @default 200 */
+  status?: number
+}
+
+export type ReadInput = {
+  language: Language
+  payload: Payload
+  /** The query as Payload parses it (qs, `a[b]=1` as `{ a: { b: '1' } }`). */
+  query: Record<string, unknown>
+  /** Payload's request; none when express answers a visitor (nobody is signed in). */
+  req?: PayloadRequest
+}
+
+export type VisitorRead = (input: ReadInput) => Promise<PlainAnswer>
+
+/** A plain answer as the Fetch Response a Payload endpoint returns. */
+export const responseOf = ({ body, headers, status = 200 }: PlainAnswer): Response =>
+  Response.json(body, { headers, status })
+
+/** The visitor read an endpoint declared (`visitorReadEndpoint`), if any. */
+export const visitorReadOf = (endpoint: Pick<Endpoint, 'custom'>): undefined | VisitorRead => {
+  const read = (endpoint.custom as undefined | { visitorRead?: unknown })?.visitorRead
+  return typeof read === 'function' ? (read as VisitorRead) : undefined
+}
+
+/** A GET endpoint made of `answer` (its handler calls it with Payload's request). */
+export const visitorReadEndpoint = ({
+  answer,
+  custom,
+  path,
+}: {
+  answer: VisitorRead
+  custom?: Record<string, unknown>
+  path: string
+}): Endpoint => ({
+  custom: { ...custom, visitorRead: answer },
+  handler: async (req) =>
+    responseOf(
+      await answer({
+        language: languageOf(req),
+        payload: req.payload,
+        query: (req.query ?? {}) as Record<string, unknown>,
+        req,
+      }),
+    ),
+  method: 'get',
+  path,
+})
