@@ -21,7 +21,7 @@ export type PlainAnswer = {
   status?: number
 }
 
-export type ReadInput = {
+type ReadInput = {
   language: Language
   payload: Payload
   /** The query as Payload parses it (qs, `a[b]=1` as `{ a: { b: '1' } }`). */
@@ -33,8 +33,15 @@ export type ReadInput = {
 export type VisitorRead = (input: ReadInput) => Promise<PlainAnswer>
 
 /** A plain answer as the Fetch Response a Payload endpoint returns. */
-export const responseOf = ({ body, headers, status = 200 }: PlainAnswer): Response =>
+const responseOf = ({ body, headers, status = 200 }: PlainAnswer): Response =>
   Response.json(body, { headers, status })
+
+/**
+ * Set on the request handed to Payload's route after a visitor read failed in express: the
+ * handler throws that error instead of reading again, and Payload answers it as its own
+ * (routeError, the afterError hooks: 503 with Retry-After for a database that can't serve).
+ */
+export const FAILED_READ = Symbol('visitor read failed')
 
 /** The visitor read an endpoint declared (`visitorReadEndpoint`), if any. */
 export const visitorReadOf = (endpoint: Pick<Endpoint, 'custom'>): undefined | VisitorRead => {
@@ -53,15 +60,20 @@ export const visitorReadEndpoint = ({
   path: string
 }): Endpoint => ({
   custom: { ...custom, visitorRead: answer },
-  handler: async (req) =>
-    responseOf(
+  handler: async (req) => {
+    const failed = (req as unknown as Record<symbol, unknown>)[FAILED_READ]
+    if (failed !== undefined) {
+      throw failed
+    }
+    return responseOf(
       await answer({
         language: languageOf(req),
         payload: req.payload,
         query: (req.query ?? {}) as Record<string, unknown>,
         req,
       }),
-    ),
+    )
+  },
   method: 'get',
   path,
 })

@@ -9,7 +9,7 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Endpoint, Payload, SanitizedConfig } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
@@ -18,6 +18,7 @@ import { Readable } from 'node:stream'
 import { handleEndpoints } from 'payload'
 
 import { refusalsAsBadRequest } from '../api/graphqlRefusals'
+import { FAILED_READ } from '../api/visitorRead'
 import { inClientLanguage } from '../api/inClientLanguage'
 import { classifyError } from '../errors/classifyError'
 import { ANSWERS, RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
@@ -30,7 +31,7 @@ import {
 
 import { requestForNext } from './apiInput'
 import { graphqlHandler } from './graphqlApi'
-import { routePattern } from './routePattern'
+import { endpointRoutesOf } from './routePattern'
 import { sendError } from './sendError'
 import { visitorReads } from './visitorReads'
 
@@ -233,24 +234,9 @@ export const apiGate = ({
 export const ownQueueRoutesOf = (
   config: Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' | 'routes'>,
 ) => {
-  const routes: { method: string; pattern: RegExp }[] = []
-  const add = (prefix: string, endpoints: Endpoint[] | false | undefined) => {
-    for (const endpoint of endpoints || []) {
-      if (hasOwnQueue(endpoint)) {
-        routes.push({
-          method: endpoint.method.toUpperCase(),
-          pattern: routePattern(config.routes.api, `${prefix}${endpoint.path}`),
-        })
-      }
-    }
-  }
-  add('', config.endpoints)
-  for (const collection of config.collections) {
-    add(`/${collection.slug}`, collection.endpoints)
-  }
-  for (const global of config.globals) {
-    add(`/globals/${global.slug}`, global.endpoints)
-  }
+  const routes = endpointRoutesOf(config)
+    .filter(({ endpoint }) => hasOwnQueue(endpoint))
+    .map(({ endpoint, pattern }) => ({ method: endpoint.method.toUpperCase(), pattern }))
   return (method: string, path: string) => {
     // HEAD is answered as GET.
     const asMethod = method === 'HEAD' ? 'GET' : method
@@ -372,8 +358,21 @@ export const payloadApi = ({
   const origin = new URL(config.serverURL || 'http://localhost').origin
   const apiThroughNext = gate.throughNext(handleNext)
   const isOwnQueueRoute = ownQueueRoutesOf(config)
-  // A visitor's search or catalogue query without Payload's request around it (visitorReads.ts).
-  const reads = visitorReads({ fail: gate.fail, payload, run: gate.run })
+  // A visitor's search or catalogue query without Payload's request around it (visitorReads.ts);
+  // should it fail, Payload's route answers the error as its own.
+  const reads = visitorReads({
+    answerFailure: (req, res, err) =>
+      answerThrough({
+        gate,
+        handler: (request) => rest(Object.assign(request, { [FAILED_READ]: err }), undefined),
+        origin,
+        req,
+        res,
+        run: atOnce,
+      }),
+    payload,
+    runOf: (queuesItself) => (queuesItself ? atOnce : gate.run),
+  })
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!
     if (!path.startsWith(apiPrefix)) {

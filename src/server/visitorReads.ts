@@ -2,23 +2,24 @@
  * A visitor's GET of an endpoint that declared its work as a visitor read (src/api/visitorRead.ts:
  * the search, the method catalogue), answered by express directly: the query parsed as Payload
  * parses it, the language Payload would pick, the answer's JSON and headers as Payload's REST
- * route sends them (its CORS headers included), errors as the gate answers them. Only requests
- * without credentials (no Authorization header, no cookie of Payload's): whoever may be signed in
- * goes to Payload, which knows who it is (an editor's search finds drafts).
+ * route sends them (its CORS headers included). Only requests without credentials (no
+ * Authorization header, no cookie of Payload's): whoever may be signed in goes to Payload, which
+ * knows who it is (an editor's search finds drafts). Should the read fail, Payload's route
+ * answers the error (`answerFailure`), exactly as it answers its own.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import type { Endpoint, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { getRequestLanguage, headersWithCors } from 'payload'
-import * as qs from 'qs-esm'
+import { parse } from 'qs-esm'
 
 import type { ConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 
 import { hasOwnQueue } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 
-import { type VisitorRead, visitorReadOf } from '../api/visitorRead'
+import { type PlainAnswer, visitorReadOf } from '../api/visitorRead'
 import { hasCredentials } from './httpCache/policy'
-import { routePattern } from './routePattern'
+import { endpointRoutesOf } from './routePattern'
 
 /** The options Payload's createPayloadRequest parses a query with. */
 const QUERY_OPTIONS = {
@@ -28,47 +29,52 @@ const QUERY_OPTIONS = {
   ignoreQueryPrefix: true,
 } as const
 
-type Route = { ownQueue: boolean; pattern: RegExp; read: VisitorRead }
+/**
+ * The cookies Payload reads the language from (`payload-lng`): none, since a request with a
+ * cookie of Payload's goes to Payload.
+ */
+const NO_COOKIES = new Map<string, string>()
 
 /** The express request's headers as far as Payload's helpers read them (`get`). */
 const headerReader = (req: ExpressRequest) =>
   ({ get: (name: string) => req.get(name) ?? null }) as unknown as Headers
+
+/** The answer's body and headers as Payload's route sends them (Response.json, headersWithCors). */
+const sentForm = (plain: PlainAnswer, headers: Headers, payload: Payload) => {
+  const body = Buffer.from(JSON.stringify(plain.body))
+  const answerHeaders = new Headers(plain.headers)
+  if (!answerHeaders.has('content-type')) {
+    answerHeaders.set('content-type', 'application/json')
+  }
+  return {
+    body,
+    headers: headersWithCors({ headers: answerHeaders, req: { headers, payload } as never }),
+  }
+}
 
 /**
  * Answers a visitor's request to a visitor read (`answer` resolves true), or leaves it
  * (`answer` resolves false: another method, another route, or credentials).
  */
 export const visitorReads = ({
-  fail,
+  answerFailure,
   payload,
-  run,
+  runOf,
 }: {
-  /** Answers an error around the read (the gate's `fail`). */
-  fail: (res: ExpressResponse, err: unknown) => void
+  /** Answers the error a read threw (through Payload's route, which says it as its own). */
+  answerFailure: (req: ExpressRequest, res: ExpressResponse, err: unknown) => Promise<void>
   payload: Payload
-  /** Runs the read in a slot of the gate (endpoints with a queue of their own run at once). */
-  run: ConcurrencyLimit
+  /** How a read runs: at once when its endpoint queues itself, else in a slot of the gate. */
+  runOf: (queuesItself: boolean) => ConcurrencyLimit
 }) => {
   const { config } = payload
-  const routes: Route[] = []
-  const add = (prefix: string, endpoints: Endpoint[] | false | undefined) => {
-    for (const endpoint of endpoints || []) {
-      const read = visitorReadOf(endpoint)
-      if (read && endpoint.method === 'get') {
-        routes.push({
-          ownQueue: hasOwnQueue(endpoint),
-          pattern: routePattern(config.routes.api, `${prefix}${endpoint.path}`),
-          read,
-        })
-      }
-    }
-  }
-  add('', config.endpoints)
-  for (const collection of config.collections) {
-    add(`/${collection.slug}`, collection.endpoints)
-  }
+  const routes = endpointRoutesOf(config).flatMap(({ endpoint, pattern }) => {
+    const read = visitorReadOf(endpoint)
+    return read && endpoint.method === 'get'
+      ? [{ pattern, read, run: runOf(hasOwnQueue(endpoint)) }]
+      : []
+  })
   const cookiePrefix = `${config.cookiePrefix}-`
-  const noCookies = new Map<string, string>()
 
   const answer = async (req: ExpressRequest, res: ExpressResponse, path: string) => {
     if (
@@ -83,39 +89,39 @@ export const visitorReads = ({
       return false
     }
     const headers = headerReader(req)
-    const url = req.url ?? ''
-    const search = url.includes('?') ? url.slice(url.indexOf('?')) : ''
     try {
-      const runRead: ConcurrencyLimit = route.ownQueue ? (task) => task() : run
-      const plain = await runRead(async () =>
+      const sent = await route.run(async () => {
         // Nobody to answer when the client left while waiting.
-        res.closed || res.destroyed
-          ? undefined
-          : route.read({
-              language:
-                getRequestLanguage({ config, cookies: noCookies, headers }) === 'en' ? 'en' : 'de',
-              payload,
-              query: search ? (qs.parse(search, QUERY_OPTIONS) as Record<string, unknown>) : {},
-            }),
-      )
-      if (!plain) {
+        if (res.closed || res.destroyed) {
+          return undefined
+        }
+        // As Payload reads it: a fragment dropped, characters such as " percent-encoded.
+        const { search } = new URL(req.url ?? '/', 'http://localhost')
+        const plain: PlainAnswer = await route.read({
+          language:
+            getRequestLanguage({ config, cookies: NO_COOKIES, headers }) === 'en' ? 'en' : 'de',
+          payload,
+          query: search ? (parse(search, QUERY_OPTIONS) as Record<string, unknown>) : {},
+        })
+        return { ...sentForm(plain, headers, payload), status: plain.status ?? 200 }
+      })
+      if (!sent) {
         return true
       }
-      const answerHeaders = headersWithCors({
-        headers: new Headers({ 'content-type': 'application/json', ...plain.headers }),
-        req: { headers, payload } as never,
-      })
-      res.statusCode = plain.status ?? 200
-      answerHeaders.forEach((value, name) => res.setHeader(name, value))
+      res.statusCode = sent.status
+      sent.headers.forEach((value, name) => res.setHeader(name, value))
       if (req.method === 'HEAD') {
         res.end()
         return true
       }
-      const body = Buffer.from(JSON.stringify(plain.body))
-      res.setHeader('content-length', body.length)
-      res.end(body)
+      res.setHeader('content-length', sent.body.length)
+      res.end(sent.body)
     } catch (err) {
-      fail(res, err)
+      if (res.headersSent) {
+        res.destroy()
+      } else {
+        await answerFailure(req, res, err)
+      }
     }
     return true
   }

@@ -19,7 +19,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withKnownTypeNames } from '../../src/api/knownTypeNames'
 import { visitorReadEndpoint } from '../../src/api/visitorRead'
 import { type ApiGate, apiGate, ownQueueRoutesOf, payloadApi } from '../../src/server/payloadApi'
-import { visitorReads } from '../../src/server/visitorReads'
 import { requestJson, uploadFile } from '../helpers/http'
 import { startTestServer } from '../helpers/server'
 import { createSignedInUsers, PASSWORD } from '../helpers/users'
@@ -537,55 +536,63 @@ describe('the API gate', () => {
     expect(body.errors[0]!.message).toMatch(/vorübergehend/)
   })
 
-  it('should answer what goes wrong in a visitor read as around Payload: 503 with Retry-After, 500, in the client’s language', async () => {
-    const gate = apiGate({ concurrency: 1, payload: quiet })
+  it('should answer what goes wrong in a visitor read as Payload’s route does: 503 with Retry-After, 500, in the client’s language', async () => {
     const failures: Record<string, Error> = {
-      '/busy': Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      '/visitor-read-busy': Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
         code: 'ECONNREFUSED',
       }),
-      '/broken': new Error('a defect'),
+      '/visitor-read-broken': new Error('a defect'),
     }
-    const config = {
-      ...server.payload.config,
-      collections: [],
-      endpoints: Object.entries(failures).map(([path, error]) =>
-        visitorReadEndpoint({ answer: () => Promise.reject(error), path }),
-      ),
-    }
-    const reads = visitorReads({
-      fail: gate.fail,
-      payload: { ...server.payload, config } as never,
-      run: gate.run,
+    const { endpoints } = server.payload.config
+    const added = Object.entries(failures).map(([path, error]) =>
+      visitorReadEndpoint({ answer: () => Promise.reject(error), path }),
+    )
+    endpoints.push(...added)
+    const gate = apiGate({ concurrency: 1, payload: quiet })
+    const handle = payloadApi({
+      gate,
+      handleNext: async (_req, res) => {
+        res.statusCode = 418
+        res.end()
+      },
+      isDirect: true,
+      payload: server.payload,
     })
     const app = express()
     app.use((req, res) => {
-      void reads.answer(req, res, req.path).then((isAnswered) => {
-        if (!isAnswered) {
-          res.status(418).end()
-        }
-      })
+      void handle(req, res)
     })
     const listener = http.createServer(app)
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api`
+    const headersOf = (response: Response) =>
+      Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'))
     try {
-      const busy = await fetch(`${url}/busy?q=x`)
-      expect(busy.status).toBe(503)
-      expect(busy.headers.get('retry-after')).toBeTruthy()
+      for (const [path, status] of [
+        ['/visitor-read-busy?q=x', 503],
+        ['/visitor-read-broken', 500],
+      ] as const) {
+        for (const language of ['de', 'fr, en;q=0.8', 'en']) {
+          const visitor = await fetch(`${url}${path}`, { headers: { 'Accept-Language': language } })
+          // A cookie that signs nobody in: Payload's route runs the read and answers its error.
+          const throughPayload = await fetch(`${url}${path}`, {
+            headers: { 'Accept-Language': language, Cookie: 'payload-token=nobody' },
+          })
+          expect(visitor.status).toBe(status)
+          expect(headersOf(visitor)).toEqual(headersOf(throughPayload))
+          expect(await visitor.text()).toBe(await throughPayload.text())
+          if (status === 503) {
+            expect(visitor.headers.get('retry-after')).toBeTruthy()
+          }
+        }
+      }
+      const busy = await fetch(`${url}/visitor-read-busy`)
       expect(((await busy.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
         /vorübergehend nicht verfügbar/,
       )
-      const broken = await fetch(`${url}/broken`, { headers: { 'Accept-Language': 'en' } })
-      expect(broken.status).toBe(500)
-      expect(
-        ((await broken.json()) as { errors: { message: string }[] }).errors[0]!.message,
-      ).toMatch(/unexpected error/)
-      // Not a visitor read, not a visitor, not a read: left to the next handler.
-      expect((await fetch(`${url}/elsewhere`)).status).toBe(418)
-      expect((await fetch(`${url}/busy`, { headers: { Authorization: 'JWT x' } })).status).toBe(418)
-      expect((await fetch(`${url}/busy`, { method: 'POST' })).status).toBe(418)
     } finally {
       listener.close()
+      endpoints.splice(endpoints.indexOf(added[0]!), added.length)
     }
   })
 })
