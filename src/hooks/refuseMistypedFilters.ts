@@ -282,8 +282,8 @@ const refusalOf = (invalid: Mistyped): LocalizedText => {
     }
     case 'nested':
       return {
-        de: `Der Filter auf „${field.slice(0, 80)}“ vergleicht mit einem Wert, nicht mit „[${invalid.nestedKey}]“: z. B. where[${field.slice(0, 80)}][${value}]=… (mehrere Werte bei in, not_in und all durch Kommas getrennt).`,
-        en: `The filter on "${field.slice(0, 80)}" compares with a value, not with "[${invalid.nestedKey}]": e.g. where[${field.slice(0, 80)}][${value}]=… (several values for in, not_in and all separated by commas).`,
+        de: `Der Filter auf „${field.slice(0, 80)}“ vergleicht mit einem Wert, nicht mit „[${invalid.nestedKey}]“: z. B. where[${field.slice(0, 80)}][${value}]=… (mehrere Werte bei in und not_in durch Kommas getrennt).`,
+        en: `The filter on "${field.slice(0, 80)}" compares with a value, not with "[${invalid.nestedKey}]": e.g. where[${field.slice(0, 80)}][${value}]=… (several values for in and not_in separated by commas).`,
       }
     case 'exists':
       return {
@@ -355,6 +355,37 @@ const withListsAsArrays = (where: Where): Where => {
 }
 
 /**
+ * The most values the `in` and `not_in` lists of one filter name together. PostgreSQL takes at
+ * most 65,535 parameters in a statement, and a list of 70,000 titles was answered 503 ("the
+ * database is unavailable", try again): a request that can never succeed. Ten thousand is far
+ * beyond a filter people write. Only for clients (REST, GraphQL): our own code's lists through
+ * the Local API are its own business.
+ */
+export const MAX_LISTED_VALUES = 10_000
+
+/** How many values the `in` and `not_in` lists of a filter name together (`"a,b"`: two). */
+const listedValuesIn = (value: unknown): number => {
+  if (Array.isArray(value)) {
+    return value.reduce((sum: number, item) => sum + listedValuesIn(item), 0)
+  }
+  if (!isPlainObject(value)) {
+    return 0
+  }
+  let count = 0
+  for (const [key, inner] of Object.entries(value)) {
+    count +=
+      key === 'in' || key === 'not_in'
+        ? Array.isArray(inner)
+          ? inner.length
+          : typeof inner === 'string'
+            ? inner.split(',').length
+            : 1
+        : listedValuesIn(inner)
+  }
+  return count
+}
+
+/**
  * A filter that compares a date field with something that is no date (`where[start]
  * [greater_than]=2026-13-45`) matched nothing, and one that compares a number field with
  * something that is no number (`where[capacity][equals]=abc`) matched the documents without
@@ -369,6 +400,19 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
     return args
   }
   const where = withListsAsArrays(given)
+  const listed = req.payloadAPI === 'local' ? 0 : listedValuesIn(where)
+  if (listed > MAX_LISTED_VALUES) {
+    const count = (value: number, locale: string) => value.toLocaleString(locale)
+    throw new APIError(
+      localize(req, {
+        de: `Ein Filter nennt in seinen Listen (in, not_in) höchstens ${count(MAX_LISTED_VALUES, 'de-DE')} Werte, dieser ${count(listed, 'de-DE')}. Bitte teilen Sie ihn auf mehrere Anfragen auf.`,
+        en: `A filter names at most ${count(MAX_LISTED_VALUES, 'en-GB')} values in its lists (in, not_in), this one ${count(listed, 'en-GB')}. Please split it into several requests.`,
+      }),
+      400,
+      undefined,
+      true,
+    )
+  }
   const invalid = mistypedIn(where, typedFieldOf(collection, req.payload))
   if (invalid) {
     throw new APIError(localize(req, refusalOf(invalid)), 400, undefined, true)
