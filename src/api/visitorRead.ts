@@ -14,12 +14,23 @@ import { type Language, languageOf } from '@quartiersnetz/plugin-kit/publicInput
 
 /** What an endpoint answers, before it becomes a Fetch Response or an express answer. */
 export type PlainAnswer = {
-  /** Sent as JSON. */
-  body: unknown
   headers?: Record<string, string>
   /** @default 200 */
   status?: number
-}
+} & (
+  | {
+      /** Sent as JSON. */
+      body: unknown
+    }
+  | {
+      /** JSON already serialised (parts of it kept), sent as it is. */
+      json: string
+    }
+)
+
+/** The answer's JSON text. */
+export const jsonOf = (plain: PlainAnswer): string =>
+  'json' in plain ? plain.json : JSON.stringify(plain.body)
 
 type ReadInput = {
   language: Language
@@ -33,8 +44,13 @@ type ReadInput = {
 export type VisitorRead = (input: ReadInput) => Promise<PlainAnswer>
 
 /** A plain answer as the Fetch Response a Payload endpoint returns. */
-const responseOf = ({ body, headers, status = 200 }: PlainAnswer): Response =>
-  Response.json(body, { headers, status })
+const responseOf = (plain: PlainAnswer): Response => {
+  const headers = new Headers(plain.headers)
+  if (!headers.has('content-type')) {
+    headers.set('content-type', 'application/json')
+  }
+  return new Response(jsonOf(plain), { headers, status: plain.status ?? 200 })
+}
 
 /**
  * Set on the request handed to Payload's route after a visitor read failed in express: the

@@ -129,7 +129,11 @@ type PageModule = Pick<Module, 'id' | 'ratingSummary' | 'slug' | 'summary' | 'ti
 /** The module fields a page shows (their facet values come from the catalogue's facts). */
 const PAGE_SELECT = { ratingSummary: true, slug: true, summary: true, title: true } as const
 
-type KeptCatalogue = CatalogueData & { pageModules: Map<number, PageModule> }
+type KeptCatalogue = CatalogueData & {
+  /** A page module's JSON as answers show it (with its facets), made on first use. */
+  pageJson: Map<number, string>
+  pageModules: Map<number, PageModule>
+}
 
 /** Modules as a page shows them, as a visitor may read them (req: the language, the user). */
 const findPageModules = async (req: PayloadRequest, ids: number[]): Promise<PageModule[]> =>
@@ -175,7 +179,11 @@ const keptCatalogue = freshValue<KeptCatalogue>({
       await visitorReqOf(payload, language),
       facts.modules.map((module) => module.id),
     )
-    return { ...facts, pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])) }
+    return {
+      ...facts,
+      pageJson: new Map(),
+      pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])),
+    }
   },
   madeOf: { collections: ['modules', 'fields-of-action', 'target-groups'] },
   name: 'Method catalogue',
@@ -365,32 +373,39 @@ export const catalogueEndpoint: Endpoint = visitorReadEndpoint({
           findPageModules(req ?? (await visitorReqOf(payload, language)), pageIds),
         )
     const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
-    const modulesById = new Map(matching.map((module) => [module.id, module]))
-    const withFacets = (doc: PageModule) => {
-      const module = modulesById.get(Number(doc.id))!
-      return {
-        ...doc,
-        ...Object.fromEntries(
-          MODULE_FACETS.map((facet) => [
-            facet.field,
-            facet.isMany ? module.facets[facet.name] : (module.facets[facet.name]![0] ?? null),
-          ]),
-        ),
+    const pageModules = matching.slice(start, start + query.limit)
+    const jsonOf = (module: CatalogueModule) => {
+      const doc = byId.get(module.id)
+      if (!doc) {
+        return []
       }
+      let json = kept?.pageJson.get(module.id)
+      if (json === undefined) {
+        json = JSON.stringify({
+          ...doc,
+          ...Object.fromEntries(
+            MODULE_FACETS.map((facet) => [
+              facet.field,
+              facet.isMany ? module.facets[facet.name] : (module.facets[facet.name]![0] ?? null),
+            ]),
+          ),
+        })
+        kept?.pageJson.set(module.id, json)
+      }
+      return [json]
     }
+    const rest = JSON.stringify({
+      facets,
+      limit: query.limit,
+      page: query.page,
+      totalDocs: matching.length,
+      totalPages: Math.ceil(matching.length / query.limit),
+    })
     return {
-      body: {
-        docs: pageIds.flatMap((id) => {
-          const doc = byId.get(id)
-          return doc ? [withFacets(doc)] : []
-        }),
-        facets,
-        limit: query.limit,
-        page: query.page,
-        totalDocs: matching.length,
-        totalPages: Math.ceil(matching.length / query.limit),
-      },
+      // The page's modules as kept JSON: a page is 20 modules with their rating summaries,
+      // 45 KB, and serialising them took a tenth of a catalogue request.
       headers: { 'Cache-Control': 'no-store' },
+      json: `{"docs":[${pageModules.flatMap(jsonOf).join(',')}],${rest.slice(1)}`,
     }
   },
   // Its database work waits in a queue of its own (databaseLimit.ts).

@@ -623,6 +623,17 @@ describe('the visitors’ index in memory', () => {
 })
 
 describe('visitors’ answers without Payload’s request (src/server/visitorReads.ts)', () => {
+  beforeAll(async () => {
+    // Both ways answer from the index in memory once it is loaded (the first search loads it).
+    const deadline = Date.now() + 30_000
+    while ((await search('Quartier')).headers.get('x-search') !== 'memory') {
+      if (Date.now() > deadline) {
+        throw new Error('The search index was not loaded within 30 s.')
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })
+
   /** Every answer header but the date, as name → value. */
   const headersOf = (response: Response) =>
     Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'))
