@@ -251,6 +251,9 @@ const config = buildConfig({
     APIError: 'info',
     AuthenticationError: 'info',
     LockedAuth: 'info',
+    // A full queue is load, not a defect (answered 503 with Retry-After), as the gate logs it;
+    // our own error's name is none of Payload's.
+    ...({ OverloadedError: 'warn' } as Record<string, 'warn'>),
     QueryError: 'info',
   },
   // Errors Payload would answer with 500 get the status that says what happened (503, 400).

@@ -77,9 +77,8 @@ export const visitorReadEndpoint = ({
 }): Endpoint => ({
   custom: { ...custom, visitorRead: answer },
   handler: async (req) => {
-    const failed = (req as unknown as Record<symbol, unknown>)[FAILED_READ]
-    if (failed !== undefined) {
-      throw failed
+    if (FAILED_READ in req) {
+      throw (req as unknown as Record<symbol, unknown>)[FAILED_READ]
     }
     return responseOf(
       await answer({

@@ -26,6 +26,9 @@ import { titleFieldOf } from '@quartiersnetz/plugin-kit/targets'
 import { summariesOf } from '../lib/records'
 import { presentSummary, type StoredSummary } from '../lib/summary'
 
+/** The most ids the finder names in one filter; beyond, it reads all and keeps the rated. */
+const MAX_LISTED_IDS = 1_000
+
 const number = z.coerce.number().finite()
 /** A slug or an id. */
 const reference = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/)
@@ -231,7 +234,13 @@ export const finderEndpoint = (
             { [titleField]: true },
           ),
           sort: titleField,
-          where: isProfile ? { id: { in: sorted.map((summary) => summary.targetId) } } : undefined,
+          // Only the profile's documents (the others are left out below in any case); past a
+          // thousand ids all are read: a host may cap the lists of a filter (Quartiersnetz:
+          // 10,000 values), and PostgreSQL takes at most 65,535 parameters.
+          where:
+            isProfile && sorted.length <= MAX_LISTED_IDS
+              ? { id: { in: sorted.map((summary) => summary.targetId) } }
+              : undefined,
         })
         for (const doc of docs) {
           candidates.push({
