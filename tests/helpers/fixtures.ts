@@ -58,6 +58,21 @@ export const richText = (...paragraphs: string[]) => ({
 export const inDays = (days: number, hours = 0) =>
   new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
 
+/**
+ * `days` ahead in the daytime: the clock's time of day mapped into 08:00–16:00 UTC. Events made
+ * one after another keep their order, and an event of a few hours never crosses midnight in
+ * Berlin (made at 22:30 UTC by `inDays`, it ran from 23:30 to 01:30 on the next day, and a
+ * mail's same-day time range did not match).
+ */
+export const inDaysByDay = (days: number, hours = 0) => {
+  const now = Date.now()
+  const sinceMidnight = now % 86_400_000
+  const daytime = 8 * 3_600_000 + sinceMidnight / 3
+  return new Date(
+    now - sinceMidnight + days * 86_400_000 + daytime + hours * 3_600_000,
+  ).toISOString()
+}
+
 const isDraft = (data: Data) => data._status === 'draft'
 
 export const createMunicipality = async (
@@ -141,7 +156,7 @@ export const createProject = async (
     overrideAccess: true,
   })) as Slugged<Project>
 
-/** A network meeting on site, three weeks ahead, two hours long. */
+/** A network meeting on site, three weeks ahead in the daytime, two hours long. */
 export const createEvent = async (
   payload: Payload,
   data: Data & { title: string },
@@ -150,26 +165,29 @@ export const createEvent = async (
     collection: 'events',
     data: {
       _status: 'published',
-      end: inDays(21, 2),
+      end: inDaysByDay(21, 2),
       format: 'on-site',
       kind: 'network-meeting',
-      start: inDays(21),
+      start: inDaysByDay(21),
       ...data,
     } as never,
     draft: isDraft(data),
     overrideAccess: true,
   })) as Slugged<Event>
 
-/** An online event a month ahead, two hours long, open for registration: 10 seats, waiting list. */
+/**
+ * An online event a month ahead in the daytime, two hours long, open for registration: 10 seats,
+ * waiting list.
+ */
 export const createOpenEvent = async (payload: Payload, data: Data & { title: string }) =>
   createEvent(payload, {
     capacity: 10,
-    end: inDays(30, 2),
+    end: inDaysByDay(30, 2),
     format: 'online',
     hasWaitingList: true,
     kind: 'webinar',
     registrationOpen: true,
-    start: inDays(30),
+    start: inDaysByDay(30),
     ...data,
   })
 
