@@ -355,16 +355,20 @@ const withListsAsArrays = (where: Where): Where => {
 }
 
 /**
- * The most values the `in` and `not_in` lists of one filter name together. PostgreSQL takes at
- * most 65,535 parameters in a statement, and a list of 70,000 titles was answered 503 ("the
- * database is unavailable", try again): a request that can never succeed. Ten thousand is far
+ * The most values the `in` and `not_in` lists and the `like` words of one filter name together.
+ * PostgreSQL takes at most 65,535 parameters in a statement, and a list of 70,000 titles (or a
+ * like phrase of 70,000 words) was answered 503 ("the database is unavailable", try again): a
+ * request that can never succeed. Ten thousand is far
  * beyond a filter people write. Only for clients' filters (REST, GraphQL): our own code's
  * queries with overrideAccess or the Local API's own request are not capped, and the one that
  * reads as the client with a list of ids (the ratings finder) names at most a thousand.
  */
 export const MAX_LISTED_VALUES = 10_000
 
-/** How many values the `in` and `not_in` lists of a filter name together (`"a,b"`: two). */
+/**
+ * How many values the `in` and `not_in` lists and the `like` phrases of a filter name together
+ * (`"a,b"` in a list: two; `"a b"` for like: two, as the database adapter compares each word).
+ */
 const listedValuesIn = (value: unknown): number => {
   if (Array.isArray(value)) {
     return value.reduce((sum: number, item) => sum + listedValuesIn(item), 0)
@@ -381,7 +385,9 @@ const listedValuesIn = (value: unknown): number => {
           : typeof inner === 'string'
             ? inner.split(',').length
             : 1
-        : listedValuesIn(inner)
+        : key === 'like' && typeof inner === 'string'
+          ? inner.split(' ').length
+          : listedValuesIn(inner)
   }
   return count
 }
@@ -408,8 +414,8 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
     const count = (value: number, locale: string) => value.toLocaleString(locale)
     throw new APIError(
       localize(req, {
-        de: `Ein Filter nennt in seinen Listen (in, not_in) höchstens ${count(MAX_LISTED_VALUES, 'de-DE')} Werte, dieser ${count(listed, 'de-DE')}. Bitte teilen Sie ihn auf mehrere Anfragen auf.`,
-        en: `A filter names at most ${count(MAX_LISTED_VALUES, 'en-GB')} values in its lists (in, not_in), this one ${count(listed, 'en-GB')}. Please split it into several requests.`,
+        de: `Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens ${count(MAX_LISTED_VALUES, 'de-DE')} Werte, dieser ${count(listed, 'de-DE')}. Bitte teilen Sie ihn auf mehrere Anfragen auf.`,
+        en: `A filter names at most ${count(MAX_LISTED_VALUES, 'en-GB')} values in its lists (in, not_in) and search words (like), this one ${count(listed, 'en-GB')}. Please split it into several requests.`,
       }),
       400,
       undefined,

@@ -1672,7 +1672,26 @@ describe('list and detail routes with malformed query parameters', () => {
     const tooMany = await byForm(70_000, 'not_in')
     expect(tooMany.status).toBe(400)
     expect(((await tooMany.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
-      'Ein Filter nennt in seinen Listen (in, not_in) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie ihn auf mehrere Anfragen auf.',
+      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie ihn auf mehrere Anfragen auf.',
+    )
+    // `like` compares word by word, each word a parameter: a phrase of 70,000 words likewise.
+    const byPhrase = (words: number) =>
+      fetch(`${server.url}/api/modules`, {
+        body: `where[title][like]=${Array(words).fill('Modul').join('+')}&depth=0&limit=1`,
+        headers: {
+          'Accept-Language': 'de',
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Payload-HTTP-Method-Override': 'GET',
+        },
+        method: 'POST',
+      })
+    expect((await byPhrase(MAX_LISTED_VALUES)).status).toBe(200)
+    const longPhrase = await byPhrase(70_000)
+    expect(longPhrase.status).toBe(400)
+    expect(
+      ((await longPhrase.json()) as { errors: { message: string }[] }).errors[0]!.message,
+    ).toBe(
+      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie ihn auf mehrere Anfragen auf.',
     )
     const graphql = await requestJson<{ errors?: { extensions?: { statusCode?: number } }[] }>(
       `${server.url}/api/graphql`,
