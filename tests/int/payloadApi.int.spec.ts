@@ -396,16 +396,39 @@ describe('GraphQL without Next in between', () => {
 describe('the API gate', () => {
   const quiet = { logger: { error: () => undefined, warn: () => undefined } } as never
 
+  /** `app` on a free port of this machine. */
+  const listen = async (app: express.Express) => {
+    const listener = http.createServer(app)
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+    const { port } = listener.address() as AddressInfo
+    return { close: () => listener.close(), url: `http://127.0.0.1:${port}` }
+  }
+
   /** An express app whose every request is handled by `handle` through `gate`. */
   const serve = async (gate: ApiGate, handle: (res: ServerResponse) => void) => {
     const app = express()
     app.use((req, res) => {
       void gate.throughNext(async (_req, response) => handle(response))(req, res)
     })
-    const listener = http.createServer(app)
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
-    const { port } = listener.address() as AddressInfo
-    return { close: () => listener.close(), url: `http://127.0.0.1:${port}` }
+    return listen(app)
+  }
+
+  /** Our API in front of Payload through `gate`, as the server mounts it (Next answers 418). */
+  const serveApi = async (gate: ApiGate) => {
+    const handle = payloadApi({
+      gate,
+      handleNext: async (_req, res) => {
+        res.statusCode = 418
+        res.end()
+      },
+      isDirect: true,
+      payload: server.payload,
+    })
+    const app = express()
+    app.use((req, res) => {
+      void handle(req, res)
+    })
+    return listen(app)
   }
 
   it('should let requests wait for a slot, in order, and answer them all', async () => {
@@ -483,22 +506,7 @@ describe('the API gate', () => {
     const gate = apiGate({ concurrency: 1, maxWaitMs: 100, payload: quiet })
     let release = () => undefined as void
     const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)))
-    const handle = payloadApi({
-      gate,
-      handleNext: async (_req, res) => {
-        res.statusCode = 418
-        res.end()
-      },
-      isDirect: true,
-      payload: server.payload,
-    })
-    const app = express()
-    app.use((req, res) => {
-      void handle(req, res)
-    })
-    const listener = http.createServer(app)
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`
+    const { close, url } = await serveApi(gate)
     try {
       // The plugin's own answer to a link that leads nowhere, although the gate's slot is taken.
       const link = await requestJson<{ errors?: unknown[] }>(
@@ -513,7 +521,7 @@ describe('the API gate', () => {
     } finally {
       release()
       await held
-      listener.close()
+      close()
     }
   })
 
@@ -549,22 +557,8 @@ describe('the API gate', () => {
     )
     endpoints.push(...added)
     const gate = apiGate({ concurrency: 1, payload: quiet })
-    const handle = payloadApi({
-      gate,
-      handleNext: async (_req, res) => {
-        res.statusCode = 418
-        res.end()
-      },
-      isDirect: true,
-      payload: server.payload,
-    })
-    const app = express()
-    app.use((req, res) => {
-      void handle(req, res)
-    })
-    const listener = http.createServer(app)
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/api`
+    const served = await serveApi(gate)
+    const url = `${served.url}/api`
     const headersOf = (response: Response) =>
       Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'))
     try {
@@ -591,7 +585,7 @@ describe('the API gate', () => {
         /vorübergehend nicht verfügbar/,
       )
     } finally {
-      listener.close()
+      served.close()
       endpoints.splice(endpoints.indexOf(added[0]!), added.length)
     }
   })
