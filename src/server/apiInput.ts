@@ -175,6 +175,11 @@ const readBody = async (req: Request, maxBytes: number): Promise<Buffer | undefi
   return Buffer.concat(chunks, size)
 }
 
+const TOO_LARGE: Refusal = {
+  status: 413,
+  text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+}
+
 const NOT_UTF8: Refusal = {
   status: 400,
   text: {
@@ -343,17 +348,76 @@ const multipartRefusal = (
     parser.end(body)
   })
 
-const urlencodedRefusal = (body: Buffer): Refusal | undefined => {
-  const text = decodeUtf8(body)
-  return text === undefined ? NOT_UTF8 : urlRefusal(`?${text}`)
-}
+/** The headers that make a POST a GET (Payload's admin sends long queries so). */
+const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 
-/** Payload reads a form-encoded body only as the query of a long GET sent as POST (its admin does so). */
 const isMethodOverride = (req: Request) =>
   req.method === 'POST' &&
-  [req.headers['x-payload-http-method-override'], req.headers['x-http-method-override']].some(
-    (value) => String(value ?? '').toUpperCase() === 'GET',
-  )
+  METHOD_OVERRIDE_HEADERS.some((name) => String(req.headers[name] ?? '').toUpperCase() === 'GET')
+
+/**
+ * A long GET sent as POST (`X-Payload-HTTP-Method-Override: GET` with the query as a form body,
+ * as Payload's admin sends long filters) becomes the GET it stands for, before anything reads
+ * the query. Payload read the form only when its content type was exactly
+ * `application/x-www-form-urlencoded` (with `;charset=UTF-8`, as a browser's fetch sends a
+ * URLSearchParams body, it answered every document), appended it with `?` to an address that
+ * already had a query (the form's filter dropped: every document again), and the edge's checks
+ * of the query (page sizes, ids, filters, nesting) never saw it. GraphQL takes JSON only
+ * (guardApiInput); a JSON body with the header stays for Payload.
+ */
+export const formQueryAsGet = ({
+  apiRoute,
+  maxBytes,
+}: {
+  apiRoute: string
+  maxBytes: number
+}): RequestHandler => {
+  const graphqlPath = `${apiRoute}/graphql`
+  return async (req, res, next) => {
+    const isApi = req.path === apiRoute || req.path.startsWith(`${apiRoute}/`)
+    const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
+    if (!isApi || isGraphql || !isMethodOverride(req) || mediaTypeOf(req) !== URLENCODED) {
+      next()
+      return
+    }
+    const refuse = ({ status, text }: Refusal) => {
+      res.setHeader('Cache-Control', 'no-store')
+      sendError(req, res, status, text)
+    }
+    let body: Buffer | undefined
+    try {
+      body = await readBody(req, maxBytes)
+    } catch {
+      // The client went away while sending: there is nobody to answer.
+      req.socket.destroy()
+      return
+    }
+    if (!body) {
+      res.setHeader('Connection', 'close')
+      refuse(TOO_LARGE)
+      return
+    }
+    const form = decodeUtf8(body)
+    if (form === undefined) {
+      refuse(NOT_UTF8)
+      return
+    }
+    const [path, query = ''] = req.url.split(/\?(.*)/s, 2)
+    const merged = [query, form.replace(/^\?/, '')].filter(Boolean).join('&')
+    req.url = merged ? `${path}?${merged}` : path!
+    req.originalUrl = req.url
+    req.method = 'GET'
+    for (const name of [
+      ...METHOD_OVERRIDE_HEADERS,
+      'content-length',
+      'content-type',
+      'transfer-encoding',
+    ]) {
+      delete req.headers[name]
+    }
+    next()
+  }
+}
 
 const unsupportedType = (type: string, { isUpload }: { isUpload: boolean }): Refusal => ({
   status: 415,
@@ -395,9 +459,8 @@ export const guardApiInput = ({
     const type = mediaTypeOf(req)
     const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
     const isJson = JSON_TYPES.has(type)
-    const isAccepted =
-      isJson ||
-      (!isGraphql && (type === MULTIPART || (type === URLENCODED && isMethodOverride(req))))
+    // A form for a GET was made the GET it stands for (formQueryAsGet).
+    const isAccepted = isJson || (!isGraphql && type === MULTIPART)
     if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.
       res.setHeader('Connection', 'close')
@@ -414,17 +477,12 @@ export const guardApiInput = ({
     }
     if (!body) {
       res.setHeader('Connection', 'close')
-      refuse({
-        status: 413,
-        text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
-      })
+      refuse(TOO_LARGE)
       return
     }
     const refusal = isJson
       ? jsonRefusal(body, { isGraphql })
-      : type === MULTIPART
-        ? await multipartRefusal(body, req.headers)
-        : urlencodedRefusal(body)
+      : await multipartRefusal(body, req.headers)
     if (refusal) {
       refuse(refusal)
       return

@@ -23,7 +23,7 @@ import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import { apiCors } from './apiCors'
-import { guardApiInput, requestForNext } from './apiInput'
+import { formQueryAsGet, guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { refuseImpossibleIds } from './documentIds'
@@ -176,6 +176,10 @@ export const startServer = async ({
     app.use(demoPage({ payload, port: () => boundPortForDemo }))
   }
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
+  // A long GET sent as a POST form is the GET it stands for, for every check below (apiInput.ts).
+  app.use(
+    formQueryAsGet({ apiRoute: payload.config.routes.api, maxBytes: settings.jsonBodyMaxBytes }),
+  )
   // `/admin/collections/projects?search=%00` would leave the admin's page blank.
   app.use(
     refuseNulInPageAddresses({

@@ -2273,6 +2273,60 @@ describe('methods an address does not take', () => {
     expect(feed.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
   })
 
+  it('should answer a GET sent as a POST form as the GET itself, whatever the charset and the address hold', async () => {
+    const viaForm = (path: string, form: BodyInit, type = 'application/x-www-form-urlencoded') =>
+      fetch(`${server.url}${path}`, {
+        body: form,
+        headers: {
+          'Accept-Language': 'de',
+          'Content-Type': type,
+          'X-Payload-HTTP-Method-Override': 'GET',
+        },
+        method: 'POST',
+      })
+    const direct = async (query: string) => {
+      const response = await fetch(`${server.url}/api/modules?${query}`, {
+        headers: { 'Accept-Language': 'de' },
+      })
+      return { body: await response.json(), status: response.status }
+    }
+    // No module has this title: a form that goes unread answers every module instead.
+    const none = 'where[title][equals]=gibt%20es%20nicht'
+    const ours = `${none}&depth=0`
+    const expected = await direct(ours)
+    expect(expected.status).toBe(200)
+    expect((expected.body as { docs: unknown[] }).docs).toEqual([])
+    expect((await direct('depth=0')).body).toMatchObject({ docs: [expect.anything()] })
+    // A browser's fetch sends a URLSearchParams body with `;charset=UTF-8`: Payload ignored the
+    // form and answered every module. And a form beside a query in the address lost its filter.
+    for (const [path, form, type] of [
+      ['/api/modules', ours, 'application/x-www-form-urlencoded;charset=UTF-8'],
+      ['/api/modules?depth=0', none, undefined],
+      ['/api/modules', ours, 'Application/X-WWW-Form-Urlencoded; charset=utf-8'],
+    ] as const) {
+      const answer = await viaForm(path, form, type)
+      expect(answer.status, `${path} ${form} ${type}`).toBe(200)
+      expect(await answer.json(), `${path} ${form} ${type}`).toEqual(expected.body)
+    }
+    // The edge's checks of the query apply as to the GET: a page of 1,000, an id that is none.
+    for (const query of ['limit=1000', 'where[id][equals]=abc', 'depth=99']) {
+      const refused = await direct(query)
+      expect(refused.status, query).toBe(400)
+      const answer = await viaForm('/api/modules', query)
+      expect(answer.status, query).toBe(400)
+      expect(await answer.json(), query).toEqual(refused.body)
+    }
+    // A form that is no UTF-8 text.
+    const latin1 = await viaForm(
+      '/api/modules',
+      new Blob([Buffer.from('where[title][equals]=Gr\xfcn', 'latin1')]),
+    )
+    expect(latin1.status).toBe(400)
+    expect(await latin1.json()).toEqual({
+      errors: [{ message: 'Der Inhalt der Anfrage ist kein gültiger UTF-8-Text.' }],
+    })
+  })
+
   it('should keep answering the methods an address takes, and "not found" where there is no address', async () => {
     // Taken, refused for other reasons: access (403), or answered.
     expect((await send('PATCH', `/api/modules/${ids.module}`)).status).toBe(403)
