@@ -93,10 +93,11 @@ export const graphqlBodyProblem = (body: unknown): LocalizedText | undefined => 
   try {
     document = parse(request.query, { maxTokens: MAX_TOKENS })
   } catch (err) {
-    if (err instanceof GraphQLError && /token limit/i.test(err.message)) {
+    // graphql-js says "Document contains more that 20000 tokens" (sic) as a syntax error.
+    if (err instanceof GraphQLError && /contains more th(?:an|at) \d+ tokens/i.test(err.message)) {
       return {
-        de: `Die GraphQL-Abfrage ist zu lang (höchstens ${MAX_TOKENS} Bestandteile).`,
-        en: `The GraphQL query is too long (at most ${MAX_TOKENS} tokens).`,
+        de: `Die GraphQL-Abfrage ist zu lang (höchstens ${MAX_TOKENS.toLocaleString('de-DE')} Bestandteile).`,
+        en: `The GraphQL query is too long (at most ${MAX_TOKENS.toLocaleString('en-GB')} tokens).`,
       }
     }
     if (err instanceof GraphQLError) {

@@ -1937,6 +1937,22 @@ describe('GraphQL', () => {
     await expectNoViolations([...probes, ...inEnglish(probes), ...getProbes], { atLeast: 70 })
   })
 
+  it('should say that a GraphQL query is too long, not that its syntax is wrong', async () => {
+    // It said "syntax error" (graphql-js words its token limit as one).
+    const long = `{ ${'__typename '.repeat(30_000)}}`
+    for (const [language, message] of [
+      ['de', 'Die GraphQL-Abfrage ist zu lang (höchstens 20.000 Bestandteile).'],
+      ['en', 'The GraphQL query is too long (at most 20,000 tokens).'],
+    ] as const) {
+      const answer = await requestJson<{ errors: { message: string }[] }>(
+        `${server.url}/api/graphql`,
+        { body: { query: long }, headers: { 'Accept-Language': language }, method: 'POST' },
+      )
+      expect(answer.status).toBe(400)
+      expect(answer.body.errors[0]!.message).toBe(message)
+    }
+  })
+
   it("should answer GraphQL validation and execution errors in the client's language", async () => {
     const aliases = Array.from(
       { length: 2000 },
