@@ -4,8 +4,8 @@
  * no longer passes through Next's router, its request/response adapters and its web streams;
  * GraphQL POSTs likewise (graphqlApi below, graphqlApi.ts). Next's routes stay for what this
  * doesn't take (GraphQL's OPTIONS, Payload's Next-only /api/og) and for everything when this is
- * off (`PAYLOAD_API_DIRECT=false`). HEAD is answered as GET without the body (Next's route
- * answered it 404).
+ * off (`PAYLOAD_API_DIRECT=false`). HEAD is answered as GET without the body, either way (Next's
+ * route answered it 404).
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -382,6 +382,11 @@ export const payloadApi = ({
     if (path === graphqlPath) {
       await graphql(req, res)
       return
+    }
+    if (!isDirect && req.method === 'HEAD') {
+      // Next's route answers HEAD 404; as a GET its body is dropped by Node (the response was
+      // made for a HEAD).
+      req.method = 'GET'
     }
     const queuesItself = isOwnQueueRoute(req.method ?? '', path)
     if (
