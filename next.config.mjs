@@ -49,6 +49,9 @@ const nextConfig = {
     '@quartiersnetz/plugin-kit',
     '@quartiersnetz/plugin-ratings',
   ],
+  // dnd-kit, as Payload's sortable rows use it, with instructions and announcements for screen
+  // readers in the admin's language instead of English (src/admin/dndKitCore.tsx).
+  turbopack: { resolveAlias: { '@dnd-kit/core': './src/admin/dndKitCore.tsx' } },
   // `npm test` and CI run `tsc --noEmit` over the whole project; no second check in the build.
   typescript: { ignoreBuildErrors: true },
 }

@@ -79,6 +79,51 @@ describe('admin in the browser', () => {
     await context.close()
   })
 
+  it('should tell screen readers how to move rows, and where a row is, in the admin’s language', async () => {
+    // dnd-kit's English instructions and announcements of row ids (src/admin/dndKitCore.tsx).
+    for (const [locale, instructions, pickedUp, cancelled] of [
+      [
+        'de-DE',
+        /^Zum Verschieben die Leertaste drücken/,
+        /^(Aufgenommen\. Position 1|Position 2) von 2\.$/,
+        /^Verschieben abgebrochen\. Position 1 von 2\.$/,
+      ],
+      [
+        'en-GB',
+        /^To move, press the space bar/,
+        /^(Picked up\. Position 1|Position 2) of 2\.$/,
+        /^Moving cancelled\. Position 1 of 2\.$/,
+      ],
+    ] as const) {
+      const context = await browser.newContext({ locale })
+      const page = await context.newPage()
+      await signIn(page, server.url)
+      await page.goto(`${server.url}/admin/collections/projects/create`)
+      const add = page
+        .locator('#field-awards')
+        .getByRole('button', { name: /Auszeichnung hinzufügen|Add Award/ })
+      await add.click()
+      await add.click()
+      const handle = page.locator('#field-awards [aria-roledescription="sortable"]').first()
+      await handle.waitFor()
+      const describedBy = (await handle.getAttribute('aria-describedby'))!
+      expect(
+        await page.evaluate((id) => document.getElementById(id)?.textContent, describedBy),
+      ).toMatch(instructions)
+      // What the live regions say now (one per list of rows; only the moved one speaks). Right
+      // after the pick-up, dnd-kit may already find the row over its neighbour's place.
+      const spoken = async () =>
+        (await page.locator('[id^="DndLiveRegion"]').allTextContents()).filter(Boolean).join('|')
+      await handle.focus()
+      await page.keyboard.press('Space')
+      await expect.poll(spoken).toMatch(pickedUp)
+      await page.keyboard.press('Escape')
+      await expect.poll(spoken).toMatch(cancelled)
+      expect(await spoken()).not.toMatch(/draggable|droppable/i)
+      await context.close()
+    }
+  })
+
   it('should show the Quartiersnetz name and mark instead of Payload’s', async () => {
     const context = await browser.newContext({
       locale: 'de-DE',
