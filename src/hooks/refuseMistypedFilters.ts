@@ -371,7 +371,12 @@ export const MAX_LISTED_VALUES = 10_000
  */
 const listedValuesIn = (value: unknown): number => {
   if (Array.isArray(value)) {
-    return value.reduce((sum: number, item) => sum + listedValuesIn(item), 0)
+    // A list under any operator (`contains` on a relationship with many: an IN list) is values.
+    return value.reduce(
+      (sum: number, item) =>
+        sum + (Array.isArray(item) || isPlainObject(item) ? listedValuesIn(item) : 1),
+      0,
+    )
   }
   if (!isPlainObject(value)) {
     return 0
@@ -414,8 +419,8 @@ export const refuseMistypedFilters: CollectionBeforeOperationHook = ({ args, col
     const count = (value: number, locale: string) => value.toLocaleString(locale)
     throw new APIError(
       localize(req, {
-        de: `Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens ${count(MAX_LISTED_VALUES, 'de-DE')} Werte, dieser ${count(listed, 'de-DE')}. Bitte teilen Sie ihn auf mehrere Anfragen auf.`,
-        en: `A filter names at most ${count(MAX_LISTED_VALUES, 'en-GB')} values in its lists (in, not_in) and search words (like), this one ${count(listed, 'en-GB')}. Please split it into several requests.`,
+        de: `Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens ${count(MAX_LISTED_VALUES, 'de-DE')} Werte, dieser ${count(listed, 'de-DE')}. Bitte teilen Sie lange Listen auf mehrere Anfragen auf und kürzen Sie lange Suchtexte.`,
+        en: `A filter names at most ${count(MAX_LISTED_VALUES, 'en-GB')} values in its lists (in, not_in) and search words (like), this one ${count(listed, 'en-GB')}. Please split long lists into several requests and shorten long search texts.`,
       }),
       400,
       undefined,

@@ -403,7 +403,10 @@ export const formQueryAsGet = ({
       return
     }
     const [path, query = ''] = req.url.split(/\?(.*)/s, 2)
-    const merged = [query, form.replace(/^\?/, '')].filter(Boolean).join('&')
+    // As a browser would send it in an address: a raw `#` would end the query there (and the
+    // parameters after it be lost), spaces and other letters are percent-encoded.
+    const encoded = form.replace(/^\?/, '').replace(/[^\x21-\x7e]|#/gu, encodeURIComponent)
+    const merged = [query, encoded].filter(Boolean).join('&')
     req.url = merged ? `${path}?${merged}` : path!
     req.originalUrl = req.url
     req.method = 'GET'

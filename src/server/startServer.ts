@@ -176,10 +176,6 @@ export const startServer = async ({
     app.use(demoPage({ payload, port: () => boundPortForDemo }))
   }
   app.use(retryAfterOn503({ seconds: RETRY_AFTER_SECONDS }))
-  // A long GET sent as a POST form is the GET it stands for, for every check below (apiInput.ts).
-  app.use(
-    formQueryAsGet({ apiRoute: payload.config.routes.api, maxBytes: settings.jsonBodyMaxBytes }),
-  )
   // `/admin/collections/projects?search=%00` would leave the admin's page blank.
   app.use(
     refuseNulInPageAddresses({
@@ -198,6 +194,11 @@ export const startServer = async ({
       jsonBodyMaxBytes: settings.jsonBodyMaxBytes,
       uploadMaxBytes: settings.uploadMaxBytes,
     }),
+  )
+  // A long GET sent as a POST form is the GET it stands for, for every check below (apiInput.ts);
+  // after the CORS headers and the declared size are settled, so its refusals carry both.
+  app.use(
+    formQueryAsGet({ apiRoute: payload.config.routes.api, maxBytes: settings.jsonBodyMaxBytes }),
   )
   app.use(
     authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }),

@@ -165,15 +165,20 @@ export const createEvent = async (
     collection: 'events',
     data: {
       _status: 'published',
-      end: inDaysByDay(21, 2),
       format: 'on-site',
       kind: 'network-meeting',
-      start: inDaysByDay(21),
+      ...twoHoursFrom(inDaysByDay(21)),
       ...data,
     } as never,
     draft: isDraft(data),
     overrideAccess: true,
   })) as Slugged<Event>
+
+/** `start` and an `end` two hours later, from one reading of the clock. */
+const twoHoursFrom = (start: string) => ({
+  end: new Date(Date.parse(start) + 2 * 3_600_000).toISOString(),
+  start,
+})
 
 /**
  * An online event a month ahead in the daytime, two hours long, open for registration: 10 seats,
@@ -182,12 +187,11 @@ export const createEvent = async (
 export const createOpenEvent = async (payload: Payload, data: Data & { title: string }) =>
   createEvent(payload, {
     capacity: 10,
-    end: inDaysByDay(30, 2),
     format: 'online',
     hasWaitingList: true,
     kind: 'webinar',
     registrationOpen: true,
-    start: inDaysByDay(30),
+    ...twoHoursFrom(inDaysByDay(30)),
     ...data,
   })
 

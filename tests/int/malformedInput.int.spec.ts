@@ -1672,7 +1672,7 @@ describe('list and detail routes with malformed query parameters', () => {
     const tooMany = await byForm(70_000, 'not_in')
     expect(tooMany.status).toBe(400)
     expect(((await tooMany.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
-      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie ihn auf mehrere Anfragen auf.',
+      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie lange Listen auf mehrere Anfragen auf und kürzen Sie lange Suchtexte.',
     )
     // `like` compares word by word, each word a parameter: a phrase of 70,000 words likewise.
     const byPhrase = (words: number) =>
@@ -1691,7 +1691,7 @@ describe('list and detail routes with malformed query parameters', () => {
     expect(
       ((await longPhrase.json()) as { errors: { message: string }[] }).errors[0]!.message,
     ).toBe(
-      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie ihn auf mehrere Anfragen auf.',
+      'Ein Filter nennt in seinen Listen (in, not_in) und Suchwörtern (like) höchstens 10.000 Werte, dieser 70.000. Bitte teilen Sie lange Listen auf mehrere Anfragen auf und kürzen Sie lange Suchtexte.',
     )
     const graphql = await requestJson<{ errors?: { extensions?: { statusCode?: number } }[] }>(
       `${server.url}/api/graphql`,
@@ -2332,15 +2332,46 @@ describe('methods an address does not take', () => {
       expect(answer.status, query).toBe(400)
       expect(await answer.json(), query).toEqual(refused.body)
     }
-    // A form that is no UTF-8 text.
-    const latin1 = await viaForm(
-      '/api/modules',
-      new Blob([Buffer.from('where[title][equals]=Gr\xfcn', 'latin1')]),
-    )
+    // A form that is no UTF-8 text, from a member site: refused, and its browser may read why.
+    const latin1 = await fetch(`${server.url}/api/modules`, {
+      body: new Blob([Buffer.from('where[title][equals]=Gr\xfcn', 'latin1')]),
+      headers: {
+        'Accept-Language': 'de',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: MEMBER_SITE,
+        'X-Payload-HTTP-Method-Override': 'GET',
+      },
+      method: 'POST',
+    })
     expect(latin1.status).toBe(400)
+    expect(latin1.headers.get('access-control-allow-origin')).toBe(MEMBER_SITE)
     expect(await latin1.json()).toEqual({
       errors: [{ message: 'Der Inhalt der Anfrage ist kein gültiger UTF-8-Text.' }],
     })
+    // Larger than a body may be: the size limit's own answer, before anything is read.
+    const large = await viaForm('/api/modules', `where[title][equals]=${'x'.repeat(1024 * 1024)}`)
+    expect(large.status).toBe(413)
+    expect(((await large.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'Die Anfrage ist zu groß (höchstens 1.0 MB).',
+    )
+    // Written raw (not percent-encoded), as a hand-made form may be: a `#` and spaces are text.
+    const raute = await payload.create({
+      collection: 'modules',
+      data: { _status: 'published', title: 'Formular #7 mit Raute' } as never,
+      overrideAccess: true,
+    })
+    try {
+      const raw = await viaForm(
+        '/api/modules',
+        'where[title][equals]=Formular #7 mit Raute&depth=0',
+      )
+      expect(raw.status).toBe(200)
+      expect(((await raw.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)).toEqual([
+        raute.id,
+      ])
+    } finally {
+      await payload.delete({ collection: 'modules', id: raute.id, overrideAccess: true })
+    }
   })
 
   it('should keep answering the methods an address takes, and "not found" where there is no address', async () => {
