@@ -11,7 +11,7 @@
  * ignore them, and a POST without a JSON content type needs no CORS preflight, so any website
  * could make a visitor's browser send one.
  */
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 
 import { IncomingMessage } from 'node:http'
 
@@ -178,6 +178,30 @@ const readBody = async (req: Request, maxBytes: number): Promise<Buffer | undefi
 const TOO_LARGE: Refusal = {
   status: 413,
   text: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+}
+
+/**
+ * The body, or undefined once answered: 413 past `maxBytes` (closing the connection, as the
+ * rest goes unread), nothing to a client that went away while sending.
+ */
+const bodyOrAnswer = async (
+  req: Request,
+  res: Response,
+  maxBytes: number,
+  refuse: (refusal: Refusal) => void,
+): Promise<Buffer | undefined> => {
+  let body: Buffer | undefined
+  try {
+    body = await readBody(req, maxBytes)
+  } catch {
+    req.socket.destroy()
+    return undefined
+  }
+  if (!body) {
+    res.setHeader('Connection', 'close')
+    refuse(TOO_LARGE)
+  }
+  return body
 }
 
 const NOT_UTF8: Refusal = {
@@ -384,17 +408,8 @@ export const formQueryAsGet = ({
       res.setHeader('Cache-Control', 'no-store')
       sendError(req, res, status, text)
     }
-    let body: Buffer | undefined
-    try {
-      body = await readBody(req, maxBytes)
-    } catch {
-      // The client went away while sending: there is nobody to answer.
-      req.socket.destroy()
-      return
-    }
+    const body = await bodyOrAnswer(req, res, maxBytes, refuse)
     if (!body) {
-      res.setHeader('Connection', 'close')
-      refuse(TOO_LARGE)
       return
     }
     const form = decodeUtf8(body)
@@ -470,17 +485,9 @@ export const guardApiInput = ({
       refuse(unsupportedType(type, { isUpload: isUploadRoute(req.path) }))
       return
     }
-    let body: Buffer | undefined
-    try {
-      body = await readBody(req, type === MULTIPART ? multipartBodyMaxBytes : jsonBodyMaxBytes)
-    } catch {
-      // The client went away while sending: there is nobody to answer.
-      req.socket.destroy()
-      return
-    }
+    const maxBytes = type === MULTIPART ? multipartBodyMaxBytes : jsonBodyMaxBytes
+    const body = await bodyOrAnswer(req, res, maxBytes, refuse)
     if (!body) {
-      res.setHeader('Connection', 'close')
-      refuse(TOO_LARGE)
       return
     }
     const refusal = isJson
