@@ -358,10 +358,10 @@ const withListsAsArrays = (where: Where): Where => {
  * The most values the `in` and `not_in` lists and the `like` words of one filter name together.
  * PostgreSQL takes at most 65,535 parameters in a statement, and a list of 70,000 titles (or a
  * like phrase of 70,000 words) was answered 503 ("the database is unavailable", try again): a
- * request that can never succeed. Ten thousand is far
- * beyond a filter people write. Only for clients' filters (REST, GraphQL): our own code's
- * queries with overrideAccess or the Local API's own request are not capped, and the one that
- * reads as the client with a list of ids (the ratings finder) names at most a thousand.
+ * request that can never succeed. Ten thousand is far beyond a filter people write. Only for
+ * clients' filters (REST, GraphQL): our own code's queries with overrideAccess or the Local
+ * API's own request are not capped, and the one that reads as the client with a list of ids
+ * (the ratings finder) names at most a thousand.
  */
 export const MAX_LISTED_VALUES = 10_000
 

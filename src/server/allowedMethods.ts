@@ -30,7 +30,8 @@ type ApiConfig = Pick<SanitizedConfig, 'collections' | 'endpoints' | 'globals' |
 /** The order `Allow` lists methods in. */
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']
 
-const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+/** The headers that make a POST a GET (Payload's admin sends long queries so). */
+export const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
 
 /** The method Payload answers the request as: HEAD as GET, a POST that says so as GET. */
 export const effectiveMethod = (method: string, header: (name: string) => string | undefined) => {

@@ -24,6 +24,7 @@ import {
   type FoundTextProblem,
   textProblemOf,
 } from '@quartiersnetz/plugin-kit/textProblems'
+import { METHOD_OVERRIDE_HEADERS } from './allowedMethods'
 import { graphqlBodyProblem } from './graphqlDocument'
 import { queryDepthProblem } from './queryDepth'
 import { sendError } from './sendError'
@@ -372,8 +373,22 @@ const multipartRefusal = (
     parser.end(body)
   })
 
-/** The headers that make a POST a GET (Payload's admin sends long queries so). */
-const METHOD_OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+/** Whether a path is the API's, and whether it is GraphQL's. */
+const apiPathsOf = (apiRoute: string) => {
+  const graphqlPath = `${apiRoute}/graphql`
+  return {
+    isApi: (path: string) => path === apiRoute || path.startsWith(`${apiRoute}/`),
+    isGraphql: (path: string) => path === graphqlPath || path === `${graphqlPath}/`,
+  }
+}
+
+/** Answers a refusal in the client's language, kept by no cache. */
+const refusing =
+  (req: Request, res: Response) =>
+  ({ status, text }: Refusal) => {
+    res.setHeader('Cache-Control', 'no-store')
+    sendError(req, res, status, text)
+  }
 
 const isMethodOverride = (req: Request) =>
   req.method === 'POST' &&
@@ -396,18 +411,18 @@ export const formQueryAsGet = ({
   apiRoute: string
   maxBytes: number
 }): RequestHandler => {
-  const graphqlPath = `${apiRoute}/graphql`
+  const { isApi, isGraphql } = apiPathsOf(apiRoute)
   return async (req, res, next) => {
-    const isApi = req.path === apiRoute || req.path.startsWith(`${apiRoute}/`)
-    const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
-    if (!isApi || isGraphql || !isMethodOverride(req) || mediaTypeOf(req) !== URLENCODED) {
+    if (
+      !isApi(req.path) ||
+      isGraphql(req.path) ||
+      !isMethodOverride(req) ||
+      mediaTypeOf(req) !== URLENCODED
+    ) {
       next()
       return
     }
-    const refuse = ({ status, text }: Refusal) => {
-      res.setHeader('Cache-Control', 'no-store')
-      sendError(req, res, status, text)
-    }
+    const refuse = refusing(req, res)
     const body = await bodyOrAnswer(req, res, maxBytes, refuse)
     if (!body) {
       return
@@ -452,19 +467,16 @@ export const guardApiInput = ({
   multipartBodyMaxBytes,
   uploadCollections = [],
 }: ApiInputArgs): RequestHandler => {
-  const graphqlPath = `${apiRoute}/graphql`
+  const { isApi, isGraphql } = apiPathsOf(apiRoute)
   const uploadPrefixes = uploadCollections.map((slug) => `${apiRoute}/${slug}`)
   const isUploadRoute = (path: string) =>
     uploadPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
   return async (req, res, next) => {
-    if (req.path !== apiRoute && !req.path.startsWith(`${apiRoute}/`)) {
+    if (!isApi(req.path)) {
       next()
       return
     }
-    const refuse = ({ status, text }: Refusal) => {
-      res.setHeader('Cache-Control', 'no-store')
-      sendError(req, res, status, text)
-    }
+    const refuse = refusing(req, res)
     const urlProblem = urlRefusal(req.originalUrl, maxDepth)
     if (urlProblem) {
       refuse(urlProblem)
@@ -475,10 +487,9 @@ export const guardApiInput = ({
       return
     }
     const type = mediaTypeOf(req)
-    const isGraphql = req.path === graphqlPath || req.path === `${graphqlPath}/`
     const isJson = JSON_TYPES.has(type)
     // A form for a GET was made the GET it stands for (formQueryAsGet).
-    const isAccepted = isJson || (!isGraphql && type === MULTIPART)
+    const isAccepted = isJson || (!isGraphql(req.path) && type === MULTIPART)
     if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.
       res.setHeader('Connection', 'close')
@@ -491,7 +502,7 @@ export const guardApiInput = ({
       return
     }
     const refusal = isJson
-      ? jsonRefusal(body, { isGraphql })
+      ? jsonRefusal(body, { isGraphql: isGraphql(req.path) })
       : await multipartRefusal(body, req.headers)
     if (refusal) {
       refuse(refusal)
