@@ -23,14 +23,16 @@ export type PlainAnswer = {
       body: unknown
     }
   | {
-      /** JSON already serialised (parts of it kept), sent as it is. */
-      json: string
+      /** JSON already serialised (parts of it kept), or encoded as UTF-8; sent as it is. */
+      json: Buffer | string
     }
 )
 
-/** The answer's JSON text. */
-export const jsonOf = (plain: PlainAnswer): string =>
-  'json' in plain ? plain.json : JSON.stringify(plain.body)
+/** The answer's JSON, encoded as UTF-8. */
+export const jsonBytesOf = (plain: PlainAnswer): Buffer =>
+  'json' in plain && Buffer.isBuffer(plain.json)
+    ? plain.json
+    : Buffer.from('json' in plain ? plain.json : JSON.stringify(plain.body))
 
 type ReadInput = {
   language: Language
@@ -49,7 +51,9 @@ const responseOf = (plain: PlainAnswer): Response => {
   if (!headers.has('content-type')) {
     headers.set('content-type', 'application/json')
   }
-  return new Response(jsonOf(plain), { headers, status: plain.status ?? 200 })
+  // A copy (editors' requests only): a Buffer's type allows a SharedArrayBuffer beneath it,
+  // which the Response type refuses.
+  return new Response(new Uint8Array(jsonBytesOf(plain)), { headers, status: plain.status ?? 200 })
 }
 
 /**

@@ -31,14 +31,19 @@ import { RATING_DIMENSIONS } from '../domain/ratingDimensions'
 import { catchUpOf, freshValue } from '../server/httpCache/freshValue'
 import { searchDatabaseLimit } from './databaseLimit'
 import { foldForSearch } from './fold'
-import { type CatalogueData, catalogueFacts, type CatalogueModule, textRanks } from './catalogue'
+import { catalogueFacts, textRanks } from './catalogue'
+import {
+  type CatalogueQuery,
+  chosenValues,
+  countCatalogue,
+  type PreparedCatalogue,
+  prepareCatalogue,
+  type PreparedModule,
+  RELATION_FACETS,
+} from './catalogueCounts'
 import { MAX_QUERY_LENGTH, ownQuery } from './searchEndpoint'
 
 const SCALE = { max: 5, min: 1 }
-const RELATION_FACETS = [
-  { label: { de: 'Handlungsfeld', en: 'Field of action' }, name: 'fieldOfAction' },
-  { label: { de: 'Zielgruppe', en: 'Target group' }, name: 'targetGroup' },
-] as const
 
 const list = z.string().max(2000).optional()
 const number = z.coerce.number().finite()
@@ -61,12 +66,7 @@ const querySchema = z
   })
   .strict()
 
-type Query = {
-  limit: number
-  minRaters?: number
-  page: number
-  q?: string
-} & Record<string, unknown>
+type Query = CatalogueQuery & { q?: string }
 
 const labelsOf = (): FieldLabels => ({
   limit: { de: 'Anzahl pro Seite (limit)', en: 'Results per page (limit)' },
@@ -89,13 +89,6 @@ const labelsOf = (): FieldLabels => ({
     ]),
   ),
 })
-
-/** A facet as the answer shows it: its values in order, each with its count. */
-type FacetValue = { count: number; isSelected: boolean; label: string; value: string }
-type FacetAnswer = { label: string; name: string; values: FacetValue[] }
-
-/** A facet's choosable values: the query's word for each (slug or id) and what it stands for. */
-type Choosable = { id: string; label: string; value: string }
 
 const splitList = (value: unknown) =>
   typeof value === 'string'
@@ -129,10 +122,11 @@ type PageModule = Pick<Module, 'id' | 'ratingSummary' | 'slug' | 'summary' | 'ti
 /** The module fields a page shows (their facet values come from the catalogue's facts). */
 const PAGE_SELECT = { ratingSummary: true, slug: true, summary: true, title: true } as const
 
-type KeptCatalogue = CatalogueData & {
-  /** A page module's JSON as answers show it (with its facets), made on first use. */
-  pageJson: Map<number, string>
+type KeptCatalogue = {
+  /** A page module's JSON as answers show it (with its facets), encoded on first use. */
+  pageJson: Map<number, Buffer>
   pageModules: Map<number, PageModule>
+  prepared: PreparedCatalogue
 }
 
 /** Modules as a page shows them, as a visitor may read them (req: the language, the user). */
@@ -180,9 +174,9 @@ const keptCatalogue = freshValue<KeptCatalogue>({
       facts.modules.map((module) => module.id),
     )
     return {
-      ...facts,
       pageJson: new Map(),
       pageModules: new Map(docs.map((doc) => [Number(doc.id), doc])),
+      prepared: prepareCatalogue(facts, language as Language),
     }
   },
   madeOf: { collections: ['modules', 'fields-of-action', 'target-groups'] },
@@ -228,6 +222,9 @@ const textRanksOf = async (
   return ranks
 }
 
+const DOCS_OPENING = Buffer.from('{"docs":[')
+const COMMA = Buffer.from(',')
+
 const respondInvalid = (errors: FieldError[], language: Language): PlainAnswer =>
   invalidFieldsAnswer(
     language === 'de'
@@ -250,162 +247,71 @@ export const catalogueEndpoint: Endpoint = visitorReadEndpoint({
       keptCatalogue.of(payload, language).get({ caughtUp }),
       query.q === undefined ? undefined : textRanksOf(payload, query.q, caughtUp),
     ])
-    const { filterValues: relations, modules: allModules } =
-      kept ?? (await searchDatabaseLimit(() => catalogueFacts(runner)))
-    const modules = ranks
-      ? allModules.flatMap((module) =>
-          ranks.has(module.id) ? [{ ...module, rank: ranks.get(module.id)! }] : [],
-        )
-      : allModules
+    const catalogue =
+      kept?.prepared ??
+      prepareCatalogue(await searchDatabaseLimit(() => catalogueFacts(runner)), language)
 
-    // Every facet's values, and the ids the query chose (a slug or an id names a relation).
-    const choosable = new Map<string, { label: string; values: Choosable[] }>()
-    for (const facet of MODULE_FACETS) {
-      choosable.set(facet.name, {
-        label: facet.label[language],
-        values: facet.options.map((option) => ({
-          id: option.value,
-          label: option.label[language],
-          value: option.value,
-        })),
-      })
-    }
-    for (const facet of RELATION_FACETS) {
-      choosable.set(facet.name, {
-        label: facet.label[language],
-        values: relations[facet.name].map((value) => ({
-          id: String(value.id),
-          label: value.title,
-          value: value.slug ?? String(value.id),
-        })),
-      })
-    }
-    const chosen = new Map<string, Set<string>>()
-    const errors: FieldError[] = []
-    for (const [name, facet] of choosable) {
-      const asked = splitList(query[name])
-      if (!asked.length) {
-        continue
-      }
-      const ids = asked.map(
-        (word) => facet.values.find((value) => value.value === word || value.id === word)?.id,
-      )
-      const unknown = asked.filter((_, index) => ids[index] === undefined)
-      if (unknown.length) {
-        errors.push(
+    const { chosen, unknown } = chosenValues(catalogue, query, splitList)
+    if (unknown.length) {
+      return respondInvalid(
+        unknown.map(({ facet, words }) =>
           unknownValueError(
-            name,
+            facet.name,
             facet.label,
-            unknown,
+            words,
             facet.values.map((value) => value.value),
             language,
           ),
-        )
-        continue
-      }
-      chosen.set(name, new Set(ids as string[]))
+        ),
+        language,
+      )
     }
-    if (errors.length) {
-      return respondInvalid(errors, language)
-    }
-
-    const inProfile = (module: CatalogueModule) =>
-      module.raterCount >= (query.minRaters ?? 0) &&
-      RATING_DIMENSIONS.every((dimension) => {
-        const bound = query[dimension.key] as undefined | { max?: number; min?: number }
-        const mean = module.means[dimension.key]
-        if (bound?.min === undefined && bound?.max === undefined) {
-          return true
-        }
-        return (
-          mean !== null &&
-          mean !== undefined &&
-          (bound.min === undefined || mean >= bound.min) &&
-          (bound.max === undefined || mean <= bound.max)
-        )
-      })
-    const base = modules.filter(inProfile)
-    // Per module the chosen facets it meets, a bit each: a facet's counts take the modules
-    // that meet every other choice (its own left open), the hits those that meet all.
-    const chosenFacets = [...chosen]
-    const meetsAll = (1 << chosenFacets.length) - 1
-    const bitOf = new Map(chosenFacets.map(([name], bit) => [name, 1 << bit]))
-    const met = base.map((module) =>
-      chosenFacets.reduce(
-        (mask, [name, ids], bit) =>
-          module.facets[name]!.some((id) => ids.has(id)) ? mask | (1 << bit) : mask,
-        0,
-      ),
-    )
-
-    const facets: FacetAnswer[] = [...choosable].map(([name, facet]) => {
-      const counts = new Map<string, number>()
-      const openBit = bitOf.get(name) ?? 0
-      for (const [index, module] of base.entries()) {
-        if ((met[index]! | openBit) === meetsAll) {
-          for (const id of module.facets[name]!) {
-            counts.set(id, (counts.get(id) ?? 0) + 1)
-          }
-        }
-      }
-      return {
-        label: facet.label,
-        name,
-        values: facet.values.map((value) => ({
-          count: counts.get(value.id) ?? 0,
-          isSelected: chosen.get(name)?.has(value.id) ?? false,
-          label: value.label,
-          value: value.value,
-        })),
-      }
-    })
-
-    const matching = base.filter((_, index) => met[index] === meetsAll)
-    // The facts come in title order; a text query orders by its rank first (a stable sort).
-    if (ranks) {
-      matching.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))
-    }
+    const { facetsJson, matching } = countCatalogue({ catalogue, chosen, query, ranks })
     const start = (query.page - 1) * query.limit
-    const pageIds = matching.slice(start, start + query.limit).map((module) => module.id)
-    const docs = kept
-      ? pageIds.flatMap((id) => kept.pageModules.get(id) ?? [])
-      : await searchDatabaseLimit(async () =>
-          findPageModules(req ?? (await visitorReqOf(payload, language)), pageIds),
-        )
-    const byId = new Map(docs.map((doc) => [Number(doc.id), doc]))
     const pageModules = matching.slice(start, start + query.limit)
-    const jsonOf = (module: CatalogueModule) => {
+    const docs = kept
+      ? undefined
+      : await searchDatabaseLimit(async () =>
+          findPageModules(
+            req ?? (await visitorReqOf(payload, language)),
+            pageModules.map((module) => module.id),
+          ),
+        )
+    const byId = kept?.pageModules ?? new Map(docs!.map((doc) => [Number(doc.id), doc]))
+    const jsonOf = (module: PreparedModule): Buffer[] => {
       const doc = byId.get(module.id)
       if (!doc) {
         return []
       }
       let json = kept?.pageJson.get(module.id)
       if (json === undefined) {
-        json = JSON.stringify({
-          ...doc,
-          ...Object.fromEntries(
-            MODULE_FACETS.map((facet) => [
-              facet.field,
-              facet.isMany ? module.facets[facet.name] : (module.facets[facet.name]![0] ?? null),
-            ]),
-          ),
-        })
+        json = Buffer.from(
+          JSON.stringify({
+            ...doc,
+            ...Object.fromEntries(
+              MODULE_FACETS.map((facet) => [
+                facet.field,
+                facet.isMany ? module.facets[facet.name] : (module.facets[facet.name]![0] ?? null),
+              ]),
+            ),
+          }),
+        )
         kept?.pageJson.set(module.id, json)
       }
       return [json]
     }
-    const rest = JSON.stringify({
-      facets,
-      limit: query.limit,
-      page: query.page,
-      totalDocs: matching.length,
-      totalPages: Math.ceil(matching.length / query.limit),
-    })
+    const pageJson = pageModules.flatMap(jsonOf)
     return {
-      // The page's modules as kept JSON: a page is 20 modules with their rating summaries,
-      // 45 KB, and serialising them took a tenth of a catalogue request.
+      // The page's modules as kept JSON, encoded: a page is 20 modules with their rating
+      // summaries, 45 KB, and serialising and encoding them took a tenth of a request.
       headers: { 'Cache-Control': 'no-store' },
-      json: `{"docs":[${pageModules.flatMap(jsonOf).join(',')}],${rest.slice(1)}`,
+      json: Buffer.concat([
+        DOCS_OPENING,
+        ...pageJson.flatMap((json, index) => (index ? [COMMA, json] : [json])),
+        Buffer.from(
+          `],"facets":${facetsJson},"limit":${query.limit},"page":${query.page},"totalDocs":${matching.length},"totalPages":${Math.ceil(matching.length / query.limit)}}`,
+        ),
+      ]),
     }
   },
   // Its database work waits in a queue of its own (databaseLimit.ts).

@@ -17,7 +17,7 @@ import type { ConcurrencyLimit } from '@quartiersnetz/plugin-kit/concurrencyLimi
 
 import { hasOwnQueue } from '@quartiersnetz/plugin-kit/concurrencyLimit'
 
-import { jsonOf, type PlainAnswer, visitorReadOf } from '../api/visitorRead'
+import { jsonBytesOf, type PlainAnswer, visitorReadOf } from '../api/visitorRead'
 import { hasCredentials } from './httpCache/policy'
 import { endpointRoutesOf } from './routePattern'
 
@@ -41,7 +41,7 @@ const headerReader = (req: ExpressRequest) =>
 
 /** The answer's body and headers as Payload's route sends them (Response.json, headersWithCors). */
 const sentForm = (plain: PlainAnswer, headers: Headers, payload: Payload) => {
-  const body = Buffer.from(jsonOf(plain))
+  const body = jsonBytesOf(plain)
   const answerHeaders = new Headers(plain.headers)
   if (!answerHeaders.has('content-type')) {
     answerHeaders.set('content-type', 'application/json')

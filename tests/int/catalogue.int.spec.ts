@@ -239,6 +239,21 @@ describe('the method catalogue', () => {
     }
   })
 
+  it('should count a module once for a Handlungsfeld it names twice', async () => {
+    const [social, housing] = taxonomy.fieldsOfAction
+    const twice = await createModule(payload, {
+      fieldsOfAction: [housing!.id, housing!.id],
+      title: 'Wohnungsforum',
+    })
+    try {
+      const { body } = await catalogue(`fieldOfAction=${housing!.slug}`)
+      expect(titlesOf(body)).toEqual(['Online-Dialog', 'Wohnungsforum'])
+      expect(countsOf(body, 'fieldOfAction')).toEqual({ [social!.slug]: 2, [housing!.slug]: 2 })
+    } finally {
+      await payload.delete({ collection: 'modules', id: twice.id })
+    }
+  })
+
   it('should name facets and values in English for an English client', async () => {
     const { body } = await catalogue('', { 'Accept-Language': 'en' })
     const phase = body.facets!.find((facet) => facet.name === 'phase')!
