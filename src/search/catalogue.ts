@@ -1,12 +1,13 @@
 /**
  * The method catalogue's data (issue 16): every published module with its facet values, its
- * Handlungsfelder and target groups, its rating profile and (with a text query) its text rank,
- * and the published Handlungsfelder and target groups to filter by, in one SQL statement (each
- * child table read once, grouped by module) answering one JSON value per part: PostgreSQL's
- * JSON is parsed natively, where hundreds of rows of text arrays cost the server more time
- * than the database spent (bench/optimisations.md). The filtering and counting happen in the
- * endpoint, over at most a few hundred modules. Published only, for everyone: the catalogue is
- * the visitors' view.
+ * Handlungsfelder and target groups and its rating profile, and the published Handlungsfelder
+ * and target groups to filter by, in one SQL statement (each child table read once, grouped by
+ * module) answering one JSON value per part: PostgreSQL's JSON is parsed natively, where
+ * hundreds of rows of text arrays cost the server more time than the database spent
+ * (bench/optimisations.md). The modules matching a text query and their ranks come from a
+ * statement of their own (`textRanks`). The filtering and counting happen in
+ * catalogueCounts.ts, over at most a few hundred modules. Published only, for everyone: the
+ * catalogue is the visitors' view.
  */
 import type { SqlRunner } from '@quartiersnetz/plugin-kit/drizzleTable'
 
@@ -22,8 +23,6 @@ export type CatalogueModule = {
   id: number
   means: Record<string, null | number>
   raterCount: number
-  /** The text rank; null without a text query. */
-  rank: null | number
   title: string
 }
 
@@ -66,7 +65,7 @@ export const textRanks = async (runner: SqlRunner, query: string): Promise<Map<n
 }
 
 /**
- * Every published module with its facts (rank null), and the values of the Handlungsfeld and
+ * Every published module with its facts, and the values of the Handlungsfeld and
  * target group filters, in the order editors gave them. What it reads changes seldom: the
  * endpoint keeps it in memory while no change concerns it (catalogueEndpoint.ts).
  */
@@ -102,7 +101,7 @@ export const catalogueFacts = async (runner: SqlRunner): Promise<CatalogueData> 
       FROM modules_rels r GROUP BY r.parent_id
     ),
     found AS (
-      SELECT json_build_array(m.id, m.title, coalesce(s.rater_count, 0), null,
+      SELECT json_build_array(m.id, m.title, coalesce(s.rater_count, 0),
         json_build_array(${sql.join(facetValues, sql`, `)},
           coalesce(rel.field_of_action, '{}'), coalesce(rel.target_group, '{}')),
         json_build_array(${sql.join(means, sql`, `)})) AS module
@@ -131,11 +130,10 @@ export const catalogueFacts = async (runner: SqlRunner): Promise<CatalogueData> 
     },
     modules: parsed(row?.modules)
       .map((entry): CatalogueModule => {
-        const [id, title, raterCount, rank, facets, meanValues] = entry as [
+        const [id, title, raterCount, facets, meanValues] = entry as [
           number,
           string,
           number,
-          null | number,
           unknown[],
           (null | number)[],
         ]
@@ -151,7 +149,6 @@ export const catalogueFacts = async (runner: SqlRunner): Promise<CatalogueData> 
             }),
           ),
           raterCount: Number(raterCount ?? 0),
-          rank: rank === null || rank === undefined ? null : Number(rank),
           title: String(title),
         }
       })

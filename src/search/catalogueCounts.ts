@@ -88,18 +88,18 @@ export const prepareCatalogue = (
       wordIndex,
     }
   })
+  const numbersById = facets.map(
+    (facet) => new Map(facet.values.map((value, index) => [value.id, index])),
+  )
   return {
     facets,
     modules: modules.map((module) => ({
       ...module,
-      valueNumbers: facets.map((facet) => {
-        const numberOf = new Map(facet.values.map((value, index) => [value.id, index]))
-        // A value no longer choosable (an unpublished Handlungsfeld) counts nowhere; a module
-        // counts once per value.
-        return [
-          ...new Set((module.facets[facet.name] ?? []).flatMap((id) => numberOf.get(id) ?? [])),
-        ]
-      }),
+      // A value no longer choosable (an unpublished Handlungsfeld) counts nowhere; a module
+      // counts once per value.
+      valueNumbers: facets.map(({ name }, facet) => [
+        ...new Set((module.facets[name] ?? []).flatMap((id) => numbersById[facet]!.get(id) ?? [])),
+      ]),
     })),
   }
 }
@@ -112,11 +112,23 @@ export type CatalogueQuery = {
   page: number
 } & Record<string, unknown>
 
+/** A facet's query value as its words (`planning,analysis`), each once. */
+const splitList = (value: unknown) =>
+  typeof value === 'string'
+    ? [
+        ...new Set(
+          value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : []
+
 /** The values a query chose, per facet (by number), or the words no facet value knows. */
 export const chosenValues = (
   catalogue: PreparedCatalogue,
   query: CatalogueQuery,
-  splitList: (value: unknown) => string[],
 ): {
   chosen: (Set<number> | undefined)[]
   unknown: { facet: PreparedFacet; words: string[] }[]

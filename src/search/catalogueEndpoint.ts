@@ -90,18 +90,6 @@ const labelsOf = (): FieldLabels => ({
   ),
 })
 
-const splitList = (value: unknown) =>
-  typeof value === 'string'
-    ? [
-        ...new Set(
-          value
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean),
-        ),
-      ]
-    : []
-
 const unknownValueError = (
   name: string,
   label: string,
@@ -251,7 +239,7 @@ export const catalogueEndpoint: Endpoint = visitorReadEndpoint({
       kept?.prepared ??
       prepareCatalogue(await searchDatabaseLimit(() => catalogueFacts(runner)), language)
 
-    const { chosen, unknown } = chosenValues(catalogue, query, splitList)
+    const { chosen, unknown } = chosenValues(catalogue, query)
     if (unknown.length) {
       return respondInvalid(
         unknown.map(({ facet, words }) =>
