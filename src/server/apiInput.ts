@@ -16,6 +16,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import { IncomingMessage } from 'node:http'
 
 import busboy from 'busboy'
+import { stringify } from 'qs-esm'
 
 import type { LocalizedText } from '../i18n/localize'
 
@@ -232,27 +233,35 @@ const invalidJson = (err: unknown, what: LocalizedText): Refusal => {
   }
 }
 
-const jsonRefusal = (body: Buffer, { isGraphql }: { isGraphql: boolean }): Refusal | undefined => {
+const REQUEST_BODY: LocalizedText = { de: 'Der Inhalt der Anfrage', en: 'The request body' }
+
+/** A JSON body's value, or why it is refused: not UTF-8, not JSON, a NUL or a lone surrogate. */
+const jsonValueOf = (body: Buffer): { refusal: Refusal } | { value: unknown } => {
   const text = decodeUtf8(body)
   if (text === undefined) {
-    return NOT_UTF8
+    return { refusal: NOT_UTF8 }
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (err) {
-    return invalidJson(err, { de: 'Der Inhalt der Anfrage', en: 'The request body' })
+    return { refusal: invalidJson(err, REQUEST_BODY) }
   }
   const problem = findTextProblem(value)
-  if (problem) {
-    return textRefusal(problem, { de: 'Der Inhalt der Anfrage', en: 'The request body' })
+  return problem ? { refusal: textRefusal(problem, REQUEST_BODY) } : { value }
+}
+
+const jsonRefusal = (body: Buffer, { isGraphql }: { isGraphql: boolean }): Refusal | undefined => {
+  const read = jsonValueOf(body)
+  if ('refusal' in read) {
+    return read.refusal
   }
   if (isGraphql) {
-    const graphqlProblem = graphqlBodyProblem(value)
+    const graphqlProblem = graphqlBodyProblem(read.value)
     return graphqlProblem ? { status: 400, text: graphqlProblem } : undefined
   }
   // Every API route takes an object of fields; Payload would try to write into anything else.
-  return isJsonObject(value) ? undefined : NOT_AN_OBJECT
+  return isJsonObject(read.value) ? undefined : NOT_AN_OBJECT
 }
 
 const isJsonObject = (value: unknown) =>
@@ -395,16 +404,42 @@ const isMethodOverride = (req: Request) =>
   METHOD_OVERRIDE_HEADERS.some((name) => String(req.headers[name] ?? '').toUpperCase() === 'GET')
 
 /**
- * A long GET sent as POST (`X-Payload-HTTP-Method-Override: GET` with the query as a form body,
- * as Payload's admin sends long filters) becomes the GET it stands for, before anything reads
- * the query. Payload read the form only when its content type was exactly
- * `application/x-www-form-urlencoded` (with `;charset=UTF-8`, as a browser's fetch sends a
- * URLSearchParams body, it answered every document), appended it with `?` to an address that
- * already had a query (the form's filter dropped: every document again), and the edge's checks
- * of the query (page sizes, ids, filters, nesting) never saw it. GraphQL takes JSON only
- * (guardApiInput); a JSON body with the header stays for Payload.
+ * The query a JSON body with the method override stands for: its object written in the
+ * address's bracket notation (`{"where": {"title": {"equals": "A"}}}` →
+ * `where%5Btitle%5D%5Bequals%5D=A`), as Payload's SDK writes queries. Refused as the body of a
+ * POST would be: not UTF-8, not JSON, a NUL or lone surrogate in it, or no object.
  */
-export const formQueryAsGet = ({
+const queryOfJson = (body: Buffer): { query: string } | { refusal: Refusal } => {
+  const read = jsonValueOf(body)
+  if ('refusal' in read) {
+    return read
+  }
+  return isJsonObject(read.value) ? { query: stringify(read.value) } : { refusal: NOT_AN_OBJECT }
+}
+
+/**
+ * A form's query as a browser would send it in an address: a raw `#` would end the query there
+ * (and the parameters after it be lost), spaces and other letters are percent-encoded.
+ */
+const queryOfForm = (body: Buffer): { query: string } | { refusal: Refusal } => {
+  const form = decodeUtf8(body)
+  return form === undefined
+    ? { refusal: NOT_UTF8 }
+    : { query: form.replace(/^\?/, '').replace(/[^\x21-\x7e]|#/gu, encodeURIComponent) }
+}
+
+/**
+ * A long GET sent as POST (`X-Payload-HTTP-Method-Override: GET` with the query as the body)
+ * becomes the GET it stands for, before anything reads the query: a form, as Payload's admin
+ * sends long filters, or a JSON object of the same parameters. Payload read the form only when
+ * its content type was exactly `application/x-www-form-urlencoded` (with `;charset=UTF-8`, as a
+ * browser's fetch sends a URLSearchParams body, it answered every document), appended it with
+ * `?` to an address that already had a query (the form's filter dropped: every document
+ * again), and kept of a JSON body only `locale`, appended with `?` as well (its filter and page
+ * unread: every document). The edge's checks of the query (page sizes, ids, filters, nesting)
+ * saw neither. GraphQL takes its own JSON body (guardApiInput).
+ */
+export const bodyQueryAsGet = ({
   apiRoute,
   maxBytes,
 }: {
@@ -413,11 +448,13 @@ export const formQueryAsGet = ({
 }): RequestHandler => {
   const { isApi, isGraphql } = apiPathsOf(apiRoute)
   return async (req, res, next) => {
+    const type = mediaTypeOf(req)
+    const isJson = JSON_TYPES.has(type)
     if (
       !isApi(req.path) ||
       isGraphql(req.path) ||
       !isMethodOverride(req) ||
-      mediaTypeOf(req) !== URLENCODED
+      (type !== URLENCODED && !isJson)
     ) {
       next()
       return
@@ -427,16 +464,13 @@ export const formQueryAsGet = ({
     if (!body) {
       return
     }
-    const form = decodeUtf8(body)
-    if (form === undefined) {
-      refuse(NOT_UTF8)
+    const read = isJson ? queryOfJson(body) : queryOfForm(body)
+    if ('refusal' in read) {
+      refuse(read.refusal)
       return
     }
     const [path, query = ''] = req.url.split(/\?(.*)/s, 2)
-    // As a browser would send it in an address: a raw `#` would end the query there (and the
-    // parameters after it be lost), spaces and other letters are percent-encoded.
-    const encoded = form.replace(/^\?/, '').replace(/[^\x21-\x7e]|#/gu, encodeURIComponent)
-    const merged = [query, encoded].filter(Boolean).join('&')
+    const merged = [query, read.query].filter(Boolean).join('&')
     req.url = merged ? `${path}?${merged}` : path!
     req.originalUrl = req.url
     req.method = 'GET'
@@ -488,7 +522,7 @@ export const guardApiInput = ({
     }
     const type = mediaTypeOf(req)
     const isJson = JSON_TYPES.has(type)
-    // A form for a GET was made the GET it stands for (formQueryAsGet).
+    // A form or JSON body for a GET was made the GET it stands for (bodyQueryAsGet).
     const isAccepted = isJson || (!isGraphql(req.path) && type === MULTIPART)
     if (!isAccepted) {
       // The rest of the body is not read: close the connection after answering.

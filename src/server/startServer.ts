@@ -23,7 +23,7 @@ import { projectRoot } from '../runtime/paths'
 import { readSettings } from '../runtime/settings'
 import { RETRY_AFTER_SECONDS } from '../errors/answerHonestly'
 import { apiCors } from './apiCors'
-import { formQueryAsGet, guardApiInput, requestForNext } from './apiInput'
+import { bodyQueryAsGet, guardApiInput, requestForNext } from './apiInput'
 import { refuseWrongMethods } from './allowedMethods'
 import { refuseUnavailableRoutes } from './apiRoutes'
 import { refuseImpossibleIds } from './documentIds'
@@ -195,10 +195,10 @@ export const startServer = async ({
       uploadMaxBytes: settings.uploadMaxBytes,
     }),
   )
-  // A long GET sent as a POST form is the GET it stands for, for every check below (apiInput.ts);
+  // A long GET sent as a POST (a form or JSON) is the GET it stands for, for every check below (apiInput.ts);
   // after the CORS headers and the declared size are settled, so its refusals carry both.
   app.use(
-    formQueryAsGet({ apiRoute: payload.config.routes.api, maxBytes: settings.jsonBodyMaxBytes }),
+    bodyQueryAsGet({ apiRoute: payload.config.routes.api, maxBytes: settings.jsonBodyMaxBytes }),
   )
   app.use(
     authRateLimit({ max: settings.authRateLimitMax, windowMs: settings.authRateLimitWindowMs }),

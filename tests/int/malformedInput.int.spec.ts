@@ -2374,6 +2374,98 @@ describe('methods an address does not take', () => {
     }
   })
 
+  it('should answer a GET sent as a POST with a JSON object as the GET itself, and refuse what is no object', async () => {
+    const viaJson = (path: string, body: string, language = 'de') =>
+      fetch(`${server.url}${path}`, {
+        body,
+        headers: {
+          'Accept-Language': language,
+          'Content-Type': 'application/json',
+          'X-Payload-HTTP-Method-Override': 'GET',
+        },
+        method: 'POST',
+      })
+    const direct = async (query: string) => {
+      const response = await fetch(`${server.url}/api/modules?${query}`, {
+        headers: { 'Accept-Language': 'de' },
+      })
+      return { body: await response.json(), status: response.status }
+    }
+    // No module has this title. Payload read only `locale` of a JSON body (appended with a second
+    // `?` to an address with a query) and answered every module.
+    const none = { where: { title: { equals: 'gibt es nicht' } } }
+    const expected = await direct('where[title][equals]=gibt%20es%20nicht&depth=0')
+    expect((expected.body as { docs: unknown[] }).docs).toEqual([])
+    for (const [path, body] of [
+      ['/api/modules', { ...none, depth: 0 }],
+      ['/api/modules?depth=0', none],
+      ['/api/modules?depth=0', { ...none, locale: 'de' }],
+    ] as const) {
+      const answer = await viaJson(path, JSON.stringify(body))
+      expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(200)
+      expect(await answer.json(), `${path} ${JSON.stringify(body)}`).toEqual(expected.body)
+    }
+    // Lists, paging and selected fields as in the address.
+    const second = await payload.create({
+      collection: 'modules',
+      data: { _status: 'published', title: 'Zweites Modul für Seiten' } as never,
+      overrideAccess: true,
+    })
+    try {
+      const page = await viaJson(
+        '/api/modules',
+        JSON.stringify({
+          depth: 0,
+          limit: 1,
+          page: 2,
+          select: { title: true },
+          sort: 'id',
+          where: { id: { in: [ids.module, second.id] } },
+        }),
+      )
+      expect(page.status).toBe(200)
+      expect(await page.json()).toMatchObject({
+        docs: [{ id: second.id, title: 'Zweites Modul für Seiten' }],
+        page: 2,
+        totalDocs: 2,
+      })
+    } finally {
+      await payload.delete({ collection: 'modules', id: second.id, overrideAccess: true })
+    }
+    // The edge's checks of the query apply as to the GET.
+    for (const [query, body] of [
+      ['limit=1000', { limit: 1000 }],
+      ['where[id][equals]=abc', { where: { id: { equals: 'abc' } } }],
+      ['depth=99', { depth: 99 }],
+    ] as const) {
+      const refused = await direct(query)
+      expect(refused.status, query).toBe(400)
+      const answer = await viaJson('/api/modules', JSON.stringify(body))
+      expect(answer.status, query).toBe(400)
+      expect(await answer.json(), query).toEqual(refused.body)
+    }
+    // Refused as any JSON body would be, in the client's language: no JSON, no object, a NUL.
+    for (const [body, message] of [
+      ['{"where": ', 'Der Inhalt der Anfrage ist kein gültiges JSON'],
+      ['[1, 2]', 'Der Inhalt der Anfrage muss ein JSON-Objekt mit Feldern sein'],
+      ['{"where": {"title": {"equals": "a\\u0000b"}}}', 'enthält ein Nullzeichen'],
+    ] as const) {
+      const answer = await viaJson('/api/modules', body)
+      expect(answer.status, body).toBe(400)
+      expect(await answer.text(), body).toContain(message)
+    }
+    const english = await viaJson('/api/modules', '[]', 'en')
+    expect(english.status).toBe(400)
+    expect(await english.json()).toEqual({
+      errors: [
+        {
+          message:
+            'The request body must be a JSON object of fields ({…}), not a list or a single value.',
+        },
+      ],
+    })
+  })
+
   it('should keep answering the methods an address takes, and "not found" where there is no address', async () => {
     // Taken, refused for other reasons: access (403), or answered.
     expect((await send('PATCH', `/api/modules/${ids.module}`)).status).toBe(403)
