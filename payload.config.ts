@@ -38,6 +38,8 @@ import { isEditor } from './src/access/isEditor'
 import { MARK_DATA_URL } from './src/admin/branding/mark'
 import { editorsDashboard } from './src/admin/dashboard'
 import { orderNavigationGroups } from './src/admin/navigationOrder'
+import { PRIVACY_VIEW_PATH } from './src/admin/privacy/path'
+import { SEARCH_VIEW_PATH } from './src/admin/search/path'
 import { groups } from './collections/shared/publicContent'
 import { adminTranslations, withAdminTranslationsLast } from './src/i18n/adminTranslations'
 import { adminOrigins, readAdminOrigins } from './src/server/adminOrigins'
@@ -99,6 +101,8 @@ const config = buildConfig({
         Icon: '/src/admin/branding/Icon#Icon',
         Logo: '/src/admin/branding/Logo#Logo',
       },
+      // Above the collections in the navigation: the way to the search (src/admin/search/).
+      beforeNavLinks: ['/src/admin/search/NavLink#SearchNavLink'],
       // A banner when the admin is open under an address it can't save from (sign-in included).
       providers: ['/src/admin/originNotice#OriginNotice'],
       views: {
@@ -106,7 +110,13 @@ const config = buildConfig({
         privacyRequests: {
           Component: '/src/admin/privacy#PrivacyRequestsView',
           exact: true,
-          path: '/datenschutzanfragen',
+          path: PRIVACY_VIEW_PATH,
+        },
+        // One search across every searchable collection, drafts included (src/admin/search/).
+        search: {
+          Component: '/src/admin/search#SearchView',
+          exact: true,
+          path: SEARCH_VIEW_PATH,
         },
       },
     },

@@ -10,3 +10,7 @@ export const localize = (
   req: Pick<PayloadRequest, 'i18n'> | undefined,
   text: LocalizedText,
 ): string => (req?.i18n?.language === 'en' ? text.en : text.de)
+
+/** Fills `{name}` placeholders of a text: `fill('{count} Treffer', { count: 3 })`. */
+export const fill = (text: string, values: Record<string, number | string>) =>
+  text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))

@@ -4,24 +4,8 @@
  */
 import { html, type TemplateResult } from 'lit'
 
-const ENTITIES: Record<string, string> = {
-  '&#39;': "'",
-  '&amp;': '&',
-  '&gt;': '>',
-  '&lt;': '<',
-  '&quot;': '"',
-}
-
-const unescape = (text: string) =>
-  text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!)
+import { snippetParts } from '../../src/search/markedParts'
 
 /** `… der <mark>Quartier</mark>sgarten …` as text nodes and <mark> elements. */
 export const markedText = (snippet: string): (string | TemplateResult)[] =>
-  snippet
-    .split(/(<mark>.*?<\/mark>)/g)
-    .filter(Boolean)
-    .map((part) =>
-      part.startsWith('<mark>')
-        ? html`<mark>${unescape(part.slice(6, -7))}</mark>`
-        : unescape(part),
-    )
+  snippetParts(snippet).map(({ isMarked, text }) => (isMarked ? html`<mark>${text}</mark>` : text))

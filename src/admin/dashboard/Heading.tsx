@@ -1,14 +1,19 @@
 import type { ServerProps } from 'payload'
 
+import { formatAdminURL } from 'payload/shared'
+
 import { hasRole } from '../../access/roles'
 import { municipalityOf } from '../../access/municipalityOf'
+import { SEARCH_VIEW_PATH } from '../search/path'
+import { SearchForm } from '../search/SearchForm'
+import { textsFor } from '../search/texts'
 
 import './Card/index.scss'
 
 /**
  * Above the tiles: whose overview this is and, for a municipality editor, what their role
  * keeps (their city's entries) and what it leaves to the coordination office, so that a
- * refused page is no surprise.
+ * refused page is no surprise; then the field that searches every collection (view "Suche").
  */
 export const DashboardHeading = async ({ i18n, payload, user }: ServerProps) => {
   if (!user) {
@@ -45,6 +50,12 @@ export const DashboardHeading = async ({ i18n, payload, user }: ServerProps) => 
             })}`
           : ''}
       </p>
+      <SearchForm
+        action={formatAdminURL({ adminRoute: payload.config.routes.admin, path: SEARCH_VIEW_PATH })}
+        id="qn-dashboard-search"
+        label={localize({ de: 'Alle Inhalte durchsuchen', en: 'Search all content' })}
+        text={textsFor(i18n.language)}
+      />
     </div>
   )
 }

@@ -5,7 +5,8 @@ import type { SourceFindings } from './personalData'
 import { Button, SetStepNav, useConfig } from '@payloadcms/ui'
 import { useId, useRef, useState } from 'react'
 
-import { fill, recordsIn, textsFor } from './texts'
+import { fill } from '../../i18n/localize'
+import { recordsIn, textsFor } from './texts'
 
 import './index.css'
 

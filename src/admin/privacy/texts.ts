@@ -1,3 +1,5 @@
+import { fill } from '../../i18n/localize'
+
 /** The view's texts, German first ("Sie"), English for admins who chose it. */
 export const texts = {
   de: {
@@ -79,6 +81,3 @@ export const textsFor = (language: string): PrivacyTexts =>
 /** "1 Eintrag", "3 Einträge". */
 export const recordsIn = (text: PrivacyTexts, count: number) =>
   count === 1 ? text.record : fill(text.records, { count })
-
-export const fill = (text: string, values: Record<string, number | string>) =>
-  text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))

@@ -40,8 +40,10 @@ import { Icon as Icon_e69266a09e6a4f5c4b99a0ef53940000 } from '../../../../src/a
 import { Logo as Logo_b06aa0114dadeacef2f92b12c49c3013 } from '../../../../src/admin/branding/Logo'
 import { ModerationNavLink as ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { DashboardHeading as DashboardHeading_a76edb1665a390977ee673a50028b8d4 } from '../../../../src/admin/dashboard/Heading'
+import { SearchNavLink as SearchNavLink_1c10f880a4a35a173352c872bed1fe96 } from '../../../../src/admin/search/NavLink'
 import { OriginNotice as OriginNotice_226cf6f939c0a153f4541713c15e01ea } from '../../../../src/admin/originNotice'
 import { PrivacyRequestsView as PrivacyRequestsView_8dd2c2fc4e110a8ac7c741ec00daadc4 } from '../../../../src/admin/privacy'
+import { SearchView as SearchView_99eb1cc376c98235b47059803698b210 } from '../../../../src/admin/search'
 import { ModerationQueue as ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e } from '@quartiersnetz/plugin-comments/rsc'
 import { ModerationCard as ModerationCard_997c50b67bb1b79988b41b64876cdead } from '../../../../src/admin/dashboard/cards/Moderation'
 import { RegistrationsCard as RegistrationsCard_088096a76edf69660d5a7d3d1c8318ca } from '../../../../src/admin/dashboard/cards/Registrations'
@@ -95,8 +97,10 @@ export const importMap = {
   "/src/admin/branding/Logo#Logo": Logo_b06aa0114dadeacef2f92b12c49c3013,
   "@quartiersnetz/plugin-comments/rsc#ModerationNavLink": ModerationNavLink_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "/src/admin/dashboard/Heading#DashboardHeading": DashboardHeading_a76edb1665a390977ee673a50028b8d4,
+  "/src/admin/search/NavLink#SearchNavLink": SearchNavLink_1c10f880a4a35a173352c872bed1fe96,
   "/src/admin/originNotice#OriginNotice": OriginNotice_226cf6f939c0a153f4541713c15e01ea,
   "/src/admin/privacy#PrivacyRequestsView": PrivacyRequestsView_8dd2c2fc4e110a8ac7c741ec00daadc4,
+  "/src/admin/search#SearchView": SearchView_99eb1cc376c98235b47059803698b210,
   "@quartiersnetz/plugin-comments/rsc#ModerationQueue": ModerationQueue_ee9e2415ee202c5bc7d5d9a3b638d68e,
   "/src/admin/dashboard/cards/Moderation#ModerationCard": ModerationCard_997c50b67bb1b79988b41b64876cdead,
   "/src/admin/dashboard/cards/Registrations#RegistrationsCard": RegistrationsCard_088096a76edf69660d5a7d3d1c8318ca,
