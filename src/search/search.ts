@@ -40,8 +40,11 @@ export type SearchHit = {
   id: number | string
   slug: null | string
   snippet: string
-  /** Only in editors' results: whether the newest version is a draft. */
-  status?: 'draft' | 'published'
+  /**
+   * Only in editors' results, the newest version's state as Payload's lists name it: a draft
+   * never published, a published document with a newer draft ("changed"), or published.
+   */
+  status?: 'changed' | 'draft' | 'published'
   title: string
   type: string
 }
@@ -94,6 +97,9 @@ export const hitOf = (
   title,
   type,
 })
+
+const statusOf = (row: Record<string, unknown>): SearchHit['status'] =>
+  row.status !== 'draft' ? 'published' : row.has_published ? 'changed' : 'draft'
 
 const countsOf = (counts: unknown, allTypes: string[]) => {
   const byType = (counts && typeof counts === 'object' ? counts : {}) as Record<string, unknown>
@@ -148,7 +154,11 @@ export const runSearch = async (
         LIMIT ${limit} OFFSET ${(page - 1) * limit}
       )
       SELECT counts.counts, d.collection, d.doc_id, d.slug, d.status, d.date, d.title, d.summary,
-        d.body, ${tsquery}::text AS tsquery
+        d.body, ${tsquery}::text AS tsquery,
+        EXISTS (
+          SELECT 1 FROM search_documents pd
+          WHERE pd.collection = d.collection AND pd.doc_id = d.doc_id AND pd.version = 'published'
+        ) AS has_published
       FROM counts
       LEFT JOIN page p ON true
       LEFT JOIN search_documents d
@@ -186,7 +196,7 @@ export const runSearch = async (
     hitOf(
       hitSourceOf(row),
       stemsOf(String(row.tsquery ?? '')),
-      version === 'latest' ? (row.status === 'draft' ? 'draft' : 'published') : undefined,
+      version === 'latest' ? statusOf(row) : undefined,
     ),
   )
   return { counts: result.counts, docs, isSimilar, totalDocs: result.totalDocs }

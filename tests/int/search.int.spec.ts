@@ -46,7 +46,7 @@ type Hit = {
   id: number
   slug: null | string
   snippet: string
-  status?: 'draft' | 'published'
+  status?: 'changed' | 'draft' | 'published'
   title: string
   type: string
 }
@@ -345,8 +345,9 @@ describe('never stale, never leaking', () => {
     })
     expect((await search(published)).body.totalDocs).toBe(1)
     expect((await search(drafted)).body.totalDocs).toBe(0)
+    // Editors find the newer draft, named as Payload's lists name it.
     const editor = await search(drafted, { token: editorToken })
-    expect(editor.body.docs?.map((hit) => [hit.id, hit.status])).toEqual([[doc.id, 'draft']])
+    expect(editor.body.docs?.map((hit) => [hit.id, hit.status])).toEqual([[doc.id, 'changed']])
     expect((await search(published, { token: editorToken })).body.totalDocs).toBe(0)
   })
 

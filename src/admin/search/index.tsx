@@ -105,6 +105,11 @@ const Hit = ({
       {answer.types[hit.type]?.singular ?? hit.type}
       {hit.date ? ` · ${dateOf(hit.date, language)}` : ''}
       {hit.status === 'draft' ? <span className="qn-search__draft">{text.draft}</span> : null}
+      {hit.status === 'changed' ? (
+        <>
+          <span className="qn-search__draft">{text.changed}</span> {text.changedHint}
+        </>
+      ) : null}
     </span>
     {hit.snippet ? <Snippet snippet={hit.snippet} /> : null}
   </li>

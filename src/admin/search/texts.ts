@@ -2,6 +2,8 @@
 export const texts = {
   de: {
     all: 'Alle',
+    changed: 'Geändert',
+    changedHint: 'veröffentlicht, mit einem neueren Entwurf',
     draft: 'Entwurf',
     heading: 'Suche',
     intro:
@@ -24,6 +26,8 @@ export const texts = {
   },
   en: {
     all: 'All',
+    changed: 'Changed',
+    changedHint: 'published, with a newer draft',
     draft: 'Draft',
     heading: 'Search',
     intro:
