@@ -6,13 +6,12 @@
  */
 import type { Browser, Page } from 'playwright-core'
 
-import { createRequire } from 'node:module'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import {
+  axeViolationsIn,
   createAccounts,
   launchChromium,
   screenshotPath,
@@ -97,25 +96,6 @@ const hitsOf = async (page: Page) =>
 
 const statusOf = (page: Page) => page.locator('.qn-search__status').innerText()
 
-/** axe-core's findings on the view's own part (the admin around it is Payload's). */
-const axeViolations = async (page: Page) => {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: {
-            include: string[][]
-          }) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run({ include: [['.qn-search']] })
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-  })
-}
-
 describe('the view "Suche" of the coordination office', () => {
   it('should find drafts too, mark them, and open a result for editing', async () => {
     const { context, page } = await signIn(COORDINATOR)
@@ -147,7 +127,7 @@ describe('the view "Suche" of the coordination office', () => {
       ).toEqual(['Wildblumenwiesen'])
       // A draft never published, and a published project with a newer draft, as Payload's lists say.
       expect(
-        (await page.locator('.qn-search__draft').allInnerTexts()).map((text) => text.trim()).sort(),
+        (await page.locator('.qn-search__state').allInnerTexts()).map((text) => text.trim()).sort(),
       ).toEqual(['Entwurf', 'Geändert'])
       expect(hits.find((hit) => hit.startsWith('Quartiersgarten Wiesental'))).toContain(
         'Geändert veröffentlicht, mit einem neueren Entwurf',
@@ -155,7 +135,7 @@ describe('the view "Suche" of the coordination office', () => {
       expect(hits.find((hit) => hit.startsWith('Quartiersgarten Wiesental'))).toContain(
         'bald mit Bänken',
       )
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolationsIn(page, ['.qn-search'])).toEqual([])
       await page.screenshot({ fullPage: true, path: screenshotPath('admin-search.png') })
 
       // Types as links with their counts; the address keeps the choice.

@@ -6,13 +6,12 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 
-import { createRequire } from 'node:module'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import {
+  axeViolationsIn,
   createAccounts,
   launchChromium,
   screenshotPath,
@@ -202,26 +201,10 @@ const entriesOf = async (tile: Locator) =>
     text.replace(/\s+/g, ' ').trim(),
   )
 
-const pathOf = (href: null | string) => new URL(href ?? '', server.url).pathname
+/** The dashboard's own parts (the admin around them is Payload's). */
+const DASHBOARD_PARTS = ['.qn-dashboard-heading', '.qn-card']
 
-/** axe-core's findings on the dashboard's own parts (the admin around them is Payload's). */
-const axeViolations = async (page: Page) => {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: {
-            include: string[][]
-          }) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run({ include: [['.qn-dashboard-heading'], ['.qn-card']] })
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-  })
-}
+const pathOf = (href: null | string) => new URL(href ?? '', server.url).pathname
 
 describe('the dashboard of the coordination office', () => {
   it('should count what waits and list it, each tile linking to where the work is done', async () => {
@@ -311,7 +294,7 @@ describe('the dashboard of the coordination office', () => {
       fullPage: true,
       path: screenshotPath('shell-dashboard-coordinator.png'),
     })
-    expect(await axeViolations(page)).toEqual([])
+    expect(await axeViolationsIn(page, DASHBOARD_PARTS)).toEqual([])
 
     // The moderation queue opens from the tile and shows the comments waiting there.
     await moderation.getByRole('link', { name: 'Zur Moderation' }).click()
@@ -428,7 +411,7 @@ describe('scheduled publications', () => {
       fullPage: true,
       path: screenshotPath('lead-dashboard-scheduled.png'),
     })
-    expect(await axeViolations(coordinator.page)).toEqual([])
+    expect(await axeViolationsIn(coordinator.page, DASHBOARD_PARTS)).toEqual([])
 
     // The document offers scheduling, and its drawer lists what is planned.
     await coordinator.page.goto(`${server.url}/admin/collections/projects/${ids.draftOfCityA}`)

@@ -6,13 +6,12 @@
  */
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core'
 
-import { createRequire } from 'node:module'
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../../src/server/startServer'
 
 import {
+  axeViolationsIn,
   createAccounts,
   launchChromium,
   screenshotPath,
@@ -111,23 +110,6 @@ const codeOf = (box: Locator, key: string) =>
 
 const notesOf = (box: Locator) => box.locator('.embed-snippet__note').allInnerTexts()
 
-/** axe-core's findings inside the box (the admin around it is Payload's). */
-const axeViolations = async (page: Page) => {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run('.embed-snippet')
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-  })
-}
-
 describe('the "Einbinden" box', () => {
   it('should show a published module’s snippet with its parts as alternatives, accessibly', async () => {
     const { id, slug } = await createNumberedModule('published')
@@ -153,7 +135,7 @@ describe('the "Einbinden" box', () => {
 
     await box.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('embed-snippet-light.png') })
-    expect(await axeViolations(page)).toEqual([])
+    expect(await axeViolationsIn(page, ['.embed-snippet'])).toEqual([])
     await context.close()
   })
 
@@ -244,7 +226,7 @@ describe('the "Einbinden" box', () => {
     expect(await notesOf(box)).toEqual(['Erst nach dem Veröffentlichen für Besucher sichtbar.'])
     expect(await codeOf(box, 'module')).toBe(`${script()}\n<qn-module slug="${slug}"></qn-module>`)
     await box.screenshot({ path: screenshotPath('embed-snippet-draft.png') })
-    expect(await axeViolations(page)).toEqual([])
+    expect(await axeViolationsIn(page, ['.embed-snippet'])).toEqual([])
     await context.close()
   })
 
@@ -327,7 +309,7 @@ describe('the "Einbinden" box', () => {
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark')
     await box.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('embed-snippet-dark.png') })
-    expect(await axeViolations(page)).toEqual([])
+    expect(await axeViolationsIn(page, ['.embed-snippet'])).toEqual([])
     await context.close()
   })
 

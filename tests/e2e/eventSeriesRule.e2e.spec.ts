@@ -7,8 +7,6 @@
  */
 import type { Browser, Page } from 'playwright-core'
 
-import { createRequire } from 'node:module'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { EventSery } from '../../payload-types'
@@ -17,6 +15,7 @@ import type { RunningServer } from '../../src/server/startServer'
 import { describeRule, type Language } from '../../collections/EventSeries/rule/describeRule'
 import { choiceOfRule, ruleOfChoice } from '../../collections/EventSeries/rule/ruleChoice'
 import {
+  axeViolationsIn,
   createAccounts,
   launchChromium,
   screenshotPath,
@@ -117,23 +116,6 @@ const openSeries = async (page: Page, id: number) => {
 }
 
 const sentenceOf = (page: Page) => page.locator('.recurrence-rule__sentence').innerText()
-
-/** axe-core's findings inside `selector` (the admin around it is Payload's). */
-const axeViolations = async (page: Page, selector: string) => {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(context)
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-  }, selector)
-}
 
 describe('the rule in words', () => {
   const cases: [rule: string, de: string, en: string][] = [
@@ -275,8 +257,8 @@ describe('the rule picker in the admin', () => {
     await preview.getByLabel('Neue Termine als Entwürfe anlegen').check()
     await preview.scrollIntoViewIfNeeded()
     await page.screenshot({ fullPage: true, path: screenshotPath('series-rule-picker.png') })
-    expect(await axeViolations(page, '.recurrence-rule')).toEqual([])
-    expect(await axeViolations(page, '.occurrences')).toEqual([])
+    expect(await axeViolationsIn(page, ['.recurrence-rule'])).toEqual([])
+    expect(await axeViolationsIn(page, ['.occurrences'])).toEqual([])
     await preview.getByRole('button', { name: 'Termine jetzt erzeugen' }).click()
     await page
       .locator('.payload-toast-container')
@@ -363,7 +345,7 @@ describe('the rule picker in the admin', () => {
     await picker.getByRole('button', { name: 'Mit den Auswahlfeldern neu festlegen' }).click()
     expect(await picker.getByLabel('Rhythmus').inputValue()).toBe('weekly')
     await page.screenshot({ fullPage: true, path: screenshotPath('series-rule-expert.png') })
-    expect(await axeViolations(page, '.recurrence-rule')).toEqual([])
+    expect(await axeViolationsIn(page, ['.recurrence-rule'])).toEqual([])
     await context.close()
   })
 

@@ -7,14 +7,13 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 
-import { createRequire } from 'node:module'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Municipality } from '../../payload-types'
 import type { RunningServer } from '../../src/server/startServer'
 
 import {
+  axeViolationsIn,
   createAccounts,
   launchChromium,
   screenshotPath,
@@ -90,23 +89,6 @@ const offeredIn = async (page: Page, field: Locator) => {
 }
 
 const noticeOf = (page: Page) => page.locator('.read-only-notice')
-
-/** axe-core's findings inside `selector` (the admin around it is Payload's). */
-const axeViolations = async (page: Page, selector: string) => {
-  const require = createRequire(import.meta.url)
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: string) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(context)
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
-  }, selector)
-}
 
 describe('the Kommune field', () => {
   it('should offer a municipality editor only their own city, already chosen on "create", and read-only once saved', async () => {
@@ -254,7 +236,7 @@ describe('documents a municipality editor may read but not change', () => {
       fullPage: true,
       path: screenshotPath('series-municipality-read-only.png'),
     })
-    expect(await axeViolations(page, '.read-only-notice')).toEqual([])
+    expect(await axeViolationsIn(page, ['.read-only-notice'])).toEqual([])
     await context.close()
   })
 

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { chromium } from 'playwright-core'
@@ -115,4 +116,26 @@ export const signIn = async (
     await page.goto(`${baseUrl}${open}`)
   }
   return { context, page }
+}
+
+/**
+ * axe-core's findings in our own parts of an admin page (`selectors`; the admin around them is
+ * Payload's), as "rule (number of elements)".
+ */
+export const axeViolationsIn = async (page: Page, selectors: string[]): Promise<string[]> => {
+  const require = createRequire(import.meta.url)
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  return page.evaluate(async (include) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: {
+            include: string[][]
+          }) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run({ include: include.map((selector) => [selector]) })
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`)
+  }, selectors)
 }

@@ -2201,6 +2201,13 @@ describe('methods an address does not take', () => {
       headers: { 'Accept-Language': language, 'Content-Type': 'application/json' },
       method,
     })
+  /** The modules' list as a GET with `query` in the address, in German. */
+  const direct = async (query: string) => {
+    const response = await fetch(`${server.url}/api/modules?${query}`, {
+      headers: { 'Accept-Language': 'de' },
+    })
+    return { body: await response.json(), status: response.status }
+  }
 
   it('should answer 405 with Allow, not "not found", and run nothing', async () => {
     const collections = payload.config.collections.filter(
@@ -2300,12 +2307,6 @@ describe('methods an address does not take', () => {
         },
         method: 'POST',
       })
-    const direct = async (query: string) => {
-      const response = await fetch(`${server.url}/api/modules?${query}`, {
-        headers: { 'Accept-Language': 'de' },
-      })
-      return { body: await response.json(), status: response.status }
-    }
     // No module has this title: a form that goes unread answers every module instead.
     const none = 'where[title][equals]=gibt%20es%20nicht'
     const ours = `${none}&depth=0`
@@ -2385,12 +2386,6 @@ describe('methods an address does not take', () => {
         },
         method: 'POST',
       })
-    const direct = async (query: string) => {
-      const response = await fetch(`${server.url}/api/modules?${query}`, {
-        headers: { 'Accept-Language': 'de' },
-      })
-      return { body: await response.json(), status: response.status }
-    }
     // No module has this title. Payload read only `locale` of a JSON body (appended with a second
     // `?` to an address with a query) and answered every module.
     const none = { where: { title: { equals: 'gibt es nicht' } } }

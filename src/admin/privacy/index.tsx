@@ -1,9 +1,9 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 
 import { hasRole } from '../../access/roles'
+import { ViewTemplate } from '../ViewTemplate'
 import { PRIVACY_REQUESTS_SLUG } from './path'
 import { PrivacyRequestsClient } from './index.client'
 import { textsFor } from './texts'
@@ -18,21 +18,12 @@ export const PrivacyRequestsView = ({
   params,
   searchParams,
 }: AdminViewServerProps) => {
-  const { locale, permissions, req, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const language = req.i18n?.language === 'en' ? 'en' : 'de'
   const text = textsFor(language)
   const isAllowed = hasRole(req.user, 'admin', 'editor')
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
+    <ViewTemplate initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="privacy-requests">
         {isAllowed ? (
           <PrivacyRequestsClient language={language} logSlug={PRIVACY_REQUESTS_SLUG} />
@@ -43,6 +34,6 @@ export const PrivacyRequestsView = ({
           </div>
         )}
       </Gutter>
-    </DefaultTemplate>
+    </ViewTemplate>
   )
 }

@@ -1,6 +1,5 @@
 import type { AdminViewServerProps, PayloadRequest } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import Link from 'next/link'
 
@@ -12,6 +11,7 @@ import { fill } from '../../i18n/localize'
 import { snippetParts } from '../../search/markedParts'
 import { MAX_PAGE } from '../../search/searchEndpoint'
 import { adminUrl, documentUrl } from '../dashboard/links'
+import { ViewTemplate } from '../ViewTemplate'
 import { SEARCH_VIEW_PATH } from './path'
 import { SearchForm } from './SearchForm'
 import { type SearchTexts, textsFor } from './texts'
@@ -104,10 +104,10 @@ const Hit = ({
     <span className="qn-search__meta">
       {answer.types[hit.type]?.singular ?? hit.type}
       {hit.date ? ` · ${dateOf(hit.date, language)}` : ''}
-      {hit.status === 'draft' ? <span className="qn-search__draft">{text.draft}</span> : null}
+      {hit.status === 'draft' ? <span className="qn-search__state">{text.draft}</span> : null}
       {hit.status === 'changed' ? (
         <>
-          <span className="qn-search__draft">{text.changed}</span> {text.changedHint}
+          <span className="qn-search__state">{text.changed}</span> {text.changedHint}
         </>
       ) : null}
     </span>
@@ -118,15 +118,16 @@ const Hit = ({
 /**
  * The view "Suche" (/admin/suche): one field across every searchable collection, as the
  * visitors' search finds them (German stemming, umlauts either way, typos in short queries),
- * with the office's drafts; each result opens its edit view. A plain GET form: the address
- * keeps the query, the type and the page, so back, reload and a shared link show the same.
+ * with the office's drafts; each result opens its edit view. A GET form (next/form): the
+ * address keeps the query, the type and the page, so back, reload and a shared link show the
+ * same.
  */
 export const SearchView = async ({
   initPageResult,
   params,
   searchParams = {},
 }: AdminViewServerProps) => {
-  const { locale, permissions, req, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const language = req.i18n?.language === 'en' ? 'en' : 'de'
   const text = textsFor(language)
   const q = firstOf(searchParams.q)
@@ -151,16 +152,7 @@ export const SearchView = async ({
   const pages = answer ? Math.min(answer.totalPages, MAX_PAGE) : 0
   const total = answer ? Object.values(answer.counts).reduce((sum, count) => sum + count, 0) : 0
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
+    <ViewTemplate initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <SetStepNav nav={[{ label: text.heading }]} />
       <Gutter className="qn-search">
         <h1 className="qn-search__heading">{text.heading}</h1>
@@ -231,6 +223,6 @@ export const SearchView = async ({
           </nav>
         ) : null}
       </Gutter>
-    </DefaultTemplate>
+    </ViewTemplate>
   )
 }
