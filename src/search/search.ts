@@ -129,6 +129,14 @@ export const runSearch = async (
 ): Promise<SearchResult> => {
   const folded = foldForSearch(query)
   const exact = sql`websearch_to_tsquery('german', ${folded})`
+  // Editors' hits only: whether a draft has a published version beside it (statusOf).
+  const hasPublished =
+    version === 'latest'
+      ? sql`EXISTS (
+          SELECT 1 FROM search_documents pd
+          WHERE pd.collection = d.collection AND pd.doc_id = d.doc_id AND pd.version = 'published'
+        )`
+      : sql`false`
   /**
    * One statement: the matches with their rank (index only, no texts), their counts per type,
    * and the texts of one page's hits.
@@ -154,11 +162,7 @@ export const runSearch = async (
         LIMIT ${limit} OFFSET ${(page - 1) * limit}
       )
       SELECT counts.counts, d.collection, d.doc_id, d.slug, d.status, d.date, d.title, d.summary,
-        d.body, ${tsquery}::text AS tsquery,
-        EXISTS (
-          SELECT 1 FROM search_documents pd
-          WHERE pd.collection = d.collection AND pd.doc_id = d.doc_id AND pd.version = 'published'
-        ) AS has_published
+        d.body, ${tsquery}::text AS tsquery, ${hasPublished} AS has_published
       FROM counts
       LEFT JOIN page p ON true
       LEFT JOIN search_documents d
